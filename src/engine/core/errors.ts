@@ -1,0 +1,59 @@
+/**
+ * Coded errors. Every failure the engine reports carries a stable code (for
+ * scripts and tests) and a sentence for people; decoders of untrusted bytes
+ * never throw anything else.
+ */
+export type ErrorCode =
+  // wire codec
+  | 'WIRE_TRUNCATED'
+  | 'WIRE_BAD_LENGTH'
+  | 'WIRE_BAD_VALUE'
+  | 'WIRE_UNKNOWN_VERSION'
+  | 'WIRE_NOT_TCP'
+  // capture files
+  | 'CAPTURE_UNKNOWN_FORMAT'
+  | 'CAPTURE_TRUNCATED'
+  | 'CAPTURE_BAD_BLOCK'
+  | 'CAPTURE_BAD_RECORD'
+  | 'CAPTURE_UNSUPPORTED_LINKTYPE'
+  | 'CAPTURE_EMPTY'
+  // analysis findings
+  | 'ANALYSIS_UNKNOWN_TOKEN'
+  | 'ANALYSIS_HMAC_MISMATCH'
+  | 'ANALYSIS_DSS_CHECKSUM_MISMATCH'
+  | 'ANALYSIS_IDSN_MISMATCH'
+  | 'ANALYSIS_MALFORMED_OPTION'
+  | 'ANALYSIS_SNAPLEN_CUT'
+  // command line
+  | 'CLI_USAGE'
+  | 'CLI_FILE'
+  | 'INTERNAL';
+
+export class LabError extends Error {
+  readonly code: ErrorCode;
+  /** Byte offset in the input the error refers to, when there is one. */
+  readonly offset: number | undefined;
+
+  constructor(code: ErrorCode, message: string, offset?: number) {
+    super(message);
+    this.name = 'LabError';
+    this.code = code;
+    this.offset = offset;
+  }
+}
+
+export function isLabError(e: unknown): e is LabError {
+  return e instanceof LabError;
+}
+
+/** One line for people: "CAPTURE_TRUNCATED: file ends inside a record (byte 4120)". */
+export function describeError(e: unknown): { code: ErrorCode; message: string } {
+  if (isLabError(e)) return { code: e.code, message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL', message: `internal error: ${message}` };
+}
+
+export type Result<T, E = LabError> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E = LabError>(error: E): Result<never, E> => ({ ok: false, error });

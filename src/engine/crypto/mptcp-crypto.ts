@@ -1,0 +1,85 @@
+/**
+ * MPTCP's key-derived values, exactly as the Linux kernel puts them on the
+ * wire (net/mptcp/crypto.c, subflow.c, options.c) and as RFC 8684 / RFC 6824
+ * define them. Keys and nonces are hashed in network byte order.
+ *
+ *   token  = first 32 bits of H(key)                       (§3.1 / §3.2)
+ *   IDSN   = last 64 bits of H(key): SHA-256 bytes 24..31, SHA-1 bytes 12..19
+ *   MP_JOIN HMAC of a sender = HMAC(senderKey ‖ peerKey, senderNonce ‖ peerNonce)
+ *     SYN/ACK carries its leftmost 64 bits, the third ACK its leftmost 160 bits
+ *   ADD_ADDR HMAC (v1) = rightmost 64 bits of HMAC-SHA256(senderKey ‖ peerKey, id ‖ address ‖ port-or-0)
+ *
+ * v0 uses SHA-1 everywhere, v1 SHA-256.
+ */
+import { be32, be64, readBe32, readBe64 } from '../core/hex.ts';
+import type { IpAddress } from '../wire/ip-address.ts';
+import { digest, hmacDigest, type HashAlgorithm } from './hash.ts';
+
+export type MptcpVersion = 0 | 1;
+
+export const hashFor = (version: MptcpVersion): HashAlgorithm => (version === 0 ? 'sha1' : 'sha256');
+
+/** H(key) with the key as 8 big-endian bytes. */
+export function keyDigest(version: MptcpVersion, key: bigint): Uint8Array {
+  return digest(hashFor(version), be64(key));
+}
+
+/** Token: the most significant 32 bits of H(key) (RFC 8684 §3.2). */
+export function tokenFromKey(version: MptcpVersion, key: bigint): number {
+  return readBe32(keyDigest(version, key), 0);
+}
+
+/** IDSN: the least significant 64 bits of H(key) (RFC 8684 §3.1). */
+export function idsnFromKey(version: MptcpVersion, key: bigint): bigint {
+  const d = keyDigest(version, key);
+  return readBe64(d, d.length - 8);
+}
+
+/** Token and IDSN from one hash. */
+export function deriveFromKey(version: MptcpVersion, key: bigint): { token: number; idsn: bigint } {
+  const d = keyDigest(version, key);
+  return { token: readBe32(d, 0), idsn: readBe64(d, d.length - 8) };
+}
+
+function joinHmac(version: MptcpVersion, senderKey: bigint, peerKey: bigint, senderNonce: number, peerNonce: number): Uint8Array {
+  const key = new Uint8Array(16);
+  key.set(be64(senderKey), 0);
+  key.set(be64(peerKey), 8);
+  const msg = new Uint8Array(8);
+  msg.set(be32(senderNonce), 0);
+  msg.set(be32(peerNonce), 4);
+  return hmacDigest(hashFor(version), key, msg);
+}
+
+/**
+ * The truncated HMAC a join responder puts in its SYN/ACK: its key and nonce
+ * first, leftmost 64 bits (RFC 8684 §3.2; Linux `subflow_req_create_thmac`).
+ */
+export function joinSynAckHmac(version: MptcpVersion, responderKey: bigint, initiatorKey: bigint, responderNonce: number, initiatorNonce: number): bigint {
+  return readBe64(joinHmac(version, responderKey, initiatorKey, responderNonce, initiatorNonce), 0);
+}
+
+/** The 160-bit HMAC a join initiator puts in its third ACK: its key and nonce first. */
+export function joinAckHmac(version: MptcpVersion, initiatorKey: bigint, responderKey: bigint, initiatorNonce: number, responderNonce: number): Uint8Array {
+  return joinHmac(version, initiatorKey, responderKey, initiatorNonce, responderNonce).slice(0, 20);
+}
+
+/**
+ * The v1 ADD_ADDR truncated HMAC: HMAC-SHA256 keyed with the sender's key
+ * then the receiver's, over the address ID, the address and the port (two
+ * zero bytes when the option has none), rightmost 64 bits (RFC 8684 §3.4.1;
+ * Linux `add_addr_generate_hmac`).
+ */
+export function addAddrHmac(senderKey: bigint, receiverKey: bigint, addressId: number, address: IpAddress, port?: number): bigint {
+  const key = new Uint8Array(16);
+  key.set(be64(senderKey), 0);
+  key.set(be64(receiverKey), 8);
+  const msg = new Uint8Array(1 + address.bytes.length + 2);
+  msg[0] = addressId;
+  msg.set(address.bytes, 1);
+  const p = port ?? 0;
+  msg[msg.length - 2] = p >> 8;
+  msg[msg.length - 1] = p & 0xff;
+  const mac = hmacDigest('sha256', key, msg);
+  return readBe64(mac, mac.length - 8);
+}
