@@ -1,0 +1,13 @@
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `lab --help`. */
+  readonly summary: string;
+  /** Full text for `lab <command> --help`. */
+  readonly usage: string;
+  run(argv: string[], io: CliIo): number | Promise<number>;
+}

@@ -1,0 +1,57 @@
+/**
+ * Capture analysis from bytes: a streaming pair of reader and analyzer.
+ *
+ * @example
+ * const a = startCaptureAnalysis();
+ * for (const chunk of chunks) a.push(chunk);
+ * const report = a.end();
+ */
+import { CaptureReader } from '../pcap/reader.ts';
+import { CaptureAnalyzer, type AnalyzerOptions } from './capture-analyzer.ts';
+import type { AnalysisReport } from './report-types.ts';
+import { CaptureIndex } from './capture-index.ts';
+
+export interface CaptureAnalysis {
+  push(chunk: Uint8Array): void;
+  /** Finishes reading and returns the report. Throws a LabError if the bytes are not a capture at all. */
+  end(): AnalysisReport;
+  /** True once the reader met damage it cannot read past: later chunks are ignored. */
+  readonly stopped: boolean;
+}
+
+export function startCaptureAnalysis(options: AnalyzerOptions = {}): CaptureAnalysis {
+  const analyzer = new CaptureAnalyzer(options);
+  const reader = new CaptureReader({
+    packet: (p) => analyzer.packet(p),
+    problem: (p) => analyzer.captureProblem(p),
+  });
+  return {
+    push: (chunk) => reader.push(chunk),
+    end: () => {
+      reader.end();
+      analyzer.format = reader.format;
+      return analyzer.finish();
+    },
+    get stopped() {
+      return reader.stopped;
+    },
+  };
+}
+
+/** Analyzes a whole capture held in memory. */
+export function analyzeCapture(bytes: Uint8Array, options: AnalyzerOptions = {}): AnalysisReport {
+  const a = startCaptureAnalysis(options);
+  a.push(bytes);
+  return a.end();
+}
+
+/**
+ * Analyzes a capture held in memory and keeps an index of its frames, for
+ * packet lists and dissection (the app's worker uses this).
+ */
+export function analyzeCaptureIndexed(bytes: Uint8Array): { report: AnalysisReport; index: CaptureIndex } {
+  const index = new CaptureIndex();
+  const report = analyzeCapture(bytes, { onPacket: (p, d, c) => index.add(p, d, c) });
+  index.markProblems(report);
+  return { report, index };
+}

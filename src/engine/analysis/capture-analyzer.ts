@@ -1,0 +1,426 @@
+/**
+ * Walks a capture packet by packet and records what MPTCP did: which flows
+ * are subflows of which connection, the keys, nonces and HMACs they carried,
+ * address signalling and the notable events. It keeps no packet bytes, so
+ * memory stays bounded by the number of flows, not the size of the capture.
+ * Key-dependent checks happen in `buildReport` at the end.
+ */
+import { deriveFromKey } from '../crypto/mptcp-crypto.ts';
+import type { CapturedPacket, CaptureProblem } from '../pcap/types.ts';
+import { linkLayerPayload } from '../pcap/link-layer.ts';
+import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
+import { TCP_FLAG } from '../wire/tcp-header.ts';
+import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
+import type { MptcpOption } from '../wire/mptcp/types.ts';
+import { MP_TCPRST_REASONS } from '../wire/mptcp/types.ts';
+import { DssChecksumTracker, type ChecksumOutcome } from './dss-checksum-tracker.ts';
+import { endpointOf, flowKey } from './endpoints.ts';
+import { otherSide, type ConnectionState, type SubflowState } from './model.ts';
+import type { ProblemReport, Side } from './report-types.ts';
+import { buildReport } from './report.ts';
+import type { AnalysisReport } from './report-types.ts';
+
+export interface AnalyzerOptions {
+  /** Called for every packet with its decoded view (the UI's packet list uses it). */
+  onPacket?(p: CapturedPacket, decoded: DecodedPacket | null, conn: ConnectionState | null): void;
+}
+
+export class CaptureAnalyzer {
+  private readonly flows = new Map<string, SubflowState>();
+  /** Token → the connection and side whose key hashes to it (RFC 8684 §3.2: joins name the receiver's token). */
+  private readonly tokens = new Map<number, { conn: ConnectionState; side: Side }>();
+  /** Joins whose token matched no known key yet; retried at the end. */
+  private readonly unmatchedJoins: SubflowState[] = [];
+  readonly connections: ConnectionState[] = [];
+  readonly problems: ProblemReport[] = [];
+  packets = 0;
+  tcpPackets = 0;
+  mptcpPackets = 0;
+  cutPackets = 0;
+  format: 'pcap' | 'pcapng' | null = null;
+
+  constructor(private readonly options: AnalyzerOptions = {}) {}
+
+  captureProblem(p: CaptureProblem): void {
+    this.problems.push({ frame: p.frame, code: p.code, message: `${p.message}` });
+  }
+
+  packet(p: CapturedPacket): void {
+    this.packets++;
+    const cut = p.capturedLength < p.originalLength;
+    if (cut) this.cutPackets++;
+    const link = linkLayerPayload(p.linkType, p.data);
+    if (!link.ok) {
+      this.problems.push({ frame: p.frame, code: link.error.code, message: link.error.message });
+      this.options.onPacket?.(p, null, null);
+      return;
+    }
+    if (link.value.network === 'other') {
+      this.options.onPacket?.(p, null, null);
+      return;
+    }
+    const ipBytes = p.data.subarray(link.value.offset);
+    let d = decodePacket(ipBytes);
+    if (!d.ok) {
+      this.problems.push({ frame: p.frame, code: d.error.code, message: `frame ${p.frame}: ${d.error.message}` });
+      this.options.onPacket?.(p, null, null);
+      return;
+    }
+    const tcp = d.value.tcp;
+    if (!tcp) {
+      this.reportWireProblems(p.frame, d.value);
+      this.options.onPacket?.(p, d.value, null);
+      return;
+    }
+    this.tcpPackets++;
+    const h = tcp.header;
+    const src = endpointOf(d.value.ip.src, h.srcPort);
+    const dst = endpointOf(d.value.ip.dst, h.dstPort);
+    const key = flowKey(src, dst);
+    let sf = this.flows.get(key) ?? null;
+    // ADD_ADDR reads differently in v0 and v1: decode again with the connection's version.
+    if (sf?.conn && h.options.some((o) => o.kind === 'add-addr' || (o.kind === 'malformed' && o.type === 30 && (o.raw[2]! >> 4) === 3))) {
+      const again = decodePacket(ipBytes, { version: sf.conn.version });
+      if (again.ok) d = again;
+    }
+    const pkt = d.value;
+    const options = pkt.tcp!.header.options;
+    const hasMptcp = options.some(isMptcpOption);
+    if (hasMptcp) this.mptcpPackets++;
+    this.reportWireProblems(p.frame, pkt);
+
+    const flags = h.flags;
+    if (flags & TCP_FLAG.SYN && !(flags & TCP_FLAG.ACK)) {
+      sf = this.onSyn(p.frame, key, src, dst, h.seq, options, sf);
+    } else if (!sf && hasMptcp) {
+      sf = this.onMidstream(p.frame, key, src, dst, options);
+    }
+    if (!sf) {
+      this.options.onPacket?.(p, pkt, null);
+      return;
+    }
+    const fromClient = src.id === sf.client.id;
+    sf.packets++;
+    sf.payloadBytes += pkt.payloadLength;
+    if (flags & TCP_FLAG.SYN && flags & TCP_FLAG.ACK && !fromClient) this.onSynAck(p.frame, sf, h.seq, options);
+    if (sf.join && sf.join.ackHmac === null && fromClient) {
+      const ack = options.find((o) => o.kind === 'mp-join-ack');
+      if (ack) {
+        sf.join.ackHmac = ack.hmac;
+        sf.join.ackFrame = p.frame;
+      }
+    }
+    this.trackEstablishment(p.frame, sf, fromClient, flags, options);
+    const conn = sf.conn;
+    if (conn) {
+      const from: Side = fromClient ? sf.initiator : otherSide(sf.initiator);
+      this.onOptions(p.frame, sf, conn, from, options, flags);
+      this.trackChecksums(p.frame, sf, conn, fromClient, h.seq, ipBytes.subarray(pkt.payloadOffset, pkt.payloadOffset + pkt.payloadLength), cut, options);
+      conn.bytesSent[from] += pkt.payloadLength;
+    }
+    this.options.onPacket?.(p, pkt, conn);
+  }
+
+  private trackEstablishment(frame: number, sf: SubflowState, fromClient: boolean, flags: number, options: readonly TcpOption[]): void {
+    if (flags & TCP_FLAG.RST && !sf.reset) sf.reset = { frame, from: fromClient ? sf.initiator : otherSide(sf.initiator) };
+    if (sf.established || flags & TCP_FLAG.SYN || flags & TCP_FLAG.RST) return;
+    if (sf.kind === 'mp-capable') sf.established = fromClient && options.some((o) => o.kind === 'mp-capable');
+    else sf.established = !fromClient && (sf.join?.ackFrame ?? null) !== null && (flags & TCP_FLAG.ACK) !== 0;
+  }
+
+  finish(): AnalysisReport {
+    for (const sf of this.unmatchedJoins) {
+      if (this.attachJoin(sf)) continue;
+      const j = sf.join!;
+      this.problems.push({
+        frame: j.synFrame,
+        code: 'ANALYSIS_UNKNOWN_TOKEN',
+        message: `frame ${j.synFrame}: MP_JOIN SYN names token ${j.token.toString(16).padStart(8, '0')}, which no key in this capture hashes to`,
+      });
+    }
+    for (const sf of this.flows.values()) {
+      if (!sf.conn) continue;
+      for (const t of [sf.checksums.fromClient, sf.checksums.fromServer]) if (t) this.countChecksums(sf.conn, t.finish());
+    }
+    return buildReport(this);
+  }
+
+  private reportWireProblems(frame: number, pkt: DecodedPacket): void {
+    for (const pr of pkt.problems) {
+      const code = pr.code === 'WIRE_TRUNCATED' ? 'ANALYSIS_SNAPLEN_CUT' : 'ANALYSIS_MALFORMED_OPTION';
+      this.problems.push({ frame, code, message: `frame ${frame}: ${pr.message} (packet byte ${pr.offset})` });
+    }
+  }
+
+  private onSyn(frame: number, key: string, src: ReturnType<typeof endpointOf>, dst: ReturnType<typeof endpointOf>, isn: number, options: readonly TcpOption[], existing: SubflowState | null): SubflowState | null {
+    // A retransmitted SYN: same flow, same ISN.
+    if (existing && existing.client.id === src.id && existing.clientIsn === isn) return existing;
+    const mpc = options.find((o) => o.kind === 'mp-capable');
+    const join = options.find((o) => o.kind === 'mp-join-syn');
+    if (!mpc && !join) {
+      this.flows.delete(key);
+      return null;
+    }
+    const sf: SubflowState = {
+      key,
+      client: src,
+      server: dst,
+      synFrame: frame,
+      clientIsn: isn,
+      serverIsn: null,
+      kind: mpc ? 'mp-capable' : 'mp-join',
+      join: null,
+      conn: null,
+      initiator: 'client',
+      packets: 0,
+      payloadBytes: 0,
+      reset: null,
+      established: false,
+      checksums: { fromClient: null, fromServer: null },
+    };
+    this.flows.set(key, sf);
+    if (mpc) {
+      const conn = this.newConnection(sf, mpc.version === 0 ? 0 : 1);
+      conn.synFlags = mpc.flags;
+      // v0 sends the client's key on the SYN (RFC 6824 §3.1).
+      if (mpc.senderKey !== undefined) this.learnKey(conn, 'client', mpc.senderKey, frame);
+    } else if (join) {
+      sf.join = {
+        token: join.token,
+        initiatorNonce: join.nonce,
+        initiatorAddressId: join.addressId,
+        initiatorBackup: join.backup,
+        synFrame: frame,
+        responderNonce: null,
+        responderAddressId: null,
+        responderBackup: false,
+        synAckHmac: null,
+        synAckFrame: null,
+        ackHmac: null,
+        ackFrame: null,
+      };
+      if (!this.attachJoin(sf)) this.unmatchedJoins.push(sf);
+    }
+    return sf;
+  }
+
+  /** A flow first seen after its SYN: only an MP_CAPABLE third ACK tells who is who. */
+  private onMidstream(frame: number, key: string, src: ReturnType<typeof endpointOf>, dst: ReturnType<typeof endpointOf>, options: readonly TcpOption[]): SubflowState | null {
+    const mpc = options.find((o) => o.kind === 'mp-capable');
+    if (!mpc || mpc.receiverKey === undefined) return null;
+    const sf: SubflowState = {
+      key,
+      client: src,
+      server: dst,
+      synFrame: null,
+      clientIsn: null,
+      serverIsn: null,
+      kind: 'mp-capable',
+      join: null,
+      conn: null,
+      initiator: 'client',
+      packets: 0,
+      payloadBytes: 0,
+      reset: null,
+      established: false,
+      checksums: { fromClient: null, fromServer: null },
+    };
+    this.flows.set(key, sf);
+    this.newConnection(sf, mpc.version === 0 ? 0 : 1);
+    this.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: MPTCP connection seen without its SYN; sides inferred from the MP_CAPABLE ACK` });
+    return sf;
+  }
+
+  private newConnection(sf: SubflowState, version: 0 | 1): ConnectionState {
+    const conn: ConnectionState = {
+      index: this.connections.length,
+      version,
+      initial: sf,
+      synFlags: null,
+      synAckFlags: null,
+      clientKey: null,
+      serverKey: null,
+      subflows: [sf],
+      addAddrs: [],
+      removeAddrs: [],
+      events: [],
+      problems: [],
+      bytesSent: { client: 0, server: 0 },
+      firstMapping: { client: null, server: null },
+      firstDataAck: { client: null, server: null },
+      dataFinsSeen: new Set(),
+      fastcloses: [],
+      checksumStats: { verified: 0, failed: 0, unchecked: 0 },
+    };
+    sf.conn = conn;
+    this.connections.push(conn);
+    return conn;
+  }
+
+  private attachJoin(sf: SubflowState): boolean {
+    const hit = this.tokens.get(sf.join!.token);
+    if (!hit) return false;
+    sf.conn = hit.conn;
+    // The SYN carries the receiver's token: the initiator is the other host.
+    sf.initiator = otherSide(hit.side);
+    hit.conn.subflows.push(sf);
+    return true;
+  }
+
+  private onSynAck(frame: number, sf: SubflowState, isn: number, options: readonly TcpOption[]): void {
+    sf.serverIsn = isn;
+    if (sf.kind === 'mp-capable' && sf.conn) {
+      const mpc = options.find((o) => o.kind === 'mp-capable');
+      const conn = sf.conn;
+      if (!mpc) {
+        pushEvent(conn, { frame, kind: 'fallback', from: 'server', subflow: 0, detail: 'SYN/ACK without MP_CAPABLE: the connection is plain TCP (RFC 8684 §3.1)' });
+        return;
+      }
+      conn.version = mpc.version === 0 ? 0 : 1;
+      conn.synAckFlags = mpc.flags;
+      if (mpc.senderKey !== undefined) this.learnKey(conn, 'server', mpc.senderKey, frame);
+    }
+    if (sf.join) {
+      const j = options.find((o) => o.kind === 'mp-join-syn-ack');
+      if (!j) {
+        if (sf.conn) sf.conn.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: SYN/ACK of a join without MP_JOIN` });
+        return;
+      }
+      sf.join.responderNonce = j.nonce;
+      sf.join.responderAddressId = j.addressId;
+      sf.join.responderBackup = j.backup;
+      sf.join.synAckHmac = j.truncatedHmac;
+      sf.join.synAckFrame = frame;
+    }
+  }
+
+  private onOptions(frame: number, sf: SubflowState, conn: ConnectionState, from: Side, options: readonly TcpOption[], flags: number): void {
+    const index = conn.subflows.indexOf(sf);
+    for (const o of options) {
+      if (!isMptcpOption(o)) continue;
+      this.onMptcpOption(frame, sf, index, conn, from, o, flags);
+    }
+  }
+
+  private onMptcpOption(frame: number, sf: SubflowState, index: number, conn: ConnectionState, from: Side, o: MptcpOption, flags: number): void {
+    switch (o.kind) {
+      case 'mp-capable':
+        // Third ACK (and v1 first data): sender's key then receiver's key.
+        if (o.receiverKey !== undefined && !(flags & TCP_FLAG.SYN)) {
+          const senderSide = from;
+          this.learnKey(conn, senderSide, o.senderKey!, frame);
+          this.learnKey(conn, otherSide(senderSide), o.receiverKey, frame);
+        }
+        return;
+      case 'dss': {
+        if (o.mapping && !conn.firstMapping[from]) {
+          conn.firstMapping[from] = { value: o.mapping.dsn, is64: o.dsn64, bytesBefore: conn.bytesSent[from], frame };
+        }
+        if (o.dataAck !== undefined && !conn.firstDataAck[from]) {
+          conn.firstDataAck[from] = { value: o.dataAck, is64: o.dataAck64, bytesBefore: conn.bytesSent[otherSide(from)], frame };
+        }
+        if (o.mapping && o.mapping.dataLength === 0) {
+          pushEvent(conn, { frame, kind: 'fallback', from, subflow: index, detail: 'infinite mapping (data-level length 0): fallback to TCP (RFC 8684 §3.7)' });
+        }
+        if (o.dataFin && o.mapping) {
+          const dsnFin = o.mapping.dsn + BigInt(o.mapping.dataLength) - 1n;
+          const id = `${from}:${dsnFin}`;
+          if (!conn.dataFinsSeen.has(id)) {
+            conn.dataFinsSeen.add(id);
+            pushEvent(conn, { frame, kind: 'data-fin', from, subflow: index, detail: `DATA_FIN at DSN ${dsnFin}` });
+          }
+        }
+        return;
+      }
+      case 'add-addr':
+        conn.addAddrs.push({ frame, from, option: o });
+        return;
+      case 'remove-addr':
+        conn.removeAddrs.push({ frame, from, addressIds: [...o.addressIds] });
+        return;
+      case 'mp-prio':
+        pushEvent(conn, {
+          frame,
+          kind: 'mp-prio',
+          from,
+          subflow: index,
+          detail: `${o.backup ? 'backup' : 'regular'} priority${o.addressId !== undefined ? ` for address ID ${o.addressId}` : ' for this subflow'}`,
+        });
+        return;
+      case 'mp-fastclose':
+        conn.fastcloses.push({ frame, from, receiverKey: o.receiverKey });
+        pushEvent(conn, { frame, kind: 'mp-fastclose', from, subflow: index, detail: 'MP_FASTCLOSE' });
+        return;
+      case 'mp-tcprst':
+        pushEvent(conn, {
+          frame,
+          kind: 'mp-tcprst',
+          from,
+          subflow: index,
+          detail: `reason ${o.reason} (${MP_TCPRST_REASONS[o.reason] ?? 'unassigned'}), ${o.transient ? 'transient' : 'permanent'}`,
+        });
+        return;
+      case 'mp-fail':
+        pushEvent(conn, { frame, kind: 'mp-fail', from, subflow: index, detail: `checksum failure from DSN ${o.dsn}` });
+        return;
+      default:
+        return;
+    }
+  }
+
+  private learnKey(conn: ConnectionState, side: Side, key: bigint, frame: number): void {
+    const field = side === 'client' ? 'clientKey' : 'serverKey';
+    const known = conn[field];
+    if (known === null) {
+      conn[field] = key;
+      const token = deriveFromKey(conn.version, key).token;
+      if (!this.tokens.has(token)) this.tokens.set(token, { conn, side });
+      return;
+    }
+    if (known !== key) {
+      conn.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: MP_CAPABLE carries a different ${side} key than before` });
+    }
+  }
+
+  private trackChecksums(frame: number, sf: SubflowState, conn: ConnectionState, fromClient: boolean, seq: number, payload: Uint8Array, cut: boolean, options: readonly TcpOption[]): void {
+    const negotiated = ((conn.synFlags ?? 0) | (conn.synAckFlags ?? 0)) & 0x80;
+    if (!negotiated) return;
+    const isn = fromClient ? sf.clientIsn : sf.serverIsn;
+    if (isn === null) return;
+    const slot = fromClient ? 'fromClient' : 'fromServer';
+    // The SYN takes one sequence number: relative SSN 1 is ISN + 1.
+    const tracker = (sf.checksums[slot] ??= new DssChecksumTracker(isn));
+    let mapping: Parameters<DssChecksumTracker['segment']>[4] = null;
+    for (const o of options) {
+      // v1: MP_CAPABLE on the first data packet maps DSN = IDSN + 1, SSN = 1 (RFC 8684 §3.1).
+      if (o.kind === 'mp-capable' && o.dataLength !== undefined && o.checksum !== undefined && o.senderKey !== undefined && o.dataLength > 0) {
+        mapping = { dsn: deriveFromKey(conn.version, o.senderKey).idsn + 1n, ssn: 1, dataLength: o.dataLength, checksum: o.checksum, dataFin: false };
+      }
+      if (o.kind === 'dss' && o.mapping && o.mapping.checksum !== undefined && o.mapping.dataLength > 0) {
+        if (!o.dsn64) continue; // 32-bit DSNs need expansion against the IDSN; Linux always sends 64.
+        mapping = { dsn: o.mapping.dsn, ssn: o.mapping.ssn, dataLength: o.mapping.dataLength, checksum: o.mapping.checksum, dataFin: o.dataFin };
+      }
+    }
+    this.countChecksums(conn, tracker.segment(frame, seq, payload, cut, mapping));
+  }
+
+  private countChecksums(conn: ConnectionState, outcomes: ChecksumOutcome[]): void {
+    for (const c of outcomes) {
+      if ('unchecked' in c) conn.checksumStats.unchecked++;
+      else if (c.ok) conn.checksumStats.verified++;
+      else {
+        conn.checksumStats.failed++;
+        conn.problems.push({
+          frame: c.frame,
+          code: 'ANALYSIS_DSS_CHECKSUM_MISMATCH',
+          message: `frame ${c.frame}: DSS checksum is 0x${c.received.toString(16).padStart(4, '0')}, the mapped data gives 0x${c.expected.toString(16).padStart(4, '0')}`,
+        });
+      }
+    }
+  }
+}
+
+function pushEvent(conn: ConnectionState, e: ConnectionState['events'][number]): void {
+  conn.events.push(e);
+}
+

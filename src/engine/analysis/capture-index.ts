@@ -1,0 +1,115 @@
+/**
+ * A compact index of every frame of a capture (where its bytes are, its
+ * time, its connection), built during analysis, so a packet list can show
+ * any window of a million-packet capture by decoding only the rows it draws.
+ * Bytes are not kept here: the caller holds the file.
+ */
+import type { CapturedPacket } from '../pcap/types.ts';
+import { linkLayerPayload } from '../pcap/link-layer.ts';
+import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
+import { dissectFrame, type FrameDissection } from './dissect/dissect-frame.ts';
+import type { ConnectionState } from './model.ts';
+import { summarizeDecoded, type PacketRow } from './packet-summary.ts';
+import type { AnalysisReport } from './report-types.ts';
+
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, n: number): T {
+  if (n <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+export class CaptureIndex {
+  private offset = new Float64Array(1024);
+  private capLen = new Uint32Array(1024);
+  private origLen = new Uint32Array(1024);
+  private linkType = new Uint16Array(1024);
+  private time = new Float64Array(1024);
+  private conn = new Int32Array(1024);
+  /** MPTCP version of the frame's connection + 1 (0: none), to decode ADD_ADDR right. */
+  private version = new Uint8Array(1024);
+  private problem = new Uint8Array(1024);
+  private count = 0;
+  private t0: number | null = null;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Records one frame; call from the analyzer's onPacket hook, in frame order. */
+  add(p: CapturedPacket, decoded: DecodedPacket | null, conn: ConnectionState | null): void {
+    const i = this.count++;
+    const n = this.count;
+    this.offset = grow(this.offset, n);
+    this.capLen = grow(this.capLen, n);
+    this.origLen = grow(this.origLen, n);
+    this.linkType = grow(this.linkType, n);
+    this.time = grow(this.time, n);
+    this.conn = grow(this.conn, n);
+    this.version = grow(this.version, n);
+    this.problem = grow(this.problem, n);
+    const t = p.tsSec + p.tsNsec / 1e9;
+    this.t0 ??= t;
+    this.offset[i] = p.fileOffset;
+    this.capLen[i] = p.capturedLength;
+    this.origLen[i] = p.originalLength;
+    this.linkType[i] = p.linkType;
+    this.time[i] = t - this.t0;
+    this.conn[i] = conn ? conn.index : -1;
+    this.version[i] = conn ? conn.version + 1 : 0;
+    this.problem[i] = decoded === null || decoded.problems.length > 0 || p.capturedLength < p.originalLength ? 1 : 0;
+  }
+
+  /** Marks the frames the report names in problems (bad HMACs, checksum failures...). */
+  markProblems(report: AnalysisReport): void {
+    const mark = (frame: number | null) => {
+      if (frame !== null && frame >= 1 && frame <= this.count) this.problem[frame - 1] = 1;
+    };
+    for (const p of report.problems) mark(p.frame);
+    for (const c of report.connections) for (const p of c.problems) mark(p.frame);
+  }
+
+  private frameBytes(i: number, file: Uint8Array): Uint8Array {
+    const start = this.offset[i]!;
+    return file.subarray(start, start + this.capLen[i]!);
+  }
+
+  /** Rows [start, start + count) of the packet list; `file` is the whole capture. */
+  rows(start: number, count: number, file: Uint8Array): PacketRow[] {
+    const out: PacketRow[] = [];
+    const end = Math.min(this.count, start + count);
+    for (let i = Math.max(0, start); i < end; i++) out.push(this.row(i, file));
+    return out;
+  }
+
+  private row(i: number, file: Uint8Array): PacketRow {
+    const base = {
+      frame: i + 1,
+      time: this.time[i]!,
+      length: this.origLen[i]!,
+      connection: this.conn[i]! >= 0 ? this.conn[i]! : null,
+      problem: this.problem[i] === 1,
+    };
+    const bytes = this.frameBytes(i, file);
+    const link = linkLayerPayload(this.linkType[i]!, bytes);
+    if (!link.ok) return { ...base, source: '', destination: '', protocol: '?', info: link.error.message, mptcp: [] };
+    if (link.value.network === 'other') {
+      const et = link.value.etherType;
+      const protocol = et === 0x0806 ? 'ARP' : et !== null ? `0x${et.toString(16).padStart(4, '0')}` : 'other';
+      return { ...base, source: '', destination: '', protocol, info: `${protocol} (not IP)`, mptcp: [] };
+    }
+    const v = this.version[i]!;
+    const d = decodePacket(bytes.subarray(link.value.offset), v ? { version: (v - 1) as 0 | 1 } : {});
+    if (!d.ok) return { ...base, source: '', destination: '', protocol: 'IP?', info: d.error.message, mptcp: [] };
+    return { ...base, ...summarizeDecoded(d.value) };
+  }
+
+  dissect(frame: number, file: Uint8Array): (FrameDissection & { frame: number; bytes: Uint8Array; time: number }) | null {
+    const i = frame - 1;
+    if (i < 0 || i >= this.count) return null;
+    const bytes = this.frameBytes(i, file);
+    const v = this.version[i]!;
+    const d = dissectFrame(this.linkType[i]!, bytes, this.origLen[i]!, v ? { version: (v - 1) as 0 | 1 } : {});
+    return { ...d, frame, bytes: bytes.slice(), time: this.time[i]! };
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The shape of `lab analyze --json` (and of what the app shows). Hex is
+ * lowercase and zero-padded, a value not seen is null, endpoints are
+ * "ip:port" or "[ipv6]:port", frames count from 1 as in Wireshark.
+ */
+export type Side = 'client' | 'server';
+
+export interface SubflowReport {
+  client: string;
+  server: string;
+  join: boolean;
+  /** The join initiator's address ID (from its SYN); null on the initial subflow. */
+  addressId: number | null;
+  /** The responder's address ID (from its SYN/ACK). */
+  responderAddressId: number | null;
+  /** True when either side asked for backup in the join handshake. */
+  backup: boolean;
+  /** Both join HMACs verified: true; any failed: false; nothing checkable: null. */
+  hmacVerified: boolean | null;
+  synAckHmacVerified: boolean | null;
+  ackHmacVerified: boolean | null;
+  /** Which host of the MPTCP connection opened this subflow. */
+  initiator: Side;
+  synFrame: number | null;
+  /** The token the join SYN carried. */
+  token: string | null;
+  /** The handshake completed (third ACK for the initial subflow, fourth ACK for a join). */
+  established: boolean;
+  /** The first RST on this subflow. */
+  resetFrame: number | null;
+  resetBy: Side | null;
+  packets: number;
+  payloadBytes: number;
+}
+
+export interface AddAddrReport {
+  frame: number;
+  from: Side;
+  addressId: number;
+  address: string;
+  port: number | null;
+  echo: boolean;
+  hmacVerified: boolean | null;
+  hmac: string | null;
+  version: 0 | 1;
+}
+
+export interface RemoveAddrReport {
+  frame: number;
+  from: Side;
+  addressIds: number[];
+}
+
+export type EventKind = 'mp-prio' | 'mp-fastclose' | 'mp-tcprst' | 'mp-fail' | 'data-fin' | 'fallback';
+
+export interface EventReport {
+  frame: number;
+  kind: EventKind;
+  from: Side | null;
+  /** Index into the connection's subflows. */
+  subflow: number | null;
+  detail: string;
+}
+
+export interface ProblemReport {
+  frame: number | null;
+  code: string;
+  message: string;
+}
+
+export interface DssChecksumStats {
+  negotiated: boolean;
+  verified: number;
+  failed: number;
+  /** Mappings that could not be checked (cut by the snap length, capture ended, data missing). */
+  unchecked: number;
+}
+
+export interface ConnectionReport {
+  version: 0 | 1;
+  client: string;
+  server: string;
+  clientKey: string | null;
+  serverKey: string | null;
+  clientToken: string | null;
+  serverToken: string | null;
+  clientIdsn: string | null;
+  serverIdsn: string | null;
+  /** The IDSN checked against the DSNs and DATA_ACKs on the wire (null: no evidence). */
+  clientIdsnVerified: boolean | null;
+  serverIdsnVerified: boolean | null;
+  subflows: SubflowReport[];
+  addAddrs: AddAddrReport[];
+  removeAddrs: RemoveAddrReport[];
+  events: EventReport[];
+  dssChecksum: DssChecksumStats;
+  problems: ProblemReport[];
+}
+
+export interface AnalysisReport {
+  packets: number;
+  format: 'pcap' | 'pcapng' | null;
+  tcpPackets: number;
+  mptcpPackets: number;
+  /** Packets the snap length cut short. */
+  cutPackets: number;
+  connections: ConnectionReport[];
+  problems: ProblemReport[];
+}

@@ -1,0 +1,29 @@
+/**
+ * The engine's only public door (DESIGN.md §3): the CLI, the worker and the
+ * UI import from here and nowhere deeper.
+ */
+export { LabError, describeError, isLabError, type ErrorCode, type Result } from './core/errors.ts';
+export { toHex, fromHex, hex64, hex32 } from './core/hex.ts';
+
+export { formatIp, formatEndpoint, parseIp, type IpAddress } from './wire/ip-address.ts';
+export { decodePacket, encodeTcpPacket, type DecodedPacket, type TcpPacketRepr } from './wire/packet.ts';
+export { TCP_FLAG, tcpFlagsText, type TcpHeader } from './wire/tcp-header.ts';
+export type { TcpOption, WireProblem } from './wire/tcp-options.ts';
+export type { MptcpOption } from './wire/mptcp/types.ts';
+export { mptcpOptionName } from './wire/mptcp/mptcp-option.ts';
+
+export { tokenFromKey, idsnFromKey, joinSynAckHmac, joinAckHmac, addAddrHmac, type MptcpVersion } from './crypto/mptcp-crypto.ts';
+
+export * from './pcap/index.ts';
+
+export { analyzeCapture, startCaptureAnalysis, type CaptureAnalysis } from './analysis/analyze-capture.ts';
+export type { AnalyzerOptions } from './analysis/capture-analyzer.ts';
+export { formatAnalysisSummary } from './analysis/format-summary.ts';
+export type * from './analysis/report-types.ts';
+export { analyzeCaptureIndexed } from './analysis/analyze-capture.ts';
+export { CaptureIndex } from './analysis/capture-index.ts';
+export type { PacketRow } from './analysis/packet-summary.ts';
+export type { FieldNode } from './analysis/dissect/field.ts';
+export type { FrameDissection } from './analysis/dissect/dissect-frame.ts';
+export { dissectFrame } from './analysis/dissect/dissect-frame.ts';
+export { describeMptcpOption } from './wire/mptcp/describe.ts';
