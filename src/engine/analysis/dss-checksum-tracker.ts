@@ -4,6 +4,12 @@
  * order from the mapping's first byte; retransmitted bytes are skipped.
  * Mappings cut short (snap length, end of capture, a replaced mapping) are
  * counted as unchecked, never as failures.
+ *
+ * Linux re-sends the last mapping of a stream with DATA_FIN added (same DSN
+ * and SSN, data-level length + 1, a new checksum) on the segment that ends
+ * it; like Linux's receiver (`get_mapping_status`: the DATA_FIN octet is
+ * taken off before comparing maps) we treat it as the same mapping and check
+ * both checksums over the same bytes.
  */
 import { DssChecksumAccumulator } from '../wire/dss-checksum.ts';
 import { seqDiff } from '../wire/seq.ts';
@@ -12,11 +18,10 @@ interface PendingMapping {
   dsn: bigint;
   /** Relative subflow sequence number of the first mapped byte. */
   ssn: number;
-  /** Data-level length as on the wire (DATA_FIN included). */
-  dataLength: number;
   /** Payload bytes the mapping covers (data-level length minus DATA_FIN). */
   payloadLength: number;
-  checksum: number;
+  /** Each form the mapping was sent in: the first, and any re-sent with DATA_FIN. */
+  variants: { dataLength: number; checksum: number; frame: number }[];
   frame: number;
   acc: DssChecksumAccumulator;
   broken: boolean;
@@ -41,17 +46,27 @@ export class DssChecksumTracker {
     mapping: { dsn: bigint; ssn: number; dataLength: number; checksum: number; dataFin: boolean } | null,
   ): ChecksumOutcome[] {
     const out: ChecksumOutcome[] = [];
+    if (mapping && mapping.dataFin && mapping.dataLength === 1) {
+      // A DATA_FIN alone covers no payload: its checksum is over the pseudo-header only, and
+      // like Linux (MAPPING_DATA_FIN) it leaves the mapping in progress alone.
+      const expected = new DssChecksumAccumulator().result(mapping.dsn, mapping.ssn, 1);
+      out.push({ frame, ok: expected === mapping.checksum, expected, received: mapping.checksum });
+      mapping = null;
+    }
     if (mapping) {
       const p = this.pending;
-      const same = p && p.dsn === mapping.dsn && p.ssn === mapping.ssn && p.dataLength === mapping.dataLength;
+      const payloadLength = mapping.dataLength - (mapping.dataFin ? 1 : 0);
+      const same = p !== null && p.dsn === mapping.dsn && p.ssn === mapping.ssn && p.payloadLength === payloadLength;
+      if (same && !p.variants.some((v) => v.dataLength === mapping.dataLength && v.checksum === mapping.checksum)) {
+        p.variants.push({ dataLength: mapping.dataLength, checksum: mapping.checksum, frame });
+      }
       if (!same) {
-        if (p) out.push({ frame: p.frame, unchecked: true });
+        if (p) for (const v of p.variants) out.push({ frame: v.frame, unchecked: true });
         this.pending = {
           dsn: mapping.dsn,
           ssn: mapping.ssn,
-          dataLength: mapping.dataLength,
-          payloadLength: mapping.dataLength - (mapping.dataFin ? 1 : 0),
-          checksum: mapping.checksum,
+          payloadLength,
+          variants: [{ dataLength: mapping.dataLength, checksum: mapping.checksum, frame }],
           frame,
           acc: new DssChecksumAccumulator(),
           broken: false,
@@ -73,11 +88,13 @@ export class DssChecksumTracker {
       if (payloadCut) m.broken = true;
     }
     if (m.broken) {
-      out.push({ frame: m.frame, unchecked: true });
+      for (const v of m.variants) out.push({ frame: v.frame, unchecked: true });
       this.pending = null;
     } else if (m.acc.bytesCovered >= m.payloadLength) {
-      const expected = m.acc.result(m.dsn, m.ssn, m.dataLength);
-      out.push({ frame: m.frame, ok: expected === m.checksum, expected, received: m.checksum });
+      for (const v of m.variants) {
+        const expected = m.acc.result(m.dsn, m.ssn, v.dataLength);
+        out.push({ frame: v.frame, ok: expected === v.checksum, expected, received: v.checksum });
+      }
       this.pending = null;
     }
     return out;
@@ -87,6 +104,6 @@ export class DssChecksumTracker {
   finish(): ChecksumOutcome[] {
     const p = this.pending;
     this.pending = null;
-    return p ? [{ frame: p.frame, unchecked: true }] : [];
+    return p ? p.variants.map((v) => ({ frame: v.frame, unchecked: true as const })) : [];
   }
 }

@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisReport } from '../engine/index.ts';
+import { main } from './main.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/captures/${name}`, import.meta.url));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('lab analyze', () => {
+  it('--json prints the documented shape', async () => {
+    const r = await run('analyze', fixture('v1-two-subflows-add-addr.pcap'), '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const report = JSON.parse(r.out) as AnalysisReport;
+    expect(report.packets).toBe(70);
+    const c = report.connections[0]!;
+    expect(Object.keys(c)).toEqual(expect.arrayContaining(['version', 'client', 'server', 'clientKey', 'serverKey', 'clientToken', 'serverToken', 'clientIdsn', 'serverIdsn', 'subflows', 'addAddrs', 'removeAddrs', 'events', 'problems']));
+    expect(c.clientKey).toMatch(/^[0-9a-f]{16}$/);
+    expect(c.clientToken).toMatch(/^[0-9a-f]{8}$/);
+    expect(c.subflows[0]).toMatchObject({ join: false, addressId: null, backup: false, hmacVerified: null });
+    expect(c.subflows[1]).toMatchObject({ join: true, hmacVerified: true });
+    expect(c.addAddrs[0]).toMatchObject({ frame: 4, from: 'server', addressId: 1, address: '198.18.2.2', port: null, echo: false, hmacVerified: true });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('writes IPv6 endpoints in RFC 5952 form with brackets', async () => {
+    const report = JSON.parse((await run('analyze', fixture('v1-ipv6.pcap'), '--json')).out) as AnalysisReport;
+    expect(report.connections[0]!.client).toMatch(/^\[2001:db8:1::1\]:\d+$/);
+    expect(report.connections[0]!.server).toBe('[2001:db8:1::2]:8080');
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const r = await run('analyze', fixture('v1-two-subflows-add-addr.pcap'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1 MPTCP connection/);
+    expect(r.out).toMatch(/HMACs verified/);
+    expect(r.out).toMatch(/ADD_ADDR from server: ID 1 198\.18\.2\.2 \(HMAC verified\)/);
+  });
+
+  it('a file that is not a capture: one coded line on stderr, status 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-'));
+    const bad = join(dir, 'scenario.json');
+    writeFileSync(bad, '{"schemaVersion": 1}\n');
+    const r = await run('analyze', bad);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('lab: error CAPTURE_UNKNOWN_FORMAT: not a pcap or pcapng file: starts with 7b 22 73 63 at byte 0 (looks like JSON text)');
+  });
+
+  it('a missing file', async () => {
+    const r = await run('analyze', '/nonexistent/x.pcap');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('lab: error CLI_FILE: cannot read "/nonexistent/x.pcap": no such file');
+  });
+
+  it('usage errors exit 2 and point at the help', async () => {
+    const r = await run('analyze');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^lab: error CLI_USAGE: analyze needs a capture file\nRun "lab analyze --help"/);
+    expect((await run('analyze', 'x.pcap', '--frobnicate')).code).toBe(2);
+    expect((await run('fly')).err).toMatch(/unknown command "fly"/);
+  });
+
+  it('no stack trace unless --debug', async () => {
+    const plain = await run('analyze', '/nonexistent/x.pcap');
+    expect(plain.err).not.toMatch(/\n\s+at /);
+    const debug = await run('analyze', '/nonexistent/x.pcap', '--debug');
+    expect(debug.err).toMatch(/\n\s+at /);
+  });
+});
+
+describe('help', () => {
+  it('lab --help lists every command, and each command documents its options', async () => {
+    const top = await run('--help');
+    expect(top.code).toBe(0);
+    expect(top.out).toMatch(/analyze/);
+    expect(top.out).toMatch(/bench/);
+    for (const cmd of ['analyze', 'bench']) {
+      const h = await run(cmd, '--help');
+      expect(h.code).toBe(0);
+      expect(h.out).toMatch(new RegExp(`^Usage: lab ${cmd}`));
+      expect(h.out).toMatch(/--json/);
+    }
+  });
+});
