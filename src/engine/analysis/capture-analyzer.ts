@@ -14,7 +14,7 @@ import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
 import type { MptcpOption } from '../wire/mptcp/types.ts';
 import { MP_TCPRST_REASONS } from '../wire/mptcp/types.ts';
 import { DssChecksumTracker, type ChecksumOutcome } from './dss-checksum-tracker.ts';
-import { endpointOf, flowKey } from './endpoints.ts';
+import { endpointId, endpointOf, flowKeyOfIds } from './endpoints.ts';
 import { otherSide, type ConnectionState, type SubflowState } from './model.ts';
 import type { ProblemReport, Side } from './report-types.ts';
 import { buildReport } from './report.ts';
@@ -74,10 +74,13 @@ export class CaptureAnalyzer {
     }
     this.tcpPackets++;
     const h = tcp.header;
-    const src = endpointOf(d.value.ip.src, h.srcPort);
-    const dst = endpointOf(d.value.ip.dst, h.dstPort);
-    const key = flowKey(src, dst);
+    const srcId = endpointId(d.value.ip.src, h.srcPort);
+    const dstId = endpointId(d.value.ip.dst, h.dstPort);
+    const key = flowKeyOfIds(srcId, dstId);
     let sf = this.flows.get(key) ?? null;
+    // Endpoint objects only when a flow starts; the hot path compares ids.
+    const ends = () => [endpointOf(pkt0.ip.src, h.srcPort, srcId), endpointOf(pkt0.ip.dst, h.dstPort, dstId)] as const;
+    const pkt0 = d.value;
     // ADD_ADDR reads differently in v0 and v1: decode again with the connection's version.
     if (sf?.conn && h.options.some((o) => o.kind === 'add-addr' || (o.kind === 'malformed' && o.type === 30 && (o.raw[2]! >> 4) === 3))) {
       const again = decodePacket(ipBytes, { version: sf.conn.version });
@@ -91,15 +94,15 @@ export class CaptureAnalyzer {
 
     const flags = h.flags;
     if (flags & TCP_FLAG.SYN && !(flags & TCP_FLAG.ACK)) {
-      sf = this.onSyn(p.frame, key, src, dst, h.seq, options, sf);
+      sf = this.onSyn(p.frame, key, ...ends(), h.seq, options, sf);
     } else if (!sf && hasMptcp) {
-      sf = this.onMidstream(p.frame, key, src, dst, options);
+      sf = this.onMidstream(p.frame, key, ...ends(), options);
     }
     if (!sf) {
       this.options.onPacket?.(p, pkt, null);
       return;
     }
-    const fromClient = src.id === sf.client.id;
+    const fromClient = srcId === sf.client.id;
     sf.packets++;
     sf.payloadBytes += pkt.payloadLength;
     if (flags & TCP_FLAG.SYN && flags & TCP_FLAG.ACK && !fromClient) this.onSynAck(p.frame, sf, h.seq, options);

@@ -7,12 +7,11 @@ import { LabError } from './errors.ts';
  */
 export class ByteReader {
   readonly bytes: Uint8Array;
-  private readonly view: DataView;
   private pos: number;
 
+  // No DataView: creating one per packet costs more than reading with shifts.
   constructor(bytes: Uint8Array, offset = 0) {
     this.bytes = bytes;
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.pos = offset;
   }
 
@@ -26,7 +25,7 @@ export class ByteReader {
 
   /** Throws WIRE_TRUNCATED unless `n` more bytes are available. */
   need(n: number, what: string): void {
-    if (n > this.remaining) {
+    if (n > this.bytes.length - this.pos) {
       throw new LabError(
         'WIRE_TRUNCATED',
         `${what}: needs ${n} bytes at offset ${this.pos}, only ${this.remaining} left`,
@@ -41,29 +40,30 @@ export class ByteReader {
   }
 
   u8(what = 'u8'): number {
-    this.need(1, what);
+    if (this.pos >= this.bytes.length) this.need(1, what);
     return this.bytes[this.pos++]!;
   }
 
   u16(what = 'u16'): number {
-    this.need(2, what);
-    const v = this.view.getUint16(this.pos);
-    this.pos += 2;
-    return v;
+    const p = this.pos;
+    if (p + 2 > this.bytes.length) this.need(2, what);
+    const b = this.bytes;
+    this.pos = p + 2;
+    return (b[p]! << 8) | b[p + 1]!;
   }
 
   u32(what = 'u32'): number {
-    this.need(4, what);
-    const v = this.view.getUint32(this.pos);
-    this.pos += 4;
-    return v;
+    const p = this.pos;
+    if (p + 4 > this.bytes.length) this.need(4, what);
+    this.pos = p + 4;
+    return readU32(this.bytes, p);
   }
 
   u64(what = 'u64'): bigint {
-    this.need(8, what);
-    const v = this.view.getBigUint64(this.pos);
-    this.pos += 8;
-    return v;
+    const p = this.pos;
+    if (p + 8 > this.bytes.length) this.need(8, what);
+    this.pos = p + 8;
+    return (BigInt(readU32(this.bytes, p)) << 32n) | BigInt(readU32(this.bytes, p + 4));
   }
 
   /** A view (not a copy) of the next `n` bytes. */
@@ -76,8 +76,24 @@ export class ByteReader {
 
   /** A copy of the next `n` bytes (for values kept beyond the packet's life). */
   bytesCopy(n: number, what = 'bytes'): Uint8Array {
-    return this.bytesView(n, what).slice();
+    this.need(n, what);
+    const v = this.bytes.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return v;
   }
+}
+
+/** Big-endian unsigned 32-bit read without bounds checks (callers check). */
+export function readU32(b: Uint8Array, p: number): number {
+  return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+}
+
+export function readU16(b: Uint8Array, p: number): number {
+  return (b[p]! << 8) | b[p + 1]!;
+}
+
+export function readU64(b: Uint8Array, p: number): bigint {
+  return (BigInt(readU32(b, p)) << 32n) | BigInt(readU32(b, p + 4));
 }
 
 /** Growable big-endian writer. */

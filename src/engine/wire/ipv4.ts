@@ -2,8 +2,7 @@
  * IPv4 header (RFC 791). Options are kept as raw bytes: nothing in this
  * project interprets them, but they must survive a decode/encode round trip.
  */
-import type { ByteReader} from '../core/bytes.ts';
-import { ByteWriter, catchLab } from '../core/bytes.ts';
+import { ByteWriter, readU16, type ByteReader } from '../core/bytes.ts';
 import { LabError, type Result } from '../core/errors.ts';
 import { internetChecksum } from './checksum.ts';
 import type { IpAddress } from './ip-address.ts';
@@ -33,28 +32,40 @@ export function ipv4HeaderByteLength(h: Ipv4Header): number {
 
 /** Decodes the header at the reader's position; the payload is left unread. */
 export function decodeIpv4(r: ByteReader): Result<Ipv4Header> {
-  return catchLab(() => {
-    const start = r.offset;
-    r.need(IPV4_MIN_HEADER, 'IPv4 header');
-    const vihl = r.u8();
-    const version = vihl >> 4;
-    if (version !== 4) throw new LabError('WIRE_UNKNOWN_VERSION', `IPv4 header: version is ${version}, not 4 (offset ${start})`, start);
-    const ihl = (vihl & 0x0f) * 4;
-    if (ihl < IPV4_MIN_HEADER) throw new LabError('WIRE_BAD_LENGTH', `IPv4 header: header length ${ihl} is below 20 (offset ${start})`, start);
-    r.need(ihl - 1, 'IPv4 header with options');
-    const tos = r.u8();
-    const totalLength = r.u16();
-    const identification = r.u16();
-    const ff = r.u16();
-    const ttl = r.u8();
-    const protocol = r.u8();
-    const checksum = r.u16();
-    const src: IpAddress = { family: 4, bytes: r.bytesCopy(4) };
-    const dst: IpAddress = { family: 4, bytes: r.bytesCopy(4) };
-    const options = r.bytesCopy(ihl - IPV4_MIN_HEADER);
-    return { version: 4, tos, totalLength, identification, flags: ff >> 13, fragmentOffset: ff & 0x1fff, ttl, protocol, checksum, src, dst, options } as const;
-  });
+  const b = r.bytes;
+  const start = r.offset;
+  const left = b.length - start;
+  if (left < IPV4_MIN_HEADER) {
+    return { ok: false, error: new LabError('WIRE_TRUNCATED', `IPv4 header: needs 20 bytes at offset ${start}, only ${left} left`, start) };
+  }
+  const vihl = b[start]!;
+  const version = vihl >> 4;
+  if (version !== 4) return { ok: false, error: new LabError('WIRE_UNKNOWN_VERSION', `IPv4 header: version is ${version}, not 4 (offset ${start})`, start) };
+  const ihl = (vihl & 0x0f) * 4;
+  if (ihl < IPV4_MIN_HEADER) return { ok: false, error: new LabError('WIRE_BAD_LENGTH', `IPv4 header: header length ${ihl} is below 20 (offset ${start})`, start) };
+  if (left < ihl) return { ok: false, error: new LabError('WIRE_TRUNCATED', `IPv4 header with options: needs ${ihl} bytes at offset ${start}, only ${left} left`, start) };
+  r.skip(ihl);
+  const ff = readU16(b, start + 6);
+  return {
+    ok: true,
+    value: {
+      version: 4,
+      tos: b[start + 1]!,
+      totalLength: readU16(b, start + 2),
+      identification: readU16(b, start + 4),
+      flags: ff >> 13,
+      fragmentOffset: ff & 0x1fff,
+      ttl: b[start + 8]!,
+      protocol: b[start + 9]!,
+      checksum: readU16(b, start + 10),
+      src: { family: 4, bytes: b.slice(start + 12, start + 16) },
+      dst: { family: 4, bytes: b.slice(start + 16, start + 20) },
+      options: ihl > IPV4_MIN_HEADER ? b.slice(start + 20, start + ihl) : NO_OPTIONS,
+    },
+  };
 }
+
+const NO_OPTIONS = new Uint8Array(0);
 
 export function encodeIpv4(h: Ipv4Header, w: ByteWriter): void {
   if (h.options.length % 4 !== 0 || h.options.length > 40) {

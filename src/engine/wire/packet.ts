@@ -76,11 +76,22 @@ export function decodePacket(bytes: Uint8Array, ctx: MptcpDecodeContext = {}): R
     totalLength = bytes.length;
   }
   const end = Math.min(totalLength, bytes.length);
-  const base = { ip, ipHeaderLength, protocol, truncated };
+  // Object literals, not spreads: spreading is an order of magnitude slower in V8 and this runs per packet.
   if (protocol !== IPPROTO_TCP || !firstFragment) {
     return {
       ok: true,
-      value: { ...base, tcp: null, tcpOffset: ipHeaderLength, payloadOffset: ipHeaderLength, payloadLength: end - ipHeaderLength, payloadLengthOnWire: totalLength - ipHeaderLength, problems },
+      value: {
+        ip,
+        ipHeaderLength,
+        protocol,
+        truncated,
+        tcp: null,
+        tcpOffset: ipHeaderLength,
+        payloadOffset: ipHeaderLength,
+        payloadLength: end - ipHeaderLength,
+        payloadLengthOnWire: totalLength - ipHeaderLength,
+        problems,
+      },
     };
   }
   const tr = new ByteReader(bytes.subarray(0, end), ipHeaderLength);
@@ -89,15 +100,18 @@ export function decodePacket(bytes: Uint8Array, ctx: MptcpDecodeContext = {}): R
     problems.push({ code: t.error.code, message: t.error.message, offset: t.error.offset ?? ipHeaderLength });
     return {
       ok: true,
-      value: { ...base, tcp: null, tcpOffset: ipHeaderLength, payloadOffset: end, payloadLength: 0, payloadLengthOnWire: 0, problems },
+      value: { ip, ipHeaderLength, protocol, truncated, tcp: null, tcpOffset: ipHeaderLength, payloadOffset: end, payloadLength: 0, payloadLengthOnWire: 0, problems },
     };
   }
-  for (const p of t.value.problems) problems.push({ ...p, offset: p.offset + ipHeaderLength });
+  for (const p of t.value.problems) problems.push({ code: p.code, message: p.message, offset: p.offset + ipHeaderLength });
   const payloadOffset = Math.min(ipHeaderLength + t.value.headerLength, end);
   return {
     ok: true,
     value: {
-      ...base,
+      ip,
+      ipHeaderLength,
+      protocol,
+      truncated,
       tcp: t.value,
       tcpOffset: ipHeaderLength,
       payloadOffset,

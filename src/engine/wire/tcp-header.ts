@@ -3,8 +3,7 @@
  * nine flag bits from AE/NS (0x100) down to FIN (0x001); `reserved` the three
  * reserved bits of byte 12.
  */
-import type { ByteReader, ByteWriter} from '../core/bytes.ts';
-import { catchLab } from '../core/bytes.ts';
+import { readU16, readU32, type ByteReader, type ByteWriter } from '../core/bytes.ts';
 import { LabError, type Result } from '../core/errors.ts';
 import type { MptcpDecodeContext } from './mptcp/types.ts';
 import { decodeTcpOptions, encodeTcpOptions, tcpOptionsByteLength, type TcpOption, type WireProblem } from './tcp-options.ts';
@@ -36,54 +35,42 @@ export interface DecodedTcpHeader {
 export const TCP_MIN_HEADER = 20;
 
 export function decodeTcpHeader(r: ByteReader, ctx: MptcpDecodeContext = {}): Result<DecodedTcpHeader> {
-  return catchLab(() => {
-    const start = r.offset;
-    r.need(TCP_MIN_HEADER, 'TCP header');
-    const srcPort = r.u16();
-    const dstPort = r.u16();
-    const seq = r.u32();
-    const ack = r.u32();
-    const b12 = r.u8();
-    const b13 = r.u8();
-    const window = r.u16();
-    const checksum = r.u16();
-    const urgentPointer = r.u16();
-    const headerLength = (b12 >> 4) * 4;
-    if (headerLength < TCP_MIN_HEADER) {
-      throw new LabError('WIRE_BAD_LENGTH', `TCP header: data offset ${headerLength / 4} words is below 5 (offset ${start})`, start);
-    }
-    // A capture's snap length may cut the options: decode what is there and say so.
-    const wanted = headerLength - TCP_MIN_HEADER;
-    const cut = r.remaining < wanted;
-    const area = r.bytesView(Math.min(wanted, r.remaining), 'TCP options');
-    const decoded = decodeTcpOptions(area, ctx);
-    if (cut) {
-      decoded.problems.push({
-        code: 'WIRE_TRUNCATED',
-        message: `TCP options: header says ${wanted} bytes of options, only ${area.length} captured`,
-        offset: area.length,
-      });
-    }
-    const header: TcpHeader = {
-      srcPort,
-      dstPort,
-      seq,
-      ack,
-      flags: ((b12 & 1) << 8) | b13,
-      reserved: (b12 >> 1) & 7,
-      window,
-      checksum,
-      urgentPointer,
-      options: decoded.options,
-    };
-    const shift = (p: WireProblem): WireProblem => ({ ...p, offset: p.offset + TCP_MIN_HEADER });
-    return {
-      header,
-      headerLength,
-      optionOffsets: decoded.offsets.map((o) => o + TCP_MIN_HEADER),
-      problems: decoded.problems.map(shift),
-    };
-  });
+  const b = r.bytes;
+  const start = r.offset;
+  if (b.length - start < TCP_MIN_HEADER) {
+    return { ok: false, error: new LabError('WIRE_TRUNCATED', `TCP header: needs 20 bytes at offset ${start}, only ${b.length - start} left`, start) };
+  }
+  const b12 = b[start + 12]!;
+  const headerLength = (b12 >> 4) * 4;
+  if (headerLength < TCP_MIN_HEADER) {
+    return { ok: false, error: new LabError('WIRE_BAD_LENGTH', `TCP header: data offset ${headerLength / 4} words is below 5 (offset ${start})`, start) };
+  }
+  // A capture's snap length may cut the options: decode what is there and say so.
+  const wanted = headerLength - TCP_MIN_HEADER;
+  const available = Math.min(wanted, b.length - start - TCP_MIN_HEADER);
+  const area = b.subarray(start + TCP_MIN_HEADER, start + TCP_MIN_HEADER + available);
+  const decoded = decodeTcpOptions(area, ctx, TCP_MIN_HEADER);
+  if (available < wanted) {
+    decoded.problems.push({
+      code: 'WIRE_TRUNCATED',
+      message: `TCP options: header says ${wanted} bytes of options, only ${available} captured`,
+      offset: TCP_MIN_HEADER + available,
+    });
+  }
+  r.skip(TCP_MIN_HEADER + available);
+  const header: TcpHeader = {
+    srcPort: readU16(b, start),
+    dstPort: readU16(b, start + 2),
+    seq: readU32(b, start + 4),
+    ack: readU32(b, start + 8),
+    flags: ((b12 & 1) << 8) | b[start + 13]!,
+    reserved: (b12 >> 1) & 7,
+    window: readU16(b, start + 14),
+    checksum: readU16(b, start + 16),
+    urgentPointer: readU16(b, start + 18),
+    options: decoded.options,
+  };
+  return { ok: true, value: { header, headerLength, optionOffsets: decoded.offsets, problems: decoded.problems } };
 }
 
 /** Header length for these options; the options area must already be a multiple of 4 bytes. */

@@ -8,7 +8,7 @@
  * that runs past the header ends the walk. Every entry keeps enough to give
  * back the exact bytes.
  */
-import type { ByteWriter } from '../core/bytes.ts';
+import { readU16, readU32, type ByteWriter } from '../core/bytes.ts';
 import type { ErrorCode } from '../core/errors.ts';
 import { decodeMptcpOption, encodeMptcpOption, mptcpOptionByteLength } from './mptcp/mptcp-option.ts';
 import { TCPOPT_MPTCP, type MptcpDecodeContext, type MptcpOption } from './mptcp/types.ts';
@@ -54,80 +54,92 @@ export interface DecodedTcpOptions {
 const FIXED_LENGTH: Readonly<Record<number, number>> = { [TCPOPT.MSS]: 4, [TCPOPT.WSCALE]: 3, [TCPOPT.SACK_PERMITTED]: 2, [TCPOPT.TIMESTAMPS]: 10 };
 const NAMES: Readonly<Record<number, string>> = { 2: 'MSS', 3: 'window scale', 4: 'SACK permitted', 5: 'SACK', 8: 'timestamps', 30: 'MPTCP' };
 
-export function decodeTcpOptions(area: Uint8Array, ctx: MptcpDecodeContext = {}): DecodedTcpOptions {
+/**
+ * Decodes an options area. `base` is added to every offset reported (the
+ * position of the area in whatever the caller counts from).
+ */
+export function decodeTcpOptions(area: Uint8Array, ctx: MptcpDecodeContext = {}, base = 0): DecodedTcpOptions {
   const options: TcpOption[] = [];
   const offsets: number[] = [];
   const problems: WireProblem[] = [];
-  const push = (o: TcpOption, at: number) => {
-    options.push(o);
-    offsets.push(at);
-  };
+  const n = area.length;
   let i = 0;
-  while (i < area.length) {
+  while (i < n) {
     const type = area[i]!;
     if (type === TCPOPT.EOL) {
-      push({ kind: 'eol' }, i);
-      if (i + 1 < area.length) push({ kind: 'padding', bytes: area.slice(i + 1) }, i + 1);
+      options.push(EOL);
+      offsets.push(base + i);
+      if (i + 1 < n) {
+        options.push({ kind: 'padding', bytes: area.slice(i + 1) });
+        offsets.push(base + i + 1);
+      }
       break;
     }
     if (type === TCPOPT.NOP) {
-      push({ kind: 'nop' }, i++);
+      options.push(NOP);
+      offsets.push(base + i);
+      i++;
       continue;
     }
-    const remaining = area.length - i;
+    const remaining = n - i;
     const len = remaining >= 2 ? area[i + 1]! : -1;
     if (len < 2 || len > remaining) {
       const message =
         len < 0
-          ? `TCP option kind ${type} at offset ${i}: no room for its length byte`
-          : `TCP option kind ${type} at offset ${i}: length ${len} ${len < 2 ? 'is below 2' : `runs past the header (${remaining} bytes left)`}`;
-      problems.push({ code: len < 0 ? 'WIRE_TRUNCATED' : 'WIRE_BAD_LENGTH', message, offset: i });
-      push({ kind: 'malformed', type, raw: area.slice(i), code: 'WIRE_BAD_LENGTH', message }, i);
+          ? `TCP option kind ${type} at offset ${base + i}: no room for its length byte`
+          : `TCP option kind ${type} at offset ${base + i}: length ${len} ${len < 2 ? 'is below 2' : `runs past the header (${remaining} bytes left)`}`;
+      problems.push({ code: len < 0 ? 'WIRE_TRUNCATED' : 'WIRE_BAD_LENGTH', message, offset: base + i });
+      options.push({ kind: 'malformed', type, raw: area.slice(i), code: 'WIRE_BAD_LENGTH', message });
+      offsets.push(base + i);
       break;
     }
-    const opt = area.subarray(i, i + len);
-    const decoded = decodeOne(type, opt, ctx);
-    if ('problem' in decoded) {
-      const message = `${NAMES[type] ?? `kind ${type}`} option at offset ${i}: ${decoded.problem.message}`;
-      problems.push({ code: decoded.problem.code, message, offset: i });
-      push({ kind: 'malformed', type, raw: opt.slice(), code: decoded.problem.code, message }, i);
+    const decoded = decodeOne(type, area, i, len, ctx);
+    if (decoded.kind === 'malformed') {
+      const message = `${NAMES[type] ?? `kind ${type}`} option at offset ${base + i}: ${decoded.message}`;
+      problems.push({ code: decoded.code, message, offset: base + i });
+      options.push({ ...decoded, message });
     } else {
-      push(decoded.option, i);
+      options.push(decoded);
     }
+    offsets.push(base + i);
     i += len;
   }
   return { options, offsets, problems };
 }
 
-function decodeOne(type: number, opt: Uint8Array, ctx: MptcpDecodeContext): { option: TcpOption } | { problem: { code: ErrorCode; message: string } } {
+const EOL: TcpOption = Object.freeze({ kind: 'eol' });
+const NOP: TcpOption = Object.freeze({ kind: 'nop' });
+const SACK_PERMITTED: TcpOption = Object.freeze({ kind: 'sack-permitted' });
+
+/** One option at area[i, i + len); a wrong length gives a `malformed` entry (message completed by the caller). */
+function decodeOne(type: number, area: Uint8Array, i: number, len: number, ctx: MptcpDecodeContext): TcpOption {
   const fixed = FIXED_LENGTH[type];
-  if (fixed !== undefined && opt.length !== fixed) {
-    return { problem: { code: 'WIRE_BAD_LENGTH', message: `length ${opt.length}, expected ${fixed}` } };
+  if (fixed !== undefined && len !== fixed) {
+    return { kind: 'malformed', type, raw: area.slice(i, i + len), code: 'WIRE_BAD_LENGTH', message: `length ${len}, expected ${fixed}` };
   }
-  const dv = new DataView(opt.buffer, opt.byteOffset, opt.byteLength);
   switch (type) {
     case TCPOPT.MSS:
-      return { option: { kind: 'mss', mss: dv.getUint16(2) } };
+      return { kind: 'mss', mss: readU16(area, i + 2) };
     case TCPOPT.WSCALE:
-      return { option: { kind: 'window-scale', shift: opt[2]! } };
+      return { kind: 'window-scale', shift: area[i + 2]! };
     case TCPOPT.SACK_PERMITTED:
-      return { option: { kind: 'sack-permitted' } };
+      return SACK_PERMITTED;
     case TCPOPT.TIMESTAMPS:
-      return { option: { kind: 'timestamps', tsval: dv.getUint32(2), tsecr: dv.getUint32(6) } };
+      return { kind: 'timestamps', tsval: readU32(area, i + 2), tsecr: readU32(area, i + 6) };
     case TCPOPT.SACK: {
-      if ((opt.length - 2) % 8 !== 0 || opt.length < 10) {
-        return { problem: { code: 'WIRE_BAD_LENGTH', message: `length ${opt.length}, expected 2 + 8 per block (1 to 4 blocks)` } };
+      if ((len - 2) % 8 !== 0 || len < 10) {
+        return { kind: 'malformed', type, raw: area.slice(i, i + len), code: 'WIRE_BAD_LENGTH', message: `length ${len}, expected 2 + 8 per block (1 to 4 blocks)` };
       }
       const blocks: SackBlock[] = [];
-      for (let p = 2; p < opt.length; p += 8) blocks.push({ left: dv.getUint32(p), right: dv.getUint32(p + 4) });
-      return { option: { kind: 'sack', blocks } };
+      for (let p = i + 2; p < i + len; p += 8) blocks.push({ left: readU32(area, p), right: readU32(area, p + 4) });
+      return { kind: 'sack', blocks };
     }
     case TCPOPT.MPTCP: {
-      const r = decodeMptcpOption(opt, ctx);
-      return r.ok ? { option: r.value } : { problem: { code: r.error.code, message: r.error.message } };
+      const r = decodeMptcpOption(area.subarray(i, i + len), ctx);
+      return r.ok ? r.value : { kind: 'malformed', type, raw: area.slice(i, i + len), code: r.error.code, message: r.error.message };
     }
     default:
-      return { option: { kind: 'unknown', type, data: opt.slice(2) } };
+      return { kind: 'unknown', type, data: area.slice(i + 2, i + len) };
   }
 }
 

@@ -4,8 +4,7 @@
  * present), a (8-byte Data ACK), A (Data ACK present). Whether the mapping
  * carries a checksum is told by the length alone (RFC 8684 §3.3).
  */
-import type { ByteWriter} from '../../core/bytes.ts';
-import { ByteReader, catchLab } from '../../core/bytes.ts';
+import { readU16, readU32, readU64, type ByteWriter } from '../../core/bytes.ts';
 import type { Result } from '../../core/errors.ts';
 import { badLength, writeMptcpHeader } from './common.ts';
 import { MPTCP_SUBTYPE, type Dss, type DssMapping } from './types.ts';
@@ -20,37 +19,35 @@ function lengthWithoutChecksum(flags: number): number {
 }
 
 export function decodeDss(opt: Uint8Array): Result<Dss> {
-  return catchLab(() => {
-    const r = new ByteReader(opt, 2);
-    const b2 = r.u8();
-    const b3 = r.u8();
-    const flags = b3 & 0x1f;
-    const plain = lengthWithoutChecksum(flags);
-    const hasMap = (flags & DSS_FLAG.MAP) !== 0;
-    const withChecksum = hasMap && opt.length === plain + 2;
-    if (opt.length !== plain && !withChecksum) {
-      throw badLength('DSS', opt.length, hasMap ? `${plain} or ${plain + 2} for flags 0x${flags.toString(16)}` : `${plain} for flags 0x${flags.toString(16)}`);
-    }
-    const dataAck64 = (flags & DSS_FLAG.ACK64) !== 0;
-    const dsn64 = (flags & DSS_FLAG.DSN64) !== 0;
-    let dataAck: bigint | undefined;
-    if (flags & DSS_FLAG.ACK) dataAck = dataAck64 ? r.u64() : BigInt(r.u32());
-    let mapping: DssMapping | undefined;
-    if (hasMap) {
-      const dsn = dsn64 ? r.u64() : BigInt(r.u32());
-      const ssn = r.u32();
-      const dataLength = r.u16();
-      mapping = withChecksum ? { dsn, ssn, dataLength, checksum: r.u16() } : { dsn, ssn, dataLength };
-    }
-    const base = {
-      kind: 'dss',
-      dataFin: (flags & DSS_FLAG.DATA_FIN) !== 0,
-      dataAck64,
-      dsn64,
-      reserved: ((b2 & 0xf) << 3) | (b3 >> 5),
-    } as const;
-    return { ...base, ...(dataAck !== undefined ? { dataAck } : {}), ...(mapping ? { mapping } : {}) };
-  });
+  const b2 = opt[2]!;
+  const b3 = opt[3]!;
+  const flags = b3 & 0x1f;
+  const plain = lengthWithoutChecksum(flags);
+  const hasMap = (flags & DSS_FLAG.MAP) !== 0;
+  const withChecksum = hasMap && opt.length === plain + 2;
+  if (opt.length !== plain && !withChecksum) {
+    return { ok: false, error: badLength('DSS', opt.length, hasMap ? `${plain} or ${plain + 2} for flags 0x${flags.toString(16)}` : `${plain} for flags 0x${flags.toString(16)}`) };
+  }
+  const dataAck64 = (flags & DSS_FLAG.ACK64) !== 0;
+  const dsn64 = (flags & DSS_FLAG.DSN64) !== 0;
+  let p = 4;
+  let dataAck: bigint | undefined;
+  if (flags & DSS_FLAG.ACK) {
+    dataAck = dataAck64 ? readU64(opt, p) : BigInt(readU32(opt, p));
+    p += dataAck64 ? 8 : 4;
+  }
+  let mapping: DssMapping | undefined;
+  if (hasMap) {
+    const dsn = dsn64 ? readU64(opt, p) : BigInt(readU32(opt, p));
+    p += dsn64 ? 8 : 4;
+    const ssn = readU32(opt, p);
+    const dataLength = readU16(opt, p + 4);
+    mapping = withChecksum ? { dsn, ssn, dataLength, checksum: readU16(opt, p + 6) } : { dsn, ssn, dataLength };
+  }
+  const dss: { -readonly [K in keyof Dss]: Dss[K] } = { kind: 'dss', dataFin: (flags & DSS_FLAG.DATA_FIN) !== 0, dataAck64, dsn64, reserved: ((b2 & 0xf) << 3) | (b3 >> 5) };
+  if (dataAck !== undefined) dss.dataAck = dataAck;
+  if (mapping) dss.mapping = mapping;
+  return { ok: true, value: dss };
 }
 
 export function dssFlags(o: Dss): number {
