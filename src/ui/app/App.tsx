@@ -1,0 +1,49 @@
+import { useCallback, useRef } from 'react';
+import { useAppStore } from '../store/store-context.tsx';
+import { selectHasCapture, selectOpenFile } from '../store/selectors.ts';
+import { EmptyState } from '../features/landing/EmptyState.tsx';
+import { DropOverlay } from '../features/feedback/DropOverlay.tsx';
+import { ErrorAlert } from '../features/feedback/ErrorAlert.tsx';
+import { Toolbar } from '../features/toolbar/Toolbar.tsx';
+import { Workspace } from './Workspace.tsx';
+import { useFileDrop } from './use-file-drop.ts';
+import { useOpenShortcut } from './use-open-shortcut.ts';
+import './app.css';
+
+export const CAPTURE_ACCEPT = '.pcap,.pcapng,.cap,application/vnd.tcpdump.pcap';
+
+export function App() {
+  const hasCapture = useAppStore(selectHasCapture);
+  const openFile = useAppStore(selectOpenFile);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const openDialog = useCallback(() => inputRef.current?.click(), []);
+  const open = useCallback((file: File) => void openFile(file, file.name), [openFile]);
+  useOpenShortcut(openDialog);
+  const dragging = useFileDrop(open);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Toolbar onOpen={openDialog} />
+      <input
+        ref={inputRef}
+        type="file"
+        accept={CAPTURE_ACCEPT}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label="Capture file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) open(file);
+        }}
+      />
+      <ErrorAlert />
+      {hasCapture ? <Workspace /> : <EmptyState onOpen={openDialog} />}
+      {dragging && <DropOverlay />}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { ConnectionsPanel } from '../features/connections/ConnectionsPanel.tsx';
+import { PacketDetail } from '../features/detail/PacketDetail.tsx';
+import { FilterBar } from '../features/packets/FilterBar.tsx';
+import { PacketList } from '../features/packets/PacketList.tsx';
+import { useAppStore } from '../store/store-context.tsx';
+import { selectCaptureId } from '../store/selectors.ts';
+import '../features/packets/packets.css';
+
+/** The viewer once a capture is open: connections | packet list over packet detail. */
+export function Workspace() {
+  // A new capture starts a fresh list (scroll at the top).
+  const captureId = useAppStore(selectCaptureId);
+  return (
+    <main className="workspace" id="main">
+      <ConnectionsPanel />
+      <div className="workspace__packets">
+        <section className="packets" aria-labelledby="packets-heading">
+          <div className="pane-header">
+            <h2 id="packets-heading">Packets</h2>
+            <FilterBar />
+          </div>
+          <PacketList key={captureId} />
+        </section>
+        <PacketDetail />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import { useAppStore } from '../../store/store-context.tsx';
+import { selectCapture, selectDismissError, selectError } from '../../store/selectors.ts';
+import { CrossIcon } from '../../components/icons.tsx';
+import './feedback.css';
+
+/** Why a file could not be opened; whatever was on screen stays usable. */
+export function ErrorAlert() {
+  const error = useAppStore(selectError);
+  const capture = useAppStore(selectCapture);
+  const dismiss = useAppStore(selectDismissError);
+  return (
+    <div role="alert" className={error ? 'alert' : 'alert alert--empty'}>
+      {error && (
+        <>
+          <CrossIcon className="alert__icon" />
+          <div className="alert__body">
+            <p className="alert__title">Could not open “{error.fileName}”</p>
+            <p className="alert__message">
+              <code>{error.code}</code>: {error.message}
+            </p>
+            {capture && capture.fileName !== error.fileName && <p className="alert__hint">Still showing {capture.fileName}.</p>}
+          </div>
+          <button type="button" className="btn btn--quiet" onClick={dismiss} aria-label="Dismiss the error">
+            Dismiss
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { AnalysisReport, PacketRow } from '../../engine/index.ts';
+import type { CaptureClient, FrameDetail, LoadProgress, PacketFilter } from '../../worker/capture-client.ts';
+
+export interface LoadedCapture {
+  id: number;
+  fileName: string;
+  fileSize: number;
+  report: AnalysisReport;
+  /** Frames in the file. */
+  packets: number;
+}
+
+export interface CaptureFailure {
+  fileName: string;
+  code: string;
+  message: string;
+}
+
+export interface CaptureSlice {
+  /** The capture on screen (kept when opening another one fails). */
+  capture: LoadedCapture | null;
+  /** A file being read and analyzed. */
+  loading: { fileName: string; progress: LoadProgress | null } | null;
+  error: CaptureFailure | null;
+  openFile(file: Blob | Uint8Array, fileName: string): Promise<void>;
+  loadSample(): Promise<void>;
+  dismissError(): void;
+}
+
+export interface SelectionSlice {
+  selectedFrame: number | null;
+  detail: FrameDetail | null;
+  /** Path of the selected field in `detail.layers` ("3.9.4": layer 3, child 9, child 4). */
+  selectedField: string | null;
+  expandedFields: ReadonlySet<string>;
+  selectFrame(frame: number | null): void;
+  selectField(path: string | null): void;
+  /** Opens or closes a field's subtree (toggles without `open`). */
+  toggleField(path: string, open?: boolean): void;
+}
+
+export interface ViewSlice {
+  filter: PacketFilter;
+  /** Frames passing the filter, ascending; null when nothing is filtered out. */
+  filtered: Uint32Array | null;
+  filtering: boolean;
+  /** Bumped whenever rows arrive in the row cache, so the list redraws. */
+  rowsVersion: number;
+  setFilter(change: Partial<PacketFilter>): void;
+  /** Asks for the rows of list positions [start, start + count) if they are not cached. */
+  requestRows(start: number, count: number): void;
+  /** The cached row at a list position, if it has arrived. */
+  rowAt(position: number): PacketRow | undefined;
+}
+
+export type AppState = CaptureSlice & SelectionSlice & ViewSlice;
+
+export interface StoreDeps {
+  client: CaptureClient;
+  /** Fetches the bundled sample capture. */
+  fetchSample(): Promise<{ bytes: Blob | Uint8Array; fileName: string }>;
+}

@@ -1,0 +1,67 @@
+import { RowCache, ROW_PAGE } from './row-cache.ts';
+import type { ViewSlice } from './types.ts';
+import { failureOf, type SliceCreator } from './internals.ts';
+import { DEFAULT_FILTER, frameAt, isFiltering, viewLength } from './view-model.ts';
+
+export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (set, get) => {
+  let latestFilter = 0;
+  return {
+    filter: { ...DEFAULT_FILTER },
+    filtered: null,
+    filtering: false,
+    rowsVersion: 0,
+
+    setFilter: (change) => {
+      const filter = { ...get().filter, ...change };
+      const capture = get().capture;
+      const token = ++latestFilter;
+      if (!capture || !isFiltering(filter)) {
+        set((s) => ({ filter, filtered: null, filtering: false, rowsVersion: s.rowsVersion + 1 }));
+        return;
+      }
+      set({ filter, filtering: true });
+      client.filter(capture.id, filter).then(
+        (frames) => {
+          if (token !== latestFilter || get().capture?.id !== capture.id) return;
+          set((s) => ({ filtered: frames, filtering: false, rowsVersion: s.rowsVersion + 1 }));
+        },
+        (e: unknown) => {
+          if (token !== latestFilter) return;
+          set({ filtering: false, error: failureOf(e, capture.fileName) });
+        },
+      );
+    },
+
+    requestRows: (start, count) => {
+      const { capture, filtered } = get();
+      if (!capture) return;
+      const length = viewLength(capture.packets, filtered);
+      for (const page of RowCache.pages(start, count, length)) {
+        const from = page * ROW_PAGE;
+        const to = Math.min(length, from + ROW_PAGE);
+        let missing = false;
+        for (let p = from; p < to && !missing; p++) missing = rows.get(frameAt(p, filtered)) === undefined;
+        if (!missing) continue;
+        const key = `${capture.id}:${filtered ? `${filtered.length}@${filtered[from]}` : 'all'}:${page}`;
+        if (!rows.claim(key)) continue;
+        const request = filtered ? client.rowsAt(capture.id, Array.from(filtered.subarray(from, to))) : client.rows(capture.id, from, to - from);
+        request
+          .then(
+            (got) => {
+              if (get().capture?.id !== capture.id) return;
+              rows.put(got);
+              set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+            },
+            (e: unknown) => set({ error: failureOf(e, capture.fileName) }),
+          )
+          .finally(() => rows.release(key));
+      }
+    },
+
+    rowAt: (position) => {
+      const { capture, filtered } = get();
+      if (!capture) return undefined;
+      return rows.get(frameAt(position, filtered));
+    },
+  };
+};

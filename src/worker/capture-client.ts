@@ -1,0 +1,167 @@
+/**
+ * How the app talks to capture analysis. `WorkerCaptureClient` runs the
+ * engine in a Web Worker; `InThreadCaptureClient` runs the same service on
+ * the calling thread (the fallback, and what tests use). Both reject with a
+ * `CaptureClientError` carrying the engine's code.
+ */
+import type { PacketRow } from '../engine/index.ts';
+import type { CaptureService } from './capture-service.ts';
+import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, WireError } from './protocol.ts';
+
+export type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, WireError } from './protocol.ts';
+
+export class CaptureClientError extends Error {
+  readonly code: string;
+  constructor(error: WireError) {
+    super(error.message);
+    this.name = 'CaptureClientError';
+    this.code = error.code;
+  }
+}
+
+export interface CaptureClient {
+  /** Reads and analyzes a capture; the worker keeps its bytes under the returned captureId. */
+  open(file: Blob | Uint8Array, onProgress?: (p: LoadProgress) => void): Promise<OpenedCapture>;
+  /** Packet-list rows for frames start+1 .. start+count. */
+  rows(captureId: number, start: number, count: number): Promise<PacketRow[]>;
+  /** Packet-list rows for the given frames (a filtered view). */
+  rowsAt(captureId: number, frames: number[]): Promise<PacketRow[]>;
+  /** The frames passing a filter, ascending. */
+  filter(captureId: number, filter: PacketFilter): Promise<Uint32Array>;
+  dissect(captureId: number, frame: number): Promise<FrameDetail | null>;
+  /** Forgets a capture's bytes. */
+  close(captureId: number): void;
+  dispose(): void;
+}
+
+/** Strips a `Request` of what the client fills in itself. */
+type Body<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id'>;
+
+export class InThreadCaptureClient implements CaptureClient {
+  // Loaded on first use, so the engine stays out of the app's initial bundle (it lives in the worker's).
+  private serviceLoad: Promise<CaptureService> | null = null;
+  private nextCapture = 1;
+
+  private get service(): Promise<CaptureService> {
+    this.serviceLoad ??= import('./capture-service.ts').then((m) => new m.CaptureService());
+    return this.serviceLoad;
+  }
+
+  private async run<T>(f: (service: CaptureService) => T | Promise<T>): Promise<T> {
+    const service = await this.service;
+    try {
+      return await f(service);
+    } catch (e) {
+      throw toClientError(e);
+    }
+  }
+
+  open(file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void = () => {}): Promise<OpenedCapture> {
+    const id = this.nextCapture++;
+    return this.run((s) => s.open(id, file, onProgress));
+  }
+  rows(captureId: number, start: number, count: number): Promise<PacketRow[]> {
+    return this.run((s) => s.rows(captureId, start, count));
+  }
+  rowsAt(captureId: number, frames: number[]): Promise<PacketRow[]> {
+    return this.run((s) => s.rowsAt(captureId, frames));
+  }
+  filter(captureId: number, filter: PacketFilter): Promise<Uint32Array> {
+    return this.run((s) => s.filter(captureId, filter));
+  }
+  dissect(captureId: number, frame: number): Promise<FrameDetail | null> {
+    return this.run((s) => s.dissect(captureId, frame));
+  }
+  close(captureId: number): void {
+    void this.service.then((s) => s.close(captureId));
+  }
+  dispose(): void {}
+}
+
+function toClientError(e: unknown): CaptureClientError {
+  if (e instanceof CaptureClientError) return e;
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    return new CaptureClientError({ code: String(e.code), message: String(e.message) });
+  }
+  return new CaptureClientError({ code: 'INTERNAL', message: `internal error: ${e instanceof Error ? e.message : String(e)}` });
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: CaptureClientError): void;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+export class WorkerCaptureClient implements CaptureClient {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private nextCapture = 1;
+
+  constructor(private readonly worker: Worker) {
+    worker.onmessage = (e: MessageEvent<Response>) => this.receive(e.data);
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      this.failAll({ code: 'INTERNAL', message: `the analysis worker failed: ${e.message || 'unknown error'}` });
+    };
+  }
+
+  private receive(msg: Response): void {
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'progress') {
+      p.onProgress?.(msg.progress);
+      return;
+    }
+    this.pending.delete(msg.id);
+    if (msg.type === 'result') p.resolve(msg.value);
+    else p.reject(new CaptureClientError(msg.error));
+  }
+
+  private failAll(error: WireError): void {
+    for (const p of this.pending.values()) p.reject(new CaptureClientError(error));
+    this.pending.clear();
+  }
+
+  private call<T extends Request['type']>(body: Body<T>, onProgress?: (p: LoadProgress) => void, transfer: Transferable[] = []): Promise<ResultOf[T]> {
+    const id = this.nextId++;
+    return new Promise<ResultOf[T]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ ...body, id } as Request, transfer);
+    });
+  }
+
+  open(file: Blob | Uint8Array, onProgress?: (p: LoadProgress) => void): Promise<OpenedCapture> {
+    const transfer = ArrayBuffer.isView(file) ? [file.buffer as ArrayBuffer] : [];
+    return this.call<'open'>({ type: 'open', captureId: this.nextCapture++, file }, onProgress, transfer);
+  }
+  rows(captureId: number, start: number, count: number): Promise<PacketRow[]> {
+    return this.call<'rows'>({ type: 'rows', captureId, start, count });
+  }
+  rowsAt(captureId: number, frames: number[]): Promise<PacketRow[]> {
+    return this.call<'rows-at'>({ type: 'rows-at', captureId, frames });
+  }
+  filter(captureId: number, filter: PacketFilter): Promise<Uint32Array> {
+    return this.call<'filter'>({ type: 'filter', captureId, filter });
+  }
+  dissect(captureId: number, frame: number): Promise<FrameDetail | null> {
+    return this.call<'dissect'>({ type: 'dissect', captureId, frame });
+  }
+  close(captureId: number): void {
+    void this.call<'close'>({ type: 'close', captureId }).catch(() => {});
+  }
+  dispose(): void {
+    this.failAll({ code: 'INTERNAL', message: 'the analysis worker was stopped' });
+    this.worker.terminate();
+  }
+}
+
+/** The worker client where Web Workers exist, else the in-thread one. */
+export function createCaptureClient(): CaptureClient {
+  if (typeof Worker === 'undefined') return new InThreadCaptureClient();
+  try {
+    const worker = new Worker(new URL('./capture.worker.ts', import.meta.url), { type: 'module', name: 'capture-analysis' });
+    return new WorkerCaptureClient(worker);
+  } catch {
+    return new InThreadCaptureClient();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The captures a worker holds: each file's bytes and the engine's index of
+ * its frames. The worker and the in-thread client both drive this one class,
+ * so the two paths cannot drift apart. It only calls the engine.
+ */
+import { CaptureIndex, LabError, startCaptureAnalysis } from '../engine/index.ts';
+import type { PacketRow } from '../engine/index.ts';
+import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter } from './protocol.ts';
+import { readBlob } from './read-blob.ts';
+
+interface Loaded {
+  bytes: Uint8Array;
+  index: CaptureIndex;
+  /** Bumped by every filter request, so a superseded scan stops early. */
+  filterGeneration: number;
+}
+
+/** Bytes analyzed between progress reports (and chances to serve other requests). */
+const ANALYZE_CHUNK = 4 * 1024 * 1024;
+/** Rows examined per step of a filter scan. */
+const FILTER_CHUNK = 20_000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function rowMatches(row: PacketRow, filter: PacketFilter): boolean {
+  if (filter.mptcpOnly && row.mptcp.length === 0) return false;
+  const text = filter.text.trim().toLowerCase();
+  if (!text) return true;
+  return (
+    row.info.toLowerCase().includes(text) ||
+    row.protocol.toLowerCase().includes(text) ||
+    row.source.toLowerCase().includes(text) ||
+    row.destination.toLowerCase().includes(text)
+  );
+}
+
+export class CaptureService {
+  private readonly captures = new Map<number, Loaded>();
+
+  async open(captureId: number, file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void): Promise<OpenedCapture> {
+    const bytes = ArrayBuffer.isView(file) ? file : await readBlob(file, (done, total) => onProgress({ phase: 'reading', done, total }));
+    const index = new CaptureIndex();
+    const analysis = startCaptureAnalysis({ onPacket: (p, d, c) => index.add(p, d, c) });
+    const total = bytes.length;
+    onProgress({ phase: 'analyzing', done: 0, total });
+    for (let at = 0; at < total && !analysis.stopped; at += ANALYZE_CHUNK) {
+      analysis.push(bytes.subarray(at, Math.min(total, at + ANALYZE_CHUNK)));
+      onProgress({ phase: 'analyzing', done: Math.min(total, at + ANALYZE_CHUNK), total });
+      if (at + ANALYZE_CHUNK < total) await nextTask();
+    }
+    const report = analysis.end();
+    index.markProblems(report);
+    this.captures.set(captureId, { bytes, index, filterGeneration: 0 });
+    return { captureId, report, packets: index.size };
+  }
+
+  private get(captureId: number): Loaded {
+    const c = this.captures.get(captureId);
+    if (!c) throw new LabError('INTERNAL', `capture ${captureId} is not open`);
+    return c;
+  }
+
+  rows(captureId: number, start: number, count: number): PacketRow[] {
+    const c = this.get(captureId);
+    return c.index.rows(start, count, c.bytes);
+  }
+
+  rowsAt(captureId: number, frames: readonly number[]): PacketRow[] {
+    const c = this.get(captureId);
+    return frames.flatMap((f) => c.index.rows(f - 1, 1, c.bytes));
+  }
+
+  /** The frames passing the filter, ascending; rejects with a superseded error if a newer filter came in. */
+  async filter(captureId: number, filter: PacketFilter): Promise<Uint32Array> {
+    const c = this.get(captureId);
+    const generation = ++c.filterGeneration;
+    let out = new Uint32Array(1024);
+    let n = 0;
+    for (let start = 0; start < c.index.size; start += FILTER_CHUNK) {
+      for (const row of c.index.rows(start, FILTER_CHUNK, c.bytes)) {
+        if (!rowMatches(row, filter)) continue;
+        if (n === out.length) {
+          const grown = new Uint32Array(out.length * 2);
+          grown.set(out);
+          out = grown;
+        }
+        out[n++] = row.frame;
+      }
+      if (start + FILTER_CHUNK < c.index.size) {
+        await nextTask();
+        if (c.filterGeneration !== generation || this.captures.get(captureId) !== c) {
+          throw new LabError('INTERNAL', 'filter superseded by a newer one');
+        }
+      }
+    }
+    return out.slice(0, n);
+  }
+
+  dissect(captureId: number, frame: number): FrameDetail | null {
+    const c = this.get(captureId);
+    return c.index.dissect(frame, c.bytes);
+  }
+
+  close(captureId: number): void {
+    this.captures.delete(captureId);
+  }
+}

@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+/**
+ * The capture worker: dispatch only. Every request goes to CaptureService,
+ * which calls the engine; failures go back as `{ code, message }` data.
+ */
+import { describeError } from '../engine/index.ts';
+import { CaptureService } from './capture-service.ts';
+import type { Request, Response } from './protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const service = new CaptureService();
+
+function post(message: Response, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+async function handle(req: Request): Promise<void> {
+  try {
+    switch (req.type) {
+      case 'open': {
+        const value = await service.open(req.captureId, req.file, (progress) => post({ type: 'progress', id: req.id, progress }));
+        post({ type: 'result', id: req.id, value });
+        return;
+      }
+      case 'rows':
+        post({ type: 'result', id: req.id, value: service.rows(req.captureId, req.start, req.count) });
+        return;
+      case 'rows-at':
+        post({ type: 'result', id: req.id, value: service.rowsAt(req.captureId, req.frames) });
+        return;
+      case 'filter': {
+        const frames = await service.filter(req.captureId, req.filter);
+        post({ type: 'result', id: req.id, value: frames }, [frames.buffer]);
+        return;
+      }
+      case 'dissect': {
+        const detail = service.dissect(req.captureId, req.frame);
+        post({ type: 'result', id: req.id, value: detail }, detail ? [detail.bytes.buffer] : []);
+        return;
+      }
+      case 'close':
+        service.close(req.captureId);
+        post({ type: 'result', id: req.id, value: null });
+        return;
+    }
+  } catch (e) {
+    post({ type: 'error', id: req.id, error: describeError(e) });
+  }
+}
+
+self.onmessage = (event: MessageEvent<Request>) => {
+  void handle(event.data);
+};

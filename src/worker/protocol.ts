@@ -1,0 +1,62 @@
+/**
+ * Messages between the main thread and the capture worker. Everything here is
+ * structured-clone data: errors travel as `{ code, message }`, never as
+ * exception objects, and the file's bytes stay on the worker side.
+ */
+import type { AnalysisReport, FrameDissection, PacketRow } from '../engine/index.ts';
+
+/** A coded failure as data (what `describeError` gives). */
+export interface WireError {
+  code: string;
+  message: string;
+}
+
+export type LoadPhase = 'reading' | 'analyzing';
+
+export interface LoadProgress {
+  phase: LoadPhase;
+  /** Bytes read or analyzed so far. */
+  done: number;
+  total: number;
+}
+
+/** What the packet list may be narrowed to. */
+export interface PacketFilter {
+  mptcpOnly: boolean;
+  /** Case-insensitive text to look for in the source, destination, protocol and info columns. */
+  text: string;
+}
+
+export interface OpenedCapture {
+  captureId: number;
+  report: AnalysisReport;
+  /** Frames in the capture (the packet list's length without a filter). */
+  packets: number;
+}
+
+/** One frame taken apart: the field tree over its bytes. */
+export type FrameDetail = FrameDissection & { frame: number; bytes: Uint8Array; time: number };
+
+export type Request =
+  | { type: 'open'; id: number; captureId: number; file: Blob | Uint8Array }
+  | { type: 'rows'; id: number; captureId: number; start: number; count: number }
+  | { type: 'rows-at'; id: number; captureId: number; frames: number[] }
+  | { type: 'filter'; id: number; captureId: number; filter: PacketFilter }
+  | { type: 'dissect'; id: number; captureId: number; frame: number }
+  | { type: 'close'; id: number; captureId: number };
+
+export type Response =
+  | { type: 'progress'; id: number; progress: LoadProgress }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; error: WireError };
+
+/** What each request resolves to. */
+export interface ResultOf {
+  open: OpenedCapture;
+  rows: PacketRow[];
+  'rows-at': PacketRow[];
+  /** The frames that pass the filter, ascending. */
+  filter: Uint32Array;
+  dissect: FrameDetail | null;
+  close: null;
+}
