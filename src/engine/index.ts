@@ -20,10 +20,10 @@ export { analyzeCapture, startCaptureAnalysis, type CaptureAnalysis } from './an
 export type { AnalyzerOptions } from './analysis/capture-analyzer.ts';
 export { formatAnalysisSummary } from './analysis/format-summary.ts';
 export type * from './analysis/report-types.ts';
-export { analyzeCaptureIndexed } from './analysis/analyze-capture.ts';
+export { analyzeCaptureIndexed, startIndexedCaptureAnalysis, type IndexedCaptureAnalysis } from './analysis/analyze-capture.ts';
 export { CaptureIndex } from './analysis/capture-index.ts';
 export type { PacketRow } from './analysis/packet-summary.ts';
-export type { FieldNode } from './analysis/dissect/field.ts';
+export type { FieldNode, FieldKind } from './analysis/dissect/field.ts';
 export type { FrameDissection } from './analysis/dissect/dissect-frame.ts';
 export { dissectFrame } from './analysis/dissect/dissect-frame.ts';
 export { describeMptcpOption } from './wire/mptcp/describe.ts';

@@ -3,7 +3,7 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { CaptureIndex, LabError, startCaptureAnalysis } from '../engine/index.ts';
+import { LabError, startIndexedCaptureAnalysis, type CaptureIndex } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
 import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter } from './protocol.ts';
 import { readBlob } from './read-blob.ts';
@@ -39,8 +39,7 @@ export class CaptureService {
 
   async open(captureId: number, file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void): Promise<OpenedCapture> {
     const bytes = ArrayBuffer.isView(file) ? file : await readBlob(file, (done, total) => onProgress({ phase: 'reading', done, total }));
-    const index = new CaptureIndex();
-    const analysis = startCaptureAnalysis({ onPacket: (p, d, c) => index.add(p, d, c) });
+    const analysis = startIndexedCaptureAnalysis();
     const total = bytes.length;
     onProgress({ phase: 'analyzing', done: 0, total });
     for (let at = 0; at < total && !analysis.stopped; at += ANALYZE_CHUNK) {
@@ -48,8 +47,7 @@ export class CaptureService {
       onProgress({ phase: 'analyzing', done: Math.min(total, at + ANALYZE_CHUNK), total });
       if (at + ANALYZE_CHUNK < total) await nextTask();
     }
-    const report = analysis.end();
-    index.markProblems(report);
+    const { report, index } = analysis.end();
     this.captures.set(captureId, { bytes, index, filterGeneration: 0 });
     return { captureId, report, packets: index.size };
   }
@@ -76,20 +74,27 @@ export class CaptureService {
     const generation = ++c.filterGeneration;
     let out = new Uint32Array(1024);
     let n = 0;
+    const keep = (frame: number) => {
+      if (n === out.length) {
+        const grown = new Uint32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = frame;
+    };
+    const textFree = filter.text.trim() === '';
     for (let start = 0; start < c.index.size; start += FILTER_CHUNK) {
-      for (const row of c.index.rows(start, FILTER_CHUNK, c.bytes)) {
-        if (!rowMatches(row, filter)) continue;
-        if (n === out.length) {
-          const grown = new Uint32Array(out.length * 2);
-          grown.set(out);
-          out = grown;
-        }
-        out[n++] = row.frame;
+      if (textFree) {
+        // "MPTCP only" needs no decoding: the index keeps a flag per frame.
+        const end = Math.min(c.index.size, start + FILTER_CHUNK);
+        for (let f = start + 1; f <= end; f++) if (!filter.mptcpOnly || c.index.hasMptcp(f)) keep(f);
+      } else {
+        for (const row of c.index.rows(start, FILTER_CHUNK, c.bytes)) if (rowMatches(row, filter)) keep(row.frame);
       }
       if (start + FILTER_CHUNK < c.index.size) {
         await nextTask();
         if (c.filterGeneration !== generation || this.captures.get(captureId) !== c) {
-          throw new LabError('INTERNAL', 'filter superseded by a newer one');
+          throw new LabError('CANCELLED', 'filter superseded by a newer one');
         }
       }
     }

@@ -45,13 +45,37 @@ export function analyzeCapture(bytes: Uint8Array, options: AnalyzerOptions = {})
   return a.end();
 }
 
+export interface IndexedCaptureAnalysis {
+  push(chunk: Uint8Array): void;
+  /** The report, and an index of every frame for packet lists and dissection. */
+  end(): { report: AnalysisReport; index: CaptureIndex };
+  readonly stopped: boolean;
+}
+
 /**
- * Analyzes a capture held in memory and keeps an index of its frames, for
- * packet lists and dissection (the app's worker uses this).
+ * Streaming analysis that also indexes every frame (the app's worker feeds
+ * it in chunks to report progress). The index refers to file offsets: keep
+ * the file's bytes to ask it for rows or dissections.
  */
-export function analyzeCaptureIndexed(bytes: Uint8Array): { report: AnalysisReport; index: CaptureIndex } {
+export function startIndexedCaptureAnalysis(): IndexedCaptureAnalysis {
   const index = new CaptureIndex();
-  const report = analyzeCapture(bytes, { onPacket: (p, d, c) => index.add(p, d, c) });
-  index.markProblems(report);
-  return { report, index };
+  const analysis = startCaptureAnalysis({ onPacket: (p, d, c) => index.add(p, d, c) });
+  return {
+    push: (chunk) => analysis.push(chunk),
+    end: () => {
+      const report = analysis.end();
+      index.attachReport(report);
+      return { report, index };
+    },
+    get stopped() {
+      return analysis.stopped;
+    },
+  };
+}
+
+/** Analyzes a capture held in memory and indexes its frames. */
+export function analyzeCaptureIndexed(bytes: Uint8Array): { report: AnalysisReport; index: CaptureIndex } {
+  const a = startIndexedCaptureAnalysis();
+  a.push(bytes);
+  return a.end();
 }

@@ -8,6 +8,8 @@ import type { CapturedPacket } from '../pcap/types.ts';
 import { linkLayerPayload } from '../pcap/link-layer.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import { dissectFrame, type FrameDissection } from './dissect/dissect-frame.ts';
+import { applyVerdicts, collectVerdicts, type FieldVerdict } from './dissect/verdicts.ts';
+import { isMptcpOption } from '../wire/tcp-options.ts';
 import type { ConnectionState } from './model.ts';
 import { summarizeDecoded, type PacketRow } from './packet-summary.ts';
 import type { AnalysisReport } from './report-types.ts';
@@ -29,6 +31,7 @@ export class CaptureIndex {
   /** MPTCP version of the frame's connection + 1 (0: none), to decode ADD_ADDR right. */
   private version = new Uint8Array(1024);
   private problem = new Uint8Array(1024);
+  private mptcp = new Uint8Array(1024);
   private count = 0;
   private t0: number | null = null;
 
@@ -48,6 +51,7 @@ export class CaptureIndex {
     this.conn = grow(this.conn, n);
     this.version = grow(this.version, n);
     this.problem = grow(this.problem, n);
+    this.mptcp = grow(this.mptcp, n);
     const t = p.tsSec + p.tsNsec / 1e9;
     this.t0 ??= t;
     this.offset[i] = p.fileOffset;
@@ -58,15 +62,28 @@ export class CaptureIndex {
     this.conn[i] = conn ? conn.index : -1;
     this.version[i] = conn ? conn.version + 1 : 0;
     this.problem[i] = decoded === null || decoded.problems.length > 0 || p.capturedLength < p.originalLength ? 1 : 0;
+    this.mptcp[i] = decoded?.tcp?.header.options.some(isMptcpOption) ? 1 : 0;
   }
 
-  /** Marks the frames the report names in problems (bad HMACs, checksum failures...). */
-  markProblems(report: AnalysisReport): void {
+  /**
+   * Takes in the finished report: flags the frames it names in problems, and
+   * remembers which frames carry a checked HMAC or checksum, so a dissection
+   * can say at the field itself whether it verified.
+   */
+  attachReport(report: AnalysisReport): void {
     const mark = (frame: number | null) => {
       if (frame !== null && frame >= 1 && frame <= this.count) this.problem[frame - 1] = 1;
     };
     for (const p of report.problems) mark(p.frame);
     for (const c of report.connections) for (const p of c.problems) mark(p.frame);
+    this.verdicts = collectVerdicts(report);
+  }
+
+  private verdicts = new Map<number, FieldVerdict[]>();
+
+  /** True when the frame carries at least one MPTCP option (cheap: no decoding). */
+  hasMptcp(frame: number): boolean {
+    return this.mptcp[frame - 1] === 1;
   }
 
   private frameBytes(i: number, file: Uint8Array): Uint8Array {
@@ -110,6 +127,7 @@ export class CaptureIndex {
     const bytes = this.frameBytes(i, file);
     const v = this.version[i]!;
     const d = dissectFrame(this.linkType[i]!, bytes, this.origLen[i]!, v ? { version: (v - 1) as 0 | 1 } : {});
-    return { ...d, frame, bytes: bytes.slice(), time: this.time[i]! };
+    applyVerdicts(d.layers, this.verdicts.get(frame) ?? []);
+    return { layers: d.layers, problems: d.problems, cut: d.cut, frame, bytes: bytes.slice(), time: this.time[i]! };
   }
 }

@@ -22,6 +22,9 @@ export interface SubflowReport {
   /** Which host of the MPTCP connection opened this subflow. */
   initiator: Side;
   synFrame: number | null;
+  /** Frames of the join's SYN/ACK and third ACK (the HMACs). */
+  synAckFrame: number | null;
+  ackFrame: number | null;
   /** The token the join SYN carried. */
   token: string | null;
   /** The handshake completed (third ACK for the initial subflow, fourth ACK for a join). */

@@ -134,6 +134,8 @@ function subflowReport(c: ConnectionState, sf: SubflowState, index: number, prob
     ackHmacVerified,
     initiator: sf.initiator,
     synFrame: sf.synFrame,
+    synAckFrame: j?.synAckFrame ?? null,
+    ackFrame: j?.ackFrame ?? null,
     token: j ? hex32(j.token) : null,
     established: sf.established,
     resetFrame: sf.reset?.frame ?? null,

@@ -27,6 +27,8 @@ export type ErrorCode =
   // command line
   | 'CLI_USAGE'
   | 'CLI_FILE'
+  // a request replaced by a newer one before it finished
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export class LabError extends Error {

@@ -55,10 +55,8 @@ export function innermostFieldAt(layers: readonly FieldNode[], offset: number): 
   return search(layers, '', 0)?.path ?? null;
 }
 
-/** An MPTCP option's subtree: its first child is "Kind: 30 (Multipath TCP)". */
 export function isMptcpOptionNode(n: FieldNode): boolean {
-  const kind = n.children?.[0];
-  return kind !== undefined && kind.label === 'Kind' && kind.value.startsWith('30 ');
+  return n.kind === 'mptcp-option';
 }
 
 /** What opens with a new frame: every MPTCP option and every field with a problem, with their ancestors. */

@@ -21,7 +21,7 @@ export interface FrameDissection {
 
 export function dissectFrame(linkType: number, bytes: Uint8Array, originalLength: number, ctx: MptcpDecodeContext = {}): FrameDissection {
   const cut = bytes.length < originalLength;
-  const layers: FieldNode[] = [field('Frame', `${bytes.length} bytes captured${cut ? ` of ${originalLength} (cut by the snap length)` : ''}`, 0, bytes.length)];
+  const layers: FieldNode[] = [field('Frame', `${bytes.length} bytes captured${cut ? ` of ${originalLength} (cut by the snap length)` : ''}`, 0, bytes.length, { kind: 'layer' })];
   const problems: FrameDissection['problems'] = [];
   const link = linkLayerPayload(linkType, bytes);
   if (!link.ok) {
@@ -31,7 +31,7 @@ export function dissectFrame(linkType: number, bytes: Uint8Array, originalLength
   const at = link.value.offset;
   if (at > 0) layers.push(linkFields(linkType, bytes, at));
   if (link.value.network === 'other') {
-    layers.push(field('Payload (not IP)', `${bytes.length - at} bytes`, at, bytes.length - at));
+    layers.push(field('Payload (not IP)', `${bytes.length - at} bytes`, at, bytes.length - at, { kind: 'layer' }));
     return { layers, problems, cut };
   }
   const ipBytes = bytes.subarray(at);
@@ -51,7 +51,7 @@ export function dissectFrame(linkType: number, bytes: Uint8Array, originalLength
     layers.push(tcpFields(p.tcp, at + p.tcpOffset, bytes, p.payloadLengthOnWire, checksumOk));
   }
   if (p.payloadLength > 0) {
-    layers.push(field('Payload', `${p.payloadLength} bytes${p.payloadLengthOnWire > p.payloadLength ? ` of ${p.payloadLengthOnWire}` : ''}`, at + p.payloadOffset, p.payloadLength));
+    layers.push(field('Payload', `${p.payloadLength} bytes${p.payloadLengthOnWire > p.payloadLength ? ` of ${p.payloadLengthOnWire}` : ''}`, at + p.payloadOffset, p.payloadLength, { kind: 'layer' }));
   }
   return { layers, problems, cut };
 }

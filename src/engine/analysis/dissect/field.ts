@@ -2,7 +2,13 @@
  * A dissection is a tree of fields, each naming the bytes it came from, so a
  * UI can highlight a field in the hex view and the other way round.
  */
+export type FieldKind = 'layer' | 'tcp-option' | 'mptcp-option' | 'field';
+
 export interface FieldNode {
+  /** What the node is; a plain field when absent. */
+  kind?: FieldKind;
+  /** For MPTCP options: the option's repr kind ('dss', 'add-addr', 'mp-join-syn-ack', ...). */
+  optionKind?: string;
   label: string;
   /** The value as people read it ("" for a layer heading). */
   value: string;

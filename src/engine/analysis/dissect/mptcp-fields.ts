@@ -127,5 +127,5 @@ export function mptcpOptionFields(o: MptcpOption, at: number, length: number, su
       add(field('Data', toHex(o.data), at + 3, o.data.length));
       break;
   }
-  return field(mptcpOptionName(o), '', at, length, { children });
+  return field(mptcpOptionName(o), '', at, length, { kind: 'mptcp-option', optionKind: o.kind, children });
 }

@@ -14,8 +14,11 @@ const hex16 = (v: number) => `0x${v.toString(16).padStart(4, '0')}`;
 /** The link header, bytes [0, networkOffset). */
 export function linkFields(linkType: number, b: Uint8Array, networkOffset: number): FieldNode {
   const children: FieldNode[] = [];
-  const name = linkTypeName(linkType);
+  let name = linkTypeName(linkType);
+  let value = '';
   if (linkType === 1 && networkOffset >= 14) {
+    name = 'Ethernet II';
+    value = `Src: ${mac(b, 6)}, Dst: ${mac(b, 0)}`;
     children.push(field('Destination', mac(b, 0), 0, 6), field('Source', mac(b, 6), 6, 6));
     for (let p = 12; p + 2 <= networkOffset; p += 4) {
       const t = u16(b, p);
@@ -23,6 +26,8 @@ export function linkFields(linkType: number, b: Uint8Array, networkOffset: numbe
       else children.push(field(`VLAN tag (${hex16(t)})`, `ID ${u16(b, p + 2) & 0xfff}, priority ${b[p + 2]! >> 5}`, p, 4));
     }
   } else if (linkType === 276 && networkOffset >= 20) {
+    name = 'Linux cooked capture v2';
+    value = `${packetType(b[10]!)}, interface ${((b[4]! << 24) | (b[5]! << 16) | (b[6]! << 8) | b[7]!) >>> 0}`;
     children.push(
       field('Protocol', hex16(u16(b, 0)), 0, 2),
       field('Interface index', String(((b[4]! << 24) | (b[5]! << 16) | (b[6]! << 8) | b[7]!) >>> 0), 4, 4),
@@ -31,6 +36,8 @@ export function linkFields(linkType: number, b: Uint8Array, networkOffset: numbe
       field('Link-layer address', hexBytes(b, 12, 12 + Math.min(8, b[11]!)), 12, 8),
     );
   } else if (linkType === 113 && networkOffset >= 16) {
+    name = 'Linux cooked capture v1';
+    value = packetType(u16(b, 0));
     children.push(
       field('Packet type', packetType(u16(b, 0)), 0, 2),
       field('Link-layer address type', String(u16(b, 2)), 2, 2),
@@ -40,7 +47,7 @@ export function linkFields(linkType: number, b: Uint8Array, networkOffset: numbe
   } else if (networkOffset > 0) {
     children.push(field('Header', hexBytes(b, 0, networkOffset), 0, networkOffset));
   }
-  return field(name, '', 0, networkOffset, { children });
+  return field(name, value, 0, networkOffset, { kind: 'layer', children });
 }
 
 function packetType(t: number): string {
@@ -64,7 +71,7 @@ export function ipv4Fields(h: Ipv4Header, at: number, checksumOk: boolean): Fiel
     field('Destination', formatIp(h.dst), at + 16, 4),
   ];
   if (h.options.length) children.push(field('Options', hexBytes(h.options, 0, h.options.length), at + 20, h.options.length));
-  return field('Internet Protocol version 4', `${formatIp(h.src)} → ${formatIp(h.dst)}`, at, ihl, { children });
+  return field('Internet Protocol version 4', `${formatIp(h.src)} → ${formatIp(h.dst)}`, at, ihl, { kind: 'layer', children });
 }
 
 export function ipv6Fields(h: Ipv6Header, at: number): FieldNode {
@@ -83,5 +90,5 @@ export function ipv6Fields(h: Ipv6Header, at: number): FieldNode {
     children.push(field(`Extension header ${e.type}`, `${e.bytes.length} bytes`, p, e.bytes.length));
     p += e.bytes.length;
   }
-  return field('Internet Protocol version 6', `${formatIp(h.src)} → ${formatIp(h.dst)}`, at, p - at, { children });
+  return field('Internet Protocol version 6', `${formatIp(h.src)} → ${formatIp(h.dst)}`, at, p - at, { kind: 'layer', children });
 }

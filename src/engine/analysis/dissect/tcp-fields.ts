@@ -4,6 +4,7 @@
 import type { DecodedTcpHeader } from '../../wire/tcp-header.ts';
 import { TCP_FLAG, tcpFlagsText } from '../../wire/tcp-header.ts';
 import { isMptcpOption, tcpOptionByteLength, type TcpOption } from '../../wire/tcp-options.ts';
+import type { MptcpOption } from '../../wire/mptcp/types.ts';
 import { field, flagBit, hexBytes, type FieldNode } from './field.ts';
 import { mptcpOptionFields } from './mptcp-fields.ts';
 
@@ -22,6 +23,10 @@ const FLAG_LIST: [number, string][] = [
 function optionField(o: TcpOption, at: number, bytes: Uint8Array): FieldNode {
   const len = tcpOptionByteLength(o);
   if (isMptcpOption(o)) return mptcpOptionFields(o, at, len, bytes[at + 2]! >> 4);
+  return { ...basicOptionField(o, at, len, bytes), kind: 'tcp-option', optionKind: o.kind };
+}
+
+function basicOptionField(o: Exclude<TcpOption, MptcpOption>, at: number, len: number, bytes: Uint8Array): FieldNode {
   switch (o.kind) {
     case 'eol':
       return field('End of option list', '', at, 1);
@@ -67,5 +72,5 @@ export function tcpFields(t: DecodedTcpHeader, at: number, bytes: Uint8Array, pa
     const opts = h.options.map((o, i) => optionField(o, at + (t.optionOffsets[i] ?? 20), bytes));
     children.push(field('Options', `${t.headerLength - 20} bytes`, at + 20, t.headerLength - 20, { children: opts }));
   }
-  return field('Transmission Control Protocol', `${h.srcPort} → ${h.dstPort}, Len ${payloadLength}`, at, t.headerLength, { children });
+  return field('Transmission Control Protocol', `${h.srcPort} → ${h.dstPort}, Len ${payloadLength}`, at, t.headerLength, { kind: 'layer', children });
 }

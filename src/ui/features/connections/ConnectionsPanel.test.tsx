@@ -13,6 +13,8 @@ const sub = (over: Partial<ConnectionReport['subflows'][number]>): ConnectionRep
   backup: false,
   hmacVerified: null,
   synAckHmacVerified: null,
+  synAckFrame: null,
+  ackFrame: null,
   ackHmacVerified: null,
   initiator: 'client',
   synFrame: 1,
