@@ -16,5 +16,9 @@ test('a forged ADD_ADDR HMAC shows as a mismatch and its packet is flagged', asy
   await expect(row.getByRole('img', { name: 'problem' })).toBeVisible();
   await app.page.getByRole('region', { name: 'Problems' }).getByRole('button').first().click();
   await expect(app.selectedRow()).toHaveAttribute('id', `packet-row-${frame}`);
+  // The inspector opens on the forged field itself, with the recomputed value.
+  const field = app.page.getByRole('treeitem', { name: /^Truncated HMAC: .*\(problem: .*the keys give [0-9a-f]{16}\)$/ });
+  await expect(field).toHaveAttribute('aria-selected', 'true');
+  await expect(field).toBeInViewport();
   await shot('09-forged-hmac');
 });

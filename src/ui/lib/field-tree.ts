@@ -77,6 +77,25 @@ export function defaultExpanded(layers: readonly FieldNode[]): Set<string> {
   return open;
 }
 
+/**
+ * The field a newly shown frame should select: the first field with a
+ * problem (a forged HMAC), else the first MPTCP option, else none.
+ */
+export function initialField(layers: readonly FieldNode[]): string | null {
+  let problem: string | null = null;
+  let mptcp: string | null = null;
+  const visit = (nodes: readonly FieldNode[], prefix: string) => {
+    nodes.forEach((n, i) => {
+      const path = prefix ? `${prefix}.${i}` : String(i);
+      if (n.problem && problem === null) problem = path;
+      if (isMptcpOptionNode(n) && mptcp === null) mptcp = path;
+      if (n.children) visit(n.children, path);
+    });
+  };
+  visit(layers, '');
+  return problem ?? mptcp;
+}
+
 export interface VisibleField {
   path: string;
   node: FieldNode;

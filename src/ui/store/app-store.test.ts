@@ -74,7 +74,9 @@ describe('app store', () => {
     expect(store.getState().expandedFields.has(hmacPath)).toBe(true);
     store.getState().selectFrame(1);
     await until(store, (s) => s.detail?.frame === 1);
-    expect(store.getState().selectedField).toBeNull();
+    // Frame 1 has no ADD_ADDR: its MP_CAPABLE option is selected instead.
+    const chosen = store.getState().selectedField!;
+    expect(nodeAt(store.getState().detail!.layers, chosen)!.label).toBe('MP_CAPABLE');
 
     store.getState().selectFrame(null);
     expect(store.getState().detail).toBeNull();

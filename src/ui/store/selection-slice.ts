@@ -1,4 +1,4 @@
-import { ancestorsOf, defaultExpanded, nodeAt } from '../lib/field-tree.ts';
+import { ancestorsOf, defaultExpanded, initialField, nodeAt } from '../lib/field-tree.ts';
 import type { SelectionSlice } from './types.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 
@@ -31,6 +31,8 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = ({ client }) =
             const b = nodeAt(detail.layers, selectedField);
             if (a && b && a.label === b.label) keep = selectedField;
           }
+          // Otherwise show what matters in this frame: a failed check, or its MPTCP option.
+          keep ??= detail ? initialField(detail.layers) : null;
           if (keep) for (const p of ancestorsOf(keep)) expanded.add(p);
           set({ detail, selectedField: keep, expandedFields: expanded });
         },

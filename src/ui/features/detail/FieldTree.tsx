@@ -1,4 +1,4 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import type { FrameDetail } from '../../../worker/capture-client.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectExpandedFields, selectSelectField, selectSelectedField, selectToggleField } from '../../store/selectors.ts';
@@ -12,6 +12,11 @@ export function FieldTree({ detail }: { detail: FrameDetail }) {
   const selectField = useAppStore(selectSelectField);
   const toggleField = useAppStore(selectToggleField);
   const visible = useMemo(() => visibleFields(detail.layers, expanded), [detail.layers, expanded]);
+
+  // Keep the selected field in view (it may be chosen from the hex dump or a problem link).
+  useEffect(() => {
+    if (selected !== null) document.getElementById(fieldDomId(selected))?.scrollIntoView({ block: 'nearest' });
+  }, [selected, detail]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
     if (visible.length === 0) return;

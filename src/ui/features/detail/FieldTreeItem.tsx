@@ -49,13 +49,15 @@ export function FieldTreeItem({ node, path, level, bytes, expanded, selected, on
         ) : (
           <span className="ftree__toggle" aria-hidden="true" />
         )}
-        {bits && <span className="ftree__bits mono">{bits}</span>}
-        <span className="ftree__label">{node.label}</span>
-        {node.value && (
-          <>
-            <span className="ftree__sep">:</span> <span className="ftree__value mono">{node.value}</span>
-          </>
-        )}
+        <span className="ftree__line">
+          {bits && <span className="ftree__bits mono">{bits}</span>}
+          <span className="ftree__label">{node.label}</span>
+          {node.value && (
+            <>
+              <span className="ftree__sep">:</span> <span className="ftree__value mono">{node.value}</span>
+            </>
+          )}
+        </span>
         {node.note && <span className="ftree__note">{node.note}</span>}
         {node.problem && (
           <span className="ftree__problem">
