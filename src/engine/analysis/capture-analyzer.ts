@@ -15,7 +15,7 @@ import type { MptcpOption } from '../wire/mptcp/types.ts';
 import { MP_TCPRST_REASONS } from '../wire/mptcp/types.ts';
 import { DssChecksumTracker, type ChecksumOutcome } from './dss-checksum-tracker.ts';
 import { endpointId, endpointOf, flowKeyOfIds } from './endpoints.ts';
-import { otherSide, type ConnectionState, type SubflowState } from './model.ts';
+import { otherSide, type ConnectionState, type Endpoint, type SubflowState } from './model.ts';
 import type { ProblemReport, Side } from './report-types.ts';
 import { buildReport } from './report.ts';
 import type { AnalysisReport } from './report-types.ts';
@@ -42,7 +42,7 @@ export class CaptureAnalyzer {
   constructor(private readonly options: AnalyzerOptions = {}) {}
 
   captureProblem(p: CaptureProblem): void {
-    this.problems.push({ frame: p.frame, code: p.code, message: `${p.message}` });
+    this.problems.push({ frame: p.frame, code: p.code, message: p.message });
   }
 
   packet(p: CapturedPacket): void {
@@ -74,15 +74,14 @@ export class CaptureAnalyzer {
     }
     this.tcpPackets++;
     const h = tcp.header;
-    const srcId = endpointId(d.value.ip.src, h.srcPort);
-    const dstId = endpointId(d.value.ip.dst, h.dstPort);
+    const ip = d.value.ip;
+    // The hot path compares endpoint ids; Endpoint objects are made only when a flow starts.
+    const srcId = endpointId(ip.src, h.srcPort);
+    const dstId = endpointId(ip.dst, h.dstPort);
     const key = flowKeyOfIds(srcId, dstId);
     let sf = this.flows.get(key) ?? null;
-    // Endpoint objects only when a flow starts; the hot path compares ids.
-    const ends = () => [endpointOf(pkt0.ip.src, h.srcPort, srcId), endpointOf(pkt0.ip.dst, h.dstPort, dstId)] as const;
-    const pkt0 = d.value;
     // ADD_ADDR reads differently in v0 and v1: decode again with the connection's version.
-    if (sf?.conn && h.options.some((o) => o.kind === 'add-addr' || (o.kind === 'malformed' && o.type === 30 && (o.raw[2]! >> 4) === 3))) {
+    if (sf?.conn && h.options.some(isAddAddrOption)) {
       const again = decodePacket(ipBytes, { version: sf.conn.version });
       if (again.ok) d = again;
     }
@@ -94,9 +93,9 @@ export class CaptureAnalyzer {
 
     const flags = h.flags;
     if (flags & TCP_FLAG.SYN && !(flags & TCP_FLAG.ACK)) {
-      sf = this.onSyn(p.frame, key, ...ends(), h.seq, options, sf);
+      sf = this.onSyn(p.frame, key, endpointOf(ip.src, h.srcPort, srcId), endpointOf(ip.dst, h.dstPort, dstId), h.seq, options, sf);
     } else if (!sf && hasMptcp) {
-      sf = this.onMidstream(p.frame, key, ...ends(), options);
+      sf = this.onMidstream(p.frame, key, endpointOf(ip.src, h.srcPort, srcId), endpointOf(ip.dst, h.dstPort, dstId), options);
     }
     if (!sf) {
       this.options.onPacket?.(p, pkt, null);
@@ -155,7 +154,7 @@ export class CaptureAnalyzer {
     }
   }
 
-  private onSyn(frame: number, key: string, src: ReturnType<typeof endpointOf>, dst: ReturnType<typeof endpointOf>, isn: number, options: readonly TcpOption[], existing: SubflowState | null): SubflowState | null {
+  private onSyn(frame: number, key: string, src: Endpoint, dst: Endpoint, isn: number, options: readonly TcpOption[], existing: SubflowState | null): SubflowState | null {
     // A retransmitted SYN: same flow, same ISN.
     if (existing && existing.client.id === src.id && existing.clientIsn === isn) return existing;
     const mpc = options.find((o) => o.kind === 'mp-capable');
@@ -208,7 +207,7 @@ export class CaptureAnalyzer {
   }
 
   /** A flow first seen after its SYN: only an MP_CAPABLE third ACK tells who is who. */
-  private onMidstream(frame: number, key: string, src: ReturnType<typeof endpointOf>, dst: ReturnType<typeof endpointOf>, options: readonly TcpOption[]): SubflowState | null {
+  private onMidstream(frame: number, key: string, src: Endpoint, dst: Endpoint, options: readonly TcpOption[]): SubflowState | null {
     const mpc = options.find((o) => o.kind === 'mp-capable');
     if (!mpc || mpc.receiverKey === undefined) return null;
     const sf: SubflowState = {
@@ -421,6 +420,11 @@ export class CaptureAnalyzer {
       }
     }
   }
+}
+
+/** An ADD_ADDR, or an MPTCP option of subtype 3 that failed to decode (perhaps read with the wrong version). */
+function isAddAddrOption(o: TcpOption): boolean {
+  return o.kind === 'add-addr' || (o.kind === 'malformed' && o.type === 30 && o.raw.length > 2 && o.raw[2]! >> 4 === 3);
 }
 
 function pushEvent(conn: ConnectionState, e: ConnectionState['events'][number]): void {
