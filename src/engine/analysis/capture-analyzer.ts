@@ -163,24 +163,7 @@ export class CaptureAnalyzer {
       this.flows.delete(key);
       return null;
     }
-    const sf: SubflowState = {
-      key,
-      client: src,
-      server: dst,
-      synFrame: frame,
-      clientIsn: isn,
-      serverIsn: null,
-      kind: mpc ? 'mp-capable' : 'mp-join',
-      join: null,
-      conn: null,
-      initiator: 'client',
-      packets: 0,
-      payloadBytes: 0,
-      reset: null,
-      established: false,
-      checksums: { fromClient: null, fromServer: null },
-    };
-    this.flows.set(key, sf);
+    const sf = this.newSubflow(key, src, dst, frame, isn, mpc ? 'mp-capable' : 'mp-join');
     if (mpc) {
       const conn = this.newConnection(sf, mpc.version === 0 ? 0 : 1);
       conn.synFlags = mpc.flags;
@@ -210,14 +193,21 @@ export class CaptureAnalyzer {
   private onMidstream(frame: number, key: string, src: Endpoint, dst: Endpoint, options: readonly TcpOption[]): SubflowState | null {
     const mpc = options.find((o) => o.kind === 'mp-capable');
     if (!mpc || mpc.receiverKey === undefined) return null;
+    const sf = this.newSubflow(key, src, dst, null, null, 'mp-capable');
+    this.newConnection(sf, mpc.version === 0 ? 0 : 1);
+    this.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: MPTCP connection seen without its SYN; sides inferred from the MP_CAPABLE ACK` });
+    return sf;
+  }
+
+  private newSubflow(key: string, client: Endpoint, server: Endpoint, synFrame: number | null, clientIsn: number | null, kind: SubflowState['kind']): SubflowState {
     const sf: SubflowState = {
       key,
-      client: src,
-      server: dst,
-      synFrame: null,
-      clientIsn: null,
+      client,
+      server,
+      synFrame,
+      clientIsn,
       serverIsn: null,
-      kind: 'mp-capable',
+      kind,
       join: null,
       conn: null,
       initiator: 'client',
@@ -228,8 +218,6 @@ export class CaptureAnalyzer {
       checksums: { fromClient: null, fromServer: null },
     };
     this.flows.set(key, sf);
-    this.newConnection(sf, mpc.version === 0 ? 0 : 1);
-    this.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: MPTCP connection seen without its SYN; sides inferred from the MP_CAPABLE ACK` });
     return sf;
   }
 

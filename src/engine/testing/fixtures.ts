@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CaptureReader } from '../pcap/reader.ts';
 import { linkLayerPayload } from '../pcap/link-layer.ts';
-import { decodePacket } from '../wire/packet.ts';
+import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import type { TcpOption } from '../wire/tcp-options.ts';
 
 const DIR = new URL('../../../fixtures/captures/', import.meta.url);
@@ -57,43 +57,39 @@ export function readFixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(name, DIR)));
 }
 
+/** Runs `fn` on the decoded packet of `frame`, with the file offset of its IP header. */
+function atFrame<T>(file: Uint8Array, frame: number, fn: (d: DecodedPacket, ipOffset: number) => T | undefined): T | undefined {
+  let result: T | undefined;
+  const reader = new CaptureReader({
+    packet: (p) => {
+      if (p.frame !== frame) return;
+      const link = linkLayerPayload(p.linkType, p.data);
+      if (!link.ok) return;
+      const d = decodePacket(p.data.subarray(link.value.offset));
+      if (d.ok) result = fn(d.value, p.fileOffset + link.value.offset);
+    },
+  });
+  reader.push(file);
+  reader.end();
+  return result;
+}
+
 /**
  * The absolute file offset of the first option of `kind` in `frame`, for
  * tests that flip bits at exactly one place.
  */
 export function optionOffset(file: Uint8Array, frame: number, kind: TcpOption['kind']): number {
-  let found = -1;
-  const reader = new CaptureReader({
-    packet: (p) => {
-      if (p.frame !== frame) return;
-      const link = linkLayerPayload(p.linkType, p.data);
-      if (!link.ok) return;
-      const d = decodePacket(p.data.subarray(link.value.offset));
-      if (!d.ok || !d.value.tcp) return;
-      const i = d.value.tcp.header.options.findIndex((o) => o.kind === kind);
-      if (i >= 0) found = p.fileOffset + link.value.offset + d.value.tcpOffset + d.value.tcp.optionOffsets[i]!;
-    },
+  const found = atFrame(file, frame, (d, ip) => {
+    const i = d.tcp?.header.options.findIndex((o) => o.kind === kind) ?? -1;
+    return i >= 0 ? ip + d.tcpOffset + d.tcp!.optionOffsets[i]! : undefined;
   });
-  reader.push(file);
-  reader.end();
-  if (found < 0) throw new Error(`frame ${frame} has no ${kind} option`);
+  if (found === undefined) throw new Error(`frame ${frame} has no ${kind} option`);
   return found;
 }
 
 /** The absolute file offset of `frame`'s TCP payload. */
 export function payloadOffset(file: Uint8Array, frame: number): number {
-  let found = -1;
-  const reader = new CaptureReader({
-    packet: (p) => {
-      if (p.frame !== frame) return;
-      const link = linkLayerPayload(p.linkType, p.data);
-      if (!link.ok) return;
-      const d = decodePacket(p.data.subarray(link.value.offset));
-      if (d.ok && d.value.payloadLength > 0) found = p.fileOffset + link.value.offset + d.value.payloadOffset;
-    },
-  });
-  reader.push(file);
-  reader.end();
-  if (found < 0) throw new Error(`frame ${frame} has no payload`);
+  const found = atFrame(file, frame, (d, ip) => (d.payloadLength > 0 ? ip + d.payloadOffset : undefined));
+  if (found === undefined) throw new Error(`frame ${frame} has no payload`);
   return found;
 }

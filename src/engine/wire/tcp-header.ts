@@ -91,21 +91,22 @@ export function encodeTcpHeader(h: TcpHeader, w: ByteWriter): void {
   encodeTcpOptions(h.options, w);
 }
 
+/** The nine flags, high bit first (Wireshark's order). */
+export const TCP_FLAG_NAMES: readonly (readonly [number, string])[] = [
+  [TCP_FLAG.AE, 'AE'],
+  [TCP_FLAG.CWR, 'CWR'],
+  [TCP_FLAG.ECE, 'ECE'],
+  [TCP_FLAG.URG, 'URG'],
+  [TCP_FLAG.ACK, 'ACK'],
+  [TCP_FLAG.PSH, 'PSH'],
+  [TCP_FLAG.RST, 'RST'],
+  [TCP_FLAG.SYN, 'SYN'],
+  [TCP_FLAG.FIN, 'FIN'],
+];
+
 /** "SYN, ACK" style text, in Wireshark's order. */
 export function tcpFlagsText(flags: number): string {
-  const names: [number, string][] = [
-    [TCP_FLAG.AE, 'AE'],
-    [TCP_FLAG.CWR, 'CWR'],
-    [TCP_FLAG.ECE, 'ECE'],
-    [TCP_FLAG.URG, 'URG'],
-    [TCP_FLAG.ACK, 'ACK'],
-    [TCP_FLAG.PSH, 'PSH'],
-    [TCP_FLAG.RST, 'RST'],
-    [TCP_FLAG.SYN, 'SYN'],
-    [TCP_FLAG.FIN, 'FIN'],
-  ];
-  return names
-    .filter(([bit]) => flags & bit)
+  return TCP_FLAG_NAMES.filter(([bit]) => flags & bit)
     .map(([, n]) => n)
     .join(', ');
 }

@@ -2,23 +2,12 @@
  * Field tree for the TCP header and its options.
  */
 import type { DecodedTcpHeader } from '../../wire/tcp-header.ts';
-import { TCP_FLAG, tcpFlagsText } from '../../wire/tcp-header.ts';
+import { TCP_FLAG, TCP_FLAG_NAMES, tcpFlagsText } from '../../wire/tcp-header.ts';
 import { isMptcpOption, tcpOptionByteLength, type TcpOption } from '../../wire/tcp-options.ts';
 import type { MptcpOption } from '../../wire/mptcp/types.ts';
 import { field, flagBit, hexBytes, type FieldNode } from './field.ts';
 import { mptcpOptionFields } from './mptcp-fields.ts';
 
-const FLAG_LIST: [number, string][] = [
-  [TCP_FLAG.AE, 'AE (accurate ECN)'],
-  [TCP_FLAG.CWR, 'CWR'],
-  [TCP_FLAG.ECE, 'ECE'],
-  [TCP_FLAG.URG, 'URG'],
-  [TCP_FLAG.ACK, 'ACK'],
-  [TCP_FLAG.PSH, 'PSH'],
-  [TCP_FLAG.RST, 'RST'],
-  [TCP_FLAG.SYN, 'SYN'],
-  [TCP_FLAG.FIN, 'FIN'],
-];
 
 function optionField(o: TcpOption, at: number, bytes: Uint8Array): FieldNode {
   const len = tcpOptionByteLength(o);
@@ -62,7 +51,10 @@ export function tcpFields(t: DecodedTcpHeader, at: number, bytes: Uint8Array, pa
     field('Header length', `${t.headerLength} bytes`, at + 12, 1, { mask: 0xf0 }),
     field('Flags', tcpFlagsText(h.flags) || 'none', flagsAt, 2, {
       mask: 0x01ff,
-      children: FLAG_LIST.map(([bit, name]) => (bit === TCP_FLAG.AE ? flagBit(name, (h.flags & bit) !== 0, flagsAt, 0x01) : flagBit(name, (h.flags & bit) !== 0, flagsAt + 1, bit))),
+      // AE is the low bit of byte 12; the other eight are byte 13.
+      children: TCP_FLAG_NAMES.map(([bit, name]) =>
+        bit === TCP_FLAG.AE ? flagBit('AE (accurate ECN)', (h.flags & bit) !== 0, flagsAt, 0x01) : flagBit(name, (h.flags & bit) !== 0, flagsAt + 1, bit),
+      ),
     }),
     field('Window', String(h.window), at + 14, 2),
     field('Checksum', `0x${h.checksum.toString(16).padStart(4, '0')}`, at + 16, 2, checksumOk === false ? { note: 'incorrect (often checksum offload in captures)' } : {}),

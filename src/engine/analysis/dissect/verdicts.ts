@@ -25,20 +25,17 @@ export function collectVerdicts(report: AnalysisReport): Map<number, FieldVerdic
   for (const c of report.connections) {
     const problemAt = (frame: number | null, code: string) => c.problems.find((p) => p.frame === frame && p.code === code)?.message;
     for (const s of c.subflows) {
-      if (s.synAckHmacVerified !== null) {
-        add(s.synAckFrame, {
-          optionKind: 'mp-join-syn-ack',
-          field: "Sender's truncated HMAC",
-          ok: s.synAckHmacVerified,
-          message: s.synAckHmacVerified ? "verified: recomputed from the connection's keys and both nonces" : (problemAt(s.synAckFrame, 'ANALYSIS_HMAC_MISMATCH') ?? 'HMAC mismatch'),
-        });
-      }
-      if (s.ackHmacVerified !== null) {
-        add(s.ackFrame, {
-          optionKind: 'mp-join-ack',
-          field: "Sender's HMAC",
-          ok: s.ackHmacVerified,
-          message: s.ackHmacVerified ? "verified: recomputed from the connection's keys and both nonces" : (problemAt(s.ackFrame, 'ANALYSIS_HMAC_MISMATCH') ?? 'HMAC mismatch'),
+      const joinChecks = [
+        { frame: s.synAckFrame, ok: s.synAckHmacVerified, optionKind: 'mp-join-syn-ack', field: "Sender's truncated HMAC" },
+        { frame: s.ackFrame, ok: s.ackHmacVerified, optionKind: 'mp-join-ack', field: "Sender's HMAC" },
+      ];
+      for (const j of joinChecks) {
+        if (j.ok === null) continue;
+        add(j.frame, {
+          optionKind: j.optionKind,
+          field: j.field,
+          ok: j.ok,
+          message: j.ok ? "verified: recomputed from the connection's keys and both nonces" : (problemAt(j.frame, 'ANALYSIS_HMAC_MISMATCH') ?? 'HMAC mismatch'),
         });
       }
     }
