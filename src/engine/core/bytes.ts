@@ -96,8 +96,81 @@ export function readU64(b: Uint8Array, p: number): bigint {
   return (BigInt(readU32(b, p)) << 32n) | BigInt(readU32(b, p + 4));
 }
 
+/** What encoders write to: a growable ByteWriter or a FixedWriter over a buffer. */
+export interface Writer {
+  readonly length: number;
+  u8(v: number): Writer;
+  u16(v: number): Writer;
+  u32(v: number): Writer;
+  u64(v: bigint): Writer;
+  bytes(b: Uint8Array): Writer;
+  zeros(n: number): Writer;
+}
+
+/**
+ * Writes big-endian values into a buffer the caller sized exactly (packet
+ * building on the simulator's hot path: one allocation per packet, no copy).
+ */
+export class FixedWriter implements Writer {
+  private pos: number;
+
+  constructor(
+    readonly buf: Uint8Array,
+    offset = 0,
+  ) {
+    this.pos = offset;
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  u8(v: number): this {
+    this.buf[this.pos++] = v & 0xff;
+    return this;
+  }
+
+  u16(v: number): this {
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = (v >>> 8) & 0xff;
+    b[p + 1] = v & 0xff;
+    this.pos = p + 2;
+    return this;
+  }
+
+  u32(v: number): this {
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = (v >>> 24) & 0xff;
+    b[p + 1] = (v >>> 16) & 0xff;
+    b[p + 2] = (v >>> 8) & 0xff;
+    b[p + 3] = v & 0xff;
+    this.pos = p + 4;
+    return this;
+  }
+
+  u64(v: bigint): this {
+    const x = BigInt.asUintN(64, v);
+    this.u32(Number(x >> 32n));
+    return this.u32(Number(x & 0xffffffffn));
+  }
+
+  bytes(b: Uint8Array): this {
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    return this;
+  }
+
+  zeros(n: number): this {
+    this.buf.fill(0, this.pos, this.pos + n);
+    this.pos += n;
+    return this;
+  }
+}
+
 /** Growable big-endian writer. */
-export class ByteWriter {
+export class ByteWriter implements Writer {
   private buf: Uint8Array;
   private view: DataView;
   private pos = 0;

@@ -2,7 +2,7 @@
  * IPv4 header (RFC 791). Options are kept as raw bytes: nothing in this
  * project interprets them, but they must survive a decode/encode round trip.
  */
-import { ByteWriter, readU16, type ByteReader } from '../core/bytes.ts';
+import { ByteWriter, readU16, type ByteReader, type Writer } from '../core/bytes.ts';
 import { LabError, type Result } from '../core/errors.ts';
 import { internetChecksum } from './checksum.ts';
 import type { IpAddress } from './ip-address.ts';
@@ -67,7 +67,7 @@ export function decodeIpv4(r: ByteReader): Result<Ipv4Header> {
 
 const NO_OPTIONS = new Uint8Array(0);
 
-export function encodeIpv4(h: Ipv4Header, w: ByteWriter): void {
+export function encodeIpv4(h: Ipv4Header, w: Writer): void {
   if (h.options.length % 4 !== 0 || h.options.length > 40) {
     throw new LabError('WIRE_BAD_LENGTH', `IPv4 options must be a multiple of 4 bytes up to 40, got ${h.options.length}`);
   }

@@ -2,8 +2,8 @@
  * IPv6 header (RFC 8200) and the walk over extension headers to the
  * upper-layer protocol. Extension headers are kept as raw bytes.
  */
-import type { ByteReader, ByteWriter} from '../core/bytes.ts';
-import { catchLab } from '../core/bytes.ts';
+import type { ByteReader } from '../core/bytes.ts';
+import { catchLab, type Writer } from '../core/bytes.ts';
 import { LabError, type Result } from '../core/errors.ts';
 import type { IpAddress } from './ip-address.ts';
 
@@ -79,7 +79,7 @@ export function decodeIpv6(r: ByteReader): Result<Ipv6Header> {
   });
 }
 
-export function encodeIpv6(h: Ipv6Header, w: ByteWriter): void {
+export function encodeIpv6(h: Ipv6Header, w: Writer): void {
   w.u32(((6 << 28) | ((h.trafficClass & 0xff) << 20) | (h.flowLabel & 0xfffff)) >>> 0);
   w.u16(h.payloadLength).u8(h.nextHeader).u8(h.hopLimit);
   w.bytes(h.src.bytes).bytes(h.dst.bytes);

@@ -3,7 +3,7 @@
  * nine flag bits from AE/NS (0x100) down to FIN (0x001); `reserved` the three
  * reserved bits of byte 12.
  */
-import { readU16, readU32, type ByteReader, type ByteWriter } from '../core/bytes.ts';
+import { readU16, readU32, type ByteReader, type Writer } from '../core/bytes.ts';
 import { LabError, type Result } from '../core/errors.ts';
 import type { MptcpDecodeContext } from './mptcp/types.ts';
 import { decodeTcpOptions, encodeTcpOptions, tcpOptionsByteLength, type TcpOption, type WireProblem } from './tcp-options.ts';
@@ -78,7 +78,7 @@ export function tcpHeaderByteLength(h: TcpHeader): number {
   return TCP_MIN_HEADER + tcpOptionsByteLength(h.options);
 }
 
-export function encodeTcpHeader(h: TcpHeader, w: ByteWriter): void {
+export function encodeTcpHeader(h: TcpHeader, w: Writer): void {
   const optLen = tcpOptionsByteLength(h.options);
   if (optLen % 4 !== 0 || optLen > 40) {
     throw new LabError('WIRE_BAD_LENGTH', `TCP options take ${optLen} bytes: must be a multiple of 4 up to 40 (pad with NOP or EOL)`);

@@ -8,7 +8,7 @@
  * that runs past the header ends the walk. Every entry keeps enough to give
  * back the exact bytes.
  */
-import { readU16, readU32, type ByteWriter } from '../core/bytes.ts';
+import { readU16, readU32, type Writer } from '../core/bytes.ts';
 import type { ErrorCode } from '../core/errors.ts';
 import { decodeMptcpOption, encodeMptcpOption, mptcpOptionByteLength } from './mptcp/mptcp-option.ts';
 import { TCPOPT_MPTCP, type MptcpDecodeContext, type MptcpOption } from './mptcp/types.ts';
@@ -175,7 +175,7 @@ export function tcpOptionsByteLength(options: readonly TcpOption[]): number {
   return n;
 }
 
-export function encodeTcpOption(o: TcpOption, w: ByteWriter): void {
+export function encodeTcpOption(o: TcpOption, w: Writer): void {
   switch (o.kind) {
     case 'eol':
       w.u8(TCPOPT.EOL);
@@ -213,7 +213,7 @@ export function encodeTcpOption(o: TcpOption, w: ByteWriter): void {
   }
 }
 
-export function encodeTcpOptions(options: readonly TcpOption[], w: ByteWriter): void {
+export function encodeTcpOptions(options: readonly TcpOption[], w: Writer): void {
   for (const o of options) encodeTcpOption(o, w);
 }
 

@@ -5,8 +5,8 @@
  * truncated HMAC unless it is an echo. The negotiated version decides; when
  * it is unknown, a nibble of 4 or 6 with a v0 length reads as v0.
  */
-import type { ByteWriter} from '../../core/bytes.ts';
-import { ByteReader, catchLab } from '../../core/bytes.ts';
+
+import { ByteReader, catchLab, type Writer } from '../../core/bytes.ts';
 import { LabError, type Result } from '../../core/errors.ts';
 import type { IpAddress } from '../ip-address.ts';
 import { badLength, writeMptcpHeader } from './common.ts';
@@ -70,7 +70,7 @@ export function addAddrByteLength(o: AddAddr): number {
   return 4 + o.address.bytes.length + (o.port !== undefined ? 2 : 0) + (o.version === 1 && !o.echo ? 8 : 0);
 }
 
-export function encodeAddAddr(o: AddAddr, w: ByteWriter): void {
+export function encodeAddAddr(o: AddAddr, w: Writer): void {
   const nibble = o.version === 0 ? o.address.family : ((o.reserved & 7) << 1) | (o.echo ? 1 : 0);
   if (o.version === 1 && !o.echo && o.hmac === undefined) {
     throw new LabError('WIRE_BAD_VALUE', 'ADD_ADDR (v1): a non-echo ADD_ADDR needs its truncated HMAC');

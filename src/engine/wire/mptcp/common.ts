@@ -1,9 +1,9 @@
-import type { ByteWriter } from '../../core/bytes.ts';
+import type { Writer } from '../../core/bytes.ts';
 import { LabError } from '../../core/errors.ts';
 import { TCPOPT_MPTCP } from './types.ts';
 
 /** Writes kind 30, the length and the subtype byte. */
-export function writeMptcpHeader(w: ByteWriter, length: number, subtype: number, nibble: number): void {
+export function writeMptcpHeader(w: Writer, length: number, subtype: number, nibble: number): void {
   w.u8(TCPOPT_MPTCP).u8(length).u8(((subtype & 0xf) << 4) | (nibble & 0xf));
 }
 

@@ -4,7 +4,7 @@
  * present), a (8-byte Data ACK), A (Data ACK present). Whether the mapping
  * carries a checksum is told by the length alone (RFC 8684 §3.3).
  */
-import { readU16, readU32, readU64, type ByteWriter } from '../../core/bytes.ts';
+import { readU16, readU32, readU64, type Writer } from '../../core/bytes.ts';
 import type { Result } from '../../core/errors.ts';
 import { badLength, writeMptcpHeader } from './common.ts';
 import { MPTCP_SUBTYPE, type Dss, type DssMapping } from './types.ts';
@@ -64,7 +64,7 @@ export function dssByteLength(o: Dss): number {
   return lengthWithoutChecksum(dssFlags(o)) + (o.mapping?.checksum !== undefined ? 2 : 0);
 }
 
-export function encodeDss(o: Dss, w: ByteWriter): void {
+export function encodeDss(o: Dss, w: Writer): void {
   const flags = dssFlags(o);
   writeMptcpHeader(w, dssByteLength(o), MPTCP_SUBTYPE.DSS, o.reserved >> 3);
   w.u8(((o.reserved & 7) << 5) | flags);

@@ -5,8 +5,8 @@
  * length) and 24 (v1, + DSS checksum). Whether a length suits the TCP flags
  * is a protocol question for the caller, not a codec one.
  */
-import type { ByteWriter} from '../../core/bytes.ts';
-import { ByteReader, catchLab } from '../../core/bytes.ts';
+
+import { ByteReader, catchLab, type Writer } from '../../core/bytes.ts';
 import type { Result } from '../../core/errors.ts';
 import { badLength, writeMptcpHeader } from './common.ts';
 import { MPTCP_SUBTYPE, type MpCapable } from './types.ts';
@@ -39,7 +39,7 @@ export function mpCapableByteLength(o: MpCapable): number {
   return o.checksum === undefined ? 22 : 24;
 }
 
-export function encodeMpCapable(o: MpCapable, w: ByteWriter): void {
+export function encodeMpCapable(o: MpCapable, w: Writer): void {
   const length = mpCapableByteLength(o);
   writeMptcpHeader(w, length, MPTCP_SUBTYPE.MP_CAPABLE, o.version);
   w.u8(o.flags);

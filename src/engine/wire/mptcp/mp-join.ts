@@ -2,8 +2,8 @@
  * MP_JOIN (RFC 8684 §3.2, same layout in RFC 6824). The form follows from
  * the length, as in Linux: 12 on the SYN, 16 on the SYN/ACK, 24 on the third ACK.
  */
-import type { ByteWriter} from '../../core/bytes.ts';
-import { ByteReader, catchLab } from '../../core/bytes.ts';
+
+import { ByteReader, catchLab, type Writer } from '../../core/bytes.ts';
 import { LabError, type Result } from '../../core/errors.ts';
 import { badLength, writeMptcpHeader } from './common.ts';
 import { MPTCP_SUBTYPE, type MpJoinAck, type MpJoinSyn, type MpJoinSynAck } from './types.ts';
@@ -41,7 +41,7 @@ export function mpJoinByteLength(o: MpJoinSyn | MpJoinSynAck | MpJoinAck): numbe
   return o.kind === 'mp-join-syn' ? 12 : o.kind === 'mp-join-syn-ack' ? 16 : 24;
 }
 
-export function encodeMpJoin(o: MpJoinSyn | MpJoinSynAck | MpJoinAck, w: ByteWriter): void {
+export function encodeMpJoin(o: MpJoinSyn | MpJoinSynAck | MpJoinAck, w: Writer): void {
   const length = mpJoinByteLength(o);
   if (o.kind === 'mp-join-ack') {
     if (o.hmac.length !== MP_JOIN_HMAC_BYTES) {

@@ -3,7 +3,7 @@
  * of any `MptcpOption`. `opt` is the whole option, kind and length included,
  * and its length byte has already been checked against the bytes present.
  */
-import type { ByteWriter } from '../../core/bytes.ts';
+import type { Writer } from '../../core/bytes.ts';
 import { LabError, type Result } from '../../core/errors.ts';
 import { addAddrByteLength, decodeAddAddr, encodeAddAddr } from './add-addr.ts';
 import { decodeDss, dssByteLength, encodeDss } from './dss.ts';
@@ -83,7 +83,7 @@ export function mptcpOptionByteLength(o: MptcpOption): number {
   }
 }
 
-export function encodeMptcpOption(o: MptcpOption, w: ByteWriter): void {
+export function encodeMptcpOption(o: MptcpOption, w: Writer): void {
   switch (o.kind) {
     case 'mp-capable':
       return encodeMpCapable(o, w);

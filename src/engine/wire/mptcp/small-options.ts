@@ -3,8 +3,8 @@
  * RFC 6824 §3.3.8 adds an optional address ID), MP_FAIL (§3.7),
  * MP_FASTCLOSE (§3.5), MP_TCPRST (§3.6), and subtypes this codec does not know.
  */
-import type { ByteWriter} from '../../core/bytes.ts';
-import { ByteReader, catchLab } from '../../core/bytes.ts';
+
+import { ByteReader, catchLab, type Writer } from '../../core/bytes.ts';
 import type { Result } from '../../core/errors.ts';
 import { badLength, writeMptcpHeader } from './common.ts';
 import { MPTCP_SUBTYPE, TCPOPT_MPTCP, type MpFail, type MpFastclose, type MpPrio, type MpTcpRst, type MptcpUnknown, type RemoveAddr } from './types.ts';
@@ -18,7 +18,7 @@ export function decodeRemoveAddr(opt: Uint8Array): Result<RemoveAddr> {
 
 export const removeAddrByteLength = (o: RemoveAddr): number => 3 + o.addressIds.length;
 
-export function encodeRemoveAddr(o: RemoveAddr, w: ByteWriter): void {
+export function encodeRemoveAddr(o: RemoveAddr, w: Writer): void {
   writeMptcpHeader(w, removeAddrByteLength(o), MPTCP_SUBTYPE.REMOVE_ADDR, o.reserved);
   for (const id of o.addressIds) w.u8(id);
 }
@@ -34,7 +34,7 @@ export function decodeMpPrio(opt: Uint8Array): Result<MpPrio> {
 
 export const mpPrioByteLength = (o: MpPrio): number => (o.addressId === undefined ? 3 : 4);
 
-export function encodeMpPrio(o: MpPrio, w: ByteWriter): void {
+export function encodeMpPrio(o: MpPrio, w: Writer): void {
   writeMptcpHeader(w, mpPrioByteLength(o), MPTCP_SUBTYPE.MP_PRIO, ((o.reserved & 7) << 1) | (o.backup ? 1 : 0));
   if (o.addressId !== undefined) w.u8(o.addressId);
 }
@@ -60,12 +60,12 @@ export function decodeMpFastclose(opt: Uint8Array): Result<MpFastclose> {
   });
 }
 
-export function encodeMpFail(o: MpFail, w: ByteWriter): void {
+export function encodeMpFail(o: MpFail, w: Writer): void {
   writeMptcpHeader(w, 12, MPTCP_SUBTYPE.MP_FAIL, o.reserved >> 8);
   w.u8(o.reserved).u64(o.dsn);
 }
 
-export function encodeMpFastclose(o: MpFastclose, w: ByteWriter): void {
+export function encodeMpFastclose(o: MpFastclose, w: Writer): void {
   writeMptcpHeader(w, 12, MPTCP_SUBTYPE.MP_FASTCLOSE, o.reserved >> 8);
   w.u8(o.reserved).u64(o.receiverKey);
 }
@@ -78,7 +78,7 @@ export function decodeMpTcpRst(opt: Uint8Array): Result<MpTcpRst> {
   });
 }
 
-export function encodeMpTcpRst(o: MpTcpRst, w: ByteWriter): void {
+export function encodeMpTcpRst(o: MpTcpRst, w: Writer): void {
   writeMptcpHeader(w, 4, MPTCP_SUBTYPE.MP_TCPRST, ((o.reserved & 7) << 1) | (o.transient ? 1 : 0));
   w.u8(o.reason);
 }
@@ -93,6 +93,6 @@ export function decodeMptcpUnknown(opt: Uint8Array): Result<MptcpUnknown> {
 
 export const mptcpUnknownByteLength = (o: MptcpUnknown): number => 3 + o.data.length;
 
-export function encodeMptcpUnknown(o: MptcpUnknown, w: ByteWriter): void {
+export function encodeMptcpUnknown(o: MptcpUnknown, w: Writer): void {
   w.u8(TCPOPT_MPTCP).u8(mptcpUnknownByteLength(o)).u8(((o.subtype & 0xf) << 4) | (o.nibble & 0xf)).bytes(o.data);
 }

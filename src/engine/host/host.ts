@@ -1,0 +1,338 @@
+/**
+ * A host: its interfaces and addresses, its TCP endpoints (demultiplexed by
+ * 4-tuple), its listeners and applications. It is the glue between the
+ * simulator and the sans-IO endpoints: after every input it drains what the
+ * endpoints want to send onto the wire and re-arms one wake-up for their
+ * earliest timer. A multihomed host sends each packet out of the interface
+ * that owns its source address, as Linux does with MPTCP's per-address
+ * routing.
+ */
+import type { Rng } from '../core/rng.ts';
+import type { HostSpec } from '../scenario/types.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
+import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
+import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
+import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
+import { decodePacket } from '../wire/packet.ts';
+import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
+import { addressKey } from '../net/address-key.ts';
+import type { Link } from '../net/link.ts';
+import type { NetNode } from '../net/node.ts';
+import type { AppHandlers, AppSocket } from './app-socket.ts';
+import { TcpSocket } from './tcp-socket.ts';
+
+export interface HostInterface {
+  readonly id: string;
+  readonly addresses: IpAddress[];
+  link: Link | null;
+  end: 0 | 1;
+}
+
+/** What a listener does with a SYN: give the new endpoint its upper layer, or refuse (null → RST). */
+export type SynHandler = (host: Host, ep: TcpEndpoint, syn: TcpHeader, packetId: number) => TcpUpper | null;
+
+const tupleKey = (la: IpAddress, lp: number, ra: IpAddress, rp: number) => `${addressKey(la)}/${lp}|${addressKey(ra)}/${rp}`;
+
+export class Host implements NetNode {
+  readonly id: string;
+  readonly interfaces: HostInterface[];
+  readonly rng: Rng;
+  readonly tcpConfig: TcpConfig;
+  private readonly endpoints = new Map<string, TcpEndpoint>();
+  private readonly listeners = new Map<number, SynHandler>();
+  private readonly ifaceByAddress = new Map<string, number>();
+  /** Interface to use toward a destination address (computed by the topology). */
+  readonly routes = new Map<string, number>();
+  private readonly dirty = new Set<TcpEndpoint>();
+  /** Every endpoint ever opened, for the run's statistics. */
+  readonly history: TcpEndpoint[] = [];
+  private wakeAt = Infinity;
+  private wakeVersion = 0;
+  private ipIdCounter: number;
+  private readonly usedPorts = new Set<number>();
+  /** Called after every input, so higher layers (MPTCP path managers) can act. */
+  readonly afterInput: (() => void)[] = [];
+
+  constructor(
+    readonly sim: Simulation,
+    readonly spec: HostSpec,
+    addresses: IpAddress[][],
+    tcpConfig: Partial<TcpConfig> = {},
+  ) {
+    this.id = spec.id;
+    this.rng = sim.rng.fork(`host:${spec.id}`);
+    this.tcpConfig = { ...DEFAULT_TCP_CONFIG, ...tcpConfig };
+    this.interfaces = spec.interfaces.map((i, n) => ({ id: i.id, addresses: addresses[n] ?? [], link: null, end: 0 }));
+    this.interfaces.forEach((iface, n) => iface.addresses.forEach((a) => this.ifaceByAddress.set(addressKey(a), n)));
+    this.ipIdCounter = this.rng.below(65536);
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  attach(iface: number, link: Link, end: 0 | 1): void {
+    const i = this.interfaces[iface]!;
+    i.link = link;
+    i.end = end;
+  }
+
+  ownsAddress(a: IpAddress): boolean {
+    return this.ifaceByAddress.has(addressKey(a));
+  }
+
+  /** The address this host would use as source toward `dst` (its outgoing interface's first address of that family). */
+  sourceFor(dst: IpAddress): IpAddress | null {
+    const iface = this.routes.get(addressKey(dst));
+    const list = iface === undefined ? [] : this.interfaces[iface]!.addresses;
+    return list.find((a) => a.family === dst.family) ?? null;
+  }
+
+  event(kind: string, text: string, packets?: number[]): void {
+    this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind, text, ...(packets ? { packets } : {}) });
+  }
+
+  // ------------------------------------------------------------- sockets
+
+  listen(port: number, handler: SynHandler): void {
+    this.listeners.set(port, handler);
+    this.usedPorts.add(port);
+  }
+
+  /** A plain TCP listener handing each accepted connection to `handlersFor`. */
+  listenTcp(port: number, handlersFor: (s: AppSocket) => AppHandlers): void {
+    this.listen(port, (host, ep) => {
+      const holder: { h: AppHandlers } = { h: {} };
+      const socket = new TcpSocket(
+        {
+          onOpen: (s) => holder.h.onOpen?.(s),
+          onData: (s, b) => holder.h.onData?.(s, b),
+          onEnd: (s) => holder.h.onEnd?.(s),
+          onClose: (s, r) => holder.h.onClose?.(s, r),
+        },
+        () => host.now,
+        (e) => host.touch(e),
+      );
+      socket.endpoint = ep;
+      holder.h = handlersFor(socket);
+      return socket;
+    });
+  }
+
+  ephemeralPort(): number {
+    for (;;) {
+      const p = 32768 + this.rng.below(60999 - 32768);
+      if (!this.usedPorts.has(p)) {
+        this.usedPorts.add(p);
+        return p;
+      }
+    }
+  }
+
+  /** Creates an endpoint toward `remote:remotePort` from `local` (chosen by route when absent). */
+  openEndpoint(remote: IpAddress, remotePort: number, upper: TcpUpper, local?: IpAddress, localPort?: number): TcpEndpoint {
+    const src = local ?? this.sourceFor(remote);
+    if (!src) throw new Error(`${this.id}: no interface reaches ${formatEndpoint(remote, remotePort)}`);
+    const ep = new TcpEndpoint({
+      localAddr: src,
+      localPort: localPort ?? this.ephemeralPort(),
+      remoteAddr: remote,
+      remotePort,
+      iss: this.rng.u32(),
+      config: this.tcpConfig,
+      upper,
+      events: (k, t, p) => this.event(k, t, p),
+      ipId: () => (this.ipIdCounter = (this.ipIdCounter + 1) & 0xffff),
+    });
+    this.endpoints.set(tupleKey(ep.localAddr, ep.localPort, ep.remoteAddr, ep.remotePort), ep);
+    this.history.push(ep);
+    return ep;
+  }
+
+  /** Plain TCP active open. */
+  connectTcp(remote: IpAddress, remotePort: number, handlers: AppHandlers): TcpSocket {
+    const socket = new TcpSocket(handlers, () => this.now, (e) => this.touch(e));
+    const ep = this.openEndpoint(remote, remotePort, socket);
+    socket.endpoint = ep;
+    ep.connect(this.now);
+    this.touch(ep);
+    return socket;
+  }
+
+  /** Marks an endpoint as having output or new timers; flushed after the current input. */
+  touch(ep: TcpEndpoint): void {
+    this.dirty.add(ep);
+    this.flush();
+  }
+
+  private flushing = false;
+
+  /** Puts every dirty endpoint's output on the wire and re-arms the wake-up. */
+  flush(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.dirty.size > 0) {
+        const batch = [...this.dirty];
+        this.dirty.clear();
+        for (const ep of batch) {
+          ep.pump(this.now);
+          for (const bytes of ep.takeOutput()) this.transmit(ep.localAddr, bytes);
+          if (ep.closed && ep.nextTimeoutUs() === Infinity) this.forget(ep);
+        }
+      }
+      for (const f of this.afterInput) f();
+    } finally {
+      this.flushing = false;
+    }
+    this.rearm();
+  }
+
+  private forget(ep: TcpEndpoint): void {
+    const key = tupleKey(ep.localAddr, ep.localPort, ep.remoteAddr, ep.remotePort);
+    if (this.endpoints.get(key) === ep) this.endpoints.delete(key);
+  }
+
+  /** Sends raw IP bytes out of the interface owning `src`. */
+  transmit(src: IpAddress, bytes: Uint8Array): void {
+    const iface = this.ifaceByAddress.get(addressKey(src));
+    const link = iface === undefined ? null : this.interfaces[iface]!.link;
+    if (!link) {
+      this.event('host-no-route', `${this.id}: no link for source ${formatEndpoint(src, 0).replace(/:0$/, '')}; packet dropped`);
+      return;
+    }
+    link.send(this.interfaces[iface!]!.end, bytes);
+  }
+
+  // ------------------------------------------------------------- input
+
+  receive(_iface: number, bytes: Uint8Array, packetId: number): void {
+    const d = decodePacket(bytes);
+    if (!d.ok || !d.value.tcp) return;
+    const p = d.value;
+    if (!this.ownsAddress(p.ip.dst)) return; // hosts do not forward
+    const h = p.tcp!.header;
+    const payload = bytes.subarray(p.payloadOffset, p.payloadOffset + p.payloadLength);
+    const key = tupleKey(p.ip.dst, h.dstPort, p.ip.src, h.srcPort);
+    let ep = this.endpoints.get(key);
+    if (!ep || (ep.state === 'TIME_WAIT' && h.flags & TCP_FLAG.SYN && !(h.flags & TCP_FLAG.ACK))) {
+      if (ep) this.forget(ep);
+      ep = this.acceptSyn(p.ip.dst, p.ip.src, h, packetId) ?? undefined;
+      if (!ep) {
+        this.refuse(p.ip.dst, p.ip.src, h, payload.length, packetId);
+        this.rearm();
+        return;
+      }
+    } else {
+      ep.handleSegment(this.now, h, payload, packetId);
+    }
+    this.dirty.add(ep);
+    this.flush();
+  }
+
+  private acceptSyn(local: IpAddress, remote: IpAddress, h: TcpHeader, packetId: number): TcpEndpoint | null {
+    const f = h.flags;
+    if (!(f & TCP_FLAG.SYN) || f & (TCP_FLAG.ACK | TCP_FLAG.RST)) return null;
+    const handler = this.listeners.get(h.dstPort);
+    if (!handler) return null;
+    const placeholder: TcpUpper = PLACEHOLDER_UPPER;
+    const ep = this.openEndpoint(remote, h.srcPort, placeholder, local, h.dstPort);
+    const upper = handler(this, ep, h, packetId);
+    if (!upper) {
+      this.forget(ep);
+      return null;
+    }
+    ep.upper = upper;
+    ep.acceptSyn(this.now, h);
+    return ep;
+  }
+
+  /** RFC 9293 §3.10.7.1: a segment for no connection gets a RST (never in answer to a RST). */
+  private refuse(local: IpAddress, remote: IpAddress, h: TcpHeader, payloadLength: number, packetId: number): void {
+    if (h.flags & TCP_FLAG.RST) return;
+    const ack = h.flags & TCP_FLAG.ACK;
+    const segLen = payloadLength + (h.flags & TCP_FLAG.SYN ? 1 : 0) + (h.flags & TCP_FLAG.FIN ? 1 : 0);
+    this.event('tcp-refused', `${this.id}: segment to ${formatEndpoint(local, h.dstPort)} from ${formatEndpoint(remote, h.srcPort)} matches no connection or listener: RST`, [packetId]);
+    this.transmit(
+      local,
+      buildTcpPacket({
+        src: local,
+        dst: remote,
+        srcPort: h.dstPort,
+        dstPort: h.srcPort,
+        seq: ack ? h.ack : 0,
+        ack: ack ? 0 : (h.seq + segLen) >>> 0,
+        flags: ack ? TCP_FLAG.RST : TCP_FLAG.RST | TCP_FLAG.ACK,
+        window: 0,
+        options: [],
+        payloadLength: 0,
+        ipId: (this.ipIdCounter = (this.ipIdCounter + 1) & 0xffff),
+        ttl: 64,
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------- time
+
+  /** Schedules `fn` at `atUs` as host work (applications start, path-manager timers). */
+  later(atUs: number, fn: () => void): void {
+    this.sim.at(atUs, () => {
+      fn();
+      this.flush();
+    });
+  }
+
+  /**
+   * Keeps one wake-up at or before the earliest endpoint deadline. A later
+   * deadline does not reschedule (the RTO moves with every ACK): the early
+   * wake-up finds nothing due and re-arms, one spurious event per timeout
+   * period instead of one per packet.
+   */
+  private rearm(): void {
+    let next = Infinity;
+    for (const ep of this.endpoints.values()) {
+      const t = ep.nextTimeoutUs();
+      if (t < next) next = t;
+    }
+    if (next >= this.wakeAt) return;
+    this.wakeAt = next;
+    const version = ++this.wakeVersion;
+    this.sim.at(next, () => {
+      if (version !== this.wakeVersion) return;
+      this.wakeAt = Infinity;
+      const now = this.sim.now;
+      for (const ep of [...this.endpoints.values()]) {
+        if (ep.nextTimeoutUs() <= now) {
+          ep.handleTimeout(now);
+          this.dirty.add(ep);
+        }
+      }
+      this.flush();
+    });
+  }
+
+  /** Endpoints still open (not CLOSED, not waiting in TIME_WAIT). */
+  get activeEndpoints(): number {
+    let n = 0;
+    for (const ep of this.endpoints.values()) if (!ep.closed && ep.state !== 'TIME_WAIT') n++;
+    return n;
+  }
+
+  allEndpoints(): TcpEndpoint[] {
+    return [...this.endpoints.values()];
+  }
+}
+
+const PLACEHOLDER_UPPER: TcpUpper = {
+  options: () => [],
+  onSegment: () => {},
+  onData: () => {},
+  pull: () => null,
+  onAcked: () => {},
+  onPeerFin: () => {},
+  onStateChange: () => {},
+  onClosed: () => {},
+  receiveSpace: (ep) => ep.config.receiveBufferBytes,
+  dataOptionBytes: () => 0,
+};

@@ -1,0 +1,82 @@
+/**
+ * A full-duplex point-to-point link. Each direction serializes packets at
+ * the link's bandwidth behind a drop-tail queue, loses them with the link's
+ * loss rate (its own seeded stream), and delivers after the propagation
+ * delay. A packet larger than the MTU is dropped. Every packet put on the
+ * link is recorded in the trace with its fate.
+ */
+import type { Rng } from '../core/rng.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import type { LinkSpec } from '../scenario/types.ts';
+import type { NetNode } from './node.ts';
+
+interface Direction {
+  /** When the transmitter is free again (fractional µs). */
+  nextFree: number;
+  /** End-of-transmission times of packets queued or in service, oldest first. */
+  ends: number[];
+  head: number;
+  rng: Rng;
+}
+
+export class Link {
+  readonly ends: [{ node: NetNode; iface: number } | null, { node: NetNode; iface: number } | null] = [null, null];
+  private readonly dirs: [Direction, Direction];
+  private readonly usPerByte: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly spec: LinkSpec,
+  ) {
+    const rng = sim.rng.fork(`link:${spec.id}`);
+    this.dirs = [
+      { nextFree: 0, ends: [], head: 0, rng: rng.fork('a-to-b') },
+      { nextFree: 0, ends: [], head: 0, rng: rng.fork('b-to-a') },
+    ];
+    this.usPerByte = 8e6 / spec.bandwidthBps;
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  connect(end: 0 | 1, node: NetNode, iface: number): void {
+    this.ends[end] = { node, iface };
+    node.attach(iface, this, end);
+  }
+
+  /** Puts a packet on the link from end `from` at the current time. */
+  send(from: 0 | 1, bytes: Uint8Array, packetId = this.sim.packetId()): void {
+    const sim = this.sim;
+    const now = sim.now;
+    const d = this.dirs[from];
+    const sender = this.ends[from]!.node.id;
+    const target = this.ends[from === 0 ? 1 : 0]!;
+    const rec = { id: packetId, timeUs: now, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length };
+    if (bytes.length > this.spec.mtuBytes) {
+      sim.trace.packet({ ...rec, fate: 'dropped', reason: 'mtu' }, bytes);
+      return;
+    }
+    while (d.head < d.ends.length && d.ends[d.head]! <= now) d.head++;
+    if (d.head > 1024 && d.head * 2 > d.ends.length) {
+      d.ends = d.ends.slice(d.head);
+      d.head = 0;
+    }
+    // One packet in service plus `queuePackets` waiting.
+    if (d.ends.length - d.head > this.spec.queuePackets) {
+      sim.trace.packet({ id: packetId, timeUs: now, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate: 'dropped', reason: 'queue' }, bytes);
+      return;
+    }
+    const start = Math.max(now, d.nextFree);
+    const end = start + bytes.length * this.usPerByte;
+    d.nextFree = end;
+    d.ends.push(end);
+    const startUs = Math.round(start);
+    if (this.spec.lossRate > 0 && d.rng.chance(this.spec.lossRate)) {
+      sim.trace.packet({ id: packetId, timeUs: startUs, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate: 'dropped', reason: 'loss' }, bytes);
+      return;
+    }
+    sim.trace.packet({ id: packetId, timeUs: startUs, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate: 'delivered' }, bytes);
+    sim.at(end + this.spec.delayUs, () => target.node.receive(target.iface, bytes, packetId));
+  }
+}

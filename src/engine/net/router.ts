@@ -1,0 +1,61 @@
+/**
+ * A router: forwards by destination address along the routes the topology
+ * computed, decrementing the TTL / hop limit (and fixing the IPv4 header
+ * checksum) in its own copy of the bytes.
+ */
+import type { Simulation } from '../sim/simulation.ts';
+import { finishChecksum, sum16 } from '../wire/checksum.ts';
+import { destinationKey } from './address-key.ts';
+import type { Link } from './link.ts';
+import type { NetNode } from './node.ts';
+
+export class Router implements NetNode {
+  readonly ports: { link: Link; end: 0 | 1 }[] = [];
+  /** Destination address key → interface index. */
+  readonly routes = new Map<string, number>();
+  readonly ownAddresses = new Set<string>();
+
+  constructor(
+    readonly sim: Simulation,
+    readonly id: string,
+  ) {}
+
+  attach(iface: number, link: Link, end: 0 | 1): void {
+    this.ports[iface] = { link, end };
+  }
+
+  receive(_iface: number, bytes: Uint8Array): void {
+    const key = destinationKey(bytes);
+    if (key === null || this.ownAddresses.has(key)) return;
+    const out = this.routes.get(key);
+    if (out === undefined) {
+      this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: 'router-no-route', text: `${this.id}: no route to the destination: packet dropped` });
+      return;
+    }
+    const copy = decrementTtl(bytes);
+    if (!copy) {
+      this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: 'router-ttl-expired', text: `${this.id}: TTL expired: packet dropped` });
+      return;
+    }
+    const p = this.ports[out]!;
+    p.link.send(p.end, copy);
+  }
+}
+
+/** A copy with TTL / hop limit one less (null when it would reach 0). */
+export function decrementTtl(bytes: Uint8Array): Uint8Array | null {
+  const v = bytes[0]! >> 4;
+  const at = v === 4 ? 8 : 7;
+  if (bytes[at]! <= 1) return null;
+  const copy = bytes.slice();
+  copy[at] = copy[at]! - 1;
+  if (v === 4) {
+    copy[10] = 0;
+    copy[11] = 0;
+    const ihl = (copy[0]! & 0xf) * 4;
+    const c = finishChecksum(sum16(copy, 0, ihl));
+    copy[10] = c >> 8;
+    copy[11] = c & 0xff;
+  }
+  return copy;
+}

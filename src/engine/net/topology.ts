@@ -1,0 +1,84 @@
+/**
+ * Builds the simulated network of a scenario: nodes, links with their
+ * attachments, and static routes.
+ */
+import { LabError } from '../core/errors.ts';
+import { Host } from '../host/host.ts';
+import type { Scenario, InterfaceSpec } from '../scenario/types.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import { parseIp, type IpAddress } from '../wire/ip-address.ts';
+import { addressKey } from './address-key.ts';
+import { Link } from './link.ts';
+import type { NetNode } from './node.ts';
+import { Router } from './router.ts';
+import { computeRoutes, type GraphNode } from './routing.ts';
+
+export interface Network {
+  hosts: Map<string, Host>;
+  routers: Map<string, Router>;
+  links: Link[];
+  /** Every node by id. */
+  nodes: Map<string, NetNode>;
+}
+
+/** "198.18.1.1/24" → address (prefix length is not used: routes are computed from the topology). */
+export function parseCidrAddress(text: string): IpAddress {
+  const a = parseIp(text.split('/')[0]!);
+  if (!a) throw new LabError('INTERNAL', `not an address: ${text}`);
+  return a;
+}
+
+const addressesOf = (ifaces: readonly InterfaceSpec[]) => ifaces.map((i) => i.addresses.map(parseCidrAddress));
+
+export function buildNetwork(sim: Simulation, s: Scenario, hostFactory: (spec: Scenario['hosts'][number], addrs: IpAddress[][]) => Host = (spec, addrs) => new Host(sim, spec, addrs)): Network {
+  const hosts = new Map<string, Host>();
+  const routers = new Map<string, Router>();
+  const nodes = new Map<string, NetNode>();
+  const ifaceIds = new Map<string, string[]>();
+  const graph = new Map<string, GraphNode>();
+
+  for (const h of s.hosts) {
+    const addrs = addressesOf(h.interfaces);
+    const host = hostFactory(h, addrs);
+    hosts.set(h.id, host);
+    nodes.set(h.id, host);
+    ifaceIds.set(h.id, h.interfaces.map((i) => i.id));
+    graph.set(h.id, { id: h.id, forwards: false, ports: h.interfaces.map(() => null), addresses: addrs.map((l) => l.map(addressKey)) });
+  }
+  for (const r of s.routers) {
+    const router = new Router(sim, r.id);
+    const addrs = addressesOf(r.interfaces);
+    for (const l of addrs) for (const a of l) router.ownAddresses.add(addressKey(a));
+    routers.set(r.id, router);
+    nodes.set(r.id, router);
+    ifaceIds.set(r.id, r.interfaces.map((i) => i.id));
+    graph.set(r.id, { id: r.id, forwards: true, ports: r.interfaces.map(() => null), addresses: addrs.map((l) => l.map(addressKey)) });
+  }
+
+  const resolve = (ref: string): { node: string; iface: number } => {
+    const dot = ref.indexOf('.');
+    const node = ref.slice(0, dot);
+    const iface = ifaceIds.get(node)?.indexOf(ref.slice(dot + 1)) ?? -1;
+    if (iface < 0) throw new LabError('INTERNAL', `link end ${ref} names no interface`);
+    return { node, iface };
+  };
+
+  const links: Link[] = [];
+  for (const spec of s.links) {
+    const link = new Link(sim, spec);
+    const a = resolve(spec.a);
+    const b = resolve(spec.b);
+    link.connect(0, nodes.get(a.node)!, a.iface);
+    link.connect(1, nodes.get(b.node)!, b.iface);
+    graph.get(a.node)!.ports[a.iface] = { peer: b.node, peerIface: b.iface };
+    graph.get(b.node)!.ports[b.iface] = { peer: a.node, peerIface: a.iface };
+    links.push(link);
+  }
+
+  const tables = computeRoutes([...graph.values()]);
+  for (const [id, table] of tables) {
+    const target = hosts.get(id)?.routes ?? routers.get(id)?.routes;
+    if (target) for (const [k, v] of table) target.set(k, v);
+  }
+  return { hosts, routers, links, nodes };
+}

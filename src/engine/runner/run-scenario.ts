@@ -1,0 +1,156 @@
+/**
+ * Runs a scenario to a result (DESIGN.md §1): builds the network, starts
+ * the traffic, runs the simulator until every application is done (or the
+ * scenario's duration), and gathers packets, host decisions, application
+ * deliveries, statistics and the trace digest. Pure: same scenario and seed,
+ * same result, byte for byte.
+ */
+import { toHex } from '../core/hex.ts';
+import { summarizeDecoded } from '../analysis/packet-summary.ts';
+import { bulkApp, requestResponseApp, startBulk, type AppReport } from '../host/apps.ts';
+import { buildNetwork, parseCidrAddress } from '../net/topology.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { Simulation } from '../sim/simulation.ts';
+import type { HostEvent, PacketFate, TraceMode } from '../sim/trace.ts';
+import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
+import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
+import { transportFor } from './transport.ts';
+
+export interface RunOptions {
+  /** 'full' keeps every packet's bytes; 'digest' only hashes them (benchmarks). */
+  trace?: TraceMode;
+  /** Stop at this simulated time instead of the scenario's duration. */
+  untilUs?: number;
+}
+
+export interface PacketJson {
+  id: number;
+  timeUs: number;
+  link: string;
+  from: string;
+  to: string;
+  length: number;
+  fate: PacketFate;
+  reason?: string;
+  summary: string;
+  hex: string;
+}
+
+export interface SubflowStats {
+  host: string;
+  local: string;
+  remote: string;
+  state: string;
+  bytesSentAcked: number;
+  bytesReceived: number;
+  retransmissions: number;
+  srttUs: number | null;
+  cwndBytes: number;
+}
+
+export interface RunResult {
+  scenario: string;
+  seed: number;
+  protocol: Scenario['protocol'];
+  /** Simulated time when the run stopped. */
+  endUs: number;
+  /** True when every application finished before the duration ran out. */
+  finished: boolean;
+  packetCount: number;
+  bytesOnLinks: number;
+  eventsRun: number;
+  packets: PacketJson[];
+  events: HostEvent[];
+  apps: AppReport[];
+  subflows: SubflowStats[];
+  digest: string;
+}
+
+export interface RunHandle {
+  sim: Simulation;
+  /** Raw packet records with bytes (full mode), for pcap export. */
+  records: Simulation['trace']['packets'];
+}
+
+export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & { handle: RunHandle } {
+  const sim = new Simulation(s.seed, options.trace ?? 'full');
+  const net = buildNetwork(sim, s);
+  const transport = transportFor(s.protocol);
+  const reports: AppReport[] = [];
+  const env = (host: ReturnType<typeof net.hosts.get> & object) => ({ now: () => sim.now, later: (at: number, fn: () => void) => host.later(at, fn) });
+
+  for (const t of s.traffic) {
+    const client = net.hosts.get(t.from)!;
+    const server = net.hosts.get(t.to)!;
+    const dst = t.toAddress ? parseCidrAddress(t.toAddress) : server.interfaces[0]!.addresses[0]!;
+    if (t.kind === 'bulk') {
+      const app = bulkApp(t, env(client));
+      reports.push(app.report);
+      transport.listen(server, t.port, app.server);
+      client.later(t.startUs, () => {
+        const sock = transport.connect(client, dst, t.port, app.client);
+        startBulk(t, app.report, sock);
+      });
+    } else {
+      const app = requestResponseApp(t, env(client));
+      reports.push(app.report);
+      transport.listen(server, t.port, app.server);
+      client.later(t.startUs, () => {
+        const sock = transport.connect(client, dst, t.port, { ...app.client, onOpen: (so) => app.start(so) });
+        void sock;
+      });
+    }
+  }
+
+  const until = options.untilUs ?? s.durationUs;
+  const allDone = () => reports.length > 0 && reports.every((r) => r.closedBy.client !== null && r.closedBy.server !== null);
+  sim.run(until, allDone);
+
+  const full = sim.trace.mode === 'full';
+  const packets: PacketJson[] = full
+    ? sim.trace.packets.map((p) => {
+        const bytes = p.bytes!;
+        const d = decodePacket(bytes);
+        const summary = d.ok ? `${formatAddr(d.value)} ${summarizeDecoded(d.value).info}` : 'undecodable';
+        const base: PacketJson = { id: p.id, timeUs: p.timeUs, link: p.link, from: p.from, to: p.to, length: p.length, fate: p.fate, summary, hex: toHex(bytes) };
+        if (p.reason) base.reason = p.reason;
+        return base;
+      })
+    : [];
+  const subflows: SubflowStats[] = [];
+  for (const host of net.hosts.values()) {
+    for (const ep of host.history) {
+      subflows.push({
+        host: host.id,
+        local: formatEndpoint(ep.localAddr, ep.localPort),
+        remote: formatEndpoint(ep.remoteAddr, ep.remotePort),
+        state: ep.state,
+        bytesSentAcked: ep.bytesAcked,
+        bytesReceived: ep.bytesReceived,
+        retransmissions: ep.segmentsRetransmitted,
+        srttUs: ep.rtt.srttUs === null ? null : Math.round(ep.rtt.srttUs),
+        cwndBytes: Math.round(ep.cc.cwnd),
+      });
+    }
+  }
+  return {
+    scenario: s.id,
+    seed: s.seed,
+    protocol: s.protocol,
+    endUs: sim.now,
+    finished: allDone(),
+    packetCount: sim.trace.packetCount,
+    bytesOnLinks: sim.trace.bytesOnLinks,
+    eventsRun: sim.eventsRun,
+    packets,
+    events: sim.trace.events,
+    apps: reports,
+    subflows,
+    digest: sim.trace.digestHex(),
+    handle: { sim, records: sim.trace.packets },
+  };
+}
+
+function formatAddr(d: DecodedPacket): string {
+  return `${formatIp(d.ip.src)} → ${formatIp(d.ip.dst)}`;
+}

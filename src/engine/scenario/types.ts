@@ -1,0 +1,185 @@
+/**
+ * The scenario document: everything a run needs, as plain JSON. Loading is
+ * always migrate → validate → applyDefaults (DESIGN.md §5). Times are integer
+ * microseconds, rates bits per second, sizes bytes; every name says its unit.
+ *
+ * Identifiers (`id`) are unique within their kind and match /^[a-z][a-z0-9-]*$/.
+ * An interface is named "<nodeId>.<interfaceId>" wherever another part of the
+ * document refers to it (links, NATs, traffic).
+ */
+
+export const SCENARIO_SCHEMA_VERSION = 1;
+
+export type Protocol = 'tcp' | 'mptcp-v0' | 'mptcp-v1';
+export type SchedulerId = 'lowest-rtt' | 'round-robin' | 'redundant';
+export type CongestionControlId = 'newreno' | 'lia';
+export type EndpointFlag = 'signal' | 'subflow' | 'backup' | 'fullmesh';
+/** Protocol-level mitigations of security-model.md §5 that are host behaviour. */
+export type HostMitigation = 'add-addr-hmac' | 'stateless-join' | 'syn-cookies' | 'address-bound-join-hmac';
+
+export interface InterfaceSpec {
+  id: string;
+  /** CIDR text: "198.18.1.1/24", "2001:db8:1::1/64". At least one. */
+  addresses: string[];
+}
+
+/** A path-manager endpoint, like `ip mptcp endpoint add ADDR [port P] FLAGS`. */
+export interface PathManagerEndpoint {
+  /** Address of one of the host's interfaces. */
+  address: string;
+  /** Only with `signal` alone: an extra listening port to announce. */
+  port?: number;
+  flags: EndpointFlag[];
+  /** Address ID to use (1..255); assigned in order when absent. */
+  id?: number;
+}
+
+/** Linux's `ip mptcp limits`: defaults subflows 2, addAddrAccepted 0. */
+export interface PathManagerLimits {
+  subflows: number;
+  addAddrAccepted: number;
+}
+
+export interface PathManagerSpec {
+  endpoints: PathManagerEndpoint[];
+  limits: PathManagerLimits;
+}
+
+export interface HostSpec {
+  id: string;
+  label?: string;
+  interfaces: InterfaceSpec[];
+  pathManager?: PathManagerSpec;
+}
+
+export interface RouterSpec {
+  id: string;
+  label?: string;
+  interfaces: InterfaceSpec[];
+}
+
+/**
+ * A source NAT (NAPT) between an inside and an outside interface: packets
+ * leaving through `outside` get `publicAddress` and a translated port as
+ * source; replies are translated back. MPTCP options are not touched.
+ */
+export interface NatSpec {
+  id: string;
+  label?: string;
+  inside: InterfaceSpec;
+  outside: InterfaceSpec;
+  /** Defaults to the outside interface's first address. */
+  publicAddress?: string;
+  /** First port of the translation range (default 40000). */
+  portBase?: number;
+}
+
+/**
+ * A bump in the wire between two interfaces: `strip-mptcp` replaces every
+ * MPTCP option with NOPs (forcing fallback); `rewrite-payload` changes payload
+ * bytes matching `match` into `replace` (same length), as an application
+ * level gateway would.
+ */
+export interface MiddleboxSpec {
+  id: string;
+  label?: string;
+  kind: 'strip-mptcp' | 'rewrite-payload';
+  interfaces: [InterfaceSpec, InterfaceSpec];
+  /** rewrite-payload only: ASCII text to find and its same-length replacement. */
+  match?: string;
+  replace?: string;
+}
+
+export interface LinkSpec {
+  id: string;
+  /** "<nodeId>.<interfaceId>" of each end. */
+  a: string;
+  b: string;
+  delayUs: number;
+  bandwidthBps: number;
+  /** Probability in [0, 0.5] that a packet is lost, per direction. */
+  lossRate: number;
+  /** Drop-tail queue length in packets, per direction. */
+  queuePackets: number;
+  mtuBytes: number;
+}
+
+export interface BulkTraffic {
+  id: string;
+  kind: 'bulk';
+  /** Host that connects and sends. */
+  from: string;
+  /** Host that listens and receives. */
+  to: string;
+  /** Destination address; defaults to the first address of `to`'s first interface. */
+  toAddress?: string;
+  port: number;
+  bytes: number;
+  startUs: number;
+}
+
+export interface RequestResponseTraffic {
+  id: string;
+  kind: 'request-response';
+  from: string;
+  to: string;
+  toAddress?: string;
+  port: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** Number of request/response exchanges on the one connection. */
+  count: number;
+  /** Pause between a response and the next request. */
+  intervalUs: number;
+  startUs: number;
+}
+
+export type TrafficSpec = BulkTraffic | RequestResponseTraffic;
+
+export interface MptcpSpec {
+  scheduler: SchedulerId;
+  congestionControl: CongestionControlId;
+  /** Hosts request DSS checksums (Linux net.mptcp.checksum_enabled). */
+  checksums: boolean;
+  /** Mitigations switched on for every host, beyond what the version implies. */
+  mitigations: HostMitigation[];
+  /** Half-open MP_JOINs a host keeps per connection; null = no limit of its own (Linux). */
+  halfOpenJoinLimit: number | null;
+}
+
+export interface ThresholdSpec {
+  /** No application progress for longer than this counts as a stall. */
+  stallUs: number;
+  /** Goodput loss, in percent of the attacker-free run, that counts as degradation. */
+  degradationPercent: number;
+}
+
+export interface Scenario {
+  schemaVersion: typeof SCENARIO_SCHEMA_VERSION;
+  id: string;
+  title: string;
+  /** What happens and what to look at, for a student. */
+  description: string;
+  seed: number;
+  /** The run stops at this simulated time even if traffic is still going. */
+  durationUs: number;
+  protocol: Protocol;
+  hosts: HostSpec[];
+  routers: RouterSpec[];
+  nats: NatSpec[];
+  middleboxes: MiddleboxSpec[];
+  links: LinkSpec[];
+  traffic: TrafficSpec[];
+  mptcp: MptcpSpec;
+  thresholds: ThresholdSpec;
+  /** Positions and other view state; the engine ignores it. */
+  ui?: Record<string, unknown>;
+}
+
+/** One problem found while loading a scenario. */
+export interface ScenarioProblem {
+  /** JSON path, e.g. "$.links[2].delayUs". */
+  path: string;
+  code: 'SCENARIO_TYPE' | 'SCENARIO_REQUIRED' | 'SCENARIO_RANGE' | 'SCENARIO_ENUM' | 'SCENARIO_FORMAT' | 'SCENARIO_UNKNOWN_FIELD' | 'SCENARIO_REFERENCE' | 'SCENARIO_DUPLICATE' | 'SCENARIO_VERSION' | 'SCENARIO_JSON';
+  message: string;
+}

@@ -1,0 +1,825 @@
+/**
+ * One TCP endpoint (RFC 9293), sans-IO: segments come in through
+ * `handleSegment(now, ...)`, timers through `handleTimeout(now)`; what it
+ * sends is taken with `takeOutput()` and its next deadline read from
+ * `nextTimeoutUs()`. It never reads a clock and never sends by itself.
+ *
+ * It owns the sequence spaces, the state machine (every change through
+ * `setState`), RFC 6298 retransmission, NewReno recovery, flow control with
+ * window scaling, delayed ACKs, and the RFC 5961 defences blind attacks run
+ * into: a RST or SYN is acted on only at exactly RCV.NXT, otherwise it earns
+ * a (rate-limited) challenge ACK; ACKs outside [SND.UNA − MAX.SND.WND,
+ * SND.NXT] are dropped.
+ *
+ * Data comes from, and goes to, a `TcpUpper` (a plain socket or an MPTCP
+ * connection). Each chunk the upper gives is sent as exactly one segment and
+ * retransmitted with the same bytes, so whatever the upper attached to it (a
+ * DSS mapping) stays true.
+ */
+import type { IpAddress } from '../wire/ip-address.ts';
+import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
+import { formatEndpoint } from '../wire/ip-address.ts';
+import { seqAdd, seqDiff, seqGt, seqGeq, seqLt, seqLeq } from '../wire/seq.ts';
+import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
+import { tcpOptionByteLength, type TcpOption } from '../wire/tcp-options.ts';
+import { NewReno } from './congestion.ts';
+import { RttEstimator } from './rtt.ts';
+import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
+import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
+
+const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG;
+
+export interface TcpEndpointInit {
+  localAddr: IpAddress;
+  localPort: number;
+  remoteAddr: IpAddress;
+  remotePort: number;
+  iss: number;
+  config: TcpConfig;
+  upper: TcpUpper;
+  events: EventSink;
+  /** Numbers IPv4 identification fields. */
+  ipId: () => number;
+}
+
+type Timer = 'retransmit' | 'delayed-ack' | 'time-wait';
+
+/** Bytes of TCP options Linux puts on data segments of a plain connection (NOP NOP timestamps). */
+const TS_OPTION_BYTES = 12;
+
+export class TcpEndpoint {
+  readonly localAddr: IpAddress;
+  readonly localPort: number;
+  readonly remoteAddr: IpAddress;
+  readonly remotePort: number;
+  readonly config: TcpConfig;
+  upper: TcpUpper;
+  private readonly events: EventSink;
+  private readonly ipId: () => number;
+
+  state: TcpState = 'CLOSED';
+  /** Initial send sequence number, and the peer's (once known). */
+  readonly iss: number;
+  irs = 0;
+  sndUna: number;
+  sndNxt: number;
+  /** Highest sequence number sent so far + 1. */
+  sndMax: number;
+  /** The peer's window in bytes (already scaled). */
+  sndWnd = 0;
+  private sndWl1 = 0;
+  private sndWl2 = 0;
+  maxSndWnd = 0;
+  rcvNxt = 0;
+
+  /** Negotiated on the SYN exchange. */
+  peerMss = 536;
+  private peerWscale = 0;
+  private useWscale = false;
+  private useTimestamps = false;
+  private sackOk = false;
+  private tsRecent = 0;
+
+  readonly rtt = new RttEstimator();
+  cc: NewReno;
+  private dupAcks = 0;
+
+  /** Chunks sent or queued, in sequence order, until acknowledged. */
+  private readonly queue: SentChunk[] = [];
+  /** Index in `queue` of the next chunk to transmit (retransmissions first after a timeout). */
+  private sendIndex = 0;
+  private finQueued = false;
+  private closeRequested = false;
+  private peerFinReceived = false;
+
+  /** Out-of-order data by sequence number. */
+  private readonly ooo = new Map<number, { payload: Uint8Array; fin: boolean }>();
+  private ackPending = 0;
+  private ackNow = false;
+
+  private readonly timers: Record<Timer, number> = { retransmit: Infinity, 'delayed-ack': Infinity, 'time-wait': Infinity };
+  private synTransmissions = 0;
+  private retransmissionsInRow = 0;
+  private challengeAcks = { windowStartUs: 0, count: 0 };
+  private now = 0;
+  private readonly output: Uint8Array[] = [];
+
+  /** Payload bytes this endpoint delivered upward / had acknowledged. */
+  bytesReceived = 0;
+  bytesAcked = 0;
+  segmentsRetransmitted = 0;
+
+  constructor(init: TcpEndpointInit) {
+    this.localAddr = init.localAddr;
+    this.localPort = init.localPort;
+    this.remoteAddr = init.remoteAddr;
+    this.remotePort = init.remotePort;
+    this.config = init.config;
+    this.upper = init.upper;
+    this.events = init.events;
+    this.ipId = init.ipId;
+    this.iss = init.iss >>> 0;
+    this.sndUna = this.iss;
+    this.sndNxt = this.iss;
+    this.sndMax = this.iss;
+    this.cc = new NewReno(this.baseMss(), init.config.initialWindowSegments);
+  }
+
+  get name(): string {
+    return `${formatEndpoint(this.localAddr, this.localPort)}→${formatEndpoint(this.remoteAddr, this.remotePort)}`;
+  }
+
+  /** Largest segment payload the path allows before options: MTU − IP − TCP headers. */
+  private baseMss(): number {
+    return this.config.mtuBytes - (this.localAddr.family === 4 ? 20 : 40) - 20;
+  }
+
+  /** Payload bytes a data segment carries: the MSS less timestamps and what the upper adds (a DSS). */
+  sendMss(): number {
+    const own = this.useTimestamps ? TS_OPTION_BYTES : 0;
+    return Math.max(1, Math.min(this.peerMss, this.baseMss()) - own - this.upper.dataOptionBytes(this));
+  }
+
+  // ---------------------------------------------------------------- opening
+
+  /** Active open: sends the SYN. */
+  connect(now: number): void {
+    this.now = now;
+    this.setState('SYN_SENT', 'active open');
+    this.sendSyn(false);
+  }
+
+  /** Passive open from a SYN the host accepted for this endpoint. */
+  acceptSyn(now: number, syn: TcpHeader): void {
+    this.now = now;
+    this.irs = syn.seq;
+    this.rcvNxt = seqAdd(syn.seq, 1);
+    this.readSynOptions(syn);
+    this.updateWindow(syn, true);
+    this.setState('SYN_RECEIVED', 'SYN received');
+    this.sendSyn(true);
+  }
+
+  private readSynOptions(h: TcpHeader): void {
+    let wscale: number | null = null;
+    let ts = false;
+    let sack = false;
+    for (const o of h.options) {
+      if (o.kind === 'mss') this.peerMss = o.mss;
+      else if (o.kind === 'window-scale') wscale = Math.min(o.shift, 14);
+      else if (o.kind === 'timestamps') {
+        ts = true;
+        this.tsRecent = o.tsval;
+      } else if (o.kind === 'sack-permitted') sack = true;
+    }
+    // RFC 7323: scaling and timestamps only when both sides offer them.
+    this.useWscale = wscale !== null && this.config.windowScale > 0;
+    this.peerWscale = this.useWscale ? wscale! : 0;
+    this.useTimestamps = ts && this.config.timestamps;
+    this.sackOk = sack && this.config.sackPermitted;
+  }
+
+  private sendSyn(synAck: boolean): void {
+    this.synTransmissions++;
+    const flags = synAck ? SYN | ACK : SYN;
+    this.sndNxt = seqAdd(this.iss, 1);
+    if (seqGt(this.sndNxt, this.sndMax)) this.sndMax = this.sndNxt;
+    const own = synOptions({
+      mss: this.baseMss(),
+      sack: this.config.sackPermitted && (!synAck || this.sackOk),
+      timestamps: this.config.timestamps && (!synAck || this.useTimestamps) ? { tsval: this.tsval(), tsecr: synAck ? this.tsRecent : 0 } : null,
+      windowScale: this.config.windowScale > 0 && (!synAck || this.useWscale) ? this.config.windowScale : null,
+    });
+    const seg: OutgoingSegment = { kind: synAck ? 'syn-ack' : 'syn', flags, chunk: null, handshakeAck: false };
+    this.emit(seg, this.iss, synAck ? this.rcvNxt : 0, own, 0);
+    this.arm('retransmit', this.rtt.rtoUs);
+  }
+
+  // ---------------------------------------------------------------- input
+
+  /**
+   * A segment for this endpoint. `payload` is a view of its TCP payload.
+   * Returns false when the segment was not acceptable (and was dropped).
+   */
+  handleSegment(now: number, h: TcpHeader, payload: Uint8Array, packetId: number): boolean {
+    this.now = now;
+    switch (this.state) {
+      case 'CLOSED':
+      case 'LISTEN':
+        return false;
+      case 'SYN_SENT':
+        return this.inSynSent(h, payload, packetId);
+      default:
+        return this.inSynchronized(h, payload, packetId);
+    }
+  }
+
+  private inSynSent(h: TcpHeader, payload: Uint8Array, packetId: number): boolean {
+    const f = h.flags;
+    if (f & ACK && (seqLeq(h.ack, this.iss) || seqGt(h.ack, this.sndMax))) {
+      if (!(f & RST)) this.sendRst(h.ack, [], false);
+      this.events('tcp-drop', `${this.name}: ACK ${h.ack} in SYN_SENT does not acknowledge our SYN: dropped`, [packetId]);
+      return false;
+    }
+    if (f & RST) {
+      if (f & ACK) {
+        this.events('tcp-reset', `${this.name}: connection refused (RST in SYN_SENT)`, [packetId]);
+        this.upper.onSegment(this, h, 0, packetId);
+        this.enterClosed('reset-received');
+        return true;
+      }
+      return false;
+    }
+    if (!(f & SYN)) return false;
+    this.irs = h.seq;
+    this.rcvNxt = seqAdd(h.seq, 1);
+    this.readSynOptions(h);
+    if (f & ACK) {
+      this.sndUna = h.ack;
+      this.cc.mss = this.sendMss();
+      this.updateWindow(h, true);
+      this.sampleHandshakeRtt();
+      this.disarm('retransmit');
+      this.setState('ESTABLISHED', 'SYN/ACK received');
+      this.upper.onSegment(this, h, payload.length, packetId);
+      this.sendAck(true, true);
+      this.pump();
+    } else {
+      // Simultaneous open (RFC 9293 §3.10.7.3).
+      this.setState('SYN_RECEIVED', 'simultaneous open');
+      this.sendSyn(true);
+    }
+    return true;
+  }
+
+  private sampleHandshakeRtt(): void {
+    if (this.synTransmissions === 1 && this.synSentAt !== null) this.rtt.sample(this.now - this.synSentAt);
+  }
+
+  private synSentAt: number | null = null;
+
+  /** RFC 9293 §3.10.7.4 for every synchronized state (and SYN_RECEIVED). */
+  private inSynchronized(h: TcpHeader, payload: Uint8Array, packetId: number): boolean {
+    const f = h.flags;
+    const segLen = payload.length + (f & SYN ? 1 : 0) + (f & FIN ? 1 : 0);
+    // First: is the sequence number acceptable?
+    if (!this.sequenceAcceptable(h.seq, segLen)) {
+      if (!(f & RST)) this.sendAck(true);
+      this.events('tcp-drop', `${this.name}: segment seq ${h.seq} (len ${segLen}) outside the receive window [${this.rcvNxt}, +${this.receiveWindow()}): dropped, ACK sent`, [packetId]);
+      return false;
+    }
+    // Second: RST (RFC 5961 §3.2).
+    if (f & RST) {
+      if (h.seq === this.rcvNxt) {
+        this.events('tcp-reset', `${this.name}: RST at exactly RCV.NXT accepted: connection reset`, [packetId]);
+        this.upper.onSegment(this, h, 0, packetId);
+        this.enterClosed('reset-received');
+        return true;
+      }
+      this.challengeAck(`RST seq ${h.seq} is in the window but not RCV.NXT ${this.rcvNxt}`, packetId);
+      return false;
+    }
+    // Fourth: SYN in a synchronized state (RFC 5961 §4.2).
+    if (f & SYN) {
+      if (this.state === 'SYN_RECEIVED' && h.seq === this.irs) {
+        // Retransmitted SYN: our SYN/ACK was lost.
+        this.sendSyn(true);
+        return true;
+      }
+      this.challengeAck(`SYN in ${this.state}`, packetId);
+      return false;
+    }
+    // Fifth: ACK.
+    if (!(f & ACK)) return false;
+    if (this.state === 'SYN_RECEIVED') {
+      if (seqLeq(h.ack, this.iss) || seqGt(h.ack, this.sndMax)) {
+        this.sendRst(h.ack, [], false);
+        return false;
+      }
+      this.sndUna = h.ack;
+      this.cc.mss = this.sendMss();
+      this.updateWindow(h, true);
+      this.sampleHandshakeRtt();
+      this.disarm('retransmit');
+      this.setState('ESTABLISHED', 'ACK of SYN/ACK received');
+    }
+    if (seqGt(h.ack, this.sndMax)) {
+      this.sendAck(true);
+      this.events('tcp-drop', `${this.name}: ACK ${h.ack} for data never sent (SND.NXT ${this.sndMax}): dropped`, [packetId]);
+      return false;
+    }
+    // RFC 5961 §5.2: acceptable ACKs lie within [SND.UNA − MAX.SND.WND, SND.NXT].
+    if (seqLt(h.ack, seqAdd(this.sndUna, -Math.max(this.maxSndWnd, 1)))) {
+      this.challengeAck(`ACK ${h.ack} is too old (SND.UNA ${this.sndUna}, MAX.SND.WND ${this.maxSndWnd})`, packetId);
+      return false;
+    }
+    if (this.useTimestamps) {
+      const ts = h.options.find((o) => o.kind === 'timestamps');
+      if (ts && ts.kind === 'timestamps' && seqLeq(h.seq, this.rcvNxt)) this.tsRecent = ts.tsval;
+    }
+    this.upper.onSegment(this, h, payload.length, packetId);
+    if (this.closed) return true; // the upper tore the connection down
+    this.processAck(h, payload.length > 0 || (f & FIN) !== 0);
+    if (this.closed) return true;
+    // Seventh: segment text; eighth: FIN.
+    if (payload.length > 0 || f & FIN) this.receiveData(h.seq, payload, (f & FIN) !== 0);
+    this.pump();
+    return true;
+  }
+
+  private sequenceAcceptable(seq: number, segLen: number): boolean {
+    const wnd = this.receiveWindow();
+    const rel = seqDiff(seq, this.rcvNxt);
+    if (segLen === 0) return wnd === 0 ? rel === 0 : rel >= 0 && rel < wnd;
+    if (wnd === 0) return false;
+    const lastRel = rel + segLen - 1;
+    return (rel >= 0 && rel < wnd) || (lastRel >= 0 && lastRel < wnd);
+  }
+
+  private challengeAck(why: string, packetId: number): void {
+    const c = this.challengeAcks;
+    if (this.now - c.windowStartUs >= 1_000_000) {
+      c.windowStartUs = this.now;
+      c.count = 0;
+    }
+    if (c.count >= this.config.challengeAckLimit) {
+      this.events('tcp-challenge-ack-limited', `${this.name}: ${why}: challenge ACK limit (${this.config.challengeAckLimit}/s) reached, dropped`, [packetId]);
+      return;
+    }
+    c.count++;
+    this.events('tcp-challenge-ack', `${this.name}: ${why}: challenge ACK sent (RFC 5961)`, [packetId]);
+    this.sendAck(true);
+  }
+
+  private processAck(h: TcpHeader, carriesData: boolean): void {
+    const ack = h.ack;
+    const flight = seqDiff(this.sndMax, this.sndUna);
+    if (seqGt(ack, this.sndUna)) {
+      const acked = seqDiff(ack, this.sndUna);
+      this.sndUna = ack;
+      if (seqLt(this.sndNxt, ack)) this.sndNxt = ack;
+      this.retransmissionsInRow = 0;
+      const done = this.releaseAcked(ack);
+      const cc = this.cc;
+      if (cc.recover !== null) {
+        if (seqGeq(ack, cc.recover)) {
+          cc.exitRecovery(seqDiff(this.sndMax, this.sndUna));
+          this.dupAcks = 0;
+        } else {
+          // Partial ACK: retransmit the next hole at once (RFC 6582 §3.2 step 5).
+          cc.onPartialAck(acked);
+          this.retransmitFirst();
+        }
+      } else {
+        this.dupAcks = 0;
+        cc.onAck(acked);
+      }
+      this.updateWindow(h, false);
+      if (this.sndUna === this.sndMax) this.disarm('retransmit');
+      else this.arm('retransmit', this.rtt.rtoUs);
+      if (done.length) this.upper.onAcked(this, done);
+      this.onOurFinAcked();
+    } else if (ack === this.sndUna) {
+      const windowChanged = this.updateWindow(h, false);
+      // RFC 5681 §2: a duplicate ACK carries no data, does not move the window, and data is outstanding.
+      if (!carriesData && !windowChanged && flight > 0 && this.canCountDupAck(h)) {
+        this.dupAcks++;
+        if (this.cc.recover !== null) this.cc.onDupAckInRecovery();
+        else if (this.dupAcks === 3) {
+          this.cc.enterRecovery(flight, this.sndMax);
+          this.events('tcp-fast-retransmit', `${this.name}: third duplicate ACK for ${ack}: fast retransmit, cwnd ${Math.round(this.cc.cwnd)}`);
+          this.retransmitFirst();
+        }
+      }
+    }
+  }
+
+  /** RFC 8684 §3.3.6: a duplicate ACK that carries an MPTCP signalling option is not a congestion signal. */
+  private canCountDupAck(h: TcpHeader): boolean {
+    for (const o of h.options) {
+      if (o.kind === 'add-addr' || o.kind === 'remove-addr' || o.kind === 'mp-prio' || o.kind === 'mp-fail' || o.kind === 'mp-fastclose') return false;
+    }
+    return true;
+  }
+
+  private releaseAcked(ack: number): SentChunk[] {
+    const q = this.queue;
+    let n = 0;
+    let rttSample: number | null = null;
+    while (n < q.length) {
+      const c = q[n]!;
+      const end = seqAdd(c.seq, c.len + (c.fin ? 1 : 0));
+      if (!seqLeq(end, ack)) break;
+      if (c.transmissions === 1) rttSample = this.now - c.sentAtUs;
+      this.bytesAcked += c.len;
+      n++;
+    }
+    if (rttSample !== null) this.rtt.sample(rttSample);
+    const done = q.splice(0, n);
+    this.sendIndex = Math.max(0, this.sendIndex - n);
+    return done;
+  }
+
+  /** Returns true when the advertised window changed. */
+  private updateWindow(h: TcpHeader, handshake: boolean): boolean {
+    // SYN segments' windows are never scaled (RFC 7323 §2.2).
+    const wnd = handshake || !this.useWscale ? h.window : h.window * 2 ** this.peerWscale;
+    if (
+      handshake ||
+      seqLt(this.sndWl1, h.seq) ||
+      (this.sndWl1 === h.seq && seqLeq(this.sndWl2, h.ack))
+    ) {
+      const changed = wnd !== this.sndWnd;
+      this.sndWnd = wnd;
+      this.sndWl1 = h.seq;
+      this.sndWl2 = h.ack;
+      if (wnd > this.maxSndWnd) this.maxSndWnd = wnd;
+      return changed && !handshake;
+    }
+    return false;
+  }
+
+  private receiveData(seq: number, payload: Uint8Array, fin: boolean): void {
+    const rel = seqDiff(seq, this.rcvNxt);
+    if (rel > 0) {
+      // Out of order: keep it, ACK at once so the sender sees a duplicate ACK.
+      if (!this.ooo.has(seq)) this.ooo.set(seq, { payload: payload.slice(), fin });
+      this.sendAck(true);
+      return;
+    }
+    // Trim what we already have.
+    const fresh = rel < 0 ? payload.subarray(Math.min(payload.length, -rel)) : payload;
+    const hadHoles = this.ooo.size > 0;
+    if (fresh.length > 0) this.deliver(fresh);
+    else if (!fin) {
+      this.sendAck(true);
+      return;
+    }
+    if (fin && (rel + payload.length >= 0)) this.receiveFin();
+    else this.drainOutOfOrder();
+    // Filling a hole is acknowledged at once; otherwise every second segment.
+    this.ackPending++;
+    if (hadHoles || this.ackPending >= 2 || fin) this.sendAck(true);
+    else this.arm('delayed-ack', this.config.delayedAckUs);
+  }
+
+  private deliver(payload: Uint8Array): void {
+    const relSeq = seqDiff(this.rcvNxt, this.irs);
+    this.rcvNxt = seqAdd(this.rcvNxt, payload.length);
+    this.bytesReceived += payload.length;
+    this.upper.onData(this, payload, relSeq);
+  }
+
+  private drainOutOfOrder(): void {
+    for (;;) {
+      let progressed = false;
+      for (const [seq, seg] of this.ooo) {
+        const rel = seqDiff(seq, this.rcvNxt);
+        const end = rel + seg.payload.length;
+        if (rel > 0) continue;
+        this.ooo.delete(seq);
+        if (end > 0) {
+          this.deliver(seg.payload.subarray(-rel));
+          progressed = true;
+        }
+        if (seg.fin && end >= 0) {
+          this.receiveFin();
+          return;
+        }
+      }
+      if (!progressed) return;
+    }
+  }
+
+  private receiveFin(): void {
+    if (this.peerFinReceived) return;
+    this.peerFinReceived = true;
+    this.rcvNxt = seqAdd(this.rcvNxt, 1);
+    this.ooo.clear();
+    switch (this.state) {
+      case 'SYN_RECEIVED':
+      case 'ESTABLISHED':
+        this.setState('CLOSE_WAIT', 'FIN received');
+        break;
+      case 'FIN_WAIT_1':
+        this.setState(this.finAcked() ? 'TIME_WAIT' : 'CLOSING', 'FIN received');
+        break;
+      case 'FIN_WAIT_2':
+        this.setState('TIME_WAIT', 'FIN received');
+        break;
+      default:
+        break;
+    }
+    if (this.state === 'TIME_WAIT') this.startTimeWait();
+    this.upper.onPeerFin(this);
+  }
+
+  private finAcked(): boolean {
+    return this.finQueued && this.queue.length === 0 && this.sndUna === this.sndMax;
+  }
+
+  private onOurFinAcked(): void {
+    if (!this.finAcked()) return;
+    if (this.state === 'FIN_WAIT_1') this.setState('FIN_WAIT_2', 'our FIN acknowledged');
+    else if (this.state === 'CLOSING') {
+      this.setState('TIME_WAIT', 'our FIN acknowledged');
+      this.startTimeWait();
+    } else if (this.state === 'LAST_ACK') this.enterClosed('fin');
+  }
+
+  private startTimeWait(): void {
+    this.disarm('retransmit');
+    this.arm('time-wait', this.config.timeWaitUs);
+  }
+
+  // ---------------------------------------------------------------- output
+
+  /** Closes the sending direction once all queued data is sent (FIN). */
+  close(now: number): void {
+    this.now = now;
+    this.closeRequested = true;
+    if (this.state === 'SYN_SENT') {
+      this.enterClosed('aborted');
+      return;
+    }
+    this.pump();
+  }
+
+  /** Sends a RST and forgets the connection. */
+  abort(now: number, extraOptions: readonly TcpOption[] = []): void {
+    this.now = now;
+    if (this.state === 'CLOSED' || this.state === 'TIME_WAIT') {
+      if (this.state === 'TIME_WAIT') this.enterClosed('aborted');
+      return;
+    }
+    if (this.state !== 'SYN_SENT') this.sendRst(this.sndNxt, extraOptions);
+    this.enterClosed('reset-sent');
+  }
+
+  /** Sends whatever the windows allow: retransmissions first, then new data, then a FIN. */
+  pump(now = this.now): void {
+    this.now = now;
+    if (!canSendData(this.state) && !(this.state === 'FIN_WAIT_1' || this.state === 'LAST_ACK' || this.state === 'CLOSING')) {
+      if (this.ackNow) this.sendAck(true);
+      return;
+    }
+    let sentSomething = false;
+    const limit = this.sendMss();
+    for (;;) {
+      const flight = seqDiff(this.sndNxt, this.sndUna);
+      const window = Math.min(this.cc.cwnd, this.sndWnd);
+      let chunk = this.queue[this.sendIndex];
+      if (!chunk) {
+        if (!canSendData(this.state) || this.finQueued) break;
+        // Whole segments only, unless nothing is in flight (no silly-window trickle).
+        const room = window - flight;
+        if (room < limit && (flight > 0 || room <= 0)) break;
+        const data = this.upper.pull(this, Math.min(limit, room));
+        if (data) chunk = this.enqueue(data, false);
+        else if (this.closeRequested) chunk = this.enqueue({ len: 0, fill: noFill, meta: null }, true);
+        else break;
+      }
+      if (flight + chunk.len > window && flight > 0) break;
+      this.transmit(chunk);
+      sentSomething = true;
+      this.sendIndex++;
+    }
+    if (!sentSomething && this.ackNow) this.sendAck(true);
+  }
+
+  private enqueue(data: DataChunk, fin: boolean): SentChunk {
+    const last = this.queue[this.queue.length - 1];
+    const seq = last ? seqAdd(last.seq, last.len + (last.fin ? 1 : 0)) : this.sndNxt;
+    const chunk: SentChunk = { len: data.len, fill: data.fill, meta: data.meta, seq, fin, sentAtUs: 0, transmissions: 0 };
+    this.queue.push(chunk);
+    if (fin) {
+      this.finQueued = true;
+      if (this.state === 'ESTABLISHED') this.setState('FIN_WAIT_1', 'application closed');
+      else if (this.state === 'CLOSE_WAIT') this.setState('LAST_ACK', 'application closed');
+    }
+    return chunk;
+  }
+
+  private transmit(c: SentChunk): void {
+    c.transmissions++;
+    c.sentAtUs = this.now;
+    if (c.transmissions > 1) this.segmentsRetransmitted++;
+    const flags = ACK | (c.fin ? FIN : 0) | (c.len > 0 ? PSH : 0);
+    const seg: OutgoingSegment = { kind: c.fin && c.len === 0 ? 'fin' : 'data', flags, chunk: c, handshakeAck: false };
+    this.emit(seg, c.seq, this.rcvNxt, [], c.len, c.fill);
+    const end = seqAdd(c.seq, c.len + (c.fin ? 1 : 0));
+    if (seqGt(end, this.sndNxt)) this.sndNxt = end;
+    if (seqGt(end, this.sndMax)) this.sndMax = end;
+    if (this.timers.retransmit === Infinity) this.arm('retransmit', this.rtt.rtoUs);
+  }
+
+  private retransmitFirst(): void {
+    const c = this.queue[0];
+    if (!c || c.transmissions === 0) return;
+    this.transmit(c);
+  }
+
+  /** A pure ACK (with whatever options the upper adds), now. */
+  sendAck(force: boolean, handshakeAck = false): void {
+    if (!force && !this.ackNow) return;
+    const seg: OutgoingSegment = { kind: 'ack', flags: ACK, chunk: null, handshakeAck };
+    this.emit(seg, this.sndNxt, this.rcvNxt, [], 0);
+  }
+
+  /** A pure ACK carrying options the upper asks for now (ADD_ADDR, MP_PRIO, ...). */
+  sendSignal(now: number): void {
+    this.now = now;
+    if (isSynchronized(this.state) || this.state === 'SYN_RECEIVED') this.sendAck(true);
+  }
+
+  /** An abort carries RST+ACK; the answer to an unacceptable ACK is a bare RST at its ACK number (RFC 9293 §3.10.7.3). */
+  private sendRst(seq: number, extraOptions: readonly TcpOption[] = [], withAck = true): void {
+    const seg: OutgoingSegment = { kind: 'rst', flags: withAck ? RST | ACK : RST, chunk: null, handshakeAck: false };
+    this.emit(seg, seq, this.rcvNxt, extraOptions, 0);
+  }
+
+  private emit(seg: OutgoingSegment, seq: number, ack: number, own: readonly TcpOption[], payloadLength: number, fill?: (b: Uint8Array, at: number) => void): void {
+    const isSyn = (seg.flags & SYN) !== 0;
+    if (isSyn) this.synSentAt = this.now;
+    if (seg.flags & ACK) {
+      this.ackPending = 0;
+      this.ackNow = false;
+      this.disarm('delayed-ack');
+    }
+    const upper = this.upper.options(this, seg);
+    let options: TcpOption[];
+    if (isSyn) {
+      options = [...own, ...upper];
+    } else {
+      const ts: TcpOption[] = this.useTimestamps ? [NOP, NOP, { kind: 'timestamps', tsval: this.tsval(), tsecr: this.tsRecent }] : [];
+      options = [...ts, ...own, ...upper];
+    }
+    options = padOptions(options);
+    const window = seg.flags & SYN ? Math.min(65535, this.receiveWindow()) : Math.min(65535, this.receiveWindow() >>> (this.useWscale ? this.config.windowScale : 0));
+    const bytes = buildTcpPacket({
+      src: this.localAddr,
+      dst: this.remoteAddr,
+      srcPort: this.localPort,
+      dstPort: this.remotePort,
+      seq,
+      ack: seg.flags & ACK ? ack : 0,
+      flags: seg.flags,
+      window,
+      options,
+      payloadLength,
+      fillPayload: fill,
+      ipId: this.ipId(),
+      ttl: 64,
+    });
+    this.output.push(bytes);
+  }
+
+  receiveWindow(): number {
+    const space = this.upper.receiveSpace(this);
+    const max = this.useWscale ? 65535 * 2 ** this.config.windowScale : 65535;
+    return Math.max(0, Math.min(space, max));
+  }
+
+  private tsval(): number {
+    return Math.floor(this.now / 1000) >>> 0;
+  }
+
+  /** Everything the endpoint wants to send, oldest first; the caller puts it on the wire. */
+  takeOutput(): Uint8Array[] {
+    return this.output.splice(0, this.output.length);
+  }
+
+  get hasOutput(): boolean {
+    return this.output.length > 0;
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  private arm(t: Timer, inUs: number): void {
+    this.timers[t] = this.now + inUs;
+  }
+
+  private disarm(t: Timer): void {
+    this.timers[t] = Infinity;
+  }
+
+  nextTimeoutUs(): number {
+    const t = this.timers;
+    return Math.min(t.retransmit, t['delayed-ack'], t['time-wait']);
+  }
+
+  handleTimeout(now: number): void {
+    this.now = now;
+    const t = this.timers;
+    if (t['time-wait'] <= now) {
+      this.disarm('time-wait');
+      this.enterClosed('fin');
+      return;
+    }
+    if (t['delayed-ack'] <= now) {
+      this.disarm('delayed-ack');
+      if (this.ackPending > 0) this.sendAck(true);
+    }
+    if (t.retransmit <= now) {
+      this.disarm('retransmit');
+      this.onRetransmitTimeout();
+    }
+  }
+
+  private onRetransmitTimeout(): void {
+    this.rtt.backOff();
+    if (this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED') {
+      if (this.synTransmissions > this.config.synRetries) {
+        this.events('tcp-timeout', `${this.name}: no answer to ${this.synTransmissions} SYNs: giving up`);
+        this.enterClosed('timeout');
+        return;
+      }
+      this.sendSyn(this.state === 'SYN_RECEIVED');
+      return;
+    }
+    if (this.queue.length === 0 || this.queue[0]!.transmissions === 0) return;
+    this.retransmissionsInRow++;
+    if (this.retransmissionsInRow > this.config.dataRetries) {
+      this.events('tcp-timeout', `${this.name}: ${this.retransmissionsInRow - 1} retransmissions unanswered: connection timed out`);
+      this.abort(this.now);
+      return;
+    }
+    this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna));
+    this.dupAcks = 0;
+    this.events('tcp-rto', `${this.name}: retransmission timeout, resending from ${this.sndUna} (RTO now ${Math.round(this.rtt.rtoUs / 1000)} ms)`);
+    // Go back N: everything unacknowledged is sent again as the window opens.
+    this.sendIndex = 0;
+    this.sndNxt = this.sndUna;
+    this.pump();
+  }
+
+  // ---------------------------------------------------------------- state
+
+  private setState(to: TcpState, why: string): void {
+    const from = this.state;
+    if (from === to) return;
+    if (!canTransition(from, to)) throw new Error(`TCP ${this.name}: illegal transition ${from} → ${to} (${why})`);
+    this.state = to;
+    this.events('tcp-state', `${this.name}: ${from} → ${to} (${why})`);
+    this.upper.onStateChange(this, from, to);
+  }
+
+  private enterClosed(reason: CloseReason): void {
+    if (this.state === 'CLOSED') return;
+    this.setState('CLOSED', reason);
+    this.timers.retransmit = Infinity;
+    this.timers['delayed-ack'] = Infinity;
+    this.timers['time-wait'] = Infinity;
+    this.upper.onClosed(this, reason);
+  }
+
+  /** A method, not a field read, so TypeScript does not narrow it away across upper-layer calls. */
+  get closed(): boolean {
+    return this.state === 'CLOSED';
+  }
+
+  /** Outstanding bytes (sent, not acknowledged). */
+  get flightBytes(): number {
+    return seqDiff(this.sndMax, this.sndUna);
+  }
+
+  /** Queued chunks not yet acknowledged, oldest first (MPTCP reinjects them on failure). */
+  unacknowledged(): readonly SentChunk[] {
+    return this.queue;
+  }
+
+  /** True while the handshake's option negotiation allowed timestamps. */
+  get timestampsOn(): boolean {
+    return this.useTimestamps;
+  }
+
+  get windowScaleOn(): boolean {
+    return this.useWscale;
+  }
+}
+
+const NOP: TcpOption = { kind: 'nop' };
+const noFill = (): void => {};
+
+/**
+ * SYN options in Linux's order: MSS, SACK-permitted, timestamps, NOP, window
+ * scale; without timestamps SACK-permitted is preceded by two NOPs.
+ */
+function synOptions(o: { mss: number; sack: boolean; timestamps: { tsval: number; tsecr: number } | null; windowScale: number | null }): TcpOption[] {
+  const out: TcpOption[] = [{ kind: 'mss', mss: o.mss }];
+  if (o.timestamps) {
+    if (o.sack) out.push({ kind: 'sack-permitted' });
+    out.push({ kind: 'timestamps', ...o.timestamps });
+  } else if (o.sack) out.push(NOP, NOP, { kind: 'sack-permitted' });
+  if (o.windowScale !== null) out.push(NOP, { kind: 'window-scale', shift: o.windowScale });
+  return out;
+}
+
+/** Pads to a multiple of 4 bytes with NOPs at the end (Linux pads MPTCP options after them). */
+function padOptions(options: TcpOption[]): TcpOption[] {
+  let len = 0;
+  for (const o of options) len += tcpOptionByteLength(o);
+  const pad = (4 - (len % 4)) % 4;
+  for (let i = 0; i < pad; i++) options.push(NOP);
+  return options;
+}

@@ -1,0 +1,96 @@
+/**
+ * How a TCP endpoint talks to what runs above it: a plain TCP socket, or an
+ * MPTCP connection for which the endpoint is one subflow.
+ */
+import type { TcpHeader } from '../wire/tcp-header.ts';
+import type { TcpOption } from '../wire/tcp-options.ts';
+import type { TcpState } from './state.ts';
+import type { TcpEndpoint } from './tcp-endpoint.ts';
+
+/** Data the endpoint may put in one segment. */
+export interface DataChunk {
+  len: number;
+  /** Writes the chunk's bytes at buf[at, at + len). */
+  fill(buf: Uint8Array, at: number): void;
+  /** Whatever the upper layer needs to find again when this chunk is (re)sent or acknowledged (e.g. a DSS mapping). */
+  meta: unknown;
+}
+
+/** A chunk queued at a sequence number, as the endpoint keeps it until acknowledged. */
+export interface SentChunk extends DataChunk {
+  seq: number;
+  /** A FIN occupies one sequence number and no payload. */
+  fin: boolean;
+  sentAtUs: number;
+  transmissions: number;
+}
+
+export type SegmentKind = 'syn' | 'syn-ack' | 'ack' | 'data' | 'fin' | 'rst';
+
+export interface OutgoingSegment {
+  kind: SegmentKind;
+  flags: number;
+  /** The data or FIN chunk carried, when there is one. */
+  chunk: SentChunk | null;
+  /** True for the third ACK of the handshake (the first ACK this side sends after SYN/ACK). */
+  handshakeAck: boolean;
+}
+
+export type CloseReason = 'fin' | 'reset-received' | 'reset-sent' | 'timeout' | 'aborted';
+
+export interface TcpUpper {
+  /** Options to add after TCP's own for this segment (already-padded by the endpoint). */
+  options(ep: TcpEndpoint, seg: OutgoingSegment): readonly TcpOption[];
+  /**
+   * A segment passed TCP's validity checks (RFC 8684 §3: MPTCP options are
+   * processed only after them). `payloadLength` excludes SYN/FIN.
+   */
+  onSegment(ep: TcpEndpoint, header: TcpHeader, payloadLength: number, packetId: number): void;
+  /** In-order payload; `relSeq` counts from the peer's ISN + 1 (the first data byte is 1). */
+  onData(ep: TcpEndpoint, payload: Uint8Array, relSeq: number): void;
+  /** The next data to send (at most `maxLen` bytes), or null when there is none now. */
+  pull(ep: TcpEndpoint, maxLen: number): DataChunk | null;
+  /** Chunks the peer acknowledged at the TCP level. */
+  onAcked(ep: TcpEndpoint, chunks: readonly SentChunk[]): void;
+  /** The peer's FIN arrived in order: no more data from it on this endpoint. */
+  onPeerFin(ep: TcpEndpoint): void;
+  onStateChange(ep: TcpEndpoint, from: TcpState, to: TcpState): void;
+  /** The endpoint reached CLOSED. */
+  onClosed(ep: TcpEndpoint, reason: CloseReason): void;
+  /** Free space for the receive window, in bytes. */
+  receiveSpace(ep: TcpEndpoint): number;
+  /** Option bytes (padding included) the upper adds to every data segment, so the payload still fits the MTU. */
+  dataOptionBytes(ep: TcpEndpoint): number;
+}
+
+export interface TcpConfig {
+  mtuBytes: number;
+  receiveBufferBytes: number;
+  windowScale: number;
+  timestamps: boolean;
+  sackPermitted: boolean;
+  initialWindowSegments: number;
+  delayedAckUs: number;
+  synRetries: number;
+  dataRetries: number;
+  timeWaitUs: number;
+  /** RFC 5961 §7: challenge ACKs allowed per second. */
+  challengeAckLimit: number;
+}
+
+export const DEFAULT_TCP_CONFIG: TcpConfig = {
+  mtuBytes: 1500,
+  receiveBufferBytes: 6 * 1024 * 1024,
+  windowScale: 7,
+  timestamps: true,
+  sackPermitted: true,
+  initialWindowSegments: 10,
+  delayedAckUs: 40_000,
+  synRetries: 6,
+  dataRetries: 15,
+  timeWaitUs: 60_000_000,
+  challengeAckLimit: 1000,
+};
+
+/** A host-level sink for trace events ('tcp-state', 'tcp-rst', ...). */
+export type EventSink = (kind: string, text: string, packets?: number[]) => void;

@@ -1,0 +1,33 @@
+/**
+ * Small hand-built scenarios for engine tests (complete documents, no defaults needed).
+ */
+import type { LinkSpec, Scenario } from '../scenario/types.ts';
+
+export function link(id: string, a: string, b: string, extra: Partial<LinkSpec> = {}): LinkSpec {
+  return { id, a, b, delayUs: 10_000, bandwidthBps: 10_000_000, lossRate: 0, queuePackets: 1000, mtuBytes: 1500, ...extra };
+}
+
+/** client — r1 — server, one bulk transfer. */
+export function singlePathScenario(over: Partial<Scenario> = {}, linkExtra: Partial<LinkSpec> = {}): Scenario {
+  return {
+    schemaVersion: 1,
+    id: 'test-single-path',
+    title: 'test',
+    description: 'test',
+    seed: 1,
+    durationUs: 60_000_000,
+    protocol: 'tcp',
+    hosts: [
+      { id: 'client', interfaces: [{ id: 'eth0', addresses: ['198.18.1.1/24'] }] },
+      { id: 'server', interfaces: [{ id: 'eth0', addresses: ['198.18.2.2/24'] }] },
+    ],
+    routers: [{ id: 'r1', interfaces: [{ id: 'a', addresses: ['198.18.1.254/24'] }, { id: 'b', addresses: ['198.18.2.254/24'] }] }],
+    nats: [],
+    middleboxes: [],
+    links: [link('l1', 'client.eth0', 'r1.a', linkExtra), link('l2', 'r1.b', 'server.eth0', linkExtra)],
+    traffic: [{ id: 'bulk', kind: 'bulk', from: 'client', to: 'server', port: 8080, bytes: 200_000, startUs: 0 }],
+    mptcp: { scheduler: 'lowest-rtt', congestionControl: 'newreno', checksums: false, mitigations: [], halfOpenJoinLimit: null },
+    thresholds: { stallUs: 1_000_000, degradationPercent: 30 },
+    ...over,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Scripted packet-by-packet exchanges with one TCP endpoint (DESIGN.md §7,
+ * quinn-proto's `Pair` idea): feed it segments built from templates, read
+ * back what it sent, assert its state after each step.
+ */
+import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
+import { DEFAULT_TCP_CONFIG, type TcpUpper } from '../tcp/types.ts';
+import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
+import { ipv4 } from '../wire/ip-address.ts';
+import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
+import type { TcpOption } from '../wire/tcp-options.ts';
+
+export const LOCAL = ipv4(198, 18, 1, 1);
+export const REMOTE = ipv4(198, 18, 2, 2);
+
+export function recordingUpper(overrides: Partial<TcpUpper> = {}): TcpUpper & { received: Uint8Array[]; closedWith: string | null } {
+  const rec = {
+    received: [] as Uint8Array[],
+    closedWith: null as string | null,
+    options: () => [],
+    onSegment: () => {},
+    onData: (_ep: TcpEndpoint, b: Uint8Array) => rec.received.push(b.slice()),
+    pull: () => null,
+    onAcked: () => {},
+    onPeerFin: () => {},
+    onStateChange: () => {},
+    onClosed: (_ep: TcpEndpoint, r: string) => {
+      rec.closedWith = r;
+    },
+    receiveSpace: () => 65535 * 128,
+    dataOptionBytes: () => 0,
+    ...overrides,
+  };
+  return rec;
+}
+
+export class TcpHarness {
+  readonly ep: TcpEndpoint;
+  readonly events: { kind: string; text: string }[] = [];
+  now = 0;
+
+  constructor(upper: TcpUpper = recordingUpper(), iss = 1000) {
+    this.ep = new TcpEndpoint({
+      localAddr: LOCAL,
+      localPort: 40000,
+      remoteAddr: REMOTE,
+      remotePort: 8080,
+      iss,
+      config: DEFAULT_TCP_CONFIG,
+      upper,
+      events: (kind, text) => this.events.push({ kind, text }),
+      ipId: () => 1,
+    });
+  }
+
+  /** What the endpoint sent since last asked, decoded. */
+  sent(): DecodedPacket[] {
+    return this.ep.takeOutput().map((b) => {
+      const d = decodePacket(b);
+      if (!d.ok) throw d.error;
+      return d.value;
+    });
+  }
+
+  /** Feeds a segment from the peer. */
+  deliver(seg: { seq: number; ack?: number; flags: number; window?: number; options?: TcpOption[]; payload?: Uint8Array }, atUs = this.now): boolean {
+    this.now = atUs;
+    const payload = seg.payload ?? new Uint8Array(0);
+    const bytes = buildTcpPacket({
+      src: REMOTE,
+      dst: LOCAL,
+      srcPort: 8080,
+      dstPort: 40000,
+      seq: seg.seq >>> 0,
+      ack: (seg.ack ?? 0) >>> 0,
+      flags: seg.flags,
+      window: seg.window ?? 65535,
+      options: seg.options ?? [],
+      payloadLength: payload.length,
+      fillPayload: (b, at) => b.set(payload, at),
+      ipId: 2,
+      ttl: 64,
+    });
+    const d = decodePacket(bytes);
+    if (!d.ok) throw d.error;
+    const p = d.value;
+    return this.ep.handleSegment(atUs, p.tcp!.header, bytes.subarray(p.payloadOffset), 1);
+  }
+}
