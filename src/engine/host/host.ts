@@ -16,6 +16,7 @@ import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
 import { decodePacket } from '../wire/packet.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
+import { padOptionsToWord, type TcpOption } from '../wire/tcp-options.ts';
 import { addressKey } from '../net/address-key.ts';
 import type { Link } from '../net/link.ts';
 import type { NetNode } from '../net/node.ts';
@@ -29,8 +30,13 @@ export interface HostInterface {
   end: 0 | 1;
 }
 
-/** What a listener does with a SYN: give the new endpoint its upper layer, or refuse (null → RST). */
-export type SynHandler = (host: Host, ep: TcpEndpoint, syn: TcpHeader, packetId: number) => TcpUpper | null;
+/**
+ * What a listener does with a SYN: give the new endpoint its upper layer,
+ * refuse it (null: a plain RST), or refuse it with options on the RST
+ * (MP_TCPRST with a reason).
+ */
+export type SynVerdict = TcpUpper | null | { refuseWith: readonly TcpOption[] };
+export type SynHandler = (host: Host, ep: TcpEndpoint, syn: TcpHeader, packetId: number) => SynVerdict;
 
 const tupleKey = (la: IpAddress, lp: number, ra: IpAddress, rp: number) => `${addressKey(la)}/${lp}|${addressKey(ra)}/${rp}`;
 
@@ -41,6 +47,8 @@ export class Host implements NetNode {
   readonly tcpConfig: TcpConfig;
   private readonly endpoints = new Map<string, TcpEndpoint>();
   private readonly listeners = new Map<number, SynHandler>();
+  /** Consulted first for every SYN carrying MP_JOIN, whatever its port: joins are found by token (RFC 8684 §3.2). */
+  joinHandler: SynHandler | null = null;
   private readonly ifaceByAddress = new Map<string, number>();
   /** Interface to use toward a destination address (computed by the topology). */
   readonly routes = new Map<string, number>();
@@ -218,12 +226,13 @@ export class Host implements NetNode {
     let ep = this.endpoints.get(key);
     if (!ep || (ep.state === 'TIME_WAIT' && h.flags & TCP_FLAG.SYN && !(h.flags & TCP_FLAG.ACK))) {
       if (ep) this.forget(ep);
-      ep = this.acceptSyn(p.ip.dst, p.ip.src, h, packetId) ?? undefined;
-      if (!ep) {
-        this.refuse(p.ip.dst, p.ip.src, h, payload.length, packetId);
+      const accepted = this.acceptSyn(p.ip.dst, p.ip.src, h, packetId);
+      if (!(accepted instanceof TcpEndpoint)) {
+        this.refuse(p.ip.dst, p.ip.src, h, payload.length, packetId, accepted?.refuseWith ?? []);
         this.rearm();
         return;
       }
+      ep = accepted;
     } else {
       ep.handleSegment(this.now, h, payload, packetId);
     }
@@ -231,25 +240,26 @@ export class Host implements NetNode {
     this.flush();
   }
 
-  private acceptSyn(local: IpAddress, remote: IpAddress, h: TcpHeader, packetId: number): TcpEndpoint | null {
+  private acceptSyn(local: IpAddress, remote: IpAddress, h: TcpHeader, packetId: number): TcpEndpoint | { refuseWith: readonly TcpOption[] } | null {
     const f = h.flags;
     if (!(f & TCP_FLAG.SYN) || f & (TCP_FLAG.ACK | TCP_FLAG.RST)) return null;
-    const handler = this.listeners.get(h.dstPort);
+    const isJoin = h.options.some((o) => o.kind === 'mp-join-syn');
+    const handler = (isJoin ? this.joinHandler : null) ?? this.listeners.get(h.dstPort);
     if (!handler) return null;
-    const placeholder: TcpUpper = PLACEHOLDER_UPPER;
-    const ep = this.openEndpoint(remote, h.srcPort, placeholder, local, h.dstPort);
-    const upper = handler(this, ep, h, packetId);
-    if (!upper) {
+    const ep = this.openEndpoint(remote, h.srcPort, PLACEHOLDER_UPPER, local, h.dstPort);
+    const verdict = handler(this, ep, h, packetId);
+    if (verdict === null || 'refuseWith' in verdict) {
       this.forget(ep);
-      return null;
+      this.history.pop();
+      return verdict;
     }
-    ep.upper = upper;
+    ep.upper = verdict;
     ep.acceptSyn(this.now, h);
     return ep;
   }
 
   /** RFC 9293 §3.10.7.1: a segment for no connection gets a RST (never in answer to a RST). */
-  private refuse(local: IpAddress, remote: IpAddress, h: TcpHeader, payloadLength: number, packetId: number): void {
+  private refuse(local: IpAddress, remote: IpAddress, h: TcpHeader, payloadLength: number, packetId: number, options: readonly TcpOption[] = []): void {
     if (h.flags & TCP_FLAG.RST) return;
     const ack = h.flags & TCP_FLAG.ACK;
     const segLen = payloadLength + (h.flags & TCP_FLAG.SYN ? 1 : 0) + (h.flags & TCP_FLAG.FIN ? 1 : 0);
@@ -265,7 +275,7 @@ export class Host implements NetNode {
         ack: ack ? 0 : (h.seq + segLen) >>> 0,
         flags: ack ? TCP_FLAG.RST : TCP_FLAG.RST | TCP_FLAG.ACK,
         window: 0,
-        options: [],
+        options: padOptionsToWord(options),
         payloadLength: 0,
         ipId: (this.ipIdCounter = (this.ipIdCounter + 1) & 0xffff),
         ttl: 64,

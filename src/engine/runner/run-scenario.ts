@@ -75,7 +75,7 @@ export interface RunHandle {
 export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & { handle: RunHandle } {
   const sim = new Simulation(s.seed, options.trace ?? 'full');
   const net = buildNetwork(sim, s);
-  const transport = transportFor(s.protocol);
+  const transport = transportFor(s, net.hosts.values());
   const reports: AppReport[] = [];
   const env = (host: ReturnType<typeof net.hosts.get> & object) => ({ now: () => sim.now, later: (at: number, fn: () => void) => host.later(at, fn) });
 

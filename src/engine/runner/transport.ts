@@ -1,23 +1,50 @@
 /**
- * Opening connections with the scenario's protocol: plain TCP today; MPTCP
- * connections plug in here.
+ * Opening connections with the scenario's protocol: plain TCP sockets, or
+ * MPTCP connections through each host's MPTCP stack.
  */
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import type { Host } from '../host/host.ts';
-import type { Protocol } from '../scenario/types.ts';
+import type { MptcpSettings } from '../mptcp/settings.ts';
+import { MptcpStack } from '../mptcp/stack.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 
 export interface Transport {
   listen(host: Host, port: number, handlersFor: (s: AppSocket) => AppHandlers): void;
   connect(host: Host, remote: IpAddress, port: number, handlers: AppHandlers): AppSocket;
+  /** The MPTCP stacks created, by host id (empty for plain TCP). */
+  readonly stacks: Map<string, MptcpStack>;
 }
 
-export const TCP_TRANSPORT: Transport = {
-  listen: (host, port, handlersFor) => host.listenTcp(port, handlersFor),
-  connect: (host, remote, port, handlers) => host.connectTcp(remote, port, handlers),
-};
+const DEFAULT_PATH_MANAGER = { endpoints: [], limits: { subflows: 2, addAddrAccepted: 0 } };
 
-export function transportFor(protocol: Protocol): Transport {
-  if (protocol === 'tcp') return TCP_TRANSPORT;
-  return TCP_TRANSPORT;
+export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
+  return {
+    version: s.protocol === 'mptcp-v0' ? 0 : 1,
+    checksums: s.mptcp.checksums,
+    scheduler: s.mptcp.scheduler,
+    congestionControl: s.mptcp.congestionControl,
+    pathManager: host.spec.pathManager ?? DEFAULT_PATH_MANAGER,
+    mitigations: new Set(s.mptcp.mitigations),
+    halfOpenJoinLimit: s.mptcp.halfOpenJoinLimit,
+    receiveBufferBytes: host.tcpConfig.receiveBufferBytes,
+  };
+}
+
+export function transportFor(s: Scenario, hosts: Iterable<Host>): Transport {
+  const stacks = new Map<string, MptcpStack>();
+  if (s.protocol === 'tcp') {
+    return {
+      stacks,
+      listen: (host, port, handlersFor) => host.listenTcp(port, handlersFor),
+      connect: (host, remote, port, handlers) => host.connectTcp(remote, port, handlers),
+    };
+  }
+  // Every host speaks MPTCP (and answers joins) from the start.
+  for (const h of hosts) stacks.set(h.id, new MptcpStack(h, mptcpSettingsFor(s, h)));
+  return {
+    stacks,
+    listen: (host, port, handlersFor) => stacks.get(host.id)!.listen(port, handlersFor),
+    connect: (host, remote, port, handlers) => stacks.get(host.id)!.connect(remote, port, handlers),
+  };
 }

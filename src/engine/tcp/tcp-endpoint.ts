@@ -21,7 +21,7 @@ import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { formatEndpoint } from '../wire/ip-address.ts';
 import { seqAdd, seqDiff, seqGt, seqGeq, seqLt, seqLeq } from '../wire/seq.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
-import { tcpOptionByteLength, type TcpOption } from '../wire/tcp-options.ts';
+import { padOptionsToWord, tcpOptionsByteLength, type TcpOption } from '../wire/tcp-options.ts';
 import { NewReno } from './congestion.ts';
 import { RttEstimator } from './rtt.ts';
 import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
@@ -649,12 +649,14 @@ export class TcpEndpoint {
     const upper = this.upper.options(this, seg);
     let options: TcpOption[];
     if (isSyn) {
-      options = [...own, ...upper];
+      options = padOptionsToWord([...own, ...upper]);
     } else {
-      const ts: TcpOption[] = this.useTimestamps ? [NOP, NOP, { kind: 'timestamps', tsval: this.tsval(), tsecr: this.tsRecent }] : [];
-      options = [...ts, ...own, ...upper];
+      options = padOptionsToWord([...own, ...upper]);
+      // Timestamps go first, unless they would not fit beside a long MPTCP option (Linux drops them for an IPv6 ADD_ADDR with port).
+      if (this.useTimestamps && tcpOptionsByteLength(options) <= 40 - TS_OPTION_BYTES) {
+        options = [NOP, NOP, { kind: 'timestamps', tsval: this.tsval(), tsecr: this.tsRecent }, ...options];
+      }
     }
-    options = padOptions(options);
     const window = seg.flags & SYN ? Math.min(65535, this.receiveWindow()) : Math.min(65535, this.receiveWindow() >>> (this.useWscale ? this.config.windowScale : 0));
     const bytes = buildTcpPacket({
       src: this.localAddr,
@@ -815,11 +817,3 @@ function synOptions(o: { mss: number; sack: boolean; timestamps: { tsval: number
   return out;
 }
 
-/** Pads to a multiple of 4 bytes with NOPs at the end (Linux pads MPTCP options after them). */
-function padOptions(options: TcpOption[]): TcpOption[] {
-  let len = 0;
-  for (const o of options) len += tcpOptionByteLength(o);
-  const pad = (4 - (len % 4)) % 4;
-  for (let i = 0; i < pad; i++) options.push(NOP);
-  return options;
-}

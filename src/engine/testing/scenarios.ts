@@ -31,3 +31,34 @@ export function singlePathScenario(over: Partial<Scenario> = {}, linkExtra: Part
     ...over,
   };
 }
+
+/** Two dual-homed hosts joined directly by two links; the server announces its second address, the client joins it. */
+export function twoPathScenario(protocol: Scenario['protocol'] = 'mptcp-v1', over: Partial<Scenario> = {}, linkExtra: Partial<LinkSpec> = {}): Scenario {
+  return {
+    ...singlePathScenario(),
+    id: 'test-two-path',
+    protocol,
+    hosts: [
+      {
+        id: 'client',
+        interfaces: [
+          { id: 'c1', addresses: ['198.18.1.1/24'] },
+          { id: 'c2', addresses: ['198.18.2.1/24'] },
+        ],
+        pathManager: { endpoints: [], limits: { subflows: 2, addAddrAccepted: 1 } },
+      },
+      {
+        id: 'server',
+        interfaces: [
+          { id: 's1', addresses: ['198.18.1.2/24'] },
+          { id: 's2', addresses: ['198.18.2.2/24'] },
+        ],
+        pathManager: { endpoints: [{ address: '198.18.2.2', flags: ['signal'] }], limits: { subflows: 2, addAddrAccepted: 0 } },
+      },
+    ],
+    routers: [],
+    links: [link('l1', 'client.c1', 'server.s1', linkExtra), link('l2', 'client.c2', 'server.s2', linkExtra)],
+    traffic: [{ id: 'bulk', kind: 'bulk', from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, bytes: 500_000, startUs: 0 }],
+    ...over,
+  };
+}

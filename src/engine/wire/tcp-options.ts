@@ -229,3 +229,13 @@ const BASIC_KINDS = new Set(['eol', 'nop', 'padding', 'mss', 'window-scale', 'sa
 export function isMptcpOption(o: TcpOption): o is MptcpOption {
   return !BASIC_KINDS.has(o.kind);
 }
+
+/** The options followed by NOPs up to a multiple of 4 bytes (Linux pads after MPTCP options). */
+export function padOptionsToWord(options: readonly TcpOption[]): TcpOption[] {
+  const pad = (4 - (tcpOptionsByteLength(options) % 4)) % 4;
+  const out = options.slice();
+  for (let i = 0; i < pad; i++) out.push(NOP_OPTION);
+  return out;
+}
+
+const NOP_OPTION: TcpOption = Object.freeze({ kind: 'nop' });

@@ -1,0 +1,415 @@
+/**
+ * One MPTCP connection (RFC 8684) at one host: the data-level sequence
+ * space shared by its subflows, and everything above them.
+ *
+ * Sending: the application's bytes are numbered from IDSN + 1; subflows
+ * pull chunks when their windows open, the scheduler says which may take
+ * them, and each chunk travels with its DSS mapping (reinjected on another
+ * subflow if its own fails before the DATA_ACK covers it). Receiving:
+ * subflows hand in mapped bytes, which are put in DSN order, delivered to
+ * the application and acknowledged with DATA_ACK. DATA_FIN closes each
+ * direction; when both are acknowledged the subflows close with FIN.
+ *
+ * Invariants: sndUna ≤ next DSN to send; rcvNxt only grows; the application
+ * sees each byte once, in order. A connection that falls back to TCP keeps
+ * its one subflow and stops using MPTCP for good (RFC 8684 §3.7).
+ */
+import { hex32 } from '../core/hex.ts';
+import type { Rng } from '../core/rng.ts';
+import { deriveFromKey, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import type { AppHandlers, AppSocket, SocketState } from '../host/app-socket.ts';
+import { OutStream, type ByteSource } from '../host/byte-stream.ts';
+import type { Host } from '../host/host.ts';
+import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
+import type { DataChunk } from '../tcp/types.ts';
+import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
+import { LiaGroup } from './lia.ts';
+import { makeScheduler, type Scheduler } from './scheduler.ts';
+import type { MptcpSettings } from './settings.ts';
+import type { MptcpSubflow } from './subflow.ts';
+import type { TokenTable } from './token-table.ts';
+import type { PathManager } from './path-manager.ts';
+
+/** What a data chunk carries down to its subflow: its place in the data sequence. */
+export interface MappingMeta {
+  dsn: bigint;
+  len: number;
+  /** The DATA_FIN rides on this mapping (data-level length = len + 1). */
+  dataFin: boolean;
+}
+
+export type MptcpRole = 'client' | 'server';
+
+interface Reinjection {
+  dsn: bigint;
+  len: number;
+  fill: (buf: Uint8Array, at: number) => void;
+}
+
+export class MptcpConnection implements AppSocket {
+  state: SocketState = 'connecting';
+  readonly out = new OutStream();
+  readonly subflows: MptcpSubflow[] = [];
+  readonly scheduler: Scheduler;
+  readonly lia: LiaGroup | null;
+  readonly rng: Rng;
+
+  localKey: bigint;
+  localToken: number;
+  localIdsn: bigint;
+  remoteKey: bigint | null = null;
+  remoteToken: number | null = null;
+  remoteIdsn: bigint | null = null;
+  /** Either side asked for DSS checksums in the MP_CAPABLE exchange. */
+  checksums = false;
+  /** The connection fell back to plain TCP. */
+  fallback = false;
+  /** Both keys are known on both sides (third ACK processed / DSS from the peer seen). */
+  fullyEstablished = false;
+  /** We have received a 64-bit DSN from the peer, so DATA_ACKs go out in 64 bits (Linux's use_64bit_ack). */
+  peerUses64 = false;
+
+  // sending
+  sndUna: bigint;
+  private readonly reinject: Reinjection[] = [];
+  /** DSN of our DATA_FIN once it has been put on the wire. */
+  dataFinDsn: bigint | null = null;
+  private dataFinAcked = false;
+  // receiving
+  rcvNxt: bigint | null = null;
+  private readonly ooo = new Map<bigint, Uint8Array>();
+  private oooBytes = 0;
+  peerDataFinDsn: bigint | null = null;
+  private peerDataFinDelivered = false;
+
+  /** Addresses the peer announced: address ID → address and port. */
+  readonly remoteAddresses = new Map<number, { addr: IpAddress; port: number | null }>();
+  /** Extra subflows made or accepted (Linux's `subflows` limit), and ADD_ADDRs acted on. */
+  extraSubflows = 0;
+  addAddrAccepted = 0;
+  closedReason: string | null = null;
+  private nextSubflowId = 0;
+  /** Set by the stack right after construction. */
+  pm!: PathManager;
+
+  constructor(
+    readonly host: Host,
+    readonly settings: MptcpSettings,
+    readonly role: MptcpRole,
+    readonly tokens: TokenTable<MptcpConnection>,
+    key: { key: bigint; token: number; idsn: bigint },
+    public handlers: AppHandlers,
+    readonly id: string,
+  ) {
+    this.rng = host.rng.fork(`mptcp:${id}`);
+    this.localKey = key.key;
+    this.localToken = key.token;
+    this.localIdsn = key.idsn;
+    this.sndUna = key.idsn + 1n;
+    this.scheduler = makeScheduler(settings.scheduler);
+    this.lia = settings.congestionControl === 'lia' ? new LiaGroup() : null;
+    tokens.add(key.token, this);
+  }
+
+  get version(): MptcpVersion {
+    return this.settings.version;
+  }
+
+  get now(): number {
+    return this.host.now;
+  }
+
+  event(kind: string, text: string, packets?: number[]): void {
+    this.host.event(kind, `${this.host.id} connection ${hex32(this.localToken)}: ${text}`, packets);
+  }
+
+  newSubflowId(): number {
+    return this.nextSubflowId++;
+  }
+
+  // ------------------------------------------------------------ keys
+
+  learnRemoteKey(key: bigint): void {
+    if (this.remoteKey !== null) return;
+    this.remoteKey = key;
+    const d = deriveFromKey(this.version, key);
+    this.remoteToken = d.token;
+    this.remoteIdsn = d.idsn;
+    this.rcvNxt = d.idsn + 1n;
+  }
+
+  // ------------------------------------------------------------ app side
+
+  write(source: ByteSource): void {
+    this.out.write(source);
+    this.kickAll();
+  }
+
+  close(): void {
+    if (this.state === 'closed') return;
+    this.out.closed = true;
+    if (this.state === 'open') this.state = 'closing';
+    if (this.fallback) {
+      for (const s of this.subflows) if (!s.ep.closed) s.ep.close(this.now);
+    }
+    this.kickAll();
+    this.maybeSendDataFinSignal();
+  }
+
+  /** Stops using MPTCP for good (RFC 8684 §3.7): the initial subflow carries the stream as plain TCP. */
+  enterFallback(why: string, packetId?: number): void {
+    if (this.fallback) return;
+    this.fallback = true;
+    this.event('mptcp-fallback', why, packetId ? [packetId] : undefined);
+    if (this.out.closed) for (const s of this.subflows) if (!s.ep.closed) s.ep.close(this.now);
+  }
+
+  /** Fallback: the subflow's FIN ends the stream. */
+  fallbackEnd(): void {
+    this.handlers.onEnd?.(this);
+  }
+
+  /** A join finished its handshake: the schedulers may use it. */
+  joinCompleted(_sf: MptcpSubflow): void {
+    this.kickAll();
+  }
+
+  abort(): void {
+    if (this.state === 'closed') return;
+    this.event('mptcp-fastclose-sent', 'application aborted: MP_FASTCLOSE on every subflow');
+    for (const s of this.subflows) s.abortWithFastclose();
+    this.finish('aborted');
+  }
+
+  onSubflowOpen(): void {
+    if (this.state === 'connecting') {
+      this.state = this.out.closed ? 'closing' : 'open';
+      this.handlers.onOpen?.(this);
+    }
+  }
+
+  kickAll(): void {
+    for (const s of this.subflows) if (!s.ep.closed) this.host.touch(s.ep);
+  }
+
+  // ------------------------------------------------------------ sending
+
+  /** Data for subflow `sf`, at most `maxLen` bytes, if the scheduler lets it take some. */
+  pullFor(sf: MptcpSubflow, maxLen: number): DataChunk | null {
+    if (this.fallback) {
+      const t = this.out.take(maxLen);
+      return t ? { len: t.len, fill: t.fill, meta: null } : null;
+    }
+    if (!sf.canCarryData) return null;
+    const all = this.subflows.map((s) => s.schedulable);
+    const me = all[this.subflows.indexOf(sf)]!;
+    if (!this.scheduler.mayTake(me, all)) {
+      // Let the subflow the scheduler prefers pull instead.
+      all.forEach((s, i) => {
+        if (s !== me && s.hasRoom && this.scheduler.mayTake(s, all)) this.host.touch(this.subflows[i]!.ep);
+      });
+      return null;
+    }
+    let chunk: DataChunk | null = null;
+    while (this.reinject.length) {
+      const r = this.reinject[0]!;
+      const end = r.dsn + BigInt(r.len);
+      if (end <= this.sndUna) {
+        this.reinject.shift();
+        continue;
+      }
+      this.reinject.shift();
+      chunk = { len: r.len, fill: r.fill, meta: { dsn: r.dsn, len: r.len, dataFin: false } satisfies MappingMeta };
+      this.event('mptcp-reinject', `reinjects DSN ${r.dsn} (${r.len} bytes) on subflow ${sf.name}`);
+      break;
+    }
+    if (!chunk) {
+      const t = this.out.take(maxLen);
+      if (!t) return null;
+      const dsn = this.localIdsn + 1n + BigInt(t.offset);
+      // The DATA_FIN rides on the last chunk when the application has closed (RFC 8684 §3.3.3).
+      const last = this.out.closed && this.out.available === 0 && this.dataFinDsn === null;
+      if (last) this.dataFinDsn = dsn + BigInt(t.len);
+      chunk = { len: t.len, fill: t.fill, meta: { dsn, len: t.len, dataFin: last } satisfies MappingMeta };
+    }
+    this.scheduler.took(me);
+    return chunk;
+  }
+
+  /** After everything was sent, a DATA_FIN alone goes on a pure ACK of every subflow (as Linux does). */
+  maybeSendDataFinSignal(): void {
+    if (this.fallback || !this.out.closed || this.out.available > 0 || this.dataFinAcked) return;
+    if (this.dataFinDsn === null) this.dataFinDsn = this.localIdsn + 1n + BigInt(this.out.totalTaken);
+    for (const s of this.subflows) if (s.canCarryData) s.queueDataFinSignal();
+    this.armDataFinRetransmit();
+  }
+
+  private dataFinTimerArmed = false;
+
+  private armDataFinRetransmit(): void {
+    if (this.dataFinTimerArmed) return;
+    this.dataFinTimerArmed = true;
+    const rto = Math.max(200_000, ...this.subflows.map((s) => s.ep.rtt.rtoUs));
+    this.host.later(this.now + rto, () => {
+      this.dataFinTimerArmed = false;
+      if (this.dataFinAcked || this.state === 'closed') return;
+      this.maybeSendDataFinSignal();
+    });
+  }
+
+  onDataAck(ack: bigint): void {
+    if (ack > this.localIdsn + 1n + BigInt(this.out.totalTaken) + 1n) {
+      this.event('mptcp-data-ack-ignored', `DATA_ACK ${ack} covers data never sent: ignored (Linux ack_update_msk)`);
+      return;
+    }
+    if (ack <= this.sndUna) return;
+    this.sndUna = ack;
+    if (this.dataFinDsn !== null && ack > this.dataFinDsn && !this.dataFinAcked) {
+      this.dataFinAcked = true;
+      this.event('mptcp-data-fin-acked', `our DATA_FIN (DSN ${this.dataFinDsn}) acknowledged`);
+      this.maybeCloseSubflows();
+    }
+  }
+
+  /** Unacknowledged data of a subflow that failed goes out again on the others (RFC 8684 §3.3.6). */
+  reinjectFrom(sf: MptcpSubflow): void {
+    for (const c of sf.ep.unacknowledged()) {
+      const m = c.meta as MappingMeta | null;
+      if (!m || m.len === 0) continue;
+      if (m.dsn + BigInt(m.len) <= this.sndUna) continue;
+      this.reinject.push({ dsn: m.dsn, len: m.len, fill: c.fill });
+    }
+    this.reinject.sort((a, b) => (a.dsn < b.dsn ? -1 : a.dsn > b.dsn ? 1 : 0));
+    if (this.reinject.length) this.kickAll();
+  }
+
+  // ------------------------------------------------------------ receiving
+
+  /** Mapped bytes from a subflow, at data sequence number `dsn`. */
+  receive(dsn: bigint, bytes: Uint8Array): void {
+    if (this.rcvNxt === null || bytes.length === 0) return;
+    const end = dsn + BigInt(bytes.length);
+    if (end <= this.rcvNxt) return; // a copy we already have (reinjection, redundant scheduler)
+    if (dsn > this.rcvNxt) {
+      const window = BigInt(this.settings.receiveBufferBytes);
+      if (dsn - this.rcvNxt >= window) {
+        this.event('mptcp-dsn-out-of-window', `DSN ${dsn} is outside the receive window: dropped (RFC 8684 §3.3.5)`);
+        return;
+      }
+      if (!this.ooo.has(dsn)) {
+        this.ooo.set(dsn, bytes.slice());
+        this.oooBytes += bytes.length;
+      }
+      return;
+    }
+    this.deliver(bytes.subarray(Number(this.rcvNxt - dsn)));
+    this.drainOoo();
+    this.checkPeerDataFin();
+  }
+
+  /** Fallback: the one subflow's bytes are the stream. */
+  receiveInOrder(bytes: Uint8Array): void {
+    this.handlers.onData?.(this, bytes);
+  }
+
+  private deliver(bytes: Uint8Array): void {
+    this.rcvNxt! += BigInt(bytes.length);
+    this.handlers.onData?.(this, bytes);
+  }
+
+  private drainOoo(): void {
+    while (this.ooo.size > 0) {
+      let progressed = false;
+      for (const [dsn, b] of this.ooo) {
+        if (dsn > this.rcvNxt!) continue;
+        this.ooo.delete(dsn);
+        this.oooBytes -= b.length;
+        const end = dsn + BigInt(b.length);
+        if (end > this.rcvNxt!) {
+          this.deliver(b.subarray(Number(this.rcvNxt! - dsn)));
+          progressed = true;
+        }
+      }
+      if (!progressed) return;
+    }
+  }
+
+  onPeerDataFin(dsn: bigint): void {
+    if (this.peerDataFinDsn === null) {
+      this.peerDataFinDsn = dsn;
+      this.event('mptcp-data-fin-received', `DATA_FIN received at DSN ${dsn}`);
+    }
+    this.checkPeerDataFin();
+  }
+
+  /** The DATA_FIN is acknowledged only once every byte before it has arrived (RFC 8684 §3.3.3). */
+  private checkPeerDataFin(): void {
+    if (this.peerDataFinDsn === null || this.peerDataFinDelivered || this.rcvNxt !== this.peerDataFinDsn) return;
+    this.peerDataFinDelivered = true;
+    this.rcvNxt = this.peerDataFinDsn + 1n;
+    this.handlers.onEnd?.(this);
+    // Acknowledge at once on every subflow.
+    for (const s of this.subflows) if (s.canCarryData) s.ep.sendSignal(this.now);
+    this.maybeCloseSubflows();
+  }
+
+  receiveSpace(): number {
+    return Math.max(0, this.settings.receiveBufferBytes - this.oooBytes);
+  }
+
+  /** DATA_ACK value and whether it goes out in 64 bits. */
+  dataAck(): { value: bigint; is64: boolean } | null {
+    if (this.rcvNxt === null) return null;
+    return { value: this.rcvNxt, is64: this.peerUses64 };
+  }
+
+  // ------------------------------------------------------------ closing
+
+  private maybeCloseSubflows(): void {
+    if (!this.dataFinAcked || !this.peerDataFinDelivered) return;
+    for (const s of this.subflows) if (!s.ep.closed) s.ep.close(this.now);
+    this.kickAll();
+  }
+
+  /** A subflow reached CLOSED; the connection ends with its last one. */
+  onSubflowClosed(sf: MptcpSubflow, reason: string): void {
+    const live = this.subflows.filter((s) => !s.ep.closed && s.ep.state !== 'TIME_WAIT');
+    if (live.length > 0) {
+      if (reason !== 'fin') this.reinjectFrom(sf);
+      return;
+    }
+    if (this.dataFinAcked && this.peerDataFinDelivered) this.finish('fin');
+    else if (this.fallback) this.finish(reason);
+    else this.finish(reason === 'fin' ? 'subflows-closed' : reason);
+  }
+
+  /** MP_FASTCLOSE carrying our key: tear everything down (RFC 8684 §3.5). */
+  onFastclose(packetId: number): void {
+    this.event('mptcp-fastclose-accepted', 'MP_FASTCLOSE carries our key: connection reset', [packetId]);
+    for (const s of this.subflows) if (!s.ep.closed) s.resetQuietly();
+    this.finish('fastclose');
+  }
+
+  finish(reason: string): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.closedReason = reason;
+    this.tokens.remove(this.localToken, this);
+    this.handlers.onClose?.(this, reason);
+  }
+
+  /** Endpoint text of the initial subflow, for events. */
+  get name(): string {
+    const first = this.subflows[0]?.ep;
+    return first ? `${formatEndpoint(first.localAddr, first.localPort)}→${formatEndpoint(first.remoteAddr, first.remotePort)}` : this.id;
+  }
+
+  /** True when a subflow may carry data now (used by path managers too). */
+  usableSubflows(): MptcpSubflow[] {
+    return this.subflows.filter((s) => s.canCarryData);
+  }
+
+  endpointOf(sf: MptcpSubflow): TcpEndpoint {
+    return sf.ep;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The Linked Increases Algorithm (RFC 6356 §3): coupled congestion
+ * avoidance for the subflows of one connection, so that together they take
+ * no more than one TCP would on a shared bottleneck.
+ *
+ *   alpha = cwnd_total · max_i(cwnd_i / rtt_i²) / (Σ_i cwnd_i / rtt_i)²
+ *   per ACK on subflow i: cwnd_i += min(alpha · acked · mss_i / cwnd_total, acked · mss_i / cwnd_i)
+ */
+import type { IncreasePolicy, NewReno } from '../tcp/congestion.ts';
+
+export interface CoupledMember {
+  readonly cc: NewReno;
+  readonly srttUs: number | null;
+}
+
+export class LiaGroup {
+  readonly members = new Set<CoupledMember>();
+
+  /** The increase policy for one member. */
+  policyFor(member: CoupledMember): IncreasePolicy {
+    return {
+      increase: (cc, acked) => {
+        const others = [...this.members].filter((m) => m.srttUs !== null);
+        let total = 0;
+        let best = 0;
+        let sum = 0;
+        for (const m of others) {
+          const w = m.cc.recover !== null ? m.cc.ssthresh : m.cc.cwnd;
+          const rtt = m.srttUs!;
+          total += w;
+          best = Math.max(best, w / (rtt * rtt));
+          sum += w / rtt;
+        }
+        const uncoupled = (acked * cc.mss) / cc.cwnd;
+        if (others.length < 2 || sum === 0 || !this.members.has(member)) return uncoupled;
+        const alpha = (total * best) / (sum * sum);
+        return Math.min((alpha * acked * cc.mss) / total, uncoupled);
+      },
+    };
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * A path manager like Linux's in-kernel one (net/mptcp/pm_kernel.c):
+ * endpoints with signal / subflow / backup / fullmesh flags, and per
+ * connection limits on extra subflows and on ADD_ADDRs acted upon (Linux
+ * defaults 2 and 0).
+ *
+ * - Once a connection is fully established, the side with `signal`
+ *   endpoints announces them, one ADD_ADDR at a time, retransmitted up to 3
+ *   times until echoed; the side with `subflow` endpoints joins from them
+ *   to the peer's initial address.
+ * - A received ADD_ADDR is checked (HMAC in v1, RFC 8684 §3.4.1), echoed,
+ *   and, if the limits allow, answered with a join from this host.
+ * - A received REMOVE_ADDR closes the subflows that use that address.
+ */
+import { hex64 } from '../core/hex.ts';
+import { addAddrHmac } from '../crypto/mptcp-crypto.ts';
+import type { Host } from '../host/host.ts';
+import type { PathManagerEndpoint } from '../scenario/types.ts';
+import { formatEndpoint, formatIp, ipEqual, type IpAddress } from '../wire/ip-address.ts';
+import type { AddAddr } from '../wire/mptcp/types.ts';
+import type { MptcpConnection } from './connection.ts';
+import { addAddrHmacOn, type MptcpSettings } from './settings.ts';
+import type { MptcpSubflow } from './subflow.ts';
+
+export const ADD_ADDR_RETRANS_MAX = 3;
+const ADD_ADDR_TIMEOUT_MAX_US = 120_000_000;
+
+export interface LocalEndpoint {
+  id: number;
+  address: IpAddress;
+  port: number | null;
+  flags: ReadonlySet<PathManagerEndpoint['flags'][number]>;
+}
+
+export interface JoinRequest {
+  conn: MptcpConnection;
+  local: IpAddress;
+  localId: number;
+  remote: IpAddress;
+  remotePort: number;
+  remoteId: number;
+  backup: boolean;
+}
+
+export class PathManager {
+  readonly endpoints: LocalEndpoint[];
+
+  constructor(
+    readonly host: Host,
+    readonly settings: MptcpSettings,
+    /** Opens a join subflow (the stack does the TCP work). */
+    private readonly openJoin: (req: JoinRequest) => MptcpSubflow | null,
+    parseAddress: (text: string) => IpAddress,
+  ) {
+    const used = new Set(settings.pathManager.endpoints.map((e) => e.id).filter((x): x is number => x !== undefined));
+    let next = 1;
+    this.endpoints = settings.pathManager.endpoints.map((e) => {
+      let id = e.id;
+      if (id === undefined) {
+        while (used.has(next)) next++;
+        id = next++;
+      }
+      return { id, address: parseAddress(e.address), port: e.port ?? null, flags: new Set(e.flags) };
+    });
+  }
+
+  get limits() {
+    return this.settings.pathManager.limits;
+  }
+
+  /** The address ID this host uses for a local address: 0 for the connection's initial one. */
+  localIdFor(conn: MptcpConnection, addr: IpAddress): number {
+    const first = conn.subflows[0]?.ep.localAddr;
+    if (first && ipEqual(first, addr)) return 0;
+    return this.endpoints.find((e) => ipEqual(e.address, addr))?.id ?? this.implicitId(addr);
+  }
+
+  private readonly implicitIds = new Map<string, number>();
+
+  /** Linux gives an address used without an endpoint the lowest free ID (an "implicit" endpoint). */
+  private implicitId(addr: IpAddress): number {
+    const key = formatIp(addr);
+    let id = this.implicitIds.get(key);
+    if (id === undefined) {
+      const taken = new Set([...this.endpoints.map((e) => e.id), ...this.implicitIds.values()]);
+      id = 1;
+      while (taken.has(id)) id++;
+      this.implicitIds.set(key, id);
+    }
+    return id;
+  }
+
+  onFullyEstablished(conn: MptcpConnection): void {
+    if (conn.fallback) return;
+    this.announceNext(conn, 0);
+    // Subflow endpoints join the peer's initial address (remote ID 0).
+    const first = conn.subflows[0]!.ep;
+    for (const e of this.endpoints) {
+      if (!e.flags.has('subflow') || e.address.family !== first.remoteAddr.family || ipEqual(e.address, first.localAddr)) continue;
+      if (conn.extraSubflows >= this.limits.subflows) break;
+      this.openJoin({ conn, local: e.address, localId: e.id, remote: first.remoteAddr, remotePort: first.remotePort, remoteId: 0, backup: e.flags.has('backup') });
+    }
+  }
+
+  // ---------------------------------------------------------- announcing
+
+  private readonly announced = new WeakMap<MptcpConnection, Map<number, { echoed: boolean; tries: number }>>();
+
+  private announceNext(conn: MptcpConnection, from: number): void {
+    const state = this.announced.get(conn) ?? new Map();
+    this.announced.set(conn, state);
+    const initial = conn.subflows[0]!.ep.localAddr;
+    for (let i = from; i < this.endpoints.length; i++) {
+      const e = this.endpoints[i]!;
+      if (!e.flags.has('signal') || ipEqual(e.address, initial) || state.has(e.id)) continue;
+      state.set(e.id, { echoed: false, tries: 0 });
+      this.sendAddAddr(conn, e, i);
+      return; // one at a time, like Linux
+    }
+  }
+
+  private sendAddAddr(conn: MptcpConnection, e: LocalEndpoint, index: number): void {
+    const st = this.announced.get(conn)!.get(e.id)!;
+    const sf = conn.usableSubflows()[0];
+    if (!sf || conn.state === 'closed') return;
+    st.tries++;
+    const withHmac = addAddrHmacOn(this.settings);
+    const option: AddAddr =
+      conn.version === 1
+        ? {
+            kind: 'add-addr',
+            version: 1,
+            echo: false,
+            addressId: e.id,
+            address: e.address,
+            reserved: 0,
+            ...(e.port !== null ? { port: e.port } : {}),
+            hmac: addAddrHmac(conn.localKey, conn.remoteKey!, e.id, e.address, e.port ?? undefined),
+          }
+        : { kind: 'add-addr', version: 0, echo: false, addressId: e.id, address: e.address, reserved: 0, ...(e.port !== null ? { port: e.port } : {}) };
+    conn.event('mptcp-add-addr-sent', `announces address ID ${e.id} ${formatIp(e.address)}${e.port !== null ? ` port ${e.port}` : ''}${withHmac && conn.version === 1 ? ' with its HMAC' : ''} (try ${st.tries})`);
+    sf.sendSignal(option);
+    // v0 has no echo: nothing to wait for.
+    if (conn.version === 0) {
+      st.echoed = true;
+      this.announceNext(conn, index + 1);
+      return;
+    }
+    const timeout = Math.min(ADD_ADDR_TIMEOUT_MAX_US, Math.max(...conn.subflows.map((s) => s.ep.rtt.rtoUs)) * 2 ** (st.tries - 1));
+    this.host.later(conn.now + timeout, () => {
+      if (st.echoed || conn.state === 'closed') return;
+      if (st.tries > ADD_ADDR_RETRANS_MAX) {
+        conn.event('mptcp-add-addr-unechoed', `ADD_ADDR for address ID ${e.id} never echoed after ${ADD_ADDR_RETRANS_MAX} retransmissions`);
+        this.announceNext(conn, index + 1);
+        return;
+      }
+      this.sendAddAddr(conn, e, index);
+    });
+  }
+
+  // ---------------------------------------------------------- receiving
+
+  onAddAddr(conn: MptcpConnection, sf: MptcpSubflow, o: AddAddr, packetId: number): void {
+    const where = `${formatIp(o.address)}${o.port !== undefined ? ` port ${o.port}` : ''}`;
+    if (o.echo) {
+      const st = this.announced.get(conn)?.get(o.addressId);
+      if (st && !st.echoed) {
+        st.echoed = true;
+        conn.event('mptcp-add-addr-echoed', `ADD_ADDR for address ID ${o.addressId} echoed`, [packetId]);
+        const index = this.endpoints.findIndex((e) => e.id === o.addressId);
+        this.announceNext(conn, index + 1);
+      }
+      return;
+    }
+    if (addAddrHmacOn(this.settings)) {
+      if (o.hmac === undefined) {
+        conn.event('mptcp-add-addr-ignored', `ADD_ADDR for address ID ${o.addressId} ${where} ignored: it carries no HMAC`, [packetId]);
+        return;
+      }
+      const expected = addAddrHmac(conn.remoteKey!, conn.localKey, o.addressId, o.address, o.port);
+      if (expected !== o.hmac) {
+        conn.event('mptcp-add-addr-ignored', `ADD_ADDR ignored: HMAC mismatch (address ID ${o.addressId} ${where}: received ${hex64(o.hmac)}, the keys give ${hex64(expected)})`, [packetId]);
+        return;
+      }
+    }
+    conn.event('mptcp-add-addr-received', `peer announces address ID ${o.addressId} ${where}${o.hmac !== undefined ? ' (HMAC verified)' : ''}`, [packetId]);
+    // RFC 8684 §3.4.1: echo it (v1 only), without HMAC.
+    if (conn.version === 1) {
+      sf.sendSignal({ kind: 'add-addr', version: 1, echo: true, addressId: o.addressId, address: o.address, reserved: 0, ...(o.port !== undefined ? { port: o.port } : {}) });
+    }
+    const known = conn.remoteAddresses.get(o.addressId);
+    if (known && !ipEqual(known.addr, o.address)) {
+      conn.event('mptcp-add-addr-ignored', `address ID ${o.addressId} is already used for ${formatIp(known.addr)}: ignored`, [packetId]);
+      return;
+    }
+    conn.remoteAddresses.set(o.addressId, { addr: o.address, port: o.port ?? null });
+    this.maybeJoin(conn, o, packetId);
+  }
+
+  private maybeJoin(conn: MptcpConnection, o: AddAddr, packetId: number): void {
+    const limits = this.limits;
+    if (conn.addAddrAccepted >= limits.addAddrAccepted) {
+      conn.event('mptcp-add-addr-not-used', `no subflow to ${formatIp(o.address)}: add_addr_accepted limit (${limits.addAddrAccepted}) reached`, [packetId]);
+      return;
+    }
+    if (conn.extraSubflows >= limits.subflows) {
+      conn.event('mptcp-add-addr-not-used', `no subflow to ${formatIp(o.address)}: subflow limit (${limits.subflows}) reached`, [packetId]);
+      return;
+    }
+    if (conn.subflows.some((s) => ipEqual(s.ep.remoteAddr, o.address) && !s.ep.closed)) return;
+    const remotePort = o.port ?? conn.subflows[0]!.ep.remotePort;
+    // Linux joins from a `subflow` endpoint of the same family when there is one, else from the routed source.
+    const endpoint = this.endpoints.find((e) => e.flags.has('subflow') && e.address.family === o.address.family);
+    const local = endpoint?.address ?? this.host.sourceFor(o.address);
+    if (!local) {
+      conn.event('mptcp-add-addr-not-used', `no local address reaches ${formatIp(o.address)}`, [packetId]);
+      return;
+    }
+    conn.addAddrAccepted++;
+    this.openJoin({ conn, local, localId: this.localIdFor(conn, local), remote: o.address, remotePort, remoteId: o.addressId, backup: endpoint?.flags.has('backup') ?? false });
+  }
+
+  onRemoveAddr(conn: MptcpConnection, _sf: MptcpSubflow, ids: readonly number[], packetId: number): void {
+    for (const id of ids) {
+      const known = conn.remoteAddresses.get(id);
+      const affected = conn.subflows.filter((s) => s.remoteAddressId === id && s.kind === 'join' && !s.ep.closed);
+      if (!known && affected.length === 0) {
+        conn.event('mptcp-remove-addr-unknown', `REMOVE_ADDR for unknown address ID ${id}: ignored`, [packetId]);
+        continue;
+      }
+      conn.remoteAddresses.delete(id);
+      conn.event('mptcp-remove-addr', `REMOVE_ADDR for address ID ${id}${known ? ` (${formatIp(known.addr)})` : ''}: closing ${affected.length} subflow(s)`, [packetId]);
+      for (const s of affected) {
+        conn.reinjectFrom(s);
+        s.ep.close(conn.now);
+        this.host.touch(s.ep);
+      }
+    }
+  }
+
+  /** Text for events. */
+  static describe(req: JoinRequest): string {
+    return `${formatEndpoint(req.local, 0).replace(/:0$/, '')} → ${formatEndpoint(req.remote, req.remotePort)}`;
+  }
+}

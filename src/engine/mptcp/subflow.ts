@@ -1,0 +1,559 @@
+/**
+ * One subflow of an MPTCP connection: the `TcpUpper` of a TCP endpoint.
+ * It writes the MPTCP options of every segment the endpoint sends and acts
+ * on the options of every segment the endpoint accepted (after TCP's own
+ * checks, RFC 8684 §3).
+ *
+ * Handshakes:
+ * - initial subflow, v1: SYN MP_CAPABLE(4) → SYN/ACK MP_CAPABLE(key B) →
+ *   ACK MP_CAPABLE(A, B); the client's first data repeats MP_CAPABLE with a
+ *   data-level length until a DSS shows the server has its key. v0: the SYN
+ *   already carries key A.
+ * - join: SYN MP_JOIN(token, nonce) → SYN/ACK MP_JOIN(truncated HMAC, nonce)
+ *   → ACK MP_JOIN(HMAC) → fourth ACK; no data before that. A wrong HMAC or
+ *   an unknown token resets the subflow with MP_TCPRST.
+ *
+ * Data: each chunk carries its DSS mapping (64-bit DSN, relative SSN); each
+ * segment carries the DATA_ACK. Received bytes are placed in the data
+ * sequence by the mappings the peer sent.
+ */
+import { hex32, hex64, toHex } from '../core/hex.ts';
+import { joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
+import type { TcpState } from '../tcp/state.ts';
+import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
+import type { CloseReason, DataChunk, OutgoingSegment, SentChunk, TcpUpper } from '../tcp/types.ts';
+import { dssChecksum } from '../wire/dss-checksum.ts';
+import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
+import { MPC_FLAG, MP_TCPRST_REASONS, type Dss, type MptcpOption } from '../wire/mptcp/types.ts';
+import { expandSeq32 } from '../wire/seq.ts';
+import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
+import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
+import type { MappingMeta, MptcpConnection } from './connection.ts';
+import type { SchedulableSubflow } from './scheduler.ts';
+
+export type SubflowKind = 'initial' | 'join';
+export type JoinState = 'syn-sent' | 'syn-received' | 'pre-established' | 'established' | 'failed';
+
+interface ReceivedMapping {
+  ssn: number;
+  dsn: bigint;
+  len: number;
+}
+
+type Signal = { kind: 'option'; option: MptcpOption } | { kind: 'data-fin' };
+
+export class MptcpSubflow implements TcpUpper {
+  readonly id: number;
+  /** Set by the path manager for joins; 0 for the initial subflow (RFC 8684 §3.2). */
+  localAddressId = 0;
+  remoteAddressId = 0;
+  /** This host asked for the subflow to be a backup (endpoint flag / MP_PRIO sent). */
+  localBackup = false;
+  /** The peer asked for it (B bit of its SYN or SYN/ACK, or its MP_PRIO). */
+  peerBackup = false;
+  joinState: JoinState;
+  localNonce = 0;
+  remoteNonce = 0;
+  /** MP_CAPABLE flags we sent in our SYN or SYN/ACK. */
+  private ourMpcFlags = 0;
+  private readonly mappings: ReceivedMapping[] = [];
+  private readonly signals: Signal[] = [];
+  private rstOptions: MptcpOption[] = [];
+  /** Reason for closing, when MPTCP closed it. */
+  resetReason: string | null = null;
+  private scratch: Uint8Array | null = null;
+
+  constructor(
+    readonly conn: MptcpConnection,
+    public ep: TcpEndpoint,
+    readonly kind: SubflowKind,
+    /** This host sent the SYN. */
+    readonly initiator: boolean,
+  ) {
+    this.id = conn.newSubflowId();
+    this.joinState = kind === 'initial' ? 'established' : initiator ? 'syn-sent' : 'syn-received';
+    if (kind === 'join') this.localNonce = conn.rng.u32();
+    if (conn.lia) {
+      const member = { get cc() { return ep.cc; }, get srttUs() { return ep.rtt.srttUs; } };
+      conn.lia.members.add(member);
+      ep.cc.policy = conn.lia.policyFor(member);
+    }
+  }
+
+  get name(): string {
+    return `${formatEndpoint(this.ep.localAddr, this.ep.localPort)}→${formatEndpoint(this.ep.remoteAddr, this.ep.remotePort)}`;
+  }
+
+  get isBackup(): boolean {
+    return this.localBackup || this.peerBackup;
+  }
+
+  /** May carry data now: TCP established and, for a join, the fourth ACK seen. */
+  get canCarryData(): boolean {
+    const s = this.ep.state;
+    if (s !== 'ESTABLISHED' && s !== 'CLOSE_WAIT') return false;
+    if (this.conn.fallback) return this.kind === 'initial';
+    return this.joinState === 'established' && this.conn.remoteKey !== null;
+  }
+
+  get schedulable(): SchedulableSubflow {
+    const ep = this.ep;
+    const mss = ep.sendMss();
+    const room = Math.min(ep.cc.cwnd, ep.sndWnd) - ep.flightBytes;
+    return { id: this.id, usable: this.canCarryData, backup: this.isBackup, srttUs: ep.rtt.srttUs ?? Number.MAX_SAFE_INTEGER, hasRoom: room >= mss };
+  }
+
+  private event(kind: string, text: string, packets?: number[]): void {
+    this.conn.event(kind, `subflow ${this.name}: ${text}`, packets);
+  }
+
+  // ------------------------------------------------------------ output
+
+  options(ep: TcpEndpoint, seg: OutgoingSegment): readonly TcpOption[] {
+    const c = this.conn;
+    switch (seg.kind) {
+      case 'syn':
+        return this.kind === 'initial' ? [this.mpcForSyn()] : [this.joinSyn()];
+      case 'syn-ack':
+        return this.kind === 'initial' ? (c.fallback ? [] : [this.mpcForSynAck()]) : [this.joinSynAck()];
+      case 'rst':
+        return this.takeRstOptions();
+      default:
+        break;
+    }
+    if (c.fallback) return [];
+    if (seg.handshakeAck) {
+      if (this.kind === 'initial') return c.role === 'client' ? [this.mpcKeys()] : [];
+      this.joinState = 'pre-established';
+      this.retransmitThirdAckLater();
+      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce), reserved: 0 }];
+    }
+    if (seg.kind === 'ack' && this.joinState === 'pre-established') {
+      // The third ACK is retransmitted until the fourth arrives (RFC 8684 §3.2).
+      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce), reserved: 0 }];
+    }
+    if (seg.kind === 'ack') {
+      const signal = this.signals.shift();
+      if (signal) return this.signalOptions(signal);
+    }
+    const chunk = seg.chunk;
+    if (chunk && chunk.len > 0 && this.firstDataNeedsMpc(ep, chunk)) return [this.mpcKeys(chunk.len, chunk)];
+    const dss = this.dss(chunk);
+    return dss ? [dss] : [];
+  }
+
+  private mpcFlags(): number {
+    const c = this.conn;
+    return (c.settings.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H;
+  }
+
+  private mpcForSyn(): MptcpOption {
+    const c = this.conn;
+    this.ourMpcFlags = this.mpcFlags();
+    // v1: no key on the SYN (RFC 8684 §3.1); v0: the initiator's key (RFC 6824 §3.1).
+    return c.version === 1
+      ? { kind: 'mp-capable', version: 1, flags: this.ourMpcFlags }
+      : { kind: 'mp-capable', version: 0, flags: this.ourMpcFlags, senderKey: c.localKey };
+  }
+
+  private mpcForSynAck(): MptcpOption {
+    const c = this.conn;
+    this.ourMpcFlags = this.mpcFlags() | (c.checksums ? MPC_FLAG.A : 0);
+    return { kind: 'mp-capable', version: c.version, flags: this.ourMpcFlags, senderKey: c.localKey };
+  }
+
+  /** Third ACK (len 20) or first data (len 22/24 with the data-level length and checksum). */
+  private mpcKeys(dataLength?: number, chunk?: SentChunk): MptcpOption {
+    const c = this.conn;
+    const base = { kind: 'mp-capable' as const, version: c.version, flags: (c.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H, senderKey: c.localKey, receiverKey: c.remoteKey! };
+    if (dataLength === undefined || !chunk) return base;
+    if (!c.checksums) return { ...base, dataLength };
+    return { ...base, dataLength, checksum: dssChecksum(c.localIdsn + 1n, 1, dataLength, this.payloadOf(chunk)) };
+  }
+
+  /** v1: until a DSS from the server shows it has our key, our first data repeats MP_CAPABLE (RFC 8684 §3.1). */
+  private firstDataNeedsMpc(ep: TcpEndpoint, chunk: SentChunk): boolean {
+    const c = this.conn;
+    // MP_CAPABLE cannot say DATA_FIN: a first chunk that also ends the stream goes with a DSS.
+    if ((chunk.meta as MappingMeta).dataFin) return false;
+    return c.version === 1 && this.kind === 'initial' && c.role === 'client' && !c.fullyEstablished && ((chunk.seq - ep.iss) >>> 0) === 1;
+  }
+
+  private dss(chunk: SentChunk | null): Dss | null {
+    const c = this.conn;
+    const ack = c.dataAck();
+    const meta = chunk && chunk.len > 0 ? (chunk.meta as MappingMeta) : null;
+    if (!ack && !meta) return null;
+    const dss: { -readonly [K in keyof Dss]: Dss[K] } = { kind: 'dss', dataFin: false, dataAck64: ack?.is64 ?? false, dsn64: true, reserved: 0 };
+    if (ack) dss.dataAck = ack.is64 ? ack.value : BigInt.asUintN(32, ack.value);
+    if (meta && chunk) {
+      const ssn = (chunk.seq - this.ep.iss) >>> 0;
+      const dataLength = meta.len + (meta.dataFin ? 1 : 0);
+      dss.dataFin = meta.dataFin;
+      dss.mapping = c.checksums ? { dsn: meta.dsn, ssn, dataLength, checksum: dssChecksum(meta.dsn, ssn, dataLength, this.payloadOf(chunk)) } : { dsn: meta.dsn, ssn, dataLength };
+    }
+    return dss;
+  }
+
+  private payloadOf(chunk: SentChunk): Uint8Array {
+    if (!this.scratch || this.scratch.length < chunk.len) this.scratch = new Uint8Array(Math.max(chunk.len, 2048));
+    chunk.fill(this.scratch, 0);
+    return this.scratch.subarray(0, chunk.len);
+  }
+
+  private signalOptions(signal: Signal): TcpOption[] {
+    const c = this.conn;
+    if (signal.kind === 'data-fin') {
+      const dss = this.dss(null);
+      const dsn = c.dataFinDsn!;
+      const mapping = c.checksums ? { dsn, ssn: 0, dataLength: 1, checksum: dssChecksum(dsn, 0, 1, new Uint8Array(0)) } : { dsn, ssn: 0, dataLength: 1 };
+      return [{ ...(dss ?? { kind: 'dss', dataAck64: false, dsn64: true, reserved: 0 }), dataFin: true, mapping }];
+    }
+    // Linux sends ADD_ADDR alone on its ACK; other signals ride with the DSS.
+    if (signal.option.kind === 'add-addr') return [signal.option];
+    const dss = this.dss(null);
+    return dss ? [dss, signal.option] : [signal.option];
+  }
+
+  /** Queues a signal (ADD_ADDR, REMOVE_ADDR, MP_PRIO) for the next pure ACK and sends that ACK. */
+  sendSignal(option: MptcpOption): void {
+    this.signals.push({ kind: 'option', option });
+    this.flushSignals();
+  }
+
+  queueDataFinSignal(): void {
+    if (this.signals.some((s) => s.kind === 'data-fin')) return;
+    this.signals.push({ kind: 'data-fin' });
+    this.flushSignals();
+  }
+
+  private flushSignals(): void {
+    while (this.signals.length > 0 && !this.ep.closed) {
+      const before = this.signals.length;
+      this.ep.sendSignal(this.conn.now);
+      if (this.signals.length === before) break;
+    }
+    this.conn.host.touch(this.ep);
+  }
+
+  private retransmitThirdAckLater(): void {
+    const ep = this.ep;
+    this.conn.host.later(this.conn.now + ep.rtt.rtoUs, () => {
+      if (this.joinState === 'pre-established' && !ep.closed) {
+        ep.sendAck(true);
+        this.retransmitThirdAckLater();
+      }
+    });
+  }
+
+  private takeRstOptions(): TcpOption[] {
+    const o = this.rstOptions;
+    this.rstOptions = [];
+    return o;
+  }
+
+  private joinSyn(): MptcpOption {
+    const c = this.conn;
+    return { kind: 'mp-join-syn', backup: this.localBackup, addressId: this.localAddressId, token: c.remoteToken!, nonce: this.localNonce, reserved: 0 };
+  }
+
+  private joinSynAck(): MptcpOption {
+    const c = this.conn;
+    const hmac = joinSynAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce);
+    return { kind: 'mp-join-syn-ack', backup: this.localBackup, addressId: this.localAddressId, truncatedHmac: hmac, nonce: this.localNonce, reserved: 0 };
+  }
+
+  // ------------------------------------------------------------ resets
+
+  /** Resets this subflow, with MP_TCPRST and `reason` in v1 (RFC 8684 §3.6). */
+  reset(reasonCode: number, why: string, packetId?: number): void {
+    this.resetReason = why;
+    this.joinState = this.joinState === 'established' ? this.joinState : 'failed';
+    this.event('mptcp-subflow-reset', `${why}: RST${this.conn.version === 1 ? ` with MP_TCPRST (${MP_TCPRST_REASONS[reasonCode]})` : ''}`, packetId ? [packetId] : undefined);
+    if (this.conn.version === 1) this.rstOptions = [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: reasonCode }];
+    this.ep.abort(this.conn.now, []);
+    this.conn.host.touch(this.ep);
+  }
+
+  /** RST carrying MP_FASTCLOSE with the peer's key (v1 Option R; Linux's way). */
+  abortWithFastclose(): void {
+    if (this.ep.closed) return;
+    const c = this.conn;
+    this.rstOptions = [{ kind: 'mp-fastclose', receiverKey: c.remoteKey ?? 0n, reserved: 0 }];
+    if (c.version === 1) this.rstOptions.push({ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 0 });
+    this.ep.abort(c.now);
+    c.host.touch(this.ep);
+  }
+
+  resetQuietly(): void {
+    if (this.ep.closed) return;
+    if (this.conn.version === 1) this.rstOptions = [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 0 }];
+    this.ep.abort(this.conn.now);
+    this.conn.host.touch(this.ep);
+  }
+
+  // ------------------------------------------------------------ input
+
+  onSegment(ep: TcpEndpoint, h: TcpHeader, _payloadLength: number, packetId: number): void {
+    const c = this.conn;
+    const f = h.flags;
+    if (f & TCP_FLAG.RST) {
+      const r = h.options.find((o) => o.kind === 'mp-tcprst');
+      if (r) this.event('mptcp-tcprst-received', `RST with MP_TCPRST: ${MP_TCPRST_REASONS[r.reason] ?? `reason ${r.reason}`}${r.transient ? ' (transient)' : ''}`, [packetId]);
+      const fc = h.options.find((o) => o.kind === 'mp-fastclose');
+      if (fc) this.onFastclose(fc.receiverKey, packetId);
+      return;
+    }
+    if (this.kind === 'initial') this.initialHandshake(h, packetId);
+    else if (!this.joinHandshake(h, packetId)) return;
+    if (c.fallback || ep.closed) return;
+    for (const o of h.options) if (isMptcpOption(o)) this.onOption(o, h, packetId);
+  }
+
+  private initialHandshake(h: TcpHeader, packetId: number): void {
+    const c = this.conn;
+    if (c.fallback) return;
+    const mpc = h.options.find((o) => o.kind === 'mp-capable');
+    if (h.flags & TCP_FLAG.SYN) {
+      // Our SYN/ACK's answer on the client.
+      if (!mpc || !this.validMpc(mpc, true) || mpc.senderKey === undefined) {
+        c.enterFallback(`subflow ${this.name}: SYN/ACK without a usable MP_CAPABLE: the connection is plain TCP (RFC 8684 §3.1)`, packetId);
+        return;
+      }
+      c.learnRemoteKey(mpc.senderKey);
+      c.checksums = ((this.ourMpcFlags | mpc.flags) & MPC_FLAG.A) !== 0;
+      this.event('mptcp-capable', `MP_CAPABLE answered, version ${mpc.version}, server key ${hex64(mpc.senderKey)}, token ${hex32(c.remoteToken!)}${c.checksums ? ', DSS checksums on' : ''}`, [packetId]);
+      return;
+    }
+    if (c.role !== 'server') return;
+    if (!c.fullyEstablished) {
+      // The server's first ACK from the client: the third ACK, or the first data with MP_CAPABLE.
+      if (!mpc || mpc.receiverKey === undefined || mpc.senderKey === undefined) {
+        if (!h.options.some((o) => o.kind === 'dss')) {
+          c.enterFallback(`subflow ${this.name}: third ACK without MP_CAPABLE: the connection falls back to TCP (RFC 8684 §3.1)`, packetId);
+        }
+        return;
+      }
+      if (mpc.receiverKey !== c.localKey || (c.remoteKey !== null && mpc.senderKey !== c.remoteKey)) {
+        this.event('mptcp-mpc-ignored', `MP_CAPABLE ACK carries keys ${hex64(mpc.senderKey)}/${hex64(mpc.receiverKey)}, not this connection's: ignored`, [packetId]);
+        return;
+      }
+      c.learnRemoteKey(mpc.senderKey);
+      c.fullyEstablished = true;
+      this.event('mptcp-fully-established', `client key ${hex64(mpc.senderKey)} confirmed: fully established`, [packetId]);
+      c.pm.onFullyEstablished(c);
+    }
+    // The client's first data may repeat MP_CAPABLE with a data-level length: an implicit mapping at IDSN + 1, SSN 1.
+    if (mpc?.dataLength !== undefined && mpc.dataLength > 0 && mpc.senderKey === c.remoteKey) this.addMapping({ ssn: 1, dsn: c.remoteIdsn! + 1n, len: mpc.dataLength });
+  }
+
+  private validMpc(mpc: Extract<MptcpOption, { kind: 'mp-capable' }>, synAck: boolean): boolean {
+    const c = this.conn;
+    // One crypto bit, H; B clear (RFC 8684 §3.1; Linux mptcp_parse_option).
+    if ((mpc.flags & 0x1f) !== MPC_FLAG.H || mpc.flags & MPC_FLAG.B) return false;
+    return synAck ? mpc.version === c.version : true;
+  }
+
+  /** Returns false when the segment ended the subflow. */
+  private joinHandshake(h: TcpHeader, packetId: number): boolean {
+    const c = this.conn;
+    if (this.joinState === 'syn-sent' && h.flags & TCP_FLAG.SYN) {
+      const sa = h.options.find((o) => o.kind === 'mp-join-syn-ack');
+      if (!sa) {
+        this.reset(1, 'SYN/ACK without MP_JOIN', packetId);
+        return false;
+      }
+      this.remoteNonce = sa.nonce;
+      this.remoteAddressId = sa.addressId;
+      this.peerBackup = sa.backup;
+      const expected = joinSynAckHmac(c.version, c.remoteKey!, c.localKey, sa.nonce, this.localNonce);
+      if (expected !== sa.truncatedHmac) {
+        this.reset(1, `MP_JOIN SYN/ACK HMAC ${hex64(sa.truncatedHmac)} is not the ${hex64(expected)} our keys give: join rejected`, packetId);
+        return false;
+      }
+      this.event('mptcp-join-synack-ok', `MP_JOIN SYN/ACK HMAC verified`, [packetId]);
+      return true;
+    }
+    if (this.joinState === 'syn-received') {
+      const a = h.options.find((o) => o.kind === 'mp-join-ack');
+      if (!a) {
+        this.reset(1, 'third ACK of the join without MP_JOIN', packetId);
+        return false;
+      }
+      const expected = joinAckHmac(c.version, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce);
+      if (toHex(expected) !== toHex(a.hmac)) {
+        this.reset(1, `MP_JOIN ACK HMAC mismatch (got ${toHex(a.hmac).slice(0, 16)}…, expected ${toHex(expected).slice(0, 16)}…): join rejected`, packetId);
+        return false;
+      }
+      const limit = c.settings.pathManager.limits.subflows;
+      if (c.extraSubflows >= limit) {
+        this.reset(3, `join refused: subflow limit (${limit}) reached`, packetId);
+        return false;
+      }
+      c.extraSubflows++;
+      this.joinState = 'established';
+      c.joinCompleted(this);
+      this.event('mptcp-join-accepted', `MP_JOIN HMAC verified: subflow joined (address ID ${this.remoteAddressId}${this.peerBackup ? ', backup' : ''})`, [packetId]);
+      // The fourth ACK tells the initiator it may send data.
+      this.ep.sendSignal(c.now);
+      c.kickAll();
+      return true;
+    }
+    if (this.joinState === 'pre-established' && h.flags & TCP_FLAG.ACK) {
+      this.joinState = 'established';
+      c.joinCompleted(this);
+      this.event('mptcp-join-established', 'fourth ACK received: the join is established', [packetId]);
+      c.kickAll();
+    }
+    return this.joinState !== 'failed';
+  }
+
+  private onOption(o: MptcpOption, h: TcpHeader, packetId: number): void {
+    const c = this.conn;
+    switch (o.kind) {
+      case 'dss':
+        this.onDss(o, packetId);
+        return;
+      case 'add-addr':
+        c.pm.onAddAddr(c, this, o, packetId);
+        return;
+      case 'remove-addr':
+        c.pm.onRemoveAddr(c, this, o.addressIds, packetId);
+        return;
+      case 'mp-prio':
+        this.onMpPrio(o.backup, o.addressId, packetId);
+        return;
+      case 'mp-fastclose':
+        this.onFastclose(o.receiverKey, packetId);
+        return;
+      case 'mp-fail':
+        this.event('mptcp-fail-received', `MP_FAIL for DSN ${o.dsn}`, [packetId]);
+        return;
+      default:
+        void h;
+        return;
+    }
+  }
+
+  private onDss(o: Dss, packetId: number): void {
+    const c = this.conn;
+    if (c.role === 'client' && this.kind === 'initial' && !c.fullyEstablished) {
+      c.fullyEstablished = true;
+      c.pm.onFullyEstablished(c);
+    }
+    if (o.dataAck !== undefined) c.onDataAck(o.dataAck64 ? o.dataAck : expandSeq32(c.sndUna, Number(o.dataAck)));
+    const m = o.mapping;
+    if (!m) return;
+    if (o.dsn64) c.peerUses64 = true;
+    const dsn = o.dsn64 ? m.dsn : expandSeq32(c.rcvNxt ?? 0n, Number(m.dsn));
+    if (m.dataLength === 0) {
+      this.event('mptcp-infinite-mapping', 'infinite mapping received: the peer fell back to TCP on this subflow', [packetId]);
+      return;
+    }
+    const payloadLen = m.dataLength - (o.dataFin ? 1 : 0);
+    if (payloadLen > 0) this.addMapping({ ssn: m.ssn, dsn, len: payloadLen });
+    if (o.dataFin) c.onPeerDataFin(dsn + BigInt(payloadLen));
+  }
+
+  private addMapping(m: ReceivedMapping): void {
+    const list = this.mappings;
+    for (const x of list) if (x.ssn === m.ssn) return; // the same mapping again (a retransmission)
+    let i = list.length;
+    while (i > 0 && ((list[i - 1]!.ssn - m.ssn) | 0) > 0) i--;
+    list.splice(i, 0, m);
+  }
+
+  private onMpPrio(backup: boolean, addressId: number | undefined, packetId: number): void {
+    const c = this.conn;
+    // v0's address ID applies the change to every subflow using that address of the sender (RFC 6824 §3.3.8); v1 only to this subflow.
+    const targets = addressId === undefined || c.version === 1 ? [this] : c.subflows.filter((s) => s.remoteAddressId === addressId);
+    for (const s of targets) s.peerBackup = backup;
+    this.event('mptcp-prio-received', `MP_PRIO: ${targets.length === 1 && targets[0] === this ? 'this subflow' : `${targets.length} subflow(s) with address ID ${addressId}`} now ${backup ? 'backup' : 'regular'}`, [packetId]);
+    c.kickAll();
+  }
+
+  private onFastclose(key: bigint, packetId: number): void {
+    const c = this.conn;
+    if (key !== c.localKey) {
+      this.event('mptcp-fastclose-ignored', `MP_FASTCLOSE carries ${hex64(key)}, not our key: ignored`, [packetId]);
+      return;
+    }
+    c.onFastclose(packetId);
+  }
+
+  onData(_ep: TcpEndpoint, payload: Uint8Array, relSeq: number): void {
+    const c = this.conn;
+    if (c.fallback) {
+      c.receiveInOrder(payload);
+      return;
+    }
+    let pos = relSeq;
+    let off = 0;
+    const list = this.mappings;
+    while (off < payload.length) {
+      // Mappings wholly before `pos` are done with.
+      while (list.length && ((list[0]!.ssn + list[0]!.len - pos) | 0) <= 0) list.shift();
+      const m = list[0];
+      if (!m || ((m.ssn - pos) | 0) > 0) {
+        this.onUnmapped(payload.length - off);
+        return;
+      }
+      const n = Math.min(payload.length - off, m.ssn + m.len - pos);
+      c.receive(m.dsn + BigInt((pos - m.ssn) | 0), payload.subarray(off, off + n));
+      pos = (pos + n) >>> 0;
+      off += n;
+    }
+  }
+
+  /** Data with no mapping (options stripped on the way): RFC 8684 §3.7. */
+  private onUnmapped(bytes: number): void {
+    const c = this.conn;
+    if (this.kind === 'initial' && c.subflows.length === 1) {
+      c.enterFallback(`subflow ${this.name}: ${bytes} bytes arrived without a DSS mapping: fallback to TCP on the only subflow (RFC 8684 §3.7)`);
+      return;
+    }
+    this.reset(6, `${bytes} bytes arrived without a DSS mapping (middlebox interference)`);
+  }
+
+  pull(_ep: TcpEndpoint, maxLen: number): DataChunk | null {
+    return this.conn.pullFor(this, maxLen);
+  }
+
+  onAcked(): void {}
+
+  onPeerFin(ep: TcpEndpoint): void {
+    const c = this.conn;
+    if (c.fallback) {
+      c.fallbackEnd();
+      return;
+    }
+    // The peer closed this subflow (it removed the address, or the connection is ending): close ours too.
+    if (!ep.closed) ep.close(c.now);
+  }
+
+  onStateChange(_ep: TcpEndpoint, _from: TcpState, to: TcpState): void {
+    if (to === 'ESTABLISHED' && this.kind === 'initial') this.conn.onSubflowOpen();
+    // A subflow waiting out TIME_WAIT is finished for the connection.
+    if (to === 'TIME_WAIT') this.conn.onSubflowClosed(this, 'fin');
+  }
+
+  onClosed(_ep: TcpEndpoint, reason: CloseReason): void {
+    this.conn.onSubflowClosed(this, reason);
+  }
+
+  receiveSpace(): number {
+    return this.conn.receiveSpace();
+  }
+
+  dataOptionBytes(): number {
+    const c = this.conn;
+    if (c.fallback) return 0;
+    const dss = 4 + (c.peerUses64 ? 8 : 4) + 8 + 4 + 2 + (c.checksums ? 2 : 0);
+    return (dss + 3) & ~3;
+  }
+
+  /** For reports. */
+  describe(): string {
+    return `${this.kind} ${this.name} (${formatIp(this.ep.localAddr)} id ${this.localAddressId} ↔ id ${this.remoteAddressId})`;
+  }
+}

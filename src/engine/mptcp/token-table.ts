@@ -1,0 +1,45 @@
+/**
+ * A host's MPTCP connections by local token (RFC 8684 §3.2: a SYN+MP_JOIN
+ * names the receiver's token), and key generation that keeps tokens unique
+ * the way Linux does: draw a key, and draw again (up to 4 times) when its
+ * token is 0 or already taken (net/mptcp/token.c).
+ */
+import type { Rng } from '../core/rng.ts';
+import { deriveFromKey, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+
+export const TOKEN_MAX_RETRIES = 4;
+
+export class TokenTable<C> {
+  private readonly byToken = new Map<number, C>();
+
+  get(token: number): C | undefined {
+    return this.byToken.get(token);
+  }
+
+  has(token: number): boolean {
+    return this.byToken.has(token);
+  }
+
+  add(token: number, conn: C): void {
+    this.byToken.set(token, conn);
+  }
+
+  remove(token: number, conn: C): void {
+    if (this.byToken.get(token) === conn) this.byToken.delete(token);
+  }
+
+  get size(): number {
+    return this.byToken.size;
+  }
+
+  /** A fresh key whose token is free, or null after TOKEN_MAX_RETRIES draws (Linux then falls back to TCP). */
+  newKey(rng: Rng, version: MptcpVersion): { key: bigint; token: number; idsn: bigint } | null {
+    for (let i = 0; i < TOKEN_MAX_RETRIES; i++) {
+      const key = rng.u64();
+      if (key === 0n) continue;
+      const d = deriveFromKey(version, key);
+      if (d.token !== 0 && !this.byToken.has(d.token)) return { key, token: d.token, idsn: d.idsn };
+    }
+    return null;
+  }
+}
