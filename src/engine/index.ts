@@ -27,3 +27,6 @@ export type { FieldNode, FieldKind } from './analysis/dissect/field.ts';
 export type { FrameDissection } from './analysis/dissect/dissect-frame.ts';
 export { dissectFrame } from './analysis/dissect/dissect-frame.ts';
 export { describeMptcpOption } from './wire/mptcp/describe.ts';
+
+export * from './scenario/index.ts';
+export type * from './scenario/types.ts';

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'ANALYSIS_IDSN_MISMATCH'
   | 'ANALYSIS_MALFORMED_OPTION'
   | 'ANALYSIS_SNAPLEN_CUT'
+  | 'SCENARIO_INVALID'
   // command line
   | 'CLI_USAGE'
   | 'CLI_FILE'

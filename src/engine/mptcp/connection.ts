@@ -23,6 +23,7 @@ import type { Host } from '../host/host.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { DataChunk } from '../tcp/types.ts';
 import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
+import { DataReassembly } from './data-reassembly.ts';
 import { LiaGroup } from './lia.ts';
 import { makeScheduler, type Scheduler } from './scheduler.ts';
 import type { MptcpSettings } from './settings.ts';
@@ -77,8 +78,7 @@ export class MptcpConnection implements AppSocket {
   private dataFinAcked = false;
   // receiving
   rcvNxt: bigint | null = null;
-  private readonly ooo = new Map<bigint, Uint8Array>();
-  private oooBytes = 0;
+  private readonly ooo = new DataReassembly();
   peerDataFinDsn: bigint | null = null;
   private peerDataFinDelivered = false;
 
@@ -201,13 +201,10 @@ export class MptcpConnection implements AppSocket {
       return t ? { len: t.len, fill: t.fill, meta: null } : null;
     }
     if (!sf.canCarryData) return null;
-    const all = this.subflows.map((s) => s.schedulable);
-    const me = all[this.subflows.indexOf(sf)]!;
-    if (!this.scheduler.mayTake(me, all)) {
+    const all = this.subflows;
+    if (!this.scheduler.mayTake(sf, all)) {
       // Let the subflow the scheduler prefers pull instead.
-      all.forEach((s, i) => {
-        if (s !== me && s.hasRoom && this.scheduler.mayTake(s, all)) this.host.touch(this.subflows[i]!.ep);
-      });
+      for (const s of all) if (s !== sf && s.hasRoom && this.scheduler.mayTake(s, all)) this.host.touch(s.ep);
       return null;
     }
     let chunk: DataChunk | null = null;
@@ -224,7 +221,14 @@ export class MptcpConnection implements AppSocket {
       break;
     }
     if (!chunk) {
-      const t = this.out.take(maxLen);
+      // RFC 8684 §3.3.5: the receive window is the connection's, counted from the DATA_ACK.
+      const nextDsn = this.localIdsn + 1n + BigInt(this.out.totalTaken);
+      const room = Number(this.sndUna + BigInt(this.peerWindow()) - nextDsn);
+      if (room <= 0 && this.out.available > 0) {
+        this.windowBlocked = true;
+        return null;
+      }
+      const t = this.out.take(Math.min(maxLen, room));
       if (!t) return null;
       const dsn = this.localIdsn + 1n + BigInt(t.offset);
       // The DATA_FIN rides on the last chunk when the application has closed (RFC 8684 §3.3.3).
@@ -232,7 +236,7 @@ export class MptcpConnection implements AppSocket {
       if (last) this.dataFinDsn = dsn + BigInt(t.len);
       chunk = { len: t.len, fill: t.fill, meta: { dsn, len: t.len, dataFin: last } satisfies MappingMeta };
     }
-    this.scheduler.took(me);
+    this.scheduler.took(sf);
     return chunk;
   }
 
@@ -257,6 +261,15 @@ export class MptcpConnection implements AppSocket {
     });
   }
 
+  /** The peer's connection-level window: the largest any subflow advertised (RFC 8684 §3.3.5). */
+  private peerWindow(): number {
+    let w = 0;
+    for (const s of this.subflows) if (s.ep.sndWnd > w) w = s.ep.sndWnd;
+    return w;
+  }
+
+  private windowBlocked = false;
+
   onDataAck(ack: bigint): void {
     if (ack > this.localIdsn + 1n + BigInt(this.out.totalTaken) + 1n) {
       this.event('mptcp-data-ack-ignored', `DATA_ACK ${ack} covers data never sent: ignored (Linux ack_update_msk)`);
@@ -264,6 +277,10 @@ export class MptcpConnection implements AppSocket {
     }
     if (ack <= this.sndUna) return;
     this.sndUna = ack;
+    if (this.windowBlocked) {
+      this.windowBlocked = false;
+      this.kickAll();
+    }
     if (this.dataFinDsn !== null && ack > this.dataFinDsn && !this.dataFinAcked) {
       this.dataFinAcked = true;
       this.event('mptcp-data-fin-acked', `our DATA_FIN (DSN ${this.dataFinDsn}) acknowledged`);
@@ -296,10 +313,7 @@ export class MptcpConnection implements AppSocket {
         this.event('mptcp-dsn-out-of-window', `DSN ${dsn} is outside the receive window: dropped (RFC 8684 §3.3.5)`);
         return;
       }
-      if (!this.ooo.has(dsn)) {
-        this.ooo.set(dsn, bytes.slice());
-        this.oooBytes += bytes.length;
-      }
+      this.ooo.insert(dsn, bytes);
       return;
     }
     this.deliver(bytes.subarray(Number(this.rcvNxt - dsn)));
@@ -318,20 +332,7 @@ export class MptcpConnection implements AppSocket {
   }
 
   private drainOoo(): void {
-    while (this.ooo.size > 0) {
-      let progressed = false;
-      for (const [dsn, b] of this.ooo) {
-        if (dsn > this.rcvNxt!) continue;
-        this.ooo.delete(dsn);
-        this.oooBytes -= b.length;
-        const end = dsn + BigInt(b.length);
-        if (end > this.rcvNxt!) {
-          this.deliver(b.subarray(Number(this.rcvNxt! - dsn)));
-          progressed = true;
-        }
-      }
-      if (!progressed) return;
-    }
+    for (let b = this.ooo.take(this.rcvNxt!); b; b = this.ooo.take(this.rcvNxt!)) this.deliver(b);
   }
 
   onPeerDataFin(dsn: bigint): void {
@@ -354,7 +355,7 @@ export class MptcpConnection implements AppSocket {
   }
 
   receiveSpace(): number {
-    return Math.max(0, this.settings.receiveBufferBytes - this.oooBytes);
+    return Math.max(0, this.settings.receiveBufferBytes - this.ooo.bytesHeld);
   }
 
   /** DATA_ACK value and whether it goes out in 64 bits. */

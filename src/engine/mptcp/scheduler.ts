@@ -36,14 +36,26 @@ export function eligible(all: readonly SchedulableSubflow[]): SchedulableSubflow
   return regular.length ? regular : usable;
 }
 
+/** `eligible(all).includes(who)` without allocating (this runs for every segment). */
+function isEligible(who: SchedulableSubflow, all: readonly SchedulableSubflow[], regularUsable: boolean): boolean {
+  return who.usable && (!who.backup || !regularUsable) && all.includes(who);
+}
+
+function anyRegularUsable(all: readonly SchedulableSubflow[]): boolean {
+  for (const s of all) if (s.usable && !s.backup) return true;
+  return false;
+}
+
 class LowestRtt implements Scheduler {
   readonly id = 'lowest-rtt' as const;
   mayTake(who: SchedulableSubflow, all: readonly SchedulableSubflow[]): boolean {
-    const candidates = eligible(all);
-    if (!candidates.includes(who)) return false;
-    for (const s of candidates) {
-      if (s === who || !s.hasRoom) continue;
-      if (s.srttUs < who.srttUs || (s.srttUs === who.srttUs && s.id < who.id)) return false;
+    const regular = anyRegularUsable(all);
+    if (!isEligible(who, all, regular)) return false;
+    const rtt = who.srttUs;
+    for (const s of all) {
+      if (s === who || !s.usable || (regular && s.backup)) continue;
+      const r = s.srttUs;
+      if ((r < rtt || (r === rtt && s.id < who.id)) && s.hasRoom) return false;
     }
     return true;
   }
@@ -68,7 +80,7 @@ class RoundRobin implements Scheduler {
 class Redundant implements Scheduler {
   readonly id = 'redundant' as const;
   mayTake(who: SchedulableSubflow, all: readonly SchedulableSubflow[]): boolean {
-    return eligible(all).includes(who);
+    return isEligible(who, all, anyRegularUsable(all));
   }
   took(): void {}
 }

@@ -42,7 +42,7 @@ interface ReceivedMapping {
 
 type Signal = { kind: 'option'; option: MptcpOption } | { kind: 'data-fin' };
 
-export class MptcpSubflow implements TcpUpper {
+export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   readonly id: number;
   /** Set by the path manager for joins; 0 for the initial subflow (RFC 8684 §3.2). */
   localAddressId = 0;
@@ -96,11 +96,22 @@ export class MptcpSubflow implements TcpUpper {
     return this.joinState === 'established' && this.conn.remoteKey !== null;
   }
 
-  get schedulable(): SchedulableSubflow {
+  // SchedulableSubflow: read live, so scheduling allocates nothing.
+  get usable(): boolean {
+    return this.canCarryData;
+  }
+
+  get backup(): boolean {
+    return this.isBackup;
+  }
+
+  get srttUs(): number {
+    return this.ep.rtt.srttUs ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  get hasRoom(): boolean {
     const ep = this.ep;
-    const mss = ep.sendMss();
-    const room = Math.min(ep.cc.cwnd, ep.sndWnd) - ep.flightBytes;
-    return { id: this.id, usable: this.canCarryData, backup: this.isBackup, srttUs: ep.rtt.srttUs ?? Number.MAX_SAFE_INTEGER, hasRoom: room >= mss };
+    return Math.min(ep.cc.cwnd, ep.sndWnd) - ep.flightBytes >= ep.sendMss();
   }
 
   private event(kind: string, text: string, packets?: number[]): void {

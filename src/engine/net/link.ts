@@ -9,6 +9,7 @@ import type { Rng } from '../core/rng.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { LinkSpec } from '../scenario/types.ts';
 import type { NetNode } from './node.ts';
+import type { PacketRecord } from '../sim/trace.ts';
 
 interface Direction {
   /** When the transmitter is free again (fractional µs). */
@@ -52,19 +53,24 @@ export class Link {
     const d = this.dirs[from];
     const sender = this.ends[from]!.node.id;
     const target = this.ends[from === 0 ? 1 : 0]!;
-    const rec = { id: packetId, timeUs: now, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length };
+    const record = (timeUs: number, fate: PacketRecord['fate'], reason?: string) => {
+      const rec: PacketRecord = { id: packetId, timeUs, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate };
+      if (reason) rec.reason = reason;
+      sim.trace.packet(rec, bytes);
+    };
     if (bytes.length > this.spec.mtuBytes) {
-      sim.trace.packet({ ...rec, fate: 'dropped', reason: 'mtu' }, bytes);
+      record(now, 'dropped', 'mtu');
       return;
     }
-    while (d.head < d.ends.length && d.ends[d.head]! <= now) d.head++;
-    if (d.head > 1024 && d.head * 2 > d.ends.length) {
-      d.ends = d.ends.slice(d.head);
+    const ends = d.ends;
+    while (d.head < ends.length && ends[d.head]! <= now) d.head++;
+    if (d.head > 1024 && d.head * 2 > ends.length) {
+      d.ends = ends.slice(d.head);
       d.head = 0;
     }
     // One packet in service plus `queuePackets` waiting.
     if (d.ends.length - d.head > this.spec.queuePackets) {
-      sim.trace.packet({ id: packetId, timeUs: now, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate: 'dropped', reason: 'queue' }, bytes);
+      record(now, 'dropped', 'queue');
       return;
     }
     const start = Math.max(now, d.nextFree);
@@ -73,10 +79,10 @@ export class Link {
     d.ends.push(end);
     const startUs = Math.round(start);
     if (this.spec.lossRate > 0 && d.rng.chance(this.spec.lossRate)) {
-      sim.trace.packet({ id: packetId, timeUs: startUs, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate: 'dropped', reason: 'loss' }, bytes);
+      record(startUs, 'dropped', 'loss');
       return;
     }
-    sim.trace.packet({ id: packetId, timeUs: startUs, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate: 'delivered' }, bytes);
+    record(startUs, 'delivered');
     sim.at(end + this.spec.delayUs, () => target.node.receive(target.iface, bytes, packetId));
   }
 }

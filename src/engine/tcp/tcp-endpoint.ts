@@ -23,6 +23,8 @@ import { seqAdd, seqDiff, seqGt, seqGeq, seqLt, seqLeq } from '../wire/seq.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { padOptionsToWord, tcpOptionsByteLength, type TcpOption } from '../wire/tcp-options.ts';
 import { NewReno } from './congestion.ts';
+import { Reassembly } from './reassembly.ts';
+import { DUP_THRESH, SendQueue, type TrackedChunk } from './send-queue.ts';
 import { RttEstimator } from './rtt.ts';
 import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
 import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
@@ -84,16 +86,14 @@ export class TcpEndpoint {
   cc: NewReno;
   private dupAcks = 0;
 
-  /** Chunks sent or queued, in sequence order, until acknowledged. */
-  private readonly queue: SentChunk[] = [];
-  /** Index in `queue` of the next chunk to transmit (retransmissions first after a timeout). */
-  private sendIndex = 0;
+  /** Chunks sent and not yet cumulatively acknowledged, with SACK and loss marks (RFC 6675). */
+  private readonly queue = new SendQueue();
   private finQueued = false;
   private closeRequested = false;
   private peerFinReceived = false;
 
-  /** Out-of-order data by sequence number. */
-  private readonly ooo = new Map<number, { payload: Uint8Array; fin: boolean }>();
+  /** Out-of-order data, and the SACK blocks describing it. */
+  private readonly ooo = new Reassembly();
   private ackPending = 0;
   private ackNow = false;
 
@@ -354,21 +354,28 @@ export class TcpEndpoint {
   private processAck(h: TcpHeader, carriesData: boolean): void {
     const ack = h.ack;
     const flight = seqDiff(this.sndMax, this.sndUna);
+    const cc = this.cc;
+    const q = this.queue;
+    let newSack = false;
+    if (this.sackOk) {
+      const sack = h.options.find((o) => o.kind === 'sack');
+      if (sack && sack.kind === 'sack') newSack = q.applySack(sack.blocks, seqGt(ack, this.sndUna) ? ack : this.sndUna);
+    }
     if (seqGt(ack, this.sndUna)) {
       const acked = seqDiff(ack, this.sndUna);
       this.sndUna = ack;
       if (seqLt(this.sndNxt, ack)) this.sndNxt = ack;
       this.retransmissionsInRow = 0;
       const done = this.releaseAcked(ack);
-      const cc = this.cc;
       if (cc.recover !== null) {
         if (seqGeq(ack, cc.recover)) {
-          cc.exitRecovery(seqDiff(this.sndMax, this.sndUna));
+          cc.exitRecovery(this.inFlight());
           this.dupAcks = 0;
-        } else {
-          // Partial ACK: retransmit the next hole at once (RFC 6582 §3.2 step 5).
+        } else if (!this.sackOk) {
+          // NewReno partial ACK: the next hole is lost too; send it at once (RFC 6582 §3.2 step 5).
           cc.onPartialAck(acked);
-          this.retransmitFirst();
+          const first = q.first();
+          if (first) q.markLost(first);
         }
       } else {
         this.dupAcks = 0;
@@ -384,14 +391,28 @@ export class TcpEndpoint {
       // RFC 5681 §2: a duplicate ACK carries no data, does not move the window, and data is outstanding.
       if (!carriesData && !windowChanged && flight > 0 && this.canCountDupAck(h)) {
         this.dupAcks++;
-        if (this.cc.recover !== null) this.cc.onDupAckInRecovery();
-        else if (this.dupAcks === 3) {
-          this.cc.enterRecovery(flight, this.sndMax);
-          this.events('tcp-fast-retransmit', `${this.name}: third duplicate ACK for ${ack}: fast retransmit, cwnd ${Math.round(this.cc.cwnd)}`);
-          this.retransmitFirst();
-        }
+        if (cc.recover !== null && !this.sackOk) cc.onDupAckInRecovery();
       }
     }
+    // Enter loss recovery on the third duplicate ACK, or when SACKs show the first chunk lost (RFC 6675 §5).
+    if (cc.recover === null && (this.dupAcks >= DUP_THRESH || (newSack && q.firstIsLost()))) {
+      const first = q.first();
+      if (first && first.transmissions > 0) {
+        q.markLost(first);
+        cc.enterRecovery(flight, this.sndMax);
+        if (this.sackOk) cc.cwnd = cc.ssthresh;
+        this.events('tcp-fast-retransmit', `${this.name}: ${this.dupAcks >= DUP_THRESH ? 'third duplicate ACK' : 'SACKs show a loss'} at ${this.sndUna}: fast retransmit, cwnd ${Math.round(cc.cwnd)}`);
+      }
+    }
+  }
+
+  /** Bytes in the network: RFC 6675's pipe with SACK, all outstanding bytes without. */
+  private inFlight(): number {
+    // A FIN takes a sequence number but no room in the network.
+    const fin = this.finQueued && this.sndMax !== this.sndUna && this.queue.last()?.fin && this.queue.last()!.transmissions > 0 ? 1 : 0;
+    const outstanding = seqDiff(this.sndNxt, this.sndUna) - (this.sndNxt === this.sndMax ? fin : 0);
+    if (!this.sackOk) return Math.max(0, outstanding);
+    return Math.max(0, seqDiff(this.sndMax, this.sndUna) - fin - this.queue.sackedBytes - this.queue.lostBytes);
   }
 
   /** RFC 8684 §3.3.6: a duplicate ACK that carries an MPTCP signalling option is not a congestion signal. */
@@ -403,20 +424,14 @@ export class TcpEndpoint {
   }
 
   private releaseAcked(ack: number): SentChunk[] {
-    const q = this.queue;
-    let n = 0;
+    const done = this.queue.release(ack);
     let rttSample: number | null = null;
-    while (n < q.length) {
-      const c = q[n]!;
-      const end = seqAdd(c.seq, c.len + (c.fin ? 1 : 0));
-      if (!seqLeq(end, ack)) break;
+    for (const c of done) {
+      // Karn: only chunks sent once give RTT samples.
       if (c.transmissions === 1) rttSample = this.now - c.sentAtUs;
       this.bytesAcked += c.len;
-      n++;
     }
     if (rttSample !== null) this.rtt.sample(rttSample);
-    const done = q.splice(0, n);
-    this.sendIndex = Math.max(0, this.sendIndex - n);
     return done;
   }
 
@@ -442,8 +457,8 @@ export class TcpEndpoint {
   private receiveData(seq: number, payload: Uint8Array, fin: boolean): void {
     const rel = seqDiff(seq, this.rcvNxt);
     if (rel > 0) {
-      // Out of order: keep it, ACK at once so the sender sees a duplicate ACK.
-      if (!this.ooo.has(seq)) this.ooo.set(seq, { payload: payload.slice(), fin });
+      // Out of order: keep it, ACK at once (with SACK blocks) so the sender sees the hole.
+      this.ooo.insert(seq, payload, fin, this.rcvNxt);
       this.sendAck(true);
       return;
     }
@@ -455,7 +470,7 @@ export class TcpEndpoint {
       this.sendAck(true);
       return;
     }
-    if (fin && (rel + payload.length >= 0)) this.receiveFin();
+    if (fin && rel + payload.length >= 0) this.receiveFin();
     else this.drainOutOfOrder();
     // Filling a hole is acknowledged at once; otherwise every second segment.
     this.ackPending++;
@@ -471,23 +486,12 @@ export class TcpEndpoint {
   }
 
   private drainOutOfOrder(): void {
-    for (;;) {
-      let progressed = false;
-      for (const [seq, seg] of this.ooo) {
-        const rel = seqDiff(seq, this.rcvNxt);
-        const end = rel + seg.payload.length;
-        if (rel > 0) continue;
-        this.ooo.delete(seq);
-        if (end > 0) {
-          this.deliver(seg.payload.subarray(-rel));
-          progressed = true;
-        }
-        if (seg.fin && end >= 0) {
-          this.receiveFin();
-          return;
-        }
+    for (let seg = this.ooo.takeNext(this.rcvNxt); seg; seg = this.ooo.takeNext(this.rcvNxt)) {
+      if (seg.payload.length > 0) this.deliver(seg.payload);
+      if (seg.fin) {
+        this.receiveFin();
+        return;
       }
-      if (!progressed) return;
     }
   }
 
@@ -515,7 +519,7 @@ export class TcpEndpoint {
   }
 
   private finAcked(): boolean {
-    return this.finQueued && this.queue.length === 0 && this.sndUna === this.sndMax;
+    return this.finQueued && this.queue.isEmpty && this.sndUna === this.sndMax;
   }
 
   private onOurFinAcked(): void {
@@ -556,7 +560,7 @@ export class TcpEndpoint {
     this.enterClosed('reset-sent');
   }
 
-  /** Sends whatever the windows allow: retransmissions first, then new data, then a FIN. */
+  /** Sends whatever the windows allow: lost chunks first, then new data, then a FIN (RFC 6675 NextSeg). */
   pump(now = this.now): void {
     this.now = now;
     if (!canSendData(this.state) && !(this.state === 'FIN_WAIT_1' || this.state === 'LAST_ACK' || this.state === 'CLOSING')) {
@@ -565,33 +569,35 @@ export class TcpEndpoint {
     }
     let sentSomething = false;
     const limit = this.sendMss();
+    const q = this.queue;
     for (;;) {
-      const flight = seqDiff(this.sndNxt, this.sndUna);
       const window = Math.min(this.cc.cwnd, this.sndWnd);
-      let chunk = this.queue[this.sendIndex];
+      const flight = this.inFlight();
+      let chunk = q.nextLost();
       if (!chunk) {
-        if (!canSendData(this.state) || this.finQueued) break;
-        // Whole segments only, unless nothing is in flight (no silly-window trickle).
-        const room = window - flight;
-        if (room < limit && (flight > 0 || room <= 0)) break;
-        const data = this.upper.pull(this, Math.min(limit, room));
-        if (data) chunk = this.enqueue(data, false);
-        else if (this.closeRequested) chunk = this.enqueue({ len: 0, fill: noFill, meta: null }, true);
-        else break;
+        chunk = q.nextUnsent();
+        if (!chunk) {
+          if (!canSendData(this.state) || this.finQueued) break;
+          // Whole segments only, unless nothing is in flight (no silly-window trickle).
+          const room = Math.min(window - flight, this.sndWnd - seqDiff(this.sndNxt, this.sndUna));
+          if (room < limit && (flight > 0 || room <= 0)) break;
+          const data = this.upper.pull(this, Math.min(limit, room));
+          if (data) chunk = this.enqueue(data, false);
+          else if (this.closeRequested) chunk = this.enqueue({ len: 0, fill: noFill, meta: null }, true);
+          else break;
+        }
       }
       if (flight + chunk.len > window && flight > 0) break;
       this.transmit(chunk);
       sentSomething = true;
-      this.sendIndex++;
     }
     if (!sentSomething && this.ackNow) this.sendAck(true);
   }
 
-  private enqueue(data: DataChunk, fin: boolean): SentChunk {
-    const last = this.queue[this.queue.length - 1];
+  private enqueue(data: DataChunk, fin: boolean): TrackedChunk {
+    const last = this.queue.last();
     const seq = last ? seqAdd(last.seq, last.len + (last.fin ? 1 : 0)) : this.sndNxt;
-    const chunk: SentChunk = { len: data.len, fill: data.fill, meta: data.meta, seq, fin, sentAtUs: 0, transmissions: 0 };
-    this.queue.push(chunk);
+    const chunk = this.queue.push({ len: data.len, fill: data.fill, meta: data.meta, seq, fin, sentAtUs: 0, transmissions: 0 });
     if (fin) {
       this.finQueued = true;
       if (this.state === 'ESTABLISHED') this.setState('FIN_WAIT_1', 'application closed');
@@ -600,10 +606,11 @@ export class TcpEndpoint {
     return chunk;
   }
 
-  private transmit(c: SentChunk): void {
+  private transmit(c: TrackedChunk): void {
     c.transmissions++;
     c.sentAtUs = this.now;
     if (c.transmissions > 1) this.segmentsRetransmitted++;
+    this.queue.markSent(c);
     const flags = ACK | (c.fin ? FIN : 0) | (c.len > 0 ? PSH : 0);
     const seg: OutgoingSegment = { kind: c.fin && c.len === 0 ? 'fin' : 'data', flags, chunk: c, handshakeAck: false };
     this.emit(seg, c.seq, this.rcvNxt, [], c.len, c.fill);
@@ -611,12 +618,6 @@ export class TcpEndpoint {
     if (seqGt(end, this.sndNxt)) this.sndNxt = end;
     if (seqGt(end, this.sndMax)) this.sndMax = end;
     if (this.timers.retransmit === Infinity) this.arm('retransmit', this.rtt.rtoUs);
-  }
-
-  private retransmitFirst(): void {
-    const c = this.queue[0];
-    if (!c || c.transmissions === 0) return;
-    this.transmit(c);
   }
 
   /** A pure ACK (with whatever options the upper adds), now. */
@@ -655,6 +656,15 @@ export class TcpEndpoint {
       // Timestamps go first, unless they would not fit beside a long MPTCP option (Linux drops them for an IPv6 ADD_ADDR with port).
       if (this.useTimestamps && tcpOptionsByteLength(options) <= 40 - TS_OPTION_BYTES) {
         options = [NOP, NOP, { kind: 'timestamps', tsval: this.tsval(), tsecr: this.tsRecent }, ...options];
+      }
+      // SACK blocks in what room is left (RFC 2018 §3: at most 3 beside timestamps).
+      if (this.sackOk && this.ooo.size > 0 && seg.flags & ACK) {
+        const room = 40 - tcpOptionsByteLength(options) - 4;
+        const blocks = this.ooo.sackBlocks(Math.min(4, Math.floor(room / 8)));
+        if (blocks.length > 0) {
+          const at = this.useTimestamps && options[2]?.kind === 'timestamps' ? 3 : 0;
+          options.splice(at, 0, NOP, NOP, { kind: 'sack', blocks });
+        }
       }
     }
     const window = seg.flags & SYN ? Math.min(65535, this.receiveWindow()) : Math.min(65535, this.receiveWindow() >>> (this.useWscale ? this.config.windowScale : 0));
@@ -739,7 +749,8 @@ export class TcpEndpoint {
       this.sendSyn(this.state === 'SYN_RECEIVED');
       return;
     }
-    if (this.queue.length === 0 || this.queue[0]!.transmissions === 0) return;
+    const first = this.queue.first();
+    if (!first || first.transmissions === 0) return;
     this.retransmissionsInRow++;
     if (this.retransmissionsInRow > this.config.dataRetries) {
       this.events('tcp-timeout', `${this.name}: ${this.retransmissionsInRow - 1} retransmissions unanswered: connection timed out`);
@@ -749,9 +760,8 @@ export class TcpEndpoint {
     this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna));
     this.dupAcks = 0;
     this.events('tcp-rto', `${this.name}: retransmission timeout, resending from ${this.sndUna} (RTO now ${Math.round(this.rtt.rtoUs / 1000)} ms)`);
-    // Go back N: everything unacknowledged is sent again as the window opens.
-    this.sendIndex = 0;
-    this.sndNxt = this.sndUna;
+    // Everything unacknowledged and not SACKed is lost: resent in order as the window opens.
+    this.queue.markAllLost();
     this.pump();
   }
 
@@ -787,7 +797,7 @@ export class TcpEndpoint {
 
   /** Queued chunks not yet acknowledged, oldest first (MPTCP reinjects them on failure). */
   unacknowledged(): readonly SentChunk[] {
-    return this.queue;
+    return this.queue.outstanding();
   }
 
   /** True while the handshake's option negotiation allowed timestamps. */

@@ -1,0 +1,42 @@
+/**
+ * Values a scenario leaves to be worked out from other fields. Kept out of
+ * `applyDefaults` on purpose (see `defaults.ts`); every layer that needs one
+ * calls these, so the rule is written once.
+ */
+import type { NatSpec, PathManagerSpec, Scenario, TrafficSpec } from './types.ts';
+import { LabError } from '../core/errors.ts';
+
+/** "198.18.1.1/24" → "198.18.1.1". */
+export function cidrAddress(cidr: string): string {
+  const slash = cidr.indexOf('/');
+  return slash < 0 ? cidr : cidr.slice(0, slash);
+}
+
+/** Where a traffic connects: `toAddress`, else the first address of `to`'s first interface. */
+export function trafficDestination(s: Scenario, t: TrafficSpec): string {
+  if (t.toAddress !== undefined) return t.toAddress;
+  const first = s.hosts.find((h) => h.id === t.to)?.interfaces[0]?.addresses[0];
+  if (first === undefined) throw new LabError('INTERNAL', `traffic ${t.id}: no host ${t.to} (the scenario was not validated)`);
+  return cidrAddress(first);
+}
+
+/** The source address a NAT gives: `publicAddress`, else its outside interface's first address. */
+export function natPublicAddress(nat: NatSpec): string {
+  return nat.publicAddress ?? cidrAddress(nat.outside.addresses[0]!);
+}
+
+/**
+ * Address ID of each endpoint, in list order. Explicit ids are kept; the
+ * others get the lowest ids (from 1; 0 is the initial subflow's, RFC 8684
+ * §3.4.1) not taken by an explicit one, in list order.
+ */
+export function endpointAddressIds(pm: PathManagerSpec): number[] {
+  const taken = new Set(pm.endpoints.flatMap((e) => (e.id === undefined ? [] : [e.id])));
+  let next = 1;
+  return pm.endpoints.map((e) => {
+    if (e.id !== undefined) return e.id;
+    while (taken.has(next)) next++;
+    taken.add(next);
+    return next;
+  });
+}

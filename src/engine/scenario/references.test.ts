@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { ScenarioProblem } from './types.ts';
+import { edited, minimalDocument, type Editable } from './test-documents.ts';
+import { validateScenario } from './validate.ts';
+
+const ifc = (id: string, ...addresses: string[]) => ({ id, addresses });
+const link = (id: string, a: string, b: string) => ({ id, a, b, delayUs: 1000, bandwidthBps: 1_000_000 });
+
+/** Client — r1 — server instead of the direct link. */
+function viaRouter(d: Editable) {
+  d.routers = [{ id: 'r1', interfaces: [ifc('eth0', '198.18.1.254/24'), ifc('eth1', '198.18.1.253/24')] }];
+  d.links = [link('l1', 'client.eth0', 'r1.eth0'), link('l2', 'r1.eth1', 'server.eth0')];
+}
+
+/** Each document and exactly the problems it must give: [path, code, message]. */
+const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], string][]][] = [
+  ['a router with a host\'s id', (d) => (d.routers = [{ id: 'client', interfaces: [ifc('eth0', '198.18.9.1/24')] }]), [
+    ['$.routers[0].id', 'SCENARIO_DUPLICATE', '"client" is already the id of a host ($.hosts[0]); node ids are unique across hosts, routers, NATs and middleboxes'],
+  ]],
+  ['an interface id twice on one node', (d) => d.hosts[0].interfaces.push(ifc('eth0', '198.18.2.1/24')), [
+    ['$.hosts[0].interfaces[1].id', 'SCENARIO_DUPLICATE', '"eth0" is already an interface of client ($.hosts[0].interfaces[0])'],
+  ]],
+  ['an address twice', (d) => (d.hosts[1].interfaces[0].addresses = ['198.18.1.1/16']), [
+    ['$.hosts[1].interfaces[0].addresses[0]', 'SCENARIO_DUPLICATE', '198.18.1.1 is already an address of client.eth0 ($.hosts[0].interfaces[0].addresses[0]); addresses are unique across the scenario'],
+  ]],
+  ['an IPv6 address twice, spelt differently', (d) => {
+    d.hosts[0].interfaces[0].addresses.push('2001:db8::1/64');
+    d.hosts[1].interfaces[0].addresses.push('2001:DB8:0::1/48');
+  }, [['$.hosts[1].interfaces[0].addresses[1]', 'SCENARIO_DUPLICATE', '2001:DB8:0::1 is already an address of client.eth0 ($.hosts[0].interfaces[0].addresses[1]); addresses are unique across the scenario']]],
+  ['a link to a node that does not exist', (d) => (d.links[0].b = 'sever.eth0'), [
+    ['$.links[0].b', 'SCENARIO_REFERENCE', '"sever.eth0" names no node "sever": expected one of client, server (did you mean "server"?)'],
+  ]],
+  ['a link to an interface that does not exist', (d) => (d.links[0].b = 'server.eth9'), [
+    ['$.links[0].b', 'SCENARIO_REFERENCE', '"server.eth9" names no interface "eth9" of server: expected one of eth0 (did you mean "eth0"?)'],
+  ]],
+  ['a link from an interface to itself', (d) => (d.links[0].b = 'client.eth0'), [
+    ['$.links[0].b', 'SCENARIO_REFERENCE', 'a link needs two different interfaces, got "client.eth0" at both ends'],
+  ]],
+  ['an interface on two links', (d) => {
+    d.hosts[1].interfaces.push(ifc('eth1', '198.18.2.2/24'));
+    d.links.push(link('l2', 'client.eth0', 'server.eth1'));
+  }, [['$.links[1].a', 'SCENARIO_DUPLICATE', 'client.eth0 is already an end of another link ($.links[0].a); an interface joins at most one link']]],
+  ['a link id twice', (d) => {
+    d.hosts[0].interfaces.push(ifc('eth1', '198.18.2.1/24'));
+    d.hosts[1].interfaces.push(ifc('eth1', '198.18.2.2/24'));
+    d.links.push(link('l1', 'client.eth1', 'server.eth1'));
+  }, [['$.links[1].id', 'SCENARIO_DUPLICATE', '"l1" is already the id of another link ($.links[0])']]],
+  ['an IPv6 link with MTU 1000', (d) => {
+    d.hosts[1].interfaces[0].addresses.push('2001:db8::2/64');
+    d.links[0].mtuBytes = 1000;
+  }, [['$.links[0].mtuBytes', 'SCENARIO_RANGE', 'must be at least 1280 bytes because server.eth0 has an IPv6 address (RFC 8200 §5), got 1000']]],
+  ['traffic from a router', (d) => {
+    viaRouter(d);
+    d.traffic[0].from = 'r1';
+  }, [['$.traffic[0].from', 'SCENARIO_REFERENCE', '"r1" is not a host; it is a router: expected one of client, server']]],
+  ['traffic to a host that does not exist', (d) => (d.traffic[0].to = 'hostz'), [
+    ['$.traffic[0].to', 'SCENARIO_REFERENCE', '"hostz" is not a host: expected one of client, server'],
+  ]],
+  ['traffic from a host to itself', (d) => (d.traffic[0].to = 'client'), [
+    ['$.traffic[0].to', 'SCENARIO_REFERENCE', 'a connection needs two different hosts, got "client" as both from and to'],
+  ]],
+  ['a destination address of another host', (d) => (d.traffic[0].toAddress = '198.18.1.1'), [
+    ['$.traffic[0].toAddress', 'SCENARIO_REFERENCE', '198.18.1.1 is not an address of server: expected one of 198.18.1.2'],
+  ]],
+  ['an IPv6 destination for an IPv4-only client', (d) => {
+    d.hosts[1].interfaces[0].addresses.push('2001:db8::2/64');
+    d.traffic[0].toAddress = '2001:db8::2';
+  }, [['$.traffic[0].from', 'SCENARIO_REFERENCE', 'client has no IPv6 address, so it cannot connect to 2001:db8::2']]],
+  ['traffic id twice', (d) => d.traffic.push({ ...d.traffic[0] }), [
+    ['$.traffic[1].id', 'SCENARIO_DUPLICATE', '"t" is already the id of other traffic ($.traffic[0])'],
+  ]],
+  ['an endpoint on another host\'s address', (d) => (d.hosts[0].pathManager = { endpoints: [{ address: '198.18.1.2', flags: ['subflow'] }] }), [
+    ['$.hosts[0].pathManager.endpoints[0].address', 'SCENARIO_REFERENCE', '198.18.1.2 is not an address of client: expected one of 198.18.1.1'],
+  ]],
+  ['a port on a subflow endpoint', (d) => (d.hosts[1].pathManager = { endpoints: [{ address: '198.18.1.2', port: 8443, flags: ['signal', 'subflow'] }] }), [
+    ['$.hosts[1].pathManager.endpoints[0].port', 'SCENARIO_REFERENCE', 'a port is allowed only with flags ["signal"] (ip mptcp endpoint add ADDR port P signal), got flags ["signal","subflow"]'],
+  ]],
+  ['signal with fullmesh', (d) => (d.hosts[0].pathManager = { endpoints: [{ address: '198.18.1.1', flags: ['signal', 'fullmesh'] }] }), [
+    ['$.hosts[0].pathManager.endpoints[0].flags', 'SCENARIO_REFERENCE', '"signal" and "fullmesh" cannot be combined (Linux refuses the endpoint)'],
+  ]],
+  ['two endpoints with one address ID', (d) => {
+    d.hosts[0].interfaces.push(ifc('eth1', '198.18.2.1/24'));
+    d.hosts[0].pathManager = { endpoints: [{ address: '198.18.1.1', flags: ['signal'], id: 3 }, { address: '198.18.2.1', flags: ['signal'], id: 3 }] };
+  }, [['$.hosts[0].pathManager.endpoints[1].id', 'SCENARIO_DUPLICATE', 'address ID 3 is already used by $.hosts[0].pathManager.endpoints[0]']]],
+  ['one address as two endpoints', (d) => (d.hosts[0].pathManager = { endpoints: [{ address: '198.18.1.1', flags: ['signal'] }, { address: '198.18.1.1', flags: ['subflow'] }] }), [
+    ['$.hosts[0].pathManager.endpoints[1].address', 'SCENARIO_DUPLICATE', '198.18.1.1 already has an endpoint ($.hosts[0].pathManager.endpoints[0])'],
+  ]],
+  ['rewrite-payload without its texts', (d) => {
+    d.middleboxes = [{ id: 'alg', kind: 'rewrite-payload', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [
+    ['$.middleboxes[0].match', 'SCENARIO_REQUIRED', 'missing "match": a rewrite-payload middlebox needs the text to find'],
+    ['$.middleboxes[0].replace', 'SCENARIO_REQUIRED', 'missing "replace": a rewrite-payload middlebox needs the replacement text'],
+  ]],
+  ['rewrite-payload texts of different lengths', (d) => {
+    d.middleboxes = [{ id: 'alg', kind: 'rewrite-payload', match: 'hello', replace: 'goodbye', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [['$.middleboxes[0].replace', 'SCENARIO_RANGE', 'must be as long as "match" (5 characters) so sequence numbers stay valid, got 7 characters']]],
+  ['a NAT claiming a host\'s address', (d) => {
+    d.nats = [{ id: 'nat', inside: ifc('in', '198.18.5.1/24'), outside: ifc('out', '198.18.6.1/24'), publicAddress: '198.18.1.2' }];
+  }, [['$.nats[0].publicAddress', 'SCENARIO_REFERENCE', "198.18.1.2 is an address of server.eth0; a NAT's public address cannot belong to another node"]]],
+  ['hosts with no link between them', (d) => (d.links = []), [
+    ['$.traffic[0]', 'SCENARIO_REFERENCE', 'client cannot reach server: no chain of links, routers, NATs or middleboxes joins client to server.eth0 (198.18.1.2)'],
+  ]],
+  ['a destination interface that is not linked', (d) => {
+    d.hosts[1].interfaces.push(ifc('eth1', '198.18.2.2/24'));
+    d.traffic[0].toAddress = '198.18.2.2';
+  }, [['$.traffic[0]', 'SCENARIO_REFERENCE', 'client cannot reach server: no chain of links, routers, NATs or middleboxes joins client to server.eth1 (198.18.2.2)']]],
+  ['a host does not forward', (d) => {
+    d.hosts.push({ id: 'relay', interfaces: [ifc('eth0', '198.18.1.3/24'), ifc('eth1', '198.18.2.3/24')] });
+    d.links = [link('l1', 'client.eth0', 'relay.eth0'), link('l2', 'relay.eth1', 'server.eth0')];
+  }, [['$.traffic[0]', 'SCENARIO_REFERENCE', 'client cannot reach server: no chain of links, routers, NATs or middleboxes joins client to server.eth0 (198.18.1.2)']]],
+  ['a connection into a NAT from outside', (d) => {
+    d.nats = [{ id: 'nat', inside: ifc('in', '198.18.2.254/24'), outside: ifc('out', '198.18.3.1/24') }];
+    d.links = [link('l1', 'server.eth0', 'nat.in'), link('l2', 'nat.out', 'client.eth0')];
+  }, [['$.traffic[0]', 'SCENARIO_REFERENCE', 'client cannot reach server: every path to server.eth0 (198.18.1.2) enters a NAT from its outside, and a NAT lets in only replies']]],
+];
+
+const valid: [string, (d: Editable) => void][] = [
+  ['through a router', viaRouter],
+  ['out through a NAT', (d) => {
+    d.nats = [{ id: 'nat', inside: ifc('in', '198.18.2.254/24'), outside: ifc('out', '198.18.3.1/24'), publicAddress: '198.18.3.1' }];
+    d.links = [link('l1', 'client.eth0', 'nat.in'), link('l2', 'nat.out', 'server.eth0')];
+  }],
+  ['through a middlebox', (d) => {
+    d.middleboxes = [{ id: 'alg', kind: 'rewrite-payload', match: 'hello', replace: 'HELLO', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+    d.links = [link('l1', 'client.eth0', 'alg.eth0'), link('l2', 'alg.eth1', 'server.eth0')];
+  }],
+  ['MPTCP settings with plain TCP (ignored)', (d) => {
+    d.protocol = 'tcp';
+    d.mptcp = { scheduler: 'redundant', checksums: true };
+    d.hosts[1].pathManager = { endpoints: [{ address: '198.18.1.2', port: 8443, flags: ['signal'] }] };
+  }],
+  ['IPv6 only, MTU 1280', (d) => {
+    d.hosts[0].interfaces[0].addresses = ['2001:db8:1::1/64'];
+    d.hosts[1].interfaces[0].addresses = ['2001:db8:1::2/64'];
+    d.links[0].mtuBytes = 1280;
+  }],
+];
+
+describe('references between parts of a scenario', () => {
+  for (const [name, edit, expected] of cases) {
+    it(name, () => {
+      const problems = validateScenario(edited(minimalDocument(), edit));
+      expect(problems.map((p) => [p.path, p.code, p.message])).toEqual(expected);
+    });
+  }
+  for (const [name, edit] of valid) {
+    it(`valid: ${name}`, () => expect(validateScenario(edited(minimalDocument(), edit))).toEqual([]));
+  }
+  it('reports independent reference problems together', () => {
+    const doc = edited(minimalDocument(), (d) => {
+      d.routers = [{ id: 'server', interfaces: [ifc('eth0', '198.18.9.1/24')] }];
+      d.hosts[0].pathManager = { endpoints: [{ address: '198.18.7.7', flags: ['signal'] }] };
+      d.traffic.push({ ...d.traffic[0], id: 'u', to: 'hostz' });
+    });
+    expect(validateScenario(doc).map((p) => p.path)).toEqual(['$.routers[0].id', '$.hosts[0].pathManager.endpoints[0].address', '$.traffic[1].to']);
+  });
+});

@@ -1,0 +1,310 @@
+/**
+ * The scenario document's shape, written once in the schema DSL: it
+ * validates, fills defaults and publishes JSON Schema. It mirrors `types.ts`,
+ * and the compiler checks that (see the end of this file). Cross-references
+ * (ids, link ends, addresses, reachability) are checked in `references.ts`.
+ */
+import { ADDRESS_FORMAT, CIDR_FORMAT } from './addresses.ts';
+import {
+  anyObject,
+  arr,
+  bool,
+  describe,
+  enumOf,
+  int,
+  literal,
+  named,
+  nullable,
+  num,
+  obj,
+  str,
+  tuple,
+  union,
+  withDefault,
+  type In,
+  type Out,
+} from './schema-dsl.ts';
+import { SCENARIO_SCHEMA_VERSION, type Scenario } from './types.ts';
+
+const SECOND_US = 1_000_000;
+const HOUR_US = 3600 * SECOND_US;
+const TEN_GB = 10_000_000_000;
+
+const id = (description: string) =>
+  str({
+    pattern: /^[a-z][a-z0-9-]*$/,
+    patternText: "an id: a lowercase letter, then lowercase letters, digits or '-'",
+    maxLength: 64,
+    description,
+  });
+const label = str({ minLength: 1, maxLength: 100, description: 'Name shown in the app instead of the id.' });
+const interfaceRef = (description: string) =>
+  str({
+    pattern: /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/,
+    patternText: 'an interface reference "<nodeId>.<interfaceId>", like "client.eth0"',
+    description,
+  });
+const port = (description: string) => int({ min: 1, max: 65535, description });
+const microseconds = (min: number, max: number, description: string) => int({ min, max, unit: 'microseconds', description });
+const hostAddress = (description: string) => str({ format: ADDRESS_FORMAT, description });
+const asciiText = (description: string) =>
+  str({ pattern: /^[\x20-\x7e]*$/, patternText: 'printable ASCII text', minLength: 1, maxLength: 1000, description });
+
+const interfaceSpec = named(
+  'interface',
+  obj(
+    {
+      id: id('Interface id, unique within its node: "eth0".'),
+      addresses: arr(str({ format: CIDR_FORMAT }), {
+        min: 1,
+        max: 16,
+        description: 'CIDR text: "198.18.1.1/24", "2001:db8:1::1/64". Unique across the scenario.',
+      }),
+    },
+    { description: 'A network interface and its addresses.' },
+  ),
+);
+
+const endpoint = named(
+  'pathManagerEndpoint',
+  obj(
+    {
+      address: hostAddress("Address of one of the host's interfaces."),
+      port: port('Only with flags ["signal"]: an extra listening port to announce.'),
+      flags: arr(enumOf(['signal', 'subflow', 'backup', 'fullmesh'], { noun: 'an endpoint flag' }), {
+        unique: true,
+        max: 4,
+        description: 'signal: announce with ADD_ADDR; subflow: open a subflow from it; backup: mark its subflows backup; fullmesh: a subflow to every known peer address.',
+      }),
+      id: int({ min: 1, max: 255, description: 'Address ID; assigned in order when absent.' }),
+    },
+    { optional: ['port', 'id'], description: 'Like `ip mptcp endpoint add ADDR [port P] FLAGS`.' },
+  ),
+);
+
+const limits = named(
+  'pathManagerLimits',
+  obj(
+    {
+      subflows: withDefault(int({ min: 0, max: 8, description: 'Extra subflows per connection (Linux `ip mptcp limits subflows`).' }), 2),
+      addAddrAccepted: withDefault(int({ min: 0, max: 8, description: 'ADD_ADDR announcements acted on per connection (Linux `add_addr_accepted`).' }), 0),
+    },
+    { description: "Linux's `ip mptcp limits`." },
+  ),
+);
+
+const pathManager = named(
+  'pathManager',
+  obj(
+    {
+      endpoints: withDefault(arr(endpoint, { max: 255 }), []),
+      limits: withDefault(limits, {}),
+    },
+    { description: "The host's in-kernel path manager, like Linux's." },
+  ),
+);
+
+const nodeHints = { pathManager: 'only hosts have a path manager' };
+
+const host = named(
+  'host',
+  obj(
+    {
+      id: id('Node id, unique across hosts, routers, NATs and middleboxes.'),
+      label,
+      interfaces: arr(interfaceSpec, { min: 1, max: 16 }),
+      pathManager: withDefault(pathManager, {}),
+    },
+    { optional: ['label'], description: 'An end host: runs TCP/MPTCP and applications.' },
+  ),
+);
+
+const router = named(
+  'router',
+  obj(
+    {
+      id: id('Node id, unique across hosts, routers, NATs and middleboxes.'),
+      label,
+      interfaces: arr(interfaceSpec, { min: 1, max: 64 }),
+    },
+    { optional: ['label'], hints: nodeHints, description: 'Forwards packets between its interfaces.' },
+  ),
+);
+
+const nat = named(
+  'nat',
+  obj(
+    {
+      id: id('Node id, unique across hosts, routers, NATs and middleboxes.'),
+      label,
+      inside: interfaceSpec,
+      outside: interfaceSpec,
+      publicAddress: hostAddress("Source address given to packets leaving through `outside`; defaults to the outside interface's first address."),
+      portBase: withDefault(port('First port of the translation range.'), 40000),
+    },
+    {
+      optional: ['label', 'publicAddress'],
+      hints: nodeHints,
+      description: 'A source NAT (NAPT): rewrites source address and port of packets leaving through `outside`; MPTCP options untouched.',
+    },
+  ),
+);
+
+const middlebox = named(
+  'middlebox',
+  obj(
+    {
+      id: id('Node id, unique across hosts, routers, NATs and middleboxes.'),
+      label,
+      kind: enumOf(['strip-mptcp', 'rewrite-payload'], {
+        noun: 'a middlebox kind',
+        description: 'strip-mptcp: every MPTCP option becomes NOPs; rewrite-payload: payload bytes matching `match` become `replace`.',
+      }),
+      interfaces: tuple([interfaceSpec, interfaceSpec], { description: 'The two sides of the bump in the wire.' }),
+      match: asciiText('rewrite-payload only: text to find.'),
+      replace: asciiText('rewrite-payload only: replacement, as long as `match`.'),
+    },
+    { optional: ['label', 'match', 'replace'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
+  ),
+);
+
+const link = named(
+  'link',
+  obj(
+    {
+      id: id('Link id, unique among links.'),
+      a: interfaceRef('One end: "<nodeId>.<interfaceId>".'),
+      b: interfaceRef('The other end: "<nodeId>.<interfaceId>".'),
+      delayUs: microseconds(0, 10 * SECOND_US, 'One-way propagation delay.'),
+      bandwidthBps: int({ min: 1_000, max: 100_000_000_000, unit: 'bits per second', description: 'Rate of each direction.' }),
+      lossRate: withDefault(num({ min: 0, max: 0.5, description: 'Probability that a packet is lost, per direction.' }), 0),
+      queuePackets: withDefault(int({ min: 1, max: 100_000, unit: 'packets', description: 'Drop-tail queue length per direction.' }), 1000),
+      mtuBytes: withDefault(int({ min: 576, max: 65535, unit: 'bytes', description: 'Largest IP packet; at least 1280 where an end has an IPv6 address.' }), 1500),
+    },
+    { description: 'A point-to-point link between two interfaces.' },
+  ),
+);
+
+const trafficId = id('Traffic id, unique among traffic.');
+const trafficCommon = {
+  from: id('Host that connects.'),
+  to: id('Host that listens.'),
+  toAddress: hostAddress("Destination address, one of `to`'s; defaults to the first address of its first interface."),
+  port: port('Destination port.'),
+  startUs: withDefault(microseconds(0, HOUR_US, 'When the connection is opened.'), 0),
+};
+
+const bulk = named(
+  'bulkTraffic',
+  obj(
+    {
+      id: trafficId,
+      kind: literal('bulk'),
+      ...trafficCommon,
+      bytes: int({ min: 1, max: TEN_GB, unit: 'bytes', description: 'Bytes sent from `from` to `to`.' }),
+    },
+    { optional: ['toAddress'], description: 'One connection sending a fixed number of bytes.' },
+  ),
+);
+
+const requestResponse = named(
+  'requestResponseTraffic',
+  obj(
+    {
+      id: trafficId,
+      kind: literal('request-response'),
+      ...trafficCommon,
+      requestBytes: int({ min: 1, max: TEN_GB, unit: 'bytes', description: 'Size of each request, from `from` to `to`.' }),
+      responseBytes: int({ min: 0, max: TEN_GB, unit: 'bytes', description: 'Size of each response.' }),
+      count: int({ min: 1, max: 1_000_000, description: 'Request/response exchanges on the one connection.' }),
+      intervalUs: withDefault(microseconds(0, HOUR_US, 'Pause between a response and the next request.'), 0),
+    },
+    { optional: ['toAddress'], description: 'One connection carrying request/response exchanges.' },
+  ),
+);
+
+const traffic = union('kind', { bulk, 'request-response': requestResponse }, { noun: 'a traffic kind' });
+
+const mptcp = named(
+  'mptcp',
+  obj(
+    {
+      scheduler: withDefault(
+        enumOf(['lowest-rtt', 'round-robin', 'redundant'], { noun: 'a scheduler', description: 'Which subflow sends the next data.' }),
+        'lowest-rtt',
+      ),
+      congestionControl: withDefault(
+        enumOf(['newreno', 'lia'], { noun: 'a congestion control', description: 'newreno per subflow, or LIA coupled across subflows (RFC 6356).' }),
+        'newreno',
+      ),
+      checksums: withDefault(bool({ description: 'Hosts request DSS checksums (Linux net.mptcp.checksum_enabled).' }), false),
+      mitigations: withDefault(
+        arr(enumOf(['add-addr-hmac', 'stateless-join', 'syn-cookies', 'address-bound-join-hmac'], { noun: 'a mitigation' }), {
+          unique: true,
+          description: 'Mitigations switched on for every host, beyond what the version implies.',
+        }),
+        [],
+      ),
+      halfOpenJoinLimit: withDefault(
+        nullable(int({ min: 0, max: 65535 }), { description: 'Half-open MP_JOINs a host keeps per connection; null = no limit of its own (Linux).' }),
+        null,
+      ),
+    },
+    { description: 'Connection-level settings; ignored when protocol is "tcp".' },
+  ),
+);
+
+const thresholds = named(
+  'thresholds',
+  obj(
+    {
+      stallUs: withDefault(microseconds(1, HOUR_US, 'No application progress for longer than this counts as a stall.'), SECOND_US),
+      degradationPercent: withDefault(
+        num({ min: 0, max: 100, unit: 'percent', description: 'Goodput loss, in percent of the attacker-free run, that counts as degradation.' }),
+        30,
+      ),
+    },
+    { description: 'When monitors call a run stalled or degraded.' },
+  ),
+);
+
+export const scenarioSchema = obj(
+  {
+    schemaVersion: literal(SCENARIO_SCHEMA_VERSION, { description: 'Version of this format.' }),
+    id: id('Scenario id.'),
+    title: str({ minLength: 1, maxLength: 200, description: 'One line shown in the scenario list.' }),
+    description: str({ maxLength: 4000, description: 'What happens and what to look at, for a student.' }),
+    seed: int({ min: 0, max: 0xffff_ffff, description: 'Seed of every random draw; same scenario and seed, same run.' }),
+    durationUs: withDefault(microseconds(1, HOUR_US, 'The run stops at this simulated time even if traffic is still going.'), 60 * SECOND_US),
+    protocol: enumOf(['tcp', 'mptcp-v0', 'mptcp-v1'], {
+      noun: 'a protocol',
+      description: 'tcp: plain TCP; mptcp-v0: RFC 6824 (SHA-1); mptcp-v1: RFC 8684 (SHA-256), as Linux speaks it.',
+    }),
+    hosts: arr(host, { min: 1, max: 64 }),
+    routers: withDefault(arr(router, { max: 64 }), []),
+    nats: withDefault(arr(nat, { max: 64 }), []),
+    middleboxes: withDefault(arr(middlebox, { max: 64 }), []),
+    links: arr(link, { max: 256 }),
+    traffic: withDefault(arr(describe(traffic, 'A connection and what its application does.'), { max: 64 }), []),
+    mptcp: withDefault(mptcp, {}),
+    thresholds: withDefault(thresholds, {}),
+    ui: anyObject({ description: 'Positions and other view state; the engine ignores it.' }),
+  },
+  { optional: ['ui'], description: 'An MPTCP Threat Lab scenario: topology, traffic, protocol settings.' },
+);
+
+/** A scenario document as a person may write it: fields with defaults may be left out. */
+export type ScenarioInput = In<typeof scenarioSchema>;
+
+// ------------------------------------------------------------ compile-time mirror check
+// The filled schema type must be assignable to `Scenario`, and once optional
+// marks are set aside the two must be identical: a field added to types.ts
+// but not here (or with another type) fails to compile.
+type DeepRequired<T> = T extends readonly unknown[]
+  ? { [K in keyof T]: DeepRequired<T[K]> }
+  : T extends object
+    ? { -readonly [K in keyof T]-?: DeepRequired<T[K]> }
+    : T;
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const _filledIsScenario = (s: Out<typeof scenarioSchema>): Scenario => s;
+const _sameFields: Equals<DeepRequired<Out<typeof scenarioSchema>>, DeepRequired<Scenario>> = true;

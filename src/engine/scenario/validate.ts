@@ -1,0 +1,28 @@
+/**
+ * Validation of a current-version document: the shape first (types, ranges,
+ * required and unknown fields), then, if the shape is sound, the references
+ * between parts. Every problem is reported, each with its JSON path.
+ */
+import type { ScenarioProblem } from './types.ts';
+import { applyDefaults } from './defaults.ts';
+import { checkReferences } from './references.ts';
+import { scenarioSchema, type ScenarioInput } from './scenario-schema.ts';
+
+/** Shape problems only; empty means `applyDefaults` may be called. */
+export function validateScenarioShape(doc: unknown): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  scenarioSchema.validate(doc, '$', problems);
+  return problems;
+}
+
+/**
+ * Every problem of a document already at the current schema version
+ * (`loadScenario` migrates first). Empty means it is a valid scenario.
+ *
+ * @example validateScenario({ ...doc, seed: -1 }) // [{ path: '$.seed', code: 'SCENARIO_RANGE', ... }]
+ */
+export function validateScenario(doc: unknown): ScenarioProblem[] {
+  const problems = validateScenarioShape(doc);
+  if (problems.length > 0) return problems;
+  return checkReferences(applyDefaults(doc as ScenarioInput));
+}
