@@ -10,12 +10,16 @@ import { parseIp, type IpAddress } from '../wire/ip-address.ts';
 import { addressKey } from './address-key.ts';
 import { Link } from './link.ts';
 import type { NetNode } from './node.ts';
+import { Middlebox } from './middlebox.ts';
+import { Nat } from './nat.ts';
 import { Router } from './router.ts';
 import { computeRoutes, type GraphNode } from './routing.ts';
 
 export interface Network {
   hosts: Map<string, Host>;
   routers: Map<string, Router>;
+  nats: Map<string, Nat>;
+  middleboxes: Map<string, Middlebox>;
   links: Link[];
   /** Every node by id. */
   nodes: Map<string, NetNode>;
@@ -63,6 +67,27 @@ export function buildNetwork(sim: Simulation, s: Scenario, hostFactory: (spec: S
     return { node, iface };
   };
 
+  const nats = new Map<string, Nat>();
+  for (const n of s.nats) {
+    const ifaces = [n.inside, n.outside];
+    const addrs = addressesOf(ifaces);
+    const pub = n.publicAddress ? parseCidrAddress(n.publicAddress) : addrs[1]![0]!;
+    const nat = new Nat(sim, n, pub);
+    nats.set(n.id, nat);
+    nodes.set(n.id, nat);
+    ifaceIds.set(n.id, ifaces.map((i) => i.id));
+    graph.set(n.id, { id: n.id, forwards: true, ports: [null, null], addresses: addrs.map((l) => l.map(addressKey)) });
+  }
+  const middleboxes = new Map<string, Middlebox>();
+  for (const m of s.middleboxes) {
+    const mb = new Middlebox(sim, m);
+    middleboxes.set(m.id, mb);
+    nodes.set(m.id, mb);
+    ifaceIds.set(m.id, m.interfaces.map((i) => i.id));
+    // A bump in the wire: it forwards, but its own addresses are not destinations.
+    graph.set(m.id, { id: m.id, forwards: true, ports: [null, null], addresses: [[], []] });
+  }
+
   const links: Link[] = [];
   for (const spec of s.links) {
     const link = new Link(sim, spec);
@@ -77,8 +102,8 @@ export function buildNetwork(sim: Simulation, s: Scenario, hostFactory: (spec: S
 
   const tables = computeRoutes([...graph.values()]);
   for (const [id, table] of tables) {
-    const target = hosts.get(id)?.routes ?? routers.get(id)?.routes;
+    const target = hosts.get(id)?.routes ?? routers.get(id)?.routes ?? nats.get(id)?.routes;
     if (target) for (const [k, v] of table) target.set(k, v);
   }
-  return { hosts, routers, links, nodes };
+  return { hosts, routers, nats, middleboxes, links, nodes };
 }

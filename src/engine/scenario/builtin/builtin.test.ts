@@ -73,7 +73,7 @@ describe('built-in scenarios', () => {
     const [client, server] = s.hosts;
     expect(client!.pathManager!.limits).toEqual({ subflows: 2, addAddrAccepted: 1 });
     expect(server!.pathManager!.endpoints).toEqual([{ address: '198.18.2.2', flags: ['signal'] }]);
-    expect(s.traffic).toEqual([{ id: 'upload', kind: 'bulk', from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, bytes: 2_000_000, startUs: 0 }]);
+    expect(s.traffic).toEqual([{ id: 'upload', kind: 'bulk', from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, bytes: 300_000, startUs: 0 }]);
   });
   it('two-path-v0 is two-path-v1 in version 0', () => {
     const strip = (s: Scenario) => ({ ...s, id: '', title: '', description: '', protocol: 'tcp' });
@@ -86,7 +86,7 @@ describe('built-in scenarios', () => {
     expect(byId.get('wifi')).toMatchObject({ delayUs: 5000, bandwidthBps: 30e6, lossRate: 0.01 });
     expect(byId.get('lte')).toMatchObject({ delayUs: 40000, bandwidthBps: 10e6, lossRate: 0 });
     expect(s.hosts[0]!.pathManager!.endpoints).toEqual([{ address: '198.18.2.1', flags: ['subflow', 'backup'] }]);
-    expect(s.traffic[0]).toMatchObject({ kind: 'request-response', count: 20, requestBytes: 200, responseBytes: 100_000 });
+    expect(s.traffic[0]).toMatchObject({ kind: 'request-response', count: 10, requestBytes: 200, responseBytes: 20_000 });
   });
   it('nat-client: the second path crosses a NAT whose outside address is 198.18.3.1', () => {
     const s = builtinScenario('nat-client')!;
@@ -94,19 +94,19 @@ describe('built-in scenarios', () => {
     expect(s.nats[0]!.outside.addresses).toEqual(['198.18.3.1/24']);
     expect(s.hosts[0]!.interfaces[1]!.addresses).toEqual(['198.18.2.1/24']);
     expect(s.links.find((l) => l.a === 'client.eth1')!.b).toBe('nat.inside');
-    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 1_000_000 });
+    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 200_000 });
   });
   it('middlebox-strip: one path through a strip-mptcp middlebox, v1 attempted', () => {
     const s = builtinScenario('middlebox-strip')!;
     expect(s.protocol).toBe('mptcp-v1');
     expect(s.middleboxes.map((m) => m.kind)).toEqual(['strip-mptcp']);
-    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 1_000_000 });
+    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 200_000 });
   });
   it('single-path-tcp: plain TCP over one path', () => {
     const s = builtinScenario('single-path-tcp')!;
     expect(s.protocol).toBe('tcp');
     expect(s.hosts.every((h) => h.interfaces.length === 1)).toBe(true);
-    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 1_000_000 });
+    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 200_000 });
   });
   it('bulk-100mb: exactly the benchmark topology', () => {
     const s = builtinScenario('bulk-100mb')!;
@@ -117,7 +117,8 @@ describe('built-in scenarios', () => {
       ['client.eth0', 'server.eth0', 1e9, 5000, 2000, 1500, 0],
       ['client.eth1', 'server.eth1', 1e9, 5000, 2000, 1500, 0],
     ]);
-    expect(s.hosts[0]!.pathManager!.endpoints).toEqual([{ address: '198.18.2.1', flags: ['subflow'] }]);
+    expect(s.hosts[0]!.pathManager!.limits).toEqual({ subflows: 2, addAddrAccepted: 1 });
+    expect(s.hosts[1]!.pathManager!.endpoints).toEqual([{ address: '198.18.2.2', flags: ['signal'] }]);
     expect(s.traffic).toEqual([{ id: 'upload', kind: 'bulk', from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, bytes: 100_000_000, startUs: 0 }]);
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * A bump in the wire between two interfaces that edits TCP segments as
+ * deployed middleboxes do (RFC 8684 §3.7 discusses both):
+ * - strip-mptcp: every MPTCP option (kind 30) is overwritten with NOPs, so
+ *   MPTCP falls back to TCP;
+ * - rewrite-payload: a byte string in the payload is replaced by another of
+ *   the same length (an application-level gateway), which DSS checksums
+ *   exist to catch.
+ */
+import type { MiddleboxSpec } from '../scenario/types.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import type { Link } from './link.ts';
+import type { NetNode } from './node.ts';
+import { decrementTtl } from './router.ts';
+import { fixChecksums, tcpView } from './rewrite.ts';
+
+export class Middlebox implements NetNode {
+  readonly ports: { link: Link; end: 0 | 1 }[] = [];
+  private readonly match: Uint8Array;
+  private readonly replace: Uint8Array;
+
+  constructor(
+    readonly sim: Simulation,
+    readonly spec: MiddleboxSpec,
+  ) {
+    this.match = ascii(spec.match ?? '');
+    this.replace = ascii(spec.replace ?? '');
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  attach(iface: number, link: Link, end: 0 | 1): void {
+    this.ports[iface] = { link, end };
+  }
+
+  receive(iface: number, bytes: Uint8Array, packetId: number): void {
+    const copy = decrementTtl(bytes);
+    if (!copy) return;
+    const v = tcpView(copy);
+    if (v) {
+      const changed = this.spec.kind === 'strip-mptcp' ? stripMptcp(copy, v.ipHeaderLength) : this.rewritePayload(copy, v.ipHeaderLength);
+      if (changed) {
+        fixChecksums(copy, v);
+        this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: `middlebox-${this.spec.kind}`, text: `${this.id}: ${changed}`, packets: [packetId] });
+      }
+    }
+    const out = this.ports[iface === 0 ? 1 : 0];
+    if (out) out.link.send(out.end, copy);
+  }
+
+  private rewritePayload(p: Uint8Array, t: number): string | null {
+    const m = this.match;
+    if (m.length === 0) return null;
+    const start = t + (p[t + 12]! >> 4) * 4;
+    let hits = 0;
+    for (let i = start; i + m.length <= p.length; i++) {
+      let j = 0;
+      while (j < m.length && p[i + j] === m[j]) j++;
+      if (j === m.length) {
+        p.set(this.replace, i);
+        hits++;
+        i += m.length - 1;
+      }
+    }
+    return hits ? `rewrote ${hits} occurrence(s) of "${this.spec.match}" in the payload` : null;
+  }
+}
+
+/** Overwrites MPTCP options with NOPs; returns a description when it changed something. */
+export function stripMptcp(p: Uint8Array, t: number): string | null {
+  const end = t + (p[t + 12]! >> 4) * 4;
+  let i = t + 20;
+  let stripped = 0;
+  while (i < end && i < p.length) {
+    const kind = p[i]!;
+    if (kind === 0) break;
+    if (kind === 1) {
+      i++;
+      continue;
+    }
+    const len = p[i + 1] ?? 0;
+    if (len < 2 || i + len > end) break;
+    if (kind === 30) {
+      p.fill(1, i, i + len);
+      stripped++;
+    }
+    i += len;
+  }
+  return stripped ? `stripped ${stripped} MPTCP option(s)` : null;
+}
+
+function ascii(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+}
