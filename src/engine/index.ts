@@ -30,3 +30,9 @@ export { describeMptcpOption } from './wire/mptcp/describe.ts';
 
 export * from './scenario/index.ts';
 export type * from './scenario/types.ts';
+
+export { runScenario, type RunOptions, type RunResult, type PacketJson, type SubflowStats, type ConnectionStats } from './runner/run-scenario.ts';
+export { exportPcap } from './runner/pcap-export.ts';
+export { goldenSummary, type GoldenSummary } from './runner/golden-summary.ts';
+export type { AppReport } from './host/apps.ts';
+export type { HostEvent, PacketFate } from './sim/trace.ts';

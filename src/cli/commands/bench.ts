@@ -5,6 +5,7 @@ import { LabError } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { measureProcess, median, type ProcessMeasure } from '../measure-process.ts';
 import { analyzeFile } from './analyze.ts';
+import { benchSimulator } from './bench-simulator.ts';
 import type { Command } from './command.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/mptcp-lab.js', import.meta.url));
@@ -21,10 +22,25 @@ async function runSide(cmd: string, args: string[], label: string): Promise<Proc
   return m;
 }
 
+function parseRuns(text: string): number {
+  const runs = Number(text);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new UsageError(`--runs must be a whole number from 1 to 50, got "${text}"`);
+  return runs;
+}
+
 export const benchCommand: Command = {
   name: 'bench',
-  summary: 'benchmarks: `bench analyze <capture>` times lab analyze against tshark on the same file',
-  usage: `Usage: lab bench analyze <capture> [--runs N] [--no-tshark] [--json]
+  summary: 'benchmarks: the simulator on bulk-100mb and every built-in (lab bench), or lab analyze against tshark (lab bench analyze)',
+  usage: `Usage: lab bench [--runs N] [--ns3 PATH] [--json]
+       lab bench analyze <capture> [--runs N] [--no-tshark] [--json]
+
+lab bench runs the bulk-100mb scenario (100 MB over two 1 Gbit/s, 5 ms
+links) N times in this process and reports the median wall time, simulated
+packets per wall-clock second and the peak resident memory; then it times
+every other built-in (median of 5 runs each after one warm-up).
+With --ns3 PATH it also runs that ns-3 program (../shared/anchors/ns3-bulk.cc,
+built as its README says) N times on the same work and reports the ratio of
+the two packet rates, measured in the same session.
 
 Times \`lab analyze <capture> --json\` (a fresh process each run, output
 discarded) against \`tshark -o mptcp.analyze_mptcp:TRUE -r <capture>\` writing
@@ -40,16 +56,16 @@ Options:
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { runs: { type: 'string', default: '3' }, 'no-tshark': { type: 'boolean' }, json: { type: 'boolean' } },
+      options: { runs: { type: 'string', default: '3' }, 'no-tshark': { type: 'boolean' }, json: { type: 'boolean' }, ns3: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
     const [what, file, ...extra] = positionals;
-    if (what !== 'analyze') throw new UsageError(what === undefined ? 'bench needs a benchmark name: analyze' : `unknown benchmark "${what}" (available: analyze)`);
+    if (what === undefined) return benchSimulator(io, { runs: parseRuns(values.runs!), json: values.json === true, ns3: values.ns3 });
+    if (what !== 'analyze') throw new UsageError(`unknown benchmark "${what}" (lab bench, or lab bench analyze <capture>)`);
     if (!file || extra.length) throw new UsageError('bench analyze takes one capture file');
     if (!existsSync(file)) throw new LabError('CLI_FILE', `cannot read "${file}": no such file`);
-    const runs = Number(values.runs);
-    if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new UsageError(`--runs must be a whole number from 1 to 50, got "${values.runs}"`);
+    const runs = parseRuns(values.runs!);
     const withTshark = !values['no-tshark'];
     if (withTshark && !existsSync(TSHARK)) throw new LabError('CLI_FILE', `${TSHARK} is missing: install Debian's tshark package, or pass --no-tshark`);
 

@@ -5,7 +5,7 @@
  * deliveries, statistics and the trace digest. Pure: same scenario and seed,
  * same result, byte for byte.
  */
-import { toHex } from '../core/hex.ts';
+import { hex32, hex64, toHex } from '../core/hex.ts';
 import { summarizeDecoded } from '../analysis/packet-summary.ts';
 import { bulkApp, requestResponseApp, startBulk, type AppReport } from '../host/apps.ts';
 import { buildNetwork, parseCidrAddress } from '../net/topology.ts';
@@ -48,6 +48,23 @@ export interface SubflowStats {
   cwndBytes: number;
 }
 
+export interface ConnectionStats {
+  host: string;
+  role: 'client' | 'server';
+  version: 0 | 1;
+  localKey: string;
+  remoteKey: string | null;
+  localToken: string;
+  remoteToken: string | null;
+  fallback: boolean;
+  checksums: boolean;
+  subflows: number;
+  /** Data-level bytes the peer acknowledged (DATA_ACK). */
+  bytesDataAcked: number;
+  state: string;
+  closedReason: string | null;
+}
+
 export interface RunResult {
   scenario: string;
   seed: number;
@@ -63,6 +80,7 @@ export interface RunResult {
   events: HostEvent[];
   apps: AppReport[];
   subflows: SubflowStats[];
+  connections: ConnectionStats[];
   digest: string;
 }
 
@@ -133,6 +151,26 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
       });
     }
   }
+  const connections: ConnectionStats[] = [];
+  for (const stack of transport.stacks.values()) {
+    for (const c of stack.connections) {
+      connections.push({
+        host: stack.host.id,
+        role: c.role,
+        version: c.version,
+        localKey: hex64(c.localKey),
+        remoteKey: c.remoteKey === null ? null : hex64(c.remoteKey),
+        localToken: hex32(c.localToken),
+        remoteToken: c.remoteToken === null ? null : hex32(c.remoteToken),
+        fallback: c.fallback,
+        checksums: c.checksums,
+        subflows: c.subflows.length,
+        bytesDataAcked: Math.min(Number(c.sndUna - c.localIdsn - 1n), c.out.totalTaken),
+        state: c.state,
+        closedReason: c.closedReason,
+      });
+    }
+  }
   return {
     scenario: s.id,
     seed: s.seed,
@@ -146,6 +184,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     events: sim.trace.events,
     apps: reports,
     subflows,
+    connections,
     digest: sim.trace.digestHex(),
     handle: { sim, records: sim.trace.packets },
   };

@@ -1,0 +1,104 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { exportPcap, runScenario, type RunResult } from '../../engine/index.ts';
+import { UsageError } from '../cli-error.ts';
+import { scenarioFrom } from '../load-scenario.ts';
+import type { Command } from './command.ts';
+
+/** "2s", "150ms", "300us" or a bare number of microseconds. */
+export function parseDuration(text: string, option: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|ms|us|µs)?$/.exec(text.trim());
+  if (!m) throw new UsageError(`${option} takes a time such as 2s, 150ms or 300us (bare numbers are microseconds), got "${text}"`);
+  const n = Number(m[1]);
+  const unit = m[2] ?? 'us';
+  return Math.round(unit === 's' ? n * 1e6 : unit === 'ms' ? n * 1e3 : n);
+}
+
+function summary(r: RunResult, title: string): string {
+  const lines = [
+    `${r.scenario}: ${title}`,
+    `  ${r.finished ? 'finished' : 'stopped'} at ${(r.endUs / 1e6).toFixed(6)} s simulated, ${r.packetCount} packets on links (${r.bytesOnLinks} bytes), protocol ${r.protocol}, seed ${r.seed}`,
+  ];
+  for (const a of r.apps) {
+    const done = a.completedUs === null ? 'not completed' : `completed at ${(a.completedUs / 1e6).toFixed(6)} s`;
+    lines.push(
+      `  app ${a.id} (${a.kind}, ${a.client} → ${a.server}): wrote ${a.bytesWritten.client}/${a.bytesWritten.server}, read ${a.bytesRead.server}/${a.bytesRead.client} bytes (server/client), ${a.intact ? 'every byte intact' : `CORRUPTED at ${JSON.stringify(a.firstMismatch)}`}, ${done}; closed: client ${a.closedBy.client ?? 'open'}, server ${a.closedBy.server ?? 'open'}`,
+    );
+  }
+  for (const c of r.connections) {
+    lines.push(`  MPTCP v${c.version} ${c.role} at ${c.host}: token ${c.localToken}, ${c.subflows} subflow${c.subflows === 1 ? '' : 's'}${c.fallback ? ', fell back to TCP' : ''}${c.checksums ? ', DSS checksums' : ''}, ${c.state}${c.closedReason ? ` (${c.closedReason})` : ''}`);
+  }
+  for (const s of r.subflows) {
+    lines.push(`  subflow ${s.host} ${s.local} → ${s.remote}: ${s.state}, sent ${s.bytesSentAcked} acked, received ${s.bytesReceived}, ${s.retransmissions} retransmissions, srtt ${s.srttUs === null ? '-' : `${(s.srttUs / 1000).toFixed(1)} ms`}`);
+  }
+  const notable = r.events.filter((e) => /rejected|ignored|fallback|reset|fastclose|refused|join-accepted|add-addr-received/.test(e.kind));
+  if (notable.length) {
+    lines.push('  host decisions:');
+    for (const e of notable.slice(0, 30)) lines.push(`    ${(e.timeUs / 1e6).toFixed(6)} s ${e.text}`);
+    if (notable.length > 30) lines.push(`    ... ${notable.length - 30} more (use --json)`);
+  }
+  lines.push(`  trace digest ${r.digest}`);
+  return lines.join('\n');
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a scenario (a JSON file or a built-in id) and report, export its packets as JSON or pcap',
+  usage: `Usage: lab run <scenario.json | builtin-id> [--seed N] [--until T] [--json out.json] [--pcap out.pcap] [--link ID]
+
+Runs a scenario in the deterministic simulator: the same scenario and seed
+always give the same packets, byte for byte, and the same trace digest.
+Without --json it prints a summary: what each application got, the MPTCP
+connections and subflows, notable host decisions and the digest.
+
+Built-ins: two-path-v1, two-path-v0, wifi-lte, nat-client, middlebox-strip,
+single-path-tcp, bulk-100mb.
+
+Options:
+  --seed N         override the scenario's seed (a 32-bit unsigned integer)
+  --until T        stop at simulated time T (2s, 150ms, 300us; bare = µs)
+  --json FILE      write the full result as JSON (- for standard output):
+                   packets (id, timeUs, link, from, to, summary, hex, fate),
+                   host events, applications, subflow and connection
+                   statistics, digest
+  --pcap FILE      write every packet seen on every link as a pcap file
+  --link ID        with --pcap: only the packets of this link
+  -h, --help       show this help
+
+Exit status: 0 after a run, 1 when the scenario is invalid (every problem is
+listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
+  run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { seed: { type: 'string' }, until: { type: 'string' }, json: { type: 'string' }, pcap: { type: 'string' }, link: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'run needs a scenario file or built-in id' : `run takes one scenario, got ${positionals.length}`);
+    if (values.link !== undefined && values.pcap === undefined) throw new UsageError('--link only makes sense with --pcap');
+    let scenario = scenarioFrom(positionals[0]!);
+    if (values.seed !== undefined) {
+      const seed = Number(values.seed);
+      if (!/^\d+$/.test(values.seed) || seed > 0xffffffff) throw new UsageError(`--seed takes an integer from 0 to 4294967295, got "${values.seed}"`);
+      scenario = { ...scenario, seed };
+    }
+    const untilUs = values.until === undefined ? undefined : parseDuration(values.until, '--until');
+    const full = values.json !== undefined || values.pcap !== undefined;
+    const r = runScenario(scenario, { trace: full ? 'full' : 'digest', ...(untilUs !== undefined ? { untilUs } : {}) });
+    if (values.pcap !== undefined) {
+      writeFileSync(values.pcap, exportPcap(r.handle.records, values.link !== undefined ? { link: values.link } : {}));
+      io.err(`wrote ${values.pcap}`);
+    }
+    if (values.json !== undefined) {
+      const { handle: _handle, ...result } = r;
+      const text = JSON.stringify(result, null, 2);
+      if (values.json === '-') io.out(text);
+      else {
+        writeFileSync(values.json, `${text}\n`);
+        io.err(`wrote ${values.json}`);
+      }
+    }
+    if (values.json !== '-') io.out(summary(r, scenario.title));
+    return 0;
+  },
+};
