@@ -11,11 +11,15 @@ export interface ByteSource {
 }
 
 const PERIOD = 251; // prime, so the pattern does not line up with segment sizes
-const TABLE = (() => {
-  const t = new Uint8Array(PERIOD + 65536 + PERIOD);
-  for (let i = 0; i < t.length; i++) t[i] = (((i % PERIOD) * 167 + 13) & 0xff) ^ 0x5a;
+const TABLE_LENGTH = PERIOD + 65536 + PERIOD;
+const patternAt = (i: number) => (((i % PERIOD) * 167 + 13) & 0xff) ^ 0x5a;
+const TABLE = Uint8Array.from({ length: TABLE_LENGTH }, (_, i) => patternAt(i));
+/** The table again, shifted by 0..3 bytes, so a comparison can always read aligned 32-bit words on both sides. */
+const SHIFTED = [0, 1, 2, 3].map((pad) => {
+  const t = new Uint8Array(TABLE_LENGTH + 4);
+  t.set(TABLE, pad);
   return t;
-})();
+});
 
 /** The byte a pattern source with `phase` has at `offset`. */
 export function patternByte(phase: number, offset: number): number {
@@ -50,13 +54,13 @@ export class PatternChecker {
 
   check(bytes: Uint8Array): void {
     if (this.firstMismatch === null) {
-      let idx = (this.offset + this.phase) % PERIOD;
-      for (let i = 0; i < bytes.length; i++) {
-        if (bytes[i] !== TABLE[idx]) {
-          this.firstMismatch = this.offset + i;
+      for (let done = 0; done < bytes.length; done += 65536) {
+        const part = bytes.subarray(done, Math.min(bytes.length, done + 65536));
+        const bad = firstDifference(part, (this.offset + done + this.phase) % PERIOD);
+        if (bad >= 0) {
+          this.firstMismatch = this.offset + done + bad;
           break;
         }
-        idx = idx + 1 === PERIOD ? 0 : idx + 1;
       }
     }
     this.offset += bytes.length;
@@ -65,6 +69,32 @@ export class PatternChecker {
   get bytesChecked(): number {
     return this.offset;
   }
+}
+
+/** Index of the first byte of `b` that differs from TABLE[start...], or -1. Compares words where it can. */
+function firstDifference(b: Uint8Array, start: number): number {
+  const n = b.length;
+  const head = (4 - (b.byteOffset & 3)) & 3;
+  // A table copy whose bytes sit at the same alignment as `b`'s.
+  const pad = (((b.byteOffset - start) % 4) + 4) % 4;
+  const t = SHIFTED[pad]!;
+  const ts = start + pad;
+  let i = 0;
+  for (; i < Math.min(head, n); i++) if (b[i] !== t[ts + i]) return i;
+  const words = (n - i) >> 2;
+  if (words > 0) {
+    const bw = new Int32Array(b.buffer, b.byteOffset + i, words);
+    const tw = new Int32Array(t.buffer, t.byteOffset + ts + i, words);
+    for (let k = 0; k < words; k++) {
+      if (bw[k] !== tw[k]) {
+        i += k * 4;
+        for (let j = 0; j < 4; j++) if (b[i + j] !== t[ts + i + j]) return i + j;
+      }
+    }
+    i += words * 4;
+  }
+  for (; i < n; i++) if (b[i] !== t[ts + i]) return i;
+  return -1;
 }
 
 export class BytesSource implements ByteSource {

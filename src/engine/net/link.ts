@@ -46,20 +46,20 @@ export class Link {
     node.attach(iface, this, end);
   }
 
+  private record(from: 0 | 1, id: number, bytes: Uint8Array, timeUs: number, fate: PacketRecord['fate'], reason?: string): void {
+    const rec: PacketRecord = { id, timeUs, link: this.spec.id, from: this.ends[from]!.node.id, to: this.ends[from === 0 ? 1 : 0]!.node.id, length: bytes.length, fate };
+    if (reason) rec.reason = reason;
+    this.sim.trace.packet(rec, bytes);
+  }
+
   /** Puts a packet on the link from end `from` at the current time. */
   send(from: 0 | 1, bytes: Uint8Array, packetId = this.sim.packetId()): void {
     const sim = this.sim;
     const now = sim.now;
     const d = this.dirs[from];
-    const sender = this.ends[from]!.node.id;
     const target = this.ends[from === 0 ? 1 : 0]!;
-    const record = (timeUs: number, fate: PacketRecord['fate'], reason?: string) => {
-      const rec: PacketRecord = { id: packetId, timeUs, link: this.spec.id, from: sender, to: target.node.id, length: bytes.length, fate };
-      if (reason) rec.reason = reason;
-      sim.trace.packet(rec, bytes);
-    };
     if (bytes.length > this.spec.mtuBytes) {
-      record(now, 'dropped', 'mtu');
+      this.record(from, packetId, bytes, now, 'dropped', 'mtu');
       return;
     }
     const ends = d.ends;
@@ -70,7 +70,7 @@ export class Link {
     }
     // One packet in service plus `queuePackets` waiting.
     if (d.ends.length - d.head > this.spec.queuePackets) {
-      record(now, 'dropped', 'queue');
+      this.record(from, packetId, bytes, now, 'dropped', 'queue');
       return;
     }
     const start = Math.max(now, d.nextFree);
@@ -79,10 +79,10 @@ export class Link {
     d.ends.push(end);
     const startUs = Math.round(start);
     if (this.spec.lossRate > 0 && d.rng.chance(this.spec.lossRate)) {
-      record(startUs, 'dropped', 'loss');
+      this.record(from, packetId, bytes, startUs, 'dropped', 'loss');
       return;
     }
-    record(startUs, 'delivered');
+    this.record(from, packetId, bytes, startUs, 'delivered');
     sim.at(end + this.spec.delayUs, () => target.node.receive(target.iface, bytes, packetId));
   }
 }

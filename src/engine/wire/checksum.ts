@@ -11,6 +11,25 @@ import type { IpAddress } from './ip-address.ts';
  */
 export function sum16(bytes: Uint8Array, start = 0, end = bytes.length, sum = 0): number {
   let i = start;
+  // Long runs: add aligned 32-bit little-endian words, then fold and swap the bytes back
+  // (RFC 1071 §2(B): the one's complement sum does not depend on byte order).
+  if (end - start >= 64) {
+    const abs = bytes.byteOffset + i;
+    const lead = (4 - (abs & 3)) & 3;
+    // Keep the big-endian word pairing: the aligned part must start at an even offset from `start`.
+    if ((lead & 1) === 0) {
+      for (let k = 0; k < lead; k += 2) sum += (bytes[i + k]! << 8) | bytes[i + k + 1]!;
+      i += lead;
+      const words = (end - i) >> 2;
+      const w = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+      let le = 0;
+      for (let k = 0; k < words; k++) le += w[k]!;
+      // fold the little-endian sum to 16 bits, then swap to big-endian order
+      while (le > 0xffff) le = (le % 0x10000) + Math.floor(le / 0x10000);
+      sum += ((le & 0xff) << 8) | (le >> 8);
+      i += words * 4;
+    }
+  }
   const last = end - 1;
   for (; i < last; i += 2) sum += (bytes[i]! << 8) | bytes[i + 1]!;
   if (i === last) sum += bytes[i]! << 8;
