@@ -236,6 +236,8 @@ export class MptcpConnection implements AppSocket {
       if (last) this.dataFinDsn = dsn + BigInt(t.len);
       chunk = { len: t.len, fill: t.fill, meta: { dsn, len: t.len, dataFin: last } satisfies MappingMeta };
     }
+    const meta = chunk.meta as MappingMeta;
+    sf.sentLog.push({ dsn: meta.dsn, len: meta.len, fill: chunk.fill });
     this.scheduler.took(sf);
     return chunk;
   }
@@ -277,6 +279,7 @@ export class MptcpConnection implements AppSocket {
     }
     if (ack <= this.sndUna) return;
     this.sndUna = ack;
+    for (const s of this.subflows) s.pruneSent(ack);
     if (this.windowBlocked) {
       this.windowBlocked = false;
       this.kickAll();
@@ -288,13 +291,15 @@ export class MptcpConnection implements AppSocket {
     }
   }
 
-  /** Unacknowledged data of a subflow that failed goes out again on the others (RFC 8684 §3.3.6). */
+  /**
+   * Data a failed subflow carried and the DATA_ACK does not cover goes out
+   * again on the others (RFC 8684 §3.3.6, §3.7), whether or not that subflow's
+   * TCP had it acknowledged.
+   */
   reinjectFrom(sf: MptcpSubflow): void {
-    for (const c of sf.ep.unacknowledged()) {
-      const m = c.meta as MappingMeta | null;
-      if (!m || m.len === 0) continue;
-      if (m.dsn + BigInt(m.len) <= this.sndUna) continue;
-      this.reinject.push({ dsn: m.dsn, len: m.len, fill: c.fill });
+    for (const m of sf.takeUnacknowledged()) {
+      if (m.len === 0 || m.dsn + BigInt(m.len) <= this.sndUna) continue;
+      this.reinject.push({ dsn: m.dsn, len: m.len, fill: m.fill });
     }
     this.reinject.sort((a, b) => (a.dsn < b.dsn ? -1 : a.dsn > b.dsn ? 1 : 0));
     if (this.reinject.length) this.kickAll();

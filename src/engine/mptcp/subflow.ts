@@ -22,7 +22,7 @@ import { joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
 import type { TcpState } from '../tcp/state.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { CloseReason, DataChunk, OutgoingSegment, SentChunk, TcpUpper } from '../tcp/types.ts';
-import { dssChecksum } from '../wire/dss-checksum.ts';
+import { DssChecksumAccumulator, dssChecksum } from '../wire/dss-checksum.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { MPC_FLAG, MP_TCPRST_REASONS, type Dss, type MptcpOption } from '../wire/mptcp/types.ts';
 import { expandSeq32 } from '../wire/seq.ts';
@@ -37,10 +37,23 @@ export type JoinState = 'syn-sent' | 'syn-received' | 'pre-established' | 'estab
 interface ReceivedMapping {
   ssn: number;
   dsn: bigint;
+  /** Payload bytes (the data-level length without a DATA_FIN). */
   len: number;
+  /** With DSS checksums: the data-level length and checksum as sent, and the payload held until it verifies. */
+  dataLength?: number;
+  checksum?: number;
+  acc?: DssChecksumAccumulator;
+  held?: Uint8Array[];
 }
 
-type Signal = { kind: 'option'; option: MptcpOption } | { kind: 'data-fin' };
+/** What this subflow carried, until the DATA_ACK covers it (to resend elsewhere if the subflow fails). */
+export interface SentMapping {
+  dsn: bigint;
+  len: number;
+  fill: (buf: Uint8Array, at: number) => void;
+}
+
+type Signal = { kind: 'option'; option: MptcpOption } | { kind: 'data-fin' } | { kind: 'infinite-mapping'; dsn: bigint };
 
 export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   readonly id: number;
@@ -57,6 +70,29 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   /** MP_CAPABLE flags we sent in our SYN or SYN/ACK. */
   private ourMpcFlags = 0;
   private readonly mappings: ReceivedMapping[] = [];
+  /** Mappings sent on this subflow and not yet DATA_ACKed (from `sentHead` on). */
+  sentLog: SentMapping[] = [];
+  sentHead = 0;
+
+  /** Forgets what the DATA_ACK now covers. */
+  pruneSent(ack: bigint): void {
+    const log = this.sentLog;
+    let h = this.sentHead;
+    while (h < log.length && log[h]!.dsn + BigInt(log[h]!.len) <= ack) h++;
+    this.sentHead = h;
+    if (h > 512 && h * 2 > log.length) {
+      this.sentLog = log.slice(h);
+      this.sentHead = 0;
+    }
+  }
+
+  /** Everything sent here and not yet DATA_ACKed; the log is emptied. */
+  takeUnacknowledged(): SentMapping[] {
+    const out = this.sentLog.slice(this.sentHead);
+    this.sentLog = [];
+    this.sentHead = 0;
+    return out;
+  }
   private readonly signals: Signal[] = [];
   private rstOptions: MptcpOption[] = [];
   /** Reason for closing, when MPTCP closed it. */
@@ -214,6 +250,12 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   private signalOptions(signal: Signal): TcpOption[] {
     const c = this.conn;
+    if (signal.kind === 'infinite-mapping') {
+      // RFC 8684 §3.7: data-level length 0 and checksum 0 from the failing DSN on.
+      const dss = this.dss(null);
+      const mapping = { dsn: signal.dsn, ssn: 0, dataLength: 0, ...(c.checksums ? { checksum: 0 } : {}) };
+      return [{ ...(dss ?? { kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0 }), mapping }];
+    }
     if (signal.kind === 'data-fin') {
       const dss = this.dss(null);
       const dsn = c.dataFinDsn!;
@@ -281,7 +323,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     this.resetReason = why;
     this.joinState = this.joinState === 'established' ? this.joinState : 'failed';
     this.event('mptcp-subflow-reset', `${why}: RST${this.conn.version === 1 ? ` with MP_TCPRST (${MP_TCPRST_REASONS[reasonCode]})` : ''}`, packetId ? [packetId] : undefined);
-    if (this.conn.version === 1) this.rstOptions = [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: reasonCode }];
+    if (this.conn.version === 1) this.rstOptions = [...this.rstOptions, { kind: 'mp-tcprst', transient: false, reserved: 0, reason: reasonCode }];
     this.ep.abort(this.conn.now, []);
     this.conn.host.touch(this.ep);
   }
@@ -313,6 +355,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       if (r) this.event('mptcp-tcprst-received', `RST with MP_TCPRST: ${MP_TCPRST_REASONS[r.reason] ?? `reason ${r.reason}`}${r.transient ? ' (transient)' : ''}`, [packetId]);
       const fc = h.options.find((o) => o.kind === 'mp-fastclose');
       if (fc) this.onFastclose(fc.receiverKey, packetId);
+      const fail = h.options.find((o) => o.kind === 'mp-fail');
+      if (fail) this.event('mptcp-fail-received', `RST with MP_FAIL for DSN ${fail.dsn}: the peer's checksum failed; unacknowledged data goes to the other subflows`, [packetId]);
       return;
     }
     if (this.kind === 'initial') this.initialHandshake(h, packetId);
@@ -355,7 +399,9 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       c.pm.onFullyEstablished(c);
     }
     // The client's first data may repeat MP_CAPABLE with a data-level length: an implicit mapping at IDSN + 1, SSN 1.
-    if (mpc?.dataLength !== undefined && mpc.dataLength > 0 && mpc.senderKey === c.remoteKey) this.addMapping({ ssn: 1, dsn: c.remoteIdsn! + 1n, len: mpc.dataLength });
+    if (mpc?.dataLength !== undefined && mpc.dataLength > 0 && mpc.senderKey === c.remoteKey) {
+      this.addMapping({ ssn: 1, dsn: c.remoteIdsn! + 1n, len: mpc.dataLength, ...(mpc.checksum !== undefined ? { dataLength: mpc.dataLength, checksum: mpc.checksum } : {}) });
+    }
   }
 
   private validMpc(mpc: Extract<MptcpOption, { kind: 'mp-capable' }>, synAck: boolean): boolean {
@@ -438,7 +484,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         this.onFastclose(o.receiverKey, packetId);
         return;
       case 'mp-fail':
-        this.event('mptcp-fail-received', `MP_FAIL for DSN ${o.dsn}`, [packetId]);
+        this.onMpFail(o.dsn, packetId);
         return;
       default:
         void h;
@@ -462,7 +508,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       return;
     }
     const payloadLen = m.dataLength - (o.dataFin ? 1 : 0);
-    if (payloadLen > 0) this.addMapping({ ssn: m.ssn, dsn, len: payloadLen });
+    if (payloadLen > 0) this.addMapping({ ssn: m.ssn, dsn, len: payloadLen, ...(m.checksum !== undefined ? { dataLength: m.dataLength, checksum: m.checksum } : {}) });
     if (o.dataFin) c.onPeerDataFin(dsn + BigInt(payloadLen));
   }
 
@@ -481,6 +527,16 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     for (const s of targets) s.peerBackup = backup;
     this.event('mptcp-prio-received', `MP_PRIO: ${targets.length === 1 && targets[0] === this ? 'this subflow' : `${targets.length} subflow(s) with address ID ${addressId}`} now ${backup ? 'backup' : 'regular'}`, [packetId]);
     c.kickAll();
+  }
+
+  /** MP_FAIL on an ACK (the only subflow): answer with an infinite mapping and fall back (RFC 8684 §3.7). */
+  private onMpFail(dsn: bigint, packetId: number): void {
+    const c = this.conn;
+    this.event('mptcp-fail-received', `MP_FAIL for DSN ${dsn}: the peer's checksum failed`, [packetId]);
+    if (c.fallback) return;
+    this.signals.push({ kind: 'infinite-mapping', dsn });
+    this.flushSignals();
+    c.enterFallback(`subflow ${this.name}: infinite mapping sent after MP_FAIL: fallback to TCP`, packetId);
   }
 
   private onFastclose(key: bigint, packetId: number): void {
@@ -510,10 +566,60 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         return;
       }
       const n = Math.min(payload.length - off, m.ssn + m.len - pos);
-      c.receive(m.dsn + BigInt((pos - m.ssn) | 0), payload.subarray(off, off + n));
+      const piece = payload.subarray(off, off + n);
+      if (c.checksums && m.checksum !== undefined) this.checkedPiece(m, (pos - m.ssn) | 0, piece);
+      else c.receive(m.dsn + BigInt((pos - m.ssn) | 0), piece);
       pos = (pos + n) >>> 0;
       off += n;
     }
+  }
+
+  /**
+   * With DSS checksums a mapping's bytes are held until all have arrived and
+   * the checksum verifies (RFC 8684 §3.3.1); only then does the connection
+   * see them.
+   */
+  private checkedPiece(m: ReceivedMapping, at: number, piece: Uint8Array): void {
+    m.acc ??= new DssChecksumAccumulator();
+    m.held ??= [];
+    if (at !== m.acc.bytesCovered) return; // a retransmitted overlap: already counted
+    m.acc.add(piece);
+    m.held.push(piece.slice());
+    if (m.acc.bytesCovered < m.len) return;
+    const expected = m.acc.result(m.dsn, m.ssn, m.dataLength!);
+    const held = m.held;
+    m.held = [];
+    if (expected === m.checksum) {
+      let dsn = m.dsn;
+      for (const b of held) {
+        this.conn.receive(dsn, b);
+        dsn += BigInt(b.length);
+      }
+      return;
+    }
+    this.onChecksumFailure(m, expected, held);
+  }
+
+  /** RFC 8684 §3.7: a DSS checksum failed, so something on this path changed the payload. */
+  private onChecksumFailure(m: ReceivedMapping, expected: number, held: Uint8Array[]): void {
+    const c = this.conn;
+    const text = `DSS checksum 0x${m.checksum!.toString(16).padStart(4, '0')} of the mapping at DSN ${m.dsn} (${m.len} bytes) does not match the data (0x${expected.toString(16).padStart(4, '0')})`;
+    const others = c.subflows.some((s) => s !== this && s.canCarryData);
+    if (others || this.kind === 'join') {
+      // Several subflows: reset this one with MP_FAIL; the data is not DATA_ACKed and comes again on another.
+      this.rstOptions = [{ kind: 'mp-fail', dsn: m.dsn, reserved: 0 }];
+      this.reset(6, `${text}: subflow reset with MP_FAIL, the data will be resent on another subflow`);
+      return;
+    }
+    // The only subflow: MP_FAIL on an ACK and fall back to TCP for good; the bytes are delivered as TCP would.
+    this.event('mptcp-checksum-failed', `${text}: MP_FAIL sent`);
+    let dsn = m.dsn;
+    for (const b of held) {
+      c.receive(dsn, b);
+      dsn += BigInt(b.length);
+    }
+    this.sendSignal({ kind: 'mp-fail', dsn: m.dsn, reserved: 0 });
+    c.enterFallback(`subflow ${this.name}: DSS checksum failed on the only subflow: fallback to TCP (RFC 8684 §3.7)`);
   }
 
   /** Data with no mapping (options stripped on the way): RFC 8684 §3.7. */

@@ -62,3 +62,22 @@ export function twoPathScenario(protocol: Scenario['protocol'] = 'mptcp-v1', ove
     ...over,
   };
 }
+
+/** Two paths, the second through a payload-rewriting middlebox that changes `match` into `replace` (same length). */
+export function rewritingPathScenario(match: string, replace: string, checksums: boolean, singlePath = false): Scenario {
+  const base = twoPathScenario('mptcp-v1');
+  const mb = { id: 'alg', kind: 'rewrite-payload' as const, match, replace, interfaces: [{ id: 'a', addresses: ['198.18.9.1/24'] }, { id: 'b', addresses: ['198.18.9.2/24'] }] as [InterfaceSpecT, InterfaceSpecT] };
+  const links = singlePath
+    ? [link('l1a', 'client.c1', 'alg.a'), link('l1b', 'alg.b', 'server.s1'), link('l2', 'client.c2', 'server.s2')]
+    : [link('l1', 'client.c1', 'server.s1'), link('l2a', 'client.c2', 'alg.a'), link('l2b', 'alg.b', 'server.s2')];
+  return {
+    ...base,
+    id: 'test-rewrite',
+    middleboxes: [mb],
+    links,
+    mptcp: { ...base.mptcp, checksums },
+    hosts: singlePath ? base.hosts.map((h) => ({ ...h, pathManager: { endpoints: [], limits: { subflows: 0, addAddrAccepted: 0 } } })) : base.hosts,
+  };
+}
+
+type InterfaceSpecT = Scenario['hosts'][number]['interfaces'][number];
