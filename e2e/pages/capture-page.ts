@@ -96,6 +96,12 @@ export class CapturePage {
     return { offsets, hex };
   }
 
+  /** Runs a built-in scenario from the toolbar. */
+  async simulate(id: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Simulate' }).getByLabel('Scenario').selectOption(id);
+    await this.page.getByRole('button', { name: 'Simulate' }).click();
+  }
+
   async openFile(name: string, mimeType: string, buffer: Buffer): Promise<void> {
     await this.fileInput.setInputFiles({ name, mimeType, buffer });
   }

@@ -36,3 +36,4 @@ export { exportPcap } from './runner/pcap-export.ts';
 export { goldenSummary, type GoldenSummary } from './runner/golden-summary.ts';
 export type { AppReport } from './host/apps.ts';
 export type { HostEvent, PacketFate } from './sim/trace.ts';
+export { sha256Hex } from './crypto/hash.ts';

@@ -6,9 +6,9 @@
  */
 import type { PacketRow } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
-import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, WireError } from './protocol.ts';
+import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioInfo, Simulated, WireError } from './protocol.ts';
 
-export type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, WireError } from './protocol.ts';
+export type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, Simulated, SimulationSummary, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;
@@ -31,6 +31,10 @@ export interface CaptureClient {
   dissect(captureId: number, frame: number): Promise<FrameDetail | null>;
   /** Forgets a capture's bytes. */
   close(captureId: number): void;
+  /** The built-in scenarios. */
+  scenarios(): Promise<ScenarioInfo[]>;
+  /** Runs a built-in scenario with the engine where this client runs it, and opens its capture. */
+  simulate(scenarioId: string, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
   dispose(): void;
 }
 
@@ -74,6 +78,13 @@ export class InThreadCaptureClient implements CaptureClient {
   }
   close(captureId: number): void {
     void this.service.then((s) => s.close(captureId));
+  }
+  scenarios(): Promise<ScenarioInfo[]> {
+    return this.run((s) => s.scenarios());
+  }
+  simulate(scenarioId: string, onProgress: (p: LoadProgress) => void = () => {}): Promise<Simulated> {
+    const id = this.nextCapture++;
+    return this.run((s) => s.simulate(id, scenarioId, onProgress));
   }
   dispose(): void {}
 }
@@ -148,6 +159,12 @@ export class WorkerCaptureClient implements CaptureClient {
   }
   close(captureId: number): void {
     void this.call<'close'>({ type: 'close', captureId }).catch(() => {});
+  }
+  scenarios(): Promise<ScenarioInfo[]> {
+    return this.call<'scenarios'>({ type: 'scenarios' });
+  }
+  simulate(scenarioId: string, onProgress?: (p: LoadProgress) => void): Promise<Simulated> {
+    return this.call<'simulate'>({ type: 'simulate', captureId: this.nextCapture++, scenarioId }, onProgress);
   }
   dispose(): void {
     this.failAll({ code: 'INTERNAL', message: 'the analysis worker was stopped' });

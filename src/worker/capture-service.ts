@@ -3,9 +3,9 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { LabError, startIndexedCaptureAnalysis, type CaptureIndex } from '../engine/index.ts';
+import { BUILTIN_SCENARIOS, LabError, builtinScenario, exportPcap, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter } from './protocol.ts';
+import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, Simulated } from './protocol.ts';
 import { readBlob } from './read-blob.ts';
 
 interface Loaded {
@@ -104,6 +104,37 @@ export class CaptureService {
   dissect(captureId: number, frame: number): FrameDetail | null {
     const c = this.get(captureId);
     return c.index.dissect(frame, c.bytes);
+  }
+
+  scenarios(): ScenarioInfo[] {
+    return BUILTIN_SCENARIOS.map((s) => ({ id: s.id, title: s.title, description: s.description, protocol: s.protocol }));
+  }
+
+  /**
+   * Runs a built-in scenario here (the browser's copy of the engine) and
+   * opens its capture. Runs of many packets are traced in digest mode only:
+   * the summary, not a capture.
+   */
+  async simulate(captureId: number, scenarioId: string, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
+    const scenario = builtinScenario(scenarioId);
+    if (!scenario) throw new LabError('SCENARIO_INVALID', `no built-in scenario "${scenarioId}"`);
+    const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 20_000_000);
+    const r = runScenario(scenario, { trace: big ? 'digest' : 'full' });
+    const pcap = big ? null : exportPcap(r.handle.records);
+    const summary = {
+      scenarioId,
+      title: scenario.title,
+      seed: r.seed,
+      protocol: r.protocol,
+      packets: r.packetCount,
+      endUs: r.endUs,
+      finished: r.finished,
+      digest: r.digest,
+      pcapSha256: pcap ? sha256Hex(pcap) : null,
+      apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, completedUs: a.completedUs })),
+    };
+    const opened = pcap ? await this.open(captureId, pcap, onProgress) : null;
+    return { summary, opened, pcapBytes: pcap?.length ?? 0 };
   }
 
   close(captureId: number): void {

@@ -43,6 +43,14 @@ async function handle(req: Request): Promise<void> {
         service.close(req.captureId);
         post({ type: 'result', id: req.id, value: null });
         return;
+      case 'scenarios':
+        post({ type: 'result', id: req.id, value: service.scenarios() });
+        return;
+      case 'simulate': {
+        const value = await service.simulate(req.captureId, req.scenarioId, (progress) => post({ type: 'progress', id: req.id, progress }));
+        post({ type: 'result', id: req.id, value });
+        return;
+      }
     }
   } catch (e) {
     post({ type: 'error', id: req.id, error: describeError(e) });

@@ -37,13 +37,46 @@ export interface OpenedCapture {
 /** One frame taken apart: the field tree over its bytes. */
 export type FrameDetail = FrameDissection & { frame: number; bytes: Uint8Array; time: number };
 
+/** A built-in scenario the app can simulate. */
+export interface ScenarioInfo {
+  id: string;
+  title: string;
+  description: string;
+  protocol: string;
+}
+
+/** What a simulation run gives the app (its capture is opened like a file). */
+export interface SimulationSummary {
+  scenarioId: string;
+  title: string;
+  seed: number;
+  protocol: string;
+  packets: number;
+  endUs: number;
+  finished: boolean;
+  /** The trace digest: the same in Node (lab run) and here for the same scenario and seed. */
+  digest: string;
+  /** SHA-256 of the exported pcap (null when the run was too large to keep its packets). */
+  pcapSha256: string | null;
+  apps: { id: string; bytesRead: { client: number; server: number }; intact: boolean; completedUs: number | null }[];
+}
+
+export interface Simulated {
+  summary: SimulationSummary;
+  /** The run's capture, analyzed; null for runs traced in digest mode only. */
+  opened: OpenedCapture | null;
+  pcapBytes: number;
+}
+
 export type Request =
   | { type: 'open'; id: number; captureId: number; file: Blob | Uint8Array }
   | { type: 'rows'; id: number; captureId: number; start: number; count: number }
   | { type: 'rows-at'; id: number; captureId: number; frames: number[] }
   | { type: 'filter'; id: number; captureId: number; filter: PacketFilter }
   | { type: 'dissect'; id: number; captureId: number; frame: number }
-  | { type: 'close'; id: number; captureId: number };
+  | { type: 'close'; id: number; captureId: number }
+  | { type: 'scenarios'; id: number }
+  | { type: 'simulate'; id: number; captureId: number; scenarioId: string };
 
 export type Response =
   | { type: 'progress'; id: number; progress: LoadProgress }
@@ -59,4 +92,6 @@ export interface ResultOf {
   filter: Uint32Array;
   dissect: FrameDetail | null;
   close: null;
+  scenarios: ScenarioInfo[];
+  simulate: Simulated;
 }

@@ -29,3 +29,10 @@ export function hmacDigest(alg: HashAlgorithm, key: Uint8Array, message: Uint8Ar
 
 export const sha1 = (data: Uint8Array): Uint8Array => digest('sha1', data);
 export const sha256 = (data: Uint8Array): Uint8Array => digest('sha256', data);
+
+/** SHA-256 of bytes as lowercase hex (fingerprints of exported files). */
+export function sha256Hex(data: Uint8Array): string {
+  let s = '';
+  for (const b of nobleSha256(data)) s += b.toString(16).padStart(2, '0');
+  return s;
+}

@@ -5,6 +5,7 @@ import { EmptyState } from '../features/landing/EmptyState.tsx';
 import { DropOverlay } from '../features/feedback/DropOverlay.tsx';
 import { ErrorAlert } from '../features/feedback/ErrorAlert.tsx';
 import { Toolbar } from '../features/toolbar/Toolbar.tsx';
+import { SimulationBanner } from '../features/simulation/SimulationBanner.tsx';
 import { Workspace } from './Workspace.tsx';
 import { useFileDrop } from './use-file-drop.ts';
 import { useOpenShortcut } from './use-open-shortcut.ts';
@@ -42,6 +43,7 @@ export function App() {
         }}
       />
       <ErrorAlert />
+      <SimulationBanner />
       {hasCapture ? <Workspace /> : <EmptyState onOpen={openDialog} />}
       {dragging && <DropOverlay />}
     </div>

@@ -76,3 +76,9 @@ export const LogoIcon = (p: IconProps) => (
     <path d="M4.7 7.3C7 3.5 9 3.5 11.3 7.3M4.7 8.7C7 12.5 9 12.5 11.3 8.7" />
   </Svg>
 );
+
+export const PlayIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M5 3.5l7 4.5-7 4.5z" />
+  </Svg>
+);

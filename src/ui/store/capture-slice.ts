@@ -1,3 +1,4 @@
+import type { OpenedCapture, SimulationSummary } from '../../worker/capture-client.ts';
 import type { CaptureSlice } from './types.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { isFiltering } from './view-model.ts';
@@ -5,6 +6,46 @@ import { isFiltering } from './view-model.ts';
 export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, fetchSample }) => (set, get) => {
   /** Only the latest open may land; an older one finishing late is dropped. */
   let latest = 0;
+
+  /** Puts a freshly analyzed capture on screen in place of the previous one. */
+  const install = (opened: OpenedCapture, fileName: string, fileSize: number, simulation: SimulationSummary | null) => {
+    const previous = get().capture;
+    if (previous) client.close(previous.id);
+    rows.clear();
+    set((s) => ({
+      capture: { id: opened.captureId, fileName, fileSize, report: opened.report, packets: opened.packets },
+      simulation,
+      loading: null,
+      selectedFrame: null,
+      detail: null,
+      selectedField: null,
+      expandedFields: new Set<string>(),
+      filtered: null,
+      filtering: false,
+      rowsVersion: s.rowsVersion + 1,
+    }));
+    if (isFiltering(get().filter)) get().setFilter({});
+  };
+
+  const simulate: CaptureSlice['simulate'] = async (scenarioId) => {
+    const token = ++latest;
+    const fileName = `${scenarioId}.pcap`;
+    set({ loading: { fileName: `simulating ${scenarioId}`, progress: null }, error: null });
+    try {
+      const result = await client.simulate(scenarioId, (progress) => {
+        if (token === latest) set({ loading: { fileName, progress } });
+      });
+      if (token !== latest) {
+        if (result.opened) client.close(result.opened.captureId);
+        return;
+      }
+      if (result.opened) install(result.opened, fileName, result.pcapBytes, result.summary);
+      else set({ loading: null, simulation: result.summary });
+    } catch (e) {
+      if (token !== latest) return;
+      set({ loading: null, error: failureOf(e, `simulation of ${scenarioId}`) });
+    }
+  };
 
   const openFile: CaptureSlice['openFile'] = async (file, fileName) => {
     const token = ++latest;
@@ -17,27 +58,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
         client.close(opened.captureId);
         return;
       }
-      const previous = get().capture;
-      if (previous) client.close(previous.id);
-      rows.clear();
-      set((s) => ({
-        capture: {
-          id: opened.captureId,
-          fileName,
-          fileSize: ArrayBuffer.isView(file) ? file.byteLength : file.size,
-          report: opened.report,
-          packets: opened.packets,
-        },
-        loading: null,
-        selectedFrame: null,
-        detail: null,
-        selectedField: null,
-        expandedFields: new Set<string>(),
-        filtered: null,
-        filtering: false,
-        rowsVersion: s.rowsVersion + 1,
-      }));
-      if (isFiltering(get().filter)) get().setFilter({});
+      install(opened, fileName, ArrayBuffer.isView(file) ? file.byteLength : file.size, null);
     } catch (e) {
       if (token !== latest) return;
       set({ loading: null, error: failureOf(e, fileName) });
@@ -60,5 +81,15 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
       }
     },
     dismissError: () => set({ error: null }),
+    scenarios: [],
+    simulation: null,
+    loadScenarios: async () => {
+      try {
+        set({ scenarios: await client.scenarios() });
+      } catch (e) {
+        set({ error: failureOf(e, 'the scenario list') });
+      }
+    },
+    simulate,
   };
 };

@@ -27,3 +27,7 @@ export const selectToggleField = (s: AppState) => s.toggleField;
 export const selectSetFilter = (s: AppState) => s.setFilter;
 export const selectRequestRows = (s: AppState) => s.requestRows;
 export const selectRowAt = (s: AppState) => s.rowAt;
+export const selectScenarios = (s: AppState) => s.scenarios;
+export const selectSimulation = (s: AppState) => s.simulation;
+export const selectSimulate = (s: AppState) => s.simulate;
+export const selectLoadScenarios = (s: AppState) => s.loadScenarios;

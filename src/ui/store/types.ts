@@ -1,5 +1,5 @@
 import type { AnalysisReport, PacketRow } from '../../engine/index.ts';
-import type { CaptureClient, FrameDetail, LoadProgress, PacketFilter } from '../../worker/capture-client.ts';
+import type { CaptureClient, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
@@ -25,6 +25,13 @@ export interface CaptureSlice {
   openFile(file: Blob | Uint8Array, fileName: string): Promise<void>;
   loadSample(): Promise<void>;
   dismissError(): void;
+  /** Built-in scenarios, once the engine has listed them. */
+  scenarios: ScenarioInfo[];
+  /** The simulation whose capture is on screen, if it came from one. */
+  simulation: SimulationSummary | null;
+  loadScenarios(): Promise<void>;
+  /** Runs a built-in scenario in the engine (in the worker) and opens its capture. */
+  simulate(scenarioId: string): Promise<void>;
 }
 
 export interface SelectionSlice {

@@ -3,6 +3,8 @@ import { selectLoadSample, selectLoading } from '../../store/selectors.ts';
 import { FlaskIcon, FolderIcon, LogoIcon } from '../../components/icons.tsx';
 import { CaptureSummary } from './CaptureSummary.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
+import { SimulateControl } from '../simulation/SimulateControl.tsx';
+import '../simulation/simulation.css';
 import './toolbar.css';
 
 export function Toolbar({ onOpen }: { onOpen(): void }) {
@@ -20,6 +22,7 @@ export function Toolbar({ onOpen }: { onOpen(): void }) {
         <button type="button" className="btn" onClick={() => void loadSample()} disabled={loading !== null}>
           <FlaskIcon /> Load sample capture
         </button>
+        <SimulateControl />
       </div>
       <div className="toolbar__status">{loading ? <LoadProgress /> : <CaptureSummary />}</div>
     </header>
