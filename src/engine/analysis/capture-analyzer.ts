@@ -83,7 +83,10 @@ export class CaptureAnalyzer {
     // ADD_ADDR reads differently in v0 and v1: decode again with the connection's version.
     if (sf?.conn && h.options.some(isAddAddrOption)) {
       const again = decodePacket(ipBytes, { version: sf.conn.version });
-      if (again.ok) d = again;
+      // Keep the connection's reading unless it breaks an ADD_ADDR the bytes themselves read cleanly
+      // (v0 hosts using RFC 8684's ADD_ADDR, the add-addr-hmac what-if).
+      const breaks = again.ok && again.value.tcp?.header.options.some((o) => o.kind === 'malformed' && isAddAddrOption(o)) && h.options.some((o) => o.kind === 'add-addr');
+      if (again.ok && !breaks) d = again;
     }
     const pkt = d.value;
     const options = pkt.tcp!.header.options;

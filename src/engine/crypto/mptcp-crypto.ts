@@ -41,13 +41,29 @@ export function deriveFromKey(version: MptcpVersion, key: bigint): { token: numb
   return { token: readBe32(d, 0), idsn: readBe64(d, d.length - 8) };
 }
 
-function joinHmac(version: MptcpVersion, senderKey: bigint, peerKey: bigint, senderNonce: number, peerNonce: number): Uint8Array {
+/**
+ * The subflow's addresses, as a what-if mitigation (RFC 7430 §2.1 option 3,
+ * `address-bound-join-hmac`): appended to the HMAC message, initiator's
+ * address first, each side using the addresses it sees. Standard MPTCP
+ * leaves them out so joins work through NATs.
+ */
+export interface JoinAddresses {
+  initiator: IpAddress;
+  responder: IpAddress;
+}
+
+function joinHmac(version: MptcpVersion, senderKey: bigint, peerKey: bigint, senderNonce: number, peerNonce: number, bound?: JoinAddresses): Uint8Array {
   const key = new Uint8Array(16);
   key.set(be64(senderKey), 0);
   key.set(be64(peerKey), 8);
-  const msg = new Uint8Array(8);
+  const extra = bound ? bound.initiator.bytes.length + bound.responder.bytes.length : 0;
+  const msg = new Uint8Array(8 + extra);
   msg.set(be32(senderNonce), 0);
   msg.set(be32(peerNonce), 4);
+  if (bound) {
+    msg.set(bound.initiator.bytes, 8);
+    msg.set(bound.responder.bytes, 8 + bound.initiator.bytes.length);
+  }
   return hmacDigest(hashFor(version), key, msg);
 }
 
@@ -55,13 +71,13 @@ function joinHmac(version: MptcpVersion, senderKey: bigint, peerKey: bigint, sen
  * The truncated HMAC a join responder puts in its SYN/ACK: its key and nonce
  * first, leftmost 64 bits (RFC 8684 §3.2; Linux `subflow_req_create_thmac`).
  */
-export function joinSynAckHmac(version: MptcpVersion, responderKey: bigint, initiatorKey: bigint, responderNonce: number, initiatorNonce: number): bigint {
-  return readBe64(joinHmac(version, responderKey, initiatorKey, responderNonce, initiatorNonce), 0);
+export function joinSynAckHmac(version: MptcpVersion, responderKey: bigint, initiatorKey: bigint, responderNonce: number, initiatorNonce: number, bound?: JoinAddresses): bigint {
+  return readBe64(joinHmac(version, responderKey, initiatorKey, responderNonce, initiatorNonce, bound), 0);
 }
 
 /** The 160-bit HMAC a join initiator puts in its third ACK: its key and nonce first. */
-export function joinAckHmac(version: MptcpVersion, initiatorKey: bigint, responderKey: bigint, initiatorNonce: number, responderNonce: number): Uint8Array {
-  return joinHmac(version, initiatorKey, responderKey, initiatorNonce, responderNonce).slice(0, 20);
+export function joinAckHmac(version: MptcpVersion, initiatorKey: bigint, responderKey: bigint, initiatorNonce: number, responderNonce: number, bound?: JoinAddresses): Uint8Array {
+  return joinHmac(version, initiatorKey, responderKey, initiatorNonce, responderNonce, bound).slice(0, 20);
 }
 
 /**

@@ -63,6 +63,8 @@ export class MptcpConnection implements AppSocket {
   remoteIdsn: bigint | null = null;
   /** Either side asked for DSS checksums in the MP_CAPABLE exchange. */
   checksums = false;
+  /** Server side with syn-cookies: no state was kept before the third ACK; the key came from the SYN. */
+  synCookie = false;
   /** The connection fell back to plain TCP. */
   fallback = false;
   /** Both keys are known on both sides (third ACK processed / DSS from the peer seen). */

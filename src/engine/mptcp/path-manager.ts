@@ -96,7 +96,7 @@ export class PathManager {
     // Subflow endpoints join the peer's initial address (remote ID 0).
     const first = conn.subflows[0]!.ep;
     for (const e of this.endpoints) {
-      if (!e.flags.has('subflow') || e.address.family !== first.remoteAddr.family || ipEqual(e.address, first.localAddr)) continue;
+      if (!(e.flags.has('subflow') || e.flags.has('fullmesh')) || e.address.family !== first.remoteAddr.family || ipEqual(e.address, first.localAddr)) continue;
       if (conn.extraSubflows >= this.limits.subflows) break;
       this.openJoin({ conn, local: e.address, localId: e.id, remote: first.remoteAddr, remotePort: first.remotePort, remoteId: 0, backup: e.flags.has('backup') });
     }
@@ -124,9 +124,10 @@ export class PathManager {
     const sf = conn.usableSubflows()[0];
     if (!sf || conn.state === 'closed') return;
     st.tries++;
+    // v1, or v0 with the add-addr-hmac what-if: RFC 8684's layout, echo flag and truncated HMAC.
     const withHmac = addAddrHmacOn(this.settings);
     const option: AddAddr =
-      conn.version === 1
+      withHmac
         ? {
             kind: 'add-addr',
             version: 1,
@@ -138,10 +139,10 @@ export class PathManager {
             hmac: addAddrHmac(conn.localKey, conn.remoteKey!, e.id, e.address, e.port ?? undefined),
           }
         : { kind: 'add-addr', version: 0, echo: false, addressId: e.id, address: e.address, reserved: 0, ...(e.port !== null ? { port: e.port } : {}) };
-    conn.event('mptcp-add-addr-sent', `announces address ID ${e.id} ${formatIp(e.address)}${e.port !== null ? ` port ${e.port}` : ''}${withHmac && conn.version === 1 ? ' with its HMAC' : ''} (try ${st.tries})`);
+    conn.event('mptcp-add-addr-sent', `announces address ID ${e.id} ${formatIp(e.address)}${e.port !== null ? ` port ${e.port}` : ''}${withHmac ? ' with its HMAC' : ''} (try ${st.tries})`);
     sf.sendSignal(option);
-    // v0 has no echo: nothing to wait for.
-    if (conn.version === 0) {
+    // v0's ADD_ADDR has no echo: nothing to wait for.
+    if (!withHmac) {
       st.echoed = true;
       this.announceNext(conn, index + 1);
       return;
@@ -184,8 +185,8 @@ export class PathManager {
       }
     }
     conn.event('mptcp-add-addr-received', `peer announces address ID ${o.addressId} ${where}${o.hmac !== undefined ? ' (HMAC verified)' : ''}`, [packetId]);
-    // RFC 8684 §3.4.1: echo it (v1 only), without HMAC.
-    if (conn.version === 1) {
+    // RFC 8684 §3.4.1: echo it (v1's layout only), without HMAC.
+    if (o.version === 1) {
       sf.sendSignal({ kind: 'add-addr', version: 1, echo: true, addressId: o.addressId, address: o.address, reserved: 0, ...(o.port !== undefined ? { port: o.port } : {}) });
     }
     const known = conn.remoteAddresses.get(o.addressId);
@@ -209,14 +210,23 @@ export class PathManager {
     }
     if (conn.subflows.some((s) => ipEqual(s.ep.remoteAddr, o.address) && !s.ep.closed)) return;
     const remotePort = o.port ?? conn.subflows[0]!.ep.remotePort;
-    // Linux joins from a `subflow` endpoint of the same family when there is one, else from the routed source.
+    conn.addAddrAccepted++;
+    // `fullmesh` endpoints each join the new address; otherwise Linux joins from a `subflow`
+    // endpoint of the same family when there is one, else from the routed source.
+    const fullmesh = this.endpoints.filter((e) => e.flags.has('fullmesh') && e.address.family === o.address.family);
+    if (fullmesh.length > 0) {
+      for (const e of fullmesh) {
+        if (conn.extraSubflows >= limits.subflows) break;
+        this.openJoin({ conn, local: e.address, localId: e.id, remote: o.address, remotePort, remoteId: o.addressId, backup: e.flags.has('backup') });
+      }
+      return;
+    }
     const endpoint = this.endpoints.find((e) => e.flags.has('subflow') && e.address.family === o.address.family);
     const local = endpoint?.address ?? this.host.sourceFor(o.address);
     if (!local) {
       conn.event('mptcp-add-addr-not-used', `no local address reaches ${formatIp(o.address)}`, [packetId]);
       return;
     }
-    conn.addAddrAccepted++;
     this.openJoin({ conn, local, localId: this.localIdFor(conn, local), remote: o.address, remotePort, remoteId: o.addressId, backup: endpoint?.flags.has('backup') ?? false });
   }
 

@@ -31,8 +31,10 @@ export class MptcpStack {
     host.joinHandler = (h, ep, syn, packetId) => this.acceptJoin(ep, syn, packetId);
   }
 
-  private newConnection(role: 'client' | 'server', handlers: AppHandlers): MptcpConnection {
-    const rng = this.host.rng.fork(`mptcp-keys:${this.counter}`);
+  private newConnection(role: 'client' | 'server', handlers: AppHandlers, cookieSource?: string): MptcpConnection {
+    // syn-cookies: a stateless server derives its key from the SYN (4-tuple and ISN) and a local
+    // secret, so the key the third ACK echoes can be checked without state (RFC 8684 §3.1).
+    const rng = cookieSource ? this.host.rng.fork(`syn-cookie:${cookieSource}`) : this.host.rng.fork(`mptcp-keys:${this.counter}`);
     const key = this.tokens.newKey(rng, this.settings.version);
     const id = `${this.host.id}#${this.counter++}`;
     // Linux falls back to TCP when no free token can be found (MPTCP_MIB_TOKENFALLBACKINIT).
@@ -61,7 +63,9 @@ export class MptcpStack {
 
   /** A SYN to a listening port: MP_CAPABLE starts an MPTCP connection; anything else is plain TCP in a fallback connection. */
   private acceptCapable(ep: TcpEndpoint, syn: TcpHeader, packetId: number, handlersFor: (s: AppSocket) => AppHandlers): SynVerdict {
-    const conn = this.newConnection('server', {});
+    const cookies = this.settings.mitigations.has('syn-cookies');
+    const conn = this.newConnection('server', {}, cookies ? `${formatEndpoint(ep.remoteAddr, ep.remotePort)}>${formatEndpoint(ep.localAddr, ep.localPort)}#${syn.seq}` : undefined);
+    conn.synCookie = cookies;
     conn.handlers = handlersFor(conn);
     const sf = new MptcpSubflow(conn, ep, 'initial', false);
     conn.subflows.push(sf);
@@ -90,18 +94,22 @@ export class MptcpStack {
     const conn = this.tokens.get(j.token);
     if (!conn || conn.state === 'closed') return refuse(1, `unknown token ${hex32(j.token)}`);
     if (conn.fallback || conn.remoteKey === null) return refuse(1, 'the connection is not fully established');
+    // stateless-join (RFC 7430 §3.1, a what-if): the SYN/ACK is answered from a cookie and no
+    // half-open state is kept, so floods of SYN+MP_JOIN cannot fill any half-open slot.
+    const stateless = this.settings.mitigations.has('stateless-join');
     const limit = this.settings.halfOpenJoinLimit;
-    if (limit !== null) {
+    if (limit !== null && !stateless) {
       const halfOpen = conn.subflows.filter((s) => s.kind === 'join' && !s.initiator && s.joinState === 'syn-received' && !s.ep.closed).length;
       if (halfOpen >= limit) return refuse(2, `half-open limit (${limit}) reached`);
     }
     const sf = new MptcpSubflow(conn, ep, 'join', false);
+    sf.stateless = stateless;
     sf.remoteNonce = j.nonce;
     sf.remoteAddressId = j.addressId;
     sf.peerBackup = j.backup;
     sf.localAddressId = this.pm.localIdFor(conn, ep.localAddr);
     conn.subflows.push(sf);
-    conn.event('mptcp-join-syn', `MP_JOIN SYN for token ${hex32(j.token)} from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} (address ID ${j.addressId}${j.backup ? ', backup' : ''}): SYN/ACK with our HMAC`, [packetId]);
+    conn.event('mptcp-join-syn', `MP_JOIN SYN for token ${hex32(j.token)} from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} (address ID ${j.addressId}${j.backup ? ', backup' : ''}): SYN/ACK with our HMAC${stateless ? ', no half-open state kept (stateless join)' : ''}`, [packetId]);
     return sf;
   }
 

@@ -18,7 +18,7 @@
  * sequence by the mappings the peer sent.
  */
 import { hex32, hex64, toHex } from '../core/hex.ts';
-import { joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
+import { joinAckHmac, joinSynAckHmac, type JoinAddresses } from '../crypto/mptcp-crypto.ts';
 import type { TcpState } from '../tcp/state.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { CloseReason, DataChunk, OutgoingSegment, SentChunk, TcpUpper } from '../tcp/types.ts';
@@ -95,6 +95,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   }
   private readonly signals: Signal[] = [];
   private rstOptions: MptcpOption[] = [];
+  /** Answered without half-open state (the stateless-join mitigation). */
+  stateless = false;
   /** Reason for closing, when MPTCP closed it. */
   resetReason: string | null = null;
   private scratch: Uint8Array | null = null;
@@ -173,11 +175,11 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       if (this.kind === 'initial') return c.role === 'client' ? [this.mpcKeys()] : [];
       this.joinState = 'pre-established';
       this.retransmitThirdAckLater();
-      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce), reserved: 0 }];
+      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
     }
     if (seg.kind === 'ack' && this.joinState === 'pre-established') {
       // The third ACK is retransmitted until the fourth arrives (RFC 8684 §3.2).
-      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce), reserved: 0 }];
+      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
     }
     if (seg.kind === 'ack') {
       const signal = this.signals.shift();
@@ -305,6 +307,13 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return o;
   }
 
+  /** With `address-bound-join-hmac`, the addresses this side sees (initiator's first). */
+  private bound(): JoinAddresses | undefined {
+    if (!this.conn.settings.mitigations.has('address-bound-join-hmac')) return undefined;
+    const ep = this.ep;
+    return this.initiator ? { initiator: ep.localAddr, responder: ep.remoteAddr } : { initiator: ep.remoteAddr, responder: ep.localAddr };
+  }
+
   private joinSyn(): MptcpOption {
     const c = this.conn;
     return { kind: 'mp-join-syn', backup: this.localBackup, addressId: this.localAddressId, token: c.remoteToken!, nonce: this.localNonce, reserved: 0 };
@@ -312,7 +321,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   private joinSynAck(): MptcpOption {
     const c = this.conn;
-    const hmac = joinSynAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce);
+    const hmac = joinSynAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound());
     return { kind: 'mp-join-syn-ack', backup: this.localBackup, addressId: this.localAddressId, truncatedHmac: hmac, nonce: this.localNonce, reserved: 0 };
   }
 
@@ -423,7 +432,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.remoteNonce = sa.nonce;
       this.remoteAddressId = sa.addressId;
       this.peerBackup = sa.backup;
-      const expected = joinSynAckHmac(c.version, c.remoteKey!, c.localKey, sa.nonce, this.localNonce);
+      const expected = joinSynAckHmac(c.version, c.remoteKey!, c.localKey, sa.nonce, this.localNonce, this.bound());
       if (expected !== sa.truncatedHmac) {
         this.reset(1, `MP_JOIN SYN/ACK HMAC ${hex64(sa.truncatedHmac)} is not the ${hex64(expected)} our keys give: join rejected`, packetId);
         return false;
@@ -437,7 +446,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         this.reset(1, 'third ACK of the join without MP_JOIN', packetId);
         return false;
       }
-      const expected = joinAckHmac(c.version, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce);
+      const expected = joinAckHmac(c.version, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce, this.bound());
       if (toHex(expected) !== toHex(a.hmac)) {
         this.reset(1, `MP_JOIN ACK HMAC mismatch (got ${toHex(a.hmac).slice(0, 16)}…, expected ${toHex(expected).slice(0, 16)}…): join rejected`, packetId);
         return false;
