@@ -53,7 +53,7 @@ function build(t: Topology): Scenario {
   const traffic =
     t.traffic.kind === 'bulk'
       ? { id: 'app', kind: 'bulk' as const, from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, bytes: t.traffic.bytes, startUs: 0 }
-      : { id: 'app', kind: 'request-response' as const, from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, startUs: 0, intervalUs: 1000, ...t.traffic };
+      : { id: 'app', from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, startUs: 0, intervalUs: 1000, ...t.traffic };
   const doc = {
     schemaVersion: 1,
     id: 'random',
