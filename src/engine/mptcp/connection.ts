@@ -394,8 +394,9 @@ export class MptcpConnection implements AppSocket {
   /** MP_FASTCLOSE carrying our key: tear everything down (RFC 8684 §3.5). */
   onFastclose(packetId: number): void {
     this.event('mptcp-fastclose-accepted', 'MP_FASTCLOSE carries our key: connection reset', [packetId]);
-    for (const s of this.subflows) if (!s.ep.closed) s.resetQuietly();
+    // Finish first: the subflow resets below would otherwise close us as 'reset-sent'.
     this.finish('fastclose');
+    for (const s of this.subflows) if (!s.ep.closed) s.resetQuietly();
   }
 
   finish(reason: string): void {
