@@ -373,10 +373,16 @@ export class MptcpConnection implements AppSocket {
 
   // ------------------------------------------------------------ closing
 
+  /**
+   * Both DATA_FINs are acknowledged: the connection is closed (RFC 8684
+   * §3.3.3, and Linux's msk goes to CLOSE here) and its subflows close with
+   * FIN exchanges of their own, which may outlive it on a dead path.
+   */
   private maybeCloseSubflows(): void {
     if (!this.dataFinAcked || !this.peerDataFinDelivered) return;
     for (const s of this.subflows) if (!s.ep.closed) s.ep.close(this.now);
     this.kickAll();
+    this.finish('fin');
   }
 
   /** A subflow reached CLOSED; the connection ends with its last one. */
@@ -411,6 +417,12 @@ export class MptcpConnection implements AppSocket {
   get name(): string {
     const first = this.subflows[0]?.ep;
     return first ? `${formatEndpoint(first.localAddr, first.localPort)}→${formatEndpoint(first.remoteAddr, first.remotePort)}` : this.id;
+  }
+
+  /** Every subflow that could carry data is stale. */
+  allStale(): boolean {
+    for (const s of this.subflows) if (s.canCarryData && !s.stale) return false;
+    return true;
   }
 
   /** True when a subflow may carry data now (used by path managers too). */

@@ -4,45 +4,12 @@
  * v1 connection with an ADD_ADDR and a join (fixtures/captures).
  */
 import { describe, expect, it } from 'vitest';
-import { CaptureReader } from '../pcap/reader.ts';
-import { linkLayerPayload } from '../pcap/link-layer.ts';
 import { exportPcap } from '../runner/pcap-export.ts';
 import { runScenario } from '../runner/run-scenario.ts';
+import { optionShape as shape, tcpPackets as packets, type CapturedTcp as Pkt } from '../testing/capture-packets.ts';
 import { readFixture } from '../testing/fixtures.ts';
 import { twoPathScenario } from '../testing/scenarios.ts';
-import { mptcpOptionByteLength } from '../wire/mptcp/mptcp-option.ts';
-import { decodePacket } from '../wire/packet.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
-
-interface Pkt {
-  flow: string;
-  fromClient: boolean;
-  flags: number;
-  options: readonly TcpOption[];
-}
-
-function packets(file: Uint8Array): Pkt[] {
-  const out: Pkt[] = [];
-  const firstSender = new Map<string, string>();
-  new CaptureReader({
-    packet: (p) => {
-      const l = linkLayerPayload(p.linkType, p.data);
-      if (!l.ok || l.value.network === 'other') return;
-      const d = decodePacket(p.data.subarray(l.value.offset), { version: 1 });
-      if (!d.ok || !d.value.tcp) return;
-      const h = d.value.tcp.header;
-      const a = `${[...d.value.ip.src.bytes]}:${h.srcPort}`;
-      const b = `${[...d.value.ip.dst.bytes]}:${h.dstPort}`;
-      const flow = a < b ? `${a}|${b}` : `${b}|${a}`;
-      if (!firstSender.has(flow)) firstSender.set(flow, a);
-      out.push({ flow, fromClient: firstSender.get(flow) === a, flags: h.flags, options: h.options });
-    },
-  }).push(file);
-  return out;
-}
-
-const shape = (p: Pkt) => p.options.map((o) => (isMptcpOption(o) ? `${o.kind}:${mptcpOptionByteLength(o)}` : o.kind)).join(' ');
 
 /** The handshake steps of the first MPTCP connection and its first join, as option shapes. */
 function steps(all: Pkt[]): Record<string, string> {

@@ -11,6 +11,11 @@
  * - A received ADD_ADDR is checked (HMAC in v1, RFC 8684 §3.4.1), echoed,
  *   and, if the limits allow, answered with a join from this host.
  * - A received REMOVE_ADDR closes the subflows that use that address.
+ * - Endpoint changes during a run (scenario actions): deleting one sends
+ *   REMOVE_ADDR on another subflow and closes the subflows from that
+ *   address with FIN; changing its backup flag sends MP_PRIO on each of
+ *   its subflows. Both as Linux 6.x does (fixtures v1-remove-addr and
+ *   v1-backup-mp-prio).
  */
 import { hex64 } from '../core/hex.ts';
 import { addAddrHmac } from '../crypto/mptcp-crypto.ts';
@@ -29,7 +34,9 @@ export interface LocalEndpoint {
   id: number;
   address: IpAddress;
   port: number | null;
-  flags: ReadonlySet<PathManagerEndpoint['flags'][number]>;
+  flags: Set<PathManagerEndpoint['flags'][number]>;
+  /** Deleted during the run: neither announced nor joined from any more. */
+  removed: boolean;
 }
 
 export interface JoinRequest {
@@ -60,7 +67,7 @@ export class PathManager {
         while (used.has(next)) next++;
         id = next++;
       }
-      return { id, address: parseAddress(e.address), port: e.port ?? null, flags: new Set(e.flags) };
+      return { id, address: parseAddress(e.address), port: e.port ?? null, flags: new Set(e.flags), removed: false };
     });
   }
 
@@ -96,7 +103,7 @@ export class PathManager {
     // Subflow endpoints join the peer's initial address (remote ID 0).
     const first = conn.subflows[0]!.ep;
     for (const e of this.endpoints) {
-      if (!(e.flags.has('subflow') || e.flags.has('fullmesh')) || e.address.family !== first.remoteAddr.family || ipEqual(e.address, first.localAddr)) continue;
+      if (e.removed || !(e.flags.has('subflow') || e.flags.has('fullmesh')) || e.address.family !== first.remoteAddr.family || ipEqual(e.address, first.localAddr)) continue;
       if (conn.extraSubflows >= this.limits.subflows) break;
       this.openJoin({ conn, local: e.address, localId: e.id, remote: first.remoteAddr, remotePort: first.remotePort, remoteId: 0, backup: e.flags.has('backup') });
     }
@@ -112,7 +119,7 @@ export class PathManager {
     const initial = conn.subflows[0]!.ep.localAddr;
     for (let i = from; i < this.endpoints.length; i++) {
       const e = this.endpoints[i]!;
-      if (!e.flags.has('signal') || ipEqual(e.address, initial) || state.has(e.id)) continue;
+      if (e.removed || !e.flags.has('signal') || ipEqual(e.address, initial) || state.has(e.id)) continue;
       state.set(e.id, { echoed: false, tries: 0 });
       this.sendAddAddr(conn, e, i);
       return; // one at a time, like Linux
@@ -213,7 +220,7 @@ export class PathManager {
     conn.addAddrAccepted++;
     // `fullmesh` endpoints each join the new address; otherwise Linux joins from a `subflow`
     // endpoint of the same family when there is one, else from the routed source.
-    const fullmesh = this.endpoints.filter((e) => e.flags.has('fullmesh') && e.address.family === o.address.family);
+    const fullmesh = this.endpoints.filter((e) => !e.removed && e.flags.has('fullmesh') && e.address.family === o.address.family);
     if (fullmesh.length > 0) {
       for (const e of fullmesh) {
         if (conn.extraSubflows >= limits.subflows) break;
@@ -221,7 +228,7 @@ export class PathManager {
       }
       return;
     }
-    const endpoint = this.endpoints.find((e) => e.flags.has('subflow') && e.address.family === o.address.family);
+    const endpoint = this.endpoints.find((e) => !e.removed && e.flags.has('subflow') && e.address.family === o.address.family);
     const local = endpoint?.address ?? this.host.sourceFor(o.address);
     if (!local) {
       conn.event('mptcp-add-addr-not-used', `no local address reaches ${formatIp(o.address)}`, [packetId]);
@@ -233,7 +240,8 @@ export class PathManager {
   onRemoveAddr(conn: MptcpConnection, _sf: MptcpSubflow, ids: readonly number[], packetId: number): void {
     for (const id of ids) {
       const known = conn.remoteAddresses.get(id);
-      const affected = conn.subflows.filter((s) => s.remoteAddressId === id && s.kind === 'join' && !s.ep.closed);
+      // ID 0 is the initial subflow's address: it may be removed too (RFC 8684 §3.4.2).
+      const affected = conn.subflows.filter((s) => s.remoteAddressId === id && !s.ep.closed);
       if (!known && affected.length === 0) {
         conn.event('mptcp-remove-addr-unknown', `REMOVE_ADDR for unknown address ID ${id}: ignored`, [packetId]);
         continue;
@@ -246,6 +254,62 @@ export class PathManager {
         this.host.touch(s.ep);
       }
     }
+  }
+
+  // ---------------------------------------------------------- endpoint changes
+
+  /** `ip mptcp endpoint delete`: no more announcements or joins from `addr`. */
+  forgetEndpoint(addr: IpAddress): void {
+    for (const e of this.endpoints) if (ipEqual(e.address, addr)) e.removed = true;
+  }
+
+  /**
+   * The address is gone for `conn`: REMOVE_ADDR if the peer knows it (we
+   * announced it, or a subflow uses it), sent on a subflow from another
+   * address; then the subflows from it close with FIN and their
+   * unacknowledged data goes to the others.
+   */
+  removeLocalAddress(conn: MptcpConnection, addr: IpAddress): void {
+    if (conn.state === 'closed' || conn.fallback) return;
+    const id = this.localIdFor(conn, addr);
+    const users = conn.subflows.filter((s) => !s.ep.closed && s.ep.state !== 'TIME_WAIT' && ipEqual(s.ep.localAddr, addr));
+    const announced = this.announced.get(conn)?.has(id) ?? false;
+    if (!announced && users.length === 0) return;
+    const live = conn.usableSubflows();
+    const carrier = live.find((s) => !ipEqual(s.ep.localAddr, addr) && !s.stale) ?? live.find((s) => !ipEqual(s.ep.localAddr, addr)) ?? live[0];
+    if (carrier) {
+      conn.event('mptcp-remove-addr-sent', `endpoint ${formatIp(addr)} deleted: REMOVE_ADDR for address ID ${id} on subflow ${carrier.name}`);
+      carrier.sendSignal({ kind: 'remove-addr', addressIds: [id], reserved: 0 });
+    } else {
+      conn.event('mptcp-remove-addr-unsent', `endpoint ${formatIp(addr)} deleted, but no subflow can carry the REMOVE_ADDR for address ID ${id}`);
+    }
+    for (const s of users) {
+      conn.event('mptcp-subflow-close', `closes subflow ${s.name}: its address was removed`);
+      conn.reinjectFrom(s);
+      s.ep.close(conn.now);
+      this.host.touch(s.ep);
+    }
+  }
+
+  /** `ip mptcp endpoint change ADDR backup|nobackup`: later joins from it use the flag. */
+  setEndpointBackup(addr: IpAddress, backup: boolean): void {
+    for (const e of this.endpoints) {
+      if (!ipEqual(e.address, addr)) continue;
+      if (backup) e.flags.add('backup');
+      else e.flags.delete('backup');
+    }
+  }
+
+  /** MP_PRIO on every established subflow of `conn` from `addr` (Linux sends it on the subflow itself). */
+  sendPriority(conn: MptcpConnection, addr: IpAddress, backup: boolean): void {
+    if (conn.state === 'closed' || conn.fallback) return;
+    for (const s of conn.usableSubflows()) {
+      if (!ipEqual(s.ep.localAddr, addr) || s.localBackup === backup) continue;
+      s.localBackup = backup;
+      conn.event('mptcp-prio-sent', `MP_PRIO on subflow ${s.name}: ${backup ? 'backup' : 'regular'} from now on`);
+      s.sendSignal({ kind: 'mp-prio', backup, reserved: 0 });
+    }
+    conn.kickAll();
   }
 
   /** Text for events. */

@@ -113,6 +113,20 @@ export class MptcpStack {
     return sf;
   }
 
+  /** Scenario action `endpoint-remove`: every connection drops the address. */
+  removeEndpoint(addr: IpAddress): void {
+    this.host.event('pm-endpoint-removed', `${this.host.id}: endpoint ${formatIp(addr)} deleted`);
+    this.pm.forgetEndpoint(addr);
+    for (const c of this.connections) this.pm.removeLocalAddress(c, addr);
+  }
+
+  /** Scenario action `endpoint-backup`. */
+  setEndpointBackup(addr: IpAddress, backup: boolean): void {
+    this.host.event('pm-endpoint-changed', `${this.host.id}: endpoint ${formatIp(addr)} is now ${backup ? 'backup' : 'regular'}`);
+    this.pm.setEndpointBackup(addr, backup);
+    for (const c of this.connections) this.pm.sendPriority(c, addr, backup);
+  }
+
   /** Active join (path manager decisions). */
   private openJoin(req: JoinRequest): MptcpSubflow | null {
     const { conn } = req;

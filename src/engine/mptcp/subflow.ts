@@ -32,6 +32,9 @@ import type { MappingMeta, MptcpConnection } from './connection.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
 
 export type SubflowKind = 'initial' | 'join';
+
+/** Linux's net.mptcp.stale_loss_cnt default. */
+export const STALE_LOSS_COUNT = 4;
 export type JoinState = 'syn-sent' | 'syn-received' | 'pre-established' | 'established' | 'failed';
 
 interface ReceivedMapping {
@@ -97,6 +100,12 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   private rstOptions: MptcpOption[] = [];
   /** Answered without half-open state (the stateless-join mitigation). */
   stateless = false;
+  /**
+   * Several retransmission timeouts in a row with no progress: the
+   * scheduler avoids the subflow and its data went to the others (Linux's
+   * `stale`, after net.mptcp.stale_loss_cnt timeouts).
+   */
+  stale = false;
   /** Reason for closing, when MPTCP closed it. */
   resetReason: string | null = null;
   private scratch: Uint8Array | null = null;
@@ -136,7 +145,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   // SchedulableSubflow: read live, so scheduling allocates nothing.
   get usable(): boolean {
-    return this.canCarryData;
+    // A stale subflow is used only when every subflow is stale (as Linux does).
+    return this.canCarryData && (!this.stale || this.conn.allStale());
   }
 
   get backup(): boolean {
@@ -645,7 +655,20 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return this.conn.pullFor(this, maxLen);
   }
 
-  onAcked(): void {}
+  onAcked(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.event('mptcp-subflow-active', 'acknowledgments flow again: no longer stale');
+    this.conn.kickAll();
+  }
+
+  onRetransmitTimeout(_ep: TcpEndpoint, inRow: number): void {
+    const c = this.conn;
+    if (this.stale || inRow < STALE_LOSS_COUNT || c.fallback || !this.canCarryData) return;
+    this.stale = true;
+    this.event('mptcp-subflow-stale', `${inRow} retransmission timeouts in a row: stale, its unacknowledged data goes to the other subflows (Linux stale_loss_cnt ${STALE_LOSS_COUNT})`);
+    c.reinjectFrom(this);
+  }
 
   onPeerFin(ep: TcpEndpoint): void {
     const c = this.conn;

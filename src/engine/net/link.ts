@@ -3,7 +3,8 @@
  * the link's bandwidth behind a drop-tail queue, loses them with the link's
  * loss rate (its own seeded stream), and delivers after the propagation
  * delay. A packet larger than the MTU is dropped. Every packet put on the
- * link is recorded in the trace with its fate.
+ * link is recorded in the trace with its fate. A link that is down drops
+ * what is put on it; packets already queued or on the wire still arrive.
  */
 import type { Rng } from '../core/rng.ts';
 import type { Simulation } from '../sim/simulation.ts';
@@ -24,6 +25,8 @@ export class Link {
   readonly ends: [{ node: NetNode; iface: number } | null, { node: NetNode; iface: number } | null] = [null, null];
   private readonly dirs: [Direction, Direction];
   private readonly usPerByte: number;
+  /** False while a `link-down` action holds: everything put on the link is dropped. */
+  up = true;
 
   constructor(
     private readonly sim: Simulation,
@@ -58,6 +61,10 @@ export class Link {
     const now = sim.now;
     const d = this.dirs[from];
     const target = this.ends[from === 0 ? 1 : 0]!;
+    if (!this.up) {
+      this.record(from, packetId, bytes, now, 'dropped', 'link-down');
+      return;
+    }
     if (bytes.length > this.spec.mtuBytes) {
       this.record(from, packetId, bytes, now, 'dropped', 'mtu');
       return;

@@ -73,6 +73,7 @@ function build(t: Topology): Scenario {
     routers,
     nats: [],
     middleboxes: [],
+    actions: [],
     links,
     traffic: [traffic],
     mptcp: { scheduler: t.scheduler, congestionControl: t.cc, checksums: false, mitigations: [], halfOpenJoinLimit: null },

@@ -8,12 +8,14 @@
 import { hex32, hex64, toHex } from '../core/hex.ts';
 import { summarizeDecoded } from '../analysis/packet-summary.ts';
 import { bulkApp, requestResponseApp, startBulk, type AppReport } from '../host/apps.ts';
+import type { Host } from '../host/host.ts';
 import { buildNetwork, parseCidrAddress } from '../net/topology.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { Simulation } from '../sim/simulation.ts';
 import type { HostEvent, PacketFate, TraceMode } from '../sim/trace.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
+import { scheduleActions } from './actions.ts';
 import { transportFor } from './transport.ts';
 
 export interface RunOptions {
@@ -95,6 +97,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
   const net = buildNetwork(sim, s);
   const transport = transportFor(s, net.hosts.values());
   const reports: AppReport[] = [];
+  scheduleActions(sim, s, net, transport);
   const env = (host: ReturnType<typeof net.hosts.get> & object) => ({ now: () => sim.now, later: (at: number, fn: () => void) => host.later(at, fn) });
 
   for (const t of s.traffic) {
@@ -122,7 +125,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
 
   const until = options.untilUs ?? s.durationUs;
   const allDone = () => reports.length > 0 && reports.every((r) => r.closedBy.client !== null && r.closedBy.server !== null);
-  sim.run(until, allDone);
+  sim.run(until, settled(sim, [...net.hosts.values()], allDone));
 
   const full = sim.trace.mode === 'full';
   const packets: PacketJson[] = full
@@ -187,6 +190,28 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     connections,
     digest: sim.trace.digestHex(),
     handle: { sim, records: sim.trace.packets },
+  };
+}
+
+/**
+ * After the applications are done, subflows may still be exchanging FINs
+ * (an MPTCP connection closes with its DATA_FINs, before its subflows):
+ * the run goes on until every endpoint is closed or in TIME_WAIT, or for
+ * at most SETTLE_US, so a subflow stuck on a dead path cannot hold it.
+ */
+const SETTLE_US = 2_000_000;
+
+function settled(sim: Simulation, hosts: readonly Host[], appsDone: () => boolean): () => boolean {
+  let doneAt: number | null = null;
+  return () => {
+    if (doneAt === null) {
+      if (!appsDone()) return false;
+      doneAt = sim.now;
+      sim.at(doneAt + SETTLE_US, () => {}); // the run ends on time even if nothing else happens
+    }
+    if (sim.now >= doneAt + SETTLE_US) return true;
+    for (const h of hosts) for (const ep of h.history) if (ep.state !== 'CLOSED' && ep.state !== 'TIME_WAIT') return false;
+    return true;
   };
 }
 

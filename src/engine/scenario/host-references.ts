@@ -11,7 +11,7 @@ import { reach } from './connectivity.ts';
 import { NODE_KIND_NOUN } from './node-index.ts';
 import { childPath, didYouMean, indexPath, listOf, quote } from './problem-text.ts';
 
-interface HostAddress {
+export interface HostAddress {
   key: string;
   text: string;
   address: IpAddress;
@@ -19,7 +19,7 @@ interface HostAddress {
   ref: string;
 }
 
-function hostAddresses(h: HostSpec): HostAddress[] {
+export function hostAddresses(h: HostSpec): HostAddress[] {
   const out: HostAddress[] = [];
   for (const ifc of h.interfaces) {
     for (const cidr of ifc.addresses) {
@@ -103,7 +103,7 @@ export function checkTraffic(s: Scenario, topology: Topology, problems: Scenario
   });
 }
 
-function findHost(
+export function findHost(
   id: string,
   path: string,
   hosts: Map<string, HostSpec>,

@@ -112,6 +112,24 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
     d.nats = [{ id: 'nat', inside: ifc('in', '198.18.2.254/24'), outside: ifc('out', '198.18.3.1/24') }];
     d.links = [link('l1', 'server.eth0', 'nat.in'), link('l2', 'nat.out', 'client.eth0')];
   }, [['$.traffic[0]', 'SCENARIO_REFERENCE', 'client cannot reach server: every path to server.eth0 (198.18.1.2) enters a NAT from its outside, and a NAT lets in only replies']]],
+  ['an action on a link that does not exist', (d) => (d.actions = [{ atUs: 1000, kind: 'link-down', link: 'l2' }]), [
+    ['$.actions[0].link', 'SCENARIO_REFERENCE', '"l2" is not a link: expected one of l1 (did you mean "l1"?)'],
+  ]],
+  ['an action after the end of the run', (d) => {
+    d.durationUs = 1_000_000;
+    d.actions = [{ atUs: 2_000_000, kind: 'link-up', link: 'l1' }];
+  }, [['$.actions[0].atUs', 'SCENARIO_RANGE', '2000000 µs is after the end of the run (durationUs 1000000): the action would never happen']]],
+  ['an endpoint action on a router', (d) => {
+    viaRouter(d);
+    d.actions = [{ atUs: 0, kind: 'endpoint-remove', host: 'r1', address: '198.18.1.254' }];
+  }, [['$.actions[0].host', 'SCENARIO_REFERENCE', '"r1" is not a host; it is a router: expected one of client, server']]],
+  ['an endpoint action for another host\'s address', (d) => (d.actions = [{ atUs: 0, kind: 'endpoint-backup', host: 'client', address: '198.18.1.2', backup: true }]), [
+    ['$.actions[0].address', 'SCENARIO_REFERENCE', '198.18.1.2 is not an address of client: expected one of 198.18.1.1'],
+  ]],
+  ['an endpoint action with plain TCP', (d) => {
+    d.protocol = 'tcp';
+    d.actions = [{ atUs: 0, kind: 'endpoint-remove', host: 'client', address: '198.18.1.1' }];
+  }, [['$.actions[0].kind', 'SCENARIO_REFERENCE', '"endpoint-remove" changes an MPTCP path-manager endpoint, but the protocol is "tcp": use "mptcp-v0" or "mptcp-v1"']]],
 ];
 
 const valid: [string, (d: Editable) => void][] = [
@@ -128,6 +146,14 @@ const valid: [string, (d: Editable) => void][] = [
     d.protocol = 'tcp';
     d.mptcp = { scheduler: 'redundant', checksums: true };
     d.hosts[1].pathManager = { endpoints: [{ address: '198.18.1.2', port: 8443, flags: ['signal'] }] };
+  }],
+  ['a link failing and coming back, an endpoint changed and removed', (d) => {
+    d.actions = [
+      { atUs: 0, kind: 'link-down', link: 'l1' },
+      { atUs: 10, kind: 'link-up', link: 'l1' },
+      { atUs: 20, kind: 'endpoint-backup', host: 'client', address: '198.18.1.1', backup: true },
+      { atUs: 30, kind: 'endpoint-remove', host: 'server', address: '198.18.1.2' },
+    ];
   }],
   ['IPv6 only, MTU 1280', (d) => {
     d.hosts[0].interfaces[0].addresses = ['2001:db8:1::1/64'];

@@ -225,6 +225,43 @@ const requestResponse = named(
 
 const traffic = union('kind', { bulk, 'request-response': requestResponse }, { noun: 'a traffic kind' });
 
+const actionAt = microseconds(0, HOUR_US, 'Simulated time at which it happens.');
+const linkAction = <K extends 'link-down' | 'link-up'>(kind: K, description: string) =>
+  named(
+    kind === 'link-down' ? 'linkDownAction' : 'linkUpAction',
+    obj({ atUs: actionAt, kind: literal(kind), link: id('Id of the link.') }, { description }),
+  );
+const endpointRemove = named(
+  'endpointRemoveAction',
+  obj(
+    { atUs: actionAt, kind: literal('endpoint-remove'), host: id('Host whose endpoint goes.'), address: hostAddress("One of the host's addresses.") },
+    { description: '`ip mptcp endpoint delete`: REMOVE_ADDR for the address, and its subflows close.' },
+  ),
+);
+const endpointBackup = named(
+  'endpointBackupAction',
+  obj(
+    {
+      atUs: actionAt,
+      kind: literal('endpoint-backup'),
+      host: id('Host whose endpoint changes.'),
+      address: hostAddress("One of the host's addresses."),
+      backup: bool({ description: 'true: backup; false: regular.' }),
+    },
+    { description: '`ip mptcp endpoint change ADDR backup|nobackup`: MP_PRIO on the subflows from the address.' },
+  ),
+);
+const action = union(
+  'kind',
+  {
+    'link-down': linkAction('link-down', 'The link drops every packet put on it from now on.'),
+    'link-up': linkAction('link-up', 'The link carries packets again.'),
+    'endpoint-remove': endpointRemove,
+    'endpoint-backup': endpointBackup,
+  },
+  { noun: 'an action kind' },
+);
+
 const mptcp = named(
   'mptcp',
   obj(
@@ -286,6 +323,7 @@ export const scenarioSchema = obj(
     middleboxes: withDefault(arr(middlebox, { max: 64 }), []),
     links: arr(link, { max: 256 }),
     traffic: withDefault(arr(describe(traffic, 'A connection and what its application does.'), { max: 64 }), []),
+    actions: withDefault(arr(describe(action, 'A change at a set time during the run.'), { max: 256 }), []),
     mptcp: withDefault(mptcp, {}),
     thresholds: withDefault(thresholds, {}),
     ui: anyObject({ description: 'Positions and other view state; the engine ignores it.' }),

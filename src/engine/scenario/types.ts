@@ -136,6 +136,45 @@ export interface RequestResponseTraffic {
 
 export type TrafficSpec = BulkTraffic | RequestResponseTraffic;
 
+/** A link stops (or resumes) carrying packets, as when a Wi-Fi access point vanishes. */
+export interface LinkDownAction {
+  atUs: number;
+  kind: 'link-down';
+  link: string;
+}
+
+export interface LinkUpAction {
+  atUs: number;
+  kind: 'link-up';
+  link: string;
+}
+
+export type LinkAction = LinkDownAction | LinkUpAction;
+
+/**
+ * `ip mptcp endpoint delete` for one of the host's addresses: every MPTCP
+ * connection of the host announces REMOVE_ADDR for it and closes the
+ * subflows that use it (as Linux does when an interface goes away).
+ */
+export interface EndpointRemoveAction {
+  atUs: number;
+  kind: 'endpoint-remove';
+  host: string;
+  address: string;
+}
+
+/** `ip mptcp endpoint change ADDR backup|nobackup`: MP_PRIO on the subflows from that address. */
+export interface EndpointBackupAction {
+  atUs: number;
+  kind: 'endpoint-backup';
+  host: string;
+  address: string;
+  backup: boolean;
+}
+
+/** Something that happens at a set time during the run. */
+export type ActionSpec = LinkAction | EndpointRemoveAction | EndpointBackupAction;
+
 export interface MptcpSpec {
   scheduler: SchedulerId;
   congestionControl: CongestionControlId;
@@ -170,6 +209,8 @@ export interface Scenario {
   middleboxes: MiddleboxSpec[];
   links: LinkSpec[];
   traffic: TrafficSpec[];
+  /** Timed changes during the run: links failing, endpoints removed or changed. */
+  actions: ActionSpec[];
   mptcp: MptcpSpec;
   thresholds: ThresholdSpec;
   /** Positions and other view state; the engine ignores it. */

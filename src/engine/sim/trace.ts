@@ -17,7 +17,7 @@ export interface PacketRecord {
   to: string;
   length: number;
   fate: PacketFate;
-  /** Why it was dropped: 'queue', 'loss', 'mtu', 'ttl', ... */
+  /** Why it was dropped: 'queue', 'loss', 'mtu', 'link-down', 'ttl', ... */
   reason?: string;
   /** Present in 'full' mode. */
   bytes?: Uint8Array;

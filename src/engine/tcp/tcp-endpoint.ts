@@ -762,6 +762,7 @@ export class TcpEndpoint {
     this.events('tcp-rto', `${this.name}: retransmission timeout, resending from ${this.sndUna} (RTO now ${Math.round(this.rtt.rtoUs / 1000)} ms)`);
     // Everything unacknowledged and not SACKed is lost: resent in order as the window opens.
     this.queue.markAllLost();
+    this.upper.onRetransmitTimeout?.(this, this.retransmissionsInRow);
     this.pump();
   }
 

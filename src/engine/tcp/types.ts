@@ -55,6 +55,8 @@ export interface TcpUpper {
   /** The peer's FIN arrived in order: no more data from it on this endpoint. */
   onPeerFin(ep: TcpEndpoint): void;
   onStateChange(ep: TcpEndpoint, from: TcpState, to: TcpState): void;
+  /** A retransmission timeout fired on data; `inRow` counts the ones since the last progress. */
+  onRetransmitTimeout?(ep: TcpEndpoint, inRow: number): void;
   /** The endpoint reached CLOSED. */
   onClosed(ep: TcpEndpoint, reason: CloseReason): void;
   /** Free space for the receive window, in bytes. */

@@ -28,8 +28,8 @@ function everyAddress(s: Scenario): string[] {
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
 
 describe('built-in scenarios', () => {
-  it('are the seven the lab ships, in order', () => {
-    expect(BUILTIN_SCENARIOS.map((s) => s.id)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'nat-client', 'middlebox-strip', 'single-path-tcp', 'bulk-100mb']);
+  it('are the eight the lab ships, in order', () => {
+    expect(BUILTIN_SCENARIOS.map((s) => s.id)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'wifi-handover', 'nat-client', 'middlebox-strip', 'single-path-tcp', 'bulk-100mb']);
   });
   it('every JSON file here is listed, under its own id', () => {
     expect(jsonFiles(here)).toEqual(BUILTIN_SCENARIOS.map((s) => `${s.id}.json`).sort());
@@ -87,6 +87,16 @@ describe('built-in scenarios', () => {
     expect(byId.get('lte')).toMatchObject({ delayUs: 40000, bandwidthBps: 10e6, lossRate: 0 });
     expect(s.hosts[0]!.pathManager!.endpoints).toEqual([{ address: '198.18.2.1', flags: ['subflow', 'backup'] }]);
     expect(s.traffic[0]).toMatchObject({ kind: 'request-response', count: 10, requestBytes: 200, responseBytes: 20_000 });
+  });
+  it('wifi-handover: Wi-Fi goes down mid-upload; later the phone removes it and promotes LTE', () => {
+    const s = builtinScenario('wifi-handover')!;
+    expect(s.hosts[0]!.pathManager!.endpoints).toEqual([{ address: '198.18.2.1', flags: ['subflow', 'backup'] }]);
+    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', from: 'phone', bytes: 600_000 });
+    expect(s.actions).toEqual([
+      { atUs: 200_000, kind: 'link-down', link: 'wifi' },
+      { atUs: 3_500_000, kind: 'endpoint-remove', host: 'phone', address: '198.18.1.1' },
+      { atUs: 3_500_000, kind: 'endpoint-backup', host: 'phone', address: '198.18.2.1', backup: false },
+    ]);
   });
   it('nat-client: the second path crosses a NAT whose outside address is 198.18.3.1', () => {
     const s = builtinScenario('nat-client')!;

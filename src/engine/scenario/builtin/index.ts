@@ -12,10 +12,11 @@ import natClient from './nat-client.json' with { type: 'json' };
 import singlePathTcp from './single-path-tcp.json' with { type: 'json' };
 import twoPathV0 from './two-path-v0.json' with { type: 'json' };
 import twoPathV1 from './two-path-v1.json' with { type: 'json' };
+import wifiHandover from './wifi-handover.json' with { type: 'json' };
 import wifiLte from './wifi-lte.json' with { type: 'json' };
 
 /** The documents as written, in the order the app lists them. */
-export const BUILTIN_DOCUMENTS: readonly unknown[] = [twoPathV1, twoPathV0, wifiLte, natClient, middleboxStrip, singlePathTcp, bulk100mb];
+export const BUILTIN_DOCUMENTS: readonly unknown[] = [twoPathV1, twoPathV0, wifiLte, wifiHandover, natClient, middleboxStrip, singlePathTcp, bulk100mb];
 
 export const BUILTIN_SCENARIOS: readonly Scenario[] = BUILTIN_DOCUMENTS.map((doc) => loadScenarioOrThrow(doc));
 

@@ -1,0 +1,31 @@
+/**
+ * Scenario actions at their times: links going down or up, path-manager
+ * endpoints deleted or changed. Each is recorded as an event, then left to
+ * the protocols: what follows (timeouts, stale subflows, REMOVE_ADDR,
+ * MP_PRIO, reinjection) is the hosts' own doing.
+ */
+import type { Network } from '../net/topology.ts';
+import { parseCidrAddress } from '../net/topology.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import type { Transport } from './transport.ts';
+
+export function scheduleActions(sim: Simulation, s: Scenario, net: Network, transport: Transport): void {
+  for (const a of s.actions) {
+    if (a.kind === 'link-down' || a.kind === 'link-up') {
+      const link = net.links.find((l) => l.id === a.link)!;
+      const up = a.kind === 'link-up';
+      sim.at(a.atUs, () => {
+        link.up = up;
+        sim.trace.event({ timeUs: sim.now, host: link.id, kind: a.kind, text: up ? `link ${link.id} is up again` : `link ${link.id} goes down: every packet put on it is dropped` });
+      });
+      continue;
+    }
+    const host = net.hosts.get(a.host)!;
+    const stack = transport.stacks.get(a.host);
+    if (!stack) continue; // plain TCP: the validator refuses endpoint actions there
+    const addr = parseCidrAddress(a.address);
+    if (a.kind === 'endpoint-remove') host.later(a.atUs, () => stack.removeEndpoint(addr));
+    else host.later(a.atUs, () => stack.setEndpointBackup(addr, a.backup));
+  }
+}
