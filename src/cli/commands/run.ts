@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { exportPcap, runScenario, type RunResult } from '../../engine/index.ts';
+import { BUILTIN_SCENARIOS, exportPcap, runScenario, type RunResult } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { scenarioFrom } from '../load-scenario.ts';
 import type { Command } from './command.ts';
@@ -12,6 +12,21 @@ export function parseDuration(text: string, option: string): number {
   const n = Number(m[1]);
   const unit = m[2] ?? 'us';
   return Math.round(unit === 's' ? n * 1e6 : unit === 'ms' ? n * 1e3 : n);
+}
+
+/** Breaks a comma-separated list into lines of at most 76 characters; the first line starts after `indent` characters. */
+function wrap(list: string, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  let room = 76 - indent;
+  for (const word of list.split(' ')) {
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+      room = 76;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
 }
 
 function summary(r: RunResult, title: string): string {
@@ -31,7 +46,7 @@ function summary(r: RunResult, title: string): string {
   for (const s of r.subflows) {
     lines.push(`  subflow ${s.host} ${s.local} → ${s.remote}: ${s.state}, sent ${s.bytesSentAcked} acked, received ${s.bytesReceived}, ${s.retransmissions} retransmissions, srtt ${s.srttUs === null ? '-' : `${(s.srttUs / 1000).toFixed(1)} ms`}`);
   }
-  const notable = r.events.filter((e) => /rejected|ignored|fallback|reset|fastclose|refused|join-accepted|add-addr-received/.test(e.kind));
+  const notable = r.events.filter((e) => /rejected|ignored|fallback|reset|fastclose|refused|join-accepted|add-addr-received|remove-addr|prio|stale|subflow-active|link-(down|up)/.test(e.kind));
   if (notable.length) {
     lines.push('  host decisions:');
     for (const e of notable.slice(0, 30)) lines.push(`    ${(e.timeUs / 1e6).toFixed(6)} s ${e.text}`);
@@ -51,8 +66,7 @@ always give the same packets, byte for byte, and the same trace digest.
 Without --json it prints a summary: what each application got, the MPTCP
 connections and subflows, notable host decisions and the digest.
 
-Built-ins: two-path-v1, two-path-v0, wifi-lte, nat-client, middlebox-strip,
-single-path-tcp, bulk-100mb.
+Built-ins: ${wrap(BUILTIN_SCENARIOS.map((b) => b.id).join(', '), 'Built-ins: '.length)}.
 
 Options:
   --seed N         override the scenario's seed (a 32-bit unsigned integer)
