@@ -46,6 +46,25 @@ describe('MP_CAPABLE (v1) at the server', () => {
     expect(h.stack.connections[0]!.fullyEstablished).toBe(false);
   });
 
+  it('answers a retransmitted SYN with its SYN/ACK again, same key', () => {
+    const h = new MptcpHarness();
+    const syn = { from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable' as const, version: 1, flags: 0x01 }] };
+    const [first] = h.send(syn);
+    const [again] = h.send(syn);
+    expect(again!.tcp!.header.flags).toBe(SYN | ACK);
+    expect(again!.tcp!.header.seq).toBe(first!.tcp!.header.seq);
+    expect(mptcpOf(again)).toEqual(mptcpOf(first));
+  });
+
+  it('when the third ACK is lost and data arrives with a DSS but no MP_CAPABLE, it falls back to TCP and keeps the bytes', () => {
+    const h = new MptcpHarness();
+    const [synAck] = h.send({ from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable', version: 1, flags: 0x01 }] });
+    const dss = { kind: 'dss' as const, dataFin: true, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn: 1n, ssn: 1, dataLength: 6 } };
+    h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: synAck!.tcp!.header.seq + 1, options: [dss], payload: new TextEncoder().encode('hello') });
+    expect(h.events('mptcp-fallback')[0]!.text).toMatch(/client's key never arrived/);
+    expect(new TextDecoder().decode(h.received[0])).toBe('hello');
+  });
+
   it('a SYN whose MP_CAPABLE asks for an unknown crypto algorithm gets plain TCP', () => {
     const h = new MptcpHarness();
     const [synAck] = h.send({ from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable', version: 1, flags: 0x02 }] });

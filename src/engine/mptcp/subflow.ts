@@ -399,13 +399,31 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.event('mptcp-capable', `MP_CAPABLE answered, version ${mpc.version}, server key ${hex64(mpc.senderKey)}, token ${hex32(c.remoteToken!)}${c.checksums ? ', DSS checksums on' : ''}`, [packetId]);
       return;
     }
-    if (c.role !== 'server') return;
+    if (c.role !== 'server') {
+      // Linux (check_fully_established): before the server's first DSS, an in-sequence segment with
+      // neither a DSS nor a new ADD_ADDR means the server fell back; so does the client.
+      if (!c.fullyEstablished && !h.options.some((o) => o.kind === 'dss' || (o.kind === 'add-addr' && !o.echo))) {
+        c.enterFallback(`subflow ${this.name}: the server's first segment after the handshake carries no DSS: it fell back to TCP, and so does this connection (RFC 8684 §3.1)`, packetId);
+      }
+      return;
+    }
     if (!c.fullyEstablished) {
       // The server's first ACK from the client: the third ACK, or the first data with MP_CAPABLE.
       if (!mpc || mpc.receiverKey === undefined || mpc.senderKey === undefined) {
-        if (!h.options.some((o) => o.kind === 'dss')) {
-          c.enterFallback(`subflow ${this.name}: third ACK without MP_CAPABLE: the connection falls back to TCP (RFC 8684 §3.1)`, packetId);
+        const dss = h.options.some((o) => o.kind === 'dss');
+        if (dss && c.remoteKey !== null) {
+          // v0 (or syn-cookies): the key came with the SYN, so a DSS completes the handshake.
+          c.fullyEstablished = true;
+          this.event('mptcp-fully-established', 'first DSS from the client: fully established (its third ACK was lost)', [packetId]);
+          c.pm.onFullyEstablished(c);
+          return;
         }
+        c.enterFallback(
+          dss
+            ? `subflow ${this.name}: data with a DSS but no MP_CAPABLE, and the client's key never arrived (its third ACK was lost): fallback to TCP, as Linux does (RFC 8684 §3.1)`
+            : `subflow ${this.name}: third ACK without MP_CAPABLE: the connection falls back to TCP (RFC 8684 §3.1)`,
+          packetId,
+        );
         return;
       }
       if (mpc.receiverKey !== c.localKey || (c.remoteKey !== null && mpc.senderKey !== c.remoteKey)) {

@@ -12,6 +12,17 @@ import type { LinkSpec } from '../scenario/types.ts';
 import type { NetNode } from './node.ts';
 import type { PacketRecord } from '../sim/trace.ts';
 
+/**
+ * Something on the link that sees each packet as it is put on it (an
+ * attacker's tap): it may let it pass, drop it, or replace its bytes. Taps
+ * run in placement order; the first that does not pass wins.
+ */
+export interface LinkTap {
+  onPacket(link: Link, from: 0 | 1, bytes: Uint8Array, packetId: number): TapVerdict;
+}
+
+export type TapVerdict = { kind: 'pass' } | { kind: 'drop'; reason: string } | { kind: 'replace'; bytes: Uint8Array };
+
 interface Direction {
   /** When the transmitter is free again (fractional µs). */
   nextFree: number;
@@ -27,6 +38,7 @@ export class Link {
   private readonly usPerByte: number;
   /** False while a `link-down` action holds: everything put on the link is dropped. */
   up = true;
+  readonly taps: LinkTap[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -55,8 +67,28 @@ export class Link {
     this.sim.trace.packet(rec, bytes);
   }
 
-  /** Puts a packet on the link from end `from` at the current time. */
-  send(from: 0 | 1, bytes: Uint8Array, packetId = this.sim.packetId()): void {
+  /**
+   * Puts a packet on the link from end `from` at the current time. `fate`
+   * 'injected' marks a packet an attacker made.
+   */
+  send(from: 0 | 1, bytes: Uint8Array, packetId = this.sim.packetId(), fate: 'delivered' | 'injected' = 'delivered'): void {
+    let outFate: PacketRecord['fate'] = fate;
+    const taps = this.taps;
+    for (let i = 0; i < taps.length; i++) {
+      const v = taps[i]!.onPacket(this, from, bytes, packetId);
+      if (v.kind === 'pass') continue;
+      if (v.kind === 'drop') {
+        this.record(from, packetId, bytes, this.sim.now, 'dropped', v.reason);
+        return;
+      }
+      bytes = v.bytes;
+      outFate = 'modified';
+      break;
+    }
+    this.transmit(from, bytes, packetId, outFate);
+  }
+
+  private transmit(from: 0 | 1, bytes: Uint8Array, packetId: number, fate: PacketRecord['fate']): void {
     const sim = this.sim;
     const now = sim.now;
     const d = this.dirs[from];
@@ -89,7 +121,7 @@ export class Link {
       this.record(from, packetId, bytes, startUs, 'dropped', 'loss');
       return;
     }
-    this.record(from, packetId, bytes, startUs, 'delivered');
+    this.record(from, packetId, bytes, startUs, fate);
     sim.at(end + this.spec.delayUs, () => target.node.receive(target.iface, bytes, packetId));
   }
 }

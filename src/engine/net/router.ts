@@ -14,6 +14,8 @@ export class Router implements NetNode {
   /** Destination address key → interface index. */
   readonly routes = new Map<string, number>();
   readonly ownAddresses = new Set<string>();
+  /** Addresses behind this router that are not forwarded but handed to a receiver (an attacker's own machine). */
+  readonly localDelivery = new Map<string, (bytes: Uint8Array, packetId: number) => void>();
 
   constructor(
     readonly sim: Simulation,
@@ -24,9 +26,13 @@ export class Router implements NetNode {
     this.ports[iface] = { link, end };
   }
 
-  receive(_iface: number, bytes: Uint8Array): void {
+  receive(_iface: number, bytes: Uint8Array, packetId = 0): void {
     const key = destinationKey(bytes);
-    if (key === null || this.ownAddresses.has(key)) return;
+    if (key === null) return;
+    if (this.ownAddresses.has(key)) {
+      this.localDelivery.get(key)?.(bytes, packetId);
+      return;
+    }
     const out = this.routes.get(key);
     if (out === undefined) {
       this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: 'router-no-route', text: `${this.id}: no route to the destination: packet dropped` });

@@ -14,6 +14,7 @@ import { Middlebox } from './middlebox.ts';
 import { Nat } from './nat.ts';
 import { Router } from './router.ts';
 import { computeRoutes, type GraphNode } from './routing.ts';
+import { homeRouter } from '../scenario/attacker-references.ts';
 
 export interface Network {
   hosts: Map<string, Host>;
@@ -98,6 +99,19 @@ export function buildNetwork(sim: Simulation, s: Scenario, hostFactory: (spec: S
     graph.get(a.node)!.ports[a.iface] = { peer: b.node, peerIface: b.iface };
     graph.get(b.node)!.ports[b.iface] = { peer: a.node, peerIface: a.iface };
     links.push(link);
+  }
+
+  // An attacker's own address lives behind its home router: routes lead there, and the router hands
+  // such packets to whoever registers for them (the attacker) instead of forwarding them.
+  for (const a of s.attackers) {
+    if (a.address === undefined) continue;
+    const home = homeRouter(s, a.at);
+    const g = home === undefined ? undefined : graph.get(home);
+    const port = g?.ports.findIndex((p) => p !== null) ?? -1;
+    if (!g || port < 0) throw new LabError('INTERNAL', `attacker ${a.id}: no router to reach ${a.address} through`);
+    const key = addressKey(parseCidrAddress(a.address));
+    g.addresses[port]!.push(key);
+    routers.get(home!)!.ownAddresses.add(key);
   }
 
   const tables = computeRoutes([...graph.values()]);

@@ -74,6 +74,7 @@ function build(t: Topology): Scenario {
     nats: [],
     middleboxes: [],
     actions: [],
+    attackers: [],
     links,
     traffic: [traffic],
     mptcp: { scheduler: t.scheduler, congestionControl: t.cc, checksums: false, mitigations: [], halfOpenJoinLimit: null },

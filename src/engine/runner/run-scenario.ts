@@ -16,13 +16,31 @@ import type { HostEvent, PacketFate, TraceMode } from '../sim/trace.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { scheduleActions } from './actions.ts';
+import { buildAttackers } from './attackers.ts';
+import { attackerReport, type AttackerReport } from './attacker-report.ts';
+import { evaluateMonitors } from '../monitors/registry.ts';
+import type { ConnectionTruth, Finding, FailureId } from '../monitors/monitor.ts';
 import { transportFor } from './transport.ts';
+
+/** A security failure that really happened, with why (security-model.md §2). */
+export interface FailureReport {
+  id: FailureId;
+  timeUs: number;
+  attacker: string;
+  /** Packet ids and indexes into `events`. */
+  evidence: { packets: number[]; events: number[] };
+  /** False when single-path TCP between the same endpoints, with the same attacker, suffers it too. */
+  mptcpSpecific: boolean;
+  explanation: string;
+}
 
 export interface RunOptions {
   /** 'full' keeps every packet's bytes; 'digest' only hashes them (benchmarks). */
   trace?: TraceMode;
   /** Stop at this simulated time instead of the scenario's duration. */
   untilUs?: number;
+  /** Skip the baseline runs that label failures (used by those runs themselves). */
+  noBaselines?: boolean;
 }
 
 export interface PacketJson {
@@ -83,6 +101,9 @@ export interface RunResult {
   apps: AppReport[];
   subflows: SubflowStats[];
   connections: ConnectionStats[];
+  /** What each attacker did and learned. */
+  attackers: AttackerReport[];
+  failures: FailureReport[];
   digest: string;
 }
 
@@ -98,6 +119,8 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
   const transport = transportFor(s, net.hosts.values());
   const reports: AppReport[] = [];
   scheduleActions(sim, s, net, transport);
+  const attackers = buildAttackers(sim, s, net);
+  for (const a of attackers) a.start();
   const env = (host: ReturnType<typeof net.hosts.get> & object) => ({ now: () => sim.now, later: (at: number, fn: () => void) => host.later(at, fn) });
 
   for (const t of s.traffic) {
@@ -174,6 +197,12 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
       });
     }
   }
+  const truth: ConnectionTruth[] = [];
+  for (const stack of transport.stacks.values()) {
+    for (const c of stack.connections) truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, fallback: c.fallback });
+  }
+  const findings = attackers.length ? evaluateMonitors({ scenario: s, events: sim.trace.events, apps: reports, connections: truth, attackers }) : [];
+  const failures = labelFailures(s, findings, options);
   return {
     scenario: s.id,
     seed: s.seed,
@@ -188,9 +217,38 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     apps: reports,
     subflows,
     connections,
+    attackers: attackers.map(attackerReport),
+    failures,
     digest: sim.trace.digestHex(),
     handle: { sim, records: sim.trace.packets },
   };
+}
+
+/**
+ * Each failure is labelled against single-path TCP between the same
+ * endpoints with the same attackers (security-model.md §1): one that run
+ * also suffers is inherited, the others are MPTCP-specific.
+ */
+function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): FailureReport[] {
+  if (findings.length === 0) return [];
+  let inherited = new Set<FailureId>();
+  if (!options.noBaselines && s.protocol !== 'tcp') {
+    const tcp = runScenario(singlePathBaseline(s), { trace: 'digest', noBaselines: true, ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
+    inherited = new Set(tcp.failures.map((f) => f.id));
+  }
+  return findings.map((f) => ({
+    id: f.failure,
+    timeUs: f.timeUs,
+    attacker: f.attacker,
+    evidence: f.evidence,
+    mptcpSpecific: s.protocol !== 'tcp' && !inherited.has(f.failure),
+    explanation: f.explanation,
+  }));
+}
+
+/** The same scenario over plain TCP: no MPTCP settings or endpoint changes apply. */
+export function singlePathBaseline(s: Scenario): Scenario {
+  return { ...s, protocol: 'tcp', actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
 }
 
 /**

@@ -126,6 +126,25 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
   ['an endpoint action for another host\'s address', (d) => (d.actions = [{ atUs: 0, kind: 'endpoint-backup', host: 'client', address: '198.18.1.2', backup: true }]), [
     ['$.actions[0].address', 'SCENARIO_REFERENCE', '198.18.1.2 is not an address of client: expected one of 198.18.1.1'],
   ]],
+  ['an off-path eavesdropper', (d) => (d.attackers = [{ id: 'eve', location: 'off-path', capability: 'eavesdropper', at: ['l1'], attack: 'passive-eavesdrop' }]), [
+    ['$.attackers[0].capability', 'SCENARIO_CONFLICT', 'an off-path attacker sees no packets, so as an eavesdropper it could never learn or do anything: an off-path attacker can only act blindly. Use capability "active", or place it on the path (location "on-path" or "partial-time-on-path")'],
+  ]],
+  ['a partial-time attacker without a window, on a link that does not exist', (d) => (d.attackers = [{ id: 'eve', location: 'partial-time-on-path', capability: 'eavesdropper', at: ['l7'], attack: 'passive-eavesdrop' }]), [
+    ['$.attackers[0].window', 'SCENARIO_REQUIRED', 'missing "window": a partial-time on-path attacker holds its place only for a time, { "fromUs": ..., "toUs": ... }'],
+    ['$.attackers[0].at[0]', 'SCENARIO_REFERENCE', '"l7" is not a link or a router: expected one of l1 (did you mean "l1"?)'],
+  ]],
+  ['an on-path attacker with a window, sitting in a host', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'eavesdropper', at: ['client'], window: { fromUs: 0, toUs: 5 }, attack: 'passive-eavesdrop' }]), [
+    ['$.attackers[0].window', 'SCENARIO_CONFLICT', 'only a partial-time on-path attacker has a window; an on-path attacker holds its place for the whole run'],
+    ['$.attackers[0].at[0]', 'SCENARIO_REFERENCE', '"client" is not a link or a router; it is a host, and an attacker sits on links or routers, not in an endpoint: expected one of l1'],
+  ]],
+  ['an eavesdropper following an attack that sends', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'eavesdropper', at: ['l1'], attack: 'blind-reset' }]), [
+    ['$.attackers[0].attack', 'SCENARIO_CONFLICT', '"blind-reset" (Reset injection) sends packets, which an eavesdropper never does: use capability "active"'],
+    ['$.attackers[0].attack', 'SCENARIO_REFERENCE', '"blind-reset" (Reset injection, RFC 5961 (TCP heritage)) is not available in this version of the lab: expected one of passive-eavesdrop'],
+  ]],
+  ['an attacker address that is taken, with no router to reach it', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'active', at: ['l1'], attack: 'passive-eavesdrop', address: '198.18.1.2' }]), [
+    ['$.attackers[0].address', 'SCENARIO_DUPLICATE', "198.18.1.2 is already an address of server.eth0 ($.hosts[1].interfaces[0].addresses[0]); the attacker's address must be its own"],
+    ['$.attackers[0].address', 'SCENARIO_CONFLICT', 'an attacker with its own address must sit at a router, or on a link with a router at one end, so that packets to 198.18.1.2 reach it'],
+  ]],
   ['an endpoint action with plain TCP', (d) => {
     d.protocol = 'tcp';
     d.actions = [{ atUs: 0, kind: 'endpoint-remove', host: 'client', address: '198.18.1.1' }];
@@ -153,6 +172,14 @@ const valid: [string, (d: Editable) => void][] = [
       { atUs: 10, kind: 'link-up', link: 'l1' },
       { atUs: 20, kind: 'endpoint-backup', host: 'client', address: '198.18.1.1', backup: true },
       { atUs: 30, kind: 'endpoint-remove', host: 'server', address: '198.18.1.2' },
+    ];
+  }],
+  ['attackers of every location, one with its own address behind a router', (d) => {
+    viaRouter(d);
+    d.attackers = [
+      { id: 'a', location: 'on-path', capability: 'eavesdropper', at: ['l1'], attack: 'passive-eavesdrop' },
+      { id: 'b', location: 'partial-time-on-path', capability: 'active', at: ['r1'], window: { fromUs: 0, toUs: 10 }, attack: 'passive-eavesdrop', address: '198.18.66.1' },
+      { id: 'c', location: 'off-path', capability: 'active', at: ['l2'], attack: 'passive-eavesdrop', guessBudget: 10 },
     ];
   }],
   ['IPv6 only, MTU 1280', (d) => {

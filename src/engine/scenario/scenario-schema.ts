@@ -25,6 +25,7 @@ import {
   type Out,
 } from './schema-dsl.ts';
 import { SCENARIO_SCHEMA_VERSION, type Scenario } from './types.ts';
+import { ATTACK_IDS } from '../attacks/catalog.ts';
 
 const SECOND_US = 1_000_000;
 const HOUR_US = 3600 * SECOND_US;
@@ -262,6 +263,39 @@ const action = union(
   { noun: 'an action kind' },
 );
 
+const attacker = named(
+  'attacker',
+  obj(
+    {
+      id: id('Attacker id, unique among attackers.'),
+      label,
+      location: enumOf(['off-path', 'partial-time-on-path', 'on-path'], {
+        noun: 'an attacker location',
+        description: 'off-path: sees nothing, can only send spoofed packets; partial-time-on-path: on its links inside its window; on-path: on its links for the whole run.',
+      }),
+      capability: enumOf(['eavesdropper', 'active'], {
+        noun: 'an attacker capability',
+        description: 'eavesdropper: observes only; active: may send (spoofing any source) and, where on path, drop, delay or rewrite.',
+      }),
+      at: arr(id('A link or router id.'), {
+        min: 1,
+        max: 64,
+        unique: true,
+        description: 'Links and routers it sits on (a router means all its links); for an off-path attacker, where its packets enter the network.',
+      }),
+      window: obj(
+        { fromUs: microseconds(0, HOUR_US, 'When it arrives.'), toUs: microseconds(0, HOUR_US, 'When it leaves.') },
+        { description: 'partial-time-on-path only: when it holds its place. It keeps what it learned afterwards.' },
+      ),
+      attack: enumOf(ATTACK_IDS, { noun: 'an attack', description: 'The attack it follows (security-model.md §3).' }),
+      params: withDefault(anyObject({ description: "The attack's parameters; each attack documents its own." }), {}),
+      guessBudget: withDefault(int({ min: 0, max: 10_000_000, unit: 'packets', description: 'Blind guesses (packets carrying guessed values) it may send.' }), 1000),
+      address: hostAddress('An address of its own, reachable through the first router it sits at, for attacks that make hosts connect to it.'),
+    },
+    { optional: ['label', 'window', 'address'], description: 'An attacker: a location, a capability, where it sits, and the attack it follows.' },
+  ),
+);
+
 const mptcp = named(
   'mptcp',
   obj(
@@ -324,6 +358,7 @@ export const scenarioSchema = obj(
     links: arr(link, { max: 256 }),
     traffic: withDefault(arr(describe(traffic, 'A connection and what its application does.'), { max: 64 }), []),
     actions: withDefault(arr(describe(action, 'A change at a set time during the run.'), { max: 256 }), []),
+    attackers: withDefault(arr(attacker, { max: 16 }), []),
     mptcp: withDefault(mptcp, {}),
     thresholds: withDefault(thresholds, {}),
     ui: anyObject({ description: 'Positions and other view state; the engine ignores it.' }),

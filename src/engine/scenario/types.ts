@@ -175,6 +175,55 @@ export interface EndpointBackupAction {
 /** Something that happens at a set time during the run. */
 export type ActionSpec = LinkAction | EndpointRemoveAction | EndpointBackupAction;
 
+/** The attacks of security-model.md §3. */
+export type AttackId =
+  | 'add-addr-hijack'
+  | 'join-dos'
+  | 'syn-flood-amplification'
+  | 'handshake-eavesdrop-hijack'
+  | 'syn-join-redirect'
+  | 'add-addr-flooding'
+  | 'time-shifted-hijack'
+  | 'blind-reset'
+  | 'data-injection'
+  | 'passive-eavesdrop';
+
+/** Where an attacker is (security-model.md §4). */
+export type AttackerLocation = 'off-path' | 'partial-time-on-path' | 'on-path';
+/** What it may do there. */
+export type AttackerCapability = 'eavesdropper' | 'active';
+
+export interface TimeWindow {
+  fromUs: number;
+  toUs: number;
+}
+
+/**
+ * An attacker: a location and a capability, the links or routers it sits on
+ * (a router means all its links; for an off-path attacker, where its
+ * spoofed packets enter the network), the attack it follows and that
+ * attack's parameters.
+ */
+export interface AttackerSpec {
+  id: string;
+  label?: string;
+  location: AttackerLocation;
+  capability: AttackerCapability;
+  at: string[];
+  /** partial-time-on-path only: when it holds its place. It keeps what it learned afterwards. */
+  window?: TimeWindow;
+  attack: AttackId;
+  /** The attack's parameters; each attack documents its own (see the attack catalog). */
+  params: Record<string, unknown>;
+  /** Blind guesses (packets carrying guessed values) it may send. */
+  guessBudget: number;
+  /**
+   * An address of its own, reachable through the first router it sits at,
+   * for attacks that make hosts connect to it.
+   */
+  address?: string;
+}
+
 export interface MptcpSpec {
   scheduler: SchedulerId;
   congestionControl: CongestionControlId;
@@ -211,6 +260,7 @@ export interface Scenario {
   traffic: TrafficSpec[];
   /** Timed changes during the run: links failing, endpoints removed or changed. */
   actions: ActionSpec[];
+  attackers: AttackerSpec[];
   mptcp: MptcpSpec;
   thresholds: ThresholdSpec;
   /** Positions and other view state; the engine ignores it. */
@@ -221,6 +271,6 @@ export interface Scenario {
 export interface ScenarioProblem {
   /** JSON path, e.g. "$.links[2].delayUs". */
   path: string;
-  code: 'SCENARIO_TYPE' | 'SCENARIO_REQUIRED' | 'SCENARIO_RANGE' | 'SCENARIO_ENUM' | 'SCENARIO_FORMAT' | 'SCENARIO_UNKNOWN_FIELD' | 'SCENARIO_REFERENCE' | 'SCENARIO_DUPLICATE' | 'SCENARIO_VERSION' | 'SCENARIO_JSON';
+  code: 'SCENARIO_TYPE' | 'SCENARIO_REQUIRED' | 'SCENARIO_RANGE' | 'SCENARIO_ENUM' | 'SCENARIO_FORMAT' | 'SCENARIO_UNKNOWN_FIELD' | 'SCENARIO_REFERENCE' | 'SCENARIO_DUPLICATE' | 'SCENARIO_VERSION' | 'SCENARIO_JSON' | 'SCENARIO_CONFLICT';
   message: string;
 }

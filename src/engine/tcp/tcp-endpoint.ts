@@ -262,6 +262,13 @@ export class TcpEndpoint {
   private inSynchronized(h: TcpHeader, payload: Uint8Array, packetId: number): boolean {
     const f = h.flags;
     const segLen = payload.length + (f & SYN ? 1 : 0) + (f & FIN ? 1 : 0);
+    // A retransmitted SYN means our SYN/ACK was lost: send it again (as Linux's request sockets do),
+    // before the window check, which a SYN at IRS would fail.
+    if (this.state === 'SYN_RECEIVED' && f & SYN && !(f & ACK) && h.seq === this.irs) {
+      this.events('tcp-syn-retransmitted', `${this.name}: the peer sent its SYN again: SYN/ACK resent`, [packetId]);
+      this.sendSyn(true);
+      return false;
+    }
     // First: is the sequence number acceptable?
     if (!this.sequenceAcceptable(h.seq, segLen)) {
       if (!(f & RST)) this.sendAck(true);
@@ -281,11 +288,6 @@ export class TcpEndpoint {
     }
     // Fourth: SYN in a synchronized state (RFC 5961 §4.2).
     if (f & SYN) {
-      if (this.state === 'SYN_RECEIVED' && h.seq === this.irs) {
-        // Retransmitted SYN: our SYN/ACK was lost.
-        this.sendSyn(true);
-        return true;
-      }
       this.challengeAck(`SYN in ${this.state}`, packetId);
       return false;
     }

@@ -1,0 +1,191 @@
+/**
+ * One attacker in a run, enforcing its class (security-model.md §4):
+ * - it sees packets only on its links, only while it holds its location
+ *   (always when on-path, inside its window when partial-time, never when
+ *   off-path), and learns from each one;
+ * - an eavesdropper never sends, drops or rewrites;
+ * - only an active attacker that sees a packet may drop or rewrite it;
+ * - any active attacker may inject packets with any source address, where
+ *   it sits; blind guesses count against its budget.
+ * Its strategy asks; this object decides. Everything it does is a trace
+ * event (host = its id) and an entry in `actions`.
+ */
+import type { Rng } from '../core/rng.ts';
+import type { Host } from '../host/host.ts';
+import type { Link, LinkTap, TapVerdict } from '../net/link.ts';
+import type { Router } from '../net/router.ts';
+import type { AttackerSpec } from '../scenario/types.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import { decodePacket } from '../wire/packet.ts';
+import { attackInfo } from './catalog.ts';
+import { KnowledgeBase } from './knowledge.ts';
+import { learnFromPacket } from './observe.ts';
+import type { AttackContext, AttackStrategy, ObservedPacket } from './strategy.ts';
+import { addressKey } from '../net/address-key.ts';
+import { formatIp, parseIp, type IpAddress } from '../wire/ip-address.ts';
+
+export interface AttackerAction {
+  timeUs: number;
+  kind: string;
+  text: string;
+  packets?: number[];
+}
+
+/** Where the attacker's packets can enter the network. */
+export interface AttackerPlace {
+  links: Link[];
+  /** Hosts and routers by id, to find which way a destination lies. */
+  hosts: ReadonlyMap<string, Host>;
+  routers: ReadonlyMap<string, Router>;
+  /** The router its own address is reached through, when it has one. */
+  home?: Router;
+}
+
+export class Attacker implements LinkTap {
+  readonly knowledge = new KnowledgeBase();
+  readonly actions: AttackerAction[] = [];
+  guessesUsed = 0;
+  injected = 0;
+  readonly ctx: AttackContext;
+  private readonly strategy: AttackStrategy;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly spec: AttackerSpec,
+    strategy: (ctx: AttackContext) => AttackStrategy,
+    params: Record<string, unknown>,
+    private readonly place: AttackerPlace,
+  ) {
+    const rng: Rng = sim.rng.fork(`attacker:${spec.id}`);
+    this.ctx = {
+      spec,
+      params,
+      knowledge: this.knowledge,
+      rng,
+      now: () => sim.now,
+      later: (atUs, fn) => sim.at(atUs, fn),
+      inject: (bytes, why, opts) => this.inject(bytes, why, opts?.guess ?? false),
+      act: (kind, text, packets) => this.act(kind, text, packets),
+    };
+    this.strategy = strategy(this.ctx);
+    // Only locations that see packets tap their links.
+    if (spec.location !== 'off-path') for (const l of place.links) l.taps.push(this);
+    if (spec.address !== undefined && place.home) {
+      const own = parseIp(spec.address);
+      if (own) place.home.localDelivery.set(addressKey(own), (bytes, packetId) => this.receiveOwn(place.home!.id, bytes, packetId));
+    }
+  }
+
+  /** A packet to its own address: it always sees those, and learns from them. */
+  private receiveOwn(router: string, bytes: Uint8Array, packetId: number): void {
+    const d = decodePacket(bytes);
+    if (!d.ok || !d.value.tcp) return;
+    learnFromPacket(this.knowledge, d.value, this.sim.now, packetId);
+    this.strategy.receive?.(this.ctx, { id: packetId, timeUs: this.sim.now, link: `${router} (own address)`, from: router, bytes, decoded: d.value });
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  start(): void {
+    this.act('attacker-placed', `${this.describeClass()} follows "${attackInfo(this.spec.attack).label}" (${attackInfo(this.spec.attack).rfc})`);
+    if (this.spec.window) {
+      const w = this.spec.window;
+      this.sim.at(w.fromUs, () => this.act('attacker-arrives', `arrives on ${this.place.links.map((l) => l.id).join(', ')}: it sees their packets until ${w.toUs} µs`));
+      this.sim.at(w.toUs, () => this.act('attacker-leaves', `leaves ${this.place.links.map((l) => l.id).join(', ')}: it keeps what it learned`));
+    }
+    this.strategy.start?.(this.ctx);
+  }
+
+  describeClass(): string {
+    const where = this.spec.location === 'partial-time-on-path' ? `partial-time on-path (${this.spec.window!.fromUs}–${this.spec.window!.toUs} µs)` : this.spec.location;
+    return `${where} ${this.spec.capability} at ${this.spec.at.join(', ')}`;
+  }
+
+  expectedGuesses(): { guesses: number; why: string } | null {
+    return this.strategy.expectedGuesses?.(this.ctx) ?? null;
+  }
+
+  /** Holds its location now: sees packets on its links. */
+  seesPackets(now: number): boolean {
+    const s = this.spec;
+    if (s.location === 'off-path') return false;
+    if (s.location === 'on-path') return true;
+    const w = s.window!;
+    return now >= w.fromUs && now < w.toUs;
+  }
+
+  onPacket(link: Link, from: 0 | 1, bytes: Uint8Array, packetId: number): TapVerdict {
+    const now = this.sim.now;
+    if (!this.seesPackets(now)) return { kind: 'pass' };
+    const d = decodePacket(bytes);
+    if (!d.ok || !d.value.tcp) return { kind: 'pass' };
+    learnFromPacket(this.knowledge, d.value, now, packetId);
+    const p: ObservedPacket = { id: packetId, timeUs: now, link: link.id, from: link.ends[from]!.node.id, bytes, decoded: d.value };
+    this.strategy.observe?.(this.ctx, p);
+    if (this.spec.capability !== 'active' || !this.strategy.intercept) return { kind: 'pass' };
+    const v = this.strategy.intercept(this.ctx, p);
+    if (v.kind === 'drop') {
+      this.act('attacker-drop', `drops packet #${packetId} on ${link.id}: ${v.why}`, [packetId]);
+      return { kind: 'drop', reason: `attacker ${this.id}` };
+    }
+    if (v.kind === 'replace') {
+      this.act('attacker-modify', `rewrites packet #${packetId} on ${link.id}: ${v.why}`, [packetId]);
+      return { kind: 'replace', bytes: v.bytes };
+    }
+    return { kind: 'pass' };
+  }
+
+  private act(kind: string, text: string, packets?: number[]): void {
+    const a: AttackerAction = { timeUs: this.sim.now, kind, text, ...(packets ? { packets } : {}) };
+    this.actions.push(a);
+    this.sim.trace.event({ timeUs: a.timeUs, host: this.id, kind, text: `attacker ${this.id}: ${text}`, ...(packets ? { packets } : {}) });
+  }
+
+  private inject(bytes: Uint8Array, why: string, guess: boolean): number | null {
+    if (this.spec.capability !== 'active') return null;
+    if (guess) {
+      if (this.guessesUsed >= this.spec.guessBudget) {
+        if (this.guessesUsed === this.spec.guessBudget) this.act('attacker-budget-spent', `guess budget of ${this.spec.guessBudget} packets spent`);
+        this.guessesUsed = this.spec.guessBudget + 1;
+        return null;
+      }
+      this.guessesUsed++;
+    }
+    const dst = destinationOf(bytes);
+    const route = dst ? this.routeTo(dst) : null;
+    if (!route) {
+      this.act('attacker-no-route', `cannot send toward ${dst ? formatIp(dst) : 'an undecodable destination'} from ${this.spec.at.join(', ')}: ${why}`);
+      return null;
+    }
+    const id = this.sim.packetId();
+    this.injected++;
+    this.act(guess ? 'attacker-guess' : 'attacker-inject', `${guess ? 'guesses' : 'injects'} packet #${id} on ${route.link.id}: ${why}`, [id]);
+    route.link.send(route.end, bytes, id, 'injected');
+    return id;
+  }
+
+  /** The link (and the end it leaves from) that carries a packet to `dst` from where the attacker sits. */
+  private routeTo(dst: IpAddress): { link: Link; end: 0 | 1 } | null {
+    const key = addressKey(dst);
+    for (const link of this.place.links) {
+      for (const end of [0, 1] as const) {
+        const node = link.ends[end]!.node;
+        const host = this.place.hosts.get(node.id);
+        if (host?.ownsAddress(dst)) return { link, end: end === 0 ? 1 : 0 };
+      }
+      for (const end of [0, 1] as const) {
+        const router = this.place.routers.get(link.ends[end]!.node.id);
+        const out = router?.routes.get(key);
+        if (router && out !== undefined) return router.ports[out]!;
+      }
+    }
+    return null;
+  }
+}
+
+function destinationOf(bytes: Uint8Array): IpAddress | null {
+  const d = decodePacket(bytes);
+  return d.ok ? d.value.ip.dst : null;
+}

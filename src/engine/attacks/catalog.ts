@@ -1,0 +1,111 @@
+/**
+ * The attacks of security-model.md §3 as data: id, label, what it does,
+ * where it comes from, and the schema of its parameters. No behaviour here
+ * (that is in `strategies/`), so the scenario validator can use it.
+ */
+import type { AttackId } from '../scenario/types.ts';
+import { obj, type AnySchema } from '../scenario/schema-dsl.ts';
+
+export interface AttackInfo {
+  id: AttackId;
+  label: string;
+  /** One paragraph for people. */
+  description: string;
+  /** Where the attack is described. */
+  rfc: string;
+  /** Needs to send (an eavesdropper cannot follow it). */
+  needsActive: boolean;
+  /** Its parameters: validated, and defaults filled, when an attacker is built. */
+  params: AnySchema;
+}
+
+const none = obj({}, { description: 'This attack takes no parameters.' }) as AnySchema;
+
+export const ATTACKS: readonly AttackInfo[] = [
+  {
+    id: 'add-addr-hijack',
+    label: 'ADD_ADDR hijack',
+    description: "Forge an ADD_ADDR announcing the attacker's address; the peer joins through the attacker, which relays and becomes a man in the middle.",
+    rfc: 'RFC 7430 §2',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'join-dos',
+    label: 'MP_JOIN denial of service',
+    description: "With a known token, send SYN+MP_JOIN from spoofed addresses to fill the server's half-open join slots, so a legitimate join is refused.",
+    rfc: 'RFC 7430 §3',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'syn-flood-amplification',
+    label: 'SYN flood amplification',
+    description: 'Open one session legitimately, then send SYN+MP_JOIN with its token from many spoofed sources: SYN cookies cannot cover joins, so the server keeps state and computes an HMAC per SYN.',
+    rfc: 'RFC 7430 §4',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'handshake-eavesdrop-hijack',
+    label: 'Handshake eavesdrop, then hijack',
+    description: 'Read both keys from the initial handshake, leave, and later add a subflow (or forge ADD_ADDR, REMOVE_ADDR, MP_FASTCLOSE) with valid HMACs.',
+    rfc: 'RFC 7430 §5',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'syn-join-redirect',
+    label: 'SYN/JOIN redirect',
+    description: "Intercept a SYN+MP_JOIN and rewrite its source address to the attacker's, since the join HMAC does not cover addresses.",
+    rfc: 'RFC 7430 §6',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'add-addr-flooding',
+    label: 'ADD_ADDR flooding (bombing)',
+    description: "Announce a victim's address so that a legitimate endpoint sends traffic to the victim.",
+    rfc: 'RFC 6181 §5',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'time-shifted-hijack',
+    label: 'Time-shifted hijack',
+    description: 'Learn what is needed while on the path, then act after leaving it.',
+    rfc: 'RFC 6181 §6.2',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'blind-reset',
+    label: 'Reset injection',
+    description: 'Inject RST, MP_TCPRST, MP_FASTCLOSE or REMOVE_ADDR to tear down subflows or the connection.',
+    rfc: 'RFC 5961 (TCP heritage)',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'data-injection',
+    label: 'Data injection',
+    description: 'Inject a segment with a DSS mapping to put bytes into the stream.',
+    rfc: 'TCP heritage',
+    needsActive: true,
+    params: none,
+  },
+  {
+    id: 'passive-eavesdrop',
+    label: 'Passive eavesdropping',
+    description: 'Just watch, and record what was learned: addresses and ports, sequence numbers, keys and tokens, application data.',
+    rfc: 'RFC 7430 §1',
+    needsActive: false,
+    params: none,
+  },
+];
+
+export const ATTACK_IDS = ATTACKS.map((a) => a.id);
+
+export function attackInfo(id: AttackId): AttackInfo {
+  return ATTACKS.find((a) => a.id === id)!;
+}

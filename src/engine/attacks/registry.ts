@@ -1,0 +1,19 @@
+/**
+ * Attack strategies by id. An attack of the catalog without a strategy here
+ * is refused by the validator, so nobody runs an attack that does nothing.
+ */
+import type { AttackId } from '../scenario/types.ts';
+import type { StrategyDefinition } from './strategy.ts';
+import { passiveEavesdrop } from './strategies/passive-eavesdrop.ts';
+
+const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
+  'passive-eavesdrop': passiveEavesdrop,
+};
+
+export function strategyFor(id: AttackId): StrategyDefinition | undefined {
+  return STRATEGIES[id];
+}
+
+export function implementedAttacks(): AttackId[] {
+  return Object.keys(STRATEGIES) as AttackId[];
+}

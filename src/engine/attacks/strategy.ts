@@ -1,0 +1,61 @@
+/**
+ * What an attack strategy is: a script an attacker follows using only what
+ * its class lets it see and do (security-model.md §3–4). The attacker
+ * (`attacker.ts`) enforces the class; a strategy only asks.
+ */
+import type { Rng } from '../core/rng.ts';
+import type { AttackerSpec } from '../scenario/types.ts';
+import type { DecodedPacket } from '../wire/packet.ts';
+import type { KnowledgeBase } from './knowledge.ts';
+
+/** A packet the attacker sees on one of its links, inside its window. */
+export interface ObservedPacket {
+  id: number;
+  timeUs: number;
+  link: string;
+  /** Node that put it on the link. */
+  from: string;
+  bytes: Uint8Array;
+  decoded: DecodedPacket;
+}
+
+/** What an active on-path attacker does with a packet passing by. */
+export type Verdict = { kind: 'pass' } | { kind: 'drop'; why: string } | { kind: 'replace'; bytes: Uint8Array; why: string };
+
+export const PASS: Verdict = { kind: 'pass' };
+
+export interface AttackContext {
+  readonly spec: AttackerSpec;
+  /** Parameters with the attack's defaults filled. */
+  readonly params: Record<string, unknown>;
+  readonly knowledge: KnowledgeBase;
+  readonly rng: Rng;
+  now(): number;
+  /** Runs `fn` at simulated time `atUs`. */
+  later(atUs: number, fn: () => void): void;
+  /**
+   * Sends a packet it built (any source address) into the network where
+   * it sits. Refused (null) for an eavesdropper. `guess` counts it against
+   * the guess budget (refused when spent). Returns the packet id.
+   */
+  inject(bytes: Uint8Array, why: string, opts?: { guess?: boolean }): number | null;
+  /** Records something it did or decided, as a trace event. */
+  act(kind: string, text: string, packets?: number[]): void;
+}
+
+export interface AttackStrategy {
+  /** At the start of the run. */
+  start?(ctx: AttackContext): void;
+  /** Every packet it sees (after the knowledge base learned from it). */
+  observe?(ctx: AttackContext, p: ObservedPacket): void;
+  /** A packet addressed to the attacker's own address (it always gets those). */
+  receive?(ctx: AttackContext, p: ObservedPacket): void;
+  /** Active, on path and inside its window: may drop or rewrite the packet. */
+  intercept?(ctx: AttackContext, p: ObservedPacket): Verdict;
+  /** Guesses a blind attack would need on average, with why (e.g. 2^32 for a token); null when it needs none. */
+  expectedGuesses?(ctx: AttackContext): { guesses: number; why: string } | null;
+}
+
+export interface StrategyDefinition {
+  create(params: Record<string, unknown>): AttackStrategy;
+}

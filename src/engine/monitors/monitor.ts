@@ -1,0 +1,62 @@
+/**
+ * Monitors decide which security failures of security-model.md §2 really
+ * happened in a run. Each is a predicate over what hosts, links and
+ * attackers did (the run's ground truth); none changes the run. A finding
+ * carries the first time the failure held, its evidence (packet and event
+ * ids) and a paragraph saying why.
+ */
+import type { Attacker } from '../attacks/attacker.ts';
+import type { AppReport } from '../host/apps.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { HostEvent } from '../sim/trace.ts';
+
+export type FailureId =
+  | 'hijack'
+  | 'mitm'
+  | 'data-injection'
+  | 'eavesdrop-data'
+  | 'key-compromise'
+  | 'connection-dos'
+  | 'join-dos'
+  | 'resource-exhaustion'
+  | 'third-party-flooding'
+  | 'degradation';
+
+export interface Evidence {
+  packets: number[];
+  /** Indexes into the run's events. */
+  events: number[];
+}
+
+export interface Finding {
+  failure: FailureId;
+  timeUs: number;
+  /** The attacker it is attributed to. */
+  attacker: string;
+  evidence: Evidence;
+  explanation: string;
+}
+
+/** A connection as the hosts really had it. */
+export interface ConnectionTruth {
+  host: string;
+  role: 'client' | 'server';
+  version: 0 | 1;
+  localKey: bigint;
+  remoteKey: bigint | null;
+  fallback: boolean;
+}
+
+/** What monitors may read: the run's ground truth. */
+export interface RunTruth {
+  scenario: Scenario;
+  events: readonly HostEvent[];
+  apps: readonly AppReport[];
+  connections: readonly ConnectionTruth[];
+  attackers: readonly Attacker[];
+}
+
+export interface Monitor {
+  id: FailureId;
+  evaluate(truth: RunTruth): Finding[];
+}

@@ -1,0 +1,15 @@
+/**
+ * The monitors that judge runs, by failure id. A failure of the security
+ * model without a monitor here is simply never reported.
+ */
+import { eavesdropData } from './eavesdrop-data.ts';
+import { keyCompromise } from './key-compromise.ts';
+import type { Finding, Monitor, RunTruth } from './monitor.ts';
+
+export const MONITORS: readonly Monitor[] = [eavesdropData, keyCompromise];
+
+/** Every finding of every monitor, in time order (then monitor order). */
+export function evaluateMonitors(truth: RunTruth): Finding[] {
+  const all = MONITORS.flatMap((m) => m.evaluate(truth));
+  return all.map((f, i) => ({ f, i })).sort((a, b) => a.f.timeUs - b.f.timeUs || a.i - b.i).map((x) => x.f);
+}

@@ -1,0 +1,32 @@
+/**
+ * Builds a scenario's attackers on the built network: each taps the links
+ * it sits on (a router means all of that router's links) and gets its
+ * strategy from the registry, with the attack's parameter defaults filled.
+ */
+import { Attacker } from '../attacks/attacker.ts';
+import { attackInfo } from '../attacks/catalog.ts';
+import { strategyFor } from '../attacks/registry.ts';
+import { LabError } from '../core/errors.ts';
+import type { Link } from '../net/link.ts';
+import type { Network } from '../net/topology.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import { homeRouter } from '../scenario/attacker-references.ts';
+
+export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Attacker[] {
+  return s.attackers.map((spec) => {
+    const def = strategyFor(spec.attack);
+    if (!def) throw new LabError('INTERNAL', `attack ${spec.attack} has no strategy (the validator should have refused it)`);
+    const links: Link[] = [];
+    for (const id of spec.at) {
+      const link = net.links.find((l) => l.id === id);
+      if (link) links.push(link);
+      const router = net.routers.get(id);
+      if (router) for (const p of router.ports) if (p && !links.includes(p.link)) links.push(p.link);
+    }
+    const params = attackInfo(spec.attack).params.fill(spec.params) as Record<string, unknown>;
+    const homeId = spec.address !== undefined ? homeRouter(s, spec.at) : undefined;
+    const home = homeId === undefined ? undefined : net.routers.get(homeId);
+    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, ...(home ? { home } : {}) });
+  });
+}
