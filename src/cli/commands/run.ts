@@ -52,6 +52,15 @@ function summary(r: RunResult, title: string): string {
     for (const e of notable.slice(0, 30)) lines.push(`    ${(e.timeUs / 1e6).toFixed(6)} s ${e.text}`);
     if (notable.length > 30) lines.push(`    ... ${notable.length - 30} more (use --json)`);
   }
+  for (const a of r.attackers) {
+    const where = a.window ? `${a.location} (${a.window.fromUs}–${a.window.toUs} µs)` : a.location;
+    lines.push(`  attacker ${a.id}: ${where} ${a.capability} at ${a.at.join(', ')}, attack ${a.attack}; knew ${a.knew.length ? a.knew.join(', ') : 'nothing'}; ${a.injected} packets injected${a.capability === 'active' ? `, ${a.guessesUsed}/${a.guessBudget} guesses` : ''}`);
+    if (a.expectedGuesses) lines.push(`    a blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}`);
+  }
+  if (r.attackers.length) {
+    if (r.failures.length === 0) lines.push('  security failures: none');
+    for (const f of r.failures) lines.push(`  FAILURE ${f.id} at ${(f.timeUs / 1e6).toFixed(6)} s (${f.mptcpSpecific ? 'MPTCP-specific' : 'inherited: single-path TCP suffers it too'}): ${f.explanation}`);
+  }
   lines.push(`  trace digest ${r.digest}`);
   return lines.join('\n');
 }
