@@ -20,7 +20,7 @@ import { decodePacket } from '../wire/packet.ts';
 import { attackInfo } from './catalog.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import { learnFromPacket } from './observe.ts';
-import type { AttackContext, AttackStrategy, ObservedPacket } from './strategy.ts';
+import type { AttackContext, AttackStrategy, ObservedPacket, PublicService } from './strategy.ts';
 import { addressKey } from '../net/address-key.ts';
 import { formatIp, parseIp, type IpAddress } from '../wire/ip-address.ts';
 
@@ -39,6 +39,7 @@ export interface AttackerPlace {
   routers: ReadonlyMap<string, Router>;
   /** The router its own address is reached through, when it has one. */
   home?: Router;
+  services: readonly PublicService[];
 }
 
 export class Attacker implements LinkTap {
@@ -60,6 +61,7 @@ export class Attacker implements LinkTap {
     this.ctx = {
       spec,
       params,
+      services: place.services,
       knowledge: this.knowledge,
       rng,
       now: () => sim.now,
@@ -169,11 +171,19 @@ export class Attacker implements LinkTap {
   /** The link (and the end it leaves from) that carries a packet to `dst` from where the attacker sits. */
   private routeTo(dst: IpAddress): { link: Link; end: 0 | 1 } | null {
     const key = addressKey(dst);
+    const other = (end: 0 | 1): 0 | 1 => (end === 0 ? 1 : 0);
+    // Best: a link whose end is the interface holding the address; then any link to the host that has it.
     for (const link of this.place.links) {
       for (const end of [0, 1] as const) {
-        const node = link.ends[end]!.node;
-        const host = this.place.hosts.get(node.id);
-        if (host?.ownsAddress(dst)) return { link, end: end === 0 ? 1 : 0 };
+        const at = link.ends[end]!;
+        const host = this.place.hosts.get(at.node.id);
+        if (host?.interfaces[at.iface]?.addresses.some((a) => addressKey(a) === key)) return { link, end: other(end) };
+      }
+    }
+    for (const link of this.place.links) {
+      for (const end of [0, 1] as const) {
+        const host = this.place.hosts.get(link.ends[end]!.node.id);
+        if (host?.ownsAddress(dst)) return { link, end: other(end) };
       }
       for (const end of [0, 1] as const) {
         const router = this.place.routers.get(link.ends[end]!.node.id);

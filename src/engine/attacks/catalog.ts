@@ -4,7 +4,7 @@
  * (that is in `strategies/`), so the scenario validator can use it.
  */
 import type { AttackId } from '../scenario/types.ts';
-import { obj, type AnySchema } from '../scenario/schema-dsl.ts';
+import { enumOf, int, obj, withDefault, type AnySchema } from '../scenario/schema-dsl.ts';
 
 export interface AttackInfo {
   id: AttackId;
@@ -20,6 +20,25 @@ export interface AttackInfo {
 }
 
 const none = obj({}, { description: 'This attack takes no parameters.' }) as AnySchema;
+
+const HOUR_US = 3_600_000_000;
+const strikeAt = (description: string) => withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description }), 100_000);
+
+export const BLIND_RESET_PARAMS = obj(
+  {
+    method: withDefault(
+      enumOf(['rst', 'mp-tcprst', 'mp-fastclose', 'remove-addr'], {
+        noun: 'a reset method',
+        description: 'rst: a TCP RST per subflow; mp-tcprst: the same with MP_TCPRST; mp-fastclose: MP_FASTCLOSE with the victim key; remove-addr: REMOVE_ADDR for the peer addresses.',
+      }),
+      'rst',
+    ),
+    victim: withDefault(enumOf(['client', 'server'], { noun: 'a victim', description: 'Which end receives the forged packets.' }), 'client'),
+    atUs: strikeAt('When it strikes.'),
+    spacingUs: withDefault(int({ min: 1, max: 1_000_000, unit: 'microseconds', description: 'Time between two blind guesses.' }), 10),
+  },
+  { description: 'Parameters of blind-reset.' },
+);
 
 export const ATTACKS: readonly AttackInfo[] = [
   {
@@ -84,7 +103,7 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: 'Inject RST, MP_TCPRST, MP_FASTCLOSE or REMOVE_ADDR to tear down subflows or the connection.',
     rfc: 'RFC 5961 (TCP heritage)',
     needsActive: true,
-    params: none,
+    params: BLIND_RESET_PARAMS as AnySchema,
   },
   {
     id: 'data-injection',

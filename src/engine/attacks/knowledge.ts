@@ -47,12 +47,22 @@ export interface FlowView {
   lastPacketId: number;
 }
 
+/** A TCP connection (an MPTCP subflow, or plain TCP) the attacker has seen, oriented client → server. */
+export interface KnownConnection {
+  key: string;
+  client: { addr: IpAddress; port: number };
+  server: { addr: IpAddress; port: number };
+  /** The SYN was seen, so which side is the client is known for sure. */
+  sawSyn: boolean;
+}
+
 /** The categories of `attackerKnew` in matrix rows (issue vocabulary). */
 export type KnownCategory = 'four-tuple' | 'sequence-numbers' | 'token' | 'keys' | 'idsn' | 'nonces' | 'plaintext';
 
 export class KnowledgeBase {
   readonly facts: Fact[] = [];
   readonly flows = new Map<string, FlowView>();
+  readonly connections = new Map<string, KnownConnection>();
   private readonly seen = new Set<string>();
   /** Keys learned, with the fact that holds each. */
   readonly keys = new Map<bigint, number>();
@@ -67,6 +77,12 @@ export class KnowledgeBase {
     this.seen.add(k);
     this.facts.push(f);
     return this.facts.length - 1;
+  }
+
+  /** The two directions of a known connection, as far as seen. */
+  flowsOf(c: KnownConnection): { toServer: FlowView | undefined; toClient: FlowView | undefined } {
+    const [a, b] = c.key.split(' → ');
+    return { toServer: this.flows.get(c.key), toClient: this.flows.get(`${b} → ${a}`) };
   }
 
   knowsKey(key: bigint): boolean {

@@ -17,13 +17,14 @@ export function flowKey(d: DecodedPacket): string {
   return `${formatEndpoint(d.ip.src, h.srcPort)} → ${formatEndpoint(d.ip.dst, h.dstPort)}`;
 }
 
-/** The same text for both directions: the one of the packet's SYN sender when known, else sorted. */
+/** The same text for both directions: client → server, the client being the SYN's sender when the SYN was seen. */
 function connectionKey(kb: KnowledgeBase, d: DecodedPacket): string {
   const h = d.tcp!.header;
   const forward = flowKey(d);
   const backward = `${formatEndpoint(d.ip.dst, h.dstPort)} → ${formatEndpoint(d.ip.src, h.srcPort)}`;
-  if (kb.flows.has(forward) && !kb.flows.has(backward)) return forward;
-  if (kb.flows.has(backward)) return backward;
+  if (kb.connections.has(forward)) return forward;
+  if (kb.connections.has(backward)) return backward;
+  // First sight: a SYN/ACK travels server → client; anything else is taken as client → server.
   return (h.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK) ? backward : forward;
 }
 
@@ -36,6 +37,12 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
   let flow = kb.flows.get(key);
   if (!flow) {
     kb.record({ timeUs, kind: 'four-tuple', value: conn, about: conn, packetId }); // once per connection: facts are unique
+    if (!kb.connections.has(conn)) {
+      const fromClient = conn === key;
+      const here = { addr: d.ip.src, port: h.srcPort };
+      const there = { addr: d.ip.dst, port: h.dstPort };
+      kb.connections.set(conn, { key: conn, client: fromClient ? here : there, server: fromClient ? there : here, sawSyn: (h.flags & TCP_FLAG.SYN) !== 0 });
+    }
     kb.record({ timeUs, kind: 'sequence-numbers', value: `seq ${h.seq >>> 0} ack ${h.ack >>> 0}`, about: key, packetId });
     flow = { src: d.ip.src, dst: d.ip.dst, srcPort: h.srcPort, dstPort: h.dstPort, nextSeq: 0, ack: 0, window: 0, tsVal: null, nextDsn: null, dataAck: null, plaintextBytes: 0, lastSeenUs: timeUs, lastPacketId: packetId };
     kb.flows.set(key, flow);

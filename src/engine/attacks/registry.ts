@@ -4,9 +4,11 @@
  */
 import type { AttackId } from '../scenario/types.ts';
 import type { StrategyDefinition } from './strategy.ts';
+import { blindReset } from './strategies/blind-reset.ts';
 import { passiveEavesdrop } from './strategies/passive-eavesdrop.ts';
 
 const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
+  'blind-reset': blindReset,
   'passive-eavesdrop': passiveEavesdrop,
 };
 

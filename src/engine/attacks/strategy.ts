@@ -6,6 +6,7 @@
 import type { Rng } from '../core/rng.ts';
 import type { AttackerSpec } from '../scenario/types.ts';
 import type { DecodedPacket } from '../wire/packet.ts';
+import type { IpAddress } from '../wire/ip-address.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 
 /** A packet the attacker sees on one of its links, inside its window. */
@@ -24,7 +25,15 @@ export type Verdict = { kind: 'pass' } | { kind: 'drop'; why: string } | { kind:
 
 export const PASS: Verdict = { kind: 'pass' };
 
+/** What every attacker knows from the start: who uses which advertised service (not ephemeral ports or sequence numbers). */
+export interface PublicService {
+  clientAddresses: IpAddress[];
+  server: IpAddress;
+  port: number;
+}
+
 export interface AttackContext {
+  readonly services: readonly PublicService[];
   readonly spec: AttackerSpec;
   /** Parameters with the attack's defaults filled. */
   readonly params: Record<string, unknown>;
@@ -58,4 +67,10 @@ export interface AttackStrategy {
 
 export interface StrategyDefinition {
   create(params: Record<string, unknown>): AttackStrategy;
+  /**
+   * The parameters the same attacker would use against single-path TCP, for
+   * the baseline that labels failures inherited (e.g. a RST instead of an
+   * MP_FASTCLOSE). Absent: the same parameters.
+   */
+  tcpEquivalent?(params: Record<string, unknown>): Record<string, unknown>;
 }

@@ -25,6 +25,8 @@ export interface AppReport {
   firstMismatch: { client: number | null; server: number | null };
   /** How the connection ended at each side ('fin', 'reset-received', ...), or null if still open. */
   closedBy: { client: string | null; server: string | null };
+  /** When each side's connection ended. */
+  closedAtUs: { client: number | null; server: number | null };
   /** Times at which bytes were read, for progress and stall monitors: [timeUs, totalBytesReadBothSides]. */
   progress: [number, number][];
 }
@@ -47,8 +49,14 @@ function newReport(t: TrafficSpec): AppReport {
     intact: true,
     firstMismatch: { client: null, server: null },
     closedBy: { client: null, server: null },
+    closedAtUs: { client: null, server: null },
     progress: [],
   };
+}
+
+function closed(report: AppReport, side: 'client' | 'server', reason: string, env: AppEnv): void {
+  report.closedBy[side] = reason;
+  report.closedAtUs[side] = env.now();
 }
 
 const phaseOf = (id: string, side: string) => fnv1a32(`${id}:${side}`) % 251;
@@ -74,7 +82,7 @@ export function bulkApp(t: BulkTraffic, env: AppEnv): { report: AppReport; clien
   const serverRead = reader(report, 'server', new PatternChecker(phaseOf(t.id, 'client')), env);
   const client: AppHandlers = {
     onOpen: () => {},
-    onClose: (_s, r) => (report.closedBy.client = r),
+    onClose: (_s, r) => closed(report, 'client', r, env),
   };
   const server = (): AppHandlers => ({
     onData: (_s, b) => {
@@ -82,7 +90,7 @@ export function bulkApp(t: BulkTraffic, env: AppEnv): { report: AppReport; clien
       if (report.bytesRead.server >= t.bytes && report.completedUs === null) report.completedUs = env.now();
     },
     onEnd: (s) => s.close(),
-    onClose: (_s, r) => (report.closedBy.server = r),
+    onClose: (_s, r) => closed(report, 'server', r, env),
   });
   return {
     report,
@@ -122,7 +130,7 @@ export function requestResponseApp(t: RequestResponseTraffic, env: AppEnv): { re
         } else env.later(env.now() + t.intervalUs, () => sendRequest(s));
       }
     },
-    onClose: (_s, r) => (report.closedBy.client = r),
+    onClose: (_s, r) => closed(report, 'client', r, env),
   };
   const server = (): AppHandlers => {
     let answered = 0;
@@ -136,7 +144,7 @@ export function requestResponseApp(t: RequestResponseTraffic, env: AppEnv): { re
         }
       },
       onEnd: (s) => s.close(),
-      onClose: (_s, r) => (report.closedBy.server = r),
+      onClose: (_s, r) => closed(report, 'server', r, env),
     };
   };
   return { report, client, server, start: sendRequest };

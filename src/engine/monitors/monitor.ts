@@ -47,13 +47,24 @@ export interface ConnectionTruth {
   fallback: boolean;
 }
 
+/** The same scenario run without its attackers. */
+export interface AttackFreeTruth {
+  apps: readonly AppReport[];
+  events: readonly HostEvent[];
+  endUs: number;
+}
+
 /** What monitors may read: the run's ground truth. */
 export interface RunTruth {
   scenario: Scenario;
+  /** When the run stopped. */
+  endUs: number;
   events: readonly HostEvent[];
   apps: readonly AppReport[];
   connections: readonly ConnectionTruth[];
   attackers: readonly Attacker[];
+  /** The attacker-free run (made on first use); null when baselines are off. */
+  attackFree(): AttackFreeTruth | null;
 }
 
 export interface Monitor {

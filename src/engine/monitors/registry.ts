@@ -2,11 +2,12 @@
  * The monitors that judge runs, by failure id. A failure of the security
  * model without a monitor here is simply never reported.
  */
+import { connectionDos } from './connection-dos.ts';
 import { eavesdropData } from './eavesdrop-data.ts';
 import { keyCompromise } from './key-compromise.ts';
 import type { Finding, Monitor, RunTruth } from './monitor.ts';
 
-export const MONITORS: readonly Monitor[] = [eavesdropData, keyCompromise];
+export const MONITORS: readonly Monitor[] = [eavesdropData, keyCompromise, connectionDos];
 
 /** Every finding of every monitor, in time order (then monitor order). */
 export function evaluateMonitors(truth: RunTruth): Finding[] {

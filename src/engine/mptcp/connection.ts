@@ -380,7 +380,7 @@ export class MptcpConnection implements AppSocket {
    */
   private maybeCloseSubflows(): void {
     if (!this.dataFinAcked || !this.peerDataFinDelivered) return;
-    for (const s of this.subflows) if (!s.ep.closed) s.ep.close(this.now);
+    for (const s of this.subflows) if (!s.ep.closed) s.close();
     this.kickAll();
     this.finish('fin');
   }

@@ -250,7 +250,7 @@ export class PathManager {
       conn.event('mptcp-remove-addr', `REMOVE_ADDR for address ID ${id}${known ? ` (${formatIp(known.addr)})` : ''}: closing ${affected.length} subflow(s)`, [packetId]);
       for (const s of affected) {
         conn.reinjectFrom(s);
-        s.ep.close(conn.now);
+        s.close();
         this.host.touch(s.ep);
       }
     }
@@ -286,7 +286,7 @@ export class PathManager {
     for (const s of users) {
       conn.event('mptcp-subflow-close', `closes subflow ${s.name}: its address was removed`);
       conn.reinjectFrom(s);
-      s.ep.close(conn.now);
+      s.close();
       this.host.touch(s.ep);
     }
   }

@@ -135,11 +135,21 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return this.localBackup || this.peerBackup;
   }
 
+  /** MPTCP asked this subflow to close (address removed, connection done): no new data goes on it. */
+  closing = false;
+
+  /** Closes the subflow with a FIN once what it already carries is sent. */
+  close(): void {
+    this.closing = true;
+    if (!this.ep.closed) this.ep.close(this.conn.now);
+  }
+
   /** May carry data now: TCP established and, for a join, the fourth ACK seen. */
   get canCarryData(): boolean {
     const s = this.ep.state;
     if (s !== 'ESTABLISHED' && s !== 'CLOSE_WAIT') return false;
     if (this.conn.fallback) return this.kind === 'initial';
+    if (this.closing) return false;
     return this.joinState === 'established' && this.conn.remoteKey !== null;
   }
 
@@ -688,14 +698,14 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     c.reinjectFrom(this);
   }
 
-  onPeerFin(ep: TcpEndpoint): void {
+  onPeerFin(_ep: TcpEndpoint): void {
     const c = this.conn;
     if (c.fallback) {
       c.fallbackEnd();
       return;
     }
     // The peer closed this subflow (it removed the address, or the connection is ending): close ours too.
-    if (!ep.closed) ep.close(c.now);
+    this.close();
   }
 
   onStateChange(_ep: TcpEndpoint, _from: TcpState, to: TcpState): void {

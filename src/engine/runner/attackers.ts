@@ -11,7 +11,22 @@ import type { Link } from '../net/link.ts';
 import type { Network } from '../net/topology.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
+import type { PublicService } from '../attacks/strategy.ts';
+import { parseCidrAddress } from '../net/topology.ts';
 import { homeRouter } from '../scenario/attacker-references.ts';
+
+/** Who uses which advertised service: every attacker knows this much. */
+function publicServices(s: Scenario): PublicService[] {
+  return s.traffic.map((t) => {
+    const from = s.hosts.find((h) => h.id === t.from)!;
+    const to = s.hosts.find((h) => h.id === t.to)!;
+    return {
+      clientAddresses: from.interfaces.flatMap((i) => i.addresses.map(parseCidrAddress)),
+      server: parseCidrAddress(t.toAddress ?? to.interfaces[0]!.addresses[0]!),
+      port: t.port,
+    };
+  });
+}
 
 export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Attacker[] {
   return s.attackers.map((spec) => {
@@ -27,6 +42,6 @@ export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Atta
     const params = attackInfo(spec.attack).params.fill(spec.params) as Record<string, unknown>;
     const homeId = spec.address !== undefined ? homeRouter(s, spec.at) : undefined;
     const home = homeId === undefined ? undefined : net.routers.get(homeId);
-    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, ...(home ? { home } : {}) });
+    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), ...(home ? { home } : {}) });
   });
 }

@@ -17,9 +17,10 @@ import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { scheduleActions } from './actions.ts';
 import { buildAttackers } from './attackers.ts';
+import { strategyFor } from '../attacks/registry.ts';
 import { attackerReport, type AttackerReport } from './attacker-report.ts';
 import { evaluateMonitors } from '../monitors/registry.ts';
-import type { ConnectionTruth, Finding, FailureId } from '../monitors/monitor.ts';
+import type { AttackFreeTruth, ConnectionTruth, Finding, FailureId } from '../monitors/monitor.ts';
 import { transportFor } from './transport.ts';
 
 /** A security failure that really happened, with why (security-model.md §2). */
@@ -39,8 +40,13 @@ export interface RunOptions {
   trace?: TraceMode;
   /** Stop at this simulated time instead of the scenario's duration. */
   untilUs?: number;
-  /** Skip the baseline runs that label failures (used by those runs themselves). */
-  noBaselines?: boolean;
+  /**
+   * Baseline runs that judge a run with attackers: 'all' (default) runs the
+   * scenario without attackers (for failures defined against it) and over
+   * single-path TCP with the same attackers (to label failures inherited or
+   * MPTCP-specific); 'attack-free' only the first; 'none' neither.
+   */
+  baselines?: 'all' | 'attack-free' | 'none';
 }
 
 export interface PacketJson {
@@ -201,7 +207,26 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
   for (const stack of transport.stacks.values()) {
     for (const c of stack.connections) truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, fallback: c.fallback });
   }
-  const findings = attackers.length ? evaluateMonitors({ scenario: s, events: sim.trace.events, apps: reports, connections: truth, attackers }) : [];
+  const baselines = options.baselines ?? 'all';
+  const untilOption = options.untilUs !== undefined ? { untilUs: options.untilUs } : {};
+  let attackFree: AttackFreeTruth | null | undefined;
+  const findings = attackers.length
+    ? evaluateMonitors({
+        scenario: s,
+        endUs: sim.now,
+        events: sim.trace.events,
+        apps: reports,
+        connections: truth,
+        attackers,
+        attackFree: () => {
+          if (attackFree === undefined) {
+            const r = baselines === 'none' ? null : runScenario({ ...s, attackers: [] }, { trace: 'digest', baselines: 'none', ...untilOption });
+            attackFree = r && { apps: r.apps, events: r.events, endUs: r.endUs };
+          }
+          return attackFree;
+        },
+      })
+    : [];
   const failures = labelFailures(s, findings, options);
   return {
     scenario: s.id,
@@ -232,8 +257,8 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
 function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): FailureReport[] {
   if (findings.length === 0) return [];
   let inherited = new Set<FailureId>();
-  if (!options.noBaselines && s.protocol !== 'tcp') {
-    const tcp = runScenario(singlePathBaseline(s), { trace: 'digest', noBaselines: true, ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
+  if ((options.baselines ?? 'all') === 'all' && s.protocol !== 'tcp') {
+    const tcp = runScenario(singlePathBaseline(s), { trace: 'digest', baselines: 'attack-free', ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
     inherited = new Set(tcp.failures.map((f) => f.id));
   }
   return findings.map((f) => ({
@@ -248,7 +273,11 @@ function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): F
 
 /** The same scenario over plain TCP: no MPTCP settings or endpoint changes apply. */
 export function singlePathBaseline(s: Scenario): Scenario {
-  return { ...s, protocol: 'tcp', actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
+  const attackers = s.attackers.map((a) => {
+    const def = strategyFor(a.attack);
+    return def?.tcpEquivalent ? { ...a, params: def.tcpEquivalent(a.params) } : a;
+  });
+  return { ...s, protocol: 'tcp', attackers, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
 }
 
 /**

@@ -139,7 +139,12 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
   ]],
   ['an eavesdropper following an attack that sends', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'eavesdropper', at: ['l1'], attack: 'blind-reset' }]), [
     ['$.attackers[0].attack', 'SCENARIO_CONFLICT', '"blind-reset" (Reset injection) sends packets, which an eavesdropper never does: use capability "active"'],
-    ['$.attackers[0].attack', 'SCENARIO_REFERENCE', '"blind-reset" (Reset injection, RFC 5961 (TCP heritage)) is not available in this version of the lab: expected one of passive-eavesdrop'],
+  ]],
+  ['an attack this version does not have', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'active', at: ['l1'], attack: 'join-dos' }]), [
+    ['$.attackers[0].attack', 'SCENARIO_REFERENCE', '"join-dos" (MP_JOIN denial of service, RFC 7430 §3) is not available in this version of the lab: expected one of blind-reset, passive-eavesdrop'],
+  ]],
+  ['blind-reset with a method it does not know', (d) => (d.attackers = [{ id: 'm', location: 'off-path', capability: 'active', at: ['l1'], attack: 'blind-reset', params: { method: 'rst-storm' } }]), [
+    ['$.attackers[0].params.method', 'SCENARIO_ENUM', '"rst-storm" is not a reset method: expected one of rst, mp-tcprst, mp-fastclose, remove-addr (did you mean "rst"?)'],
   ]],
   ['an attacker address that is taken, with no router to reach it', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'active', at: ['l1'], attack: 'passive-eavesdrop', address: '198.18.1.2' }]), [
     ['$.attackers[0].address', 'SCENARIO_DUPLICATE', "198.18.1.2 is already an address of server.eth0 ($.hosts[1].interfaces[0].addresses[0]); the attacker's address must be its own"],
