@@ -47,6 +47,8 @@ export class Attacker implements LinkTap {
   readonly actions: AttackerAction[] = [];
   guessesUsed = 0;
   injected = 0;
+  /** Packets it sent itself: it does not learn from them when they pass its taps. */
+  private readonly own = new Set<number>();
   readonly ctx: AttackContext;
   private readonly strategy: AttackStrategy;
 
@@ -120,7 +122,7 @@ export class Attacker implements LinkTap {
 
   onPacket(link: Link, from: 0 | 1, bytes: Uint8Array, packetId: number): TapVerdict {
     const now = this.sim.now;
-    if (!this.seesPackets(now)) return { kind: 'pass' };
+    if (!this.seesPackets(now) || this.own.has(packetId)) return { kind: 'pass' };
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return { kind: 'pass' };
     learnFromPacket(this.knowledge, d.value, now, packetId);
@@ -163,6 +165,7 @@ export class Attacker implements LinkTap {
     }
     const id = this.sim.packetId();
     this.injected++;
+    this.own.add(id);
     this.act(guess ? 'attacker-guess' : 'attacker-inject', `${guess ? 'guesses' : 'injects'} packet #${id} on ${route.link.id}: ${why}`, [id]);
     route.link.send(route.end, bytes, id, 'injected');
     return id;
@@ -185,10 +188,11 @@ export class Attacker implements LinkTap {
         const host = this.place.hosts.get(link.ends[end]!.node.id);
         if (host?.ownsAddress(dst)) return { link, end: other(end) };
       }
+      // Toward a router that forwards it onward (not back over this link): the router does the rest.
       for (const end of [0, 1] as const) {
         const router = this.place.routers.get(link.ends[end]!.node.id);
         const out = router?.routes.get(key);
-        if (router && out !== undefined) return router.ports[out]!;
+        if (router && out !== undefined && router.ports[out]!.link !== link) return { link, end: other(end) };
       }
     }
     return null;

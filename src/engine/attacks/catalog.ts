@@ -4,7 +4,7 @@
  * (that is in `strategies/`), so the scenario validator can use it.
  */
 import type { AttackId } from '../scenario/types.ts';
-import { enumOf, int, obj, withDefault, type AnySchema } from '../scenario/schema-dsl.ts';
+import { enumOf, int, obj, str, withDefault, type AnySchema } from '../scenario/schema-dsl.ts';
 
 export interface AttackInfo {
   id: AttackId;
@@ -23,6 +23,18 @@ const none = obj({}, { description: 'This attack takes no parameters.' }) as Any
 
 const HOUR_US = 3_600_000_000;
 const strikeAt = (description: string) => withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description }), 100_000);
+
+export const DATA_INJECTION_PARAMS = obj(
+  {
+    victim: withDefault(enumOf(['client', 'server'], { noun: 'a victim', description: 'Whose application gets the forged bytes.' }), 'server'),
+    atUs: strikeAt('When it injects.'),
+    text: withDefault(
+      str({ pattern: /^[\x20-\x7e]*$/, patternText: 'printable ASCII text', minLength: 1, maxLength: 1000, description: 'The bytes it puts into the stream.' }),
+      'INJECTED BY THE ATTACKER',
+    ),
+  },
+  { description: 'Parameters of data-injection.' },
+);
 
 export const BLIND_RESET_PARAMS = obj(
   {
@@ -111,7 +123,7 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: 'Inject a segment with a DSS mapping to put bytes into the stream.',
     rfc: 'TCP heritage',
     needsActive: true,
-    params: none,
+    params: DATA_INJECTION_PARAMS as AnySchema,
   },
   {
     id: 'passive-eavesdrop',

@@ -43,6 +43,10 @@ export interface FlowView {
   dataAck: bigint | null;
   /** Application bytes seen in clear. */
   plaintextBytes: number;
+  /** Absolute sequence number that DSS subflow sequence numbers count from (the ISN), once known. */
+  ssnBase: number | null;
+  /** The sender's mappings carry DSS checksums. */
+  checksums: boolean;
   lastSeenUs: number;
   lastPacketId: number;
 }

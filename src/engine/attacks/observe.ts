@@ -44,12 +44,14 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
       kb.connections.set(conn, { key: conn, client: fromClient ? here : there, server: fromClient ? there : here, sawSyn: (h.flags & TCP_FLAG.SYN) !== 0 });
     }
     kb.record({ timeUs, kind: 'sequence-numbers', value: `seq ${h.seq >>> 0} ack ${h.ack >>> 0}`, about: key, packetId });
-    flow = { src: d.ip.src, dst: d.ip.dst, srcPort: h.srcPort, dstPort: h.dstPort, nextSeq: 0, ack: 0, window: 0, tsVal: null, nextDsn: null, dataAck: null, plaintextBytes: 0, lastSeenUs: timeUs, lastPacketId: packetId };
+    flow = { src: d.ip.src, dst: d.ip.dst, srcPort: h.srcPort, dstPort: h.dstPort, nextSeq: 0, ack: 0, window: 0, tsVal: null, nextDsn: null, dataAck: null, plaintextBytes: 0, ssnBase: null, checksums: false, lastSeenUs: timeUs, lastPacketId: packetId };
     kb.flows.set(key, flow);
   }
   const payload = d.payloadLength;
   const span = payload + (h.flags & TCP_FLAG.SYN ? 1 : 0) + (h.flags & TCP_FLAG.FIN ? 1 : 0);
   flow.nextSeq = (h.seq + span) >>> 0;
+  // Relative subflow sequence numbers count from the ISN (RFC 8684 §3.3.1).
+  if (h.flags & TCP_FLAG.SYN) flow.ssnBase = h.seq >>> 0;
   flow.ack = h.ack >>> 0;
   flow.window = h.window;
   flow.lastSeenUs = timeUs;
@@ -89,6 +91,10 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
         break;
       case 'dss':
         if (o.dataAck !== undefined) flow.dataAck = o.dataAck;
+        if (o.mapping) {
+          if (flow.ssnBase === null && payload > 0) flow.ssnBase = (h.seq - o.mapping.ssn) >>> 0; // assumes the segment starts its mapping, as this engine's always do
+          if (o.mapping.checksum !== undefined) flow.checksums = true;
+        }
         if (o.mapping && o.dsn64) {
           if (flow.nextDsn === null) kb.record({ timeUs, kind: 'dsn', value: o.mapping.dsn.toString(), about: key, packetId });
           flow.nextDsn = o.mapping.dsn + BigInt(o.mapping.dataLength);

@@ -5,10 +5,12 @@
 import type { AttackId } from '../scenario/types.ts';
 import type { StrategyDefinition } from './strategy.ts';
 import { blindReset } from './strategies/blind-reset.ts';
+import { dataInjection } from './strategies/data-injection.ts';
 import { passiveEavesdrop } from './strategies/passive-eavesdrop.ts';
 
 const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
   'blind-reset': blindReset,
+  'data-injection': dataInjection,
   'passive-eavesdrop': passiveEavesdrop,
 };
 

@@ -23,6 +23,8 @@ export interface AppReport {
   intact: boolean;
   /** First stream offset that did not match, per reader. */
   firstMismatch: { client: number | null; server: number | null };
+  /** When each reader first got a wrong byte. */
+  mismatchAtUs: { client: number | null; server: number | null };
   /** How the connection ended at each side ('fin', 'reset-received', ...), or null if still open. */
   closedBy: { client: string | null; server: string | null };
   /** When each side's connection ended. */
@@ -48,6 +50,7 @@ function newReport(t: TrafficSpec): AppReport {
     bytesRead: { client: 0, server: 0 },
     intact: true,
     firstMismatch: { client: null, server: null },
+    mismatchAtUs: { client: null, server: null },
     closedBy: { client: null, server: null },
     closedAtUs: { client: null, server: null },
     progress: [],
@@ -67,6 +70,7 @@ function reader(report: AppReport, side: 'client' | 'server', checker: PatternCh
     report.bytesRead[side] += bytes.length;
     if (checker.firstMismatch !== null && report.firstMismatch[side] === null) {
       report.firstMismatch[side] = checker.firstMismatch;
+      report.mismatchAtUs[side] = env.now();
       report.intact = false;
     }
     const last = report.progress[report.progress.length - 1];

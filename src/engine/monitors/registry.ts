@@ -3,11 +3,12 @@
  * model without a monitor here is simply never reported.
  */
 import { connectionDos } from './connection-dos.ts';
+import { dataInjection } from './data-injection.ts';
 import { eavesdropData } from './eavesdrop-data.ts';
 import { keyCompromise } from './key-compromise.ts';
 import type { Finding, Monitor, RunTruth } from './monitor.ts';
 
-export const MONITORS: readonly Monitor[] = [eavesdropData, keyCompromise, connectionDos];
+export const MONITORS: readonly Monitor[] = [eavesdropData, keyCompromise, dataInjection, connectionDos];
 
 /** Every finding of every monitor, in time order (then monitor order). */
 export function evaluateMonitors(truth: RunTruth): Finding[] {

@@ -47,7 +47,7 @@ export class Middlebox implements NetNode {
       }
     }
     const out = this.ports[iface === 0 ? 1 : 0];
-    if (out) out.link.send(out.end, copy);
+    if (out) out.link.send(out.end, copy, packetId);
   }
 
   private rewritePayload(p: Uint8Array, t: number): string | null {

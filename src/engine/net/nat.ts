@@ -64,7 +64,7 @@ export class Nat implements NetNode {
       writeAddress(copy, v, 'src', this.publicAddress);
       writePort(copy, v, 'src', pub);
       fixChecksums(copy, v);
-      this.forward(copy, OUTSIDE);
+      this.forward(copy, OUTSIDE, packetId);
       return;
     }
     const dst = destinationKey(copy);
@@ -77,13 +77,13 @@ export class Nat implements NetNode {
     writeAddress(copy, v, 'dst', back.addr);
     writePort(copy, v, 'dst', back.port);
     fixChecksums(copy, v);
-    this.forward(copy, INSIDE);
+    this.forward(copy, INSIDE, packetId);
   }
 
-  private forward(p: Uint8Array, side: number): void {
+  private forward(p: Uint8Array, side: number, packetId: number): void {
     const key = destinationKey(p);
     const out = (key !== null ? this.routes.get(key) : undefined) ?? side;
     const port = this.ports[out];
-    if (port) port.link.send(port.end, p);
+    if (port) port.link.send(port.end, p, packetId);
   }
 }

@@ -26,7 +26,7 @@ export class Router implements NetNode {
     this.ports[iface] = { link, end };
   }
 
-  receive(_iface: number, bytes: Uint8Array, packetId = 0): void {
+  receive(_iface: number, bytes: Uint8Array, packetId: number): void {
     const key = destinationKey(bytes);
     if (key === null) return;
     if (this.ownAddresses.has(key)) {
@@ -44,7 +44,7 @@ export class Router implements NetNode {
       return;
     }
     const p = this.ports[out]!;
-    p.link.send(p.end, copy);
+    p.link.send(p.end, copy, packetId); // one packet keeps one id across hops
   }
 }
 

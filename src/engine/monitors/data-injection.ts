@@ -1,0 +1,38 @@
+/**
+ * `data-injection`: an application read bytes its peer's application never
+ * wrote (the readers check every byte against what the writer produced),
+ * where the attacker-free run delivered them intact. The evidence is what
+ * the attackers injected before that moment.
+ */
+import { injectedPackets } from './evidence.ts';
+import type { Finding, Monitor } from './monitor.ts';
+
+export const dataInjection: Monitor = {
+  id: 'data-injection',
+  evaluate(truth) {
+    const base = truth.attackFree();
+    const injected = injectedPackets(truth.attackers);
+    const out: Finding[] = [];
+    truth.apps.forEach((app, i) => {
+      for (const side of ['server', 'client'] as const) {
+        const at = app.mismatchAtUs[side];
+        if (at === null) continue;
+        if (base && (base.apps[i]?.mismatchAtUs[side] ?? null) !== null) continue; // corrupted without any attacker (a rewriting middlebox)
+        const writer = side === 'server' ? app.client : app.server;
+        const reader = side === 'server' ? app.server : app.client;
+        const before = [...injected.entries()].filter(([, a]) => a.actions.some((x) => x.packets?.some((p) => injected.has(p)) && x.timeUs <= at));
+        const packets = before.map(([p]) => p);
+        const who = before[0]?.[1] ?? truth.attackers[0]!;
+        const act = who.actions.find((x) => x.packets?.includes(packets[0]!));
+        out.push({
+          failure: 'data-injection',
+          timeUs: at,
+          attacker: who.id,
+          evidence: { packets, events: [] },
+          explanation: `The ${reader} application of ${app.id} read bytes that ${writer}'s application never wrote, from stream offset ${app.firstMismatch[side]} on.${act ? ` Attacker ${who.id} (${who.describeClass()}) ${act.text}; ${reader} took it for the next bytes of the stream because every sequence number in it was exactly the one it expected.` : ''}`,
+        });
+      }
+    });
+    return out;
+  },
+};
