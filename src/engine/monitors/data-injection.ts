@@ -20,10 +20,11 @@ export const dataInjection: Monitor = {
         if (base && (base.apps[i]?.mismatchAtUs[side] ?? null) !== null) continue; // corrupted without any attacker (a rewriting middlebox)
         const writer = side === 'server' ? app.client : app.server;
         const reader = side === 'server' ? app.server : app.client;
-        const before = [...injected.entries()].filter(([, a]) => a.actions.some((x) => x.packets?.some((p) => injected.has(p)) && x.timeUs <= at));
-        const packets = before.map(([p]) => p);
-        const who = before[0]?.[1] ?? truth.attackers[0]!;
-        const act = who.actions.find((x) => x.packets?.includes(packets[0]!));
+        // Injections sent before the wrong bytes were read.
+        const before = truth.attackers.flatMap((a) => a.actions.filter((x) => x.timeUs <= at && x.packets?.some((p) => injected.get(p) === a)).map((x) => ({ a, x })));
+        const packets = before.flatMap(({ x }) => x.packets!);
+        const who = before[0]?.a ?? truth.attackers[0]!;
+        const act = before[0]?.x;
         out.push({
           failure: 'data-injection',
           timeUs: at,
