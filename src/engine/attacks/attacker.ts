@@ -20,7 +20,7 @@ import { decodePacket } from '../wire/packet.ts';
 import { attackInfo } from './catalog.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import { learnFromPacket } from './observe.ts';
-import type { AttackContext, AttackStrategy, ObservedPacket, PublicService } from './strategy.ts';
+import type { AttackContext, AttackStrategy, InjectOptions, ObservedPacket, PublicService } from './strategy.ts';
 import { addressKey } from '../net/address-key.ts';
 import { formatIp, parseIp, type IpAddress } from '../wire/ip-address.ts';
 
@@ -40,6 +40,7 @@ export interface AttackerPlace {
   /** The router its own address is reached through, when it has one. */
   home?: Router;
   services: readonly PublicService[];
+  protocol: AttackContext['protocol'];
 }
 
 export class Attacker implements LinkTap {
@@ -64,11 +65,12 @@ export class Attacker implements LinkTap {
       spec,
       params,
       services: place.services,
+      protocol: place.protocol,
       knowledge: this.knowledge,
       rng,
       now: () => sim.now,
       later: (atUs, fn) => sim.at(atUs, fn),
-      inject: (bytes, why, opts) => this.inject(bytes, why, opts?.guess ?? false),
+      inject: (bytes, why, opts) => this.inject(bytes, why, opts ?? {}),
       act: (kind, text, packets) => this.act(kind, text, packets),
     };
     this.strategy = strategy(this.ctx);
@@ -147,8 +149,9 @@ export class Attacker implements LinkTap {
     this.sim.trace.event({ timeUs: a.timeUs, host: this.id, kind, text: `attacker ${this.id}: ${text}`, ...(packets ? { packets } : {}) });
   }
 
-  private inject(bytes: Uint8Array, why: string, guess: boolean): number | null {
+  private inject(bytes: Uint8Array, why: string, opts: InjectOptions): number | null {
     if (this.spec.capability !== 'active') return null;
+    const guess = opts.guess ?? false;
     if (guess) {
       if (this.guessesUsed >= this.spec.guessBudget) {
         if (this.guessesUsed === this.spec.guessBudget) this.act('attacker-budget-spent', `guess budget of ${this.spec.guessBudget} packets spent`);
@@ -158,7 +161,7 @@ export class Attacker implements LinkTap {
       this.guessesUsed++;
     }
     const dst = destinationOf(bytes);
-    const route = dst ? this.routeTo(dst) : null;
+    const route = dst ? (opts.fromHome ? this.routeFromHome(dst) : this.routeTo(dst)) : null;
     if (!route) {
       this.act('attacker-no-route', `cannot send toward ${dst ? formatIp(dst) : 'an undecodable destination'} from ${this.spec.at.join(', ')}: ${why}`);
       return null;
@@ -166,9 +169,16 @@ export class Attacker implements LinkTap {
     const id = this.sim.packetId();
     this.injected++;
     this.own.add(id);
-    this.act(guess ? 'attacker-guess' : 'attacker-inject', `${guess ? 'guesses' : 'injects'} packet #${id} on ${route.link.id}: ${why}`, [id]);
+    if (!opts.quiet) this.act(guess ? 'attacker-guess' : 'attacker-inject', `${guess ? 'guesses' : 'injects'} packet #${id} on ${route.link.id}: ${why}`, [id]);
     route.link.send(route.end, bytes, id, 'injected');
     return id;
+  }
+
+  /** From its own machine: out of its home router along the router's routes. */
+  private routeFromHome(dst: IpAddress): { link: Link; end: 0 | 1 } | null {
+    const home = this.place.home;
+    const out = home?.routes.get(addressKey(dst));
+    return home && out !== undefined ? home.ports[out]! : null;
   }
 
   /** The link (and the end it leaves from) that carries a packet to `dst` from where the attacker sits. */

@@ -15,6 +15,8 @@ export interface AttackInfo {
   rfc: string;
   /** Needs to send (an eavesdropper cannot follow it). */
   needsActive: boolean;
+  /** Makes hosts connect to the attacker, so it needs an address of its own. */
+  needsAddress?: boolean;
   /** Its parameters: validated, and defaults filled, when an attacker is built. */
   params: AnySchema;
 }
@@ -34,6 +36,15 @@ export const DATA_INJECTION_PARAMS = obj(
     ),
   },
   { description: 'Parameters of data-injection.' },
+);
+
+export const ADD_ADDR_HIJACK_PARAMS = obj(
+  {
+    atUs: strikeAt('When it sends the forged ADD_ADDR.'),
+    victim: withDefault(enumOf(['client', 'server'], { noun: 'a victim', description: 'The end that receives the ADD_ADDR and joins the attacker.' }), 'client'),
+    addressId: withDefault(int({ min: 1, max: 255, description: 'Address ID it announces its address with.' }), 9),
+  },
+  { description: 'Parameters of add-addr-hijack.' },
 );
 
 export const BLIND_RESET_PARAMS = obj(
@@ -59,7 +70,8 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: "Forge an ADD_ADDR announcing the attacker's address; the peer joins through the attacker, which relays and becomes a man in the middle.",
     rfc: 'RFC 7430 §2',
     needsActive: true,
-    params: none,
+    needsAddress: true,
+    params: ADD_ADDR_HIJACK_PARAMS as AnySchema,
   },
   {
     id: 'join-dos',

@@ -73,6 +73,10 @@ export class KnowledgeBase {
   readonly tokens = new Map<number, number>();
   /** Key pairs seen in one MP_CAPABLE exchange, by flow (client → server). */
   readonly keyPairs = new Map<string, { client?: bigint; server?: bigint }>();
+  /** MPTCP version seen in each connection's MP_CAPABLE. */
+  readonly versions = new Map<string, 0 | 1>();
+  /** Connections on which it saw an ADD_ADDR carrying an HMAC (so the hosts check them). */
+  readonly addAddrHmacSeen = new Set<string>();
 
   /** Records a fact unless the same kind, value and subject is known already; returns its index. */
   record(f: Fact): number {

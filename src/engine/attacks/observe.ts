@@ -24,8 +24,10 @@ function connectionKey(kb: KnowledgeBase, d: DecodedPacket): string {
   const backward = `${formatEndpoint(d.ip.dst, h.dstPort)} → ${formatEndpoint(d.ip.src, h.srcPort)}`;
   if (kb.connections.has(forward)) return forward;
   if (kb.connections.has(backward)) return backward;
-  // First sight: a SYN/ACK travels server → client; anything else is taken as client → server.
-  return (h.flags & (TCP_FLAG.SYN | TCP_FLAG.ACK)) === (TCP_FLAG.SYN | TCP_FLAG.ACK) ? backward : forward;
+  // First sight: a SYN comes from the client, a SYN/ACK from the server; mid-connection, the client is
+  // the end with the higher (ephemeral) port.
+  if (h.flags & TCP_FLAG.SYN) return h.flags & TCP_FLAG.ACK ? backward : forward;
+  return h.srcPort >= h.dstPort ? forward : backward;
 }
 
 export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: number, packetId: number): void {
@@ -65,6 +67,7 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
         break;
       case 'mp-capable': {
         version = o.version === 0 ? 0 : 1;
+        kb.versions.set(conn, version);
         const derive = (k: bigint) => deriveFromKey(version, k);
         const pair = kb.keyPairs.get(conn) ?? {};
         kb.keyPairs.set(conn, pair);
@@ -101,6 +104,7 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
         }
         break;
       case 'add-addr':
+        if (!o.echo && o.hmac !== undefined) kb.addAddrHmacSeen.add(conn);
         if (!o.echo) kb.record({ timeUs, kind: 'address', value: `${formatIp(o.address)}${o.port !== undefined ? ` port ${o.port}` : ''} (ID ${o.addressId})`, about: conn, packetId });
         break;
       default:

@@ -4,11 +4,13 @@
  */
 import type { AttackId } from '../scenario/types.ts';
 import type { StrategyDefinition } from './strategy.ts';
+import { addAddrHijack } from './strategies/add-addr-hijack.ts';
 import { blindReset } from './strategies/blind-reset.ts';
 import { dataInjection } from './strategies/data-injection.ts';
 import { passiveEavesdrop } from './strategies/passive-eavesdrop.ts';
 
 const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
+  'add-addr-hijack': addAddrHijack,
   'blind-reset': blindReset,
   'data-injection': dataInjection,
   'passive-eavesdrop': passiveEavesdrop,

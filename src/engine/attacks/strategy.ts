@@ -32,8 +32,19 @@ export interface PublicService {
   port: number;
 }
 
+export interface InjectOptions {
+  /** A blind guess: counts against the budget. */
+  guess?: boolean;
+  /** Sent from its own machine (behind its home router) rather than where it taps. */
+  fromHome?: boolean;
+  /** Not an event of its own (relayed traffic; the relay reports once). */
+  quiet?: boolean;
+}
+
 export interface AttackContext {
   readonly services: readonly PublicService[];
+  /** The protocol the hosts speak (which stack they run is no secret). */
+  readonly protocol: 'tcp' | 'mptcp-v0' | 'mptcp-v1';
   readonly spec: AttackerSpec;
   /** Parameters with the attack's defaults filled. */
   readonly params: Record<string, unknown>;
@@ -47,7 +58,7 @@ export interface AttackContext {
    * it sits. Refused (null) for an eavesdropper. `guess` counts it against
    * the guess budget (refused when spent). Returns the packet id.
    */
-  inject(bytes: Uint8Array, why: string, opts?: { guess?: boolean }): number | null;
+  inject(bytes: Uint8Array, why: string, opts?: InjectOptions): number | null;
   /** Records something it did or decided, as a trace event. */
   act(kind: string, text: string, packets?: number[]): void;
 }

@@ -9,6 +9,7 @@ import type { Attacker } from '../attacks/attacker.ts';
 import type { AppReport } from '../host/apps.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { HostEvent } from '../sim/trace.ts';
+import type { IpAddress } from '../wire/ip-address.ts';
 
 export type FailureId =
   | 'hijack'
@@ -45,6 +46,16 @@ export interface ConnectionTruth {
   localKey: bigint;
   remoteKey: bigint | null;
   fallback: boolean;
+  subflows: readonly SubflowTruth[];
+}
+
+/** One subflow as its host had it. */
+export interface SubflowTruth {
+  kind: 'initial' | 'join';
+  local: { addr: IpAddress; port: number };
+  remote: { addr: IpAddress; port: number };
+  /** When a join was accepted (its handshake completed); null otherwise. */
+  joinedAtUs: number | null;
 }
 
 /** The same scenario run without its attackers. */

@@ -5,10 +5,12 @@
 import { connectionDos } from './connection-dos.ts';
 import { dataInjection } from './data-injection.ts';
 import { eavesdropData } from './eavesdrop-data.ts';
+import { hijack } from './hijack.ts';
 import { keyCompromise } from './key-compromise.ts';
+import { mitm } from './mitm.ts';
 import type { Finding, Monitor, RunTruth } from './monitor.ts';
 
-export const MONITORS: readonly Monitor[] = [eavesdropData, keyCompromise, dataInjection, connectionDos];
+export const MONITORS: readonly Monitor[] = [hijack, mitm, dataInjection, eavesdropData, keyCompromise, connectionDos];
 
 /** Every finding of every monitor, in time order (then monitor order). */
 export function evaluateMonitors(truth: RunTruth): Finding[] {

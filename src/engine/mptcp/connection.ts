@@ -172,7 +172,8 @@ export class MptcpConnection implements AppSocket {
   }
 
   /** A join finished its handshake: the schedulers may use it. */
-  joinCompleted(_sf: MptcpSubflow): void {
+  joinCompleted(sf: MptcpSubflow): void {
+    sf.joinedAtUs = this.now;
     this.kickAll();
   }
 

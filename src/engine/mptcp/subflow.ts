@@ -135,6 +135,9 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return this.localBackup || this.peerBackup;
   }
 
+  /** When this join's handshake completed (null for the initial subflow and unfinished joins). */
+  joinedAtUs: number | null = null;
+
   /** MPTCP asked this subflow to close (address removed, connection done): no new data goes on it. */
   closing = false;
 

@@ -205,7 +205,15 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
   }
   const truth: ConnectionTruth[] = [];
   for (const stack of transport.stacks.values()) {
-    for (const c of stack.connections) truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, fallback: c.fallback });
+    for (const c of stack.connections) {
+      const subflows = c.subflows.map((sf) => ({
+        kind: sf.kind,
+        local: { addr: sf.ep.localAddr, port: sf.ep.localPort },
+        remote: { addr: sf.ep.remoteAddr, port: sf.ep.remotePort },
+        joinedAtUs: sf.joinedAtUs,
+      }));
+      truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, fallback: c.fallback, subflows });
+    }
   }
   const baselines = options.baselines ?? 'all';
   const untilOption = options.untilUs !== undefined ? { untilUs: options.untilUs } : {};

@@ -36,6 +36,9 @@ export function checkAttackers(s: Scenario, topology: Topology, problems: Scenar
     if (info.needsActive && a.capability === 'eavesdropper') {
       problems.push({ path: at('attack'), code: 'SCENARIO_CONFLICT', message: `${quote(a.attack)} (${info.label}) sends packets, which an eavesdropper never does: use capability "active"` });
     }
+    if (info.needsAddress && a.address === undefined) {
+      problems.push({ path: at('address'), code: 'SCENARIO_REQUIRED', message: `missing "address": ${quote(a.attack)} makes a host connect to the attacker, so it needs an address of its own (one no interface has, reached through the router it sits at)` });
+    }
     if (!implemented.includes(a.attack)) {
       problems.push({ path: at('attack'), code: 'SCENARIO_REFERENCE', message: `${quote(a.attack)} (${info.label}, ${info.rfc}) is not available in this version of the lab: expected one of ${listOf(implemented)}` });
     }

@@ -83,3 +83,42 @@ export function rewritingPathScenario(match: string, replace: string, checksums:
 }
 
 type InterfaceSpecT = Scenario['hosts'][number]['interfaces'][number];
+
+/**
+ * Two paths through routers: client c1 — r1 — server s1 and client c2 — r2
+ * — server s2. The server announces s2; the client accepts two ADD_ADDRs
+ * and three extra subflows, so a forged announcement is not refused by a
+ * limit. Attackers can live behind r1 or r2.
+ */
+export function routedTwoPathScenario(protocol: Scenario['protocol'] = 'mptcp-v1', over: Partial<Scenario> = {}): Scenario {
+  return {
+    ...singlePathScenario(),
+    id: 'test-routed-two-path',
+    protocol,
+    hosts: [
+      {
+        id: 'client',
+        interfaces: [
+          { id: 'c1', addresses: ['198.18.1.1/24'] },
+          { id: 'c2', addresses: ['198.18.2.1/24'] },
+        ],
+        pathManager: { endpoints: [], limits: { subflows: 3, addAddrAccepted: 2 } },
+      },
+      {
+        id: 'server',
+        interfaces: [
+          { id: 's1', addresses: ['198.18.10.2/24'] },
+          { id: 's2', addresses: ['198.18.11.2/24'] },
+        ],
+        pathManager: { endpoints: [{ address: '198.18.11.2', flags: ['signal'] }], limits: { subflows: 3, addAddrAccepted: 0 } },
+      },
+    ],
+    routers: [
+      { id: 'r1', interfaces: [{ id: 'a', addresses: ['198.18.1.254/24'] }, { id: 'b', addresses: ['198.18.10.254/24'] }] },
+      { id: 'r2', interfaces: [{ id: 'a', addresses: ['198.18.2.254/24'] }, { id: 'b', addresses: ['198.18.11.254/24'] }] },
+    ],
+    links: [link('l1', 'client.c1', 'r1.a'), link('l1s', 'r1.b', 'server.s1'), link('l2', 'client.c2', 'r2.a'), link('l2s', 'r2.b', 'server.s2')],
+    traffic: [{ id: 'bulk', kind: 'bulk', from: 'client', to: 'server', toAddress: '198.18.10.2', port: 8080, bytes: 500_000, startUs: 0 }],
+    ...over,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * `hijack`: a legitimate host accepted into its MPTCP connection a subflow
+ * whose far end is the attacker's own address, or acted on connection-level
+ * control (DATA_FIN, REMOVE_ADDR, MP_PRIO, MP_FASTCLOSE) that an attacker
+ * injected. The evidence is the host's own decision.
+ */
+import { formatEndpoint, ipEqual, parseIp } from '../wire/ip-address.ts';
+import { injectedPackets } from './evidence.ts';
+import type { Finding, Monitor } from './monitor.ts';
+
+const CONTROL: Record<string, string> = {
+  'mptcp-data-fin-received': 'a DATA_FIN',
+  'mptcp-remove-addr': 'a REMOVE_ADDR',
+  'mptcp-prio-received': 'an MP_PRIO',
+  'mptcp-fastclose-accepted': 'an MP_FASTCLOSE',
+};
+
+export const hijack: Monitor = {
+  id: 'hijack',
+  evaluate(truth) {
+    const out: Finding[] = [];
+    for (const a of truth.attackers) {
+      const own = a.spec.address === undefined ? null : parseIp(a.spec.address);
+      const found: Finding[] = [];
+      if (own) {
+        for (const c of truth.connections) {
+          for (const sf of c.subflows) {
+            if (sf.joinedAtUs === null || !ipEqual(sf.remote.addr, own)) continue;
+            const events = truth.events
+              .map((e, i) => ({ e, i }))
+              .filter(({ e }) => e.host === c.host && (e.kind === 'mptcp-join-accepted' || e.kind === 'mptcp-join-established') && e.timeUs === sf.joinedAtUs)
+              .map(({ i }) => i);
+            found.push({
+              failure: 'hijack',
+              timeUs: sf.joinedAtUs,
+              attacker: a.id,
+              evidence: { packets: [], events },
+              explanation: `${c.host} accepted a subflow ${formatEndpoint(sf.local.addr, sf.local.port)} ↔ ${formatEndpoint(sf.remote.addr, sf.remote.port)} into its MPTCP connection, and ${formatEndpoint(sf.remote.addr, sf.remote.port)} is attacker ${a.id}'s own address: the MP_JOIN HMACs verified because they cover keys and nonces, not addresses, and the attacker passed them on unchanged.`,
+            });
+          }
+        }
+      }
+      const injected = injectedPackets([a]);
+      truth.events.forEach((e, i) => {
+        const what = CONTROL[e.kind];
+        const p = e.packets?.find((x) => injected.has(x));
+        if (!what || p === undefined || e.host === a.id) return;
+        found.push({
+          failure: 'hijack',
+          timeUs: e.timeUs,
+          attacker: a.id,
+          evidence: { packets: [p], events: [i] },
+          explanation: `${e.host} acted on ${what} that attacker ${a.id} (${a.describeClass()}) injected as packet #${p}: ${e.text}.`,
+        });
+      });
+      found.sort((x, y) => x.timeUs - y.timeUs);
+      if (found.length === 0) continue;
+      // One finding per attacker: the first time it held, with every piece of evidence.
+      const first = found[0]!;
+      out.push({
+        ...first,
+        evidence: { packets: [...new Set(found.flatMap((f) => f.evidence.packets))], events: [...new Set(found.flatMap((f) => f.evidence.events))] },
+        explanation: found.length > 1 ? `${first.explanation} (${found.length - 1} more: ${found.slice(1).map((f) => f.explanation).join(' ')})` : first.explanation,
+      });
+    }
+    return out;
+  },
+};
