@@ -47,6 +47,24 @@ export const ADD_ADDR_HIJACK_PARAMS = obj(
   { description: 'Parameters of add-addr-hijack.' },
 );
 
+const hijackText = withDefault(
+  str({ pattern: /^[\x20-\x7e]*$/, patternText: 'printable ASCII text', minLength: 1, maxLength: 1000, description: 'The bytes it sends on its subflow.' }),
+  'HIJACKED BY THE ATTACKER',
+);
+
+export const HANDSHAKE_HIJACK_PARAMS = obj(
+  { atUs: withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description: 'When it joins.' }), 200_000), text: hijackText },
+  { description: 'Parameters of handshake-eavesdrop-hijack.' },
+);
+
+export const TIME_SHIFTED_PARAMS = obj(
+  {
+    delayUs: withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description: 'How long after leaving the path it acts (on-path attackers: after the start).' }), 100_000),
+    text: hijackText,
+  },
+  { description: 'Parameters of time-shifted-hijack.' },
+);
+
 export const BLIND_RESET_PARAMS = obj(
   {
     method: withDefault(
@@ -95,7 +113,8 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: 'Read both keys from the initial handshake, leave, and later add a subflow (or forge ADD_ADDR, REMOVE_ADDR, MP_FASTCLOSE) with valid HMACs.',
     rfc: 'RFC 7430 §5',
     needsActive: true,
-    params: none,
+    needsAddress: true,
+    params: HANDSHAKE_HIJACK_PARAMS as AnySchema,
   },
   {
     id: 'syn-join-redirect',
@@ -119,7 +138,8 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: 'Learn what is needed while on the path, then act after leaving it.',
     rfc: 'RFC 6181 §6.2',
     needsActive: true,
-    params: none,
+    needsAddress: true,
+    params: TIME_SHIFTED_PARAMS as AnySchema,
   },
   {
     id: 'blind-reset',

@@ -46,7 +46,7 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
       kb.connections.set(conn, { key: conn, client: fromClient ? here : there, server: fromClient ? there : here, sawSyn: (h.flags & TCP_FLAG.SYN) !== 0 });
     }
     kb.record({ timeUs, kind: 'sequence-numbers', value: `seq ${h.seq >>> 0} ack ${h.ack >>> 0}`, about: key, packetId });
-    flow = { src: d.ip.src, dst: d.ip.dst, srcPort: h.srcPort, dstPort: h.dstPort, nextSeq: 0, ack: 0, window: 0, tsVal: null, nextDsn: null, dataAck: null, plaintextBytes: 0, ssnBase: null, checksums: false, lastSeenUs: timeUs, lastPacketId: packetId };
+    flow = { src: d.ip.src, dst: d.ip.dst, srcPort: h.srcPort, dstPort: h.dstPort, nextSeq: 0, ack: 0, window: 0, tsVal: null, nextDsn: null, dataAck: null, plaintextBytes: 0, ssnBase: null, checksums: false, mappingLength: 0, lastSeenUs: timeUs, lastPacketId: packetId };
     kb.flows.set(key, flow);
   }
   const payload = d.payloadLength;
@@ -97,6 +97,7 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
         if (o.mapping) {
           if (flow.ssnBase === null && payload > 0) flow.ssnBase = (h.seq - o.mapping.ssn) >>> 0; // assumes the segment starts its mapping, as this engine's always do
           if (o.mapping.checksum !== undefined) flow.checksums = true;
+          if (payload > 0) flow.mappingLength = o.mapping.dataLength - (o.dataFin ? 1 : 0);
         }
         if (o.mapping && o.dsn64) {
           if (flow.nextDsn === null) kb.record({ timeUs, kind: 'dsn', value: o.mapping.dsn.toString(), about: key, packetId });

@@ -7,12 +7,15 @@ import type { StrategyDefinition } from './strategy.ts';
 import { addAddrHijack } from './strategies/add-addr-hijack.ts';
 import { blindReset } from './strategies/blind-reset.ts';
 import { dataInjection } from './strategies/data-injection.ts';
+import { handshakeEavesdropHijack, timeShiftedHijack } from './strategies/join-with-keys.ts';
 import { passiveEavesdrop } from './strategies/passive-eavesdrop.ts';
 
 const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
   'add-addr-hijack': addAddrHijack,
   'blind-reset': blindReset,
   'data-injection': dataInjection,
+  'handshake-eavesdrop-hijack': handshakeEavesdropHijack,
+  'time-shifted-hijack': timeShiftedHijack,
   'passive-eavesdrop': passiveEavesdrop,
 };
 

