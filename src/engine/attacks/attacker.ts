@@ -48,8 +48,8 @@ export class Attacker implements LinkTap {
   readonly actions: AttackerAction[] = [];
   guessesUsed = 0;
   injected = 0;
-  /** Packets it sent itself: it does not learn from them when they pass its taps. */
-  private readonly own = new Set<number>();
+  /** Every packet it sent itself (it does not learn from them when they pass its taps). */
+  readonly sent = new Set<number>();
   readonly ctx: AttackContext;
   private readonly strategy: AttackStrategy;
 
@@ -124,7 +124,7 @@ export class Attacker implements LinkTap {
 
   onPacket(link: Link, from: 0 | 1, bytes: Uint8Array, packetId: number): TapVerdict {
     const now = this.sim.now;
-    if (!this.seesPackets(now) || this.own.has(packetId)) return { kind: 'pass' };
+    if (!this.seesPackets(now) || this.sent.has(packetId)) return { kind: 'pass' };
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return { kind: 'pass' };
     learnFromPacket(this.knowledge, d.value, now, packetId);
@@ -168,7 +168,7 @@ export class Attacker implements LinkTap {
     }
     const id = this.sim.packetId();
     this.injected++;
-    this.own.add(id);
+    this.sent.add(id);
     if (!opts.quiet) this.act(guess ? 'attacker-guess' : 'attacker-inject', `${guess ? 'guesses' : 'injects'} packet #${id} on ${route.link.id}: ${why}`, [id]);
     route.link.send(route.end, bytes, id, 'injected');
     return id;

@@ -65,6 +65,15 @@ export const TIME_SHIFTED_PARAMS = obj(
   { description: 'Parameters of time-shifted-hijack.' },
 );
 
+export const JOIN_FLOOD_PARAMS = obj(
+  {
+    atUs: withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description: 'When the flood starts.' }), 50_000),
+    count: withDefault(int({ min: 0, max: 100_000, unit: 'packets', description: 'SYN+MP_JOIN packets it sends.' }), 32),
+    spacingUs: withDefault(int({ min: 1, max: 1_000_000, unit: 'microseconds', description: 'Time between two of them.' }), 100),
+  },
+  { description: 'Parameters of join-dos and syn-flood-amplification.' },
+);
+
 export const BLIND_RESET_PARAMS = obj(
   {
     method: withDefault(
@@ -97,7 +106,7 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: "With a known token, send SYN+MP_JOIN from spoofed addresses to fill the server's half-open join slots, so a legitimate join is refused.",
     rfc: 'RFC 7430 §3',
     needsActive: true,
-    params: none,
+    params: JOIN_FLOOD_PARAMS as AnySchema,
   },
   {
     id: 'syn-flood-amplification',
@@ -105,7 +114,8 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: 'Open one session legitimately, then send SYN+MP_JOIN with its token from many spoofed sources: SYN cookies cannot cover joins, so the server keeps state and computes an HMAC per SYN.',
     rfc: 'RFC 7430 §4',
     needsActive: true,
-    params: none,
+    needsAddress: true,
+    params: JOIN_FLOOD_PARAMS as AnySchema,
   },
   {
     id: 'handshake-eavesdrop-hijack',

@@ -7,6 +7,7 @@ import type { StrategyDefinition } from './strategy.ts';
 import { addAddrHijack } from './strategies/add-addr-hijack.ts';
 import { blindReset } from './strategies/blind-reset.ts';
 import { dataInjection } from './strategies/data-injection.ts';
+import { joinDos, synFloodAmplification } from './strategies/join-flood.ts';
 import { handshakeEavesdropHijack, timeShiftedHijack } from './strategies/join-with-keys.ts';
 import { passiveEavesdrop } from './strategies/passive-eavesdrop.ts';
 
@@ -14,6 +15,8 @@ const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
   'add-addr-hijack': addAddrHijack,
   'blind-reset': blindReset,
   'data-injection': dataInjection,
+  'join-dos': joinDos,
+  'syn-flood-amplification': synFloodAmplification,
   'handshake-eavesdrop-hijack': handshakeEavesdropHijack,
   'time-shifted-hijack': timeShiftedHijack,
   'passive-eavesdrop': passiveEavesdrop,

@@ -6,10 +6,6 @@ import type { Attacker } from '../attacks/attacker.ts';
 /** Every packet an attacker injected or guessed, with who sent it. */
 export function injectedPackets(attackers: readonly Attacker[]): Map<number, Attacker> {
   const out = new Map<number, Attacker>();
-  for (const a of attackers) {
-    for (const act of a.actions) {
-      if ((act.kind === 'attacker-inject' || act.kind === 'attacker-guess') && act.packets) for (const p of act.packets) out.set(p, a);
-    }
-  }
+  for (const a of attackers) for (const p of a.sent) out.set(p, a);
   return out;
 }

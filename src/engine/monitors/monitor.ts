@@ -10,6 +10,7 @@ import type { AppReport } from '../host/apps.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { HostEvent } from '../sim/trace.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
+import type { JoinSynRecord } from '../mptcp/stack.ts';
 
 export type FailureId =
   | 'hijack'
@@ -61,6 +62,7 @@ export interface SubflowTruth {
 /** The same scenario run without its attackers. */
 export interface AttackFreeTruth {
   apps: readonly AppReport[];
+  connections: readonly ConnectionTruth[];
   events: readonly HostEvent[];
   endUs: number;
 }
@@ -74,6 +76,8 @@ export interface RunTruth {
   apps: readonly AppReport[];
   connections: readonly ConnectionTruth[];
   attackers: readonly Attacker[];
+  /** Every SYN+MP_JOIN each host handled, by host id. */
+  joinSyns: ReadonlyMap<string, readonly JoinSynRecord[]>;
   /** The attacker-free run (made on first use); null when baselines are off. */
   attackFree(): AttackFreeTruth | null;
 }

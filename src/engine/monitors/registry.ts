@@ -6,11 +6,13 @@ import { connectionDos } from './connection-dos.ts';
 import { dataInjection } from './data-injection.ts';
 import { eavesdropData } from './eavesdrop-data.ts';
 import { hijack } from './hijack.ts';
+import { joinDos } from './join-dos.ts';
+import { resourceExhaustion } from './resource-exhaustion.ts';
 import { keyCompromise } from './key-compromise.ts';
 import { mitm } from './mitm.ts';
 import type { Finding, Monitor, RunTruth } from './monitor.ts';
 
-export const MONITORS: readonly Monitor[] = [hijack, mitm, dataInjection, eavesdropData, keyCompromise, connectionDos];
+export const MONITORS: readonly Monitor[] = [hijack, mitm, dataInjection, eavesdropData, keyCompromise, connectionDos, joinDos, resourceExhaustion];
 
 /** Every finding of every monitor, in time order (then monitor order). */
 export function evaluateMonitors(truth: RunTruth): Finding[] {

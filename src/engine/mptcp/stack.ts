@@ -17,8 +17,23 @@ import type { MptcpSettings } from './settings.ts';
 import { MptcpSubflow } from './subflow.ts';
 import { TokenTable } from './token-table.ts';
 
+/** What a host did with one SYN+MP_JOIN: the ground truth for resource monitors. */
+export interface JoinSynRecord {
+  packetId: number;
+  atUs: number;
+  /** It kept half-open state for it. */
+  kept: boolean;
+  /** HMACs it computed for it (the SYN/ACK's). */
+  hmacs: number;
+  /** Why it refused it, when it did. */
+  refused: string | null;
+  /** The join it started completed (its third ACK verified). */
+  completed: boolean;
+}
+
 export class MptcpStack {
   readonly tokens = new TokenTable<MptcpConnection>();
+  readonly joinSyns: JoinSynRecord[] = [];
   readonly pm: PathManager;
   readonly connections: MptcpConnection[] = [];
   private counter = 0;
@@ -88,6 +103,7 @@ export class MptcpStack {
     const j = syn.options.find((o) => o.kind === 'mp-join-syn');
     if (!j) return null;
     const refuse = (reason: number, text: string): SynVerdict => {
+      this.joinSyns.push({ packetId, atUs: this.host.now, kept: false, hmacs: 0, refused: text, completed: false });
       this.host.event('mptcp-join-rejected', `${this.host.id}: MP_JOIN from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} rejected: ${text}`, [packetId]);
       return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
     };
@@ -109,6 +125,8 @@ export class MptcpStack {
     sf.peerBackup = j.backup;
     sf.localAddressId = this.pm.localIdFor(conn, ep.localAddr);
     conn.subflows.push(sf);
+    sf.synRecord = { packetId, atUs: this.host.now, kept: !stateless, hmacs: 1, refused: null, completed: false };
+    this.joinSyns.push(sf.synRecord);
     conn.event('mptcp-join-syn', `MP_JOIN SYN for token ${hex32(j.token)} from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} (address ID ${j.addressId}${j.backup ? ', backup' : ''}): SYN/ACK with our HMAC${stateless ? ', no half-open state kept (stateless join)' : ''}`, [packetId]);
     return sf;
   }

@@ -30,6 +30,7 @@ import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
 import type { MappingMeta, MptcpConnection } from './connection.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
+import type { JoinSynRecord } from './stack.ts';
 
 export type SubflowKind = 'initial' | 'join';
 
@@ -135,6 +136,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return this.localBackup || this.peerBackup;
   }
 
+  /** The host's record of the SYN+MP_JOIN that started this subflow (responder side). */
+  synRecord: JoinSynRecord | null = null;
   /** When this join's handshake completed (null for the initial subflow and unfinished joins). */
   joinedAtUs: number | null = null;
 
@@ -498,6 +501,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         return false;
       }
       c.extraSubflows++;
+      if (this.synRecord) this.synRecord.completed = true;
       this.joinState = 'established';
       c.joinCompleted(this);
       this.event('mptcp-join-accepted', `MP_JOIN HMAC verified: subflow joined (address ID ${this.remoteAddressId}${this.peerBackup ? ', backup' : ''})`, [packetId]);

@@ -117,6 +117,8 @@ export interface RunHandle {
   sim: Simulation;
   /** Raw packet records with bytes (full mode), for pcap export. */
   records: Simulation['trace']['packets'];
+  /** The connections as the hosts had them (keys, subflows), for baselines and monitors. */
+  truth: ConnectionTruth[];
 }
 
 export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & { handle: RunHandle } {
@@ -226,10 +228,11 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         apps: reports,
         connections: truth,
         attackers,
+        joinSyns: new Map([...transport.stacks.values()].map((st) => [st.host.id, st.joinSyns])),
         attackFree: () => {
           if (attackFree === undefined) {
             const r = baselines === 'none' ? null : runScenario({ ...s, attackers: [] }, { trace: 'digest', baselines: 'none', ...untilOption });
-            attackFree = r && { apps: r.apps, events: r.events, endUs: r.endUs };
+            attackFree = r && { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
           }
           return attackFree;
         },
@@ -253,7 +256,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     attackers: attackers.map(attackerReport),
     failures,
     digest: sim.trace.digestHex(),
-    handle: { sim, records: sim.trace.packets },
+    handle: { sim, records: sim.trace.packets, truth },
   };
 }
 

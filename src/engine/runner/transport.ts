@@ -6,7 +6,7 @@ import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import type { Host } from '../host/host.ts';
 import type { MptcpSettings } from '../mptcp/settings.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { DEFAULT_HALF_OPEN_LIMIT, type Scenario } from '../scenario/types.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 
 export interface Transport {
@@ -26,7 +26,7 @@ export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
     congestionControl: s.mptcp.congestionControl,
     pathManager: host.spec.pathManager ?? DEFAULT_PATH_MANAGER,
     mitigations: new Set(s.mptcp.mitigations),
-    halfOpenJoinLimit: s.mptcp.halfOpenJoinLimit,
+    halfOpenJoinLimit: s.mptcp.halfOpenJoinLimit ?? (s.mptcp.mitigations.includes('half-open-limit') ? DEFAULT_HALF_OPEN_LIMIT : null),
     receiveBufferBytes: host.tcpConfig.receiveBufferBytes,
   };
 }

@@ -15,7 +15,10 @@ export type SchedulerId = 'lowest-rtt' | 'round-robin' | 'redundant';
 export type CongestionControlId = 'newreno' | 'lia';
 export type EndpointFlag = 'signal' | 'subflow' | 'backup' | 'fullmesh';
 /** Protocol-level mitigations of security-model.md §5 that are host behaviour. */
-export type HostMitigation = 'add-addr-hmac' | 'stateless-join' | 'syn-cookies' | 'address-bound-join-hmac';
+export type HostMitigation = 'add-addr-hmac' | 'stateless-join' | 'half-open-limit' | 'syn-cookies' | 'address-bound-join-hmac';
+
+/** The half-open join limit `half-open-limit` applies when `halfOpenJoinLimit` sets none (RFC 7430 §4.1's "a low number"). */
+export const DEFAULT_HALF_OPEN_LIMIT = 3;
 
 export interface InterfaceSpec {
   id: string;
@@ -231,7 +234,7 @@ export interface MptcpSpec {
   checksums: boolean;
   /** Mitigations switched on for every host, beyond what the version implies. */
   mitigations: HostMitigation[];
-  /** Half-open MP_JOINs a host keeps per connection; null = no limit of its own (Linux). */
+  /** Half-open MP_JOINs a host keeps per connection; null = no limit of its own (Linux), or 3 with the `half-open-limit` mitigation. */
   halfOpenJoinLimit: number | null;
 }
 

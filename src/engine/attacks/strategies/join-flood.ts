@@ -1,0 +1,124 @@
+/**
+ * SYN+MP_JOIN floods (RFC 7430 §3 and §4): many joins for one connection,
+ * each from a spoofed source nobody answers from (so no RST ever clears the
+ * server's half-open state). With a half-open limit the legitimate join
+ * finds every slot taken (join-dos); without one the server keeps state
+ * and computes an HMAC for every SYN (resource-exhaustion).
+ *
+ * join-dos needs the connection's token: it derives it from a key it read
+ * or takes it from a join it saw; without one it guesses tokens, which the
+ * server refuses after a table lookup.
+ */
+import { hex32 } from '../../core/hex.ts';
+import { deriveFromKey } from '../../crypto/mptcp-crypto.ts';
+import type { Out } from '../../scenario/schema-dsl.ts';
+import { formatEndpoint, ipv4, parseIp, type IpAddress } from '../../wire/ip-address.ts';
+import { TCP_FLAG } from '../../wire/tcp-header.ts';
+import type { JOIN_FLOOD_PARAMS } from '../catalog.ts';
+import { craftSegment } from '../craft.ts';
+import type { Endpoint } from '../relay.ts';
+import type { AttackContext, AttackStrategy, ObservedPacket, StrategyDefinition } from '../strategy.ts';
+import { OwnConnection } from '../own-connection.ts';
+
+type Params = Out<typeof JOIN_FLOOD_PARAMS>;
+
+/** Spoofed sources: 198.19.255.0/24, where no host of any scenario lives. */
+function spoofedSource(ctx: AttackContext): IpAddress {
+  return ipv4(198, 19, 255, 1 + ctx.rng.below(254));
+}
+
+/** The server's token and address, from what it knows. */
+export function knownJoinTarget(ctx: AttackContext): { token: number; server: Endpoint; how: string } | null {
+  const kb = ctx.knowledge;
+  for (const [key, pair] of kb.keyPairs) {
+    const c = kb.connections.get(key);
+    if (pair.server === undefined || !c) continue;
+    const token = deriveFromKey(kb.versions.get(key) ?? 1, pair.server).token;
+    return { token, server: c.server, how: `the token ${hex32(token)} it derived from the server key it read` };
+  }
+  const tokenFact = kb.facts.find((f) => f.kind === 'token' && f.derivedFrom === undefined);
+  if (tokenFact) {
+    const c = kb.connections.get(tokenFact.about);
+    if (c) return { token: parseInt(tokenFact.value, 16), server: c.server, how: `the token ${tokenFact.value} it saw in a join` };
+  }
+  return null;
+}
+
+class JoinFlood implements AttackStrategy {
+  constructor(protected readonly p: Params) {}
+
+  start(ctx: AttackContext): void {
+    ctx.later(this.p.atUs, () => this.flood(ctx, knownJoinTarget(ctx)));
+  }
+
+  /** Floods one server with SYN+MP_JOIN for `known`'s token (guessed tokens when null). */
+  protected flood(ctx: AttackContext, known: { token: number; server: Endpoint; how: string } | null): void {
+    const service = ctx.services[0];
+    const server = known?.server ?? (service ? { addr: service.server, port: service.port } : null);
+    if (!server || this.p.count === 0) return;
+    ctx.act('attacker-flood', known ? `floods ${formatEndpoint(server.addr, server.port)} with ${this.p.count} SYN+MP_JOIN from spoofed sources, using ${known.how}` : `knows no token: floods ${formatEndpoint(server.addr, server.port)} with SYN+MP_JOIN carrying guessed tokens`);
+    let i = 0;
+    const next = () => {
+      if (i >= this.p.count) return;
+      const token = known ? known.token : ctx.rng.u32();
+      const bytes = craftSegment({
+        src: spoofedSource(ctx),
+        dst: server.addr,
+        srcPort: 32768 + ctx.rng.below(28232),
+        dstPort: server.port,
+        seq: ctx.rng.u32(),
+        ack: 0,
+        flags: TCP_FLAG.SYN,
+        window: 65535,
+        options: [{ kind: 'mss', mss: 1460 }, { kind: 'mp-join-syn', backup: false, addressId: 1 + ctx.rng.below(8), token, nonce: ctx.rng.u32(), reserved: 0 }],
+      });
+      if (ctx.inject(bytes, `SYN+MP_JOIN ${i + 1}/${this.p.count} for token ${hex32(token)}`, { guess: !known, quiet: true }) === null) return;
+      i++;
+      ctx.later(ctx.now() + this.p.spacingUs, next);
+    };
+    next();
+  }
+
+  expectedGuesses(ctx: AttackContext): { guesses: number; why: string } | null {
+    return knownJoinTarget(ctx) ? null : { guesses: 2 ** 32, why: '2^32 tokens: a SYN+MP_JOIN with an unknown token is refused after a table lookup' };
+  }
+}
+
+/**
+ * RFC 7430 §4: the attacker opens a connection of its own to the server
+ * (every client may), which gives it a valid token, then floods joins for
+ * it from spoofed sources while keeping no state itself.
+ */
+class SynFloodAmplification extends JoinFlood {
+  private conn: OwnConnection | null = null;
+
+  override start(ctx: AttackContext): void {
+    const own = ctx.spec.address === undefined ? null : parseIp(ctx.spec.address);
+    const service = ctx.services[0];
+    if (!own || !service) return;
+    const server = { addr: service.server, port: service.port };
+    this.conn = new OwnConnection(ctx, own, server, ctx.protocol === 'mptcp-v0' ? 0 : 1, (token) =>
+      ctx.later(Math.max(ctx.now(), this.p.atUs), () => this.flood(ctx, { token, server, how: `the token ${hex32(token)} of its own connection` })),
+    );
+    ctx.later(0, () => this.conn!.open(ctx));
+  }
+
+  receive(ctx: AttackContext, p: ObservedPacket): void {
+    this.conn?.receive(ctx, p);
+  }
+
+  override expectedGuesses(): null {
+    return null;
+  }
+}
+
+export const synFloodAmplification: StrategyDefinition = {
+  create: (params) => new SynFloodAmplification(params as Params),
+  tcpEquivalent: (params) => ({ ...params, count: 0 }),
+};
+
+export const joinDos: StrategyDefinition = {
+  create: (params) => new JoinFlood(params as Params),
+  // Against single-path TCP there is no join to flood; a SYN flood meets SYN cookies (security-model.md §5).
+  tcpEquivalent: (params) => ({ ...params, count: 0 }),
+};

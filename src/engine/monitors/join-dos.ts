@@ -1,0 +1,49 @@
+/**
+ * `join-dos`: a legitimate join was refused or never completed, where the
+ * attacker-free run completed it. Joins are counted per host, leaving out
+ * any subflow to or from an attacker's own address; the evidence is the
+ * refusal of a legitimate SYN+MP_JOIN and the attacker's joins that held
+ * the server's half-open slots at that moment.
+ */
+import { ipEqual, parseIp } from '../wire/ip-address.ts';
+import { injectedPackets } from './evidence.ts';
+import type { ConnectionTruth, Finding, Monitor } from './monitor.ts';
+
+export const joinDos: Monitor = {
+  id: 'join-dos',
+  evaluate(truth) {
+    const base = truth.attackFree();
+    if (!base) return [];
+    const own = truth.attackers.flatMap((a) => (a.spec.address ? [parseIp(a.spec.address)!] : []));
+    const legit = (cs: readonly ConnectionTruth[], host: string) =>
+      cs.filter((c) => c.host === host).flatMap((c) => c.subflows.filter((sf) => sf.kind === 'join' && sf.joinedAtUs !== null && !own.some((a) => ipEqual(a, sf.remote.addr) || ipEqual(a, sf.local.addr)))).length;
+    const injected = injectedPackets(truth.attackers);
+    const short: string[] = [];
+    for (const host of new Set(base.connections.map((c) => c.host))) {
+      const expected = legit(base.connections, host);
+      const got = legit(truth.connections, host);
+      if (got < expected) short.push(`${host} completed ${got} legitimate join${got === 1 ? '' : 's'} where the run without the attacker completed ${expected}`);
+    }
+    if (short.length === 0) return [];
+    // The refusal of a join no attacker sent, and the attacker's joins holding the slots then.
+    let refusal: { host: string; atUs: number; packetId: number; why: string } | null = null;
+    for (const [h, syns] of truth.joinSyns) {
+      for (const r of syns) if (r.refused !== null && !injected.has(r.packetId) && (!refusal || r.atUs < refusal.atUs)) refusal = { host: h, atUs: r.atUs, packetId: r.packetId, why: r.refused };
+    }
+    const holders = refusal ? (truth.joinSyns.get(refusal.host) ?? []).filter((r) => r.kept && injected.has(r.packetId) && r.atUs <= refusal!.atUs).map((r) => r.packetId) : [];
+    const events = refusal ? truth.events.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === 'mptcp-join-rejected' && e.packets?.includes(refusal!.packetId)).map(({ i }) => i) : [];
+    const who = holders.length ? injected.get(holders[0]!)! : truth.attackers[0]!;
+    const out: Finding[] = [
+      {
+        failure: 'join-dos',
+        timeUs: refusal?.atUs ?? truth.endUs,
+        attacker: who.id,
+        evidence: { packets: refusal ? [refusal.packetId, ...holders] : [], events },
+        explanation: `${short.join('; ')}.${
+          refusal ? ` ${refusal.host} refused the legitimate SYN+MP_JOIN #${refusal.packetId}: ${refusal.why}${holders.length ? `, its slots held by ${holders.length} half-open joins attacker ${who.id} (${who.describeClass()}) had sent from spoofed sources` : ''}.` : ''
+        }`,
+      },
+    ];
+    return out;
+  },
+};
