@@ -137,7 +137,7 @@ export class Attacker implements LinkTap {
       return { kind: 'drop', reason: `attacker ${this.id}` };
     }
     if (v.kind === 'replace') {
-      this.act('attacker-modify', `rewrites packet #${packetId} on ${link.id}: ${v.why}`, [packetId]);
+      if (!v.quiet) this.act('attacker-modify', `rewrites packet #${packetId} on ${link.id}: ${v.why}`, [packetId]);
       return { kind: 'replace', bytes: v.bytes };
     }
     return { kind: 'pass' };

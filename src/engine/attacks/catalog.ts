@@ -132,6 +132,7 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: "Intercept a SYN+MP_JOIN and rewrite its source address to the attacker's, since the join HMAC does not cover addresses.",
     rfc: 'RFC 7430 §6',
     needsActive: true,
+    needsAddress: true,
     params: none,
   },
   {

@@ -10,6 +10,7 @@ import { dataInjection } from './strategies/data-injection.ts';
 import { joinDos, synFloodAmplification } from './strategies/join-flood.ts';
 import { handshakeEavesdropHijack, timeShiftedHijack } from './strategies/join-with-keys.ts';
 import { passiveEavesdrop } from './strategies/passive-eavesdrop.ts';
+import { synJoinRedirect } from './strategies/syn-join-redirect.ts';
 
 const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
   'add-addr-hijack': addAddrHijack,
@@ -19,6 +20,7 @@ const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
   'syn-flood-amplification': synFloodAmplification,
   'handshake-eavesdrop-hijack': handshakeEavesdropHijack,
   'time-shifted-hijack': timeShiftedHijack,
+  'syn-join-redirect': synJoinRedirect,
   'passive-eavesdrop': passiveEavesdrop,
 };
 

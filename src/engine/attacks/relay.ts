@@ -5,6 +5,12 @@
  * the way a NAT would. MP_JOIN's HMACs do not cover addresses, so both
  * ends verify each other through it (RFC 7430 §2, §6); from then on every
  * byte of that subflow goes through the attacker, which learns it all.
+ *
+ * Two ways in: a host connects to the attacker's address (`handle`, after a
+ * forged ADD_ADDR), or an on-path attacker takes over a subflow it sees
+ * (`intercept`, RFC 7430 §6): the SYN+MP_JOIN leaves with the attacker's
+ * address as its source, so the far end answers the attacker, which answers
+ * the near end in the far end's name.
  */
 import { formatEndpoint, ipEqual, type IpAddress } from '../wire/ip-address.ts';
 import { craftSegment } from './craft.ts';
@@ -17,10 +23,10 @@ export interface Endpoint {
 }
 
 interface Mapping {
-  /** The host that connected to the attacker. */
+  /** The host that started the subflow. */
   near: Endpoint;
-  /** The port it connected to on the attacker's address. */
-  listenPort: number;
+  /** Who the near end believes it talks to: the attacker's address and port, or the far end itself. */
+  nearFacing: Endpoint;
   /** The attacker's port toward the far end. */
   relayPort: number;
   far: Endpoint;
@@ -43,7 +49,7 @@ export class SubflowRelay {
     const h = d.tcp!.header;
     const back = this.byRelayPort.get(h.dstPort);
     if (back && ipEqual(d.ip.src, back.far.addr) && h.srcPort === back.far.port) {
-      this.pass(ctx, p, back, { addr: this.own, port: back.listenPort }, back.near, 'back');
+      this.pass(ctx, p, back, back.nearFacing, back.near, 'back');
       return true;
     }
     const key = `${formatEndpoint(d.ip.src, h.srcPort)}>${h.dstPort}`;
@@ -54,13 +60,55 @@ export class SubflowRelay {
       if (!far) return false;
       let relayPort = 40000 + ctx.rng.below(20000);
       while (this.byRelayPort.has(relayPort)) relayPort++;
-      m = { near: { addr: d.ip.src, port: h.srcPort }, listenPort: h.dstPort, relayPort, far, relayedData: false };
-      this.byNear.set(key, m);
-      this.byRelayPort.set(relayPort, m);
-      ctx.act('attacker-relay', `relays the subflow ${formatEndpoint(m.near.addr, m.near.port)} → ${formatEndpoint(this.own, m.listenPort)} to ${formatEndpoint(far.addr, far.port)} from its port ${relayPort}, rewriting only addresses and ports`, [p.id]);
+      m = this.map(ctx, p, key, { addr: this.own, port: h.dstPort }, far);
     }
     this.pass(ctx, p, m, { addr: this.own, port: m.relayPort }, m.far, 'forth');
     return true;
+  }
+
+  /**
+   * A packet on the attacker's link: the start of a subflow it takes over
+   * (a SYN+MP_JOIN, when `takeOver` says so) or a later one of a subflow it
+   * took over. Returns its rewritten bytes, or null to let it pass.
+   */
+  intercept(ctx: AttackContext, p: ObservedPacket, takeOver: (p: ObservedPacket) => boolean): Uint8Array | null {
+    const d = p.decoded;
+    const h = d.tcp!.header;
+    const key = `${formatEndpoint(d.ip.src, h.srcPort)}>${formatEndpoint(d.ip.dst, h.dstPort)}`;
+    let m = this.byNear.get(key);
+    if (!m) {
+      if (!(h.flags & TCP_FLAG.SYN) || h.flags & TCP_FLAG.ACK || !takeOver(p)) return null;
+      const far = { addr: d.ip.dst, port: h.dstPort };
+      m = this.map(ctx, p, key, far, far);
+    }
+    const payload = d.payloadLength > 0 ? p.bytes.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength) : new Uint8Array(0);
+    this.noteData(ctx, p, m, payload.length, 'forth', p.id);
+    return craftSegment({ src: this.own, dst: m.far.addr, srcPort: m.relayPort, dstPort: m.far.port, seq: h.seq, ack: h.ack, flags: h.flags, window: h.window, options: h.options, payload });
+  }
+
+  private map(ctx: AttackContext, p: ObservedPacket, key: string, nearFacing: Endpoint, far: Endpoint): Mapping {
+    const d = p.decoded;
+    const h = d.tcp!.header;
+    let relayPort = 40000 + ctx.rng.below(20000);
+    while (this.byRelayPort.has(relayPort)) relayPort++;
+    const m: Mapping = { near: { addr: d.ip.src, port: h.srcPort }, nearFacing, relayPort, far, relayedData: false };
+    this.byNear.set(key, m);
+    this.byRelayPort.set(relayPort, m);
+    const taken = nearFacing.addr === far.addr && nearFacing.port === far.port;
+    ctx.act(
+      'attacker-relay',
+      taken
+        ? `takes over the subflow ${formatEndpoint(m.near.addr, m.near.port)} → ${formatEndpoint(far.addr, far.port)}: its SYN+MP_JOIN leaves with the source ${formatEndpoint(this.own, relayPort)}, and the answers come back through the attacker`
+        : `relays the subflow ${formatEndpoint(m.near.addr, m.near.port)} → ${formatEndpoint(nearFacing.addr, nearFacing.port)} to ${formatEndpoint(far.addr, far.port)} from its port ${relayPort}, rewriting only addresses and ports`,
+      [p.id],
+    );
+    return m;
+  }
+
+  private noteData(ctx: AttackContext, p: ObservedPacket, m: Mapping, length: number, way: 'forth' | 'back', relayedAs: number | null): void {
+    if (length === 0 || m.relayedData) return;
+    m.relayedData = true;
+    ctx.act('attacker-relay-data', `application data now flows through it: packet #${p.id} (${length} bytes, ${way === 'forth' ? 'toward' : 'back from'} ${formatEndpoint(m.far.addr, m.far.port)})${relayedAs !== null && relayedAs !== p.id ? ` relayed as #${relayedAs}` : ''}`, relayedAs !== null && relayedAs !== p.id ? [p.id, relayedAs] : [p.id]);
   }
 
   private pass(ctx: AttackContext, p: ObservedPacket, m: Mapping, from: Endpoint, to: Endpoint, way: 'forth' | 'back'): void {
@@ -69,9 +117,6 @@ export class SubflowRelay {
     const payload = p.bytes.subarray(d.payloadOffset, d.payloadOffset + d.payloadLength);
     const bytes = craftSegment({ src: from.addr, dst: to.addr, srcPort: from.port, dstPort: to.port, seq: h.seq, ack: h.ack, flags: h.flags, window: h.window, options: h.options, payload });
     const id = ctx.inject(bytes, `relays packet #${p.id}`, { fromHome: true, quiet: true });
-    if (id !== null && payload.length > 0 && !m.relayedData) {
-      m.relayedData = true;
-      ctx.act('attacker-relay-data', `application data now flows through it: packet #${p.id} (${payload.length} bytes, ${way === 'forth' ? 'toward' : 'back from'} ${formatEndpoint(m.far.addr, m.far.port)}) relayed as #${id}`, [p.id, id]);
-    }
+    if (id !== null) this.noteData(ctx, p, m, payload.length, way, id);
   }
 }

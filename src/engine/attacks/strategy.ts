@@ -21,7 +21,7 @@ export interface ObservedPacket {
 }
 
 /** What an active on-path attacker does with a packet passing by. */
-export type Verdict = { kind: 'pass' } | { kind: 'drop'; why: string } | { kind: 'replace'; bytes: Uint8Array; why: string };
+export type Verdict = { kind: 'pass' } | { kind: 'drop'; why: string } | { kind: 'replace'; bytes: Uint8Array; why: string; /** Not an event of its own (a stream of rewrites reported once). */ quiet?: boolean };
 
 export const PASS: Verdict = { kind: 'pass' };
 

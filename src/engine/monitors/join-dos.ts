@@ -1,7 +1,8 @@
 /**
  * `join-dos`: a legitimate join was refused or never completed, where the
- * attacker-free run completed it. Joins are counted per host, leaving out
- * any subflow to or from an attacker's own address; the evidence is the
+ * attacker-free run completed it. Joins are counted where they start (the
+ * host that sent the SYN+MP_JOIN), leaving out joins to an attacker's own
+ * address, which no peer asked for; the evidence is the
  * refusal of a legitimate SYN+MP_JOIN and the attacker's joins that held
  * the server's half-open slots at that moment.
  */
@@ -16,7 +17,7 @@ export const joinDos: Monitor = {
     if (!base) return [];
     const own = truth.attackers.flatMap((a) => (a.spec.address ? [parseIp(a.spec.address)!] : []));
     const legit = (cs: readonly ConnectionTruth[], host: string) =>
-      cs.filter((c) => c.host === host).flatMap((c) => c.subflows.filter((sf) => sf.kind === 'join' && sf.joinedAtUs !== null && !own.some((a) => ipEqual(a, sf.remote.addr) || ipEqual(a, sf.local.addr)))).length;
+      cs.filter((c) => c.host === host).flatMap((c) => c.subflows.filter((sf) => sf.kind === 'join' && sf.initiator && sf.joinedAtUs !== null && !own.some((a) => ipEqual(a, sf.remote.addr)))).length;
     const injected = injectedPackets(truth.attackers);
     const short: string[] = [];
     for (const host of new Set(base.connections.map((c) => c.host))) {
@@ -32,16 +33,19 @@ export const joinDos: Monitor = {
     }
     const holders = refusal ? (truth.joinSyns.get(refusal.host) ?? []).filter((r) => r.kept && injected.has(r.packetId) && r.atUs <= refusal!.atUs).map((r) => r.packetId) : [];
     const events = refusal ? truth.events.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === 'mptcp-join-rejected' && e.packets?.includes(refusal!.packetId)).map(({ i }) => i) : [];
+    // Otherwise a join that got past its SYN but failed a check later (a reset during the MP_JOIN handshake).
+    const failed = refusal ? -1 : truth.events.findIndex((e) => e.kind === 'mptcp-subflow-reset' && /MP_JOIN/.test(e.text));
+    if (failed >= 0) events.push(failed);
     const who = holders.length ? injected.get(holders[0]!)! : truth.attackers[0]!;
     const out: Finding[] = [
       {
         failure: 'join-dos',
-        timeUs: refusal?.atUs ?? truth.endUs,
+        timeUs: refusal?.atUs ?? (failed >= 0 ? truth.events[failed]!.timeUs : truth.endUs),
         attacker: who.id,
         evidence: { packets: refusal ? [refusal.packetId, ...holders] : [], events },
         explanation: `${short.join('; ')}.${
           refusal ? ` ${refusal.host} refused the legitimate SYN+MP_JOIN #${refusal.packetId}: ${refusal.why}${holders.length ? `, its slots held by ${holders.length} half-open joins attacker ${who.id} (${who.describeClass()}) had sent from spoofed sources` : ''}.` : ''
-        }`,
+        }${failed >= 0 ? ` ${truth.events[failed]!.text}.` : ''}`,
       },
     ];
     return out;

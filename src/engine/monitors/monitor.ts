@@ -53,6 +53,8 @@ export interface ConnectionTruth {
 /** One subflow as its host had it. */
 export interface SubflowTruth {
   kind: 'initial' | 'join';
+  /** This host sent the SYN. */
+  initiator: boolean;
   local: { addr: IpAddress; port: number };
   remote: { addr: IpAddress; port: number };
   /** When a join was accepted (its handshake completed); null otherwise. */

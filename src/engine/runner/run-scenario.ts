@@ -210,6 +210,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     for (const c of stack.connections) {
       const subflows = c.subflows.map((sf) => ({
         kind: sf.kind,
+        initiator: sf.initiator,
         local: { addr: sf.ep.localAddr, port: sf.ep.localPort },
         remote: { addr: sf.ep.remoteAddr, port: sf.ep.remotePort },
         joinedAtUs: sf.joinedAtUs,
