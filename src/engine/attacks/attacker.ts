@@ -50,6 +50,9 @@ export class Attacker implements LinkTap {
   injected = 0;
   /** Every packet it sent itself (it does not learn from them when they pass its taps). */
   readonly sent = new Set<number>();
+  /** Bytes it sent, in all and to each destination address. */
+  sentBytes = 0;
+  readonly sentBytesTo = new Map<string, number>();
   readonly ctx: AttackContext;
   private readonly strategy: AttackStrategy;
 
@@ -169,6 +172,9 @@ export class Attacker implements LinkTap {
     const id = this.sim.packetId();
     this.injected++;
     this.sent.add(id);
+    this.sentBytes += bytes.length;
+    const dk = addressKey(dst!);
+    this.sentBytesTo.set(dk, (this.sentBytesTo.get(dk) ?? 0) + bytes.length);
     if (!opts.quiet) this.act(guess ? 'attacker-guess' : 'attacker-inject', `${guess ? 'guesses' : 'injects'} packet #${id} on ${route.link.id}: ${why}`, [id]);
     route.link.send(route.end, bytes, id, 'injected');
     return id;

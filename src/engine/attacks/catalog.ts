@@ -5,6 +5,7 @@
  */
 import type { AttackId } from '../scenario/types.ts';
 import { enumOf, int, obj, str, withDefault, type AnySchema } from '../scenario/schema-dsl.ts';
+import { ADDRESS_FORMAT } from '../scenario/addresses.ts';
 
 export interface AttackInfo {
   id: AttackId;
@@ -24,6 +25,7 @@ export interface AttackInfo {
 const none = obj({}, { description: 'This attack takes no parameters.' }) as AnySchema;
 
 const HOUR_US = 3_600_000_000;
+const hostAddressText = (description: string) => str({ format: ADDRESS_FORMAT, description });
 const strikeAt = (description: string) => withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description }), 100_000);
 
 export const DATA_INJECTION_PARAMS = obj(
@@ -72,6 +74,16 @@ export const JOIN_FLOOD_PARAMS = obj(
     spacingUs: withDefault(int({ min: 1, max: 1_000_000, unit: 'microseconds', description: 'Time between two of them.' }), 100),
   },
   { description: 'Parameters of join-dos and syn-flood-amplification.' },
+);
+
+export const ADD_ADDR_FLOODING_PARAMS = obj(
+  {
+    atUs: strikeAt('When it sends the first forged ADD_ADDR.'),
+    target: withDefault(hostAddressText('The address it wants flooded (the victim).'), '198.19.0.66'),
+    count: withDefault(int({ min: 1, max: 200, description: 'ADD_ADDRs it forges, each with another address ID.' }), 4),
+    victim: withDefault(enumOf(['client', 'server'], { noun: 'a victim', description: 'The end it tricks into sending to the target.' }), 'client'),
+  },
+  { description: 'Parameters of add-addr-flooding.' },
 );
 
 export const BLIND_RESET_PARAMS = obj(
@@ -141,7 +153,7 @@ export const ATTACKS: readonly AttackInfo[] = [
     description: "Announce a victim's address so that a legitimate endpoint sends traffic to the victim.",
     rfc: 'RFC 6181 §5',
     needsActive: true,
-    params: none,
+    params: ADD_ADDR_FLOODING_PARAMS as AnySchema,
   },
   {
     id: 'time-shifted-hijack',

@@ -4,6 +4,7 @@
  */
 import type { AttackId } from '../scenario/types.ts';
 import type { StrategyDefinition } from './strategy.ts';
+import { addAddrFlooding } from './strategies/add-addr-flooding.ts';
 import { addAddrHijack } from './strategies/add-addr-hijack.ts';
 import { blindReset } from './strategies/blind-reset.ts';
 import { dataInjection } from './strategies/data-injection.ts';
@@ -14,6 +15,7 @@ import { synJoinRedirect } from './strategies/syn-join-redirect.ts';
 
 const STRATEGIES: Partial<Record<AttackId, StrategyDefinition>> = {
   'add-addr-hijack': addAddrHijack,
+  'add-addr-flooding': addAddrFlooding,
   'blind-reset': blindReset,
   'data-injection': dataInjection,
   'join-dos': joinDos,

@@ -40,6 +40,15 @@ export type SynHandler = (host: Host, ep: TcpEndpoint, syn: TcpHeader, packetId:
 
 const tupleKey = (la: IpAddress, lp: number, ra: IpAddress, rp: number) => `${addressKey(la)}/${lp}|${addressKey(ra)}/${rp}`;
 
+/** Packets and bytes a host sent to one address. */
+export interface DestinationRecord {
+  address: IpAddress;
+  packets: number;
+  bytes: number;
+  firstUs: number;
+  firstPacketId: number;
+}
+
 export class Host implements NetNode {
   readonly id: string;
   readonly interfaces: HostInterface[];
@@ -202,6 +211,14 @@ export class Host implements NetNode {
     if (this.endpoints.get(key) === ep) this.endpoints.delete(key);
   }
 
+  /**
+   * What this host sent to each destination address, when the run tracks it
+   * (runs with attackers, for the third-party-flooding monitor); null otherwise.
+   */
+  destinations: Map<string, DestinationRecord> | null = null;
+  /** When it first received a packet from each source address, tracked with `destinations`. */
+  readonly heardFrom = new Map<string, number>();
+
   /** Sends raw IP bytes out of the interface owning `src`. */
   transmit(src: IpAddress, bytes: Uint8Array): void {
     const iface = this.ifaceByAddress.get(addressKey(src));
@@ -210,7 +227,20 @@ export class Host implements NetNode {
       this.event('host-no-route', `${this.id}: no link for source ${formatEndpoint(src, 0).replace(/:0$/, '')}; packet dropped`);
       return;
     }
-    link.send(this.interfaces[iface!]!.end, bytes);
+    const id = this.sim.packetId();
+    if (this.destinations) this.track(bytes, id);
+    link.send(this.interfaces[iface!]!.end, bytes, id);
+  }
+
+  private track(bytes: Uint8Array, packetId: number): void {
+    const d = decodePacket(bytes);
+    if (!d.ok) return;
+    const key = addressKey(d.value.ip.dst);
+    const r = this.destinations!.get(key);
+    if (r) {
+      r.packets++;
+      r.bytes += bytes.length;
+    } else this.destinations!.set(key, { address: d.value.ip.dst, packets: 1, bytes: bytes.length, firstUs: this.now, firstPacketId: packetId });
   }
 
   // ------------------------------------------------------------- input
@@ -220,6 +250,10 @@ export class Host implements NetNode {
     if (!d.ok || !d.value.tcp) return;
     const p = d.value;
     if (!this.ownsAddress(p.ip.dst)) return; // hosts do not forward
+    if (this.destinations) {
+      const src = addressKey(p.ip.src);
+      if (!this.heardFrom.has(src)) this.heardFrom.set(src, this.now);
+    }
     const h = p.tcp!.header;
     const payload = bytes.subarray(p.payloadOffset, p.payloadOffset + p.payloadLength);
     const key = tupleKey(p.ip.dst, h.dstPort, p.ip.src, h.srcPort);

@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types.ts';
 import type { HostEvent } from '../sim/trace.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 import type { JoinSynRecord } from '../mptcp/stack.ts';
+import type { DestinationRecord } from '../host/host.ts';
 
 export type FailureId =
   | 'hijack'
@@ -78,6 +79,12 @@ export interface RunTruth {
   apps: readonly AppReport[];
   connections: readonly ConnectionTruth[];
   attackers: readonly Attacker[];
+  /** Addresses (keys) each host had an established TCP connection or subflow with, by host id. */
+  peers: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Source addresses each host received packets from (even spoofed ones), by host id. */
+  heardFrom: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** What each host sent to each destination address (address key), by host id. */
+  sentTo: ReadonlyMap<string, ReadonlyMap<string, DestinationRecord>>;
   /** Every SYN+MP_JOIN each host handled, by host id. */
   joinSyns: ReadonlyMap<string, readonly JoinSynRecord[]>;
   /** The attacker-free run (made on first use); null when baselines are off. */

@@ -8,11 +8,12 @@ import { eavesdropData } from './eavesdrop-data.ts';
 import { hijack } from './hijack.ts';
 import { joinDos } from './join-dos.ts';
 import { resourceExhaustion } from './resource-exhaustion.ts';
+import { thirdPartyFlooding } from './third-party-flooding.ts';
 import { keyCompromise } from './key-compromise.ts';
 import { mitm } from './mitm.ts';
 import type { Finding, Monitor, RunTruth } from './monitor.ts';
 
-export const MONITORS: readonly Monitor[] = [hijack, mitm, dataInjection, eavesdropData, keyCompromise, connectionDos, joinDos, resourceExhaustion];
+export const MONITORS: readonly Monitor[] = [hijack, mitm, dataInjection, eavesdropData, keyCompromise, connectionDos, joinDos, resourceExhaustion, thirdPartyFlooding];
 
 /** Every finding of every monitor, in time order (then monitor order). */
 export function evaluateMonitors(truth: RunTruth): Finding[] {

@@ -16,6 +16,7 @@ import type { HostEvent, PacketFate, TraceMode } from '../sim/trace.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { scheduleActions } from './actions.ts';
+import { addressKey } from '../net/address-key.ts';
 import { buildAttackers } from './attackers.ts';
 import { strategyFor } from '../attacks/registry.ts';
 import { attackerReport, type AttackerReport } from './attacker-report.ts';
@@ -128,6 +129,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
   const reports: AppReport[] = [];
   scheduleActions(sim, s, net, transport);
   const attackers = buildAttackers(sim, s, net);
+  if (attackers.length) for (const h of net.hosts.values()) h.destinations = new Map();
   for (const a of attackers) a.start();
   const env = (host: ReturnType<typeof net.hosts.get> & object) => ({ now: () => sim.now, later: (at: number, fn: () => void) => host.later(at, fn) });
 
@@ -229,6 +231,9 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         apps: reports,
         connections: truth,
         attackers,
+        peers: new Map([...net.hosts.values()].map((h) => [h.id, new Set(h.history.filter((ep) => ep.everEstablished).map((ep) => addressKey(ep.remoteAddr)))])),
+        heardFrom: new Map([...net.hosts.values()].map((h) => [h.id, h.heardFrom])),
+        sentTo: new Map([...net.hosts.values()].map((h) => [h.id, h.destinations ?? new Map()])),
         joinSyns: new Map([...transport.stacks.values()].map((st) => [st.host.id, st.joinSyns])),
         attackFree: () => {
           if (attackFree === undefined) {

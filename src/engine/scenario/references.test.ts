@@ -140,9 +140,6 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
   ['an eavesdropper following an attack that sends', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'eavesdropper', at: ['l1'], attack: 'blind-reset' }]), [
     ['$.attackers[0].attack', 'SCENARIO_CONFLICT', '"blind-reset" (Reset injection) sends packets, which an eavesdropper never does: use capability "active"'],
   ]],
-  ['an attack this version does not have', (d) => (d.attackers = [{ id: 'eve', location: 'on-path', capability: 'active', at: ['l1'], attack: 'add-addr-flooding' }]), [
-    ['$.attackers[0].attack', 'SCENARIO_REFERENCE', '"add-addr-flooding" (ADD_ADDR flooding (bombing), RFC 6181 §5) is not available in this version of the lab: expected one of add-addr-hijack, blind-reset, data-injection, join-dos, syn-flood-amplification, handshake-eavesdrop-hijack, time-shifted-hijack, syn-join-redirect, passive-eavesdrop'],
-  ]],
   ['blind-reset with a method it does not know', (d) => (d.attackers = [{ id: 'm', location: 'off-path', capability: 'active', at: ['l1'], attack: 'blind-reset', params: { method: 'rst-storm' } }]), [
     ['$.attackers[0].params.method', 'SCENARIO_ENUM', '"rst-storm" is not a reset method: expected one of rst, mp-tcprst, mp-fastclose, remove-addr (did you mean "rst"?)'],
   ]],

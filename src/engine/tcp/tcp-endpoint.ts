@@ -108,6 +108,8 @@ export class TcpEndpoint {
   bytesReceived = 0;
   bytesAcked = 0;
   segmentsRetransmitted = 0;
+  /** The handshake completed at some point: the peer answered. */
+  everEstablished = false;
 
   constructor(init: TcpEndpointInit) {
     this.localAddr = init.localAddr;
@@ -775,6 +777,7 @@ export class TcpEndpoint {
     if (from === to) return;
     if (!canTransition(from, to)) throw new Error(`TCP ${this.name}: illegal transition ${from} → ${to} (${why})`);
     this.state = to;
+    if (to === 'ESTABLISHED') this.everEstablished = true;
     this.events('tcp-state', `${this.name}: ${from} → ${to} (${why})`);
     this.upper.onStateChange(this, from, to);
   }

@@ -1,0 +1,49 @@
+/**
+ * RFC 6181 §5: forged ADD_ADDRs that point a host at a third party. What
+ * reaches the target is decided by the host's path manager and, in v1, by
+ * the ADD_ADDR HMAC.
+ */
+import { describe, expect, it } from 'vitest';
+import { runScenario, type RunResult } from '../runner/run-scenario.ts';
+import type { AttackerSpec, Scenario } from '../scenario/types.ts';
+import { link, routedTwoPathScenario } from '../testing/scenarios.ts';
+
+/** The routed two-path network with a bystander, 198.18.30.1, behind r1. */
+function withVictim(protocol: Scenario['protocol']): Scenario {
+  const s = routedTwoPathScenario(protocol);
+  return {
+    ...s,
+    hosts: [...s.hosts, { id: 'victim', interfaces: [{ id: 'eth0', addresses: ['198.18.30.1/24'] }] }],
+    routers: s.routers.map((r) => (r.id === 'r1' ? { ...r, interfaces: [...r.interfaces, { id: 'c', addresses: ['198.18.30.254/24'] }] } : r)),
+    links: [...s.links, link('lv', 'r1.c', 'victim.eth0')],
+  };
+}
+const mallory = (over: Partial<AttackerSpec> = {}): AttackerSpec => ({
+  id: 'mallory',
+  location: 'on-path',
+  capability: 'active',
+  at: ['l1'],
+  attack: 'add-addr-flooding',
+  params: { target: '198.18.30.1' },
+  guessBudget: 10,
+  ...over,
+});
+const run = (s: Scenario, a: AttackerSpec): RunResult => runScenario({ ...s, attackers: [a] });
+
+describe('ADD_ADDR flooding', () => {
+  it('v0: the client joins toward the bystander, which never asked for it (third-party-flooding, MPTCP-specific)', () => {
+    const r = run(withVictim('mptcp-v0'), mallory());
+    const f = r.failures.find((x) => x.id === 'third-party-flooding')!;
+    expect(f.mptcpSpecific).toBe(true);
+    expect(f.explanation).toMatch(/client sent \d+ packets? \(\d+ bytes\) to 198\.18\.30\.1, an address of victim,/);
+    expect(r.events[f.evidence.events[0]!]!.text).toMatch(/peer announces address ID 2\d 198\.18\.30\.1/);
+    // The client's path manager acts on only as many announcements as its add_addr_accepted limit allows.
+    expect(r.events.filter((e) => e.kind === 'mptcp-add-addr-not-used' && /limit \(2\) reached/.test(e.text)).length).toBe(3);
+  });
+
+  it("v1 against an attacker without the keys: every forged ADD_ADDR fails its HMAC and nothing goes to the bystander", () => {
+    const r = run(withVictim('mptcp-v1'), mallory({ location: 'partial-time-on-path', window: { fromUs: 60_000, toUs: 300_000 } }));
+    expect(r.events.filter((e) => e.kind === 'mptcp-add-addr-ignored')).toHaveLength(4);
+    expect(r.failures.map((x) => x.id)).not.toContain('third-party-flooding');
+  });
+});
