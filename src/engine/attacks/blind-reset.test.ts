@@ -95,3 +95,17 @@ describe('an off-path attacker', () => {
     expect(r.apps[0]!.intact && r.apps[0]!.completedUs !== null).toBe(true);
   });
 });
+
+describe('degradation', () => {
+  it('a reset on one path slows MPTCP down (the data moves to the other path), which TCP — killed outright — covers', () => {
+    const r = attacked(twoPathScenario('mptcp-v1'), mallory());
+    const f = failure(r, 'degradation')!;
+    expect(f.explanation).toMatch(/goodput [\d.]+ Mbit\/s instead of [\d.]+, [\d.]+ % less \(the scenario's threshold is 30 %\)/);
+    expect(f.mptcpSpecific).toBe(false);
+  });
+
+  it("a forged REMOVE_ADDR is degradation by itself: the host removed subflows on the attacker's word", () => {
+    const r = attacked(twoPathScenario('mptcp-v1'), mallory({ params: { method: 'remove-addr' } }));
+    expect(r.events[failure(r, 'degradation')!.evidence.events[0]!]!.kind).toBe('mptcp-remove-addr');
+  });
+});

@@ -3,6 +3,7 @@
  * model without a monitor here is simply never reported.
  */
 import { connectionDos } from './connection-dos.ts';
+import { degradation } from './degradation.ts';
 import { dataInjection } from './data-injection.ts';
 import { eavesdropData } from './eavesdrop-data.ts';
 import { hijack } from './hijack.ts';
@@ -13,7 +14,7 @@ import { keyCompromise } from './key-compromise.ts';
 import { mitm } from './mitm.ts';
 import type { Finding, Monitor, RunTruth } from './monitor.ts';
 
-export const MONITORS: readonly Monitor[] = [hijack, mitm, dataInjection, eavesdropData, keyCompromise, connectionDos, joinDos, resourceExhaustion, thirdPartyFlooding];
+export const MONITORS: readonly Monitor[] = [hijack, mitm, dataInjection, eavesdropData, keyCompromise, connectionDos, joinDos, resourceExhaustion, thirdPartyFlooding, degradation];
 
 /** Every finding of every monitor, in time order (then monitor order). */
 export function evaluateMonitors(truth: RunTruth): Finding[] {

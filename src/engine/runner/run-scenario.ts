@@ -276,7 +276,7 @@ function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): F
   let inherited = new Set<FailureId>();
   if ((options.baselines ?? 'all') === 'all' && s.protocol !== 'tcp') {
     const tcp = runScenario(singlePathBaseline(s), { trace: 'digest', baselines: 'attack-free', ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
-    inherited = new Set(tcp.failures.map((f) => f.id));
+    inherited = new Set(tcp.failures.flatMap((f) => [f.id, ...(WORSE_THAN[f.id] ?? [])]));
   }
   return findings.map((f) => ({
     id: f.failure,
@@ -287,6 +287,9 @@ function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): F
     explanation: f.explanation,
   }));
 }
+
+/** A failure single-path TCP suffers covers the milder ones listed: a connection killed outright is worse than a slower one. */
+const WORSE_THAN: Partial<Record<FailureId, FailureId[]>> = { 'connection-dos': ['degradation'] };
 
 /** The same scenario over plain TCP: no MPTCP settings or endpoint changes apply. */
 export function singlePathBaseline(s: Scenario): Scenario {

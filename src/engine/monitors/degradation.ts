@@ -1,0 +1,63 @@
+/**
+ * `degradation`: the application's goodput fell by more than the
+ * scenario's threshold against the attacker-free run, or a host removed a
+ * subflow or demoted one to backup because of a packet an attacker sent.
+ */
+import { injectedPackets } from './evidence.ts';
+import type { Finding, Monitor } from './monitor.ts';
+
+export const degradation: Monitor = {
+  id: 'degradation',
+  evaluate(truth) {
+    const out: Finding[] = [];
+    const injected = injectedPackets(truth.attackers);
+    // Path changes an attacker's packet caused.
+    truth.events.forEach((e, i) => {
+      const demoted = e.kind === 'mptcp-prio-received' && /now backup/.test(e.text);
+      if (e.kind !== 'mptcp-remove-addr' && !demoted) return;
+      const p = e.packets?.find((x) => injected.has(x));
+      if (p === undefined) return;
+      const a = injected.get(p)!;
+      out.push({
+        failure: 'degradation',
+        timeUs: e.timeUs,
+        attacker: a.id,
+        evidence: { packets: [p], events: [i] },
+        explanation: `${e.host} ${demoted ? 'demoted a subflow to backup' : 'removed subflows'} on packet #${p}, which attacker ${a.id} (${a.describeClass()}) sent: ${e.text}.`,
+      });
+    });
+    const base = truth.attackFree();
+    if (base) {
+      const pct = truth.scenario.thresholds.degradationPercent;
+      truth.apps.forEach((app, i) => {
+        const ref = base.apps[i];
+        if (!ref || app.completedUs === null || ref.completedUs === null) return;
+        const bytes = (r: typeof app) => r.bytesRead.client + r.bytesRead.server;
+        const goodput = bytes(app) / Math.max(1, app.completedUs - app.startedUs);
+        const before = bytes(ref) / Math.max(1, ref.completedUs - ref.startedUs);
+        const loss = ((before - goodput) / before) * 100;
+        if (loss <= pct) return;
+        out.push({
+          failure: 'degradation',
+          timeUs: app.completedUs,
+          attacker: truth.attackers[0]!.id,
+          evidence: { packets: [], events: [] },
+          explanation: `${app.id} completed at ${(app.completedUs / 1e6).toFixed(6)} s instead of ${(ref.completedUs / 1e6).toFixed(6)} s without the attacker: goodput ${(goodput * 8).toFixed(2)} Mbit/s instead of ${(before * 8).toFixed(2)}, ${loss.toFixed(1)} % less (the scenario's threshold is ${pct} %).`,
+        });
+      });
+    }
+    out.sort((a, b) => a.timeUs - b.timeUs);
+    // One finding per attacker: the first, with all the evidence.
+    const byAttacker = new Map<string, Finding>();
+    for (const f of out) {
+      const first = byAttacker.get(f.attacker);
+      if (!first) byAttacker.set(f.attacker, { ...f, evidence: { packets: [...f.evidence.packets], events: [...f.evidence.events] } });
+      else {
+        first.evidence.packets.push(...f.evidence.packets);
+        first.evidence.events.push(...f.evidence.events);
+        first.explanation += ` ${f.explanation}`;
+      }
+    }
+    return [...byAttacker.values()];
+  },
+};
