@@ -54,3 +54,19 @@ describe('joining with stolen keys', () => {
     expect(ids(r)).toEqual(['data-injection', 'eavesdrop-data', 'hijack', 'key-compromise']);
   });
 });
+
+describe('dh-keys (what-if): keys agreed without crossing the wire', () => {
+  it('the same attacker reads only shares: its token is unknown to the server, and no key is compromised', () => {
+    const r = run(routedTwoPathScenario('mptcp-v1'), eve(), ['dh-keys']);
+    expect(r.events.find((e) => e.kind === 'mptcp-join-rejected')!.text).toMatch(/from 198\.18\.66\.6:\d+ rejected: unknown token/);
+    expect(r.attackers[0]!.knew).not.toContain('keys');
+    expect(ids(r)).toEqual(['eavesdrop-data']);
+  });
+
+  it('the hosts themselves still join: both derive the same keys from the shares', () => {
+    const s = routedTwoPathScenario('mptcp-v1');
+    const r = runScenario({ ...s, mptcp: { ...s.mptcp, mitigations: ['dh-keys'] } });
+    expect(r.events.filter((e) => e.kind === 'mptcp-join-accepted')).toHaveLength(1);
+    expect(r.apps[0]!.intact && r.apps[0]!.completedUs !== null).toBe(true);
+  });
+});

@@ -81,6 +81,17 @@ export function joinAckHmac(version: MptcpVersion, initiatorKey: bigint, respond
 }
 
 /**
+ * The dh-keys what-if (security-model.md §5): a connection's key is
+ * derived from the value it puts on the wire (its share) and a secret both
+ * hosts got from an authenticated key exchange this lab does not model, so
+ * an eavesdropper who reads MP_CAPABLE learns the share but not the key:
+ * the leftmost 64 bits of HMAC-SHA256(secret, share).
+ */
+export function keyFromShare(secret: Uint8Array, share: bigint): bigint {
+  return readBe64(hmacDigest('sha256', secret, be64(share)), 0);
+}
+
+/**
  * The v1 ADD_ADDR truncated HMAC: HMAC-SHA256 keyed with the sender's key
  * then the receiver's, over the address ID, the address and the port (two
  * zero bytes when the option has none), rightmost 64 bits (RFC 8684 §3.4.1;

@@ -26,7 +26,7 @@ import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
 import { DataReassembly } from './data-reassembly.ts';
 import { LiaGroup } from './lia.ts';
 import { makeScheduler, type Scheduler } from './scheduler.ts';
-import type { MptcpSettings } from './settings.ts';
+import { keyOf, type MptcpSettings } from './settings.ts';
 import type { MptcpSubflow } from './subflow.ts';
 import type { TokenTable } from './token-table.ts';
 import type { PathManager } from './path-manager.ts';
@@ -56,6 +56,9 @@ export class MptcpConnection implements AppSocket {
   readonly rng: Rng;
 
   localKey: bigint;
+  /** What goes in MP_CAPABLE's key fields: the key, or with dh-keys its public share. */
+  localShare: bigint;
+  remoteShare: bigint | null = null;
   localToken: number;
   localIdsn: bigint;
   remoteKey: bigint | null = null;
@@ -99,12 +102,13 @@ export class MptcpConnection implements AppSocket {
     readonly settings: MptcpSettings,
     readonly role: MptcpRole,
     readonly tokens: TokenTable<MptcpConnection>,
-    key: { key: bigint; token: number; idsn: bigint },
+    key: { share: bigint; key: bigint; token: number; idsn: bigint },
     public handlers: AppHandlers,
     readonly id: string,
   ) {
     this.rng = host.rng.fork(`mptcp:${id}`);
     this.localKey = key.key;
+    this.localShare = key.share;
     this.localToken = key.token;
     this.localIdsn = key.idsn;
     this.sndUna = key.idsn + 1n;
@@ -131,8 +135,11 @@ export class MptcpConnection implements AppSocket {
 
   // ------------------------------------------------------------ keys
 
-  learnRemoteKey(key: bigint): void {
+  /** The peer's MP_CAPABLE key field: its key, or with dh-keys the share its key is derived from. */
+  learnRemoteKey(share: bigint): void {
     if (this.remoteKey !== null) return;
+    this.remoteShare = share;
+    const key = keyOf(this.settings, share);
     this.remoteKey = key;
     const d = deriveFromKey(this.version, key);
     this.remoteToken = d.token;

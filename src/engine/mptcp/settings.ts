@@ -4,7 +4,7 @@
  * protocol-level mitigations of security-model.md §5.
  */
 import type { CongestionControlId, HostMitigation, PathManagerSpec, SchedulerId } from '../scenario/types.ts';
-import type { MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import { keyFromShare, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 
 export interface MptcpSettings {
   version: MptcpVersion;
@@ -18,6 +18,13 @@ export interface MptcpSettings {
   halfOpenJoinLimit: number | null;
   /** Connection-level receive buffer. */
   receiveBufferBytes: number;
+  /** dh-keys: the secret both hosts share from an authenticated key exchange (null: keys go on the wire). */
+  keyExchangeSecret: Uint8Array | null;
+}
+
+/** The key a share on the wire stands for: itself, or with dh-keys one derived with the shared secret. */
+export function keyOf(s: MptcpSettings, share: bigint): bigint {
+  return s.keyExchangeSecret ? keyFromShare(s.keyExchangeSecret, share) : share;
 }
 
 /** ADD_ADDR carries and checks an HMAC: always in v1 (RFC 8684 §3.4.1), a what-if in v0. */

@@ -13,7 +13,7 @@ import { MPC_FLAG } from '../wire/mptcp/types.ts';
 import type { TcpHeader } from '../wire/tcp-header.ts';
 import { MptcpConnection } from './connection.ts';
 import { PathManager, type JoinRequest } from './path-manager.ts';
-import type { MptcpSettings } from './settings.ts';
+import { keyOf, type MptcpSettings } from './settings.ts';
 import { MptcpSubflow } from './subflow.ts';
 import { TokenTable } from './token-table.ts';
 
@@ -50,10 +50,10 @@ export class MptcpStack {
     // syn-cookies: a stateless server derives its key from the SYN (4-tuple and ISN) and a local
     // secret, so the key the third ACK echoes can be checked without state (RFC 8684 §3.1).
     const rng = cookieSource ? this.host.rng.fork(`syn-cookie:${cookieSource}`) : this.host.rng.fork(`mptcp-keys:${this.counter}`);
-    const key = this.tokens.newKey(rng, this.settings.version);
+    const key = this.tokens.newKey(rng, this.settings.version, (share) => keyOf(this.settings, share));
     const id = `${this.host.id}#${this.counter++}`;
     // Linux falls back to TCP when no free token can be found (MPTCP_MIB_TOKENFALLBACKINIT).
-    const conn = new MptcpConnection(this.host, this.settings, role, this.tokens, key ?? { key: 0n, token: 0, idsn: 0n }, handlers, id);
+    const conn = new MptcpConnection(this.host, this.settings, role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n }, handlers, id);
     if (!key) conn.enterFallback('no free token after 4 key draws: falling back to TCP');
     conn.pm = this.pm;
     this.connections.push(conn);

@@ -228,19 +228,19 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     // v1: no key on the SYN (RFC 8684 §3.1); v0: the initiator's key (RFC 6824 §3.1).
     return c.version === 1
       ? { kind: 'mp-capable', version: 1, flags: this.ourMpcFlags }
-      : { kind: 'mp-capable', version: 0, flags: this.ourMpcFlags, senderKey: c.localKey };
+      : { kind: 'mp-capable', version: 0, flags: this.ourMpcFlags, senderKey: c.localShare };
   }
 
   private mpcForSynAck(): MptcpOption {
     const c = this.conn;
     this.ourMpcFlags = this.mpcFlags() | (c.checksums ? MPC_FLAG.A : 0);
-    return { kind: 'mp-capable', version: c.version, flags: this.ourMpcFlags, senderKey: c.localKey };
+    return { kind: 'mp-capable', version: c.version, flags: this.ourMpcFlags, senderKey: c.localShare };
   }
 
   /** Third ACK (len 20) or first data (len 22/24 with the data-level length and checksum). */
   private mpcKeys(dataLength?: number, chunk?: SentChunk): MptcpOption {
     const c = this.conn;
-    const base = { kind: 'mp-capable' as const, version: c.version, flags: (c.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H, senderKey: c.localKey, receiverKey: c.remoteKey! };
+    const base = { kind: 'mp-capable' as const, version: c.version, flags: (c.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H, senderKey: c.localShare, receiverKey: c.remoteShare! };
     if (dataLength === undefined || !chunk) return base;
     if (!c.checksums) return { ...base, dataLength };
     return { ...base, dataLength, checksum: dssChecksum(c.localIdsn + 1n, 1, dataLength, this.payloadOf(chunk)) };
@@ -442,7 +442,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         );
         return;
       }
-      if (mpc.receiverKey !== c.localKey || (c.remoteKey !== null && mpc.senderKey !== c.remoteKey)) {
+      if (mpc.receiverKey !== c.localShare || (c.remoteShare !== null && mpc.senderKey !== c.remoteShare)) {
         this.event('mptcp-mpc-ignored', `MP_CAPABLE ACK carries keys ${hex64(mpc.senderKey)}/${hex64(mpc.receiverKey)}, not this connection's: ignored`, [packetId]);
         return;
       }
@@ -452,7 +452,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       c.pm.onFullyEstablished(c);
     }
     // The client's first data may repeat MP_CAPABLE with a data-level length: an implicit mapping at IDSN + 1, SSN 1.
-    if (mpc?.dataLength !== undefined && mpc.dataLength > 0 && mpc.senderKey === c.remoteKey) {
+    if (mpc?.dataLength !== undefined && mpc.dataLength > 0 && mpc.senderKey === c.remoteShare) {
       this.addMapping({ ssn: 1, dsn: c.remoteIdsn! + 1n, len: mpc.dataLength, ...(mpc.checksum !== undefined ? { dataLength: mpc.dataLength, checksum: mpc.checksum } : {}) });
     }
   }

@@ -32,13 +32,18 @@ export class TokenTable<C> {
     return this.byToken.size;
   }
 
-  /** A fresh key whose token is free, or null after TOKEN_MAX_RETRIES draws (Linux then falls back to TCP). */
-  newKey(rng: Rng, version: MptcpVersion): { key: bigint; token: number; idsn: bigint } | null {
+  /**
+   * A fresh key whose token is free, or null after TOKEN_MAX_RETRIES draws
+   * (Linux then falls back to TCP). `share` is what goes on the wire: the key
+   * itself, except with the dh-keys what-if (`keyOf` derives the key).
+   */
+  newKey(rng: Rng, version: MptcpVersion, keyOf: (share: bigint) => bigint = (s) => s): { share: bigint; key: bigint; token: number; idsn: bigint } | null {
     for (let i = 0; i < TOKEN_MAX_RETRIES; i++) {
-      const key = rng.u64();
-      if (key === 0n) continue;
+      const share = rng.u64();
+      if (share === 0n) continue;
+      const key = keyOf(share);
       const d = deriveFromKey(version, key);
-      if (d.token !== 0 && !this.byToken.has(d.token)) return { key, token: d.token, idsn: d.idsn };
+      if (d.token !== 0 && !this.byToken.has(d.token)) return { share, key, token: d.token, idsn: d.idsn };
     }
     return null;
   }

@@ -25,8 +25,15 @@ export interface AttackerReport {
   expectedGuesses: { guesses: number; why: string } | null;
 }
 
-export function attackerReport(a: Attacker): AttackerReport {
+/**
+ * `realKeys`: the key pairs the hosts really used. What went on the wire as
+ * "keys" is not always the keys (the dh-keys what-if), so `knew` lists
+ * `keys` only when the attacker holds both real keys of a connection.
+ */
+export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][]): AttackerReport {
   const s = a.spec;
+  const knowsBoth = realKeys.some(([x, y]) => a.knowledge.knowsKey(x) && a.knowledge.knowsKey(y));
+  const knew = a.knowledge.categories().filter((c) => c !== 'keys' || knowsBoth);
   return {
     id: s.id,
     location: s.location,
@@ -36,7 +43,7 @@ export function attackerReport(a: Attacker): AttackerReport {
     attack: s.attack,
     actions: a.actions,
     knowledge: a.knowledge.facts,
-    knew: a.knowledge.categories(),
+    knew,
     injected: a.injected,
     guessesUsed: Math.min(a.guessesUsed, s.guessBudget),
     guessBudget: s.guessBudget,

@@ -259,7 +259,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     apps: reports,
     subflows,
     connections,
-    attackers: attackers.map(attackerReport),
+    attackers: attackers.map((a) => attackerReport(a, truth.filter((c) => c.role === 'client' && c.remoteKey !== null).map((c) => [c.localKey, c.remoteKey!]))),
     failures,
     digest: sim.trace.digestHex(),
     handle: { sim, records: sim.trace.packets, truth },

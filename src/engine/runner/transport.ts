@@ -5,6 +5,7 @@
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import type { Host } from '../host/host.ts';
 import type { MptcpSettings } from '../mptcp/settings.ts';
+import { sha256 } from '../crypto/hash.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
 import { DEFAULT_HALF_OPEN_LIMIT, type Scenario } from '../scenario/types.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
@@ -28,6 +29,8 @@ export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
     mitigations: new Set(s.mptcp.mitigations),
     halfOpenJoinLimit: s.mptcp.halfOpenJoinLimit ?? (s.mptcp.mitigations.includes('half-open-limit') ? DEFAULT_HALF_OPEN_LIMIT : null),
     receiveBufferBytes: host.tcpConfig.receiveBufferBytes,
+    // dh-keys: both hosts hold the same secret, as an authenticated key exchange would leave them.
+    keyExchangeSecret: s.mptcp.mitigations.includes('dh-keys') ? sha256(Uint8Array.from(`dh-keys:${s.id}:${s.seed}`, (c) => c.charCodeAt(0) & 0xff)) : null,
   };
 }
 

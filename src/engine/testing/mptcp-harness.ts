@@ -43,6 +43,7 @@ export class MptcpHarness {
       mitigations: new Set(),
       halfOpenJoinLimit: null,
       receiveBufferBytes: 1 << 20,
+      keyExchangeSecret: null,
       ...settings,
     });
     this.stack.listen(8080, () => ({ onData: (_s, b) => this.received.push(b.slice()) }));
