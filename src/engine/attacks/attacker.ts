@@ -41,6 +41,8 @@ export interface AttackerPlace {
   home?: Router;
   services: readonly PublicService[];
   protocol: AttackContext['protocol'];
+  /** The hosts run TLS (visible on the wire). */
+  tls: boolean;
 }
 
 export class Attacker implements LinkTap {
@@ -89,7 +91,7 @@ export class Attacker implements LinkTap {
   private receiveOwn(router: string, bytes: Uint8Array, packetId: number): void {
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return;
-    learnFromPacket(this.knowledge, d.value, this.sim.now, packetId);
+    learnFromPacket(this.knowledge, d.value, this.sim.now, packetId, this.place.tls);
     this.strategy.receive?.(this.ctx, { id: packetId, timeUs: this.sim.now, link: `${router} (own address)`, from: router, bytes, decoded: d.value });
   }
 
@@ -130,7 +132,7 @@ export class Attacker implements LinkTap {
     if (!this.seesPackets(now) || this.sent.has(packetId)) return { kind: 'pass' };
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return { kind: 'pass' };
-    learnFromPacket(this.knowledge, d.value, now, packetId);
+    learnFromPacket(this.knowledge, d.value, now, packetId, this.place.tls);
     const p: ObservedPacket = { id: packetId, timeUs: now, link: link.id, from: link.ends[from]!.node.id, bytes, decoded: d.value };
     this.strategy.observe?.(this.ctx, p);
     if (this.spec.capability !== 'active' || !this.strategy.intercept) return { kind: 'pass' };

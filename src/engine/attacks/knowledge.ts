@@ -11,7 +11,7 @@
 import { hex32, hex64 } from '../core/hex.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 
-export type FactKind = 'four-tuple' | 'sequence-numbers' | 'key' | 'token' | 'idsn' | 'nonce' | 'dsn' | 'address' | 'plaintext';
+export type FactKind = 'four-tuple' | 'sequence-numbers' | 'key' | 'token' | 'idsn' | 'nonce' | 'dsn' | 'address' | 'plaintext' | 'ciphertext';
 
 export interface Fact {
   timeUs: number;

@@ -30,7 +30,8 @@ function connectionKey(kb: KnowledgeBase, d: DecodedPacket): string {
   return h.srcPort >= h.dstPort ? forward : backward;
 }
 
-export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: number, packetId: number): void {
+/** `tls`: the hosts run TLS (which anyone can see on the wire), so payload is ciphertext, not application data. */
+export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: number, packetId: number, tls = false): void {
   const t = d.tcp;
   if (!t) return;
   const h = t.header;
@@ -112,7 +113,8 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
         break;
     }
   }
-  if (payload > 0) {
+  if (payload > 0 && tls) kb.record({ timeUs, kind: 'ciphertext', value: 'TLS records', about: key, packetId });
+  else if (payload > 0) {
     if (flow.plaintextBytes === 0) kb.record({ timeUs, kind: 'plaintext', value: `${payload} bytes`, about: key, packetId });
     flow.plaintextBytes += payload;
   }

@@ -11,7 +11,7 @@ import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
 
 /** Host decisions that end a connection or subflow, by event kind. */
-const ENDINGS = new Set(['tcp-reset', 'tcp-timeout', 'mptcp-fastclose-accepted', 'mptcp-tcprst-received', 'mptcp-remove-addr']);
+const ENDINGS = new Set(['tcp-reset', 'tcp-timeout', 'mptcp-fastclose-accepted', 'mptcp-tcprst-received', 'mptcp-remove-addr', 'tls-alert']);
 
 interface Breakage {
   timeUs: number;
@@ -59,7 +59,8 @@ export const connectionDos: Monitor = {
         if (hosts.has(e.host) && ENDINGS.has(e.kind) && e.timeUs <= broke.timeUs) decisions.push({ index, e });
       });
       const caused = decisions.filter((d) => d.e.packets?.some((p) => injected.has(p)));
-      const blame = caused[0] ?? decisions[0];
+      // The decision its own packet caused, else the last one before it broke (a TLS alert, say).
+      const blame = caused[0] ?? decisions.at(-1);
       const packets = blame?.e.packets?.filter((p) => injected.has(p)) ?? [];
       const by = packets.length ? injected.get(packets[0]!)! : truth.attackers[0]!;
       const because = blame

@@ -6,6 +6,7 @@ import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import type { Host } from '../host/host.ts';
 import type { MptcpSettings } from '../mptcp/settings.ts';
 import { sha256 } from '../crypto/hash.ts';
+import { TlsSession, tlsKeys } from '../host/tls-records.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
 import { DEFAULT_HALF_OPEN_LIMIT, type Scenario } from '../scenario/types.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
@@ -34,7 +35,34 @@ export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
   };
 }
 
+/**
+ * The `tls` mitigation: every connection gets a record layer (TlsSession)
+ * between the application and the transport, keyed per connection by what
+ * both ends know (scenario, seed, port) in place of a handshake.
+ */
+function withTls(inner: Transport, s: Scenario): Transport {
+  const secret = (port: number) => `tls:${s.id}:${s.seed}:${port}`;
+  const alert = (host: Host) => (why: string) => host.event('tls-alert', `${host.id}: TLS alert: ${why}: connection aborted`);
+  return {
+    stacks: inner.stacks,
+    connect: (host, remote, port, handlers) => {
+      const session = new TlsSession(tlsKeys(secret(port), true), alert(host));
+      return session.wrap(inner.connect(host, remote, port, session.handlers(handlers)));
+    },
+    listen: (host, port, handlersFor) =>
+      inner.listen(host, port, (sock) => {
+        const session = new TlsSession(tlsKeys(secret(port), false), alert(host));
+        return session.handlers(handlersFor(session.wrap(sock)));
+      }),
+  };
+}
+
 export function transportFor(s: Scenario, hosts: Iterable<Host>): Transport {
+  const plain = plainTransportFor(s, hosts);
+  return s.mptcp.mitigations.includes('tls') ? withTls(plain, s) : plain;
+}
+
+function plainTransportFor(s: Scenario, hosts: Iterable<Host>): Transport {
   const stacks = new Map<string, MptcpStack>();
   if (s.protocol === 'tcp') {
     return {

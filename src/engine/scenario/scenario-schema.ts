@@ -310,7 +310,7 @@ const mptcp = named(
       ),
       checksums: withDefault(bool({ description: 'Hosts request DSS checksums (Linux net.mptcp.checksum_enabled).' }), false),
       mitigations: withDefault(
-        arr(enumOf(['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'dh-keys'], { noun: 'a mitigation' }), {
+        arr(enumOf(['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'dh-keys', 'tls'], { noun: 'a mitigation' }), {
           unique: true,
           description: 'Mitigations switched on for every host, beyond what the version implies.',
         }),

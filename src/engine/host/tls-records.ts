@@ -1,0 +1,194 @@
+/**
+ * The `tls` mitigation: a record layer between the application and its
+ * connection, with TLS's framing (type 23, version 3.3, length) and its two
+ * guarantees. Secrecy: each record is encrypted with a keystream
+ * (SHA-256 over the key, the record number and a block counter). Integrity:
+ * each record carries a 16-byte tag, HMAC-SHA256 over the record number,
+ * header and ciphertext. A record that fails its tag (or breaks the framing)
+ * is a fatal alert: the connection is aborted, nothing of it is delivered.
+ *
+ * Keys come from a handshake this lab does not model: both ends derive
+ * them from the same secret, per direction.
+ */
+import { be64 } from '../core/hex.ts';
+import { hmacDigest, sha256 } from '../crypto/hash.ts';
+import type { AppHandlers, AppSocket, SocketState } from './app-socket.ts';
+import type { ByteSource } from './byte-stream.ts';
+
+const HEADER = 5;
+const TAG = 16;
+const MAX_PLAIN = 16384;
+const TYPE_APPLICATION_DATA = 23;
+
+export interface DirectionKeys {
+  enc: Uint8Array;
+  mac: Uint8Array;
+}
+
+export interface TlsKeys {
+  /** Keys of what this end writes, and of what it reads. */
+  write: DirectionKeys;
+  read: DirectionKeys;
+}
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
+
+/** Both ends' keys for one connection, from a secret they share; `client` picks which is written. */
+export function tlsKeys(secret: string, client: boolean): TlsKeys {
+  const dir = (name: string): DirectionKeys => ({ enc: sha256(ascii(`${secret}|${name}|enc`)), mac: sha256(ascii(`${secret}|${name}|mac`)) });
+  const c2s = dir('client');
+  const s2c = dir('server');
+  return client ? { write: c2s, read: s2c } : { write: s2c, read: c2s };
+}
+
+/** XORs `data` in place with the keystream of record `seq`. */
+function crypt(key: Uint8Array, seq: bigint, data: Uint8Array): void {
+  const input = new Uint8Array(key.length + 12);
+  input.set(key, 0);
+  input.set(be64(seq), key.length);
+  for (let block = 0, at = 0; at < data.length; block++, at += 32) {
+    new DataView(input.buffer).setUint32(key.length + 8, block);
+    const ks = sha256(input);
+    const n = Math.min(32, data.length - at);
+    for (let i = 0; i < n; i++) data[at + i]! ^= ks[i]!;
+  }
+}
+
+function tag(key: Uint8Array, seq: bigint, header: Uint8Array, ciphertext: Uint8Array): Uint8Array {
+  const msg = new Uint8Array(8 + HEADER + ciphertext.length);
+  msg.set(be64(seq), 0);
+  msg.set(header, 8);
+  msg.set(ciphertext, 8 + HEADER);
+  return hmacDigest('sha256', key, msg).subarray(0, TAG);
+}
+
+/** The records of a plaintext source, made as they are read (a 100 MB write costs one record of memory). */
+class RecordSource implements ByteSource {
+  readonly length: number;
+  private cached = -1;
+  private record = new Uint8Array(0);
+
+  constructor(
+    private readonly plain: ByteSource,
+    private readonly keys: DirectionKeys,
+    private readonly firstSeq: bigint,
+  ) {
+    const records = Math.ceil(plain.length / MAX_PLAIN);
+    this.length = plain.length + records * (HEADER + TAG);
+  }
+
+  get records(): number {
+    return Math.ceil(this.plain.length / MAX_PLAIN);
+  }
+
+  private build(i: number): Uint8Array {
+    if (i === this.cached) return this.record;
+    const start = i * MAX_PLAIN;
+    const n = Math.min(MAX_PLAIN, this.plain.length - start);
+    const rec = new Uint8Array(HEADER + n + TAG);
+    rec.set([TYPE_APPLICATION_DATA, 3, 3, n >> 8, n & 0xff], 0);
+    const body = rec.subarray(HEADER, HEADER + n);
+    this.plain.fill(body, 0, start, n);
+    const seq = this.firstSeq + BigInt(i);
+    crypt(this.keys.enc, seq, body);
+    rec.set(tag(this.keys.mac, seq, rec.subarray(0, HEADER), body), HEADER + n);
+    this.cached = i;
+    this.record = rec;
+    return rec;
+  }
+
+  fill(buf: Uint8Array, at: number, offset: number, len: number): void {
+    const full = HEADER + MAX_PLAIN + TAG;
+    let done = 0;
+    while (done < len) {
+      const pos = offset + done;
+      const i = Math.floor(pos / full);
+      const rec = this.build(i);
+      const within = pos - i * full;
+      const n = Math.min(len - done, rec.length - within);
+      buf.set(rec.subarray(within, within + n), at + done);
+      done += n;
+    }
+  }
+}
+
+/**
+ * One connection's record layer: `wrap` gives the application a socket
+ * whose writes are sealed; `handlers` turns the application's handlers into
+ * the connection's, which open and check what arrives before passing it on.
+ * A failed check is a fatal alert: `onAlert` hears why, the connection is
+ * aborted, and the application is told it closed with "tls-alert".
+ */
+export class TlsSession {
+  private writeSeq = 0n;
+  private readSeq = 0n;
+  private pending = new Uint8Array(0);
+  private failed = false;
+  private readonly wrappers = new WeakMap<AppSocket, AppSocket>();
+
+  constructor(
+    private readonly keys: TlsKeys,
+    private readonly onAlert: (why: string) => void,
+  ) {}
+
+  wrap(s: AppSocket): AppSocket {
+    let w = this.wrappers.get(s);
+    if (!w) {
+      const self = this.keys;
+      const seq = () => this.writeSeq;
+      const advance = (n: number) => (this.writeSeq += BigInt(n));
+      w = {
+        get state(): SocketState {
+          return s.state;
+        },
+        write(source: ByteSource) {
+          const r = new RecordSource(source, self.write, seq());
+          advance(r.records);
+          s.write(r);
+        },
+        close: () => s.close(),
+        abort: () => s.abort(),
+      };
+      this.wrappers.set(s, w);
+    }
+    return w;
+  }
+
+  handlers(app: AppHandlers): AppHandlers {
+    return {
+      onOpen: (sock) => app.onOpen?.(this.wrap(sock)),
+      onEnd: (sock) => app.onEnd?.(this.wrap(sock)),
+      onClose: (sock, reason) => app.onClose?.(this.wrap(sock), this.failed ? 'tls-alert' : reason),
+      onData: (sock, bytes) => this.receive(sock, bytes, app),
+    };
+  }
+
+  private receive(sock: AppSocket, bytes: Uint8Array, app: AppHandlers): void {
+    if (this.failed) return;
+    const buf = new Uint8Array(this.pending.length + bytes.length);
+    buf.set(this.pending, 0);
+    buf.set(bytes, this.pending.length);
+    let at = 0;
+    while (buf.length - at >= HEADER) {
+      const n = (buf[at + 3]! << 8) | buf[at + 4]!;
+      if (buf[at] !== TYPE_APPLICATION_DATA || buf[at + 1] !== 3 || buf[at + 2] !== 3 || n > MAX_PLAIN) return this.alert(sock, `record ${this.readSeq} has a header that is not a TLS record's`);
+      if (buf.length - at < HEADER + n + TAG) break;
+      const header = buf.subarray(at, at + HEADER);
+      const body = buf.slice(at + HEADER, at + HEADER + n);
+      const got = buf.subarray(at + HEADER + n, at + HEADER + n + TAG);
+      const want = tag(this.keys.read.mac, this.readSeq, header, body);
+      if (!want.every((b, i) => b === got[i])) return this.alert(sock, `record ${this.readSeq} failed its integrity check (bad_record_mac)`);
+      crypt(this.keys.read.enc, this.readSeq, body);
+      this.readSeq++;
+      at += HEADER + n + TAG;
+      app.onData?.(this.wrap(sock), body);
+    }
+    this.pending = buf.slice(at);
+  }
+
+  private alert(sock: AppSocket, why: string): void {
+    this.failed = true;
+    this.onAlert(why);
+    sock.abort();
+  }
+}
