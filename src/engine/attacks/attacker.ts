@@ -43,6 +43,8 @@ export interface AttackerPlace {
   protocol: AttackContext['protocol'];
   /** The hosts run TLS (visible on the wire). */
   tls: boolean;
+  mac: AttackContext['mac'];
+  addAddrMac: AttackContext['addAddrMac'];
 }
 
 export class Attacker implements LinkTap {
@@ -71,6 +73,8 @@ export class Attacker implements LinkTap {
       params,
       services: place.services,
       protocol: place.protocol,
+      mac: place.mac,
+      addAddrMac: place.addAddrMac,
       knowledge: this.knowledge,
       rng,
       now: () => sim.now,

@@ -64,7 +64,7 @@ export function forgeAddAddr(ctx: AttackContext, address: IpAddress, addressId: 
     option = { kind: 'add-addr', version: 0, echo: false, addressId, address, reserved: 0 };
     how = 'v0: no HMAC to forge';
   } else if (senderKey !== undefined && receiverKey !== undefined) {
-    const hmac = addAddrHmac(senderKey, receiverKey, addressId, address);
+    const hmac = addAddrHmac(senderKey, receiverKey, addressId, address, undefined, ctx.addAddrMac);
     option = { kind: 'add-addr', version: 1, echo: false, addressId, address, reserved: 0, hmac };
     how = `with the HMAC ${hex64(hmac)} it computed from both keys read in the handshake`;
   } else {

@@ -88,9 +88,9 @@ export class OwnJoin {
       this.peerNonce = sa.nonce;
       const t = this.target;
       const bound: JoinAddresses = { initiator: this.own, responder: t.peer.addr };
-      const plain = joinSynAckHmac(t.version, t.peerKey, t.ownKey, sa.nonce, this.nonce);
-      this.bound = plain === sa.truncatedHmac ? undefined : joinSynAckHmac(t.version, t.peerKey, t.ownKey, sa.nonce, this.nonce, bound) === sa.truncatedHmac ? bound : undefined;
-      const hmac = joinAckHmac(t.version, t.ownKey, t.peerKey, this.nonce, this.peerNonce, this.bound);
+      const plain = joinSynAckHmac(ctx.mac, t.peerKey, t.ownKey, sa.nonce, this.nonce);
+      this.bound = plain === sa.truncatedHmac ? undefined : joinSynAckHmac(ctx.mac, t.peerKey, t.ownKey, sa.nonce, this.nonce, bound) === sa.truncatedHmac ? bound : undefined;
+      const hmac = joinAckHmac(ctx.mac, t.ownKey, t.peerKey, this.nonce, this.peerNonce, this.bound);
       this.phase = 'established';
       this.send(ctx, this.isn + 1, this.peerIsn + 1, TCP_FLAG.ACK, [{ kind: 'mp-join-ack', hmac, reserved: 0 }], `third ACK with the join HMAC it computed from both keys and nonces${this.bound ? ' (bound to the addresses, as the SYN/ACK showed)' : ''}`);
       return true;

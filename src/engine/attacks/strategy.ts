@@ -7,6 +7,7 @@ import type { Rng } from '../core/rng.ts';
 import type { AttackerSpec } from '../scenario/types.ts';
 import type { DecodedPacket } from '../wire/packet.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
+import type { MacAlgorithm } from '../crypto/mptcp-crypto.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 
 /** A packet the attacker sees on one of its links, inside its window. */
@@ -45,6 +46,9 @@ export interface AttackContext {
   readonly services: readonly PublicService[];
   /** The protocol the hosts speak (which stack they run is no secret). */
   readonly protocol: 'tcp' | 'mptcp-v0' | 'mptcp-v1';
+  /** The MACs of their join and ADD_ADDR HMACs (no secret either). */
+  readonly mac: MacAlgorithm;
+  readonly addAddrMac: MacAlgorithm;
   readonly spec: AttackerSpec;
   /** Parameters with the attack's defaults filled. */
   readonly params: Record<string, unknown>;

@@ -14,8 +14,35 @@
 import { be32, be64, readBe32, readBe64 } from '../core/hex.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 import { digest, hmacDigest, type HashAlgorithm } from './hash.ts';
+import { aesCmac } from './aes-cmac.ts';
 
 export type MptcpVersion = 0 | 1;
+
+/**
+ * The MAC behind join and ADD_ADDR HMACs. v0 uses HMAC-SHA1 and v1
+ * HMAC-SHA256; AES-CMAC is a what-if (security-model.md §5): its 32 bytes
+ * are CMAC(key, message ‖ 0) ‖ CMAC(key, message ‖ 1), so the third ACK's
+ * 160 bits and the 64-bit truncations have enough to take from.
+ */
+export type MacAlgorithm = 'hmac-sha1' | 'hmac-sha256' | 'aes-cmac';
+
+/** A MAC algorithm, or a version standing for its own (v0 HMAC-SHA1, v1 HMAC-SHA256). */
+export type MacChoice = MptcpVersion | MacAlgorithm;
+
+export const macFor = (choice: MacChoice): MacAlgorithm => (choice === 0 ? 'hmac-sha1' : choice === 1 ? 'hmac-sha256' : choice);
+
+/** The MAC of `message` under the 16-byte key (both connection keys). */
+export function macBytes(choice: MacChoice, key: Uint8Array, message: Uint8Array): Uint8Array {
+  const alg = macFor(choice);
+  if (alg !== 'aes-cmac') return hmacDigest(alg === 'hmac-sha1' ? 'sha1' : 'sha256', key, message);
+  const out = new Uint8Array(32);
+  const m = new Uint8Array(message.length + 1);
+  m.set(message);
+  out.set(aesCmac(key, m), 0);
+  m[message.length] = 1;
+  out.set(aesCmac(key, m), 16);
+  return out;
+}
 
 export const hashFor = (version: MptcpVersion): HashAlgorithm => (version === 0 ? 'sha1' : 'sha256');
 
@@ -52,7 +79,7 @@ export interface JoinAddresses {
   responder: IpAddress;
 }
 
-function joinHmac(version: MptcpVersion, senderKey: bigint, peerKey: bigint, senderNonce: number, peerNonce: number, bound?: JoinAddresses): Uint8Array {
+function joinHmac(version: MacChoice, senderKey: bigint, peerKey: bigint, senderNonce: number, peerNonce: number, bound?: JoinAddresses): Uint8Array {
   const key = new Uint8Array(16);
   key.set(be64(senderKey), 0);
   key.set(be64(peerKey), 8);
@@ -64,19 +91,19 @@ function joinHmac(version: MptcpVersion, senderKey: bigint, peerKey: bigint, sen
     msg.set(bound.initiator.bytes, 8);
     msg.set(bound.responder.bytes, 8 + bound.initiator.bytes.length);
   }
-  return hmacDigest(hashFor(version), key, msg);
+  return macBytes(version, key, msg);
 }
 
 /**
  * The truncated HMAC a join responder puts in its SYN/ACK: its key and nonce
  * first, leftmost 64 bits (RFC 8684 §3.2; Linux `subflow_req_create_thmac`).
  */
-export function joinSynAckHmac(version: MptcpVersion, responderKey: bigint, initiatorKey: bigint, responderNonce: number, initiatorNonce: number, bound?: JoinAddresses): bigint {
+export function joinSynAckHmac(version: MacChoice, responderKey: bigint, initiatorKey: bigint, responderNonce: number, initiatorNonce: number, bound?: JoinAddresses): bigint {
   return readBe64(joinHmac(version, responderKey, initiatorKey, responderNonce, initiatorNonce, bound), 0);
 }
 
 /** The 160-bit HMAC a join initiator puts in its third ACK: its key and nonce first. */
-export function joinAckHmac(version: MptcpVersion, initiatorKey: bigint, responderKey: bigint, initiatorNonce: number, responderNonce: number, bound?: JoinAddresses): Uint8Array {
+export function joinAckHmac(version: MacChoice, initiatorKey: bigint, responderKey: bigint, initiatorNonce: number, responderNonce: number, bound?: JoinAddresses): Uint8Array {
   return joinHmac(version, initiatorKey, responderKey, initiatorNonce, responderNonce, bound).slice(0, 20);
 }
 
@@ -97,7 +124,7 @@ export function keyFromShare(secret: Uint8Array, share: bigint): bigint {
  * zero bytes when the option has none), rightmost 64 bits (RFC 8684 §3.4.1;
  * Linux `add_addr_generate_hmac`).
  */
-export function addAddrHmac(senderKey: bigint, receiverKey: bigint, addressId: number, address: IpAddress, port?: number): bigint {
+export function addAddrHmac(senderKey: bigint, receiverKey: bigint, addressId: number, address: IpAddress, port?: number, mac: MacAlgorithm = 'hmac-sha256'): bigint {
   const key = new Uint8Array(16);
   key.set(be64(senderKey), 0);
   key.set(be64(receiverKey), 8);
@@ -107,6 +134,6 @@ export function addAddrHmac(senderKey: bigint, receiverKey: bigint, addressId: n
   const p = port ?? 0;
   msg[msg.length - 2] = p >> 8;
   msg[msg.length - 1] = p & 0xff;
-  const mac = hmacDigest('sha256', key, msg);
-  return readBe64(mac, mac.length - 8);
+  const tag = macBytes(mac, key, msg);
+  return readBe64(tag, tag.length - 8);
 }

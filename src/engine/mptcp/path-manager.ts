@@ -143,7 +143,7 @@ export class PathManager {
             address: e.address,
             reserved: 0,
             ...(e.port !== null ? { port: e.port } : {}),
-            hmac: addAddrHmac(conn.localKey, conn.remoteKey!, e.id, e.address, e.port ?? undefined),
+            hmac: addAddrHmac(conn.localKey, conn.remoteKey!, e.id, e.address, e.port ?? undefined, this.settings.addAddrMac),
           }
         : { kind: 'add-addr', version: 0, echo: false, addressId: e.id, address: e.address, reserved: 0, ...(e.port !== null ? { port: e.port } : {}) };
     conn.event('mptcp-add-addr-sent', `announces address ID ${e.id} ${formatIp(e.address)}${e.port !== null ? ` port ${e.port}` : ''}${withHmac ? ' with its HMAC' : ''} (try ${st.tries})`);
@@ -185,7 +185,7 @@ export class PathManager {
         conn.event('mptcp-add-addr-ignored', `ADD_ADDR for address ID ${o.addressId} ${where} ignored: it carries no HMAC`, [packetId]);
         return;
       }
-      const expected = addAddrHmac(conn.remoteKey!, conn.localKey, o.addressId, o.address, o.port);
+      const expected = addAddrHmac(conn.remoteKey!, conn.localKey, o.addressId, o.address, o.port, this.settings.addAddrMac);
       if (expected !== o.hmac) {
         conn.event('mptcp-add-addr-ignored', `ADD_ADDR ignored: HMAC mismatch (address ID ${o.addressId} ${where}: received ${hex64(o.hmac)}, the keys give ${hex64(expected)})`, [packetId]);
         return;

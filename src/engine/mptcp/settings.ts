@@ -4,7 +4,7 @@
  * protocol-level mitigations of security-model.md §5.
  */
 import type { CongestionControlId, HostMitigation, PathManagerSpec, SchedulerId } from '../scenario/types.ts';
-import { keyFromShare, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import { keyFromShare, type MacAlgorithm, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 
 export interface MptcpSettings {
   version: MptcpVersion;
@@ -18,6 +18,9 @@ export interface MptcpSettings {
   halfOpenJoinLimit: number | null;
   /** Connection-level receive buffer. */
   receiveBufferBytes: number;
+  /** The MAC of join HMACs, and of ADD_ADDR HMACs (RFC 8684's HMAC-SHA256 unless another is chosen). */
+  mac: MacAlgorithm;
+  addAddrMac: MacAlgorithm;
   /** dh-keys: the secret both hosts share from an authenticated key exchange (null: keys go on the wire). */
   keyExchangeSecret: Uint8Array | null;
 }

@@ -201,11 +201,11 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       if (this.kind === 'initial') return c.role === 'client' ? [this.mpcKeys()] : [];
       this.joinState = 'pre-established';
       this.retransmitThirdAckLater();
-      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
+      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
     }
     if (seg.kind === 'ack' && this.joinState === 'pre-established') {
       // The third ACK is retransmitted until the fourth arrives (RFC 8684 §3.2).
-      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
+      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
     }
     if (seg.kind === 'ack') {
       const signal = this.signals.shift();
@@ -347,7 +347,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   private joinSynAck(): MptcpOption {
     const c = this.conn;
-    const hmac = joinSynAckHmac(c.version, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound());
+    const hmac = joinSynAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound());
     return { kind: 'mp-join-syn-ack', backup: this.localBackup, addressId: this.localAddressId, truncatedHmac: hmac, nonce: this.localNonce, reserved: 0 };
   }
 
@@ -476,7 +476,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.remoteNonce = sa.nonce;
       this.remoteAddressId = sa.addressId;
       this.peerBackup = sa.backup;
-      const expected = joinSynAckHmac(c.version, c.remoteKey!, c.localKey, sa.nonce, this.localNonce, this.bound());
+      const expected = joinSynAckHmac(c.settings.mac, c.remoteKey!, c.localKey, sa.nonce, this.localNonce, this.bound());
       if (expected !== sa.truncatedHmac) {
         this.reset(1, `MP_JOIN SYN/ACK HMAC ${hex64(sa.truncatedHmac)} is not the ${hex64(expected)} our keys give: join rejected`, packetId);
         return false;
@@ -490,7 +490,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         this.reset(1, 'third ACK of the join without MP_JOIN', packetId);
         return false;
       }
-      const expected = joinAckHmac(c.version, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce, this.bound());
+      const expected = joinAckHmac(c.settings.mac, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce, this.bound());
       if (toHex(expected) !== toHex(a.hmac)) {
         this.reset(1, `MP_JOIN ACK HMAC mismatch (got ${toHex(a.hmac).slice(0, 16)}…, expected ${toHex(expected).slice(0, 16)}…): join rejected`, packetId);
         return false;

@@ -14,6 +14,7 @@ import type { Simulation } from '../sim/simulation.ts';
 import type { PublicService } from '../attacks/strategy.ts';
 import { parseCidrAddress } from '../net/topology.ts';
 import { homeRouter } from '../scenario/attacker-references.ts';
+import { macFor, type MacAlgorithm } from '../crypto/mptcp-crypto.ts';
 
 /** Who uses which advertised service: every attacker knows this much. */
 function publicServices(s: Scenario): PublicService[] {
@@ -26,6 +27,12 @@ function publicServices(s: Scenario): PublicService[] {
       port: t.port,
     };
   });
+}
+
+/** The MACs the hosts use (what transport.ts gives them). */
+function macsOf(s: Scenario): { mac: MacAlgorithm; addAddrMac: MacAlgorithm } {
+  const m = s.mptcp.macAlgorithm;
+  return m === 'version-default' ? { mac: macFor(s.protocol === 'mptcp-v0' ? 0 : 1), addAddrMac: 'hmac-sha256' } : { mac: m, addAddrMac: m };
 }
 
 export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Attacker[] {
@@ -42,6 +49,6 @@ export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Atta
     const params = attackInfo(spec.attack).params.fill(spec.params) as Record<string, unknown>;
     const homeId = spec.address !== undefined ? homeRouter(s, spec.at) : undefined;
     const home = homeId === undefined ? undefined : net.routers.get(homeId);
-    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), ...(home ? { home } : {}) });
+    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), ...macsOf(s), ...(home ? { home } : {}) });
   });
 }

@@ -77,7 +77,7 @@ function build(t: Topology): Scenario {
     attackers: [],
     links,
     traffic: [traffic],
-    mptcp: { scheduler: t.scheduler, congestionControl: t.cc, checksums: false, mitigations: [], halfOpenJoinLimit: null },
+    mptcp: { scheduler: t.scheduler, congestionControl: t.cc, checksums: false, mitigations: [], macAlgorithm: 'version-default', halfOpenJoinLimit: null },
     thresholds: { stallUs: 1_000_000, degradationPercent: 30 },
   };
   const loaded = loadScenario(doc);

@@ -16,6 +16,7 @@ import type { HostEvent, PacketFate, TraceMode } from '../sim/trace.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { scheduleActions } from './actions.ts';
+import { cryptoCounters } from '../crypto/hash.ts';
 import { addressKey } from '../net/address-key.ts';
 import { buildAttackers } from './attackers.ts';
 import { strategyFor } from '../attacks/registry.ts';
@@ -108,6 +109,12 @@ export interface RunResult {
   apps: AppReport[];
   subflows: SubflowStats[];
   connections: ConnectionStats[];
+  /**
+   * Cryptographic work during the run (hosts and attackers): hashes, HMACs
+   * and their SHA compression-function calls, AES block encryptions — to
+   * compare the cost of MAC algorithms.
+   */
+  cryptoOps: { macAlgorithm: Scenario['mptcp']['macAlgorithm']; hashes: number; hmacs: number; compressions: number; cipherBlocks: number };
   /** What each attacker did and learned. */
   attackers: AttackerReport[];
   failures: FailureReport[];
@@ -123,6 +130,7 @@ export interface RunHandle {
 }
 
 export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & { handle: RunHandle } {
+  const ops0 = { ...cryptoCounters };
   const sim = new Simulation(s.seed, options.trace ?? 'full');
   const net = buildNetwork(sim, s);
   const transport = transportFor(s, net.hosts.values());
@@ -159,6 +167,13 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
   const until = options.untilUs ?? s.durationUs;
   const allDone = () => reports.length > 0 && reports.every((r) => r.closedBy.client !== null && r.closedBy.server !== null);
   sim.run(until, settled(sim, [...net.hosts.values()], allDone));
+  const cryptoOps = {
+    macAlgorithm: s.mptcp.macAlgorithm,
+    hashes: cryptoCounters.hashes - ops0.hashes,
+    hmacs: cryptoCounters.hmacs - ops0.hmacs,
+    compressions: cryptoCounters.compressions - ops0.compressions,
+    cipherBlocks: cryptoCounters.cipherBlocks - ops0.cipherBlocks,
+  };
 
   const full = sim.trace.mode === 'full';
   const packets: PacketJson[] = full
@@ -259,6 +274,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     apps: reports,
     subflows,
     connections,
+    cryptoOps,
     attackers: attackers.map((a) => attackerReport(a, truth.filter((c) => c.role === 'client' && c.remoteKey !== null).map((c) => [c.localKey, c.remoteKey!]))),
     failures,
     digest: sim.trace.digestHex(),

@@ -15,7 +15,7 @@ describe('applyDefaults', () => {
     expect(s.nats).toEqual([]);
     expect(s.middleboxes).toEqual([]);
     expect(s.durationUs).toBe(60_000_000);
-    expect(s.mptcp).toEqual({ scheduler: 'lowest-rtt', congestionControl: 'newreno', checksums: false, mitigations: [], halfOpenJoinLimit: null });
+    expect(s.mptcp).toEqual({ scheduler: 'lowest-rtt', congestionControl: 'newreno', checksums: false, mitigations: [], macAlgorithm: 'version-default', halfOpenJoinLimit: null });
     expect(s.thresholds).toEqual({ stallUs: 1_000_000, degradationPercent: 30 });
     expect(s.links[0]).toMatchObject({ lossRate: 0, queuePackets: 1000, mtuBytes: 1500 });
     expect(s.hosts[0]!.pathManager).toEqual({ endpoints: [], limits: { subflows: 2, addAddrAccepted: 0 } });

@@ -316,6 +316,13 @@ const mptcp = named(
         }),
         [],
       ),
+      macAlgorithm: withDefault(
+        enumOf(['version-default', 'hmac-sha1', 'hmac-sha256', 'aes-cmac'], {
+          noun: 'a MAC algorithm',
+          description: 'The MAC of join and ADD_ADDR HMACs: the version\'s own (v0 HMAC-SHA1, v1 HMAC-SHA256), or another; AES-CMAC is a what-if.',
+        }),
+        'version-default',
+      ),
       halfOpenJoinLimit: withDefault(
         nullable(int({ min: 0, max: 65535 }), { description: 'Half-open MP_JOINs a host keeps per connection; null = no limit of its own (Linux).' }),
         null,

@@ -234,6 +234,8 @@ export interface MptcpSpec {
   checksums: boolean;
   /** Mitigations switched on for every host, beyond what the version implies. */
   mitigations: HostMitigation[];
+  /** The MAC of join and ADD_ADDR HMACs: the version's own (v0 HMAC-SHA1, v1 HMAC-SHA256) or another (AES-CMAC is a what-if). */
+  macAlgorithm: 'version-default' | 'hmac-sha1' | 'hmac-sha256' | 'aes-cmac';
   /** Half-open MP_JOINs a host keeps per connection; null = no limit of its own (Linux), or 3 with the `half-open-limit` mitigation. */
   halfOpenJoinLimit: number | null;
 }

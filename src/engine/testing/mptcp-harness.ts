@@ -44,6 +44,8 @@ export class MptcpHarness {
       halfOpenJoinLimit: null,
       receiveBufferBytes: 1 << 20,
       keyExchangeSecret: null,
+      mac: 'hmac-sha256',
+      addAddrMac: 'hmac-sha256',
       ...settings,
     });
     this.stack.listen(8080, () => ({ onData: (_s, b) => this.received.push(b.slice()) }));

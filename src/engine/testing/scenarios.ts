@@ -28,7 +28,7 @@ export function singlePathScenario(over: Partial<Scenario> = {}, linkExtra: Part
     attackers: [],
     links: [link('l1', 'client.eth0', 'r1.a', linkExtra), link('l2', 'r1.b', 'server.eth0', linkExtra)],
     traffic: [{ id: 'bulk', kind: 'bulk', from: 'client', to: 'server', port: 8080, bytes: 200_000, startUs: 0 }],
-    mptcp: { scheduler: 'lowest-rtt', congestionControl: 'newreno', checksums: false, mitigations: [], halfOpenJoinLimit: null },
+    mptcp: { scheduler: 'lowest-rtt', congestionControl: 'newreno', checksums: false, mitigations: [], macAlgorithm: 'version-default', halfOpenJoinLimit: null },
     thresholds: { stallUs: 1_000_000, degradationPercent: 30 },
     ...over,
   };
