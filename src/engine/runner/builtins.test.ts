@@ -30,6 +30,7 @@ describe.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as const))('built-in %s', (
   it('runs to the reviewed outcome and digest', () => {
     const r = runScenario(s, { trace: 'digest' });
     expect(goldenSummary(r)).toEqual(golden[id]);
+    if (s.attackers.length) return; // an attacked run ends as its failures (pinned above) say
     for (const a of r.apps) expect(a.intact).toBe(true);
     expect(r.finished).toBe(true);
   });
@@ -51,7 +52,8 @@ describe.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as const))('built-in %s', (
     expect(report.connections.length).toBeGreaterThan(0);
     for (const c of report.connections) {
       expect(c.problems).toEqual([]);
-      for (const sf of c.subflows) if (sf.join) expect(sf.hmacVerified).toBe(true);
+      // Attackers' spoofed joins never complete (nothing to verify), but no join may fail its check.
+      for (const sf of c.subflows) if (sf.join) expect(sf.hmacVerified).toBe(s.attackers.length ? (sf.hmacVerified === null ? null : true) : true);
       for (const a of c.addAddrs) if (!a.echo && c.version === 1) expect(a.hmacVerified).toBe(true);
     }
 

@@ -12,6 +12,8 @@ export interface GoldenSummary {
   apps: { id: string; bytesRead: { client: number; server: number }; intact: boolean; closedBy: { client: string | null; server: string | null } }[];
   subflows: number;
   eventKinds: Record<string, number>;
+  /** Runs with attackers: the security failures, in order. */
+  failures?: { id: string; timeUs: number; mptcpSpecific: boolean }[];
 }
 
 export function goldenSummary(r: RunResult): GoldenSummary {
@@ -25,5 +27,6 @@ export function goldenSummary(r: RunResult): GoldenSummary {
     apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, closedBy: a.closedBy })),
     subflows: r.subflows.length,
     eventKinds: Object.fromEntries(Object.entries(eventKinds).sort()),
+    ...(r.attackers.length ? { failures: r.failures.map((f) => ({ id: f.id, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific })) } : {}),
   };
 }

@@ -32,7 +32,8 @@ export function knownJoinTarget(ctx: AttackContext): { token: number; server: En
   const kb = ctx.knowledge;
   for (const [key, pair] of kb.keyPairs) {
     const c = kb.connections.get(key);
-    if (pair.server === undefined || !c) continue;
+    // Both keys seen means the third ACK went by: the server now accepts joins for the token.
+    if (pair.server === undefined || pair.client === undefined || !c) continue;
     const token = deriveFromKey(kb.versions.get(key) ?? 1, pair.server).token;
     return { token, server: c.server, how: `the token ${hex32(token)} it derived from the server key it read` };
   }
@@ -45,10 +46,25 @@ export function knownJoinTarget(ctx: AttackContext): { token: number; server: En
 }
 
 class JoinFlood implements AttackStrategy {
+  private flooded = false;
+
   constructor(protected readonly p: Params) {}
 
+  /** From `atUs` on, as soon as it knows a token (at once, guessing, when it can never see one). */
   start(ctx: AttackContext): void {
-    ctx.later(this.p.atUs, () => this.flood(ctx, knownJoinTarget(ctx)));
+    ctx.later(this.p.atUs, () => this.tryFlood(ctx));
+  }
+
+  observe(ctx: AttackContext): void {
+    if (ctx.now() >= this.p.atUs) this.tryFlood(ctx);
+  }
+
+  private tryFlood(ctx: AttackContext): void {
+    if (this.flooded) return;
+    const known = knownJoinTarget(ctx);
+    if (!known && ctx.spec.location !== 'off-path' && ctx.now() < (ctx.spec.window?.toUs ?? Infinity)) return; // it may still see one
+    this.flooded = true;
+    this.flood(ctx, known);
   }
 
   /** Floods one server with SYN+MP_JOIN for `known`'s token (guessed tokens when null). */

@@ -1,3 +1,4 @@
+import { ATTACKS } from '../../attacks/catalog.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIp, type IpAddress } from '../../wire/ip-address.ts';
@@ -28,8 +29,11 @@ function everyAddress(s: Scenario): string[] {
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
 
 describe('built-in scenarios', () => {
-  it('are the eight the lab ships, in order', () => {
-    expect(BUILTIN_SCENARIOS.map((s) => s.id)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'wifi-handover', 'nat-client', 'middlebox-strip', 'single-path-tcp', 'bulk-100mb']);
+  it('are the eight the lab ships, in order, then one per attack of the security model (v0 too where the version matters)', () => {
+    const ids = BUILTIN_SCENARIOS.map((s) => s.id);
+    expect(ids.slice(0, 8)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'wifi-handover', 'nat-client', 'middlebox-strip', 'single-path-tcp', 'bulk-100mb']);
+    for (const a of ATTACKS) expect(ids).toContain(`attack-${a.id}`);
+    for (const s of BUILTIN_SCENARIOS.slice(8)) expect(s.attackers.map((a) => `attack-${a.attack}`)).toEqual([s.id.replace(/-v0$/, '')]);
   });
   it('every JSON file here is listed, under its own id', () => {
     expect(jsonFiles(here)).toEqual(BUILTIN_SCENARIOS.map((s) => `${s.id}.json`).sort());

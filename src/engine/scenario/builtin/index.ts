@@ -6,6 +6,17 @@
  */
 import type { Scenario } from '../types.ts';
 import { loadScenarioOrThrow } from '../load.ts';
+import attackPassiveEavesdrop from './attack-passive-eavesdrop.json' with { type: 'json' };
+import attackAddAddrHijack from './attack-add-addr-hijack.json' with { type: 'json' };
+import attackAddAddrHijackV0 from './attack-add-addr-hijack-v0.json' with { type: 'json' };
+import attackJoinDos from './attack-join-dos.json' with { type: 'json' };
+import attackSynFloodAmplification from './attack-syn-flood-amplification.json' with { type: 'json' };
+import attackHandshakeEavesdropHijack from './attack-handshake-eavesdrop-hijack.json' with { type: 'json' };
+import attackSynJoinRedirect from './attack-syn-join-redirect.json' with { type: 'json' };
+import attackAddAddrFlooding from './attack-add-addr-flooding.json' with { type: 'json' };
+import attackTimeShiftedHijack from './attack-time-shifted-hijack.json' with { type: 'json' };
+import attackBlindReset from './attack-blind-reset.json' with { type: 'json' };
+import attackDataInjection from './attack-data-injection.json' with { type: 'json' };
 import bulk100mb from './bulk-100mb.json' with { type: 'json' };
 import middleboxStrip from './middlebox-strip.json' with { type: 'json' };
 import natClient from './nat-client.json' with { type: 'json' };
@@ -16,7 +27,10 @@ import wifiHandover from './wifi-handover.json' with { type: 'json' };
 import wifiLte from './wifi-lte.json' with { type: 'json' };
 
 /** The documents as written, in the order the app lists them. */
-export const BUILTIN_DOCUMENTS: readonly unknown[] = [twoPathV1, twoPathV0, wifiLte, wifiHandover, natClient, middleboxStrip, singlePathTcp, bulk100mb];
+export const BUILTIN_DOCUMENTS: readonly unknown[] = [twoPathV1, twoPathV0, wifiLte, wifiHandover, natClient, middleboxStrip, singlePathTcp, bulk100mb,
+  // One per attack (security-model.md §3), v0 as well where the version matters.
+  attackPassiveEavesdrop, attackAddAddrHijack, attackAddAddrHijackV0, attackJoinDos, attackSynFloodAmplification, attackHandshakeEavesdropHijack, attackSynJoinRedirect, attackAddAddrFlooding, attackTimeShiftedHijack, attackBlindReset, attackDataInjection,
+];
 
 export const BUILTIN_SCENARIOS: readonly Scenario[] = BUILTIN_DOCUMENTS.map((doc) => loadScenarioOrThrow(doc));
 
