@@ -108,14 +108,37 @@ export function joinAckHmac(version: MacChoice, initiatorKey: bigint, responderK
 }
 
 /**
- * The dh-keys what-if (security-model.md §5): a connection's key is
- * derived from the value it puts on the wire (its share) and a secret both
- * hosts got from an authenticated key exchange this lab does not model, so
- * an eavesdropper who reads MP_CAPABLE learns the share but not the key:
- * the leftmost 64 bits of HMAC-SHA256(secret, share).
+ * The dh-keys what-if (security-model.md §5): the key fields of MP_CAPABLE
+ * carry Diffie-Hellman shares (g^x mod p), each end keeps its exponent, and
+ * the connection keys come from the shared secret, so an eavesdropper who
+ * reads both shares learns neither key, while each end of a connection —
+ * an attacker's own connection included — knows its own. The group is the
+ * 64-bit prime field that fits MP_CAPABLE's key fields: a model of an
+ * authenticated exchange, far too small to be one. Tokens and IDSNs still
+ * come from the shares, which are public like they are.
  */
-export function keyFromShare(secret: Uint8Array, share: bigint): bigint {
-  return readBe64(hmacDigest('sha256', secret, be64(share)), 0);
+export const DH_PRIME = 0xffffffffffffffc5n; // 2^64 − 59, the largest 64-bit prime
+const DH_GENERATOR = 5n;
+
+function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  let r = 1n;
+  let b = base % mod;
+  for (let e = exp; e > 0n; e >>= 1n) {
+    if (e & 1n) r = (r * b) % mod;
+    b = (b * b) % mod;
+  }
+  return r;
+}
+
+/** The share for the secret exponent `x` (from 1 to p − 2). */
+export function dhShare(x: bigint): bigint {
+  return modPow(DH_GENERATOR, x, DH_PRIME);
+}
+
+/** The connection keys both ends derive: each side's key from the shared secret and that side's share. */
+export function dhKeys(x: bigint, localShare: bigint, remoteShare: bigint): { local: bigint; remote: bigint } {
+  const secret = be64(modPow(remoteShare, x, DH_PRIME));
+  return { local: readBe64(hmacDigest('sha256', secret, be64(localShare)), 0), remote: readBe64(hmacDigest('sha256', secret, be64(remoteShare)), 0) };
 }
 
 /**

@@ -16,8 +16,9 @@ export const resourceExhaustion: Monitor = {
     const injected = injectedPackets(truth.attackers);
     const out: Finding[] = [];
     for (const [host, syns] of truth.joinSyns) {
-      // Joins that completed are connections, which TCP would keep too; spoofed SYNs never complete.
-      const theirs = syns.filter((r) => injected.has(r.packetId) && !r.completed);
+      // A join whose initiator sent its third ACK behaved like any client (TCP would keep that state too);
+      // a spoofed SYN never gets that far.
+      const theirs = syns.filter((r) => injected.has(r.packetId) && !r.answered);
       const kept = theirs.filter((r) => r.kept);
       const hmacs = theirs.reduce((n, r) => n + r.hmacs, 0);
       if (kept.length === 0 && hmacs === 0) continue;

@@ -16,7 +16,7 @@
  */
 import { hex32 } from '../core/hex.ts';
 import type { Rng } from '../core/rng.ts';
-import { deriveFromKey, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import { deriveFromKey, dhKeys, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 import type { AppHandlers, AppSocket, SocketState } from '../host/app-socket.ts';
 import { OutStream, type ByteSource } from '../host/byte-stream.ts';
 import type { Host } from '../host/host.ts';
@@ -26,7 +26,7 @@ import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
 import { DataReassembly } from './data-reassembly.ts';
 import { LiaGroup } from './lia.ts';
 import { makeScheduler, type Scheduler } from './scheduler.ts';
-import { keyOf, type MptcpSettings } from './settings.ts';
+import type { MptcpSettings } from './settings.ts';
 import type { MptcpSubflow } from './subflow.ts';
 import type { TokenTable } from './token-table.ts';
 import type { PathManager } from './path-manager.ts';
@@ -102,13 +102,14 @@ export class MptcpConnection implements AppSocket {
     readonly settings: MptcpSettings,
     readonly role: MptcpRole,
     readonly tokens: TokenTable<MptcpConnection>,
-    key: { share: bigint; key: bigint; token: number; idsn: bigint },
+    key: { share: bigint; key: bigint; token: number; idsn: bigint; dhPrivate: bigint | null },
     public handlers: AppHandlers,
     readonly id: string,
   ) {
     this.rng = host.rng.fork(`mptcp:${id}`);
     this.localKey = key.key;
     this.localShare = key.share;
+    this.dhPrivate = key.dhPrivate;
     this.localToken = key.token;
     this.localIdsn = key.idsn;
     this.sndUna = key.idsn + 1n;
@@ -135,13 +136,23 @@ export class MptcpConnection implements AppSocket {
 
   // ------------------------------------------------------------ keys
 
-  /** The peer's MP_CAPABLE key field: its key, or with dh-keys the share its key is derived from. */
+  /** dh-keys: the secret exponent behind `localShare`. */
+  private readonly dhPrivate: bigint | null;
+
+  /**
+   * The peer's MP_CAPABLE key field: its key, or with dh-keys its share, from
+   * which (with our exponent) both real keys follow. Token and IDSN come from
+   * what is on the wire either way.
+   */
   learnRemoteKey(share: bigint): void {
     if (this.remoteKey !== null) return;
     this.remoteShare = share;
-    const key = keyOf(this.settings, share);
-    this.remoteKey = key;
-    const d = deriveFromKey(this.version, key);
+    if (this.dhPrivate !== null) {
+      const keys = dhKeys(this.dhPrivate, this.localShare, share);
+      this.localKey = keys.local;
+      this.remoteKey = keys.remote;
+    } else this.remoteKey = share;
+    const d = deriveFromKey(this.version, share);
     this.remoteToken = d.token;
     this.remoteIdsn = d.idsn;
     this.rcvNxt = d.idsn + 1n;

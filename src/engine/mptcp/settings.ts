@@ -4,7 +4,7 @@
  * protocol-level mitigations of security-model.md §5.
  */
 import type { CongestionControlId, HostMitigation, PathManagerSpec, SchedulerId } from '../scenario/types.ts';
-import { keyFromShare, type MacAlgorithm, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import type { MacAlgorithm, MptcpVersion } from '../crypto/mptcp-crypto.ts';
 
 export interface MptcpSettings {
   version: MptcpVersion;
@@ -21,13 +21,8 @@ export interface MptcpSettings {
   /** The MAC of join HMACs, and of ADD_ADDR HMACs (RFC 8684's HMAC-SHA256 unless another is chosen). */
   mac: MacAlgorithm;
   addAddrMac: MacAlgorithm;
-  /** dh-keys: the secret both hosts share from an authenticated key exchange (null: keys go on the wire). */
-  keyExchangeSecret: Uint8Array | null;
-}
-
-/** The key a share on the wire stands for: itself, or with dh-keys one derived with the shared secret. */
-export function keyOf(s: MptcpSettings, share: bigint): bigint {
-  return s.keyExchangeSecret ? keyFromShare(s.keyExchangeSecret, share) : share;
+  /** dh-keys: MP_CAPABLE carries Diffie-Hellman shares and the keys never cross the wire. */
+  dhKeys: boolean;
 }
 
 /** ADD_ADDR carries and checks an HMAC: always in v1 (RFC 8684 §3.4.1), a what-if in v0. */

@@ -13,7 +13,7 @@ import { MPC_FLAG } from '../wire/mptcp/types.ts';
 import type { TcpHeader } from '../wire/tcp-header.ts';
 import { MptcpConnection } from './connection.ts';
 import { PathManager, type JoinRequest } from './path-manager.ts';
-import { keyOf, type MptcpSettings } from './settings.ts';
+import type { MptcpSettings } from './settings.ts';
 import { MptcpSubflow } from './subflow.ts';
 import { TokenTable } from './token-table.ts';
 
@@ -27,6 +27,8 @@ export interface JoinSynRecord {
   hmacs: number;
   /** Why it refused it, when it did. */
   refused: string | null;
+  /** The initiator sent its third ACK (whether or not it verified), as a real client does. */
+  answered: boolean;
   /** The join it started completed (its third ACK verified). */
   completed: boolean;
 }
@@ -50,10 +52,10 @@ export class MptcpStack {
     // syn-cookies: a stateless server derives its key from the SYN (4-tuple and ISN) and a local
     // secret, so the key the third ACK echoes can be checked without state (RFC 8684 §3.1).
     const rng = cookieSource ? this.host.rng.fork(`syn-cookie:${cookieSource}`) : this.host.rng.fork(`mptcp-keys:${this.counter}`);
-    const key = this.tokens.newKey(rng, this.settings.version, (share) => keyOf(this.settings, share));
+    const key = this.tokens.newKey(rng, this.settings.version, this.settings.dhKeys);
     const id = `${this.host.id}#${this.counter++}`;
     // Linux falls back to TCP when no free token can be found (MPTCP_MIB_TOKENFALLBACKINIT).
-    const conn = new MptcpConnection(this.host, this.settings, role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n }, handlers, id);
+    const conn = new MptcpConnection(this.host, this.settings, role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n, dhPrivate: null }, handlers, id);
     if (!key) conn.enterFallback('no free token after 4 key draws: falling back to TCP');
     conn.pm = this.pm;
     this.connections.push(conn);
@@ -103,7 +105,7 @@ export class MptcpStack {
     const j = syn.options.find((o) => o.kind === 'mp-join-syn');
     if (!j) return null;
     const refuse = (reason: number, text: string): SynVerdict => {
-      this.joinSyns.push({ packetId, atUs: this.host.now, kept: false, hmacs: 0, refused: text, completed: false });
+      this.joinSyns.push({ packetId, atUs: this.host.now, kept: false, hmacs: 0, refused: text, answered: false, completed: false });
       this.host.event('mptcp-join-rejected', `${this.host.id}: MP_JOIN from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} rejected: ${text}`, [packetId]);
       return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
     };
@@ -125,7 +127,7 @@ export class MptcpStack {
     sf.peerBackup = j.backup;
     sf.localAddressId = this.pm.localIdFor(conn, ep.localAddr);
     conn.subflows.push(sf);
-    sf.synRecord = { packetId, atUs: this.host.now, kept: !stateless, hmacs: 1, refused: null, completed: false };
+    sf.synRecord = { packetId, atUs: this.host.now, kept: !stateless, hmacs: 1, refused: null, answered: false, completed: false };
     this.joinSyns.push(sf.synRecord);
     conn.event('mptcp-join-syn', `MP_JOIN SYN for token ${hex32(j.token)} from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} (address ID ${j.addressId}${j.backup ? ', backup' : ''}): SYN/ACK with our HMAC${stateless ? ', no half-open state kept (stateless join)' : ''}`, [packetId]);
     return sf;

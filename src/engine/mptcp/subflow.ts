@@ -485,6 +485,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       return true;
     }
     if (this.joinState === 'syn-received') {
+      if (this.synRecord) this.synRecord.answered = true;
       const a = h.options.find((o) => o.kind === 'mp-join-ack');
       if (!a) {
         this.reset(1, 'third ACK of the join without MP_JOIN', packetId);

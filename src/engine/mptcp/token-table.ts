@@ -5,7 +5,7 @@
  * token is 0 or already taken (net/mptcp/token.c).
  */
 import type { Rng } from '../core/rng.ts';
-import { deriveFromKey, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import { DH_PRIME, deriveFromKey, dhShare, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 
 export const TOKEN_MAX_RETRIES = 4;
 
@@ -34,16 +34,18 @@ export class TokenTable<C> {
 
   /**
    * A fresh key whose token is free, or null after TOKEN_MAX_RETRIES draws
-   * (Linux then falls back to TCP). `share` is what goes on the wire: the key
-   * itself, except with the dh-keys what-if (`keyOf` derives the key).
+   * (Linux then falls back to TCP). `share` is what goes on the wire and what
+   * the token and IDSN come from: the key itself, or with dh-keys a
+   * Diffie-Hellman share for the secret exponent `dhPrivate`.
    */
-  newKey(rng: Rng, version: MptcpVersion, keyOf: (share: bigint) => bigint = (s) => s): { share: bigint; key: bigint; token: number; idsn: bigint } | null {
+  newKey(rng: Rng, version: MptcpVersion, dh = false): { share: bigint; key: bigint; token: number; idsn: bigint; dhPrivate: bigint | null } | null {
     for (let i = 0; i < TOKEN_MAX_RETRIES; i++) {
-      const share = rng.u64();
+      const draw = rng.u64();
+      const dhPrivate = dh ? 1n + (draw % (DH_PRIME - 2n)) : null;
+      const share = dhPrivate !== null ? dhShare(dhPrivate) : draw;
       if (share === 0n) continue;
-      const key = keyOf(share);
-      const d = deriveFromKey(version, key);
-      if (d.token !== 0 && !this.byToken.has(d.token)) return { share, key, token: d.token, idsn: d.idsn };
+      const d = deriveFromKey(version, share);
+      if (d.token !== 0 && !this.byToken.has(d.token)) return { share, key: share, token: d.token, idsn: d.idsn, dhPrivate };
     }
     return null;
   }

@@ -43,7 +43,7 @@ export class MptcpHarness {
       mitigations: new Set(),
       halfOpenJoinLimit: null,
       receiveBufferBytes: 1 << 20,
-      keyExchangeSecret: null,
+      dhKeys: false,
       mac: 'hmac-sha256',
       addAddrMac: 'hmac-sha256',
       ...settings,

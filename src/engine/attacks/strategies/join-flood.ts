@@ -53,6 +53,9 @@ class JoinFlood implements AttackStrategy {
   /** From `atUs` on, as soon as it knows a token (at once, guessing, when it can never see one). */
   start(ctx: AttackContext): void {
     ctx.later(this.p.atUs, () => this.tryFlood(ctx));
+    // A partial-time attacker that saw no token by the time it leaves floods with guesses then.
+    const w = ctx.spec.window;
+    if (w) ctx.later(Math.max(w.toUs, this.p.atUs), () => this.tryFlood(ctx));
   }
 
   observe(ctx: AttackContext): void {
