@@ -92,3 +92,30 @@ describe('help', () => {
     }
   });
 });
+
+describe('lab matrix', () => {
+  it('--json prints rows of the documented shape', async () => {
+    const r = await run('matrix', '--attacks', 'add-addr-hijack', '--protocols', 'v1', '--mitigations', 'tls', '--json');
+    expect(r.code).toBe(0);
+    const { rows } = JSON.parse(r.out) as { rows: Record<string, unknown>[] };
+    expect(rows).toHaveLength(8);
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['attack', 'location', 'capability', 'window', 'protocol', 'mitigations', 'scenario', 'failures', 'mptcpSpecific', 'attackerKnew', 'runMs']));
+    const onPath = rows.find((x) => x.location === 'on-path' && (x.mitigations as string[]).length === 1)!;
+    expect(onPath).toMatchObject({ attack: 'add-addr-hijack', capability: 'active', window: null, protocol: 'v1', mitigations: ['add-addr-hmac'], scenario: 'attack-add-addr-hijack' });
+    expect(onPath.failures).toContain('hijack');
+    expect(r.err).toMatch(/8 rows in [\d.]+ s \(\d+ rows\/s\)/);
+  });
+
+  it('prints a table of attacks by attacker class, then what each mitigation changes', async () => {
+    const r = await run('matrix', '--attacks', 'blind-reset,passive-eavesdrop', '--protocols', 'v0', '--mitigations', 'tls');
+    expect(r.out).toMatch(/MPTCP v0, the version's default mitigations/);
+    expect(r.out).toMatch(/passive-eavesdrop .*EAV/);
+    expect(r.out).toMatch(/tls\s+removes eavesdrop-data ×\d+/);
+  });
+
+  it('refuses an unknown attack, naming the known ones', async () => {
+    const r = await run('matrix', '--attacks', 'rst-storm');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--attacks: "rst-storm" is not one of add-addr-hijack, /);
+  });
+});

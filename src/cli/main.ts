@@ -7,10 +7,11 @@ import { describeError } from '../engine/index.ts';
 import { UsageError } from './cli-error.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { benchCommand } from './commands/bench.ts';
+import { matrixCommand } from './commands/matrix.ts';
 import { runCommand } from './commands/run.ts';
 import type { CliIo, Command } from './commands/command.ts';
 
-const COMMANDS: readonly Command[] = [runCommand, analyzeCommand, benchCommand];
+const COMMANDS: readonly Command[] = [runCommand, matrixCommand, analyzeCommand, benchCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

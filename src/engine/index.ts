@@ -37,3 +37,20 @@ export { goldenSummary, type GoldenSummary } from './runner/golden-summary.ts';
 export type { AppReport } from './host/apps.ts';
 export type { HostEvent, PacketFate } from './sim/trace.ts';
 export { sha256Hex } from './crypto/hash.ts';
+export { ATTACKS, attackInfo, type AttackInfo } from './attacks/catalog.ts';
+export {
+  planMatrix,
+  runMatrixCell,
+  newBaselineCache,
+  matrixScenario,
+  MATRIX_MITIGATIONS,
+  MATRIX_CLASSES,
+  type MatrixCell,
+  type MatrixRow,
+  type MatrixPlanOptions,
+  type MatrixProtocol,
+  type MatrixMitigation,
+} from './runner/matrix.ts';
+export type { FailureReport, BaselineCache } from './runner/run-scenario.ts';
+export type { AttackerReport } from './runner/attacker-report.ts';
+export type { FailureId } from './monitors/monitor.ts';

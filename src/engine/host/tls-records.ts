@@ -1,8 +1,8 @@
 /**
  * The `tls` mitigation: a record layer between the application and its
  * connection, with TLS's framing (type 23, version 3.3, length) and its two
- * guarantees. Secrecy: each record is encrypted with a keystream
- * (SHA-256 over the key, the record number and a block counter). Integrity:
+ * guarantees. Secrecy: each record is encrypted with ChaCha20 (the record
+ * number as nonce). Integrity:
  * each record carries a 16-byte tag, HMAC-SHA256 over the record number,
  * header and ciphertext. A record that fails its tag (or breaks the framing)
  * is a fatal alert: the connection is aborted, nothing of it is delivered.
@@ -11,6 +11,7 @@
  * them from the same secret, per direction.
  */
 import { be64 } from '../core/hex.ts';
+import { chacha20Xor } from '../crypto/chacha20.ts';
 import { hmacDigest, sha256 } from '../crypto/hash.ts';
 import type { AppHandlers, AppSocket, SocketState } from './app-socket.ts';
 import type { ByteSource } from './byte-stream.ts';
@@ -41,17 +42,11 @@ export function tlsKeys(secret: string, client: boolean): TlsKeys {
   return client ? { write: c2s, read: s2c } : { write: s2c, read: c2s };
 }
 
-/** XORs `data` in place with the keystream of record `seq`. */
+/** XORs `data` in place with the ChaCha20 keystream of record `seq` (the record number is the nonce, as in TLS 1.3). */
 function crypt(key: Uint8Array, seq: bigint, data: Uint8Array): void {
-  const input = new Uint8Array(key.length + 12);
-  input.set(key, 0);
-  input.set(be64(seq), key.length);
-  for (let block = 0, at = 0; at < data.length; block++, at += 32) {
-    new DataView(input.buffer).setUint32(key.length + 8, block);
-    const ks = sha256(input);
-    const n = Math.min(32, data.length - at);
-    for (let i = 0; i < n; i++) data[at + i]! ^= ks[i]!;
-  }
+  const nonce = new Uint8Array(12);
+  nonce.set(be64(seq), 4);
+  chacha20Xor(key, nonce, 0, data);
 }
 
 function tag(key: Uint8Array, seq: bigint, header: Uint8Array, ciphertext: Uint8Array): Uint8Array {

@@ -49,6 +49,16 @@ export interface RunOptions {
    * MPTCP-specific); 'attack-free' only the first; 'none' neither.
    */
   baselines?: 'all' | 'attack-free' | 'none';
+  /** Baselines already run, by the scenario they ran (sweeps share them across rows). */
+  cache?: BaselineCache;
+}
+
+export interface BaselineCache {
+  attackFree: Map<string, AttackFreeTruth>;
+  /** Failures single-path TCP suffered, by its scenario. */
+  tcp: Map<string, FailureId[]>;
+  /** When the handshake ended in an attacker-free run, for placing attacker windows (matrix.ts). */
+  handshakeEnd: Map<string, number>;
 }
 
 export interface PacketJson {
@@ -252,8 +262,14 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         joinSyns: new Map([...transport.stacks.values()].map((st) => [st.host.id, st.joinSyns])),
         attackFree: () => {
           if (attackFree === undefined) {
-            const r = baselines === 'none' ? null : runScenario({ ...s, attackers: [] }, { trace: 'digest', baselines: 'none', ...untilOption });
-            attackFree = r && { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
+            const free = { ...s, attackers: [] };
+            const key = options.cache ? JSON.stringify([free, options.untilUs]) : '';
+            attackFree = options.cache?.attackFree.get(key);
+            if (attackFree === undefined) {
+              const r = baselines === 'none' ? null : runScenario(free, { trace: 'digest', baselines: 'none', ...untilOption });
+              attackFree = r && { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
+              if (attackFree && options.cache) options.cache.attackFree.set(key, attackFree);
+            }
           }
           return attackFree;
         },
@@ -291,8 +307,15 @@ function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): F
   if (findings.length === 0) return [];
   let inherited = new Set<FailureId>();
   if ((options.baselines ?? 'all') === 'all' && s.protocol !== 'tcp') {
-    const tcp = runScenario(singlePathBaseline(s), { trace: 'digest', baselines: 'attack-free', ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
-    inherited = new Set(tcp.failures.flatMap((f) => [f.id, ...(WORSE_THAN[f.id] ?? [])]));
+    const base = singlePathBaseline(s);
+    const key = options.cache ? JSON.stringify([base, options.untilUs]) : '';
+    let ids = options.cache?.tcp.get(key);
+    if (!ids) {
+      const tcp = runScenario(base, { trace: 'digest', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
+      ids = tcp.failures.map((f) => f.id);
+      options.cache?.tcp.set(key, ids);
+    }
+    inherited = new Set(ids.flatMap((id) => [id, ...(WORSE_THAN[id] ?? [])]));
   }
   return findings.map((f) => ({
     id: f.failure,
@@ -313,7 +336,9 @@ export function singlePathBaseline(s: Scenario): Scenario {
     const def = strategyFor(a.attack);
     return def?.tcpEquivalent ? { ...a, params: def.tcpEquivalent(a.params) } : a;
   });
-  return { ...s, protocol: 'tcp', attackers, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
+  // Plain TCP ignores every MPTCP setting but TLS; dropping them lets sweeps share this baseline.
+  const mptcp = { ...s.mptcp, mitigations: s.mptcp.mitigations.filter((m) => m === 'tls'), macAlgorithm: 'version-default' as const, halfOpenJoinLimit: null, checksums: false };
+  return { ...s, protocol: 'tcp', attackers, mptcp, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
 }
 
 /**

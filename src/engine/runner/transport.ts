@@ -5,7 +5,6 @@
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import type { Host } from '../host/host.ts';
 import type { MptcpSettings } from '../mptcp/settings.ts';
-import { sha256 } from '../crypto/hash.ts';
 import { macFor } from '../crypto/mptcp-crypto.ts';
 import { TlsSession, tlsKeys } from '../host/tls-records.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
@@ -33,8 +32,7 @@ export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
     receiveBufferBytes: host.tcpConfig.receiveBufferBytes,
     mac: s.mptcp.macAlgorithm === 'version-default' ? macFor(s.protocol === 'mptcp-v0' ? 0 : 1) : s.mptcp.macAlgorithm,
     addAddrMac: s.mptcp.macAlgorithm === 'version-default' ? 'hmac-sha256' : s.mptcp.macAlgorithm,
-    // dh-keys: both hosts hold the same secret, as an authenticated key exchange would leave them.
-    keyExchangeSecret: s.mptcp.mitigations.includes('dh-keys') ? sha256(Uint8Array.from(`dh-keys:${s.id}:${s.seed}`, (c) => c.charCodeAt(0) & 0xff)) : null,
+    dhKeys: s.mptcp.mitigations.includes('dh-keys'),
   };
 }
 

@@ -1,0 +1,198 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import {
+  ATTACKS,
+  MATRIX_CLASSES,
+  MATRIX_MITIGATIONS,
+  newBaselineCache,
+  planMatrix,
+  runMatrixCell,
+  type AttackId,
+  type FailureId,
+  type MatrixCell,
+  type MatrixMitigation,
+  type MatrixProtocol,
+  type MatrixRow,
+} from '../../engine/index.ts';
+import { UsageError } from '../cli-error.ts';
+import type { CliIo, Command } from './command.ts';
+
+const WORKER = fileURLToPath(new URL('../../../bin/matrix-worker.js', import.meta.url));
+
+/** Short names for the table's cells. */
+const SHORT: Record<FailureId, string> = {
+  hijack: 'HIJ',
+  mitm: 'MITM',
+  'data-injection': 'INJ',
+  'eavesdrop-data': 'EAV',
+  'key-compromise': 'KEY',
+  'connection-dos': 'DOS',
+  'join-dos': 'JDOS',
+  'resource-exhaustion': 'RES',
+  'third-party-flooding': 'FLOOD',
+  degradation: 'DEG',
+};
+
+function list<T extends string>(text: string | undefined, allowed: readonly T[], option: string): T[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const x of items) if (!allowed.includes(x as T)) throw new UsageError(`${option}: "${x}" is not one of ${allowed.join(', ')}`);
+  if (items.length === 0) throw new UsageError(`${option} needs at least one value`);
+  return items as T[];
+}
+
+function parseShard(text: string | undefined): { i: number; n: number } {
+  if (text === undefined) return { i: 0, n: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || n < 1 || i >= n) throw new UsageError(`--shard takes i/n with 0 ≤ i < n, like 0/4, got "${text}"`);
+  return { i, n };
+}
+
+function classLabel(r: Pick<MatrixCell, 'location' | 'capability' | 'window'>): string {
+  const where = r.location === 'partial-time-on-path' ? `partial(${r.window})` : r.location;
+  return `${where} ${r.capability === 'eavesdropper' ? 'eav' : 'act'}`;
+}
+
+/** Attacks as rows, attacker classes as columns, failures in the cells (* = MPTCP-specific), for one protocol's default mitigations. */
+function table(rows: MatrixRow[], protocol: MatrixProtocol): string {
+  const defaults = rows.filter((r) => r.protocol === protocol && r.mitigations.length === (protocol === 'v1' ? 1 : 0));
+  if (defaults.length === 0) return '';
+  const classes = MATRIX_CLASSES.map(classLabel);
+  const attacks = [...new Set(defaults.map((r) => r.attack))];
+  const cell = (attack: string, cls: string) => {
+    const r = defaults.find((x) => x.attack === attack && classLabel(x) === cls);
+    if (!r) return '·';
+    return r.failures.length ? r.failures.map((f) => `${SHORT[f]}${r.mptcpSpecific.includes(f) ? '*' : ''}`).join(' ') : '—';
+  };
+  const grid = [['attack', ...classes], ...attacks.map((a) => [a, ...classes.map((c) => cell(a, c))])];
+  const widths = grid[0]!.map((_, j) => Math.max(...grid.map((row) => row[j]!.length)));
+  const line = (row: string[]) => row.map((x, j) => x.padEnd(widths[j]!)).join(' │ ');
+  const out = [`MPTCP ${protocol}, the version's default mitigations${protocol === 'v1' ? ' (add-addr-hmac)' : ''}`, line(grid[0]!), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...grid.slice(1).map(line)];
+  return out.join('\n');
+}
+
+/** For each extra mitigation: the failures it took away from, and added to, the default runs. */
+function mitigationSummary(rows: MatrixRow[]): string {
+  const key = (r: MatrixRow) => `${r.attack}|${r.protocol}|${classLabel(r)}`;
+  const defaults = new Map(rows.filter((r) => r.mitigations.length === (r.protocol === 'v1' ? 1 : 0)).map((r) => [key(r), r]));
+  const lines = ['What each mitigation changes against the defaults (cells where a failure disappears / appears):'];
+  const tried = new Set(rows.flatMap((r) => r.mitigations.filter((x) => !(r.protocol === 'v1' && x === 'add-addr-hmac'))));
+  for (const m of MATRIX_MITIGATIONS.filter((x) => tried.has(x))) {
+    const gone = new Map<FailureId, number>();
+    const added = new Map<FailureId, number>();
+    for (const r of rows) {
+      const extra = r.mitigations.filter((x) => !(r.protocol === 'v1' && x === 'add-addr-hmac'));
+      if (extra.length !== 1 || extra[0] !== m) continue;
+      const d = defaults.get(key(r));
+      if (!d) continue;
+      for (const f of d.failures) if (!r.failures.includes(f)) gone.set(f, (gone.get(f) ?? 0) + 1);
+      for (const f of r.failures) if (!d.failures.includes(f)) added.set(f, (added.get(f) ?? 0) + 1);
+    }
+    const fmt = (mp: Map<FailureId, number>) => [...mp].map(([f, n]) => `${f} ×${n}`).join(', ') || 'nothing';
+    lines.push(`  ${m.padEnd(24)} removes ${fmt(gone)}; adds ${fmt(added)}`);
+  }
+  return lines.join('\n');
+}
+
+async function runWithWorkers(cells: MatrixCell[], workers: number, io: CliIo): Promise<MatrixRow[]> {
+  const rows: MatrixRow[] = new Array(cells.length);
+  let done = 0;
+  // Rows of one attack and version share their baselines, so they go to the same worker; groups are dealt largest first.
+  const groups = new Map<string, { index: number; cell: MatrixCell }[]>();
+  cells.forEach((cell, index) => {
+    const k = `${cell.attack}|${cell.protocol}`;
+    groups.set(k, [...(groups.get(k) ?? []), { index, cell }]);
+  });
+  const shares: { index: number; cell: MatrixCell }[][] = Array.from({ length: workers }, () => []);
+  for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) shares.reduce((min, sh) => (sh.length < min.length ? sh : min)).push(...g);
+  await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(WORKER, { workerData: { cells: share } });
+          worker.on('message', (m: { index: number; row: MatrixRow } | { done: true }) => {
+            if ('done' in m) return;
+            rows[m.index] = m.row;
+            if (++done % 100 === 0) io.err(`  ${done}/${cells.length} rows`);
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a matrix worker exited with status ${code}`))));
+        }),
+    ),
+  );
+  return rows;
+}
+
+export const matrixCommand: Command = {
+  name: 'matrix',
+  summary: 'run every attack against every attacker class, for v0 and v1, with each mitigation, and tabulate the security failures',
+  usage: `Usage: lab matrix [--json] [--attacks A,B] [--protocols v0,v1] [--mitigations M,N] [--workers N] [--shard i/n]
+
+Runs the attack matrix: every attack of the security model against every
+attacker class that can follow it (off-path active; partial-time on-path,
+eavesdropper or active, with a window over the handshake and a later one;
+on-path eavesdropper or active), for MPTCP v0 and v1, with the version's
+default mitigations, each extra mitigation alone, and all of them. Each row
+runs the attack's built-in scenario (attack-<id>) and reports the failures
+the monitors found, which of them plain TCP would not suffer, and what the
+attacker knew by the end.
+
+Without --json it prints one table per protocol (attacks as rows, attacker
+classes as columns, failures in the cells, * = MPTCP-specific), then what
+each mitigation changes.
+
+Options:
+  --json              print { "rows": [...] } instead of the tables
+  --attacks LIST      only these attacks (${ATTACKS.map((a) => a.id).join(', ')})
+  --protocols LIST    v0, v1 or both (default both)
+  --mitigations LIST  only these extra mitigations (${MATRIX_MITIGATIONS.join(', ')})
+  --workers N         run rows in N worker threads (default 1)
+  --shard i/n         run only rows i, i+n, i+2n, … (to split the sweep between machines)
+  -h, --help          show this help
+
+Failures: ${Object.entries(SHORT)
+    .map(([f, s]) => `${s} ${f}`)
+    .join(', ')}.`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, attacks: { type: 'string' }, protocols: { type: 'string' }, mitigations: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length) throw new UsageError(`lab matrix takes no arguments, got "${positionals[0]}"`);
+    const attacks = list<AttackId>(values.attacks, ATTACKS.map((a) => a.id), '--attacks');
+    const protocols = list<MatrixProtocol>(values.protocols, ['v0', 'v1'], '--protocols');
+    const mitigations = list<MatrixMitigation>(values.mitigations, MATRIX_MITIGATIONS, '--mitigations');
+    const workers = values.workers === undefined ? 1 : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
+    const shard = parseShard(values.shard);
+    const cells = planMatrix({ ...(attacks ? { attacks } : {}), ...(protocols ? { protocols } : {}), ...(mitigations ? { mitigations } : {}) }).filter((_, i) => i % shard.n === shard.i);
+    io.err(`lab matrix: ${cells.length} rows${shard.n > 1 ? ` (shard ${shard.i}/${shard.n})` : ''}${workers > 1 ? ` in ${workers} workers` : ''}`);
+    const t0 = performance.now();
+    let rows: MatrixRow[];
+    if (workers === 1) {
+      const cache = newBaselineCache();
+      rows = cells.map((c, i) => {
+        if ((i + 1) % 100 === 0) io.err(`  ${i + 1}/${cells.length} rows`);
+        return runMatrixCell(c, cache, () => performance.now());
+      });
+    } else rows = await runWithWorkers(cells, workers, io);
+    const seconds = (performance.now() - t0) / 1000;
+    io.err(`lab matrix: ${rows.length} rows in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(0)} rows/s)`);
+    if (values.json) {
+      io.out(JSON.stringify({ rows }, null, 2));
+      return 0;
+    }
+    const parts = [table(rows, 'v0'), table(rows, 'v1')].filter(Boolean);
+    parts.push(`Failures: ${Object.entries(SHORT)
+      .map(([f, s]) => `${s} = ${f}`)
+      .join(', ')}; * = MPTCP-specific (plain TCP with the same attacker does not suffer it); — = none; · = not run.`);
+    if (rows.some((r) => r.mitigations.length > (r.protocol === 'v1' ? 1 : 0))) parts.push(mitigationSummary(rows));
+    io.out(parts.join('\n\n'));
+    return 0;
+  },
+};

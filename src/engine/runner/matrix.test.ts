@@ -1,0 +1,58 @@
+/**
+ * The attack matrix: what it plans, and a few rows whose outcome RFC 7430
+ * and RFC 6181 predict — each decided by the hosts, so each can fail.
+ */
+import { describe, expect, it } from 'vitest';
+import { newBaselineCache, planMatrix, runMatrixCell, type MatrixCell, type MatrixRow } from './matrix.ts';
+
+let clock = 0;
+const now = () => clock++;
+const cache = newBaselineCache();
+const row = (pick: Partial<MatrixCell>, cells = planMatrix()): MatrixRow => {
+  const c = cells.find((x) => Object.entries(pick).every(([k, v]) => JSON.stringify(x[k as keyof MatrixCell]) === JSON.stringify(v)));
+  if (!c) throw new Error(`no cell ${JSON.stringify(pick)}`);
+  return runMatrixCell(c, cache, now);
+};
+
+describe('planMatrix', () => {
+  const cells = planMatrix();
+  it('runs every attack against every valid class, both versions, defaults / each mitigation / all', () => {
+    // Active-only attacks: off-path, partial-time (two windows) and on-path active; passive-eavesdrop adds the eavesdroppers.
+    const perSet = 9 * 4 + 7;
+    // v0: defaults, 8 alone, all = 10 sets; v1 (add-addr-hmac is its own): defaults, 7 alone, all = 9 sets.
+    expect(cells).toHaveLength(perSet * 10 + perSet * 9);
+    expect(cells.some((c) => c.location === 'off-path' && c.capability === 'eavesdropper')).toBe(false);
+    expect(new Set(cells.filter((c) => c.location === 'partial-time-on-path').map((c) => c.window))).toEqual(new Set(['handshake', 'later']));
+    expect(cells.filter((c) => c.protocol === 'v1').every((c) => c.mitigations.includes('add-addr-hmac'))).toBe(true);
+  });
+
+  it('narrows to what it is asked for', () => {
+    expect(planMatrix({ attacks: ['blind-reset'], protocols: ['v1'], mitigations: ['tls'] })).toHaveLength(2 * 4);
+  });
+});
+
+describe('rows agree with RFC 7430 / RFC 6181', () => {
+  it('a blind off-path reset gets nothing (RFC 5961 windows)', () => {
+    expect(row({ attack: 'blind-reset', location: 'off-path', protocol: 'v1', mitigations: ['add-addr-hmac'] }).failures).toEqual([]);
+  });
+
+  it('ADD_ADDR hijack: v0 falls to any on-path attacker; v1 resists one who missed the handshake (RFC 7430 §2)', () => {
+    expect(row({ attack: 'add-addr-hijack', location: 'on-path', protocol: 'v0', mitigations: [] }).mptcpSpecific).toEqual(expect.arrayContaining(['hijack', 'mitm']));
+    const later = row({ attack: 'add-addr-hijack', location: 'partial-time-on-path', window: 'later', protocol: 'v1', mitigations: ['add-addr-hmac'] });
+    expect(later.failures).not.toContain('hijack');
+    expect(later.attackerKnew).not.toContain('keys');
+  });
+
+  it('keys read in the handshake make v1 joinable later; dh-keys (what-if) closes that (RFC 7430 §5)', () => {
+    const open = row({ attack: 'handshake-eavesdrop-hijack', location: 'partial-time-on-path', window: 'handshake', protocol: 'v1', mitigations: ['add-addr-hmac'] });
+    expect(open.failures).toContain('hijack');
+    expect(open.attackerKnew).toContain('keys');
+    const closed = row({ attack: 'handshake-eavesdrop-hijack', location: 'partial-time-on-path', window: 'handshake', protocol: 'v1', mitigations: ['add-addr-hmac', 'dh-keys'] });
+    expect(closed.failures).not.toContain('hijack');
+  });
+
+  it('a half-open limit turns a join flood into join-dos (RFC 7430 §3), stateless joins do not', () => {
+    expect(row({ attack: 'join-dos', location: 'on-path', protocol: 'v1', mitigations: ['add-addr-hmac', 'half-open-limit'] }).failures).toContain('join-dos');
+    expect(row({ attack: 'join-dos', location: 'on-path', protocol: 'v1', mitigations: ['add-addr-hmac', 'stateless-join'] }).failures).not.toContain('join-dos');
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The attack matrix: every attack against every attacker class that can
+ * follow it, for v0 and v1, with the version's default mitigations, each
+ * extra mitigation alone, and all of them together. Each row runs the
+ * attack's built-in scenario with that class and those mitigations, and
+ * reports the failures the monitors found (and which are MPTCP's own),
+ * and what the attacker knew. A partial-time attacker runs twice: with a
+ * window over the initial handshake, and one later, during the transfer.
+ *
+ * Pure, like every engine function: wall time comes from the caller.
+ */
+import { ATTACKS } from '../attacks/catalog.ts';
+import type { KnownCategory } from '../attacks/knowledge.ts';
+import type { FailureId } from '../monitors/monitor.ts';
+import { builtinScenario } from '../scenario/builtin/index.ts';
+import type { AttackerCapability, AttackerLocation, AttackerSpec, AttackId, HostMitigation, Scenario, TimeWindow } from '../scenario/types.ts';
+import { runScenario, type BaselineCache } from './run-scenario.ts';
+
+export type MatrixProtocol = 'v0' | 'v1';
+export type MatrixWindow = 'handshake' | 'later';
+/** The extra mitigations a row can switch on: the host ones, and the AES-CMAC MAC what-if. */
+export type MatrixMitigation = HostMitigation | 'aes-cmac';
+
+export const MATRIX_MITIGATIONS: readonly MatrixMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'tls', 'dh-keys', 'aes-cmac'];
+
+export interface MatrixCell {
+  attack: AttackId;
+  location: AttackerLocation;
+  capability: AttackerCapability;
+  window: MatrixWindow | null;
+  protocol: MatrixProtocol;
+  /** Every mitigation in effect, the version's own included (v1 always has add-addr-hmac). */
+  mitigations: MatrixMitigation[];
+  scenario: string;
+}
+
+export interface MatrixRow extends MatrixCell {
+  failures: FailureId[];
+  mptcpSpecific: FailureId[];
+  attackerKnew: KnownCategory[];
+  runMs: number;
+}
+
+export interface MatrixPlanOptions {
+  attacks?: readonly AttackId[];
+  protocols?: readonly MatrixProtocol[];
+  /** Which extra mitigations to try (alone and all together); default all. */
+  mitigations?: readonly MatrixMitigation[];
+}
+
+const CLASSES: { location: AttackerLocation; capability: AttackerCapability; window: MatrixWindow | null }[] = [
+  { location: 'off-path', capability: 'active', window: null },
+  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'handshake' },
+  { location: 'partial-time-on-path', capability: 'active', window: 'handshake' },
+  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'later' },
+  { location: 'partial-time-on-path', capability: 'active', window: 'later' },
+  { location: 'on-path', capability: 'eavesdropper', window: null },
+  { location: 'on-path', capability: 'active', window: null },
+];
+
+/** The class columns of the matrix, in table order. */
+export const MATRIX_CLASSES = CLASSES;
+
+/** The built-in scenario a row runs: the attack's own, in v0 when there is one. */
+export function matrixScenarioId(attack: AttackId, protocol: MatrixProtocol): string {
+  const v0 = `attack-${attack}-v0`;
+  return protocol === 'v0' && builtinScenario(v0) ? v0 : `attack-${attack}`;
+}
+
+export function planMatrix(o: MatrixPlanOptions = {}): MatrixCell[] {
+  const attacks = o.attacks ?? ATTACKS.map((a) => a.id);
+  const protocols = o.protocols ?? ['v0', 'v1'];
+  const extras = o.mitigations ?? MATRIX_MITIGATIONS;
+  const cells: MatrixCell[] = [];
+  for (const attack of attacks) {
+    const info = ATTACKS.find((a) => a.id === attack)!;
+    for (const protocol of protocols) {
+      const base: MatrixMitigation[] = protocol === 'v1' ? ['add-addr-hmac'] : [];
+      // The version's defaults, each extra alone (add-addr-hmac is no extra in v1), all together.
+      const alone = extras.filter((m) => !base.includes(m));
+      const sets: MatrixMitigation[][] = [base, ...alone.map((m) => [...base, m])];
+      if (alone.length > 1) sets.push([...base, ...alone]);
+      for (const mitigations of sets) {
+        for (const c of CLASSES) {
+          if (c.capability === 'eavesdropper' && info.needsActive) continue;
+          cells.push({ attack, ...c, protocol, mitigations, scenario: matrixScenarioId(attack, protocol) });
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+/** The row's scenario: the built-in, with the row's protocol, mitigations and attacker class. */
+export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario {
+  const s = builtinScenario(cell.scenario)!;
+  const hostMitigations = cell.mitigations.filter((m): m is HostMitigation => m !== 'aes-cmac');
+  const base: Scenario = {
+    ...s,
+    protocol: cell.protocol === 'v0' ? 'mptcp-v0' : 'mptcp-v1',
+    mptcp: {
+      ...s.mptcp,
+      // v1's ADD_ADDR HMAC is the protocol's own; the host setting names the v0 what-if.
+      mitigations: cell.protocol === 'v1' ? hostMitigations.filter((m) => m !== 'add-addr-hmac') : hostMitigations,
+      macAlgorithm: cell.mitigations.includes('aes-cmac') ? 'aes-cmac' : 'version-default',
+      halfOpenJoinLimit: null,
+    },
+    attackers: [],
+  };
+  const a = s.attackers[0]!;
+  const attacker: AttackerSpec = { ...a, location: cell.location, capability: cell.capability, params: { ...a.params } };
+  delete attacker.window;
+  if (cell.window) {
+    const w = windowFor(base, cell.window, cache);
+    attacker.window = w;
+    // Arriving later, it strikes once it has seen some of the transfer.
+    if (cell.window === 'later' && typeof attacker.params.atUs === 'number') attacker.params.atUs = Math.max(attacker.params.atUs, w.fromUs + 30_000);
+  }
+  return { ...base, attackers: [attacker] };
+}
+
+/**
+ * 'handshake': from the start until the server has the client's key (the
+ * third ACK went by). 'later': from 20 ms after that, for 150 ms of the
+ * transfer. Both read off the attacker-free run.
+ */
+function windowFor(s: Scenario, w: MatrixWindow, cache: BaselineCache): TimeWindow {
+  const key = `window:${JSON.stringify([s.id, s.protocol, s.mptcp])}`;
+  let h = cache.handshakeEnd.get(key);
+  if (h === undefined) {
+    const r = runScenario(s, { trace: 'digest', baselines: 'none', cache });
+    h = r.events.find((e) => e.kind === 'mptcp-fully-established')?.timeUs ?? 50_000;
+    cache.handshakeEnd.set(key, h);
+  }
+  return w === 'handshake' ? { fromUs: 0, toUs: h + 1 } : { fromUs: h + 20_000, toUs: h + 170_000 };
+}
+
+export function newBaselineCache(): BaselineCache {
+  return { attackFree: new Map(), tcp: new Map(), handshakeEnd: new Map() };
+}
+
+/** Runs one row. `now` is the caller's wall clock (ms), only to report how long the row took. */
+export function runMatrixCell(cell: MatrixCell, cache: BaselineCache, now: () => number): MatrixRow {
+  const t0 = now();
+  const s = matrixScenario(cell, cache);
+  const r = runScenario(s, { trace: 'digest', cache });
+  const failures = [...new Set(r.failures.map((f) => f.id))];
+  const mptcpSpecific = [...new Set(r.failures.filter((f) => f.mptcpSpecific).map((f) => f.id))];
+  return { ...cell, failures, mptcpSpecific, attackerKnew: r.attackers[0]?.knew ?? [], runMs: Math.round((now() - t0) * 100) / 100 };
+}
