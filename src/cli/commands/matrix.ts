@@ -65,7 +65,10 @@ function table(rows: MatrixRow[], protocol: MatrixProtocol): string {
   const cell = (attack: string, cls: string) => {
     const r = defaults.find((x) => x.attack === attack && classLabel(x) === cls);
     if (!r) return '·';
-    return r.failures.length ? r.failures.map((f) => `${SHORT[f]}${r.mptcpSpecific.includes(f) ? '*' : ''}`).join(' ') : '—';
+    const order = Object.keys(SHORT);
+    const sorted = [...r.failures].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const spared = r.tcpOnly.map((f) => `(${SHORT[f]})`);
+    return r.failures.length || spared.length ? [...sorted.map((f) => `${SHORT[f]}${r.mptcpSpecific.includes(f) ? '*' : ''}`), ...spared].join(' ') : '—';
   };
   const grid = [['attack', ...classes], ...attacks.map((a) => [a, ...classes.map((c) => cell(a, c))])];
   const widths = grid[0]!.map((_, j) => Math.max(...grid.map((row) => row[j]!.length)));
@@ -190,7 +193,7 @@ Failures: ${Object.entries(SHORT)
     const parts = [table(rows, 'v0'), table(rows, 'v1')].filter(Boolean);
     parts.push(`Failures: ${Object.entries(SHORT)
       .map(([f, s]) => `${s} = ${f}`)
-      .join(', ')}; * = MPTCP-specific (plain TCP with the same attacker does not suffer it); — = none; · = not run.`);
+      .join(', ')}; * = MPTCP-specific (plain TCP with the same attacker does not suffer it); (X) = plain TCP with the same attacker suffers X, MPTCP was spared; — = none; · = not run.`);
     if (rows.some((r) => r.mitigations.length > (r.protocol === 'v1' ? 1 : 0))) parts.push(mitigationSummary(rows));
     io.out(parts.join('\n\n'));
     return 0;

@@ -60,6 +60,7 @@ function summary(r: RunResult, title: string): string {
   if (r.attackers.length) {
     if (r.failures.length === 0) lines.push('  security failures: none');
     for (const f of r.failures) lines.push(`  FAILURE ${f.id} at ${(f.timeUs / 1e6).toFixed(6)} s (${f.mptcpSpecific ? 'MPTCP-specific' : 'inherited: single-path TCP suffers it too'}): ${f.explanation}`);
+    if (r.tcpOnly?.length) lines.push(`  spared by MPTCP: single-path TCP with the same attacker suffers ${r.tcpOnly.join(', ')}, this run did not`);
   }
   lines.push(`  trace digest ${r.digest}`);
   return lines.join('\n');

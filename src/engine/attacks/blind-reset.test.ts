@@ -40,11 +40,14 @@ describe('a reset injected by an on-path attacker', () => {
     expect(r.events.some((e) => e.kind === 'mptcp-reinject')).toBe(true);
     expect(failure(r, 'connection-dos')).toBeUndefined();
     expect(r.apps[0]).toMatchObject({ intact: true, bytesRead: { server: 500_000 }, closedBy: { client: 'fin', server: 'fin' } });
+    // The single-path TCP baseline with the same attacker lost its connection: MPTCP spared it.
+    expect(r.tcpOnly).toContain('connection-dos');
   });
 
   it('on every path it kills the MPTCP connection too, which is inherited from TCP', () => {
     const r = attacked(twoPathScenario('mptcp-v1'), mallory({ at: ['l1', 'l2'] }));
     expect(failure(r, 'connection-dos')!.mptcpSpecific).toBe(false);
+    expect(r.tcpOnly).toEqual([]);
     // Each RST went out on the link of the subflow it targets.
     expect(r.attackers[0]!.actions.filter((a) => a.kind === 'attacker-inject').map((a) => /on (l\d)/.exec(a.text)![1])).toEqual(['l1', 'l2']);
   });

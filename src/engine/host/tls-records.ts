@@ -57,11 +57,13 @@ function tag(key: Uint8Array, seq: bigint, header: Uint8Array, ciphertext: Uint8
   return hmacDigest('sha256', key, msg).subarray(0, TAG);
 }
 
-/** The records of a plaintext source, made as they are read (a 100 MB write costs one record of memory). */
+/** Records kept sealed: subflows and retransmissions read a few records at once, each record is sealed once. */
+const CACHED_RECORDS = 8;
+
+/** The records of a plaintext source, made as they are read (a 100 MB write costs a few records of memory). */
 class RecordSource implements ByteSource {
   readonly length: number;
-  private cached = -1;
-  private record = new Uint8Array(0);
+  private readonly cache = new Map<number, Uint8Array>();
 
   constructor(
     private readonly plain: ByteSource,
@@ -77,7 +79,8 @@ class RecordSource implements ByteSource {
   }
 
   private build(i: number): Uint8Array {
-    if (i === this.cached) return this.record;
+    const hit = this.cache.get(i);
+    if (hit) return hit;
     const start = i * MAX_PLAIN;
     const n = Math.min(MAX_PLAIN, this.plain.length - start);
     const rec = new Uint8Array(HEADER + n + TAG);
@@ -87,8 +90,9 @@ class RecordSource implements ByteSource {
     const seq = this.firstSeq + BigInt(i);
     crypt(this.keys.enc, seq, body);
     rec.set(tag(this.keys.mac, seq, rec.subarray(0, HEADER), body), HEADER + n);
-    this.cached = i;
-    this.record = rec;
+    // Oldest-inserted out first: reads move forward through the stream.
+    if (this.cache.size >= CACHED_RECORDS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(i, rec);
     return rec;
   }
 
@@ -117,7 +121,9 @@ class RecordSource implements ByteSource {
 export class TlsSession {
   private writeSeq = 0n;
   private readSeq = 0n;
-  private pending = new Uint8Array(0);
+  /** Bytes received and not yet a whole record: `pending[0, pendingLen)`, grown by doubling so each byte is copied once or twice. */
+  private pending = new Uint8Array(HEADER + MAX_PLAIN + TAG);
+  private pendingLen = 0;
   private failed = false;
   private readonly wrappers = new WeakMap<AppSocket, AppSocket>();
 
@@ -160,14 +166,20 @@ export class TlsSession {
 
   private receive(sock: AppSocket, bytes: Uint8Array, app: AppHandlers): void {
     if (this.failed) return;
-    const buf = new Uint8Array(this.pending.length + bytes.length);
-    buf.set(this.pending, 0);
-    buf.set(bytes, this.pending.length);
+    if (this.pendingLen + bytes.length > this.pending.length) {
+      const grown = new Uint8Array(Math.max(this.pending.length * 2, this.pendingLen + bytes.length));
+      grown.set(this.pending.subarray(0, this.pendingLen));
+      this.pending = grown;
+    }
+    this.pending.set(bytes, this.pendingLen);
+    this.pendingLen += bytes.length;
+    const buf = this.pending;
+    const end = this.pendingLen;
     let at = 0;
-    while (buf.length - at >= HEADER) {
+    while (end - at >= HEADER) {
       const n = (buf[at + 3]! << 8) | buf[at + 4]!;
       if (buf[at] !== TYPE_APPLICATION_DATA || buf[at + 1] !== 3 || buf[at + 2] !== 3 || n > MAX_PLAIN) return this.alert(sock, `record ${this.readSeq} has a header that is not a TLS record's`);
-      if (buf.length - at < HEADER + n + TAG) break;
+      if (end - at < HEADER + n + TAG) break;
       const header = buf.subarray(at, at + HEADER);
       const body = buf.slice(at + HEADER, at + HEADER + n);
       const got = buf.subarray(at + HEADER + n, at + HEADER + n + TAG);
@@ -178,7 +190,11 @@ export class TlsSession {
       at += HEADER + n + TAG;
       app.onData?.(this.wrap(sock), body);
     }
-    this.pending = buf.slice(at);
+    // What is left is less than a record: move it to the front once per batch of records read.
+    if (at > 0) {
+      buf.copyWithin(0, at, end);
+      this.pendingLen = end - at;
+    }
   }
 
   private alert(sock: AppSocket, why: string): void {

@@ -27,7 +27,7 @@ export interface JoinSynRecord {
   hmacs: number;
   /** Why it refused it, when it did. */
   refused: string | null;
-  /** The initiator sent its third ACK (whether or not it verified), as a real client does. */
+  /** The initiator answered the SYN/ACK, with a third ACK (verified or not) or a RST, as a real host does. */
   answered: boolean;
   /** The join it started completed (its third ACK verified). */
   completed: boolean;

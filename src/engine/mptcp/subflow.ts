@@ -723,6 +723,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   }
 
   onClosed(_ep: TcpEndpoint, reason: CloseReason): void {
+    // A RST from the initiator frees the half-open join, as it frees a TCP SYN's (RFC 7430 §3): a real host answered.
+    if (reason === 'reset-received' && this.joinState === 'syn-received' && this.synRecord) this.synRecord.answered = true;
     this.conn.onSubflowClosed(this, reason);
   }
 

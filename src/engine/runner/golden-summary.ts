@@ -14,6 +14,7 @@ export interface GoldenSummary {
   eventKinds: Record<string, number>;
   /** Runs with attackers: the security failures, in order. */
   failures?: { id: string; timeUs: number; mptcpSpecific: boolean }[];
+  tcpOnly?: string[] | null;
 }
 
 export function goldenSummary(r: RunResult): GoldenSummary {
@@ -27,6 +28,6 @@ export function goldenSummary(r: RunResult): GoldenSummary {
     apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, closedBy: a.closedBy })),
     subflows: r.subflows.length,
     eventKinds: Object.fromEntries(Object.entries(eventKinds).sort()),
-    ...(r.attackers.length ? { failures: r.failures.map((f) => ({ id: f.id, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific })) } : {}),
+    ...(r.attackers.length ? { failures: r.failures.map((f) => ({ id: f.id, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific })), tcpOnly: r.tcpOnly } : {}),
   };
 }

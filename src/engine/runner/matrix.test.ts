@@ -36,6 +36,12 @@ describe('rows agree with RFC 7430 / RFC 6181', () => {
     expect(row({ attack: 'blind-reset', location: 'off-path', protocol: 'v1', mitigations: ['add-addr-hmac'] }).failures).toEqual([]);
   });
 
+  it('a reset from an on-path attacker kills single-path TCP, MPTCP survives on its other path (RFC 6181 §3)', () => {
+    const r = row({ attack: 'blind-reset', location: 'on-path', capability: 'active', protocol: 'v1', mitigations: ['add-addr-hmac'] });
+    expect(r.failures).not.toContain('connection-dos');
+    expect(r.tcpOnly).toEqual(['connection-dos']);
+  });
+
   it('ADD_ADDR hijack: v0 falls to any on-path attacker; v1 resists one who missed the handshake (RFC 7430 §2)', () => {
     expect(row({ attack: 'add-addr-hijack', location: 'on-path', protocol: 'v0', mitigations: [] }).mptcpSpecific).toEqual(expect.arrayContaining(['hijack', 'mitm']));
     const later = row({ attack: 'add-addr-hijack', location: 'partial-time-on-path', window: 'later', protocol: 'v1', mitigations: ['add-addr-hmac'] });

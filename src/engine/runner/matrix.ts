@@ -14,7 +14,7 @@ import type { KnownCategory } from '../attacks/knowledge.ts';
 import type { FailureId } from '../monitors/monitor.ts';
 import { builtinScenario } from '../scenario/builtin/index.ts';
 import type { AttackerCapability, AttackerLocation, AttackerSpec, AttackId, HostMitigation, Scenario, TimeWindow } from '../scenario/types.ts';
-import { runScenario, type BaselineCache } from './run-scenario.ts';
+import { runKey, runScenario, type BaselineCache } from './run-scenario.ts';
 
 export type MatrixProtocol = 'v0' | 'v1';
 export type MatrixWindow = 'handshake' | 'later';
@@ -37,6 +37,8 @@ export interface MatrixCell {
 export interface MatrixRow extends MatrixCell {
   failures: FailureId[];
   mptcpSpecific: FailureId[];
+  /** Failures single-path TCP with the same attacker suffered and MPTCP was spared. */
+  tcpOnly: FailureId[];
   attackerKnew: KnownCategory[];
   runMs: number;
 }
@@ -125,26 +127,28 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
  * transfer. Both read off the attacker-free run.
  */
 function windowFor(s: Scenario, w: MatrixWindow, cache: BaselineCache): TimeWindow {
-  const key = `window:${JSON.stringify([s.id, s.protocol, s.mptcp])}`;
-  let h = cache.handshakeEnd.get(key);
-  if (h === undefined) {
-    const r = runScenario(s, { trace: 'digest', baselines: 'none', cache });
-    h = r.events.find((e) => e.kind === 'mptcp-fully-established')?.timeUs ?? 50_000;
-    cache.handshakeEnd.set(key, h);
+  // `s` has no attackers: its run is the attack-free baseline the row's monitors will want too.
+  const key = runKey(s, undefined);
+  let free = cache.attackFree.get(key);
+  if (!free) {
+    const r = runScenario(s, { trace: 'count', baselines: 'none' });
+    free = { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
+    cache.attackFree.set(key, free);
   }
+  const h = free.events.find((e) => e.kind === 'mptcp-fully-established')?.timeUs ?? 50_000;
   return w === 'handshake' ? { fromUs: 0, toUs: h + 1 } : { fromUs: h + 20_000, toUs: h + 170_000 };
 }
 
 export function newBaselineCache(): BaselineCache {
-  return { attackFree: new Map(), tcp: new Map(), handshakeEnd: new Map() };
+  return { attackFree: new Map(), tcp: new Map() };
 }
 
 /** Runs one row. `now` is the caller's wall clock (ms), only to report how long the row took. */
 export function runMatrixCell(cell: MatrixCell, cache: BaselineCache, now: () => number): MatrixRow {
   const t0 = now();
   const s = matrixScenario(cell, cache);
-  const r = runScenario(s, { trace: 'digest', cache });
+  const r = runScenario(s, { trace: 'count', cache });
   const failures = [...new Set(r.failures.map((f) => f.id))];
   const mptcpSpecific = [...new Set(r.failures.filter((f) => f.mptcpSpecific).map((f) => f.id))];
-  return { ...cell, failures, mptcpSpecific, attackerKnew: r.attackers[0]?.knew ?? [], runMs: Math.round((now() - t0) * 100) / 100 };
+  return { ...cell, failures, mptcpSpecific, tcpOnly: r.tcpOnly ?? [], attackerKnew: r.attackers[0]?.knew ?? [], runMs: Math.round((now() - t0) * 100) / 100 };
 }

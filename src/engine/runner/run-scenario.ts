@@ -38,7 +38,7 @@ export interface FailureReport {
 }
 
 export interface RunOptions {
-  /** 'full' keeps every packet's bytes; 'digest' only hashes them (benchmarks). */
+  /** 'full' keeps every packet's bytes; 'digest' only hashes them (benchmarks); 'count' only counts them (sweeps). */
   trace?: TraceMode;
   /** Stop at this simulated time instead of the scenario's duration. */
   untilUs?: number;
@@ -57,8 +57,6 @@ export interface BaselineCache {
   attackFree: Map<string, AttackFreeTruth>;
   /** Failures single-path TCP suffered, by its scenario. */
   tcp: Map<string, FailureId[]>;
-  /** When the handshake ended in an attacker-free run, for placing attacker windows (matrix.ts). */
-  handshakeEnd: Map<string, number>;
 }
 
 export interface PacketJson {
@@ -128,6 +126,12 @@ export interface RunResult {
   /** What each attacker did and learned. */
   attackers: AttackerReport[];
   failures: FailureReport[];
+  /**
+   * Failures single-path TCP with the same attackers suffered and this run
+   * did not (MPTCP spared them, e.g. a reset that kills one subflow only);
+   * null when that baseline was not run.
+   */
+  tcpOnly: FailureId[] | null;
   digest: string;
 }
 
@@ -263,10 +267,10 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         attackFree: () => {
           if (attackFree === undefined) {
             const free = { ...s, attackers: [] };
-            const key = options.cache ? JSON.stringify([free, options.untilUs]) : '';
+            const key = options.cache ? runKey(free, options.untilUs) : '';
             attackFree = options.cache?.attackFree.get(key);
             if (attackFree === undefined) {
-              const r = baselines === 'none' ? null : runScenario(free, { trace: 'digest', baselines: 'none', ...untilOption });
+              const r = baselines === 'none' ? null : runScenario(free, { trace: 'count', baselines: 'none', ...untilOption });
               attackFree = r && { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
               if (attackFree && options.cache) options.cache.attackFree.set(key, attackFree);
             }
@@ -275,7 +279,10 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         },
       })
     : [];
-  const failures = labelFailures(s, findings, options);
+  const tcpFailures = attackers.length > 0 ? tcpBaselineFailures(s, options) : null;
+  const failures = labelFailures(s, findings, tcpFailures);
+  const suffered = new Set(failures.map((f) => f.id));
+  const tcpOnly = tcpFailures && [...new Set(tcpFailures)].filter((id) => !suffered.has(id));
   return {
     scenario: s.id,
     seed: s.seed,
@@ -293,30 +300,32 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     cryptoOps,
     attackers: attackers.map((a) => attackerReport(a, truth.filter((c) => c.role === 'client' && c.remoteKey !== null).map((c) => [c.localKey, c.remoteKey!]))),
     failures,
+    tcpOnly,
     digest: sim.trace.digestHex(),
     handle: { sim, records: sim.trace.packets, truth },
   };
 }
 
 /**
- * Each failure is labelled against single-path TCP between the same
- * endpoints with the same attackers (security-model.md §1): one that run
- * also suffers is inherited, the others are MPTCP-specific.
+ * The failures single-path TCP between the same endpoints suffers with the
+ * same attackers (security-model.md §1); null when baselines are off.
  */
-function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): FailureReport[] {
-  if (findings.length === 0) return [];
-  let inherited = new Set<FailureId>();
-  if ((options.baselines ?? 'all') === 'all' && s.protocol !== 'tcp') {
-    const base = singlePathBaseline(s);
-    const key = options.cache ? JSON.stringify([base, options.untilUs]) : '';
-    let ids = options.cache?.tcp.get(key);
-    if (!ids) {
-      const tcp = runScenario(base, { trace: 'digest', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
-      ids = tcp.failures.map((f) => f.id);
-      options.cache?.tcp.set(key, ids);
-    }
-    inherited = new Set(ids.flatMap((id) => [id, ...(WORSE_THAN[id] ?? [])]));
+function tcpBaselineFailures(s: Scenario, options: RunOptions): FailureId[] | null {
+  if ((options.baselines ?? 'all') !== 'all' || s.protocol === 'tcp') return null;
+  const base = singlePathBaseline(s);
+  const key = options.cache ? runKey(base, options.untilUs) : '';
+  let ids = options.cache?.tcp.get(key);
+  if (!ids) {
+    const tcp = runScenario(base, { trace: 'count', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
+    ids = tcp.failures.map((f) => f.id);
+    options.cache?.tcp.set(key, ids);
   }
+  return ids;
+}
+
+/** A failure the TCP baseline also suffers is inherited, the others are MPTCP-specific. */
+function labelFailures(s: Scenario, findings: Finding[], tcpFailures: FailureId[] | null): FailureReport[] {
+  const inherited = new Set((tcpFailures ?? []).flatMap((id) => [id, ...(WORSE_THAN[id] ?? [])]));
   return findings.map((f) => ({
     id: f.failure,
     timeUs: f.timeUs,
@@ -325,6 +334,15 @@ function labelFailures(s: Scenario, findings: Finding[], options: RunOptions): F
     mptcpSpecific: s.protocol !== 'tcp' && !inherited.has(f.failure),
     explanation: f.explanation,
   }));
+}
+
+/**
+ * What decides a run's outcome, as a cache key: everything but the names and
+ * prose, so attack scenarios built on the same network share their baselines.
+ */
+export function runKey(s: Scenario, untilUs: number | undefined): string {
+  const { id: _id, title: _title, description: _description, ...rest } = s;
+  return JSON.stringify([rest, untilUs]);
 }
 
 /** A failure single-path TCP suffers covers the milder ones listed: a connection killed outright is worse than a slower one. */

@@ -34,7 +34,8 @@ export interface HostEvent {
   packets?: number[];
 }
 
-export type TraceMode = 'full' | 'digest';
+/** 'full' keeps packets, 'digest' hashes them, 'count' only counts them (sweeps, which need neither). */
+export type TraceMode = 'full' | 'digest' | 'count';
 
 export class TraceRecorder {
   readonly packets: PacketRecord[] = [];
@@ -48,6 +49,7 @@ export class TraceRecorder {
   packet(rec: PacketRecord, bytes: Uint8Array): void {
     this.packetCount++;
     this.bytesOnLinks += bytes.length;
+    if (this.mode === 'count') return;
     const d = this.digest;
     d.word(rec.timeUs).word(rec.id).text(rec.link).word(rec.fate.length).bytes(bytes);
     if (this.mode === 'full') {
@@ -57,11 +59,11 @@ export class TraceRecorder {
   }
 
   event(e: HostEvent): void {
-    this.digest.word(e.timeUs).text(e.host).text(e.kind).text(e.text);
+    if (this.mode !== 'count') this.digest.word(e.timeUs).text(e.host).text(e.kind).text(e.text);
     this.events.push(e);
   }
 
   digestHex(): string {
-    return this.digest.hex();
+    return this.mode === 'count' ? '' : this.digest.hex();
   }
 }
