@@ -3,7 +3,7 @@
  * and RFC 6181 predict — each decided by the hosts, so each can fail.
  */
 import { describe, expect, it } from 'vitest';
-import { newBaselineCache, planMatrix, runMatrixCell, type MatrixCell, type MatrixRow } from './matrix.ts';
+import { newBaselineCache, OFF_PATH_GUESS_BUDGET, planMatrix, runMatrixCell, type MatrixCell, type MatrixRow } from './matrix.ts';
 
 let clock = 0;
 const now = () => clock++;
@@ -33,7 +33,11 @@ describe('planMatrix', () => {
 
 describe('rows agree with RFC 7430 / RFC 6181', () => {
   it('a blind off-path reset gets nothing (RFC 5961 windows)', () => {
-    expect(row({ attack: 'blind-reset', location: 'off-path', protocol: 'v1', mitigations: ['add-addr-hmac'] }).failures).toEqual([]);
+    const blind = row({ attack: 'blind-reset', location: 'off-path', protocol: 'v1', mitigations: ['add-addr-hmac'] });
+    expect(blind.failures).toEqual([]);
+    // It really sent its whole budget of guesses; RFC 5961 makes the number it would need astronomically larger.
+    expect(blind.guessesUsed).toBe(OFF_PATH_GUESS_BUDGET);
+    expect(blind.expectedGuesses).toBeGreaterThan(1e13);
   });
 
   it('a reset from an on-path attacker kills single-path TCP, MPTCP survives on its other path (RFC 6181 §3)', () => {

@@ -39,6 +39,9 @@ export interface MatrixRow extends MatrixCell {
   mptcpSpecific: FailureId[];
   /** Failures single-path TCP with the same attacker suffered and MPTCP was spared. */
   tcpOnly: FailureId[];
+  /** Guessed packets it sent, and how many a blind attempt would need on average (null when it needed none). */
+  guessesUsed: number;
+  expectedGuesses: number | null;
   attackerKnew: KnownCategory[];
   runMs: number;
 }
@@ -93,6 +96,9 @@ export function planMatrix(o: MatrixPlanOptions = {}): MatrixCell[] {
   return cells;
 }
 
+/** Guessed packets an off-path attacker may send in a row (RFC 7430's tables say how far that is from enough). */
+export const OFF_PATH_GUESS_BUDGET = 1000;
+
 /** The row's scenario: the built-in, with the row's protocol, mitigations and attacker class. */
 export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario {
   const s = builtinScenario(cell.scenario)!;
@@ -112,6 +118,8 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
   const a = s.attackers[0]!;
   const attacker: AttackerSpec = { ...a, location: cell.location, capability: cell.capability, params: { ...a.params } };
   delete attacker.window;
+  // Blind, it tries for real: a budget of guesses a determined attacker could send in seconds.
+  if (cell.location === 'off-path') attacker.guessBudget = Math.max(attacker.guessBudget, OFF_PATH_GUESS_BUDGET);
   if (cell.window) {
     const w = windowFor(base, cell.window, cache);
     attacker.window = w;
@@ -150,5 +158,5 @@ export function runMatrixCell(cell: MatrixCell, cache: BaselineCache, now: () =>
   const r = runScenario(s, { trace: 'count', cache });
   const failures = [...new Set(r.failures.map((f) => f.id))];
   const mptcpSpecific = [...new Set(r.failures.filter((f) => f.mptcpSpecific).map((f) => f.id))];
-  return { ...cell, failures, mptcpSpecific, tcpOnly: r.tcpOnly ?? [], attackerKnew: r.attackers[0]?.knew ?? [], runMs: Math.round((now() - t0) * 100) / 100 };
+  return { ...cell, failures, mptcpSpecific, tcpOnly: r.tcpOnly ?? [], guessesUsed: r.attackers[0]?.guessesUsed ?? 0, expectedGuesses: r.attackers[0]?.expectedGuesses?.guesses ?? null, attackerKnew: r.attackers[0]?.knew ?? [], runMs: Math.round((now() - t0) * 100) / 100 };
 }
