@@ -47,7 +47,7 @@ export interface FlowView {
   ssnBase: number | null;
   /** The sender's mappings carry DSS checksums. */
   checksums: boolean;
-  /** Length of the last mapping seen (the sender's usual chunk, for lining forged data up with it). */
+  /** Length of the longest mapping seen (the sender's full chunk, for lining forged data up with it). */
   mappingLength: number;
   lastSeenUs: number;
   lastPacketId: number;

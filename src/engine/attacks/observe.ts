@@ -98,7 +98,8 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
         if (o.mapping) {
           if (flow.ssnBase === null && payload > 0) flow.ssnBase = (h.seq - o.mapping.ssn) >>> 0; // assumes the segment starts its mapping, as this engine's always do
           if (o.mapping.checksum !== undefined) flow.checksums = true;
-          if (payload > 0) flow.mappingLength = o.mapping.dataLength - (o.dataFin ? 1 : 0);
+          // The longest mapping is the sender's full chunk; shorter ones are tails cut by the window.
+          if (payload > 0) flow.mappingLength = Math.max(flow.mappingLength, o.mapping.dataLength - (o.dataFin ? 1 : 0));
         }
         if (o.mapping && o.dsn64) {
           if (flow.nextDsn === null) kb.record({ timeUs, kind: 'dsn', value: o.mapping.dsn.toString(), about: key, packetId });
