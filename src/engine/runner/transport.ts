@@ -42,7 +42,8 @@ export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
  * both ends know (scenario, seed, port) in place of a handshake.
  */
 function withTls(inner: Transport, s: Scenario): Transport {
-  const secret = (port: number) => `tls:${s.id}:${s.seed}:${port}`;
+  // From the seed, not the name: runs that differ only in names are the same run (baselines are shared on that).
+  const secret = (port: number) => `tls:${s.seed}:${port}`;
   const alert = (host: Host) => (why: string) => host.event('tls-alert', `${host.id}: TLS alert: ${why}: connection aborted`);
   return {
     stacks: inner.stacks,
