@@ -43,6 +43,8 @@ export {
   runMatrixCell,
   newBaselineCache,
   matrixScenario,
+  matrixCellWeight,
+  OFF_PATH_GUESS_BUDGET,
   MATRIX_MITIGATIONS,
   MATRIX_CLASSES,
   type MatrixCell,

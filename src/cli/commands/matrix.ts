@@ -5,6 +5,7 @@ import {
   ATTACKS,
   MATRIX_CLASSES,
   MATRIX_MITIGATIONS,
+  matrixCellWeight,
   newBaselineCache,
   planMatrix,
   runMatrixCell,
@@ -103,17 +104,23 @@ function mitigationSummary(rows: MatrixRow[]): string {
 async function runWithWorkers(cells: MatrixCell[], workers: number, io: CliIo): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = new Array(cells.length);
   let done = 0;
-  // Rows of one attack and version share their baselines, so they go to the same worker; groups are dealt largest first.
+  // Rows of one attack share their baselines (v0 and v1 the same single-path TCP one), so they go to the same worker; groups are dealt
+  // heaviest first (by the bytes their scenarios move) to the least loaded worker.
   const groups = new Map<string, { index: number; cell: MatrixCell }[]>();
   cells.forEach((cell, index) => {
-    const k = `${cell.attack}|${cell.protocol}`;
+    const k = cell.attack;
     groups.set(k, [...(groups.get(k) ?? []), { index, cell }]);
   });
-  const shares: { index: number; cell: MatrixCell }[][] = Array.from({ length: workers }, () => []);
-  for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) shares.reduce((min, sh) => (sh.length < min.length ? sh : min)).push(...g);
+  const weight = (g: { cell: MatrixCell }[]) => g.reduce((n, x) => n + matrixCellWeight(x.cell), 0);
+  const shares = Array.from({ length: workers }, () => ({ load: 0, rows: [] as { index: number; cell: MatrixCell }[] }));
+  for (const g of [...groups.values()].sort((a, b) => weight(b) - weight(a))) {
+    const least = shares.reduce((min, sh) => (sh.load < min.load ? sh : min));
+    least.rows.push(...g);
+    least.load += weight(g);
+  }
   await Promise.all(
     shares.map(
-      (share) =>
+      ({ rows: share }) =>
         new Promise<void>((resolve, reject) => {
           const worker = new Worker(WORKER, { workerData: { cells: share } });
           worker.on('message', (m: { index: number; row: MatrixRow } | { done: true }) => {

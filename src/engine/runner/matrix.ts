@@ -147,6 +147,12 @@ function windowFor(s: Scenario, w: MatrixWindow, cache: BaselineCache): TimeWind
   return w === 'handshake' ? { fromUs: 0, toUs: h + 1 } : { fromUs: h + 20_000, toUs: h + 170_000 };
 }
 
+/** A row's relative cost, for dealing rows to workers: the bytes its scenario moves. */
+export function matrixCellWeight(cell: MatrixCell): number {
+  const s = builtinScenario(cell.scenario);
+  return s ? s.traffic.reduce((n, t) => n + (t.kind === 'bulk' ? t.bytes : t.count * (t.requestBytes + t.responseBytes)), 0) : 1;
+}
+
 export function newBaselineCache(): BaselineCache {
   return { attackFree: new Map(), tcp: new Map() };
 }
