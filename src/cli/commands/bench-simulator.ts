@@ -83,6 +83,7 @@ export async function benchSimulator(io: CliIo, o: { runs: number; json: boolean
   io.out(`  peak RSS ${(result.peakRssBytes / 1048576).toFixed(0)} MiB`);
   if (ns3) io.out(`  ns-3 (${ns3.program}): ${ns3.packets} packets, median ${ns3.medianWallMs} ms = ${ns3.packetsPerSecond} packets per second → ratio ${result.ratioToNs3}×`);
   io.out('other built-ins (median of 5 runs after a warm-up):');
-  for (const [id, b] of Object.entries(builtins)) io.out(`  ${id.padEnd(16)} ${b.medianMs.toFixed(2).padStart(8)} ms  (${b.packets} packets)`);
+  const width = Math.max(...Object.keys(builtins).map((id) => id.length));
+  for (const [id, b] of Object.entries(builtins)) io.out(`  ${id.padEnd(width)} ${b.medianMs.toFixed(2).padStart(8)} ms  (${b.packets} packets)`);
   return 0;
 }
