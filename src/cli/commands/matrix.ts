@@ -147,12 +147,14 @@ eavesdropper or active, with a window over the handshake and a later one;
 on-path eavesdropper or active), for MPTCP v0 and v1, with the version's
 default mitigations, each extra mitigation alone, and all of them. Each row
 runs the attack's built-in scenario (attack-<id>) and reports the failures
-the monitors found, which of them plain TCP would not suffer, and what the
-attacker knew by the end.
+the monitors found, which of them plain TCP would not suffer, which plain
+TCP would suffer and MPTCP was spared, the guesses a blind attacker sent and
+would need, and what the attacker knew by the end. docs/attacks.md reads
+the result against RFC 7430 and RFC 6181.
 
 Without --json it prints one table per protocol (attacks as rows, attacker
-classes as columns, failures in the cells, * = MPTCP-specific), then what
-each mitigation changes.
+classes as columns, failures in the cells, * = MPTCP-specific, (X) =
+suffered by plain TCP only), then what each mitigation changes.
 
 Options:
   --json              print { "rows": [...] } instead of the tables
