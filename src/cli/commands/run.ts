@@ -54,7 +54,7 @@ function summary(r: RunResult, title: string): string {
   }
   for (const a of r.attackers) {
     const where = a.window ? `${a.location} (${a.window.fromUs}–${a.window.toUs} µs)` : a.location;
-    lines.push(`  attacker ${a.id}: ${where} ${a.capability} at ${a.at.join(', ')}, attack ${a.attack}; knew ${a.knew.length ? a.knew.join(', ') : 'nothing'}; ${a.injected} packet${a.injected === 1 ? "" : "s"} injected${a.capability === 'active' ? `, ${a.guessesUsed}/${a.guessBudget} guesses` : ''}`);
+    lines.push(`  attacker ${a.id}: ${where} ${a.capability} at ${a.at.join(', ')}, attack ${a.attack}; knew ${a.knew.length ? a.knew.join(', ') : 'nothing'}; ${a.injected} packet${a.injected === 1 ? '' : 's'} injected${a.capability === 'active' ? `, ${a.guessesUsed}/${a.guessBudget} guesses` : ''}`);
     if (a.expectedGuesses) lines.push(`    a blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}`);
   }
   if (r.attackers.length) {
