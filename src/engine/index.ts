@@ -32,7 +32,7 @@ export * from './scenario/index.ts';
 export type * from './scenario/types.ts';
 
 export { runScenario, type RunOptions, type RunResult, type PacketJson, type SubflowStats, type ConnectionStats } from './runner/run-scenario.ts';
-export { exportPcap } from './runner/pcap-export.ts';
+export { exportPcap, firstFrameOfPacket } from './runner/pcap-export.ts';
 export { goldenSummary, type GoldenSummary } from './runner/golden-summary.ts';
 export type { AppReport } from './host/apps.ts';
 export type { HostEvent, PacketFate } from './sim/trace.ts';
@@ -56,3 +56,4 @@ export {
 export type { FailureReport, BaselineCache } from './runner/run-scenario.ts';
 export type { AttackerReport } from './runner/attacker-report.ts';
 export type { FailureId } from './monitors/monitor.ts';
+export { FAILURES, failureInfo, type FailureInfo, type StrideCategory } from './monitors/failure-catalog.ts';

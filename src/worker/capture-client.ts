@@ -6,9 +6,9 @@
  */
 import type { PacketRow } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
-import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioInfo, Simulated, WireError } from './protocol.ts';
+import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioInfo, Simulated, SimulateSettings, WireError } from './protocol.ts';
 
-export type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, Simulated, SimulationSummary, WireError } from './protocol.ts';
+export type { AttackerView, FailureView, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;
@@ -33,8 +33,8 @@ export interface CaptureClient {
   close(captureId: number): void;
   /** The built-in scenarios. */
   scenarios(): Promise<ScenarioInfo[]>;
-  /** Runs a built-in scenario with the engine where this client runs it, and opens its capture. */
-  simulate(scenarioId: string, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
+  /** Runs a built-in scenario (with `settings` applied) with the engine where this client runs it, and opens its capture. */
+  simulate(scenarioId: string, settings?: SimulateSettings, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
   dispose(): void;
 }
 
@@ -82,9 +82,9 @@ export class InThreadCaptureClient implements CaptureClient {
   scenarios(): Promise<ScenarioInfo[]> {
     return this.run((s) => s.scenarios());
   }
-  simulate(scenarioId: string, onProgress: (p: LoadProgress) => void = () => {}): Promise<Simulated> {
+  simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress: (p: LoadProgress) => void = () => {}): Promise<Simulated> {
     const id = this.nextCapture++;
-    return this.run((s) => s.simulate(id, scenarioId, onProgress));
+    return this.run((s) => s.simulate(id, scenarioId, settings, onProgress));
   }
   dispose(): void {}
 }
@@ -163,8 +163,8 @@ export class WorkerCaptureClient implements CaptureClient {
   scenarios(): Promise<ScenarioInfo[]> {
     return this.call<'scenarios'>({ type: 'scenarios' });
   }
-  simulate(scenarioId: string, onProgress?: (p: LoadProgress) => void): Promise<Simulated> {
-    return this.call<'simulate'>({ type: 'simulate', captureId: this.nextCapture++, scenarioId }, onProgress);
+  simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress?: (p: LoadProgress) => void): Promise<Simulated> {
+    return this.call<'simulate'>({ type: 'simulate', captureId: this.nextCapture++, scenarioId, settings }, onProgress);
   }
   dispose(): void {
     this.failAll({ code: 'INTERNAL', message: 'the analysis worker was stopped' });

@@ -3,9 +3,10 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { BUILTIN_SCENARIOS, LabError, builtinScenario, exportPcap, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex } from '../engine/index.ts';
+import { BUILTIN_SCENARIOS, LabError, builtinScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, Simulated } from './protocol.ts';
+import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, Simulated, SimulateSettings } from './protocol.ts';
+import { securityViews } from './security-views.ts';
 import { readBlob } from './read-blob.ts';
 
 interface Loaded {
@@ -107,7 +108,7 @@ export class CaptureService {
   }
 
   scenarios(): ScenarioInfo[] {
-    return BUILTIN_SCENARIOS.map((s) => ({ id: s.id, title: s.title, description: s.description, protocol: s.protocol }));
+    return BUILTIN_SCENARIOS.map((s) => ({ id: s.id, title: s.title, description: s.description, protocol: s.protocol, attacks: s.attackers.map((a) => a.attack), mitigations: [...s.mptcp.mitigations] }));
   }
 
   /**
@@ -115,12 +116,14 @@ export class CaptureService {
    * opens its capture. Runs of many packets are traced in digest mode only:
    * the summary, not a capture.
    */
-  async simulate(captureId: number, scenarioId: string, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
-    const scenario = builtinScenario(scenarioId);
-    if (!scenario) throw new LabError('SCENARIO_INVALID', `no built-in scenario "${scenarioId}"`);
+  async simulate(captureId: number, scenarioId: string, settings: SimulateSettings, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
+    const builtin = builtinScenario(scenarioId);
+    if (!builtin) throw new LabError('SCENARIO_INVALID', `no built-in scenario "${scenarioId}"`);
+    const scenario = withSettings(builtin, settings);
     const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 20_000_000);
     const r = runScenario(scenario, { trace: big ? 'digest' : 'full' });
     const pcap = big ? null : exportPcap(r.handle.records);
+    const security = securityViews(scenario, r, big ? new Map() : firstFrameOfPacket(r.handle.records));
     const summary = {
       scenarioId,
       title: scenario.title,
@@ -132,6 +135,8 @@ export class CaptureService {
       digest: r.digest,
       pcapSha256: pcap ? sha256Hex(pcap) : null,
       apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, completedUs: a.completedUs })),
+      mitigations: [...scenario.mptcp.mitigations],
+      ...security,
     };
     const opened = pcap ? await this.open(captureId, pcap, onProgress) : null;
     return { summary, opened, pcapBytes: pcap?.length ?? 0 };
@@ -140,4 +145,21 @@ export class CaptureService {
   close(captureId: number): void {
     this.captures.delete(captureId);
   }
+}
+
+const PROTOCOLS = ['mptcp-v0', 'mptcp-v1', 'tcp'] as const;
+const MITIGATIONS: readonly HostMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'dh-keys', 'tls'];
+
+/** A built-in with the app's protocol and mitigation switches applied. */
+export function withSettings(s: Scenario, settings: SimulateSettings): Scenario {
+  if (settings.protocol !== undefined && !PROTOCOLS.includes(settings.protocol)) {
+    throw new LabError('SCENARIO_INVALID', `protocol "${String(settings.protocol)}" is not one of ${PROTOCOLS.join(', ')}`);
+  }
+  const unknown = (settings.mitigations ?? []).filter((m) => !MITIGATIONS.includes(m as HostMitigation));
+  if (unknown.length) throw new LabError('SCENARIO_INVALID', `unknown mitigation ${unknown.map((m) => `"${m}"`).join(', ')}: expected ${MITIGATIONS.join(', ')}`);
+  return {
+    ...s,
+    protocol: settings.protocol ?? s.protocol,
+    mptcp: { ...s.mptcp, mitigations: settings.mitigations ? (settings.mitigations as HostMitigation[]) : s.mptcp.mitigations },
+  };
 }

@@ -47,7 +47,7 @@ async function handle(req: Request): Promise<void> {
         post({ type: 'result', id: req.id, value: service.scenarios() });
         return;
       case 'simulate': {
-        const value = await service.simulate(req.captureId, req.scenarioId, (progress) => post({ type: 'progress', id: req.id, progress }));
+        const value = await service.simulate(req.captureId, req.scenarioId, req.settings, (progress) => post({ type: 'progress', id: req.id, progress }));
         post({ type: 'result', id: req.id, value });
         return;
       }

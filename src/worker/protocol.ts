@@ -43,6 +43,57 @@ export interface ScenarioInfo {
   title: string;
   description: string;
   protocol: string;
+  /** Its attackers' attacks (empty for a network without attackers). */
+  attacks: string[];
+  /** The mitigations it turns on. */
+  mitigations: string[];
+}
+
+export type SimProtocol = 'mptcp-v0' | 'mptcp-v1' | 'tcp';
+
+/** What the app may change in a built-in before running it; absent fields keep the scenario's own. */
+export interface SimulateSettings {
+  protocol?: SimProtocol;
+  mitigations?: string[];
+}
+
+/** A security failure as the app shows it; `frames` are its evidence packets in the run's capture. */
+export interface FailureView {
+  id: string;
+  name: string;
+  stride: string;
+  timeUs: number;
+  mptcpSpecific: boolean;
+  explanation: string;
+  frames: number[];
+}
+
+/** An attacker of the run: its class, what it did and what it learned, with capture frames. */
+export interface AttackerView {
+  id: string;
+  label: string;
+  location: string;
+  capability: string;
+  at: string[];
+  window: { fromUs: number; toUs: number } | null;
+  attack: string;
+  attackLabel: string;
+  rfc: string;
+  knew: string[];
+  injected: number;
+  guessesUsed: number;
+  guessBudget: number;
+  expectedGuesses: { guesses: number; why: string } | null;
+  actions: { timeUs: number; text: string; frame: number | null }[];
+  facts: { timeUs: number; kind: string; value: string; about: string; frame: number | null }[];
+}
+
+/** What a host decided about a packet an attacker sent (the reason an attack worked or failed). */
+export interface VerdictView {
+  timeUs: number;
+  host: string;
+  text: string;
+  frame: number | null;
 }
 
 /** What a simulation run gives the app (its capture is opened like a file). */
@@ -59,6 +110,12 @@ export interface SimulationSummary {
   /** SHA-256 of the exported pcap (null when the run was too large to keep its packets). */
   pcapSha256: string | null;
   apps: { id: string; bytesRead: { client: number; server: number }; intact: boolean; completedUs: number | null }[];
+  mitigations: string[];
+  attackers: AttackerView[];
+  failures: FailureView[];
+  /** Failures single-path TCP with the same attackers suffers and this run did not; null without attackers. */
+  tcpOnly: string[] | null;
+  verdicts: VerdictView[];
 }
 
 export interface Simulated {
@@ -76,7 +133,7 @@ export type Request =
   | { type: 'dissect'; id: number; captureId: number; frame: number }
   | { type: 'close'; id: number; captureId: number }
   | { type: 'scenarios'; id: number }
-  | { type: 'simulate'; id: number; captureId: number; scenarioId: string };
+  | { type: 'simulate'; id: number; captureId: number; scenarioId: string; settings: SimulateSettings };
 
 export type Response =
   | { type: 'progress'; id: number; progress: LoadProgress }

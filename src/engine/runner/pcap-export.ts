@@ -15,10 +15,7 @@ export function exportPcap(records: readonly PacketRecord[], options: { link?: s
   if (options.link !== undefined && chosen.length === 0 && !records.some((r) => r.link === options.link)) {
     throw new LabError('CLI_USAGE', `no packets on link "${options.link}" (links with packets: ${[...new Set(records.map((r) => r.link))].join(', ')})`);
   }
-  const sorted = chosen
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => a.r.timeUs - b.r.timeUs || a.i - b.i)
-    .map((x) => x.r);
+  const sorted = inFrameOrder(chosen);
   return writePcap(
     sorted.map((r) => {
       if (!r.bytes) throw new LabError('INTERNAL', 'pcap export needs a run traced in full mode');
@@ -26,4 +23,24 @@ export function exportPcap(records: readonly PacketRecord[], options: { link?: s
     }),
     { linkType: LINKTYPE_RAW },
   );
+}
+
+/** Records in the order a pcap holds them: by time, ties in trace order. */
+function inFrameOrder(records: readonly PacketRecord[]): PacketRecord[] {
+  return records
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.timeUs - b.r.timeUs || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/**
+ * Packet id → the first frame (1-based) of `exportPcap(records)` that holds
+ * it (a packet keeps its id across hops, so it may be in several frames).
+ */
+export function firstFrameOfPacket(records: readonly PacketRecord[]): Map<number, number> {
+  const frames = new Map<number, number>();
+  inFrameOrder(records).forEach((r, i) => {
+    if (!frames.has(r.id)) frames.set(r.id, i + 1);
+  });
+  return frames;
 }

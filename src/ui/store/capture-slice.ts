@@ -27,12 +27,12 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     if (isFiltering(get().filter)) get().setFilter({});
   };
 
-  const simulate: CaptureSlice['simulate'] = async (scenarioId) => {
+  const simulate: CaptureSlice['simulate'] = async (scenarioId, settings = {}) => {
     const token = ++latest;
     const fileName = `${scenarioId}.pcap`;
     set({ loading: { fileName: `simulating ${scenarioId}`, progress: null }, error: null });
     try {
-      const result = await client.simulate(scenarioId, (progress) => {
+      const result = await client.simulate(scenarioId, settings, (progress) => {
         if (token === latest) set({ loading: { fileName, progress } });
       });
       if (token !== latest) {

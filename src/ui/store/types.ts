@@ -1,5 +1,5 @@
 import type { AnalysisReport, PacketRow } from '../../engine/index.ts';
-import type { CaptureClient, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulationSummary } from '../../worker/capture-client.ts';
+import type { CaptureClient, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
@@ -30,8 +30,8 @@ export interface CaptureSlice {
   /** The simulation whose capture is on screen, if it came from one. */
   simulation: SimulationSummary | null;
   loadScenarios(): Promise<void>;
-  /** Runs a built-in scenario in the engine (in the worker) and opens its capture. */
-  simulate(scenarioId: string): Promise<void>;
+  /** Runs a built-in scenario in the engine (in the worker), with the protocol and mitigation switches applied, and opens its capture. */
+  simulate(scenarioId: string, settings?: SimulateSettings): Promise<void>;
 }
 
 export interface SelectionSlice {

@@ -1,15 +1,42 @@
 import { useEffect, useId, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoadScenarios, selectLoading, selectScenarios, selectSimulate } from '../../store/selectors.ts';
+import { selectLoadScenarios, selectLoading, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
 import { PlayIcon } from '../../components/icons.tsx';
+import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
+import '../security/security.css';
 
-/** Pick a built-in scenario and run it in the engine; its capture opens in the viewer. */
+const PROTOCOLS: { value: SimProtocol; label: string }[] = [
+  { value: 'mptcp-v1', label: 'MPTCP v1' },
+  { value: 'mptcp-v0', label: 'MPTCP v0' },
+  { value: 'tcp', label: 'TCP' },
+];
+
+/** Host mitigations, as security-model.md §5 names them. */
+const MITIGATIONS: { id: string; label: string }[] = [
+  { id: 'add-addr-hmac', label: 'ADD_ADDR HMAC (v0 what-if)' },
+  { id: 'stateless-join', label: 'Stateless joins' },
+  { id: 'half-open-limit', label: 'Half-open join limit' },
+  { id: 'syn-cookies', label: 'SYN cookies' },
+  { id: 'address-bound-join-hmac', label: 'Address-bound join HMAC' },
+  { id: 'tls', label: 'TLS above MPTCP' },
+  { id: 'dh-keys', label: 'DH-agreed keys (what-if)' },
+];
+
+/**
+ * Pick a built-in scenario, its protocol and mitigations, and run it in the
+ * engine; its capture opens in the viewer. Changing a switch while that
+ * scenario is on screen runs it again at once.
+ */
 export function SimulateControl() {
   const scenarios = useAppStore(selectScenarios);
   const simulate = useAppStore(selectSimulate);
   const loadScenarios = useAppStore(selectLoadScenarios);
   const loading = useAppStore(selectLoading);
+  const simulation = useAppStore(selectSimulation);
   const [chosen, setChosen] = useState('');
+  // null: the scenario's own setting.
+  const [protocol, setProtocol] = useState<SimProtocol | null>(null);
+  const [mitigations, setMitigations] = useState<string[] | null>(null);
   const id = useId();
 
   useEffect(() => {
@@ -18,19 +45,66 @@ export function SimulateControl() {
 
   const current = chosen || scenarios[0]?.id || '';
   const info = scenarios.find((s) => s.id === current);
+  const effectiveProtocol = protocol ?? (info?.protocol as SimProtocol | undefined) ?? 'mptcp-v1';
+  const effectiveMitigations = mitigations ?? info?.mitigations ?? [];
+  const settings = (p: SimProtocol | null, m: string[] | null): SimulateSettings => ({ ...(p ? { protocol: p } : {}), ...(m ? { mitigations: m } : {}) });
+  const onScreen = simulation?.scenarioId === current;
+
+  const changeProtocol = (p: SimProtocol) => {
+    setProtocol(p);
+    if (onScreen) void simulate(current, settings(p, mitigations));
+  };
+  const toggleMitigation = (m: string, on: boolean) => {
+    const next = on ? [...effectiveMitigations, m] : effectiveMitigations.filter((x) => x !== m);
+    setMitigations(next);
+    if (onScreen) void simulate(current, settings(protocol, next));
+  };
+
   return (
     <div className="simulate" role="group" aria-label="Simulate">
       <label htmlFor={id} className="visually-hidden">
         Scenario
       </label>
-      <select id={id} className="simulate__select" value={current} onChange={(e) => setChosen(e.target.value)} disabled={scenarios.length === 0} title={info?.description}>
+      <select
+        id={id}
+        className="simulate__select"
+        value={current}
+        onChange={(e) => {
+          setChosen(e.target.value);
+          setProtocol(null);
+          setMitigations(null);
+        }}
+        disabled={scenarios.length === 0}
+        title={info?.description}
+      >
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
             {s.title}
           </option>
         ))}
       </select>
-      <button type="button" className="btn" onClick={() => void simulate(current)} disabled={!current || loading !== null}>
+      <label htmlFor={`${id}-protocol`} className="visually-hidden">
+        Protocol
+      </label>
+      <select id={`${id}-protocol`} className="simulate__select simulate__protocol" value={effectiveProtocol} onChange={(e) => changeProtocol(e.target.value as SimProtocol)} disabled={!info}>
+        {PROTOCOLS.map((p) => (
+          <option key={p.value} value={p.value}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      <details className="simulate__settings">
+        <summary aria-label="Mitigations">Mitigations ({effectiveMitigations.length})</summary>
+        <div className="simulate__menu" role="group" aria-label="Mitigations">
+          {MITIGATIONS.map((m) => (
+            <label key={m.id}>
+              <input type="checkbox" checked={effectiveMitigations.includes(m.id)} onChange={(e) => toggleMitigation(m.id, e.target.checked)} disabled={!info} />
+              {m.label}
+            </label>
+          ))}
+        </div>
+      </details>
+      <button type="button" className="btn" onClick={() => void simulate(current, settings(protocol, mitigations))} disabled={!current || loading !== null}>
         <PlayIcon /> Simulate
       </button>
     </div>

@@ -16,7 +16,7 @@ export function Toolbar({ onOpen }: { onOpen(): void }) {
         <LogoIcon className="toolbar__logo" /> MPTCP Threat Lab
       </h1>
       <div className="toolbar__actions" role="toolbar" aria-label="Capture">
-        <button type="button" className="btn btn--primary" onClick={onOpen} aria-keyshortcuts="Control+O">
+        <button type="button" className="btn btn--primary" onClick={onOpen} aria-keyshortcuts="Control+O" title="Open a pcap or pcapng capture (Ctrl+O)">
           <FolderIcon /> Open capture…<kbd className="btn__kbd">Ctrl+O</kbd>
         </button>
         <button type="button" className="btn" onClick={() => void loadSample()} disabled={loading !== null}>

@@ -1,0 +1,58 @@
+/**
+ * The newcomer's journey: run the ADD_ADDR attack on MPTCP v0, see the
+ * attacker become a man in the middle and the packets that prove it, switch
+ * to v1 and see the attack fail with the host's reason, export a report.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.ts';
+
+test('ADD_ADDR attack: a man in the middle on v0, an ignored ADD_ADDR on v1, and a report', async ({ capturePage: app, shot }) => {
+  test.setTimeout(60_000);
+  const page = app.page;
+  const failures = page.getByTestId('failures');
+
+  await app.simulate('attack-add-addr-hijack-v0');
+  await expect(failures).toBeVisible({ timeout: 30_000 });
+  const mitm = failures.locator('[data-failure="mitm"]');
+  await expect(mitm).toContainText('Man in the middle');
+  await expect(mitm).toContainText('MPTCP-specific');
+  await expect(failures.locator('[data-failure="hijack"]')).toContainText('198.18.66.6');
+  await expect(failures).toContainText('Mallory');
+  await expect(failures).toContainText('partial-time on-path');
+
+  // Its evidence is a packet of the run: one click selects it in the list and the detail.
+  const evidence = mitm.getByRole('button', { name: /^#\d+$/ }).first();
+  const frame = Number((await evidence.textContent())!.slice(1));
+  await evidence.click();
+  await expect(app.selectedRow()).toContainText(String(frame));
+  await expect(app.fieldTree(frame)).toBeVisible();
+  await shot('20-attack-v0-mitm');
+
+  // v1: the same attacker, without the keys, cannot make the ADD_ADDR's HMAC.
+  await page.getByRole('group', { name: 'Simulate' }).getByLabel('Protocol').selectOption('mptcp-v1');
+  await expect(failures).toContainText('mptcp-v1', { timeout: 30_000 });
+  await expect(failures.locator('[data-failure="mitm"]')).toHaveCount(0);
+  await expect(failures.locator('[data-failure="hijack"]')).toHaveCount(0);
+  await expect(failures).toContainText('ADD_ADDR ignored: HMAC mismatch');
+  await shot('21-attack-v1-ignored');
+
+  const download = page.waitForEvent('download');
+  await failures.getByRole('button', { name: 'Export report' }).click();
+  const report = readFileSync((await (await download).path())!, 'utf8');
+  expect(report).toContain('# Security report: ADD_ADDR hijack, MPTCP v0');
+  expect(report).toContain('protocol mptcp-v1');
+  expect(report).toContain('ADD_ADDR ignored: HMAC mismatch');
+});
+
+test('mitigation switches re-run the scenario: add-addr-hmac on v0 stops the hijack too', async ({ capturePage: app }) => {
+  test.setTimeout(60_000);
+  const page = app.page;
+  const failures = page.getByTestId('failures');
+  await app.simulate('attack-add-addr-hijack-v0');
+  await expect(failures.locator('[data-failure="hijack"]')).toBeVisible({ timeout: 30_000 });
+  await page.getByText(/^Mitigations \(\d+\)$/).click();
+  await page.getByRole('checkbox', { name: 'ADD_ADDR HMAC (v0 what-if)' }).check();
+  await expect(failures).toContainText('add-addr-hmac', { timeout: 30_000 });
+  await expect(failures.locator('[data-failure="hijack"]')).toHaveCount(0);
+  await expect(failures).toContainText('ADD_ADDR ignored: HMAC mismatch');
+});

@@ -1,0 +1,131 @@
+import { useAppStore } from '../../store/store-context.tsx';
+import { selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { Tag } from '../../components/Tag.tsx';
+import type { AttackerView, FailureView, SimulationSummary } from '../../../worker/capture-client.ts';
+import { classOf, ms } from './describe.ts';
+import { markdownReport } from './report.ts';
+import './security.css';
+
+/** A frame number that selects its packet in the list and the detail pane. */
+function FrameLink({ frame }: { frame: number }) {
+  const select = useAppStore(selectSelectFrame);
+  const selected = useAppStore(selectSelectedFrame);
+  return (
+    <button type="button" className="framelink" aria-current={selected === frame} onClick={() => select(frame)} title={`Select packet ${frame}`}>
+      #{frame}
+    </button>
+  );
+}
+
+function FailureItem({ f }: { f: FailureView }) {
+  return (
+    <li className="failure" data-failure={f.id}>
+      <div className="failure__head">
+        <StatusBadge verdict={false}>{f.name}</StatusBadge>
+        <Tag tone={f.mptcpSpecific ? 'warn' : 'plain'} title={f.mptcpSpecific ? 'Single-path TCP with the same attacker does not suffer this' : 'Single-path TCP with the same attacker suffers this too'}>
+          {f.mptcpSpecific ? 'MPTCP-specific' : 'inherited from TCP'}
+        </Tag>
+        <Tag>{f.stride}</Tag>
+        <span className="failure__time">at {ms(f.timeUs)}</span>
+      </div>
+      <p className="failure__why">{f.explanation}</p>
+      {f.frames.length > 0 && (
+        <div className="failure__evidence">
+          Evidence: {f.frames.slice(0, 12).map((fr) => <FrameLink key={fr} frame={fr} />)}
+          {f.frames.length > 12 && <span className="item__meta"> and {f.frames.length - 12} more</span>}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AttackerCard({ a }: { a: AttackerView }) {
+  return (
+    <div className="attacker" data-attacker={a.id}>
+      <h3>
+        {a.label} <span className="item__meta">follows</span> {a.attackLabel} <span className="item__meta">({a.rfc})</span>
+      </h3>
+      <p className="item__meta">{classOf(a)}</p>
+      <div className="attacker__knew">
+        <span className="item__meta">Knew by the end:</span> {a.knew.length ? a.knew.map((k) => <Tag key={k} tone={k === 'keys' ? 'warn' : 'plain'}>{k}</Tag>) : <span className="item__meta">nothing</span>}
+      </div>
+      <p className="item__meta">
+        {a.injected} packet{a.injected === 1 ? '' : 's'} sent{a.capability === 'active' ? `, ${a.guessesUsed} of ${a.guessBudget} blind guesses` : ''}.
+        {a.expectedGuesses && ` A blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}.`}
+      </p>
+    </div>
+  );
+}
+
+function downloadReport(sim: SimulationSummary, markdown: string) {
+  const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${sim.scenarioId}-${sim.protocol}-report.md`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The attackers of the simulated run, the security failures the monitors found, and why. */
+export function SecurityPanel() {
+  const sim = useAppStore(selectSimulation);
+  const scenarios = useAppStore(selectScenarios);
+  if (!sim || sim.attackers.length === 0) return null;
+  const info = scenarios.find((s) => s.id === sim.scenarioId);
+  return (
+    <section className="security" aria-labelledby="security-heading" data-testid="failures">
+      <div className="pane-header">
+        <h2 id="security-heading">
+          Security failures ({sim.failures.length}) <span className="item__meta">{sim.protocol}{sim.mitigations.length ? ` + ${sim.mitigations.join(', ')}` : ''}</span>
+        </h2>
+        <button type="button" className="btn btn--small" onClick={() => downloadReport(sim, markdownReport(sim, info))}>
+          Export report
+        </button>
+      </div>
+      {/* A new run starts at the top. */}
+      <div className="security__body" key={sim.digest}>
+        <p className="security__summary" aria-label="Failures in this run">
+          {sim.failures.length === 0 ? (
+            <StatusBadge verdict={true}>No security failure</StatusBadge>
+          ) : (
+            [...new Set(sim.failures.map((f) => f.name))].map((name) => (
+              <StatusBadge key={name} verdict={false}>
+                {name}
+              </StatusBadge>
+            ))
+          )}
+        </p>
+        {sim.attackers.map((a) => (
+          <AttackerCard key={a.id} a={a} />
+        ))}
+        {sim.verdicts.length > 0 && (
+          <div className="verdicts">
+            <h3>What the hosts did with the attacker&rsquo;s packets</h3>
+            <ul>
+              {sim.verdicts.map((v, i) => (
+                <li key={i}>
+                  <span className="failure__time">{ms(v.timeUs)}</span> {v.frame !== null && <FrameLink frame={v.frame} />} {v.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {sim.failures.length === 0 ? (
+          <p className="security__none">The monitors found nothing the attacker achieved in this run: the hosts&rsquo; checks above stopped it, or it never got the chance.</p>
+        ) : (
+          <ol className="failures" aria-label="Security failures">
+            {sim.failures.map((f, i) => (
+              <FailureItem key={`${f.id}-${i}`} f={f} />
+            ))}
+          </ol>
+        )}
+        {sim.tcpOnly && sim.tcpOnly.length > 0 && (
+          <p className="security__spared">
+            <StatusBadge verdict={true}>Spared by MPTCP</StatusBadge> Single-path TCP with the same attacker suffers {sim.tcpOnly.join(', ')}; this run did not.
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

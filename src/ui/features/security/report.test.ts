@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { SimulationSummary } from '../../../worker/capture-client.ts';
+import { markdownReport } from './report.ts';
+
+const summary: SimulationSummary = {
+  scenarioId: 'attack-x',
+  title: 'An attack',
+  seed: 1,
+  protocol: 'mptcp-v1',
+  packets: 10,
+  endUs: 1000,
+  finished: true,
+  digest: 'abcd',
+  pcapSha256: null,
+  apps: [],
+  mitigations: ['tls'],
+  attackers: [
+    { id: 'm', label: 'Mallory', location: 'partial-time-on-path', capability: 'active', at: ['l1'], window: { fromUs: 0, toUs: 50_000 }, attack: 'add-addr-hijack', attackLabel: 'ADD_ADDR hijack', rfc: 'RFC 7430 §2', knew: ['keys'], injected: 3, guessesUsed: 0, guessBudget: 0, expectedGuesses: null, actions: [], facts: [] },
+  ],
+  failures: [{ id: 'hijack', name: 'Connection hijack', stride: 'Spoofing', timeUs: 12_000, mptcpSpecific: true, explanation: 'The server accepted a subflow from the attacker.', frames: [4, 9] }],
+  tcpOnly: ['connection-dos'],
+  verdicts: [{ timeUs: 11_000, host: 'server', text: 'MP_JOIN HMAC verified', frame: 4 }],
+};
+
+describe('markdownReport', () => {
+  it('files each failure with its STRIDE category, evidence and explanation, and says what MPTCP was spared', () => {
+    const md = markdownReport(summary, undefined);
+    expect(md).toContain('# Security report: An attack');
+    expect(md).toContain('- Mitigations: tls');
+    expect(md).toContain('partial-time on-path (0.0 ms–50.0 ms) active attacker at l1');
+    expect(md).toContain('| Connection hijack (`hijack`) | Spoofing | 12.0 ms | yes | 4, 9 |');
+    expect(md).toContain('**Connection hijack.** The server accepted a subflow from the attacker.');
+    expect(md).toContain('suffers connection-dos; this run did not');
+    expect(md).toContain('- 11.0 ms (frame 4): MP_JOIN HMAC verified');
+  });
+
+  it('says so when nothing failed', () => {
+    expect(markdownReport({ ...summary, failures: [], tcpOnly: [] }, undefined)).toContain('None: no monitor found a failure in this run.');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * A design-review report of a simulated attack, in Markdown: the scenario,
+ * the protocol and mitigations, each attacker's class and what it learned,
+ * each failure with its STRIDE category, evidence and explanation, and what
+ * the hosts did with the attackers' packets.
+ */
+import type { ScenarioInfo, SimulationSummary } from '../../../worker/capture-client.ts';
+import { classOf, ms } from './describe.ts';
+
+export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | undefined): string {
+  const lines: string[] = [];
+  lines.push(`# Security report: ${sim.title}`, '');
+  if (info) lines.push(info.description, '');
+  lines.push(`- Scenario: \`${sim.scenarioId}\`, seed ${sim.seed}, protocol ${sim.protocol}`);
+  lines.push(`- Mitigations: ${sim.mitigations.length ? sim.mitigations.join(', ') : 'none beyond the protocol'}`);
+  lines.push(`- Trace digest: \`${sim.digest}\` (the same scenario and seed give the same bytes; \`npm run --silent lab -- run ${sim.scenarioId}\` reproduces it)`, '');
+  lines.push('## Attackers', '');
+  for (const a of sim.attackers) {
+    lines.push(`### ${a.label} — ${a.attackLabel} (${a.rfc})`, '');
+    lines.push(`- Class: ${classOf(a)}`);
+    lines.push(`- Knew by the end: ${a.knew.length ? a.knew.join(', ') : 'nothing'}`);
+    lines.push(`- Packets sent: ${a.injected}${a.capability === 'active' ? `, ${a.guessesUsed} of ${a.guessBudget} blind guesses` : ''}`);
+    if (a.expectedGuesses) lines.push(`- A blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}`);
+    lines.push('');
+  }
+  lines.push('## Security failures', '');
+  if (sim.failures.length === 0) lines.push('None: no monitor found a failure in this run.', '');
+  else {
+    lines.push('| Failure | STRIDE | First at | MPTCP-specific | Evidence (frames) |', '|---|---|---|---|---|');
+    for (const f of sim.failures) lines.push(`| ${f.name} (\`${f.id}\`) | ${f.stride} | ${ms(f.timeUs)} | ${f.mptcpSpecific ? 'yes' : 'no, inherited from TCP'} | ${f.frames.slice(0, 8).join(', ')}${f.frames.length > 8 ? ', …' : ''} |`);
+    lines.push('');
+    for (const f of sim.failures) lines.push(`**${f.name}.** ${f.explanation}`, '');
+  }
+  if (sim.tcpOnly?.length) lines.push(`Spared by MPTCP: single-path TCP with the same attackers suffers ${sim.tcpOnly.join(', ')}; this run did not.`, '');
+  if (sim.verdicts.length) {
+    lines.push("## What the hosts did with the attackers' packets", '');
+    for (const v of sim.verdicts) lines.push(`- ${ms(v.timeUs)}${v.frame !== null ? ` (frame ${v.frame})` : ''}: ${v.text}`);
+    lines.push('');
+  }
+  lines.push('Mitigations and how each attack fares against them across attacker classes: `npm run --silent lab -- matrix` and docs/attacks.md.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,55 @@
+/**
+ * What the app is told about an attack run: failures with their evidence as
+ * frames of the run's capture, and the hosts' verdicts on attacker packets —
+ * read off the run, so switching v0 to v1 changes them for protocol reasons.
+ */
+import { describe, expect, it } from 'vitest';
+import { CaptureService } from './capture-service.ts';
+
+describe('simulating an attack in the app', () => {
+  it('v0: the hijack and man in the middle, each with evidence frames that hold the attacker packets', async () => {
+    const s = new CaptureService();
+    const { summary } = await s.simulate(1, 'attack-add-addr-hijack-v0', {}, () => {});
+    expect(summary.protocol).toBe('mptcp-v0');
+    const mitm = summary.failures.find((f) => f.id === 'mitm')!;
+    expect(mitm).toMatchObject({ name: 'Man in the middle', stride: 'Tampering', mptcpSpecific: true });
+    expect(mitm.frames.length).toBeGreaterThan(0);
+    // The first evidence frame is a packet relayed through the attacker's own address.
+    const row = s.rowsAt(1, [mitm.frames[0]!])[0]!;
+    expect([row.source, row.destination]).toContain('198.18.66.6');
+    expect(summary.attackers[0]).toMatchObject({ label: 'Mallory', location: 'partial-time-on-path', attackLabel: expect.stringContaining('ADD_ADDR') });
+    expect(summary.attackers[0]!.knew).not.toContain('keys');
+  });
+
+  it('v1: the same attacker cannot make the HMAC; the client ignores its ADD_ADDR and says why', async () => {
+    const s = new CaptureService();
+    const { summary } = await s.simulate(2, 'attack-add-addr-hijack-v0', { protocol: 'mptcp-v1' }, () => {});
+    expect(summary.failures.map((f) => f.id)).not.toContain('hijack');
+    const ignored = summary.verdicts.find((v) => /ADD_ADDR ignored: HMAC mismatch/.test(v.text))!;
+    expect(ignored.host).toBe('client');
+    expect(s.rowsAt(2, [ignored.frame!])[0]!.info).toMatch(/ADD_ADDR/);
+  });
+
+  it('a mitigation switch is host behaviour: add-addr-hmac on v0 stops the same attacker', async () => {
+    const { summary } = await new CaptureService().simulate(3, 'attack-add-addr-hijack-v0', { mitigations: ['add-addr-hmac'] }, () => {});
+    expect(summary.mitigations).toEqual(['add-addr-hmac']);
+    expect(summary.failures.map((f) => f.id)).not.toContain('mitm');
+  });
+
+  it('refuses settings it does not know, naming them', async () => {
+    await expect(new CaptureService().simulate(4, 'attack-add-addr-hijack-v0', { mitigations: ['firewall'] }, () => {})).rejects.toMatchObject({ code: 'SCENARIO_INVALID', message: expect.stringContaining('"firewall"') });
+  });
+});
+
+describe('packet names', () => {
+  it('explanations name the frames of the capture the app shows, not engine packet ids', async () => {
+    const s = new CaptureService();
+    const { summary } = await s.simulate(5, 'attack-add-addr-hijack-v0', {}, () => {});
+    const mitm = summary.failures.find((f) => f.id === 'mitm')!;
+    expect(mitm.explanation).not.toMatch(/#\d/);
+    const named = [...mitm.explanation.matchAll(/frame (\d+)/g)].map((m) => Number(m[1]));
+    expect(named.length).toBeGreaterThan(0);
+    // Each named frame is a packet of the attacker's relay.
+    for (const f of named) expect(s.rowsAt(5, [f])[0]!.source + s.rowsAt(5, [f])[0]!.destination).toContain('198.18.66.6');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * A run's attackers, failures and the hosts' verdicts on attacker packets,
+ * as structured-clone data for the app, with packet ids turned into the
+ * frames of the run's capture (so a click can select the packet).
+ */
+import { attackInfo, failureInfo, type FailureId, type RunResult, type Scenario } from '../engine/index.ts';
+import type { AttackerView, FailureView, VerdictView } from './protocol.ts';
+
+/** Host decisions shown per run: enough to explain, few enough to read. */
+const MAX_VERDICTS = 40;
+const MAX_FACTS = 60;
+
+export interface SecurityViews {
+  attackers: AttackerView[];
+  failures: FailureView[];
+  tcpOnly: string[] | null;
+  verdicts: VerdictView[];
+}
+
+export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<number, number>): SecurityViews {
+  // The engine's texts name packets by id ("packet #179"); the app shows capture frames, so they are renamed.
+  const text = (t: string) => t.replace(/(packet )?#(\d+)/g, (m, _p: string | undefined, id: string) => {
+    const f = frameOf.get(Number(id));
+    return f === undefined ? m : `frame ${f}`;
+  });
+  const frame = (id: number | undefined) => (id === undefined ? null : (frameOf.get(id) ?? null));
+  const frames = (ids: readonly number[]) => [...new Set(ids.map((id) => frameOf.get(id)).filter((f): f is number => f !== undefined))].sort((a, b) => a - b);
+  const attackers: AttackerView[] = r.attackers.map((a) => {
+    const info = attackInfo(a.attack);
+    return {
+      id: a.id,
+      label: s.attackers.find((x) => x.id === a.id)?.label ?? a.id,
+      location: a.location,
+      capability: a.capability,
+      at: a.at,
+      window: a.window,
+      attack: a.attack,
+      attackLabel: info.label,
+      rfc: info.rfc,
+      knew: a.knew,
+      injected: a.injected,
+      guessesUsed: a.guessesUsed,
+      guessBudget: a.guessBudget,
+      expectedGuesses: a.expectedGuesses,
+      actions: a.actions.map((x) => ({ timeUs: x.timeUs, text: text(x.text), frame: frame(x.packets?.[0]) })),
+      facts: a.knowledge.slice(0, MAX_FACTS).map((f) => ({ timeUs: f.timeUs, kind: f.kind, value: f.value, about: f.about, frame: frame(f.packetId) })),
+    };
+  });
+  const failures: FailureView[] = r.failures.map((f) => {
+    const info = failureInfo(f.id as FailureId);
+    return { id: f.id, name: info.name, stride: info.stride, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: text(f.explanation), frames: frames(f.evidence.packets) };
+  });
+  // What hosts did with the attackers' own packets: the reason each attack worked or did not.
+  const attackerIds = new Set(r.attackers.map((a) => a.id));
+  const sent = new Set(r.attackers.flatMap((a) => a.actions.filter((x) => x.kind === 'attacker-inject' || x.kind === 'attacker-guess').flatMap((x) => x.packets ?? [])));
+  const verdicts: VerdictView[] = r.events
+    .filter((e) => !attackerIds.has(e.host) && e.packets?.some((p) => sent.has(p)))
+    .slice(0, MAX_VERDICTS)
+    .map((e) => ({ timeUs: e.timeUs, host: e.host, text: text(e.text), frame: frame(e.packets!.find((p) => sent.has(p))) }));
+  return { attackers, failures, tcpOnly: r.tcpOnly, verdicts };
+}
