@@ -19,6 +19,11 @@ test('ADD_ADDR attack: a man in the middle on v0, an ignored ADD_ADDR on v1, and
   await expect(failures.locator('[data-failure="hijack"]')).toContainText('198.18.66.6');
   await expect(failures).toContainText('Mallory');
   await expect(failures).toContainText('partial-time on-path');
+  // Its knowledge over time: sequence numbers from the packets it saw, never a key (it arrived after the handshake).
+  await failures.getByText(/^What Mallory learned, and when/).click();
+  const learned = failures.getByRole('list', { name: 'What Mallory learned' });
+  await expect(learned).toContainText('sequence-numbers');
+  await expect(learned.getByText('key', { exact: true })).toHaveCount(0);
 
   // Its evidence is a packet of the run: one click selects it in the list and the detail.
   const evidence = mitm.getByRole('button', { name: /^#\d+$/ }).first();

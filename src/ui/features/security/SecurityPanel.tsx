@@ -50,6 +50,21 @@ function AttackerCard({ a }: { a: AttackerView }) {
       <div className="attacker__knew">
         <span className="item__meta">Knew by the end:</span> {a.knew.length ? a.knew.map((k) => <Tag key={k} tone={k === 'keys' ? 'warn' : 'plain'}>{k}</Tag>) : <span className="item__meta">nothing</span>}
       </div>
+      {a.facts.length > 0 && (
+        <details className="attacker__facts">
+          <summary>
+            What {a.label} learned, and when ({a.facts.length}
+            {a.facts.length >= 60 ? '+' : ''})
+          </summary>
+          <ol aria-label={`What ${a.label} learned`}>
+            {a.facts.map((f, i) => (
+              <li key={i}>
+                <span className="failure__time">{ms(f.timeUs)}</span> {f.frame !== null && <FrameLink frame={f.frame} />} <Tag tone={f.kind === 'key' ? 'warn' : 'plain'}>{f.kind}</Tag> <span className="mono">{f.value.length > 40 ? `${f.value.slice(0, 40)}…` : f.value}</span> <span className="item__meta">{f.about}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       <p className="item__meta">
         {a.injected} packet{a.injected === 1 ? '' : 's'} sent{a.capability === 'active' ? `, ${a.guessesUsed} of ${a.guessBudget} blind guesses` : ''}.
         {a.expectedGuesses && ` A blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}.`}
