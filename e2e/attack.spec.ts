@@ -61,3 +61,24 @@ test('mitigation switches re-run the scenario: add-addr-hmac on v0 stops the hij
   await expect(failures.locator('[data-failure="hijack"]')).toHaveCount(0);
   await expect(failures).toContainText('ADD_ADDR ignored: HMAC mismatch');
 });
+
+test('a share link opens the same run, switches and packet', async ({ capturePage: app }) => {
+  test.setTimeout(60_000);
+  const page = app.page;
+  await app.simulate('attack-add-addr-hijack-v0');
+  await page.getByRole('group', { name: 'Simulate' }).getByLabel('Protocol').selectOption('mptcp-v1');
+  const failures = page.getByTestId('failures');
+  await expect(failures).toContainText('mptcp-v1', { timeout: 30_000 });
+  // The host's verdict on the attacker's ADD_ADDR names its packet; select it.
+  await failures.locator('.verdicts').getByRole('button', { name: /^#\d+$/ }).first().click();
+  const frame = Number((await app.selectedRow().getByRole('gridcell').first().textContent())!.replace(/\D/g, ''));
+  await expect(page).toHaveURL(new RegExp(`scenario=attack-add-addr-hijack-v0&protocol=mptcp-v1&mitigations=&frame=${frame}$`));
+  const link = page.url();
+
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByTestId('failures')).toContainText('ADD_ADDR ignored: HMAC mismatch', { timeout: 30_000 });
+  await expect(page.getByRole('group', { name: 'Simulate' }).getByLabel('Protocol')).toHaveValue('mptcp-v1');
+  await expect(app.selectedRow()).toContainText(String(frame));
+  await expect(app.fieldTree(frame)).toContainText('ADD_ADDR');
+});

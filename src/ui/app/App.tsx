@@ -9,6 +9,7 @@ import { SimulationBanner } from '../features/simulation/SimulationBanner.tsx';
 import { Workspace } from './Workspace.tsx';
 import { useFileDrop } from './use-file-drop.ts';
 import { useOpenShortcut } from './use-open-shortcut.ts';
+import { useShareLink } from './use-share-link.ts';
 import './app.css';
 
 export const CAPTURE_ACCEPT = '.pcap,.pcapng,.cap,application/vnd.tcpdump.pcap';
@@ -21,6 +22,7 @@ export function App() {
   const openDialog = useCallback(() => inputRef.current?.click(), []);
   const open = useCallback((file: File) => void openFile(file, file.name), [openFile]);
   useOpenShortcut(openDialog);
+  useShareLink();
   const dragging = useFileDrop(open);
 
   return (

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectLoadScenarios, selectLoading, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
 import { PlayIcon } from '../../components/icons.tsx';
 import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
+import { parseShareLink } from '../../lib/share-link.ts';
 import '../security/security.css';
 
 const PROTOCOLS: { value: SimProtocol; label: string }[] = [
@@ -33,10 +34,12 @@ export function SimulateControl() {
   const loadScenarios = useAppStore(selectLoadScenarios);
   const loading = useAppStore(selectLoading);
   const simulation = useAppStore(selectSimulation);
-  const [chosen, setChosen] = useState('');
+  // A share link picks the scenario and its switches (use-share-link.ts runs it).
+  const [shared] = useState(() => parseShareLink(window.location.search));
+  const [chosen, setChosen] = useState(shared?.scenarioId ?? '');
   // null: the scenario's own setting.
-  const [protocol, setProtocol] = useState<SimProtocol | null>(null);
-  const [mitigations, setMitigations] = useState<string[] | null>(null);
+  const [protocol, setProtocol] = useState<SimProtocol | null>(shared?.settings.protocol ?? null);
+  const [mitigations, setMitigations] = useState<string[] | null>(shared?.settings.mitigations ?? null);
   const id = useId();
 
   useEffect(() => {
@@ -48,16 +51,22 @@ export function SimulateControl() {
   const effectiveProtocol = protocol ?? (info?.protocol as SimProtocol | undefined) ?? 'mptcp-v1';
   const effectiveMitigations = mitigations ?? info?.mitigations ?? [];
   const settings = (p: SimProtocol | null, m: string[] | null): SimulateSettings => ({ ...(p ? { protocol: p } : {}), ...(m ? { mitigations: m } : {}) });
-  const onScreen = simulation?.scenarioId === current;
+  // The scenario last asked for: a switch changed while its run is still going re-runs it too.
+  const lastRun = useRef<string | null>(null);
+  const onScreen = () => simulation?.scenarioId === current || lastRun.current === current;
+  const run = (next: SimulateSettings) => {
+    lastRun.current = current;
+    void simulate(current, next);
+  };
 
   const changeProtocol = (p: SimProtocol) => {
     setProtocol(p);
-    if (onScreen) void simulate(current, settings(p, mitigations));
+    if (onScreen()) run(settings(p, mitigations));
   };
   const toggleMitigation = (m: string, on: boolean) => {
     const next = on ? [...effectiveMitigations, m] : effectiveMitigations.filter((x) => x !== m);
     setMitigations(next);
-    if (onScreen) void simulate(current, settings(protocol, next));
+    if (onScreen()) run(settings(protocol, next));
   };
 
   return (
@@ -104,7 +113,7 @@ export function SimulateControl() {
           ))}
         </div>
       </details>
-      <button type="button" className="btn" onClick={() => void simulate(current, settings(protocol, mitigations))} disabled={!current || loading !== null}>
+      <button type="button" className="btn" onClick={() => run(settings(protocol, mitigations))} disabled={!current || loading !== null}>
         <PlayIcon /> Simulate
       </button>
     </div>

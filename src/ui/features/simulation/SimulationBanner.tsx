@@ -26,6 +26,12 @@ export function SimulationBanner() {
         )}
         <span className="simbanner__hint"> (the same scenario and seed give the same digest in <code>lab run</code>)</span>
       </p>
+      <p className="simbanner__hint">
+        <button type="button" className="btn btn--small" onClick={() => void navigator.clipboard?.writeText(window.location.href)} title="The address names this run and the selected packet">
+          Copy share link
+        </button>{' '}
+        opens this run, with these switches, on the selected packet.
+      </p>
     </section>
   );
 }
