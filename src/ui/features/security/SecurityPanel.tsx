@@ -111,9 +111,6 @@ export function SecurityPanel() {
             ))
           )}
         </p>
-        {sim.attackers.map((a) => (
-          <AttackerCard key={a.id} a={a} />
-        ))}
         {sim.verdicts.length > 0 && (
           <div className="verdicts">
             <h3>What the hosts did with the attacker&rsquo;s packets</h3>
@@ -135,6 +132,9 @@ export function SecurityPanel() {
             ))}
           </ol>
         )}
+        {sim.attackers.map((a) => (
+          <AttackerCard key={a.id} a={a} />
+        ))}
         {sim.tcpOnly && sim.tcpOnly.length > 0 && (
           <p className="security__spared">
             <StatusBadge verdict={true}>Spared by MPTCP</StatusBadge> Single-path TCP with the same attacker suffers {sim.tcpOnly.join(', ')}; this run did not.

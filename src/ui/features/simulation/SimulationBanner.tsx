@@ -11,7 +11,15 @@ export function SimulationBanner() {
   return (
     <section className="simbanner" aria-label="Simulation">
       <p className="simbanner__title">
-        Simulated <strong>{sim.title}</strong> <span className="simbanner__meta">({sim.scenarioId}, {sim.protocol}, seed {sim.seed})</span>
+        Simulated <strong>{sim.title}</strong> <span className="simbanner__meta">({sim.scenarioId}, {sim.protocol}, seed {sim.seed})</span>{' '}
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => void navigator.clipboard?.writeText(window.location.href)}
+          title="Copies a link that opens this run, with these switches, on the selected packet"
+        >
+          Copy share link
+        </button>
       </p>
       <p className="simbanner__text">
         {sim.packets} packets on the links, {sim.finished ? 'finished' : 'stopped'} at {(sim.endUs / 1e6).toFixed(6)} s of simulated time. {apps}.
@@ -26,12 +34,7 @@ export function SimulationBanner() {
         )}
         <span className="simbanner__hint"> (the same scenario and seed give the same digest in <code>lab run</code>)</span>
       </p>
-      <p className="simbanner__hint">
-        <button type="button" className="btn btn--small" onClick={() => void navigator.clipboard?.writeText(window.location.href)} title="The address names this run and the selected packet">
-          Copy share link
-        </button>{' '}
-        opens this run, with these switches, on the selected packet.
-      </p>
+
     </section>
   );
 }
