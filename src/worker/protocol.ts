@@ -50,6 +50,7 @@ export interface ScenarioInfo {
 }
 
 export type SimProtocol = 'mptcp-v0' | 'mptcp-v1' | 'tcp';
+export const SIM_PROTOCOLS: readonly SimProtocol[] = ['mptcp-v0', 'mptcp-v1', 'tcp'];
 
 /** What the app may change in a built-in before running it; absent fields keep the scenario's own. */
 export interface SimulateSettings {
@@ -68,7 +69,7 @@ export interface FailureView {
   frames: number[];
 }
 
-/** An attacker of the run: its class, what it did and what it learned, with capture frames. */
+/** An attacker of the run: its class, what it sent and what it learned, with capture frames. */
 export interface AttackerView {
   id: string;
   label: string;
@@ -84,7 +85,6 @@ export interface AttackerView {
   guessesUsed: number;
   guessBudget: number;
   expectedGuesses: { guesses: number; why: string } | null;
-  actions: { timeUs: number; text: string; frame: number | null }[];
   facts: { timeUs: number; kind: string; value: string; about: string; frame: number | null }[];
 }
 

@@ -3,7 +3,7 @@
  * as structured-clone data for the app, with packet ids turned into the
  * frames of the run's capture (so a click can select the packet).
  */
-import { attackInfo, failureInfo, type FailureId, type RunResult, type Scenario } from '../engine/index.ts';
+import { attackInfo, failureInfo, type RunResult, type Scenario } from '../engine/index.ts';
 import type { AttackerView, FailureView, VerdictView } from './protocol.ts';
 
 /** Host decisions shown per run: enough to explain, few enough to read. */
@@ -42,17 +42,16 @@ export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<nu
       guessesUsed: a.guessesUsed,
       guessBudget: a.guessBudget,
       expectedGuesses: a.expectedGuesses,
-      actions: a.actions.map((x) => ({ timeUs: x.timeUs, text: text(x.text), frame: frame(x.packets?.[0]) })),
       facts: a.knowledge.slice(0, MAX_FACTS).map((f) => ({ timeUs: f.timeUs, kind: f.kind, value: f.value, about: f.about, frame: frame(f.packetId) })),
     };
   });
   const failures: FailureView[] = r.failures.map((f) => {
-    const info = failureInfo(f.id as FailureId);
+    const info = failureInfo(f.id);
     return { id: f.id, name: info.name, stride: info.stride, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: text(f.explanation), frames: frames(f.evidence.packets) };
   });
   // What hosts did with the attackers' own packets: the reason each attack worked or did not.
   const attackerIds = new Set(r.attackers.map((a) => a.id));
-  const sent = new Set(r.attackers.flatMap((a) => a.actions.filter((x) => x.kind === 'attacker-inject' || x.kind === 'attacker-guess').flatMap((x) => x.packets ?? [])));
+  const sent = new Set(r.attackers.flatMap((a) => a.sent));
   const verdicts: VerdictView[] = r.events
     .filter((e) => !attackerIds.has(e.host) && e.packets?.some((p) => sent.has(p)))
     .slice(0, MAX_VERDICTS)

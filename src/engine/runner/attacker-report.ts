@@ -19,6 +19,8 @@ export interface AttackerReport {
   /** What it knew by the end, in the matrix's categories. */
   knew: KnownCategory[];
   injected: number;
+  /** Ids of every packet it sent (injected, guessed, flooded or relayed), ascending. */
+  sent: number[];
   guessesUsed: number;
   guessBudget: number;
   /** Guesses the attack would need on average without knowledge, and why; null when it needs none. */
@@ -45,6 +47,7 @@ export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][
     knowledge: a.knowledge.facts,
     knew,
     injected: a.injected,
+    sent: [...a.sent].sort((x, y) => x - y),
     guessesUsed: Math.min(a.guessesUsed, s.guessBudget),
     guessBudget: s.guessBudget,
     expectedGuesses: a.expectedGuesses(),
