@@ -8,6 +8,7 @@ import type { PacketRow } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
 import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioInfo, Simulated, SimulateSettings, WireError } from './protocol.ts';
 
+export { SIM_PROTOCOLS } from './protocol.ts';
 export type { AttackerView, FailureView, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {

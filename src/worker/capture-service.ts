@@ -3,9 +3,9 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { BUILTIN_SCENARIOS, LabError, builtinScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
+import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, LabError, builtinScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, Simulated, SimulateSettings } from './protocol.ts';
+import { SIM_PROTOCOLS, type FrameDetail, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { securityViews } from './security-views.ts';
 import { readBlob } from './read-blob.ts';
 
@@ -147,16 +147,14 @@ export class CaptureService {
   }
 }
 
-const PROTOCOLS = ['mptcp-v0', 'mptcp-v1', 'tcp'] as const;
-const MITIGATIONS: readonly HostMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'dh-keys', 'tls'];
 
 /** A built-in with the app's protocol and mitigation switches applied. */
 export function withSettings(s: Scenario, settings: SimulateSettings): Scenario {
-  if (settings.protocol !== undefined && !PROTOCOLS.includes(settings.protocol)) {
-    throw new LabError('SCENARIO_INVALID', `protocol "${String(settings.protocol)}" is not one of ${PROTOCOLS.join(', ')}`);
+  if (settings.protocol !== undefined && !SIM_PROTOCOLS.includes(settings.protocol)) {
+    throw new LabError('SCENARIO_INVALID', `protocol "${String(settings.protocol)}" is not one of ${SIM_PROTOCOLS.join(', ')}`);
   }
-  const unknown = (settings.mitigations ?? []).filter((m) => !MITIGATIONS.includes(m as HostMitigation));
-  if (unknown.length) throw new LabError('SCENARIO_INVALID', `unknown mitigation ${unknown.map((m) => `"${m}"`).join(', ')}: expected ${MITIGATIONS.join(', ')}`);
+  const unknown = (settings.mitigations ?? []).filter((m) => !HOST_MITIGATIONS.includes(m as HostMitigation));
+  if (unknown.length) throw new LabError('SCENARIO_INVALID', `unknown mitigation ${unknown.map((m) => `"${m}"`).join(', ')}: expected ${HOST_MITIGATIONS.join(', ')}`);
   return {
     ...s,
     protocol: settings.protocol ?? s.protocol,

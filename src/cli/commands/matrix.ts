@@ -108,15 +108,16 @@ async function runWithWorkers(cells: MatrixCell[], workers: number, io: CliIo): 
   // heaviest first (by the bytes their scenarios move) to the least loaded worker.
   const groups = new Map<string, { index: number; cell: MatrixCell }[]>();
   cells.forEach((cell, index) => {
-    const k = cell.attack;
-    groups.set(k, [...(groups.get(k) ?? []), { index, cell }]);
+    const group = groups.get(cell.attack) ?? [];
+    group.push({ index, cell });
+    groups.set(cell.attack, group);
   });
-  const weight = (g: { cell: MatrixCell }[]) => g.reduce((n, x) => n + matrixCellWeight(x.cell), 0);
+  const weighed = [...groups.values()].map((rows) => ({ rows, weight: rows.reduce((n, x) => n + matrixCellWeight(x.cell), 0) }));
   const shares = Array.from({ length: workers }, () => ({ load: 0, rows: [] as { index: number; cell: MatrixCell }[] }));
-  for (const g of [...groups.values()].sort((a, b) => weight(b) - weight(a))) {
+  for (const g of weighed.sort((a, b) => b.weight - a.weight)) {
     const least = shares.reduce((min, sh) => (sh.load < min.load ? sh : min));
-    least.rows.push(...g);
-    least.load += weight(g);
+    least.rows.push(...g.rows);
+    least.load += g.weight;
   }
   await Promise.all(
     shares.map(

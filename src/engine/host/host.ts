@@ -368,7 +368,8 @@ export class Host implements NetNode {
   }
 }
 
-const PLACEHOLDER_UPPER: TcpUpper = {
+/** An endpoint's upper until its real one (a socket, an MPTCP subflow) is attached, before any segment moves. */
+export const PLACEHOLDER_UPPER: TcpUpper = {
   options: () => [],
   onSegment: () => {},
   onData: () => {},

@@ -5,7 +5,7 @@
  */
 import { hex32 } from '../core/hex.ts';
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
-import type { Host, SynVerdict } from '../host/host.ts';
+import { PLACEHOLDER_UPPER, type Host, type SynVerdict } from '../host/host.ts';
 import { parseCidrAddress } from '../net/topology.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
@@ -64,7 +64,7 @@ export class MptcpStack {
 
   connect(remote: IpAddress, port: number, handlers: AppHandlers): MptcpConnection {
     const conn = this.newConnection('client', handlers);
-    const ep = this.host.openEndpoint(remote, port, PLACEHOLDER);
+    const ep = this.host.openEndpoint(remote, port, PLACEHOLDER_UPPER);
     const sf = new MptcpSubflow(conn, ep, 'initial', true);
     ep.upper = sf;
     conn.subflows.push(sf);
@@ -151,7 +151,7 @@ export class MptcpStack {
   private openJoin(req: JoinRequest): MptcpSubflow | null {
     const { conn } = req;
     if (conn.state === 'closed' || conn.fallback) return null;
-    const ep = this.host.openEndpoint(req.remote, req.remotePort, PLACEHOLDER, req.local);
+    const ep = this.host.openEndpoint(req.remote, req.remotePort, PLACEHOLDER_UPPER, req.local);
     const sf = new MptcpSubflow(conn, ep, 'join', true);
     ep.upper = sf;
     sf.localAddressId = req.localId;
@@ -165,16 +165,3 @@ export class MptcpStack {
     return sf;
   }
 }
-
-const PLACEHOLDER = {
-  options: () => [],
-  onSegment: () => {},
-  onData: () => {},
-  pull: () => null,
-  onAcked: () => {},
-  onPeerFin: () => {},
-  onStateChange: () => {},
-  onClosed: () => {},
-  receiveSpace: () => 65535,
-  dataOptionBytes: () => 0,
-};

@@ -14,7 +14,7 @@ import type { KnownCategory } from '../attacks/knowledge.ts';
 import type { FailureId } from '../monitors/monitor.ts';
 import { builtinScenario } from '../scenario/builtin/index.ts';
 import type { AttackerCapability, AttackerLocation, AttackerSpec, AttackId, HostMitigation, Scenario, TimeWindow } from '../scenario/types.ts';
-import { runKey, runScenario, type BaselineCache } from './run-scenario.ts';
+import { attackFreeRun, runScenario, type BaselineCache } from './run-scenario.ts';
 
 export type MatrixProtocol = 'v0' | 'v1';
 export type MatrixWindow = 'handshake' | 'later';
@@ -135,14 +135,8 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
  * transfer. Both read off the attacker-free run.
  */
 function windowFor(s: Scenario, w: MatrixWindow, cache: BaselineCache): TimeWindow {
-  // `s` has no attackers: its run is the attack-free baseline the row's monitors will want too.
-  const key = runKey(s, undefined);
-  let free = cache.attackFree.get(key);
-  if (!free) {
-    const r = runScenario(s, { trace: 'count', baselines: 'none' });
-    free = { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
-    cache.attackFree.set(key, free);
-  }
+  // Its run is the attack-free baseline the row's monitors will want too.
+  const free = attackFreeRun(s, { cache });
   const h = free.events.find((e) => e.kind === 'mptcp-fully-established')?.timeUs ?? 50_000;
   return w === 'handshake' ? { fromUs: 0, toUs: h + 1 } : { fromUs: h + 20_000, toUs: h + 170_000 };
 }

@@ -12,7 +12,7 @@ import type { Host } from '../host/host.ts';
 import { buildNetwork, parseCidrAddress } from '../net/topology.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { Simulation } from '../sim/simulation.ts';
-import type { HostEvent, PacketFate, TraceMode } from '../sim/trace.ts';
+import type { HostEvent, PacketRecord, TraceMode } from '../sim/trace.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { scheduleActions } from './actions.ts';
@@ -59,15 +59,8 @@ export interface BaselineCache {
   tcp: Map<string, FailureId[]>;
 }
 
-export interface PacketJson {
-  id: number;
-  timeUs: number;
-  link: string;
-  from: string;
-  to: string;
-  length: number;
-  fate: PacketFate;
-  reason?: string;
+/** A trace record as `lab run --json` writes it: its bytes as hex, with a one-line summary. */
+export interface PacketJson extends Omit<PacketRecord, 'bytes'> {
   summary: string;
   hex: string;
 }
@@ -250,7 +243,6 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     }
   }
   const baselines = options.baselines ?? 'all';
-  const untilOption = options.untilUs !== undefined ? { untilUs: options.untilUs } : {};
   let attackFree: AttackFreeTruth | null | undefined;
   const findings = attackers.length
     ? evaluateMonitors({
@@ -265,16 +257,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         sentTo: new Map([...net.hosts.values()].map((h) => [h.id, h.destinations ?? new Map()])),
         joinSyns: new Map([...transport.stacks.values()].map((st) => [st.host.id, st.joinSyns])),
         attackFree: () => {
-          if (attackFree === undefined) {
-            const free = { ...s, attackers: [] };
-            const key = options.cache ? runKey(free, options.untilUs) : '';
-            attackFree = options.cache?.attackFree.get(key);
-            if (attackFree === undefined) {
-              const r = baselines === 'none' ? null : runScenario(free, { trace: 'count', baselines: 'none', ...untilOption });
-              attackFree = r && { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
-              if (attackFree && options.cache) options.cache.attackFree.set(key, attackFree);
-            }
-          }
+          if (attackFree === undefined) attackFree = baselines === 'none' ? null : attackFreeRun(s, options);
           return attackFree;
         },
       })
@@ -307,6 +290,23 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
 }
 
 /**
+ * The same scenario without its attackers, as failures defined against it
+ * read it (and `matrix.ts` places attacker windows on it); from the cache
+ * when the same run was made before.
+ */
+export function attackFreeRun(s: Scenario, options: Pick<RunOptions, 'untilUs' | 'cache'>): AttackFreeTruth {
+  const free = { ...s, attackers: [] };
+  const cache = options.cache;
+  const key = cache ? runKey(free, options.untilUs) : '';
+  const cached = cache?.attackFree.get(key);
+  if (cached) return cached;
+  const r = runScenario(free, { trace: 'count', baselines: 'none', ...untilOf(options) });
+  const truth = { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
+  cache?.attackFree.set(key, truth);
+  return truth;
+}
+
+/**
  * The failures single-path TCP between the same endpoints suffers with the
  * same attackers (security-model.md §1); null when baselines are off.
  */
@@ -316,7 +316,7 @@ function tcpBaselineFailures(s: Scenario, options: RunOptions): FailureId[] | nu
   const key = options.cache ? runKey(base, options.untilUs) : '';
   let ids = options.cache?.tcp.get(key);
   if (!ids) {
-    const tcp = runScenario(base, { trace: 'count', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...(options.untilUs !== undefined ? { untilUs: options.untilUs } : {}) });
+    const tcp = runScenario(base, { trace: 'count', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...untilOf(options) });
     ids = tcp.failures.map((f) => f.id);
     options.cache?.tcp.set(key, ids);
   }
@@ -335,6 +335,9 @@ function labelFailures(s: Scenario, findings: Finding[], tcpFailures: FailureId[
     explanation: f.explanation,
   }));
 }
+
+/** A baseline stops where the run it judges stops. */
+const untilOf = (o: Pick<RunOptions, 'untilUs'>) => (o.untilUs !== undefined ? { untilUs: o.untilUs } : {});
 
 /**
  * What decides a run's outcome, as a cache key: everything but the names and

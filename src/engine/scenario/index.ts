@@ -1,6 +1,6 @@
 // Public surface of the scenario module; src/engine/index.ts re-exports from here.
 export type * from './types.ts';
-export { SCENARIO_SCHEMA_VERSION } from './types.ts';
+export { SCENARIO_SCHEMA_VERSION, HOST_MITIGATIONS } from './types.ts';
 export { loadScenario, loadScenarioOrThrow, ScenarioError, formatScenarioProblem, scenarioJsonSchema, scenarioJsonSchemaText } from './load.ts';
 export type { ScenarioLoadResult, LoadOptions as ScenarioLoadOptions } from './load.ts';
 export { validateScenario, validateScenarioShape } from './validate.ts';

@@ -24,7 +24,7 @@ import {
   type In,
   type Out,
 } from './schema-dsl.ts';
-import { SCENARIO_SCHEMA_VERSION, type Scenario } from './types.ts';
+import { HOST_MITIGATIONS, SCENARIO_SCHEMA_VERSION, type Scenario } from './types.ts';
 import { ATTACK_IDS } from '../attacks/catalog.ts';
 
 const SECOND_US = 1_000_000;
@@ -310,7 +310,7 @@ const mptcp = named(
       ),
       checksums: withDefault(bool({ description: 'Hosts request DSS checksums (Linux net.mptcp.checksum_enabled).' }), false),
       mitigations: withDefault(
-        arr(enumOf(['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'dh-keys', 'tls'], { noun: 'a mitigation' }), {
+        arr(enumOf(HOST_MITIGATIONS, { noun: 'a mitigation' }), {
           unique: true,
           description: 'Mitigations switched on for every host, beyond what the version implies.',
         }),

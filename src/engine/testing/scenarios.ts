@@ -34,30 +34,39 @@ export function singlePathScenario(over: Partial<Scenario> = {}, linkExtra: Part
   };
 }
 
+/**
+ * A client (198.18.1.1 on c1, 198.18.2.1 on c2) and a server (`server` on
+ * s1 and s2) that announces its second address; both allow `subflows`
+ * extra subflows, the client accepts `accepted` ADD_ADDRs.
+ */
+function dualHomedHosts(server: [string, string], subflows: number, accepted: number): Scenario['hosts'] {
+  return [
+    {
+      id: 'client',
+      interfaces: [
+        { id: 'c1', addresses: ['198.18.1.1/24'] },
+        { id: 'c2', addresses: ['198.18.2.1/24'] },
+      ],
+      pathManager: { endpoints: [], limits: { subflows, addAddrAccepted: accepted } },
+    },
+    {
+      id: 'server',
+      interfaces: [
+        { id: 's1', addresses: [`${server[0]}/24`] },
+        { id: 's2', addresses: [`${server[1]}/24`] },
+      ],
+      pathManager: { endpoints: [{ address: server[1], flags: ['signal'] }], limits: { subflows, addAddrAccepted: 0 } },
+    },
+  ];
+}
+
 /** Two dual-homed hosts joined directly by two links; the server announces its second address, the client joins it. */
 export function twoPathScenario(protocol: Scenario['protocol'] = 'mptcp-v1', over: Partial<Scenario> = {}, linkExtra: Partial<LinkSpec> = {}): Scenario {
   return {
     ...singlePathScenario(),
     id: 'test-two-path',
     protocol,
-    hosts: [
-      {
-        id: 'client',
-        interfaces: [
-          { id: 'c1', addresses: ['198.18.1.1/24'] },
-          { id: 'c2', addresses: ['198.18.2.1/24'] },
-        ],
-        pathManager: { endpoints: [], limits: { subflows: 2, addAddrAccepted: 1 } },
-      },
-      {
-        id: 'server',
-        interfaces: [
-          { id: 's1', addresses: ['198.18.1.2/24'] },
-          { id: 's2', addresses: ['198.18.2.2/24'] },
-        ],
-        pathManager: { endpoints: [{ address: '198.18.2.2', flags: ['signal'] }], limits: { subflows: 2, addAddrAccepted: 0 } },
-      },
-    ],
+    hosts: dualHomedHosts(['198.18.1.2', '198.18.2.2'], 2, 1),
     routers: [],
     links: [link('l1', 'client.c1', 'server.s1', linkExtra), link('l2', 'client.c2', 'server.s2', linkExtra)],
     traffic: [{ id: 'bulk', kind: 'bulk', from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, bytes: 500_000, startUs: 0 }],
@@ -95,24 +104,7 @@ export function routedTwoPathScenario(protocol: Scenario['protocol'] = 'mptcp-v1
     ...singlePathScenario(),
     id: 'test-routed-two-path',
     protocol,
-    hosts: [
-      {
-        id: 'client',
-        interfaces: [
-          { id: 'c1', addresses: ['198.18.1.1/24'] },
-          { id: 'c2', addresses: ['198.18.2.1/24'] },
-        ],
-        pathManager: { endpoints: [], limits: { subflows: 3, addAddrAccepted: 2 } },
-      },
-      {
-        id: 'server',
-        interfaces: [
-          { id: 's1', addresses: ['198.18.10.2/24'] },
-          { id: 's2', addresses: ['198.18.11.2/24'] },
-        ],
-        pathManager: { endpoints: [{ address: '198.18.11.2', flags: ['signal'] }], limits: { subflows: 3, addAddrAccepted: 0 } },
-      },
-    ],
+    hosts: dualHomedHosts(['198.18.10.2', '198.18.11.2'], 3, 2),
     routers: [
       { id: 'r1', interfaces: [{ id: 'a', addresses: ['198.18.1.254/24'] }, { id: 'b', addresses: ['198.18.10.254/24'] }] },
       { id: 'r2', interfaces: [{ id: 'a', addresses: ['198.18.2.254/24'] }, { id: 'b', addresses: ['198.18.11.254/24'] }] },

@@ -4,15 +4,13 @@
  * The same scenario, switches and seed give the same packets, so the frame
  * number lands on the same packet for whoever opens the link.
  */
-import type { SimProtocol, SimulateSettings } from '../../worker/capture-client.ts';
+import { SIM_PROTOCOLS, type SimProtocol, type SimulateSettings } from '../../worker/capture-client.ts';
 
 export interface SharedRun {
   scenarioId: string;
   settings: SimulateSettings;
   frame: number | null;
 }
-
-const PROTOCOLS: readonly string[] = ['mptcp-v0', 'mptcp-v1', 'tcp'];
 
 /** The run a URL's query names, or null when it names none (unknown values are left to the engine to refuse). */
 export function parseShareLink(search: string): SharedRun | null {
@@ -21,7 +19,7 @@ export function parseShareLink(search: string): SharedRun | null {
   if (!scenarioId) return null;
   const settings: SimulateSettings = {};
   const protocol = q.get('protocol');
-  if (protocol && PROTOCOLS.includes(protocol)) settings.protocol = protocol as SimProtocol;
+  if (protocol && SIM_PROTOCOLS.includes(protocol as SimProtocol)) settings.protocol = protocol as SimProtocol;
   const mitigations = q.get('mitigations');
   if (mitigations !== null) settings.mitigations = mitigations.split(',').filter(Boolean);
   const frame = Number(q.get('frame'));
