@@ -36,6 +36,11 @@ describe('simulating an attack in the app', () => {
     expect(summary.failures.map((f) => f.id)).not.toContain('mitm');
   });
 
+  it("lists what the host did with a flood's spoofed joins, which the attacker sends without logging each", async () => {
+    const { summary } = await new CaptureService().simulate(6, 'attack-join-dos', {}, () => {});
+    expect(summary.verdicts.some((v) => /rejected: half-open limit \(3\) reached/.test(v.text) && v.frame !== null)).toBe(true);
+  });
+
   it('refuses settings it does not know, naming them', async () => {
     await expect(new CaptureService().simulate(4, 'attack-add-addr-hijack-v0', { mitigations: ['firewall'] }, () => {})).rejects.toMatchObject({ code: 'SCENARIO_INVALID', message: expect.stringContaining('"firewall"') });
   });
