@@ -4,7 +4,6 @@ import { selectLoadScenarios, selectLoading, selectScenarios, selectSimulate, se
 import { PlayIcon } from '../../components/icons.tsx';
 import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
 import { parseShareLink } from '../../lib/share-link.ts';
-import '../security/security.css';
 
 const PROTOCOLS: { value: SimProtocol; label: string }[] = [
   { value: 'mptcp-v1', label: 'MPTCP v1' },
