@@ -82,3 +82,13 @@ test('a share link opens the same run, switches and packet', async ({ capturePag
   await expect(app.selectedRow()).toContainText(String(frame));
   await expect(app.fieldTree(frame)).toContainText('ADD_ADDR');
 });
+
+test('a share link naming no built-in, or an unknown mitigation, says so and leaves the app as it was', async ({ capturePage: app }) => {
+  const page = app.page;
+  await page.goto('/?scenario=attack-nope');
+  await expect(app.alert).toContainText('no built-in scenario "attack-nope"');
+  await expect(page.getByRole('heading', { name: 'See inside Multipath TCP captures' })).toBeVisible();
+  await page.goto('/?scenario=attack-add-addr-hijack-v0&mitigations=firewall');
+  await expect(app.alert).toContainText('unknown mitigation "firewall"');
+  await expect(page.getByRole('heading', { name: 'See inside Multipath TCP captures' })).toBeVisible();
+});
