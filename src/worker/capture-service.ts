@@ -3,7 +3,7 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, LabError, builtinScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
+import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, LabError, buildTimeline, builtinScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
 import { SIM_PROTOCOLS, type FrameDetail, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { securityViews } from './security-views.ts';
@@ -138,8 +138,9 @@ export class CaptureService {
       mitigations: [...scenario.mptcp.mitigations],
       ...security,
     };
+    const timeline = big ? null : buildTimeline(scenario, r.handle.records, r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent })), r.endUs);
     const opened = pcap ? await this.open(captureId, pcap, onProgress) : null;
-    return { summary, opened, pcapBytes: pcap?.length ?? 0 };
+    return { summary, scenario, timeline, opened, pcapBytes: pcap?.length ?? 0 };
   }
 
   close(captureId: number): void {

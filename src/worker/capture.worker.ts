@@ -6,6 +6,7 @@
 import { describeError } from '../engine/index.ts';
 import { CaptureService } from './capture-service.ts';
 import type { Request, Response } from './protocol.ts';
+import { timelineBuffers } from './timeline-buffers.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -48,7 +49,7 @@ async function handle(req: Request): Promise<void> {
         return;
       case 'simulate': {
         const value = await service.simulate(req.captureId, req.scenarioId, req.settings, (progress) => post({ type: 'progress', id: req.id, progress }));
-        post({ type: 'result', id: req.id, value });
+        post({ type: 'result', id: req.id, value }, value.timeline ? timelineBuffers(value.timeline) : []);
         return;
       }
     }

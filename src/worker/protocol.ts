@@ -3,7 +3,7 @@
  * structured-clone data: errors travel as `{ code, message }`, never as
  * exception objects, and the file's bytes stay on the worker side.
  */
-import type { AnalysisReport, FrameDissection, PacketRow } from '../engine/index.ts';
+import type { AnalysisReport, FrameDissection, PacketRow, Scenario, TimelineData } from '../engine/index.ts';
 
 /** A coded failure as data (what `describeError` gives). */
 export interface WireError {
@@ -120,6 +120,10 @@ export interface SimulationSummary {
 
 export interface Simulated {
   summary: SimulationSummary;
+  /** The scenario as run (the built-in with the switches applied): the topology view draws it. */
+  scenario: Scenario;
+  /** The run's packets as ladder-diagram columns, frame by frame; null for runs traced in digest mode only. */
+  timeline: TimelineData | null;
   /** The run's capture, analyzed; null for runs traced in digest mode only. */
   opened: OpenedCapture | null;
   pcapBytes: number;

@@ -26,7 +26,7 @@ export function exportPcap(records: readonly PacketRecord[], options: { link?: s
 }
 
 /** Records in the order a pcap holds them: by time, ties in trace order. */
-function inFrameOrder(records: readonly PacketRecord[]): PacketRecord[] {
+export function inFrameOrder(records: readonly PacketRecord[]): PacketRecord[] {
   return records
     .map((r, i) => ({ r, i }))
     .sort((a, b) => a.r.timeUs - b.r.timeUs || a.i - b.i)

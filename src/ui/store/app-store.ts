@@ -8,6 +8,7 @@ import { RowCache } from './row-cache.ts';
 import { createSelectionSlice } from './selection-slice.ts';
 import type { AppState, StoreDeps } from './types.ts';
 import { createViewSlice } from './view-slice.ts';
+import { createPlaybackSlice } from './playback-slice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -17,5 +18,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createCaptureSlice(internals)(...a),
     ...createSelectionSlice(internals)(...a),
     ...createViewSlice(internals)(...a),
+    ...createPlaybackSlice(internals)(...a),
   }));
 }

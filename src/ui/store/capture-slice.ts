@@ -1,5 +1,6 @@
 import type { OpenedCapture, SimulationSummary } from '../../worker/capture-client.ts';
-import type { CaptureSlice } from './types.ts';
+import { defaultSpeed } from './playback-model.ts';
+import type { CaptureSlice, SimulatedRun } from './types.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { isFiltering } from './view-model.ts';
 
@@ -8,13 +9,18 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
   let latest = 0;
 
   /** Puts a freshly analyzed capture on screen in place of the previous one. */
-  const install = (opened: OpenedCapture, fileName: string, fileSize: number, simulation: SimulationSummary | null) => {
+  const install = (opened: OpenedCapture, fileName: string, fileSize: number, simulation: SimulationSummary | null, run: SimulatedRun | null = null) => {
     const previous = get().capture;
     if (previous) client.close(previous.id);
     rows.clear();
     set((s) => ({
       capture: { id: opened.captureId, fileName, fileSize, report: opened.report, packets: opened.packets },
       simulation,
+      run,
+      // A run opens at its end (everything shown), paused, at a speed that replays it in about ten seconds.
+      nowUs: run?.timeline?.endOfRunUs ?? 0,
+      playing: false,
+      speed: run?.timeline ? defaultSpeed(run.timeline.endOfRunUs) : s.speed,
       loading: null,
       selectedFrame: null,
       detail: null,
@@ -39,8 +45,9 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
         if (result.opened) client.close(result.opened.captureId);
         return;
       }
-      if (result.opened) install(result.opened, fileName, result.pcapBytes, result.summary);
-      else set({ loading: null, simulation: result.summary });
+      const run = { scenario: result.scenario, timeline: result.timeline };
+      if (result.opened) install(result.opened, fileName, result.pcapBytes, result.summary, run);
+      else set({ loading: null, simulation: result.summary, run, nowUs: result.summary.endUs, playing: false });
     } catch (e) {
       if (token !== latest) return;
       set({ loading: null, error: failureOf(e, `simulation of ${scenarioId}`) });
@@ -83,6 +90,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     dismissError: () => set({ error: null }),
     scenarios: [],
     simulation: null,
+    run: null,
     loadScenarios: async () => {
       try {
         set({ scenarios: await client.scenarios() });

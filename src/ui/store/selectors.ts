@@ -31,3 +31,18 @@ export const selectScenarios = (s: AppState) => s.scenarios;
 export const selectSimulation = (s: AppState) => s.simulation;
 export const selectSimulate = (s: AppState) => s.simulate;
 export const selectLoadScenarios = (s: AppState) => s.loadScenarios;
+
+export const selectRun = (s: AppState) => s.run;
+export const selectTimeline = (s: AppState) => s.run?.timeline ?? null;
+export const selectRunScenario = (s: AppState) => s.run?.scenario ?? null;
+export const selectNowUs = (s: AppState) => s.nowUs;
+export const selectPlaying = (s: AppState) => s.playing;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectMainView = (s: AppState) => s.mainView;
+export const selectTogglePlay = (s: AppState) => s.togglePlay;
+export const selectSeek = (s: AppState) => s.seek;
+export const selectStep = (s: AppState) => s.step;
+export const selectRewind = (s: AppState) => s.rewind;
+export const selectSetSpeed = (s: AppState) => s.setSpeed;
+export const selectSetMainView = (s: AppState) => s.setMainView;
+export const selectTick = (s: AppState) => s.tick;

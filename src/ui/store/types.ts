@@ -1,4 +1,4 @@
-import type { AnalysisReport, PacketRow } from '../../engine/index.ts';
+import type { AnalysisReport, PacketRow, Scenario, TimelineData } from '../../engine/index.ts';
 import type { CaptureClient, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
@@ -29,6 +29,8 @@ export interface CaptureSlice {
   scenarios: ScenarioInfo[];
   /** The simulation whose capture is on screen, if it came from one. */
   simulation: SimulationSummary | null;
+  /** That simulation's scenario (as run) and ladder data; null for a capture opened from a file. */
+  run: SimulatedRun | null;
   loadScenarios(): Promise<void>;
   /** Runs a built-in scenario in the engine (in the worker), with the protocol and mitigation switches applied, and opens its capture. */
   simulate(scenarioId: string, settings?: SimulateSettings): Promise<void>;
@@ -60,7 +62,38 @@ export interface ViewSlice {
   rowAt(position: number): PacketRow | undefined;
 }
 
-export type AppState = CaptureSlice & SelectionSlice & ViewSlice;
+export interface SimulatedRun {
+  scenario: Scenario;
+  /** Immutable columns, shared by reference (never copied into React state). */
+  timeline: TimelineData | null;
+}
+
+export type MainView = 'timeline' | 'topology' | 'packets';
+
+/** Simulated time on screen, and the replay of a run. */
+export interface PlaybackSlice {
+  /** The moment on screen (µs of simulated time); a run opens at its end, showing everything. */
+  nowUs: number;
+  playing: boolean;
+  /** Simulated seconds per real second. */
+  speed: number;
+  mainView: MainView;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Moves the moment (clamped to the run); stops playback at the end. */
+  seek(us: number): void;
+  /** Advances by real milliseconds at the current speed (the animation clock calls it). */
+  tick(realMs: number): void;
+  /** Moves to the next (+1) or previous (-1) packet after or before the moment, and selects it. */
+  step(direction: 1 | -1): void;
+  /** Back to the start, paused. */
+  rewind(): void;
+  setSpeed(speed: number): void;
+  setMainView(view: MainView): void;
+}
+
+export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice;
 
 export interface StoreDeps {
   client: CaptureClient;

@@ -1,0 +1,278 @@
+/**
+ * A run's packets as a ladder diagram's data: one entry per capture frame
+ * (the order `exportPcap` writes), with the lane it left and the lane it
+ * reached, when it left and arrived (serialization + propagation on its
+ * link), its fate, its subflow and the MPTCP signals it carries. Columnar
+ * typed arrays, so 100,000 packets cross to the UI thread as a few buffers
+ * and a canvas can draw them without objects per packet.
+ *
+ * Lanes, top to bottom: the connection level (data sequence, DATA_ACK,
+ * DATA_FIN, fast close), then each host interface and each router, NAT and
+ * middlebox in path order (clients first, servers last), then one lane per
+ * attacker (its injected packets start there).
+ */
+import { formatIp } from '../wire/ip-address.ts';
+import { decodePacket } from '../wire/packet.ts';
+import { TCP_FLAG } from '../wire/tcp-header.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { PacketRecord } from '../sim/trace.ts';
+import { inFrameOrder } from './pcap-export.ts';
+
+export type TimelineLaneKind = 'connection' | 'interface' | 'node' | 'attacker';
+
+export interface TimelineLane {
+  id: string;
+  kind: TimelineLaneKind;
+  /** What a person reads beside the lane: "client eth0 198.18.1.1", "r1", "Mallory". */
+  label: string;
+  /** The scenario node (or attacker) the lane belongs to. */
+  node: string;
+}
+
+export interface TimelineSubflow {
+  /** "198.18.1.1:33383 ⇄ 198.18.1.2:8080" as first seen (the SYN's side). */
+  label: string;
+  firstFrame: number;
+}
+
+/** Bits of `TimelineData.marks`: what a packet carries. */
+export const MARK = {
+  SYN: 1 << 0,
+  FIN: 1 << 1,
+  RST: 1 << 2,
+  PAYLOAD: 1 << 3,
+  MP_CAPABLE: 1 << 4,
+  MP_JOIN: 1 << 5,
+  DSS_MAP: 1 << 6,
+  DATA_ACK: 1 << 7,
+  DATA_FIN: 1 << 8,
+  ADD_ADDR: 1 << 9,
+  REMOVE_ADDR: 1 << 10,
+  MP_PRIO: 1 << 11,
+  MP_FAIL: 1 << 12,
+  MP_FASTCLOSE: 1 << 13,
+  MP_TCPRST: 1 << 14,
+} as const;
+export type MarkName = keyof typeof MARK;
+
+/** Marks drawn on the connection-level lane. */
+export const CONNECTION_MARKS = MARK.DSS_MAP | MARK.DATA_ACK | MARK.DATA_FIN | MARK.MP_FASTCLOSE | MARK.MP_FAIL;
+
+export const FATE_CODE = { delivered: 0, dropped: 1, modified: 2, injected: 3 } as const;
+
+export interface TimelineData {
+  lanes: TimelineLane[];
+  links: string[];
+  subflows: TimelineSubflow[];
+  attackers: string[];
+  /** Frames; index i is capture frame i + 1. */
+  count: number;
+  /** When the frame's first bit left (µs). */
+  startUs: Float64Array;
+  /** When its last bit reached the other end (µs); equal to `startUs` for a dropped packet. */
+  endUs: Float64Array;
+  fromLane: Uint16Array;
+  toLane: Uint16Array;
+  /** Index into `links`. */
+  link: Uint16Array;
+  /** `FATE_CODE` values. */
+  fate: Uint8Array;
+  /** Index into `subflows`, -1 for non-TCP packets. */
+  subflow: Int16Array;
+  /** Index into `attackers` of the attacker that sent it, -1 for the hosts' own packets. */
+  attacker: Int16Array;
+  /** `MARK` bits. */
+  marks: Uint16Array;
+  /** Data sequence number of the DSS mapping, relative to the sender's first one; NaN without a mapping. */
+  dsn: Float64Array;
+  /** Bytes of data the mapping covers (0 without one). */
+  dataLength: Uint32Array;
+  /** The run's end (µs). */
+  endOfRunUs: number;
+}
+
+export interface TimelineAttacker {
+  id: string;
+  label?: string;
+  /** Ids of every packet it sent. */
+  sent: readonly number[];
+}
+
+export function buildTimeline(s: Scenario, records: readonly PacketRecord[], attackers: readonly TimelineAttacker[], endOfRunUs: number): TimelineData {
+  const lanes = laneOrder(s, attackers);
+  const laneIndex = new Map(lanes.map((l, i) => [l.id, i]));
+  const linkSpecs = new Map(s.links.map((l) => [l.id, l]));
+  const links = s.links.map((l) => l.id);
+  const linkIndex = new Map(links.map((id, i) => [id, i]));
+  const attackerOf = new Map<number, number>();
+  attackers.forEach((a, i) => a.sent.forEach((p) => attackerOf.set(p, i)));
+  const version = s.protocol === 'mptcp-v0' ? 0 : 1;
+
+  const frames = inFrameOrder(records);
+  const n = frames.length;
+  const out: TimelineData = {
+    lanes,
+    links,
+    subflows: [],
+    attackers: attackers.map((a) => a.id),
+    count: n,
+    startUs: new Float64Array(n),
+    endUs: new Float64Array(n),
+    fromLane: new Uint16Array(n),
+    toLane: new Uint16Array(n),
+    link: new Uint16Array(n),
+    fate: new Uint8Array(n),
+    subflow: new Int16Array(n).fill(-1),
+    attacker: new Int16Array(n).fill(-1),
+    marks: new Uint16Array(n),
+    dsn: new Float64Array(n).fill(Number.NaN),
+    dataLength: new Uint32Array(n),
+    endOfRunUs,
+  };
+
+  // A subflow is one four-tuple, or several joined by a packet that kept its id across a NAT.
+  const tuples = new UnionFind();
+  const tupleOf: (string | null)[] = new Array(n).fill(null);
+  const tupleLabel = new Map<string, string>();
+  const firstTupleOfPacket = new Map<number, string>();
+  const dsnBase = new Map<string, bigint>();
+  const senderOfPacket = new Map<number, string>();
+
+  for (let i = 0; i < n; i++) {
+    const r = frames[i]!;
+    const spec = linkSpecs.get(r.link);
+    const serialUs = spec ? (r.length * 8e6) / spec.bandwidthBps : 0;
+    out.startUs[i] = r.timeUs;
+    out.endUs[i] = r.fate === 'dropped' ? r.timeUs : r.timeUs + serialUs + (spec?.delayUs ?? 0);
+    out.link[i] = linkIndex.get(r.link) ?? 0;
+    out.fate[i] = FATE_CODE[r.fate];
+    const attacker = attackerOf.get(r.id);
+    if (attacker !== undefined) out.attacker[i] = attacker;
+    const fromNode = attacker !== undefined && r.fate === 'injected' ? null : r.from;
+    out.fromLane[i] = fromNode === null ? laneIndex.get(attackerLaneId(attackers[attacker!]!.id))! : laneOfEnd(laneIndex, spec, r.from);
+    out.toLane[i] = laneOfEnd(laneIndex, spec, r.to);
+
+    if (!r.bytes) continue;
+    const d = decodePacket(r.bytes, { version });
+    if (!d.ok || !d.value.tcp) continue;
+    const p = d.value;
+    const h = p.tcp!.header;
+    const src = `${formatIp(p.ip.src)}:${h.srcPort}`;
+    const dst = `${formatIp(p.ip.dst)}:${h.dstPort}`;
+    const key = src < dst ? `${src}|${dst}` : `${dst}|${src}`;
+    if (tuples.add(key)) tupleLabel.set(key, `${src} ⇄ ${dst}`);
+    tupleOf[i] = key;
+    const first = firstTupleOfPacket.get(r.id);
+    if (first === undefined) firstTupleOfPacket.set(r.id, key);
+    else tuples.union(first, key);
+
+    let m = 0;
+    if (h.flags & TCP_FLAG.SYN) m |= MARK.SYN;
+    if (h.flags & TCP_FLAG.FIN) m |= MARK.FIN;
+    if (h.flags & TCP_FLAG.RST) m |= MARK.RST;
+    if (p.payloadLengthOnWire > 0) m |= MARK.PAYLOAD;
+    for (const o of h.options) {
+      switch (o.kind) {
+        case 'mp-capable': m |= MARK.MP_CAPABLE; break;
+        case 'mp-join-syn': case 'mp-join-syn-ack': case 'mp-join-ack': m |= MARK.MP_JOIN; break;
+        case 'dss': {
+          if (o.dataAck !== undefined) m |= MARK.DATA_ACK;
+          if (o.dataFin) m |= MARK.DATA_FIN;
+          if (o.mapping && o.mapping.dataLength > 0) {
+            m |= MARK.DSS_MAP;
+            // Relative to the first DSN its sender (the node of its first hop) used, so each direction
+            // starts at 0; modulo 2^32 because a mapping may carry only the DSN's low 32 bits.
+            let sender = senderOfPacket.get(r.id);
+            if (sender === undefined) senderOfPacket.set(r.id, (sender = fromNode ?? `attacker:${attacker}`));
+            const base = dsnBase.get(sender) ?? o.mapping.dsn;
+            dsnBase.set(sender, base);
+            out.dsn[i] = Number(BigInt.asIntN(32, o.mapping.dsn - base));
+            out.dataLength[i] = o.mapping.dataLength;
+          }
+          break;
+        }
+        case 'add-addr': m |= MARK.ADD_ADDR; break;
+        case 'remove-addr': m |= MARK.REMOVE_ADDR; break;
+        case 'mp-prio': m |= MARK.MP_PRIO; break;
+        case 'mp-fail': m |= MARK.MP_FAIL; break;
+        case 'mp-fastclose': m |= MARK.MP_FASTCLOSE; break;
+        case 'mp-tcprst': m |= MARK.MP_TCPRST; break;
+        default: break;
+      }
+    }
+    out.marks[i] = m;
+  }
+
+  // Number subflows in order of first appearance of their root tuple.
+  const subflowOfRoot = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const key = tupleOf[i];
+    if (key === null || key === undefined) continue;
+    const root = tuples.find(key);
+    let sf = subflowOfRoot.get(root);
+    if (sf === undefined) {
+      sf = out.subflows.length;
+      subflowOfRoot.set(root, sf);
+      out.subflows.push({ label: tupleLabel.get(key)!, firstFrame: i + 1 });
+    }
+    out.subflow[i] = sf;
+  }
+  return out;
+}
+
+export function attackerLaneId(attackerId: string): string {
+  return `attacker:${attackerId}`;
+}
+
+function laneOfEnd(laneIndex: ReadonlyMap<string, number>, spec: Scenario['links'][number] | undefined, node: string): number {
+  // A host's lane is the interface the link is attached to; other nodes have one lane.
+  const end = spec ? [spec.a, spec.b].find((e) => e.startsWith(`${node}.`)) : undefined;
+  return laneIndex.get(end ?? node) ?? laneIndex.get(node) ?? 0;
+}
+
+/** Lanes in path order: connection level, clients' interfaces, the network, servers' interfaces, others, attackers. */
+export function laneOrder(s: Scenario, attackers: readonly { id: string; label?: string }[]): TimelineLane[] {
+  const lanes: TimelineLane[] = [{ id: 'connection', kind: 'connection', label: 'Connection (data level)', node: '' }];
+  const clients = new Set(s.traffic.map((t) => t.from));
+  const servers = new Set(s.traffic.map((t) => t.to));
+  const rank = (id: string) => (clients.has(id) ? 0 : servers.has(id) ? 2 : 3);
+  const hosts = [...s.hosts].sort((a, b) => rank(a.id) - rank(b.id));
+  const linked = new Set(s.links.flatMap((l) => [l.a, l.b]));
+  const hostLanes = (h: Scenario['hosts'][number]) =>
+    h.interfaces
+      .filter((i) => linked.has(`${h.id}.${i.id}`))
+      .map((i): TimelineLane => ({ id: `${h.id}.${i.id}`, kind: 'interface', label: `${h.label ?? h.id} ${i.id} ${i.addresses.map((a) => a.split('/')[0]).join(' ')}`, node: h.id }));
+  const specById = new Map(s.attackers.map((a) => [a.id, a]));
+  for (const h of hosts.filter((x) => rank(x.id) === 0)) lanes.push(...hostLanes(h));
+  for (const r of [...s.routers, ...s.nats, ...s.middleboxes]) lanes.push({ id: r.id, kind: 'node', label: r.label ?? r.id, node: r.id });
+  for (const h of hosts.filter((x) => rank(x.id) !== 0)) lanes.push(...hostLanes(h));
+  for (const a of attackers) lanes.push({ id: attackerLaneId(a.id), kind: 'attacker', label: a.label ?? specById.get(a.id)?.label ?? a.id, node: a.id });
+  return lanes;
+}
+
+/** Disjoint sets of strings (path halving). */
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  /** True when the key is new. */
+  add(k: string): boolean {
+    if (this.parent.has(k)) return false;
+    this.parent.set(k, k);
+    return true;
+  }
+  find(k: string): string {
+    let x = k;
+    for (;;) {
+      const p = this.parent.get(x)!;
+      if (p === x) return x;
+      const gp = this.parent.get(p)!;
+      this.parent.set(x, gp);
+      x = gp;
+    }
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // The older tuple stays the root, so a subflow keeps the label of its SYN.
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}

@@ -1,0 +1,43 @@
+/** Pure helpers of playback: speeds, and finding packets around a moment. */
+import type { TimelineData } from '../../engine/index.ts';
+
+/** Simulated seconds per real second the speed menu offers. */
+export const SPEEDS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1] as const;
+
+/** The speed that replays a run in about ten seconds. */
+export function defaultSpeed(endUs: number): number {
+  const wanted = endUs / 1e6 / 10;
+  let best: number = SPEEDS[0];
+  for (const s of SPEEDS) if (Math.abs(Math.log(s / wanted)) < Math.abs(Math.log(best / wanted))) best = s;
+  return best;
+}
+
+/** Index of the first frame whose start is at or after `us` (frames are in time order). */
+export function firstAtOrAfter(t: Pick<TimelineData, 'startUs' | 'count'>, us: number): number {
+  let lo = 0;
+  let hi = t.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t.startUs[mid]! < us) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Frames (1-based) that had left by `us`: those with start ≤ us. */
+export function framesSentBy(t: Pick<TimelineData, 'startUs' | 'count'>, us: number): number {
+  return firstAtOrAfter(t, us + 0.5);
+}
+
+/**
+ * The frame a step lands on: the first one that starts after the moment
+ * (forward) or the last one that starts before it (back); null at either end.
+ */
+export function stepFrame(t: Pick<TimelineData, 'startUs' | 'count'>, nowUs: number, direction: 1 | -1): number | null {
+  if (direction === 1) {
+    const i = firstAtOrAfter(t, nowUs + 0.5);
+    return i < t.count ? i + 1 : null;
+  }
+  const i = firstAtOrAfter(t, nowUs - 0.5) - 1;
+  return i >= 0 ? i + 1 : null;
+}

@@ -1,0 +1,42 @@
+import type { PlaybackSlice } from './types.ts';
+import type { SliceCreator } from './internals.ts';
+import { stepFrame } from './playback-model.ts';
+
+export const createPlaybackSlice: SliceCreator<PlaybackSlice> = () => (set, get) => {
+  const endOfRun = () => get().run?.timeline?.endOfRunUs ?? get().simulation?.endUs ?? 0;
+  const clamp = (us: number) => Math.min(endOfRun(), Math.max(0, us));
+  return {
+    nowUs: 0,
+    playing: false,
+    speed: 0.05,
+    mainView: 'timeline',
+    play: () => {
+      if (!get().run?.timeline) return;
+      // Playing from the end replays from the start.
+      if (get().nowUs >= endOfRun()) set({ nowUs: 0 });
+      set({ playing: true });
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    seek: (us) => {
+      const nowUs = clamp(us);
+      set({ nowUs, playing: get().playing && nowUs < endOfRun() });
+    },
+    tick: (realMs) => {
+      const { playing, nowUs, speed } = get();
+      if (!playing) return;
+      get().seek(nowUs + realMs * 1000 * speed);
+    },
+    step: (direction) => {
+      const t = get().run?.timeline;
+      if (!t) return;
+      const frame = stepFrame(t, get().nowUs, direction);
+      if (frame === null) return;
+      set({ playing: false, nowUs: t.startUs[frame - 1]! });
+      get().selectFrame(frame);
+    },
+    rewind: () => set({ playing: false, nowUs: 0 }),
+    setSpeed: (speed) => set({ speed }),
+    setMainView: (mainView) => set({ mainView }),
+  };
+};
