@@ -29,6 +29,7 @@ test('ADD_ADDR attack: a man in the middle on v0, an ignored ADD_ADDR on v1, and
   const evidence = mitm.getByRole('button', { name: /^#\d+$/ }).first();
   const frame = Number((await evidence.textContent())!.slice(1));
   await evidence.click();
+  await page.getByRole('tab', { name: 'Packets' }).click();
   await expect(app.selectedRow()).toContainText(String(frame));
   await expect(app.fieldTree(frame)).toBeVisible();
   await shot('20-attack-v0-mitm');
@@ -71,6 +72,7 @@ test('a share link opens the same run, switches and packet', async ({ capturePag
   await expect(failures).toContainText('mptcp-v1', { timeout: 30_000 });
   // The host's verdict on the attacker's ADD_ADDR names its packet; select it.
   await failures.locator('.verdicts').getByRole('button', { name: /^#\d+$/ }).first().click();
+  await page.getByRole('tab', { name: 'Packets' }).click();
   const frame = Number((await app.selectedRow().getByRole('gridcell').first().textContent())!.replace(/\D/g, ''));
   await expect(page).toHaveURL(new RegExp(`scenario=attack-add-addr-hijack-v0&protocol=mptcp-v1&mitigations=&frame=${frame}$`));
   const link = page.url();
@@ -79,6 +81,7 @@ test('a share link opens the same run, switches and packet', async ({ capturePag
   await page.goto(link);
   await expect(page.getByTestId('failures')).toContainText('ADD_ADDR ignored: HMAC mismatch', { timeout: 30_000 });
   await expect(page.getByRole('group', { name: 'Simulate' }).getByLabel('Protocol')).toHaveValue('mptcp-v1');
+  await page.getByRole('tab', { name: 'Packets' }).click();
   await expect(app.selectedRow()).toContainText(String(frame));
   await expect(app.fieldTree(frame)).toContainText('ADD_ADDR');
 });

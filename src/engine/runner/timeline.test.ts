@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../scenario/index.ts';
 import { exportPcap } from './pcap-export.ts';
 import { runScenario } from './run-scenario.ts';
-import { FATE_CODE, MARK, buildTimeline } from './timeline.ts';
+import { buildTimeline } from './timeline.ts';
+import { FATE_CODE, MARK } from './timeline-codes.ts';
 import { readCapture } from '../pcap/index.ts';
 
 function timelineOf(id: string) {

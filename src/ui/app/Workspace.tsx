@@ -1,32 +1,86 @@
+import { useCallback, useState, type ReactNode } from 'react';
 import { ConnectionsPanel } from '../features/connections/ConnectionsPanel.tsx';
 import { SecurityPanel } from '../features/security/SecurityPanel.tsx';
 import { PacketDetail } from '../features/detail/PacketDetail.tsx';
 import { FilterBar } from '../features/packets/FilterBar.tsx';
 import { PacketList } from '../features/packets/PacketList.tsx';
+import { PlaybackBar } from '../features/playback/PlaybackBar.tsx';
+import { ShortcutsDialog } from '../features/playback/ShortcutsDialog.tsx';
+import { usePlaybackClock } from '../features/playback/use-playback-clock.ts';
+import { usePlaybackKeys } from '../features/playback/use-playback-keys.ts';
+import { TimelineView } from '../features/timeline/TimelineView.tsx';
+import { TopologyView } from '../features/topology/TopologyView.tsx';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectCaptureId } from '../store/selectors.ts';
+import { selectCaptureId, selectMainView, selectSetMainView, selectTimeline } from '../store/selectors.ts';
+import type { MainView } from '../store/types.ts';
 import '../features/packets/packets.css';
 
-/** The viewer once a capture is open: security failures over connections | packet list over packet detail. */
-export function Workspace() {
+const VIEWS: { id: MainView; label: string; key: string }[] = [
+  { id: 'timeline', label: 'Timeline', key: '1' },
+  { id: 'topology', label: 'Topology', key: '2' },
+  { id: 'packets', label: 'Packets', key: '3' },
+];
+
+function PacketsPane() {
   // A new capture starts a fresh list (scroll at the top).
   const captureId = useAppStore(selectCaptureId);
+  return (
+    <section className="packets" aria-labelledby="packets-heading">
+      <div className="pane-header">
+        <h2 id="packets-heading">Packets</h2>
+        <FilterBar />
+      </div>
+      <PacketList key={captureId} />
+    </section>
+  );
+}
+
+/** Timeline, topology and packet list of a simulated run, as tabs over the packet detail. */
+function RunViews() {
+  const view = useAppStore(selectMainView);
+  const setView = useAppStore(selectSetMainView);
+  const panels: Record<MainView, ReactNode> = { timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane /> };
+  return (
+    <div className="run-views">
+      <div className="run-views__tabs" role="tablist" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button key={v.id} type="button" role="tab" id={`tab-${v.id}`} aria-selected={view === v.id} aria-controls={`panel-${v.id}`} className="run-views__tab" title={`${v.label} (${v.key})`} onClick={() => setView(v.id)}>
+            {v.label}
+          </button>
+        ))}
+      </div>
+      <div className="run-views__panel" role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`}>
+        {panels[view]}
+      </div>
+    </div>
+  );
+}
+
+/** The viewer once a capture is open: security failures over connections | (replay, views) over packet detail. */
+export function Workspace() {
+  const timeline = useAppStore(selectTimeline);
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  usePlaybackClock();
+  usePlaybackKeys(openHelp);
   return (
     <main className="workspace" id="main">
       <div className="workspace__side">
         <SecurityPanel />
         <ConnectionsPanel />
       </div>
-      <div className="workspace__packets">
-        <section className="packets" aria-labelledby="packets-heading">
-          <div className="pane-header">
-            <h2 id="packets-heading">Packets</h2>
-            <FilterBar />
-          </div>
-          <PacketList key={captureId} />
-        </section>
+      <div className={timeline ? 'workspace__packets workspace__packets--run' : 'workspace__packets'}>
+        {timeline ? (
+          <>
+            <PlaybackBar onHelp={openHelp} />
+            <RunViews />
+          </>
+        ) : (
+          <PacketsPane />
+        )}
         <PacketDetail />
       </div>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </main>
   );
 }

@@ -30,10 +30,16 @@ export function framesSentBy(t: Pick<TimelineData, 'startUs' | 'count'>, us: num
 }
 
 /**
- * The frame a step lands on: the first one that starts after the moment
- * (forward) or the last one that starts before it (back); null at either end.
+ * The frame a step lands on: the next or previous frame when the selected
+ * one is at the moment (frames sent at the same µs are stepped one by one),
+ * else the first that starts after the moment (forward) or the last that
+ * starts before it (back); null at either end.
  */
-export function stepFrame(t: Pick<TimelineData, 'startUs' | 'count'>, nowUs: number, direction: 1 | -1): number | null {
+export function stepFrame(t: Pick<TimelineData, 'startUs' | 'count'>, nowUs: number, direction: 1 | -1, selected: number | null = null): number | null {
+  if (selected !== null && selected >= 1 && selected <= t.count && t.startUs[selected - 1] === nowUs) {
+    const next = selected + direction;
+    return next >= 1 && next <= t.count ? next : null;
+  }
   if (direction === 1) {
     const i = firstAtOrAfter(t, nowUs + 0.5);
     return i < t.count ? i + 1 : null;

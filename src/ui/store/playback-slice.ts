@@ -30,7 +30,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = () => (set, get)
     step: (direction) => {
       const t = get().run?.timeline;
       if (!t) return;
-      const frame = stepFrame(t, get().nowUs, direction);
+      const frame = stepFrame(t, get().nowUs, direction, get().selectedFrame);
       if (frame === null) return;
       set({ playing: false, nowUs: t.startUs[frame - 1]! });
       get().selectFrame(frame);

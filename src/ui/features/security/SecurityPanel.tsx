@@ -1,5 +1,7 @@
+import { downloadBlob } from '../../lib/download.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
+import { selectNowUs, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
+import type { AppState } from '../../store/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tag } from '../../components/Tag.tsx';
 import type { AttackerView, FailureView, SimulationSummary } from '../../../worker/capture-client.ts';
@@ -18,11 +20,17 @@ function FrameLink({ frame }: { frame: number }) {
   );
 }
 
+/** True once the replay's moment has reached `us` (a boolean, so a component re-renders only when it flips). */
+const reached = (us: number) => (s: AppState) => s.nowUs >= us;
+
 function FailureItem({ f }: { f: FailureView }) {
+  const held = useAppStore(reached(f.timeUs));
   return (
-    <li className="failure" data-failure={f.id}>
+    <li className={held ? 'failure' : 'failure failure--pending'} data-failure={f.id} data-held={held}>
       <div className="failure__head">
-        <StatusBadge verdict={false}>{f.name}</StatusBadge>
+        <StatusBadge verdict={held ? false : null} title={held ? `Holds from ${ms(f.timeUs)}` : `Not yet: holds from ${ms(f.timeUs)}`}>
+          {f.name}
+        </StatusBadge>
         <Tag tone={f.mptcpSpecific ? 'warn' : 'plain'} title={f.mptcpSpecific ? 'Single-path TCP with the same attacker does not suffer this' : 'Single-path TCP with the same attacker suffers this too'}>
           {f.mptcpSpecific ? 'MPTCP-specific' : 'inherited from TCP'}
         </Tag>
@@ -41,6 +49,10 @@ function FailureItem({ f }: { f: FailureView }) {
 }
 
 function AttackerCard({ a }: { a: AttackerView }) {
+  const nowUs = useAppStore(selectNowUs);
+  const atEnd = useAppStore((s: AppState) => s.nowUs >= (s.simulation?.endUs ?? 0));
+  const known = a.facts.filter((f) => f.timeUs <= nowUs);
+  const kinds = atEnd ? a.knew : [...new Set(known.map((f) => f.kind))];
   return (
     <div className="attacker" data-attacker={a.id}>
       <h3>
@@ -48,7 +60,8 @@ function AttackerCard({ a }: { a: AttackerView }) {
       </h3>
       <p className="item__meta">{classOf(a)}</p>
       <div className="attacker__knew">
-        <span className="item__meta">Knew by the end:</span> {a.knew.length ? a.knew.map((k) => <Tag key={k} tone={k === 'keys' ? 'warn' : 'plain'}>{k}</Tag>) : <span className="item__meta">nothing</span>}
+        <span className="item__meta">{atEnd ? 'Knew by the end:' : `Knows at ${ms(nowUs)}:`}</span>{' '}
+        {kinds.length ? kinds.map((k) => <Tag key={k} tone={k === 'keys' || k === 'key' ? 'warn' : 'plain'}>{k}</Tag>) : <span className="item__meta">nothing yet</span>}
       </div>
       {a.facts.length > 0 && (
         <details className="attacker__facts">
@@ -58,7 +71,7 @@ function AttackerCard({ a }: { a: AttackerView }) {
           </summary>
           <ol aria-label={`What ${a.label} learned`}>
             {a.facts.map((f, i) => (
-              <li key={i}>
+              <li key={i} className={f.timeUs > nowUs ? 'is-future' : undefined}>
                 <span className="failure__time">{ms(f.timeUs)}</span> {f.frame !== null && <FrameLink frame={f.frame} />} <Tag tone={f.kind === 'key' ? 'warn' : 'plain'}>{f.kind}</Tag> <span className="mono">{f.value.length > 40 ? `${f.value.slice(0, 40)}…` : f.value}</span> <span className="item__meta">{f.about}</span>
               </li>
             ))}
@@ -74,18 +87,24 @@ function AttackerCard({ a }: { a: AttackerView }) {
 }
 
 function downloadReport(sim: SimulationSummary, markdown: string) {
-  const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${sim.scenarioId}-${sim.protocol}-report.md`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([markdown], { type: 'text/markdown' }), `${sim.scenarioId}-${sim.protocol}-report.md`);
+}
+
+/** A failure in the summary: grey until the replay reaches the moment it first holds, then red. */
+function SummaryBadge({ name, firstUs }: { name: string; firstUs: number }) {
+  const held = useAppStore(reached(firstUs));
+  return (
+    <StatusBadge verdict={held ? false : null} title={held ? `Holds from ${ms(firstUs)}` : `Not yet (from ${ms(firstUs)})`}>
+      {name}
+    </StatusBadge>
+  );
 }
 
 /** The attackers of the simulated run, the security failures the monitors found, and why. */
 export function SecurityPanel() {
   const sim = useAppStore(selectSimulation);
   const scenarios = useAppStore(selectScenarios);
+  const nowUs = useAppStore(selectNowUs);
   if (!sim || sim.attackers.length === 0) return null;
   const info = scenarios.find((s) => s.id === sim.scenarioId);
   return (
@@ -104,11 +123,7 @@ export function SecurityPanel() {
           {sim.failures.length === 0 ? (
             <StatusBadge verdict={true}>No security failure</StatusBadge>
           ) : (
-            [...new Set(sim.failures.map((f) => f.name))].map((name) => (
-              <StatusBadge key={name} verdict={false}>
-                {name}
-              </StatusBadge>
-            ))
+            [...new Set(sim.failures.map((f) => f.name))].map((name) => <SummaryBadge key={name} name={name} firstUs={Math.min(...sim.failures.filter((f) => f.name === name).map((f) => f.timeUs))} />)
           )}
         </p>
         {sim.verdicts.length > 0 && (
@@ -116,7 +131,7 @@ export function SecurityPanel() {
             <h3>What the hosts did with the attacker&rsquo;s packets</h3>
             <ul>
               {sim.verdicts.map((v, i) => (
-                <li key={i}>
+                <li key={i} className={v.timeUs > nowUs ? 'is-future' : undefined}>
                   <span className="failure__time">{ms(v.timeUs)}</span> {v.frame !== null && <FrameLink frame={v.frame} />} {v.text}
                 </li>
               ))}

@@ -1,0 +1,74 @@
+/**
+ * Watching a run: open a built-in by URL, replay it, see a failure turn red
+ * at the packet that proves it, inspect that packet; the topology follows
+ * the moment; the keyboard drives it all.
+ */
+import { test, expect } from './fixtures.ts';
+import { RunPage } from './pages/run-page.ts';
+
+test('replay: the man-in-the-middle failure turns red at its evidence packet, which the inspector then shows', async ({ capturePage: app, shot }) => {
+  test.setTimeout(60_000);
+  const run = new RunPage(app.page);
+  await run.open('?scenario=attack-add-addr-hijack-v0');
+  await expect(run.timeline.getByRole('img', { name: /^Ladder diagram: 1121 packets on 8 lanes/ })).toBeVisible();
+  await expect(run.view('Timeline')).toHaveAttribute('aria-selected', 'true');
+  // A run opens at its end: everything shown, every failure already red.
+  await expect(run.failure('mitm')).toHaveAttribute('data-held', 'true');
+  await shot('30-timeline-end');
+
+  await app.page.keyboard.press('Home');
+  await expect(run.moment).toContainText('0.000 ms');
+  await expect(run.failure('mitm')).toHaveAttribute('data-held', 'false');
+  await expect(run.failure('mitm').locator('.badge').first()).toHaveAttribute('title', /^Not yet/);
+
+  // Just before it holds, step packet by packet until it does.
+  const at = Number(/at ([\d.]+) ms/.exec((await run.failure('mitm').textContent())!)![1]) * 1000;
+  await run.seek(at - 400);
+  const evidence = (await run.failure('mitm').getByRole('button', { name: /^#\d+$/ }).allTextContents()).map((s) => Number(s.slice(1)));
+  let steps = 0;
+  while ((await run.failure('mitm').getAttribute('data-held')) === 'false' && steps++ < 60) await app.page.keyboard.press('ArrowRight');
+  await expect(run.failure('mitm')).toHaveAttribute('data-held', 'true');
+  const frame = await run.inspectedFrame();
+  expect(evidence).toContain(frame);
+  expect(await run.momentUs()).toBeGreaterThanOrEqual(Math.floor(at));
+  await expect(app.fieldTree(frame!)).toBeVisible();
+  await shot('31-timeline-failure-turns-red');
+
+  // Play runs the clock; space pauses it.
+  await app.page.keyboard.press('Home');
+  await app.page.keyboard.press('Space');
+  await expect(run.replay.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => run.momentUs(), { timeout: 5000 }).toBeGreaterThan(5000);
+  await app.page.keyboard.press('Space');
+  await expect(run.replay.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('topology: nodes, links and the attacker, with packets in flight at the moment; a click inspects one', async ({ capturePage: app, shot }) => {
+  test.setTimeout(60_000);
+  const run = new RunPage(app.page);
+  await run.open('?scenario=attack-add-addr-hijack-v0');
+  await app.page.keyboard.press('2');
+  await expect(run.view('Topology')).toHaveAttribute('aria-selected', 'true');
+  await expect(run.topology.getByRole('img', { name: /2 hosts, 2 routers, 4 links, 1 attacker/ })).toBeVisible();
+  await expect(run.topology).toContainText('198.18.1.254');
+  await expect(run.topology).toContainText('Mallory');
+  await run.seek(150_000);
+  const marks = run.topology.locator('[data-frame]');
+  await expect(marks.first()).toBeVisible();
+  const frame = Number(await marks.first().getAttribute('data-frame'));
+  await marks.first().click({ force: true });
+  await expect.poll(() => run.inspectedFrame()).toBe(frame);
+  await shot('32-topology-in-flight');
+});
+
+test('the ? key lists the shortcuts, and Escape closes the list', async ({ capturePage: app, shot }) => {
+  const run = new RunPage(app.page);
+  await run.open('?scenario=two-path-v1');
+  await app.page.keyboard.press('?');
+  const dialog = app.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Step to the next packet');
+  await shot('33-shortcuts');
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

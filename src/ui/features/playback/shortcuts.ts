@@ -1,0 +1,16 @@
+/** Every keyboard shortcut, for the `?` list (the hooks that handle them cite this list's keys). */
+export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
+  { keys: ['Space'], does: 'Play or pause the replay' },
+  { keys: ['→'], does: 'Step to the next packet (and inspect it)' },
+  { keys: ['←'], does: 'Step back to the previous packet' },
+  { keys: ['Home'], does: 'Back to the start' },
+  { keys: ['End'], does: 'Jump to the end of the run' },
+  { keys: ['[', ']'], does: 'Slower, faster' },
+  { keys: ['+', '−'], does: 'Zoom the timeline in, out (around the moment)' },
+  { keys: ['0'], does: 'Show the whole run in the timeline' },
+  { keys: ['Shift', 'drag'], does: 'Zoom the timeline into a range' },
+  { keys: ['1', '2', '3'], does: 'Timeline, topology, packet list' },
+  { keys: ['Ctrl', 'O'], does: 'Open a capture file' },
+  { keys: ['?'], does: 'This list' },
+  { keys: ['Esc'], does: 'Close this list' },
+];

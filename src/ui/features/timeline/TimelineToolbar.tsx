@@ -1,0 +1,83 @@
+import type { TimelineData } from '../../../engine/index.ts';
+import { subflowColour } from '../../lib/palette.ts';
+import { MARK_FILTERS, type ActorFilter, type LadderFilter } from './ladder-model.ts';
+import { formatUs } from './draw-ladder.ts';
+import { downloadCanvasPng } from './export-png.ts';
+import type { TimeWindow } from './use-time-zoom.ts';
+
+interface Props {
+  t: TimelineData;
+  filter: LadderFilter;
+  onFilter(f: LadderFilter): void;
+  view: TimeWindow;
+  onZoom(factor: number): void;
+  onFit(): void;
+  ladderRef: React.RefObject<HTMLCanvasElement | null>;
+  dsnRef: React.RefObject<HTMLCanvasElement | null>;
+}
+
+/** Filters (option, actor, subflow), zoom and export for the timeline; the subflow chips double as its legend. */
+export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladderRef, dsnRef }: Props) {
+  const toggleSubflow = (k: number) => {
+    const hidden = new Set(filter.hiddenSubflows);
+    if (hidden.has(k)) hidden.delete(k);
+    else hidden.add(k);
+    onFilter({ ...filter, hiddenSubflows: hidden });
+  };
+  const step = (view.t1 - view.t0) / 5;
+  return (
+    <div className="timeline__toolbar">
+      <label className="timeline__field">
+        <span className="visually-hidden">Options</span>
+        <select aria-label="Show packets carrying" value={filter.marks} onChange={(e) => onFilter({ ...filter, marks: Number(e.target.value) })}>
+          <option value={0}>All packets</option>
+          {MARK_FILTERS.map((m) => (
+            <option key={m.label} value={m.bits}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="timeline__field">
+        <span className="visually-hidden">Actor</span>
+        <select aria-label="Show packets sent by" value={filter.actor} onChange={(e) => onFilter({ ...filter, actor: e.target.value as ActorFilter })}>
+          <option value="all">Hosts and attackers</option>
+          <option value="hosts">Hosts only</option>
+          <option value="attackers">Attackers only</option>
+        </select>
+      </label>
+      <ul className="timeline__subflows" aria-label="Subflows (click to hide or show)">
+        {t.subflows.map((sf, k) => (
+          <li key={sf.label}>
+            <button type="button" className="chip" aria-pressed={!filter.hiddenSubflows.has(k)} title={`Subflow ${k + 1}: ${sf.label} (first frame ${sf.firstFrame})`} onClick={() => toggleSubflow(k)}>
+              <span className="chip__swatch" style={{ background: subflowColour(k) }} aria-hidden="true" />
+              SF{k + 1}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <span className="timeline__legend" aria-label="Shapes">
+        <span className="shape shape--injected" aria-hidden="true" /> injected
+        <span className="shape shape--modified" aria-hidden="true" /> modified
+        <span className="shape shape--dropped" aria-hidden="true">×</span> dropped
+      </span>
+      <span className="timeline__zoom">
+        <span className="muted mono timeline__window" title="Visible time window">
+          {formatUs(view.t0, step)} – {formatUs(view.t1, step)}
+        </span>
+        <button type="button" className="btn btn--small" aria-label="Zoom in" title="Zoom in (+)" onClick={() => onZoom(2)}>
+          +
+        </button>
+        <button type="button" className="btn btn--small" aria-label="Zoom out" title="Zoom out (-)" onClick={() => onZoom(0.5)}>
+          −
+        </button>
+        <button type="button" className="btn btn--small" title="Show the whole run (0)" onClick={onFit}>
+          Fit
+        </button>
+        <button type="button" className="btn btn--small" title="Save the timeline and the data-sequence chart as PNG" onClick={() => void downloadCanvasPng([ladderRef.current, dsnRef.current], 'timeline.png')}>
+          PNG
+        </button>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../../store/store-context.tsx';
+import { selectNowUs, selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import { AXIS_HEIGHT } from './draw-ladder.ts';
+import { DsnCanvas } from './DsnCanvas.tsx';
+import { GUTTER, LadderCanvas } from './LadderCanvas.tsx';
+import { NO_FILTER, type LadderFilter } from './ladder-model.ts';
+import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { useTimeZoom } from './use-time-zoom.ts';
+import { useTimelineKeys } from './use-timeline-keys.ts';
+import './timeline.css';
+
+/** The run as a ladder diagram with the data-sequence chart beside it, sharing one time window. */
+export function TimelineView() {
+  const t = useAppStore(selectTimeline);
+  const simulation = useAppStore(selectSimulation);
+  const nowUs = useAppStore(selectNowUs);
+  const [filter, setFilter] = useState<LadderFilter>(NO_FILTER);
+  const [width, setWidth] = useState(800);
+  const ladderRef = useRef<HTMLCanvasElement>(null);
+  const dsnRef = useRef<HTMLCanvasElement>(null);
+  const endUs = Math.max(1, t?.endOfRunUs ?? 1);
+  const plot = useMemo(() => ({ left: GUTTER, width: Math.max(1, width - GUTTER) }), [width]);
+  const { view, zoomTo } = useTimeZoom(ladderRef, endUs, plot, AXIS_HEIGHT);
+  const onSize = useCallback((w: number) => setWidth(w), []);
+
+  const failures = useMemo(() => (simulation?.failures ?? []).map((f) => ({ timeUs: f.timeUs, name: f.name })), [simulation]);
+  const windows = useMemo(() => {
+    if (!t || !simulation) return [];
+    return simulation.attackers.flatMap((a) => {
+      const lane = t.lanes.findIndex((l) => l.kind === 'attacker' && l.node === a.id);
+      return a.window && lane >= 0 ? [{ lane, fromUs: a.window.fromUs, toUs: a.window.toUs }] : [];
+    });
+  }, [t, simulation]);
+
+  const zoomBy = useCallback(
+    (factor: number) => {
+      const span = (view.t1 - view.t0) / factor;
+      const centre = nowUs >= view.t0 && nowUs <= view.t1 ? nowUs : (view.t0 + view.t1) / 2;
+      zoomTo(centre - span / 2, centre + span / 2);
+    },
+    [view, nowUs, zoomTo],
+  );
+  const fit = useCallback(() => zoomTo(0, endUs), [zoomTo, endUs]);
+  useTimelineKeys(zoomBy, fit);
+
+  if (!t) {
+    return (
+      <section className="timeline timeline--empty" data-testid="timeline" aria-label="Timeline">
+        <p className="muted">Simulate a scenario to see its packets as a ladder diagram (a capture opened from a file has no topology to draw it on).</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="timeline" data-testid="timeline" aria-label="Timeline">
+      <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} ladderRef={ladderRef} dsnRef={dsnRef} />
+      <div className="timeline__body">
+        <LadderCanvas t={t} filter={filter} view={view} failures={failures} windows={windows} canvasRef={ladderRef} onSize={onSize} onBrush={zoomTo} />
+        <DsnCanvas t={t} filter={filter} view={view} failures={failures} canvasRef={dsnRef} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * The data-sequence chart beside the ladder: each DSS mapping as a point
+ * (time, relative DSN), coloured by the subflow that carried it, attacker
+ * packets as triangles, failures as dashed lines. One point per screen cell
+ * and colour, so its cost is bounded by its size.
+ */
+import { FATE_CODE, type TimelineData } from '../../../engine/index.ts';
+import { ATTACK_COLOUR, subflowColour } from '../../lib/palette.ts';
+import { AXIS_HEIGHT, withAlpha, type CanvasTheme } from './draw-ladder.ts';
+import { lowerBound, passes, type LadderFilter } from './ladder-model.ts';
+
+export interface DsnScene {
+  t: TimelineData;
+  width: number;
+  height: number;
+  t0: number;
+  t1: number;
+  /** Largest relative DSN + length in the run (the y axis' top). */
+  maxDsn: number;
+  filter: LadderFilter;
+  nowUs: number;
+  failures: readonly { timeUs: number }[];
+  theme: CanvasTheme;
+}
+
+const PAD_LEFT = 46;
+const PAD_BOTTOM = 8;
+
+/** The y axis' top: the end of the highest mapping (0 when nothing was mapped). */
+export function maxDsnOf(t: TimelineData): number {
+  let m = 0;
+  for (let i = 0; i < t.count; i++) if (!Number.isNaN(t.dsn[i]!)) m = Math.max(m, t.dsn[i]! + t.dataLength[i]!);
+  return m;
+}
+
+export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene): number {
+  const { t, width, height, t0, t1, theme } = s;
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = theme.font;
+  const plotW = width - PAD_LEFT - 4;
+  const plotH = height - AXIS_HEIGHT - PAD_BOTTOM;
+  const x = (us: number) => PAD_LEFT + ((us - t0) / Math.max(1, t1 - t0)) * plotW;
+  const y = (dsn: number) => AXIS_HEIGHT + plotH - (dsn / Math.max(1, s.maxDsn)) * plotH;
+
+  ctx.fillStyle = theme.muted;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.fillText('Data sequence (bytes)', 4, AXIS_HEIGHT / 2);
+  ctx.textAlign = 'right';
+  ctx.fillText(compact(s.maxDsn), PAD_LEFT - 4, AXIS_HEIGHT + 4);
+  ctx.fillText('0', PAD_LEFT - 4, AXIS_HEIGHT + plotH);
+  ctx.strokeStyle = theme.border;
+  ctx.strokeRect(PAD_LEFT + 0.5, AXIS_HEIGHT + 0.5, plotW, plotH);
+
+  const from = lowerBound(t.startUs, t.count, t0);
+  const to = lowerBound(t.startUs, t.count, t1 + 0.5);
+  const seen = new Uint8Array(Math.max(1, Math.ceil(plotW) * Math.ceil(plotH + 1)));
+  let drawn = 0;
+  for (let i = from; i < to; i++) {
+    const d = t.dsn[i]!;
+    if (Number.isNaN(d) || !passes(t, i, s.filter)) continue;
+    const px = x(t.startUs[i]!);
+    const py = y(d);
+    const attacker = t.attacker[i]! >= 0 || t.fate[i] === FATE_CODE.injected;
+    const cell = Math.floor(px - PAD_LEFT) + Math.floor(py - AXIS_HEIGHT) * Math.ceil(plotW);
+    if (!attacker && seen[cell] === t.subflow[i]! + 2) continue;
+    seen[cell] = t.subflow[i]! + 2;
+    const future = t.startUs[i]! > s.nowUs;
+    ctx.fillStyle = withAlpha(attacker ? ATTACK_COLOUR : subflowColour(t.subflow[i]!), future ? 0.2 : 1);
+    if (attacker) {
+      ctx.beginPath();
+      ctx.moveTo(px, py - 4);
+      ctx.lineTo(px + 4, py + 3);
+      ctx.lineTo(px - 4, py + 3);
+      ctx.closePath();
+      ctx.fill();
+    } else {
+      ctx.fillRect(px - 1, py - 1, 2.5, 2.5);
+    }
+    drawn++;
+  }
+
+  ctx.setLineDash([4, 3]);
+  ctx.lineWidth = 1.5;
+  for (const f of s.failures) {
+    const xf = x(f.timeUs);
+    if (xf < PAD_LEFT || xf > width) continue;
+    ctx.strokeStyle = withAlpha(ATTACK_COLOUR, f.timeUs <= s.nowUs ? 0.9 : 0.3);
+    ctx.beginPath();
+    ctx.moveTo(xf, AXIS_HEIGHT);
+    ctx.lineTo(xf, AXIS_HEIGHT + plotH);
+    ctx.stroke();
+  }
+  ctx.setLineDash([]);
+  const xn = x(s.nowUs);
+  if (xn >= PAD_LEFT && xn <= width) {
+    ctx.strokeStyle = theme.accent;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(xn, AXIS_HEIGHT);
+    ctx.lineTo(xn, AXIS_HEIGHT + plotH);
+    ctx.stroke();
+  }
+  return drawn;
+}
+
+function compact(n: number): string {
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(0)}k`;
+  return String(n);
+}

@@ -1,0 +1,152 @@
+/**
+ * The ladder diagram's geometry and selection, without a canvas: which
+ * frames to draw for a time window (thinned to one per pixel column and
+ * lane pair, so 100,000 packets cost what the screen can show), where lanes
+ * sit, and which packet a click hits. Pure, so it is tested without a DOM.
+ */
+import { CONNECTION_MARKS, FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
+
+export type ActorFilter = 'all' | 'attackers' | 'hosts';
+
+export interface LadderFilter {
+  /** MARK bits; a frame passes when it carries one of them (0: every frame). */
+  marks: number;
+  /** Subflow indexes hidden (-1 is "not TCP"). */
+  hiddenSubflows: ReadonlySet<number>;
+  actor: ActorFilter;
+}
+
+export const NO_FILTER: LadderFilter = { marks: 0, hiddenSubflows: new Set(), actor: 'all' };
+
+/** The option filters the timeline offers, in menu order. */
+export const MARK_FILTERS: readonly { label: string; bits: number }[] = [
+  { label: 'Handshakes (SYN, MP_CAPABLE, MP_JOIN)', bits: MARK.SYN | MARK.MP_CAPABLE | MARK.MP_JOIN },
+  { label: 'MP_JOIN', bits: MARK.MP_JOIN },
+  { label: 'ADD_ADDR / REMOVE_ADDR', bits: MARK.ADD_ADDR | MARK.REMOVE_ADDR },
+  { label: 'Data (DSS mappings)', bits: MARK.DSS_MAP },
+  { label: 'DATA_ACK', bits: MARK.DATA_ACK },
+  { label: 'Closing (FIN, DATA_FIN, RST, FASTCLOSE)', bits: MARK.FIN | MARK.DATA_FIN | MARK.RST | MARK.MP_FASTCLOSE | MARK.MP_TCPRST },
+  { label: 'MP_PRIO / MP_FAIL', bits: MARK.MP_PRIO | MARK.MP_FAIL },
+];
+
+export interface LaneLayout {
+  top: number;
+  height: number;
+  count: number;
+}
+
+export function laneY(layout: LaneLayout, lane: number): number {
+  return layout.top + (layout.height / layout.count) * (lane + 0.5);
+}
+
+/** The lane under a y coordinate, or -1. */
+export function laneAt(layout: LaneLayout, y: number): number {
+  const k = Math.floor(((y - layout.top) / layout.height) * layout.count);
+  return k >= 0 && k < layout.count ? k : -1;
+}
+
+/** The longest time any frame spent on its link (frames are sorted by start, not by end). */
+export function maxFlight(t: TimelineData): number {
+  let m = 0;
+  for (let i = 0; i < t.count; i++) m = Math.max(m, t.endUs[i]! - t.startUs[i]!);
+  return m;
+}
+
+/** First index whose start is ≥ us. */
+export function lowerBound(starts: Float64Array, count: number, us: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < us) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indexes [from, to) of frames that may cross the window [t0, t1]. */
+export function windowRange(t: TimelineData, t0: number, t1: number, flight: number): [number, number] {
+  return [lowerBound(t.startUs, t.count, t0 - flight), lowerBound(t.startUs, t.count, t1 + 0.5)];
+}
+
+export function passes(t: TimelineData, i: number, f: LadderFilter): boolean {
+  if (f.marks !== 0 && (t.marks[i]! & f.marks) === 0) return false;
+  if (f.hiddenSubflows.size > 0 && f.hiddenSubflows.has(t.subflow[i]!)) return false;
+  if (f.actor === 'attackers') return t.attacker[i]! >= 0;
+  if (f.actor === 'hosts') return t.attacker[i]! < 0;
+  return true;
+}
+
+/**
+ * The frames worth drawing in [t0, t1] at `pxPerUs`: all that pass the
+ * filter, but only the first of those that start in the same pixel column
+ * between the same two lanes with the same colour (they would overprint).
+ * Attacker packets and the selected frame are always kept.
+ */
+export function drawableFrames(t: TimelineData, t0: number, t1: number, pxPerUs: number, flight: number, f: LadderFilter, selected: number | null): Int32Array {
+  const [from, to] = windowRange(t, t0, t1, flight);
+  const lanes = t.lanes.length;
+  const colours = t.subflows.length + 1;
+  const last = new Float64Array(lanes * lanes * colours).fill(-Infinity);
+  const out = new Int32Array(Math.max(0, to - from));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (t.endUs[i]! < t0 || !passes(t, i, f)) continue;
+    const px = Math.floor((t.startUs[i]! - t0) * pxPerUs);
+    const key = (t.fromLane[i]! * lanes + t.toLane[i]!) * colours + t.subflow[i]! + 1;
+    const keep = t.attacker[i]! >= 0 || t.fate[i] !== FATE_CODE.delivered || i + 1 === selected;
+    if (!keep && last[key] === px) continue;
+    last[key] = px;
+    out[n++] = i;
+  }
+  return out.subarray(0, n);
+}
+
+/** Frames with connection-level signals in the window, one per pixel column and kind. */
+export function connectionMarks(t: TimelineData, t0: number, t1: number, pxPerUs: number, f: LadderFilter): Int32Array {
+  const from = lowerBound(t.startUs, t.count, t0);
+  const to = lowerBound(t.startUs, t.count, t1 + 0.5);
+  const out = new Int32Array(Math.max(0, to - from));
+  const lastPx = new Map<number, number>();
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const m = t.marks[i]! & CONNECTION_MARKS;
+    if (m === 0 || !passes(t, i, f)) continue;
+    const px = Math.floor((t.startUs[i]! - t0) * pxPerUs);
+    if (lastPx.get(m) === px) continue;
+    lastPx.set(m, px);
+    out[n++] = i;
+  }
+  return out.subarray(0, n);
+}
+
+/** A packet's arrow on screen: from (x0, y0) to (x1, y1); a dropped one stops part way. */
+export function arrowOf(t: TimelineData, i: number, x: (us: number) => number, layout: LaneLayout): [number, number, number, number] {
+  const x0 = x(t.startUs[i]!);
+  const y0 = laneY(layout, t.fromLane[i]!);
+  const y1 = laneY(layout, t.toLane[i]!);
+  if (t.fate[i] === FATE_CODE.dropped) return [x0, y0, x0 + 6, y0 + (y1 - y0) * 0.4];
+  return [x0, y0, x(t.endUs[i]!), y1];
+}
+
+function distanceToSegment(px: number, py: number, [x0, y0, x1, y1]: [number, number, number, number]): number {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const len = dx * dx + dy * dy;
+  const u = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / len));
+  return Math.hypot(px - (x0 + u * dx), py - (y0 + u * dy));
+}
+
+/** The frame (1-based) whose arrow passes within `radius` px of the point, nearest first; null if none. */
+export function hitFrame(t: TimelineData, candidates: Int32Array, x: (us: number) => number, layout: LaneLayout, px: number, py: number, radius = 6): number | null {
+  let best = -1;
+  let bestD = radius;
+  for (const i of candidates) {
+    const d = distanceToSegment(px, py, arrowOf(t, i, x, layout));
+    if (d <= bestD) {
+      best = i;
+      bestD = d;
+    }
+  }
+  return best < 0 ? null : best + 1;
+}

@@ -1,0 +1,45 @@
+import { memo } from 'react';
+import { KIND_TAG, NodeShape } from './NodeShape.tsx';
+import type { GraphNode, Point } from './scenario-graph.ts';
+
+interface Props {
+  nodes: readonly GraphNode[];
+  positions: ReadonlyMap<string, Point>;
+}
+
+const ADDRESS_LINE = 13;
+
+function describe(n: GraphNode): string {
+  const kind = n.role ? `${n.kind}, ${n.role}` : n.kind;
+  const ifaces = n.interfaces.map((i) => `${i.id} ${i.addresses.join(' ')}`).join('; ');
+  return `${n.label} (${kind}): ${ifaces}`;
+}
+
+/** The nodes: a shape, the label below it, then one line per interface with its addresses. */
+export const TopologyNodes = memo(function TopologyNodes({ nodes, positions }: Props) {
+  return (
+    <g className="topology__nodes">
+      {nodes.map((n) => {
+        const p = positions.get(n.id);
+        if (!p) return null;
+        return (
+          <g key={n.id} className={`topology__node topology__node--${n.kind}${n.role ? ` topology__node--${n.role}` : ''}`} data-node={n.id} transform={`translate(${p.x},${p.y})`}>
+            <title>{describe(n)}</title>
+            <NodeShape kind={n.kind} />
+            <text className="topology__tag" dy="0.35em">
+              {n.kind === 'host' ? (n.role ?? KIND_TAG.host) : KIND_TAG[n.kind]}
+            </text>
+            <text className="topology__label" y={44}>
+              {n.label}
+            </text>
+            {n.interfaces.map((i, k) => (
+              <text key={i.id} className="topology__address" y={60 + k * ADDRESS_LINE}>
+                {i.id} {i.addresses.join(' ')}
+              </text>
+            ))}
+          </g>
+        );
+      })}
+    </g>
+  );
+});

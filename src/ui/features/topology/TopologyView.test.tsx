@@ -1,0 +1,162 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, builtinScenario, FATE_CODE, runScenario, type AnalysisReport, type Scenario, type TimelineData } from '../../../engine/index.ts';
+import { makeStore, renderWithStore } from '../../testing/harness.tsx';
+import { COLUMN_GAP, ROW_GAP } from './topology-layout.ts';
+import { TopologyView } from './TopologyView.tsx';
+
+function simulate(id: string): { scenario: Scenario; timeline: TimelineData } {
+  const scenario = builtinScenario(id)!;
+  const r = runScenario(scenario, { baselines: 'none' });
+  const attackers = r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent }));
+  return { scenario, timeline: buildTimeline(scenario, r.handle.records, attackers, r.endUs) };
+}
+
+const twoPath = simulate('two-path-v1');
+
+/** A store showing a run; a stand-in capture so that selecting a frame sticks. */
+function show(run: { scenario: Scenario; timeline: TimelineData | null }, nowUs: number) {
+  const store = makeStore();
+  store.setState({
+    run,
+    nowUs,
+    capture: { id: 999, fileName: 'run.pcap', fileSize: 0, report: {} as AnalysisReport, packets: run.timeline?.count ?? 0 },
+  });
+  const view = renderWithStore(<TopologyView />, store);
+  return { store, svg: view.container.querySelector('svg')!, container: view.container };
+}
+
+const inFlightAt = (t: TimelineData, now: number) => {
+  const out: number[] = [];
+  for (let i = 0; i < t.count; i++) if (t.startUs[i]! <= now && now < t.endUs[i]!) out.push(i + 1);
+  return out;
+};
+
+const translateOf = (el: Element) => el.getAttribute('transform')!.match(/translate\(([-\d.]+),([-\d.]+)\)/)!.slice(1).map(Number);
+
+describe('TopologyView', () => {
+  it('draws every node with its shape, label and addresses, and every link with its parameters', () => {
+    const { svg } = show(twoPath, 0);
+    expect(screen.getByTestId('topology').getAttribute('aria-label')).toBe('Topology');
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('2 hosts, 2 routers, 4 links');
+
+    const node = (id: string) => svg.querySelector(`[data-node="${id}"]`)!;
+    expect(node('client').querySelector('rect')).not.toBeNull();
+    expect(node('server').querySelector('rect')).not.toBeNull();
+    expect(node('r1').querySelector('circle')).not.toBeNull();
+    expect(node('r2').querySelector('circle')).not.toBeNull();
+    expect(node('client').querySelector('title')!.textContent).toBe('client (host, client): eth0 198.18.1.1; eth1 198.18.2.1');
+    expect([...node('client').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.1.1', 'eth1 198.18.2.1']);
+    expect([...node('r2').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.2.254', 'eth1 198.18.2.253']);
+    expect(node('server').querySelector('.topology__label')!.textContent).toBe('server');
+    expect(svg.textContent).not.toContain('/24');
+    // Client left, server right.
+    expect(translateOf(node('client'))[0]).toBeLessThan(translateOf(node('r1'))[0]!);
+    expect(translateOf(node('r1'))[0]).toBeLessThan(translateOf(node('server'))[0]!);
+
+    const links = [...svg.querySelectorAll('[data-link]')];
+    expect(links.map((l) => l.getAttribute('data-link'))).toEqual(['client-r1', 'r1-server', 'client-r2', 'r2-server']);
+    for (const l of links) expect(l.querySelector('.topology__link-label')!.textContent).toBe('5 ms · 50 Mbit/s');
+  });
+
+  it('shows each subflow in the legend and beside the links it used', () => {
+    const { svg } = show(twoPath, 0);
+    expect(twoPath.timeline.subflows).toHaveLength(2);
+    const items = screen.getByRole('list', { name: 'Subflows' }).querySelectorAll('li');
+    expect([...items].map((li) => li.textContent)).toEqual(twoPath.timeline.subflows.map((s) => s.label));
+    expect(items[0]!.textContent).toMatch(/^198\.18\.1\.1:\d+ ⇄ 198\.18\.1\.2:8080$/);
+    const strokes = (link: string) => [...svg.querySelectorAll(`[data-link="${link}"] .topology__subflow`)].map((p) => p.getAttribute('stroke'));
+    expect(strokes('client-r1')).toEqual(['#0072B2']);
+    expect(strokes('r1-server')).toEqual(['#0072B2']);
+    expect(strokes('client-r2')).toEqual(['#E69F00']);
+    expect(strokes('r2-server')).toEqual(['#E69F00']);
+  });
+
+  it('draws the packets in flight where they are, and selects one when clicked', () => {
+    const t = twoPath.timeline;
+    // The midpoint of the first data-carrying frame the client sends on client-r1 after the handshake.
+    const link = t.links.indexOf('client-r1');
+    let i = 0;
+    while (!(i > 3 && t.link[i] === link && t.lanes[t.fromLane[i]!]!.node === 'client' && t.endUs[i]! > t.startUs[i]!)) i++;
+    const now = (t.startUs[i]! + t.endUs[i]!) / 2;
+    const { store, svg } = show(twoPath, now);
+
+    const marks = [...svg.querySelectorAll('.topology__packet')];
+    const expected = inFlightAt(t, now);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(marks.map((m) => Number(m.getAttribute('data-frame')))).toEqual(expected);
+    const mark = svg.querySelector(`.topology__packet[data-frame="${i + 1}"]`)!;
+    // Halfway along the straight link from the client (0, 0) to r1 (COLUMN_GAP, -ROW_GAP / 2).
+    expect(translateOf(mark)).toEqual([COLUMN_GAP / 2, -ROW_GAP / 4]);
+    expect(mark.querySelector('circle')!.getAttribute('fill')).toBe('#0072B2');
+
+    fireEvent.click(mark.querySelector('circle')!);
+    expect(store.getState().selectedFrame).toBe(i + 1);
+    expect(svg.querySelector(`.topology__packet[data-frame="${i + 1}"] .topology__packet-ring`)).not.toBeNull();
+    expect(svg.querySelectorAll('.topology__packet-ring')).toHaveLength(1);
+
+    // Later, other frames: the marks follow the clock.
+    const later = t.startUs[t.count - 1]!;
+    act(() => store.setState({ nowUs: later }));
+    const after = [...svg.querySelectorAll('.topology__packet')].map((m) => Number(m.getAttribute('data-frame')));
+    expect(after).toEqual(inFlightAt(t, later));
+    expect(after).not.toContain(i + 1);
+  });
+
+  it('marks the attacker on its link, dimmed outside its window, and draws its injected packets as triangles', async () => {
+    const store = makeStore();
+    renderWithStore(<TopologyView />, store);
+    await act(() => store.getState().simulate('attack-add-addr-hijack-v0'));
+    const svg = screen.getByTestId('topology').querySelector('svg')!;
+    expect(svg.getAttribute('aria-label')).toBe('2 hosts, 2 routers, 4 links, 1 attacker');
+
+    const badge = svg.querySelector('[data-attacker="mallory"]')!;
+    expect(badge.querySelector('text')!.textContent).toBe('Mallory');
+    expect(badge.querySelector('title')!.textContent).toMatch(/^Mallory: partial-time on-path, active; attack: ADD_ADDR hijack.*; present 35 ms to 250 ms$/);
+    expect(badge.querySelector('path')!.getAttribute('stroke-dasharray')).toBeNull();
+    // 30% along client (0, 0) → r1 (COLUMN_GAP, -ROW_GAP / 2).
+    expect(translateOf(badge)).toEqual([0.3 * COLUMN_GAP, -0.3 * ROW_GAP / 2]);
+    // The run opens at its end, after Mallory left.
+    expect(badge.getAttribute('opacity')).toBe('0.35');
+    act(() => store.setState({ nowUs: 100_000 }));
+    expect(svg.querySelector('[data-attacker="mallory"]')!.getAttribute('opacity')).toBe('1');
+
+    const t = store.getState().run!.timeline!;
+    const injected = t.fate.findIndex((f, i) => f === FATE_CODE.injected && t.endUs[i]! > t.startUs[i]!);
+    expect(injected).toBeGreaterThanOrEqual(0);
+    act(() => store.setState({ nowUs: t.startUs[injected]! }));
+    const mark = svg.querySelector(`.topology__packet[data-frame="${injected + 1}"]`)!;
+    expect(mark.querySelector('path')!.getAttribute('d')).toBe('M0,-6.5 L6,4.5 L-6,4.5 Z');
+    expect(mark.querySelector('path')!.getAttribute('fill')).toBe('#D55E00');
+  });
+
+  it('draws NATs as hexagons and middleboxes as diamonds, without a legend when there is no timeline', () => {
+    const nat = show({ scenario: builtinScenario('nat-client')!, timeline: null }, 0);
+    expect(nat.svg.querySelector('[data-node="nat"] path')!.getAttribute('d')).toMatch(/^M-26,0 L-13,-22\.5/);
+    expect(nat.svg.querySelectorAll('.topology__packet')).toHaveLength(0);
+    expect(screen.queryByRole('list', { name: 'Subflows' })).toBeNull();
+    nat.container.remove();
+    const mb = show({ scenario: builtinScenario('middlebox-strip')!, timeline: null }, 0);
+    expect(mb.svg.querySelector('[data-node="mb"] path')!.getAttribute('d')).toBe('M0,-28 L28,0 L0,28 L-28,0 Z');
+  });
+
+  it('fits the drawing to the view, and the Fit button brings that view back', () => {
+    const { svg } = show(twoPath, 0);
+    const layer = svg.querySelector('g')!;
+    const fitted = layer.getAttribute('transform');
+    // Bounds: x from -110 to 2 * COLUMN_GAP + 110, y from -ROW_GAP / 2 - 90 to ROW_GAP / 2 + 110, in 800 × 500.
+    const k = Math.min(1.4, 800 / (2 * COLUMN_GAP + 220), 500 / (ROW_GAP + 200));
+    expect(fitted).toBe(`translate(${400 - k * COLUMN_GAP},${250 - k * 10}) scale(${k})`);
+    layer.setAttribute('transform', 'translate(5,5) scale(2)');
+    fireEvent.click(screen.getByRole('button', { name: 'Fit topology to view' }));
+    expect(layer.getAttribute('transform')).toBe(fitted);
+  });
+
+  it('asks for a simulation when there is no run', () => {
+    renderWithStore(<TopologyView />, makeStore());
+    const section = screen.getByTestId('topology');
+    expect(section.textContent).toBe('Simulate a scenario to see its topology.');
+    expect(section.querySelector('svg')).toBeNull();
+  });
+});
