@@ -72,3 +72,33 @@ test('the ? key lists the shortcuts, and Escape closes the list', async ({ captu
   await app.page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('drag an attacker from the palette onto a link: the run re-runs with it, and an off-path eavesdropper is refused with the reason', async ({ capturePage: app, shot }) => {
+  test.setTimeout(60_000);
+  const run = new RunPage(app.page);
+  await run.open('?scenario=two-path-v1');
+  await run.view('Topology').click();
+  const palette = app.page.getByRole('complementary', { name: 'Attack palette' });
+  await expect(palette.locator('button[data-attack="add-addr-hijack"]')).toContainText('RFC 7430 §2');
+  const link = run.topology.locator('[data-link]').first();
+  await palette.locator('button[data-attack="passive-eavesdrop"]').dragTo(link.locator('.topology__link-hit'), { force: true });
+  // The attacker sits on the link; the engine re-ran the scenario with it: an on-path observer reads the v1 keys and the data.
+  await expect(run.topology.locator('[data-attacker]')).toHaveCount(1);
+  await expect(run.failures).toContainText('Keys compromised', { timeout: 30_000 });
+  await expect(run.failures).toContainText('Data eavesdropped');
+  await expect(app.page.getByRole('complementary', { name: /^Attacker / })).toBeVisible();
+  await shot('34-attacker-dropped-on-link');
+
+  // Off the path, an eavesdropper would see nothing: the UI says so and places nothing.
+  await palette.getByRole('group', { name: 'Capability' }).getByRole('button', { name: 'Eavesdropper' }).click();
+  await palette.locator('button[data-attack="passive-eavesdrop"]').click();
+  await run.topology.locator('svg').first().click({ position: { x: 30, y: 200 } });
+  await expect(run.topology.getByRole('status')).toContainText('An off-path attacker cannot be an eavesdropper');
+  await expect(run.topology.locator('[data-attacker]')).toHaveCount(1);
+
+  // Undo takes the attacker away again.
+  await app.page.keyboard.press('Escape');
+  await app.page.keyboard.press('Control+z');
+  await expect(run.topology.locator('[data-attacker]')).toHaveCount(0);
+  await expect(run.failures).toHaveCount(0, { timeout: 30_000 });
+});

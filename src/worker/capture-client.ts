@@ -6,10 +6,10 @@
  */
 import type { PacketRow } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
-import type { FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioInfo, Simulated, SimulateSettings, WireError } from './protocol.ts';
+import type { AttackOption, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, WireError } from './protocol.ts';
 
 export { SIM_PROTOCOLS } from './protocol.ts';
-export type { AttackerView, FailureView, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
+export type { AttackOption, AttackerView, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;
@@ -36,6 +36,14 @@ export interface CaptureClient {
   scenarios(): Promise<ScenarioInfo[]>;
   /** Runs a built-in scenario (with `settings` applied) with the engine where this client runs it, and opens its capture. */
   simulate(scenarioId: string, settings?: SimulateSettings, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
+  /** Runs a scenario document (edited or opened); rejects with SCENARIO_INVALID and its problems' summary when it is not valid. */
+  simulateDocument(document: unknown, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
+  /** Loads a scenario document the way a run would, reporting every problem with its JSON path. */
+  checkScenario(document: unknown): Promise<ScenarioCheck>;
+  /** The attacks the engine implements, for the attacker palette. */
+  attacks(): Promise<AttackOption[]>;
+  /** The capture file's bytes, to save them. */
+  captureBytes(captureId: number): Promise<Uint8Array>;
   dispose(): void;
 }
 
@@ -86,6 +94,19 @@ export class InThreadCaptureClient implements CaptureClient {
   simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress: (p: LoadProgress) => void = () => {}): Promise<Simulated> {
     const id = this.nextCapture++;
     return this.run((s) => s.simulate(id, scenarioId, settings, onProgress));
+  }
+  simulateDocument(document: unknown, onProgress: (p: LoadProgress) => void = () => {}): Promise<Simulated> {
+    const id = this.nextCapture++;
+    return this.run((s) => s.simulateDocument(id, document, onProgress));
+  }
+  checkScenario(document: unknown): Promise<ScenarioCheck> {
+    return this.run((s) => s.checkScenario(document));
+  }
+  attacks(): Promise<AttackOption[]> {
+    return this.run((s) => s.attacks());
+  }
+  captureBytes(captureId: number): Promise<Uint8Array> {
+    return this.run((s) => s.captureBytes(captureId));
   }
   dispose(): void {}
 }
@@ -166,6 +187,18 @@ export class WorkerCaptureClient implements CaptureClient {
   }
   simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress?: (p: LoadProgress) => void): Promise<Simulated> {
     return this.call<'simulate'>({ type: 'simulate', captureId: this.nextCapture++, scenarioId, settings }, onProgress);
+  }
+  simulateDocument(document: unknown, onProgress?: (p: LoadProgress) => void): Promise<Simulated> {
+    return this.call<'simulate-document'>({ type: 'simulate-document', captureId: this.nextCapture++, document }, onProgress);
+  }
+  checkScenario(document: unknown): Promise<ScenarioCheck> {
+    return this.call<'check-scenario'>({ type: 'check-scenario', document });
+  }
+  attacks(): Promise<AttackOption[]> {
+    return this.call<'attacks'>({ type: 'attacks' });
+  }
+  captureBytes(captureId: number): Promise<Uint8Array> {
+    return this.call<'capture-bytes'>({ type: 'capture-bytes', captureId });
   }
   dispose(): void {
     this.failAll({ code: 'INTERNAL', message: 'the analysis worker was stopped' });

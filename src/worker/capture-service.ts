@@ -3,9 +3,9 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, LabError, buildTimeline, builtinScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
+import { ATTACKS, BUILTIN_SCENARIOS, HOST_MITIGATIONS, LabError, ScenarioError, buildTimeline, builtinScenario, loadScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import { SIM_PROTOCOLS, type FrameDetail, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import { SIM_PROTOCOLS, type AttackOption, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { securityViews } from './security-views.ts';
 import { readBlob } from './read-blob.ts';
 
@@ -102,6 +102,10 @@ export class CaptureService {
     return out.slice(0, n);
   }
 
+  captureBytes(captureId: number): Uint8Array {
+    return this.get(captureId).bytes.slice();
+  }
+
   dissect(captureId: number, frame: number): FrameDetail | null {
     const c = this.get(captureId);
     return c.index.dissect(frame, c.bytes);
@@ -119,9 +123,30 @@ export class CaptureService {
   async simulate(captureId: number, scenarioId: string, settings: SimulateSettings, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
     const builtin = builtinScenario(scenarioId);
     if (!builtin) throw new LabError('SCENARIO_INVALID', `no built-in scenario "${scenarioId}"`);
-    const scenario = withSettings(builtin, settings);
-    const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 20_000_000);
-    const r = runScenario(scenario, { trace: big ? 'digest' : 'full' });
+    return this.run(captureId, withSettings(builtin, settings), onProgress);
+  }
+
+  /** Runs a scenario document (an edited or opened one): loaded like a file, so a bad one is refused with its problems. */
+  async simulateDocument(captureId: number, document: unknown, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
+    const r = loadScenario(document);
+    if (!r.ok) throw new ScenarioError(r.problems);
+    return this.run(captureId, r.scenario, onProgress);
+  }
+
+  checkScenario(document: unknown): ScenarioCheck {
+    const r = loadScenario(document);
+    return r.ok ? { ok: true, scenario: r.scenario } : { ok: false, problems: r.problems.map((p) => ({ path: p.path, message: p.message })) };
+  }
+
+  attacks(): AttackOption[] {
+    return ATTACKS.map((a) => ({ id: a.id, label: a.label, description: a.description, rfc: a.rfc, needsActive: a.needsActive, needsAddress: a.needsAddress === true }));
+  }
+
+  private async run(captureId: number, scenario: Scenario, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
+    const scenarioId = scenario.id;
+    // Up to ~50 MB of bulk (about 100,000 packets) the app keeps every packet; beyond, a digest and the summary only.
+    const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 50_000_000);
+    const r = runScenario(scenario, { trace: big ? 'digest' : 'full', packetJson: false });
     const pcap = big ? null : exportPcap(r.handle.records);
     const security = securityViews(scenario, r, big ? new Map() : firstFrameOfPacket(r.handle.records));
     const summary = {

@@ -5,7 +5,7 @@
  */
 import { describeError } from '../engine/index.ts';
 import { CaptureService } from './capture-service.ts';
-import type { Request, Response } from './protocol.ts';
+import type { LoadProgress, Request, Response } from './protocol.ts';
 import { timelineBuffers } from './timeline-buffers.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -47,11 +47,24 @@ async function handle(req: Request): Promise<void> {
       case 'scenarios':
         post({ type: 'result', id: req.id, value: service.scenarios() });
         return;
-      case 'simulate': {
-        const value = await service.simulate(req.captureId, req.scenarioId, req.settings, (progress) => post({ type: 'progress', id: req.id, progress }));
+      case 'simulate':
+      case 'simulate-document': {
+        const onProgress = (progress: LoadProgress) => post({ type: 'progress', id: req.id, progress });
+        const value = req.type === 'simulate' ? await service.simulate(req.captureId, req.scenarioId, req.settings, onProgress) : await service.simulateDocument(req.captureId, req.document, onProgress);
         post({ type: 'result', id: req.id, value }, value.timeline ? timelineBuffers(value.timeline) : []);
         return;
       }
+      case 'check-scenario':
+        post({ type: 'result', id: req.id, value: service.checkScenario(req.document) });
+        return;
+      case 'capture-bytes': {
+        const bytes = service.captureBytes(req.captureId);
+        post({ type: 'result', id: req.id, value: bytes }, [bytes.buffer]);
+        return;
+      }
+      case 'attacks':
+        post({ type: 'result', id: req.id, value: service.attacks() });
+        return;
     }
   } catch (e) {
     post({ type: 'error', id: req.id, error: describeError(e) });

@@ -129,6 +129,19 @@ export interface Simulated {
   pcapBytes: number;
 }
 
+/** An attack the palette offers (the engine's registry). */
+export interface AttackOption {
+  id: string;
+  label: string;
+  description: string;
+  rfc: string;
+  needsActive: boolean;
+  needsAddress: boolean;
+}
+
+/** A scenario document checked by the engine: loaded (migrated, validated, defaults applied) or its problems with JSON paths. */
+export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: { path: string; message: string }[] };
+
 export type Request =
   | { type: 'open'; id: number; captureId: number; file: Blob | Uint8Array }
   | { type: 'rows'; id: number; captureId: number; start: number; count: number }
@@ -137,7 +150,11 @@ export type Request =
   | { type: 'dissect'; id: number; captureId: number; frame: number }
   | { type: 'close'; id: number; captureId: number }
   | { type: 'scenarios'; id: number }
-  | { type: 'simulate'; id: number; captureId: number; scenarioId: string; settings: SimulateSettings };
+  | { type: 'simulate'; id: number; captureId: number; scenarioId: string; settings: SimulateSettings }
+  | { type: 'simulate-document'; id: number; captureId: number; document: unknown }
+  | { type: 'check-scenario'; id: number; document: unknown }
+  | { type: 'attacks'; id: number }
+  | { type: 'capture-bytes'; id: number; captureId: number };
 
 export type Response =
   | { type: 'progress'; id: number; progress: LoadProgress }
@@ -155,4 +172,9 @@ export interface ResultOf {
   close: null;
   scenarios: ScenarioInfo[];
   simulate: Simulated;
+  'simulate-document': Simulated;
+  'check-scenario': ScenarioCheck;
+  attacks: AttackOption[];
+  /** A copy of the capture file's bytes (for export). */
+  'capture-bytes': Uint8Array;
 }

@@ -43,6 +43,12 @@ export interface RunOptions {
   /** Stop at this simulated time instead of the scenario's duration. */
   untilUs?: number;
   /**
+   * In 'full' mode, also give `packets` as JSON (hex and a summary per packet,
+   * what `lab run --json` prints); default true. The app reads the raw
+   * records instead: for 100,000 packets the JSON would cost hundreds of MB.
+   */
+  packetJson?: boolean;
+  /**
    * Baseline runs that judge a run with attackers: 'all' (default) runs the
    * scenario without attackers (for failures defined against it) and over
    * single-path TCP with the same attackers (to label failures inherited or
@@ -182,7 +188,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     cipherBlocks: cryptoCounters.cipherBlocks - ops0.cipherBlocks,
   };
 
-  const full = sim.trace.mode === 'full';
+  const full = sim.trace.mode === 'full' && options.packetJson !== false;
   const packets: PacketJson[] = full
     ? sim.trace.packets.map((p) => {
         const bytes = p.bytes!;

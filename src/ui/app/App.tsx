@@ -1,6 +1,8 @@
 import { useCallback, useRef } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectHasCapture, selectOpenFile } from '../store/selectors.ts';
+import { selectHasCapture, selectOpenFile, selectOpenScenarioText, selectShowError } from '../store/selectors.ts';
+import { ScenarioProblemsDialog } from '../features/scenarios/ScenarioProblemsDialog.tsx';
+import { useAutosave } from './use-autosave.ts';
 import { EmptyState } from '../features/landing/EmptyState.tsx';
 import { DropOverlay } from '../features/feedback/DropOverlay.tsx';
 import { ErrorAlert } from '../features/feedback/ErrorAlert.tsx';
@@ -17,13 +19,19 @@ export const CAPTURE_ACCEPT = '.pcap,.pcapng,.cap,application/vnd.tcpdump.pcap';
 export function App() {
   const hasCapture = useAppStore(selectHasCapture);
   const openFile = useAppStore(selectOpenFile);
+  const openScenarioText = useAppStore(selectOpenScenarioText);
+  const showError = useAppStore(selectShowError);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const openDialog = useCallback(() => inputRef.current?.click(), []);
   const open = useCallback((file: File) => void openFile(file, file.name), [openFile]);
+  // A dropped .json file is a scenario; anything else is a capture.
+  const drop = useCallback((file: File) => (/\.json$/i.test(file.name) ? void file.text().then((text) => openScenarioText(text, file.name)) : open(file)), [open, openScenarioText]);
+  const onDamagedLink = useCallback((message: string) => showError({ fileName: 'the shared link', code: 'SHARE_LINK_DAMAGED', message }), [showError]);
   useOpenShortcut(openDialog);
-  useShareLink();
-  const dragging = useFileDrop(open);
+  const openedWithLink = useShareLink(onDamagedLink);
+  useAutosave(openedWithLink);
+  const dragging = useFileDrop(drop);
 
   return (
     <div className="app">
@@ -48,6 +56,7 @@ export function App() {
       <SimulationBanner />
       {hasCapture ? <Workspace /> : <EmptyState onOpen={openDialog} />}
       {dragging && <DropOverlay />}
+      <ScenarioProblemsDialog />
     </div>
   );
 }

@@ -1,42 +1,69 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectCapture, selectSelectFrame, selectSelectedFrame, selectSimulate, selectSimulation } from '../store/selectors.ts';
-import { parseShareLink, shareLinkQuery } from '../lib/share-link.ts';
+import { selectCapture, selectDraft, selectDraftBaseScenario, selectNowUs, selectOpenScenarioText, selectPlaying, selectSeek, selectSelectFrame, selectSelectedFrame, selectSimulate, selectSimulation } from '../store/selectors.ts';
+import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery } from '../lib/share-link.ts';
 
 /**
- * Opens the run a share link names (and selects its packet), and keeps the
- * address bar naming the run and packet on screen, so copying it shares
- * exactly that.
+ * Opens the run a share link names (its moment and packet too), and keeps
+ * the address bar naming the run, moment and packet on screen, so copying
+ * it shares exactly that. Returns whether the page opened with a link.
  */
-export function useShareLink(): void {
+export function useShareLink(onDamaged: (message: string) => void): boolean {
   const simulate = useAppStore(selectSimulate);
+  const openText = useAppStore(selectOpenScenarioText);
   const selectFrame = useAppStore(selectSelectFrame);
+  const seek = useAppStore(selectSeek);
   const simulation = useAppStore(selectSimulation);
   const capture = useAppStore(selectCapture);
   const selectedFrame = useAppStore(selectSelectedFrame);
-  const pendingFrame = useRef<number | null>(null);
-  const started = useRef(false);
+  const draft = useAppStore(selectDraft);
+  const base = useAppStore(selectDraftBaseScenario);
+  const playing = useAppStore(selectPlaying);
+  const nowUs = useAppStore(selectNowUs);
+  const pending = useRef<{ frame: number | null; moment: number | null } | null>(null);
+  const [linked] = useState(() => parseShareLink(window.location.search) !== null);
 
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
     const run = parseShareLink(window.location.search);
-    if (!run) return;
-    pendingFrame.current = run.frame;
-    void simulate(run.scenarioId, run.settings);
-  }, [simulate]);
+    if (!run || pending.current) return;
+    pending.current = { frame: run.frame, moment: run.moment };
+    if (run.document) {
+      decodeScenario(run.document).then(
+        (text) => openText(text, 'the shared link'),
+        (e: unknown) => onDamaged(e instanceof Error ? e.message : String(e)),
+      );
+    } else if (run.scenarioId) {
+      void simulate(run.scenarioId, run.settings);
+    }
+  }, [simulate, openText, onDamaged]);
 
   useEffect(() => {
-    if (!simulation || pendingFrame.current === null) return;
-    const frame = pendingFrame.current;
-    pendingFrame.current = null;
-    selectFrame(frame);
-  }, [simulation, selectFrame]);
+    const p = pending.current;
+    if (!simulation || !p || (p.frame === null && p.moment === null)) return;
+    pending.current = { frame: null, moment: null };
+    if (p.frame !== null) selectFrame(p.frame);
+    if (p.moment !== null) seek(p.moment);
+  }, [simulation, selectFrame, seek]);
 
+  // The moment goes into the link when the replay rests (not 60 times a second while it plays).
+  const moment = !simulation || playing || nowUs >= simulation.endUs ? null : nowUs;
   useEffect(() => {
+    let cancelled = false;
+    const write = (query: string) => {
+      if (!cancelled && window.location.search !== query) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+    };
     // A capture opened from a file is not a run anyone else can make: the address names nothing then.
-    const query = simulation ? shareLinkQuery(simulation, selectedFrame) : capture ? '' : null;
-    if (query === null || window.location.search === query) return;
-    window.history.replaceState(null, '', `${window.location.pathname}${query}`);
-  }, [simulation, capture, selectedFrame]);
+    if (!simulation) {
+      if (capture) write('');
+      return;
+    }
+    const state = { scenarioId: simulation.scenarioId, protocol: simulation.protocol, mitigations: simulation.mitigations, moment };
+    if (!draft || (base && isBuiltinWithSwitches(draft, base.scenario))) write(shareLinkQuery(state, selectedFrame));
+    else void encodeScenario(draft).then((document) => write(shareLinkQuery({ ...state, document }, selectedFrame)));
+    return () => {
+      cancelled = true;
+    };
+  }, [simulation, capture, selectedFrame, draft, base, moment]);
+
+  return linked;
 }

@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { parseShareLink, shareLinkQuery } from './share-link.ts';
+import { builtinScenario } from '../../engine/index.ts';
+import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery } from './share-link.ts';
 
 describe('share links', () => {
-  it('round-trip a run and a packet', () => {
-    const q = shareLinkQuery({ scenarioId: 'attack-add-addr-hijack-v0', protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, 418);
-    expect(parseShareLink(q)).toEqual({ scenarioId: 'attack-add-addr-hijack-v0', settings: { protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, frame: 418 });
+  it('round-trip a run, a moment and a packet', () => {
+    const q = shareLinkQuery({ scenarioId: 'attack-add-addr-hijack-v0', protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'], moment: 153511 }, 418);
+    expect(parseShareLink(q)).toEqual({ scenarioId: 'attack-add-addr-hijack-v0', settings: { protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, document: null, frame: 418, moment: 153511 });
   });
 
-  it('names no run without a scenario, and ignores a protocol or frame that is not one', () => {
+  it('names no run without a scenario, and ignores a protocol, moment or frame that is not one', () => {
     expect(parseShareLink('?frame=3')).toBeNull();
-    expect(parseShareLink('?scenario=two-path-v1&protocol=quic&frame=-2')).toEqual({ scenarioId: 'two-path-v1', settings: {}, frame: null });
-    expect(parseShareLink('?scenario=two-path-v1&mitigations=')).toEqual({ scenarioId: 'two-path-v1', settings: { mitigations: [] }, frame: null });
+    expect(parseShareLink('?scenario=two-path-v1&protocol=quic&frame=-2&t=x')).toEqual({ scenarioId: 'two-path-v1', settings: {}, document: null, frame: null, moment: null });
+    expect(parseShareLink('?scenario=two-path-v1&mitigations=')).toMatchObject({ settings: { mitigations: [] } });
+  });
+
+  it('carries an edited scenario whole, and gets the same JSON back', async () => {
+    const s = builtinScenario('two-path-v1')!;
+    const edited = { ...s, links: s.links.map((l, i) => (i === 0 ? { ...l, delayUs: 12_345 } : l)) };
+    const doc = await encodeScenario(edited);
+    expect(doc).toMatch(/^[A-Za-z0-9_-]+$/);
+    const q = shareLinkQuery({ scenarioId: s.id, protocol: s.protocol, mitigations: [], document: doc }, 7);
+    const parsed = parseShareLink(q)!;
+    expect(parsed).toMatchObject({ scenarioId: null, frame: 7, document: doc });
+    expect(JSON.parse(await decodeScenario(parsed.document!))).toEqual(edited);
+    await expect(decodeScenario('not-a-scenario')).rejects.toThrow(/damaged/);
+  });
+
+  it('tells a built-in with other switches from an edited one', () => {
+    const s = builtinScenario('attack-add-addr-hijack-v0')!;
+    expect(isBuiltinWithSwitches({ ...s, protocol: 'mptcp-v1', mptcp: { ...s.mptcp, mitigations: ['tls'] } }, s)).toBe(true);
+    expect(isBuiltinWithSwitches({ ...s, attackers: [] }, s)).toBe(false);
   });
 });

@@ -1,33 +1,87 @@
 /**
- * A share link names a simulated run and a packet of it:
- * `?scenario=<built-in>&protocol=mptcp-v1&mitigations=tls,dh-keys&frame=418`.
- * The same scenario, switches and seed give the same packets, so the frame
- * number lands on the same packet for whoever opens the link.
+ * A share link names a run, a moment of it and a packet:
+ * `?scenario=<built-in>&protocol=mptcp-v1&mitigations=tls,dh-keys&t=153511&frame=418`
+ * for a built-in with its switches, or `?doc=<scenario>&t=…&frame=…` for an
+ * edited or opened scenario (its JSON, deflated, base64url). The same
+ * scenario and seed give the same packets, so the frame number and moment
+ * land on the same packet for whoever opens the link.
  */
 import { SIM_PROTOCOLS, type SimProtocol, type SimulateSettings } from '../../worker/capture-client.ts';
+import type { Scenario } from '../../engine/index.ts';
 
 export interface SharedRun {
-  scenarioId: string;
+  /** A built-in with switches, or null when the link carries the scenario itself. */
+  scenarioId: string | null;
   settings: SimulateSettings;
+  /** The encoded scenario document (`doc=`). */
+  document: string | null;
   frame: number | null;
+  /** The moment (µs of simulated time). */
+  moment: number | null;
 }
+
+const positiveInt = (v: string | null) => {
+  const n = Number(v);
+  return v !== null && v !== '' && Number.isInteger(n) && n >= 0 ? n : null;
+};
 
 /** The run a URL's query names, or null when it names none (unknown values are left to the engine to refuse). */
 export function parseShareLink(search: string): SharedRun | null {
   const q = new URLSearchParams(search);
   const scenarioId = q.get('scenario');
-  if (!scenarioId) return null;
+  const document = q.get('doc');
+  if (!scenarioId && !document) return null;
   const settings: SimulateSettings = {};
   const protocol = q.get('protocol');
   if (protocol && SIM_PROTOCOLS.includes(protocol as SimProtocol)) settings.protocol = protocol as SimProtocol;
   const mitigations = q.get('mitigations');
   if (mitigations !== null) settings.mitigations = mitigations.split(',').filter(Boolean);
-  const frame = Number(q.get('frame'));
-  return { scenarioId, settings, frame: Number.isInteger(frame) && frame > 0 ? frame : null };
+  const frame = positiveInt(q.get('frame'));
+  return { scenarioId: document ? null : scenarioId, settings, document, frame: frame && frame > 0 ? frame : null, moment: positiveInt(q.get('t')) };
 }
 
-export function shareLinkQuery(run: { scenarioId: string; protocol: string; mitigations: readonly string[] }, frame: number | null): string {
-  const q = new URLSearchParams({ scenario: run.scenarioId, protocol: run.protocol, mitigations: run.mitigations.join(',') });
+export interface ShareState {
+  scenarioId: string;
+  protocol: string;
+  mitigations: readonly string[];
+  /** The encoded scenario when it is not a built-in with switches. */
+  document?: string;
+  moment?: number | null;
+}
+
+export function shareLinkQuery(run: ShareState, frame: number | null): string {
+  const q = run.document ? new URLSearchParams({ doc: run.document }) : new URLSearchParams({ scenario: run.scenarioId, protocol: run.protocol, mitigations: run.mitigations.join(',') });
+  if (run.moment !== undefined && run.moment !== null) q.set('t', String(Math.round(run.moment)));
   if (frame !== null) q.set('frame', String(frame));
   return `?${q.toString()}`;
+}
+
+/** True when a draft is its built-in base but for the protocol and mitigation switches (a short link names it). */
+export function isBuiltinWithSwitches(draft: Scenario, base: Scenario): boolean {
+  const normalised: Scenario = { ...draft, protocol: base.protocol, mptcp: { ...draft.mptcp, mitigations: base.mptcp.mitigations } };
+  return JSON.stringify(normalised) === JSON.stringify(base);
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Response(new Response(bytes as BodyInit).body!.pipeThrough(stream));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+/** A scenario as URL-safe text: JSON, deflated, base64url. */
+export async function encodeScenario(s: Scenario): Promise<string> {
+  const packed = await pipe(new TextEncoder().encode(JSON.stringify(s)), new CompressionStream('deflate-raw'));
+  let bin = '';
+  for (const b of packed) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The JSON text `encodeScenario` packed; throws a readable error when the text was damaged. */
+export async function decodeScenario(text: string): Promise<string> {
+  try {
+    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+  } catch {
+    throw new Error('the link\'s scenario ("doc=") is damaged: it is not a scenario this app packed (was the link cut short?)');
+  }
 }

@@ -9,6 +9,7 @@ import { createSelectionSlice } from './selection-slice.ts';
 import type { AppState, StoreDeps } from './types.ts';
 import { createViewSlice } from './view-slice.ts';
 import { createPlaybackSlice } from './playback-slice.ts';
+import { createScenarioSlice } from './scenario-slice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -19,5 +20,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSelectionSlice(internals)(...a),
     ...createViewSlice(internals)(...a),
     ...createPlaybackSlice(internals)(...a),
+    ...createScenarioSlice(internals)(...a),
   }));
 }

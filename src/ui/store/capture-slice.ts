@@ -1,4 +1,4 @@
-import type { OpenedCapture, SimulationSummary } from '../../worker/capture-client.ts';
+import type { LoadProgress, OpenedCapture, Simulated, SimulationSummary } from '../../worker/capture-client.ts';
 import { defaultSpeed } from './playback-model.ts';
 import type { CaptureSlice, SimulatedRun } from './types.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
@@ -33,25 +33,46 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     if (isFiltering(get().filter)) get().setFilter({});
   };
 
-  const simulate: CaptureSlice['simulate'] = async (scenarioId, settings = {}) => {
+  /** Runs a built-in (with switches) or a document; only the latest run lands. Resolves true when it did. */
+  const runSimulation = async (label: string, start: (onProgress: (p: LoadProgress) => void) => Promise<Simulated>): Promise<boolean> => {
     const token = ++latest;
-    const fileName = `${scenarioId}.pcap`;
-    set({ loading: { fileName: `simulating ${scenarioId}`, progress: null }, error: null });
+    const fileName = `${label}.pcap`;
+    set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null });
     try {
-      const result = await client.simulate(scenarioId, settings, (progress) => {
+      const result = await start((progress) => {
         if (token === latest) set({ loading: { fileName, progress } });
       });
       if (token !== latest) {
         if (result.opened) client.close(result.opened.captureId);
-        return;
+        return false;
       }
+      performance.mark('lab:run-received');
       const run = { scenario: result.scenario, timeline: result.timeline };
       if (result.opened) install(result.opened, fileName, result.pcapBytes, result.summary, run);
       else set({ loading: null, simulation: result.summary, run, nowUs: result.summary.endUs, playing: false });
+      return true;
     } catch (e) {
-      if (token !== latest) return;
-      set({ loading: null, error: failureOf(e, `simulation of ${scenarioId}`) });
+      if (token === latest) set({ loading: null, error: failureOf(e, `simulation of ${label}`) });
+      return false;
     }
+  };
+
+  const simulate: CaptureSlice['simulate'] = async (scenarioId, settings = {}) => {
+    if (await runSimulation(scenarioId, (p) => client.simulate(scenarioId, settings, p))) {
+      // A built-in run starts a new draft: the scenario as run; the work before it stays one undo away.
+      set((s) => {
+        const scenario = s.run?.scenario ?? null;
+        if (!scenario) return {};
+        const past = s.draft ? [...s.past, { changes: [], before: { scenario: s.draft, base: s.draftBase } }] : s.past;
+        return { draft: scenario, draftBase: { id: scenarioId, scenario }, past, future: [] };
+      });
+    }
+  };
+
+  const runDraft: CaptureSlice['runDraft'] = async () => {
+    const draft = get().draft;
+    if (!draft) return;
+    await runSimulation(draft.id, (p) => client.simulateDocument(draft, p));
   };
 
   const openFile: CaptureSlice['openFile'] = async (file, fileName) => {
@@ -88,6 +109,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
       }
     },
     dismissError: () => set({ error: null }),
+    showError: (error) => set({ error, loading: null }),
     scenarios: [],
     simulation: null,
     run: null,
@@ -99,5 +121,16 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
       }
     },
     simulate,
+    runDraft,
+    captureBytes: async () => {
+      const capture = get().capture;
+      if (!capture) return null;
+      try {
+        return await client.captureBytes(capture.id);
+      } catch (e) {
+        set({ error: failureOf(e, capture.fileName) });
+        return null;
+      }
+    },
   };
 };

@@ -1,5 +1,6 @@
 import type { AnalysisReport, PacketRow, Scenario, TimelineData } from '../../engine/index.ts';
-import type { CaptureClient, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
+import type { ScenarioChange } from './scenario-changes.ts';
+import type { AttackOption, CaptureClient, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
@@ -25,6 +26,8 @@ export interface CaptureSlice {
   openFile(file: Blob | Uint8Array, fileName: string): Promise<void>;
   loadSample(): Promise<void>;
   dismissError(): void;
+  /** Shows a coded failure found outside the store (a damaged link). */
+  showError(error: CaptureFailure): void;
   /** Built-in scenarios, once the engine has listed them. */
   scenarios: ScenarioInfo[];
   /** The simulation whose capture is on screen, if it came from one. */
@@ -34,6 +37,10 @@ export interface CaptureSlice {
   loadScenarios(): Promise<void>;
   /** Runs a built-in scenario in the engine (in the worker), with the protocol and mitigation switches applied, and opens its capture. */
   simulate(scenarioId: string, settings?: SimulateSettings): Promise<void>;
+  /** The open capture's file bytes (to save them), or null without one. */
+  captureBytes(): Promise<Uint8Array | null>;
+  /** Runs the draft (the edited scenario) and opens its capture; a refused draft stays on screen with the error. */
+  runDraft(): Promise<void>;
 }
 
 export interface SelectionSlice {
@@ -93,10 +100,52 @@ export interface PlaybackSlice {
   setMainView(view: MainView): void;
 }
 
-export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice;
+export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice;
 
 export interface StoreDeps {
   client: CaptureClient;
   /** Fetches the bundled sample capture. */
   fetchSample(): Promise<{ bytes: Blob | Uint8Array; fileName: string }>;
+}
+
+/** The built-in a draft started from, as it ran then (a draft equal to it but for its switches shares as a short link). */
+export interface DraftBase {
+  id: string;
+  scenario: Scenario;
+}
+
+/** The scenario being edited and where it came from. */
+export interface DraftSnapshot {
+  scenario: Scenario;
+  base: DraftBase | null;
+}
+
+/** One undoable step: the changes it made (none for a replaced scenario) and the draft before them. */
+export interface EditBatch {
+  changes: ScenarioChange[];
+  before: DraftSnapshot;
+}
+
+/** The scenario the app edits and runs, its history, and opening/saving it. */
+export interface ScenarioSlice {
+  /** The scenario on screen (the last run's, with any edits since); null before the first run. */
+  draft: Scenario | null;
+  /** The built-in it started from, when it did (for short share links). */
+  draftBase: DraftBase | null;
+  past: EditBatch[];
+  future: EditBatch[];
+  /** Problems of a scenario file that could not be opened (the work on screen stayed). */
+  scenarioProblems: { fileName: string; problems: { path: string; message: string }[] } | null;
+  /** The attack palette (the engine's registry), once listed. */
+  attacks: AttackOption[];
+  /** Applies changes to the draft as one undoable step and runs the result. */
+  edit(changes: ScenarioChange | ScenarioChange[]): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the draft (an opened file, autosaved work) as one undoable step and runs it. */
+  replaceDraft(scenario: Scenario, base: DraftBase | null): void;
+  /** Checks a scenario file's text with the engine; opens it when valid, else lists its problems and keeps the work. */
+  openScenarioText(text: string, fileName: string): Promise<void>;
+  dismissScenarioProblems(): void;
+  loadAttacks(): Promise<void>;
 }

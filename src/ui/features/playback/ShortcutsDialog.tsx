@@ -35,11 +35,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
           ))}
         </tbody>
       </table>
-      <form method="dialog">
-        <button type="submit" className="btn" onClick={onClose}>
-          Close
-        </button>
-      </form>
+      <button type="button" className="btn" onClick={onClose}>
+        Close
+      </button>
     </dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoadScenarios, selectLoading, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
+import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectLoading, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
+import type { HostMitigation } from '../../../engine/index.ts';
 import { PlayIcon } from '../../components/icons.tsx';
 import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
 import { parseShareLink } from '../../lib/share-link.ts';
@@ -33,6 +34,9 @@ export function SimulateControl() {
   const loadScenarios = useAppStore(selectLoadScenarios);
   const loading = useAppStore(selectLoading);
   const simulation = useAppStore(selectSimulation);
+  const draft = useAppStore(selectDraft);
+  const draftBase = useAppStore(selectDraftBase);
+  const edit = useAppStore(selectEdit);
   // A share link picks the scenario and its switches (use-share-link.ts runs it).
   const [shared] = useState(() => parseShareLink(window.location.search));
   const [chosen, setChosen] = useState(shared?.scenarioId ?? '');
@@ -45,10 +49,12 @@ export function SimulateControl() {
     void loadScenarios();
   }, [loadScenarios]);
 
-  const current = chosen || scenarios[0]?.id || '';
+  const current = chosen || draftBase || scenarios[0]?.id || '';
   const info = scenarios.find((s) => s.id === current);
-  const effectiveProtocol = protocol ?? (info?.protocol as SimProtocol | undefined) ?? 'mptcp-v1';
-  const effectiveMitigations = mitigations ?? info?.mitigations ?? [];
+  // The scenario on screen is being edited: its switches are edits (undoable, and they keep the other edits).
+  const editing = draft !== null && (draftBase === current || (draftBase === null && !chosen));
+  const effectiveProtocol = editing ? (draft.protocol as SimProtocol) : (protocol ?? (info?.protocol as SimProtocol | undefined) ?? 'mptcp-v1');
+  const effectiveMitigations: string[] = editing ? draft.mptcp.mitigations : (mitigations ?? info?.mitigations ?? []);
   const settings = (p: SimProtocol | null, m: string[] | null): SimulateSettings => ({ ...(p ? { protocol: p } : {}), ...(m ? { mitigations: m } : {}) });
   // The scenario last asked for: a switch changed while its run is still going re-runs it too.
   const lastRun = useRef<string | null>(null);
@@ -60,12 +66,14 @@ export function SimulateControl() {
 
   const changeProtocol = (p: SimProtocol) => {
     setProtocol(p);
-    if (onScreen()) run(settings(p, mitigations));
+    if (editing) edit({ kind: 'set-protocol', protocol: p });
+    else if (onScreen()) run(settings(p, mitigations));
   };
   const toggleMitigation = (m: string, on: boolean) => {
     const next = on ? [...effectiveMitigations, m] : effectiveMitigations.filter((x) => x !== m);
     setMitigations(next);
-    if (onScreen()) run(settings(protocol, next));
+    if (editing) edit({ kind: 'set-mitigations', mitigations: next as HostMitigation[] });
+    else if (onScreen()) run(settings(protocol, next));
   };
 
   return (
@@ -94,7 +102,7 @@ export function SimulateControl() {
       <label htmlFor={`${id}-protocol`} className="visually-hidden">
         Protocol
       </label>
-      <select id={`${id}-protocol`} className="simulate__select simulate__protocol" value={effectiveProtocol} onChange={(e) => changeProtocol(e.target.value as SimProtocol)} disabled={!info}>
+      <select id={`${id}-protocol`} className="simulate__select simulate__protocol" value={effectiveProtocol} onChange={(e) => changeProtocol(e.target.value as SimProtocol)} disabled={!info && !editing}>
         {PROTOCOLS.map((p) => (
           <option key={p.value} value={p.value}>
             {p.label}
@@ -106,7 +114,7 @@ export function SimulateControl() {
         <div className="simulate__menu" role="group" aria-label="Mitigations">
           {MITIGATIONS.map((m) => (
             <label key={m.id}>
-              <input type="checkbox" checked={effectiveMitigations.includes(m.id)} onChange={(e) => toggleMitigation(m.id, e.target.checked)} disabled={!info} />
+              <input type="checkbox" checked={effectiveMitigations.includes(m.id)} onChange={(e) => toggleMitigation(m.id, e.target.checked)} disabled={!info && !editing} />
               {m.label}
             </label>
           ))}

@@ -80,13 +80,13 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene): Int32
   const frames = drawableFrames(t, t0, t1, pxPerUs, s.flight, s.filter, s.selected);
   const past = lowerBoundIn(frames, t, s.nowUs);
   const colours = t.subflows.length + 1;
-  const arrowheads = frames.length < 4000;
+  const arrowheads = frames.length < 1500;
   // Past frames solid, frames not yet sent at the moment faint.
   for (const [from, to, alpha] of [[0, past, 1], [past, frames.length, 0.18]] as const) {
     for (let c = 0; c < colours; c++) {
       ctx.strokeStyle = withAlpha(subflowColour(c - 1), alpha);
       ctx.fillStyle = ctx.strokeStyle;
-      ctx.lineWidth = 1.25;
+      ctx.lineWidth = 1;
       ctx.beginPath();
       for (let j = from; j < to; j++) {
         const i = frames[j]!;

@@ -8,22 +8,30 @@ import { attackerPresent, type AttackerMarker } from './attacker-placement.ts';
 const SHIELD = 'M-10,-11 L10,-11 L10,-2 Q10,8 0,13 Q-10,8 -10,-2 Z';
 
 /** Attacker badges; a partial-time attacker is dimmed while the moment is outside its window. */
-export function AttackerMarkers({ markers }: { markers: readonly AttackerMarker[] }) {
+export function AttackerMarkers({ markers, selected }: { markers: readonly AttackerMarker[]; selected: string | null }) {
   const nowUs = useAppStore(selectNowUs);
   // Only a change of who is present re-renders the badges, not every tick of the clock.
   const absent = markers.filter((m) => !attackerPresent(m, nowUs)).map((m) => m.key).join(' ');
-  return <AttackerBadges markers={markers} absent={absent} />;
+  return <AttackerBadges markers={markers} absent={absent} selected={selected} />;
 }
 
-const AttackerBadges = memo(function AttackerBadges({ markers, absent }: { markers: readonly AttackerMarker[]; absent: string }) {
+interface BadgeProps {
+  markers: readonly AttackerMarker[];
+  absent: string;
+  /** The attacker being edited. */
+  selected: string | null;
+}
+
+const AttackerBadges = memo(function AttackerBadges({ markers, absent, selected }: BadgeProps) {
   const away = useMemo(() => new Set(absent.split(' ')), [absent]);
   return (
     <g className="topology__attackers">
       {markers.map((m) => (
         <g
           key={m.key}
-          className={`topology__attacker topology__attacker--${m.capability}${away.has(m.key) ? ' topology__attacker--away' : ''}`}
+          className={`topology__attacker topology__attacker--${m.capability}${away.has(m.key) ? ' topology__attacker--away' : ''}${m.attackerId === selected ? ' topology__attacker--selected' : ''}`}
           data-attacker={m.attackerId}
+          tabIndex={0}
           transform={`translate(${m.at.x},${m.at.y})`}
           opacity={away.has(m.key) ? 0.35 : 1}
         >

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Scenario } from '../../../engine/index.ts';
 import { selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
@@ -7,43 +7,87 @@ import { AttackerMarkers } from './AttackerMarkers.tsx';
 import { contentBounds, type Size } from './fit.ts';
 import { InFlightPackets } from './InFlightPackets.tsx';
 import { linkGeometries } from './link-geometry.ts';
-import { graphNodes, topologySummary } from './scenario-graph.ts';
+import { graphNodes, topologySummary, type Point } from './scenario-graph.ts';
 import { subflowsByLink } from './subflow-usage.ts';
 import { SubflowLegend } from './SubflowLegend.tsx';
 import { layoutTopology } from './topology-layout.ts';
+import { targetOf, type Selection, type Target } from './topology-targets.ts';
 import { TopologyLinks } from './TopologyLinks.tsx';
 import { TopologyNodes } from './TopologyNodes.tsx';
+import { useAttackDrop } from './use-attack-drop.ts';
 import { useElementSize } from './use-element-size.ts';
+import { useNodeDrag } from './use-node-drag.ts';
 import { useZoom } from './use-zoom.ts';
 
 const FALLBACK_SIZE: Size = { width: 800, height: 500 };
 const NONE: never[] = [];
 
-/** The drawing of one scenario: everything but the packets in flight is memoised on the run. */
-export function TopologyDiagram({ scenario }: { scenario: Scenario }) {
+interface Props {
+  scenario: Scenario;
+  /** An attack is armed: links and routers take it on click. */
+  armed: boolean;
+  selected: Selection | null;
+  /** A click (or Enter) on a link, router, node, attacker badge or empty space. */
+  onTarget(t: Target): void;
+  onDropAttack(attack: string, t: Target): void;
+  /** A node was dragged to `p` (layout coordinates). */
+  onMoveNode(id: string, p: Point): void;
+}
+
+/** The drawing of one scenario: everything but the packets in flight is memoised on the scenario. */
+export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAttack, onMoveNode }: Props) {
   const timeline = useAppStore(selectTimeline);
   const views = useAppStore(selectSimulation)?.attackers ?? NONE;
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
+  const nodesRef = useRef<SVGGElement>(null);
   const size = useElementSize(frameRef, FALLBACK_SIZE);
+  const [dragging, setDragging] = useState<{ id: string; p: Point } | null>(null);
 
   const nodes = useMemo(() => graphNodes(scenario), [scenario]);
-  const positions = useMemo(() => layoutTopology(scenario), [scenario]);
+  const laidOut = useMemo(() => layoutTopology(scenario), [scenario]);
+  const positions = useMemo(() => (dragging ? new Map(laidOut).set(dragging.id, dragging.p) : laidOut), [laidOut, dragging]);
   const geometry = useMemo(() => linkGeometries(scenario, positions), [scenario, positions]);
   const markers = useMemo(() => placeAttackers(scenario, positions, geometry, views), [scenario, positions, geometry, views]);
   const subflows = useMemo(() => subflowsByLink(timeline), [timeline]);
-  const bounds = useMemo(() => contentBounds(positions.values()), [positions]);
+  const bounds = useMemo(() => contentBounds(laidOut.values()), [laidOut]);
   const summary = useMemo(() => topologySummary(scenario), [scenario]);
-  const { fit } = useZoom(svgRef, layerRef, bounds, size);
+  const { fit, hold } = useZoom(svgRef, layerRef, bounds, size);
+  const { over, handlers } = useAttackDrop(onDropAttack);
+
+  useNodeDrag(nodesRef, positions, {
+    onMove: (id, p) => {
+      hold();
+      setDragging({ id, p });
+    },
+    onEnd: (id, p, moved) => {
+      setDragging(null);
+      if (moved) onMoveNode(id, p);
+    },
+  });
+
+  const onClick = (e: MouseEvent) => {
+    const t = targetOf(e.target);
+    if (t) onTarget(t);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const t = e.key === 'Enter' || e.key === ' ' ? targetOf(e.target) : null;
+    if (!t || t.kind === 'canvas') return;
+    e.preventDefault();
+    onTarget(t);
+  };
+  const selectedLink = selected?.kind === 'link' ? selected.id : null;
 
   return (
-    <div className="topology__frame" ref={frameRef}>
-      <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="img" aria-label={summary}>
+    <div className={`topology__frame${armed ? ' topology__frame--armed' : ''}`} ref={frameRef} {...handlers}>
+      <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="img" aria-label={summary} onClick={onClick} onKeyDown={onKeyDown}>
         <g ref={layerRef}>
-          <TopologyLinks links={scenario.links} geometry={geometry} subflows={subflows} />
-          <TopologyNodes nodes={nodes} positions={positions} />
-          <AttackerMarkers markers={markers} />
+          <TopologyLinks links={scenario.links} geometry={geometry} subflows={subflows} selected={selectedLink} dropTarget={over} />
+          <g ref={nodesRef}>
+            <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} />
+          </g>
+          <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
           {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
         </g>
       </svg>

@@ -8,6 +8,9 @@ interface Props {
   geometry: ReadonlyMap<string, LinkGeometry>;
   /** Per link id, the subflows whose frames crossed it. */
   subflows: ReadonlyMap<string, readonly number[]>;
+  /** The link being edited, and the one a dragged attack is over. */
+  selected: string | null;
+  dropTarget: string | null;
 }
 
 /** Distance of a link's label from its line, and of the first subflow stroke (on the other side). */
@@ -15,8 +18,11 @@ const LABEL_SHIFT = -12;
 const SUBFLOW_SHIFT = 6;
 const SUBFLOW_GAP = 4;
 
-/** The links: a line, its parameters, and beside it one thin stroke per subflow that used it. */
-export const TopologyLinks = memo(function TopologyLinks({ links, geometry, subflows }: Props) {
+const classes = (id: string, selected: string | null, dropTarget: string | null) =>
+  `topology__link${id === selected ? ' topology__link--selected' : ''}${id === dropTarget ? ' topology__link--drop' : ''}`;
+
+/** The links: a line (with a wide invisible stroke to hit), its parameters, and beside it one thin stroke per subflow that used it. */
+export const TopologyLinks = memo(function TopologyLinks({ links, geometry, subflows, selected, dropTarget }: Props) {
   return (
     <g className="topology__links">
       {links.map((l) => {
@@ -25,8 +31,9 @@ export const TopologyLinks = memo(function TopologyLinks({ links, geometry, subf
         const label = pointOnLink(g, 0.5, LABEL_SHIFT);
         const text = linkLabel(l);
         return (
-          <g key={l.id} className="topology__link" data-link={l.id}>
+          <g key={l.id} className={classes(l.id, selected, dropTarget)} data-link={l.id} tabIndex={0}>
             <title>{`${l.id}: ${l.a} ⇄ ${l.b}, ${text}, queue ${l.queuePackets} packets, MTU ${l.mtuBytes} bytes`}</title>
+            <path className="topology__link-hit" d={linkPath(g)} />
             <path className="topology__link-line" d={linkPath(g)} />
             {(subflows.get(l.id) ?? []).map((sf, j) => (
               <path key={sf} className="topology__subflow" data-subflow={sf} stroke={subflowColour(sf)} d={linkPath(g, SUBFLOW_SHIFT + j * SUBFLOW_GAP)} />

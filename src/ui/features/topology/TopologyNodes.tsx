@@ -5,6 +5,8 @@ import type { GraphNode, Point } from './scenario-graph.ts';
 interface Props {
   nodes: readonly GraphNode[];
   positions: ReadonlyMap<string, Point>;
+  /** The router a dragged attack is over. */
+  dropTarget: string | null;
 }
 
 const ADDRESS_LINE = 13;
@@ -15,15 +17,25 @@ function describe(n: GraphNode): string {
   return `${n.label} (${kind}): ${ifaces}`;
 }
 
-/** The nodes: a shape, the label below it, then one line per interface with its addresses. */
-export const TopologyNodes = memo(function TopologyNodes({ nodes, positions }: Props) {
+const classes = (n: GraphNode, dropTarget: string | null) =>
+  `topology__node topology__node--${n.kind}${n.role ? ` topology__node--${n.role}` : ''}${n.id === dropTarget ? ' topology__node--drop' : ''}`;
+
+/** The nodes: a shape, the label below it, then one line per interface with its addresses. Routers take attackers (`data-router`). */
+export const TopologyNodes = memo(function TopologyNodes({ nodes, positions, dropTarget }: Props) {
   return (
     <g className="topology__nodes">
       {nodes.map((n) => {
         const p = positions.get(n.id);
         if (!p) return null;
         return (
-          <g key={n.id} className={`topology__node topology__node--${n.kind}${n.role ? ` topology__node--${n.role}` : ''}`} data-node={n.id} transform={`translate(${p.x},${p.y})`}>
+          <g
+            key={n.id}
+            className={classes(n, dropTarget)}
+            data-node={n.id}
+            data-router={n.kind === 'router' ? n.id : undefined}
+            tabIndex={n.kind === 'router' ? 0 : undefined}
+            transform={`translate(${p.x},${p.y})`}
+          >
             <title>{describe(n)}</title>
             <NodeShape kind={n.kind} />
             <text className="topology__tag" dy="0.35em">

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, builtinScenario, FATE_CODE, runScenario, type AnalysisReport, type Scenario, type TimelineData } from '../../../engine/index.ts';
 import { makeStore, renderWithStore } from '../../testing/harness.tsx';
@@ -31,6 +31,13 @@ const inFlightAt = (t: TimelineData, now: number) => {
   for (let i = 0; i < t.count; i++) if (t.startUs[i]! <= now && now < t.endUs[i]!) out.push(i + 1);
   return out;
 };
+
+/** A mouse event whose view is the window (d3-drag listens there for moves); jsdom refuses `view` in the init here. */
+function mouse(type: 'mouseDown' | 'mouseMove' | 'mouseUp', target: Element | Window, clientX: number, clientY: number) {
+  const event = createEvent[type](target, { clientX, clientY, button: 0 });
+  Object.defineProperty(event, 'view', { value: window });
+  fireEvent(target, event);
+}
 
 const translateOf = (el: Element) => el.getAttribute('transform')!.match(/translate\(([-\d.]+),([-\d.]+)\)/)!.slice(1).map(Number);
 
@@ -151,6 +158,47 @@ describe('TopologyView', () => {
     layer.setAttribute('transform', 'translate(5,5) scale(2)');
     fireEvent.click(screen.getByRole('button', { name: 'Fit topology to view' }));
     expect(layer.getAttribute('transform')).toBe(fitted);
+  });
+
+  it('draws the draft, so edits show before the re-run finishes', () => {
+    const { store, svg } = show(twoPath, 0);
+    act(() => store.setState({ draft: twoPath.scenario, runDraft: async () => {} }));
+    act(() =>
+      store.getState().edit([
+        { kind: 'set-link', id: 'client-r1', patch: { delayUs: 12_000 } },
+        { kind: 'move-node', id: 'r2', x: 100, y: 300 },
+      ]),
+    );
+    expect(svg.querySelector('[data-link="client-r1"] .topology__link-label')!.textContent).toBe('12 ms · 50 Mbit/s');
+    expect(translateOf(svg.querySelector('[data-node="r2"]')!)).toEqual([100, 300]);
+    // The run on screen is still the old one: its subflows stay drawn.
+    expect(store.getState().run!.scenario.links[0]!.delayUs).toBe(5_000);
+    expect(svg.querySelectorAll('[data-link="client-r1"] .topology__subflow')).toHaveLength(1);
+  });
+
+  it('moves a dragged node with the pointer, then saves where it ended as one edit, without panning', () => {
+    const { store, svg } = show(twoPath, 0);
+    act(() => store.setState({ draft: twoPath.scenario, runDraft: async () => {} }));
+    const r1 = () => svg.querySelector('[data-node="r1"]')!;
+    const [x0, y0] = translateOf(r1()) as [number, number];
+    const layer = svg.querySelector('g')!;
+    const view = layer.getAttribute('transform');
+
+    mouse('mouseDown', r1().querySelector('circle')!, 100, 100);
+    mouse('mouseMove', window, 140, 130);
+    expect(translateOf(r1())).toEqual([x0 + 40, y0 + 30]);
+    expect(store.getState().past).toHaveLength(0);
+    mouse('mouseUp', window, 150, 160);
+
+    expect(store.getState().past.map((b) => b.changes)).toEqual([[{ kind: 'move-node', id: 'r1', x: x0 + 50, y: y0 + 60 }]]);
+    expect(store.getState().draft!.ui!.positions).toEqual({ r1: { x: x0 + 50, y: y0 + 60 } });
+    expect(translateOf(r1())).toEqual([x0 + 50, y0 + 60]);
+    expect(layer.getAttribute('transform')).toBe(view);
+
+    // A press without a move is no edit.
+    mouse('mouseDown', r1().querySelector('circle')!, 10, 10);
+    mouse('mouseUp', window, 10, 10);
+    expect(store.getState().past).toHaveLength(1);
   });
 
   it('asks for a simulation when there is no run', () => {

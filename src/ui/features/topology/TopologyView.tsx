@@ -1,14 +1,20 @@
-import { selectRunScenario } from '../../store/selectors.ts';
+import { selectDraft, selectRunScenario } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { TopologyDiagram } from './TopologyDiagram.tsx';
+import { TopologyWorkspace } from './TopologyWorkspace.tsx';
 import './topology.css';
 
-/** The simulated network: nodes, links, the subflows over them, attackers and the packets in flight. */
+/**
+ * The network being edited (the draft, so edits show at once; the run's
+ * scenario before there is one): nodes, links, the subflows over them,
+ * attackers, the packets in flight, and the palette and editors.
+ */
 export function TopologyView() {
-  const scenario = useAppStore(selectRunScenario);
+  const draft = useAppStore(selectDraft);
+  const run = useAppStore(selectRunScenario);
+  const scenario = draft ?? run;
   return (
     <section data-testid="topology" aria-label="Topology" className="topology">
-      {scenario ? <TopologyDiagram key={scenario.id} scenario={scenario} /> : <p className="topology__empty">Simulate a scenario to see its topology.</p>}
+      {scenario ? <TopologyWorkspace scenario={scenario} /> : <p className="topology__empty">Simulate a scenario to see its topology.</p>}
     </section>
   );
 }

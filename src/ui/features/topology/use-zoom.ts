@@ -2,13 +2,14 @@
  * Pan and zoom: d3-zoom bound once to the SVG, writing its transform onto
  * one <g> (React never sets that attribute, so a zoom never re-renders).
  * The view is fitted to `bounds` whenever they or the size change, until
- * the user pans or zooms; `fit()` returns to that view.
+ * the user pans or zooms (or `hold()`s the view, e.g. while moving a
+ * node); `fit()` returns to that view.
  */
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { fitTransform, type Bounds, type Size } from './fit.ts';
 
-export function useZoom(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObject<SVGGElement | null>, bounds: Bounds, size: Size): { fit(): void } {
+export function useZoom(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObject<SVGGElement | null>, bounds: Bounds, size: Size): { fit(): void; hold(): void } {
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const sizeRef = useRef(size);
   const touched = useRef(false);
@@ -53,5 +54,9 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefOb
     apply();
   }, [apply]);
 
-  return { fit };
+  const hold = useCallback(() => {
+    touched.current = true;
+  }, []);
+
+  return { fit, hold };
 }

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../../store/store-context.tsx';
+import { selectDismissScenarioProblems, selectDraft, selectScenarioProblems } from '../../store/selectors.ts';
+import './scenarios.css';
+
+/** Why a scenario file could not be opened: every problem with its JSON path; the work on screen is untouched. */
+export function ScenarioProblemsDialog() {
+  const problems = useAppStore(selectScenarioProblems);
+  const dismiss = useAppStore(selectDismissScenarioProblems);
+  const draft = useAppStore(selectDraft);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (problems && !d.open) {
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+    } else if (!problems && d.open) {
+      if (typeof d.close === 'function') d.close();
+      else d.removeAttribute('open');
+    }
+  }, [problems]);
+  return (
+    <dialog ref={ref} className="problems" aria-labelledby="problems-heading" onClose={dismiss} onCancel={dismiss}>
+      {problems && (
+        <>
+          <h2 id="problems-heading">
+            {problems.fileName} is not a scenario this lab can run ({problems.problems.length} problem{problems.problems.length === 1 ? '' : 's'})
+          </h2>
+          <p className="muted">{draft ? `Nothing changed: “${draft.title}” is still on screen, with its edits and undo history.` : 'Nothing was opened.'}</p>
+          <ul aria-label="Problems">
+            {problems.problems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code> {p.message}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="btn" onClick={dismiss}>
+            Close
+          </button>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * A run as a Mermaid sequence diagram for design documents: one participant
+ * per lane, one message per signalling packet (handshakes, joins, address
+ * signals, closes, and everything an attacker sent), data packets left out.
+ */
+import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
+
+const SIGNALS = MARK.SYN | MARK.FIN | MARK.RST | MARK.MP_CAPABLE | MARK.MP_JOIN | MARK.ADD_ADDR | MARK.REMOVE_ADDR | MARK.MP_PRIO | MARK.MP_FAIL | MARK.MP_FASTCLOSE | MARK.MP_TCPRST | MARK.DATA_FIN;
+const NAMES: [number, string][] = [
+  [MARK.SYN, 'SYN'],
+  [MARK.FIN, 'FIN'],
+  [MARK.RST, 'RST'],
+  [MARK.MP_CAPABLE, 'MP_CAPABLE'],
+  [MARK.MP_JOIN, 'MP_JOIN'],
+  [MARK.ADD_ADDR, 'ADD_ADDR'],
+  [MARK.REMOVE_ADDR, 'REMOVE_ADDR'],
+  [MARK.MP_PRIO, 'MP_PRIO'],
+  [MARK.MP_FAIL, 'MP_FAIL'],
+  [MARK.MP_FASTCLOSE, 'MP_FASTCLOSE'],
+  [MARK.MP_TCPRST, 'MP_TCPRST'],
+  [MARK.DATA_FIN, 'DATA_FIN'],
+  [MARK.DSS_MAP, 'data'],
+  [MARK.DATA_ACK, 'DATA_ACK'],
+];
+const FATES = ['', ' (dropped)', ' (modified)', ' (injected)'];
+
+/** Mermaid text; at most `limit` messages (a note says how many were left out). */
+export function mermaidSequence(t: TimelineData, failures: readonly { timeUs: number; name: string }[], limit = 300): string {
+  const ids = t.lanes.map((_, k) => `L${k}`);
+  const lines = ['sequenceDiagram'];
+  t.lanes.forEach((lane, k) => {
+    if (lane.kind !== 'connection') lines.push(`  participant ${ids[k]} as ${lane.label.replace(/[;#]/g, ' ')}`);
+  });
+  const pending = [...failures].sort((a, b) => a.timeUs - b.timeUs);
+  let shown = 0;
+  let skipped = 0;
+  for (let i = 0; i < t.count; i++) {
+    const m = t.marks[i]!;
+    const attacker = t.attacker[i]! >= 0;
+    if ((m & SIGNALS) === 0 && !attacker) continue;
+    while (pending.length && pending[0]!.timeUs <= t.startUs[i]!) {
+      const f = pending.shift()!;
+      lines.push(`  Note over ${ids[1]},${ids[ids.length - 1]}: ${f.name} from ${(f.timeUs / 1000).toFixed(1)} ms`);
+    }
+    if (shown >= limit) {
+      skipped++;
+      continue;
+    }
+    const what = NAMES.filter(([bit]) => m & bit).map(([, n]) => n).join(' ') || 'packet';
+    const arrow = t.fate[i] === FATE_CODE.dropped ? '-x' : attacker ? '-)' : '->>';
+    lines.push(`  ${ids[t.fromLane[i]!]}${arrow}${ids[t.toLane[i]!]}: #${i + 1} ${what}${FATES[t.fate[i]!]} at ${(t.startUs[i]! / 1000).toFixed(3)} ms`);
+    shown++;
+  }
+  for (const f of pending) lines.push(`  Note over ${ids[1]},${ids[ids.length - 1]}: ${f.name} from ${(f.timeUs / 1000).toFixed(1)} ms`);
+  if (skipped) lines.push(`  Note over ${ids[1]},${ids[ids.length - 1]}: ${skipped} more signalling packets left out`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { makeStore, until } from '../testing/harness.tsx';
+
+describe('editing a run', () => {
+  it('re-runs each edit, undoes and redoes it, and a built-in run keeps the work before it one undo away', async () => {
+    const store = makeStore();
+    await store.getState().simulate('attack-add-addr-hijack-v0');
+    const v0 = store.getState().simulation!;
+    expect(v0.failures.map((f) => f.id)).toContain('mitm');
+    expect(store.getState().draftBase?.id).toBe('attack-add-addr-hijack-v0');
+
+    store.getState().edit({ kind: 'set-protocol', protocol: 'mptcp-v1' });
+    await until(store, (s) => s.simulation?.protocol === 'mptcp-v1' && s.loading === null, 30_000);
+    expect(store.getState().simulation!.failures.map((f) => f.id)).not.toContain('mitm');
+
+    store.getState().undo();
+    await until(store, (s) => s.simulation?.protocol === 'mptcp-v0' && s.loading === null, 30_000);
+    expect(store.getState().simulation!.digest).toBe(v0.digest);
+    expect(store.getState().future).toHaveLength(1);
+
+    store.getState().redo();
+    await until(store, (s) => s.simulation?.protocol === 'mptcp-v1' && s.loading === null, 30_000);
+
+    await store.getState().simulate('two-path-v1');
+    expect(store.getState().draftBase?.id).toBe('two-path-v1');
+    store.getState().undo();
+    await until(store, (s) => s.simulation?.scenarioId === 'attack-add-addr-hijack-v0' && s.loading === null, 30_000);
+    expect(store.getState().draft!.protocol).toBe('mptcp-v1');
+    expect(store.getState().draftBase?.id).toBe('attack-add-addr-hijack-v0');
+  }, 120_000);
+
+  it('refuses an edit the engine finds invalid with its reason, and keeps the draft to undo', async () => {
+    const store = makeStore();
+    await store.getState().simulate('two-path-v1');
+    const digest = store.getState().simulation!.digest;
+    store.getState().edit({ kind: 'set-link', id: store.getState().draft!.links[0]!.id, patch: { delayUs: -1 } });
+    await until(store, (s) => s.error !== null, 30_000);
+    expect(store.getState().error!.code).toBe('SCENARIO_INVALID');
+    expect(store.getState().error!.message).toMatch(/\$\.links\[0\]\.delayUs/);
+    expect(store.getState().simulation!.digest).toBe(digest);
+    store.getState().undo();
+    await until(store, (s) => s.error === null && s.loading === null, 30_000);
+    expect(store.getState().draft!.links[0]!.delayUs).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('opens a scenario file only when the engine accepts it, listing every problem with its path otherwise', async () => {
+    const store = makeStore();
+    await store.getState().simulate('two-path-v1');
+    const before = store.getState().draft;
+    await store.getState().openScenarioText('{"schemaVersion": 1, "id": 5}', 'bad.json');
+    const problems = store.getState().scenarioProblems!;
+    expect(problems.fileName).toBe('bad.json');
+    expect(problems.problems.length).toBeGreaterThan(0);
+    expect(problems.problems.every((p) => p.path.startsWith('$'))).toBe(true);
+    expect(store.getState().draft).toBe(before);
+    await store.getState().openScenarioText('{ nope', 'notjson.json');
+    expect(store.getState().scenarioProblems!.problems[0]!.message).toMatch(/^not JSON/);
+    expect(store.getState().draft).toBe(before);
+  }, 60_000);
+});

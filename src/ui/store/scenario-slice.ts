@@ -1,0 +1,88 @@
+import type { DraftSnapshot, ScenarioSlice } from './types.ts';
+import { failureOf, type SliceCreator } from './internals.ts';
+import { applyChanges, changesRun } from './scenario-changes.ts';
+
+/** Undo keeps this many steps. */
+const HISTORY = 200;
+
+export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => (set, get) => {
+  const snapshot = (): DraftSnapshot | null => {
+    const { draft, draftBase } = get();
+    return draft ? { scenario: draft, base: draftBase } : null;
+  };
+  return {
+  draft: null,
+  draftBase: null,
+  past: [],
+  future: [],
+  scenarioProblems: null,
+  attacks: [],
+
+  edit: (changes) => {
+    const now = snapshot();
+    if (!now) return;
+    const list = Array.isArray(changes) ? changes : [changes];
+    if (list.length === 0) return;
+    set((s) => ({ draft: applyChanges(now.scenario, list), past: [...s.past, { changes: list, before: now }].slice(-HISTORY), future: [] }));
+    // For the benchmark (scripts/bench-ui.mjs): an edit's time, to measure until its result is drawn.
+    performance.mark('lab:edit');
+    // Moving a node changes only the picture: the engine ignores `ui`, so the run stands.
+    if (list.some(changesRun)) void get().runDraft();
+  },
+
+  undo: () => {
+    const last = get().past[get().past.length - 1];
+    const now = snapshot();
+    if (!last || !now) return;
+    set((s) => ({ draft: last.before.scenario, draftBase: last.before.base, past: s.past.slice(0, -1), future: [{ changes: last.changes, before: now }, ...s.future] }));
+    void get().runDraft();
+  },
+
+  redo: () => {
+    const next = get().future[0];
+    const now = snapshot();
+    if (!next || !now) return;
+    // A redo entry's `before` holds the draft as it was after its changes (what undo left behind).
+    set((s) => ({ draft: next.before.scenario, draftBase: next.before.base, past: [...s.past, { changes: next.changes, before: now }], future: s.future.slice(1) }));
+    void get().runDraft();
+  },
+
+  replaceDraft: (scenario, base) => {
+    const now = snapshot();
+    set((s) => ({ draft: scenario, draftBase: base, past: now ? [...s.past, { changes: [], before: now }].slice(-HISTORY) : s.past, future: [] }));
+    void get().runDraft();
+  },
+
+  openScenarioText: async (text, fileName) => {
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (e) {
+      set({ scenarioProblems: { fileName, problems: [{ path: '$', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] } });
+      return;
+    }
+    try {
+      const check = await client.checkScenario(document);
+      if (!check.ok) {
+        set({ scenarioProblems: { fileName, problems: check.problems } });
+        return;
+      }
+      set({ scenarioProblems: null });
+      get().replaceDraft(check.scenario, null);
+    } catch (e) {
+      set({ error: failureOf(e, fileName) });
+    }
+  },
+
+  dismissScenarioProblems: () => set({ scenarioProblems: null }),
+
+  loadAttacks: async () => {
+    if (get().attacks.length) return;
+    try {
+      set({ attacks: await client.attacks() });
+    } catch (e) {
+      set({ error: failureOf(e, 'the attack list') });
+    }
+  },
+  };
+};
