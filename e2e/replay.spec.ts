@@ -102,3 +102,23 @@ test('drag an attacker from the palette onto a link: the run re-runs with it, an
   await expect(run.topology.locator('[data-attacker]')).toHaveCount(0);
   await expect(run.failures).toHaveCount(0, { timeout: 30_000 });
 });
+
+test('drag the start of a partial-time attacker’s window back over the handshake: it now learns the keys', async ({ capturePage: app, shot }) => {
+  test.setTimeout(60_000);
+  const run = new RunPage(app.page);
+  await run.open('?scenario=attack-add-addr-hijack-v0');
+  await expect(run.failures).not.toContainText('Keys compromised');
+  const arrival = run.timeline.getByRole('slider', { name: /^Arrival of Mallory/ });
+  await expect(arrival).toHaveAttribute('aria-valuetext', '35.0 ms');
+  const box = (await arrival.boundingBox())!;
+  const canvas = (await run.timeline.getByRole('img', { name: /^Ladder diagram/ }).boundingBox())!;
+  await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await app.page.mouse.down();
+  await app.page.mouse.move(canvas.x + 191, box.y + box.height / 2, { steps: 5 });
+  await app.page.mouse.up();
+  await expect(run.failures).toContainText('Keys compromised', { timeout: 30_000 });
+  await expect(run.timeline.getByRole('slider', { name: /^Arrival of Mallory/ })).toHaveAttribute('aria-valuetext', /^[0-2]\.\d ms$/);
+  await shot('35-window-moved-over-handshake');
+  await app.page.keyboard.press('Control+z');
+  await expect(run.failures).not.toContainText('Keys compromised', { timeout: 30_000 });
+});

@@ -4,12 +4,12 @@
  * the calling thread (the fallback, and what tests use). Both reject with a
  * `CaptureClientError` carrying the engine's code.
  */
-import type { PacketRow } from '../engine/index.ts';
+import type { MatrixCell, PacketRow, Scenario } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
-import type { AttackOption, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, WireError } from './protocol.ts';
+import type { AttackOption, Decision, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
 
 export { SIM_PROTOCOLS } from './protocol.ts';
-export type { AttackOption, AttackerView, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
+export type { AttackOption, AttackerView, Decision, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;
@@ -44,6 +44,12 @@ export interface CaptureClient {
   attacks(): Promise<AttackOption[]>;
   /** The capture file's bytes, to save them. */
   captureBytes(captureId: number): Promise<Uint8Array>;
+  /** What the hosts decided about a simulated run's frame (empty for a file). */
+  decisions(captureId: number, frame: number): Promise<Decision[]>;
+  /** Runs a scenario document for its verdicts only (the compare view). */
+  summarizeDocument(document: unknown): Promise<SimulationSummary>;
+  /** The scenario a matrix row ran. */
+  matrixScenario(cell: MatrixCell): Promise<Scenario>;
   dispose(): void;
 }
 
@@ -107,6 +113,15 @@ export class InThreadCaptureClient implements CaptureClient {
   }
   captureBytes(captureId: number): Promise<Uint8Array> {
     return this.run((s) => s.captureBytes(captureId));
+  }
+  decisions(captureId: number, frame: number): Promise<Decision[]> {
+    return this.run((s) => s.decisions(captureId, frame));
+  }
+  summarizeDocument(document: unknown): Promise<SimulationSummary> {
+    return this.run((s) => s.summarizeDocument(document));
+  }
+  matrixScenario(cell: MatrixCell): Promise<Scenario> {
+    return this.run((s) => s.matrixScenario(cell));
   }
   dispose(): void {}
 }
@@ -199,6 +214,15 @@ export class WorkerCaptureClient implements CaptureClient {
   }
   captureBytes(captureId: number): Promise<Uint8Array> {
     return this.call<'capture-bytes'>({ type: 'capture-bytes', captureId });
+  }
+  decisions(captureId: number, frame: number): Promise<Decision[]> {
+    return this.call<'decisions'>({ type: 'decisions', captureId, frame });
+  }
+  summarizeDocument(document: unknown): Promise<SimulationSummary> {
+    return this.call<'summarize-document'>({ type: 'summarize-document', document });
+  }
+  matrixScenario(cell: MatrixCell): Promise<Scenario> {
+    return this.call<'matrix-scenario'>({ type: 'matrix-scenario', cell });
   }
   dispose(): void {
     this.failAll({ code: 'INTERNAL', message: 'the analysis worker was stopped' });

@@ -3,15 +3,17 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { ATTACKS, BUILTIN_SCENARIOS, HOST_MITIGATIONS, LabError, ScenarioError, buildTimeline, builtinScenario, loadScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
+import { ATTACKS, BUILTIN_SCENARIOS, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, ScenarioError, buildTimeline, builtinScenario, loadScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import { SIM_PROTOCOLS, type AttackOption, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
-import { securityViews } from './security-views.ts';
+import { SIM_PROTOCOLS, type AttackOption, type Decision, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import { decisionsOf, securityViews } from './security-views.ts';
 import { readBlob } from './read-blob.ts';
 
 interface Loaded {
   bytes: Uint8Array;
   index: CaptureIndex;
+  /** For a simulated run: the hosts' decisions about each frame's packet. */
+  decisions?: (frame: number) => Decision[];
   /** Bumped by every filter request, so a superseded scan stops early. */
   filterGeneration: number;
 }
@@ -148,7 +150,8 @@ export class CaptureService {
     const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 50_000_000);
     const r = runScenario(scenario, { trace: big ? 'digest' : 'full', packetJson: false });
     const pcap = big ? null : exportPcap(r.handle.records);
-    const security = securityViews(scenario, r, big ? new Map() : firstFrameOfPacket(r.handle.records));
+    const frameOf = big ? new Map<number, number>() : firstFrameOfPacket(r.handle.records);
+    const security = securityViews(scenario, r, frameOf);
     const summary = {
       scenarioId,
       title: scenario.title,
@@ -165,7 +168,41 @@ export class CaptureService {
     };
     const timeline = big ? null : buildTimeline(scenario, r.handle.records, r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent })), r.endUs);
     const opened = pcap ? await this.open(captureId, pcap, onProgress) : null;
+    const loaded = this.captures.get(captureId);
+    if (opened && loaded) loaded.decisions = decisionsOf(r, frameOf);
     return { summary, scenario, timeline, opened, pcapBytes: pcap?.length ?? 0 };
+  }
+
+  /** What the hosts decided about a frame's packet (empty for a capture opened from a file). */
+  decisions(captureId: number, frame: number): Decision[] {
+    return this.get(captureId).decisions?.(frame) ?? [];
+  }
+
+  /** Runs a scenario document for its verdicts only (no capture): what the compare view sets side by side. */
+  summarizeDocument(document: unknown): SimulationSummary {
+    const r0 = loadScenario(document);
+    if (!r0.ok) throw new ScenarioError(r0.problems);
+    const scenario = r0.scenario;
+    const r = runScenario(scenario, { trace: 'digest', packetJson: false });
+    return {
+      scenarioId: scenario.id,
+      title: scenario.title,
+      seed: r.seed,
+      protocol: r.protocol,
+      packets: r.packetCount,
+      endUs: r.endUs,
+      finished: r.finished,
+      digest: r.digest,
+      pcapSha256: null,
+      apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, completedUs: a.completedUs })),
+      mitigations: [...scenario.mptcp.mitigations],
+      ...securityViews(scenario, r, new Map()),
+    };
+  }
+
+  /** The scenario a matrix row ran, to open it as a run of its own. */
+  matrixScenario(cell: MatrixCell): Scenario {
+    return matrixScenario(cell, newBaselineCache());
   }
 
   close(captureId: number): void {

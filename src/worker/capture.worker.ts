@@ -62,6 +62,15 @@ async function handle(req: Request): Promise<void> {
         post({ type: 'result', id: req.id, value: bytes }, [bytes.buffer]);
         return;
       }
+      case 'decisions':
+        post({ type: 'result', id: req.id, value: service.decisions(req.captureId, req.frame) });
+        return;
+      case 'summarize-document':
+        post({ type: 'result', id: req.id, value: service.summarizeDocument(req.document) });
+        return;
+      case 'matrix-scenario':
+        post({ type: 'result', id: req.id, value: service.matrixScenario(req.cell) });
+        return;
       case 'attacks':
         post({ type: 'result', id: req.id, value: service.attacks() });
         return;

@@ -3,7 +3,7 @@
  * structured-clone data: errors travel as `{ code, message }`, never as
  * exception objects, and the file's bytes stay on the worker side.
  */
-import type { AnalysisReport, FrameDissection, PacketRow, Scenario, TimelineData } from '../engine/index.ts';
+import type { AnalysisReport, FrameDissection, MatrixCell, PacketRow, Scenario, TimelineData } from '../engine/index.ts';
 
 /** A coded failure as data (what `describeError` gives). */
 export interface WireError {
@@ -139,6 +139,14 @@ export interface AttackOption {
   needsAddress: boolean;
 }
 
+/** What a host decided about a packet, in plain words ("ADD_ADDR ignored: HMAC mismatch …"). */
+export interface Decision {
+  timeUs: number;
+  host: string;
+  kind: string;
+  text: string;
+}
+
 /** A scenario document checked by the engine: loaded (migrated, validated, defaults applied) or its problems with JSON paths. */
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: { path: string; message: string }[] };
 
@@ -154,7 +162,10 @@ export type Request =
   | { type: 'simulate-document'; id: number; captureId: number; document: unknown }
   | { type: 'check-scenario'; id: number; document: unknown }
   | { type: 'attacks'; id: number }
-  | { type: 'capture-bytes'; id: number; captureId: number };
+  | { type: 'capture-bytes'; id: number; captureId: number }
+  | { type: 'decisions'; id: number; captureId: number; frame: number }
+  | { type: 'summarize-document'; id: number; document: unknown }
+  | { type: 'matrix-scenario'; id: number; cell: MatrixCell };
 
 export type Response =
   | { type: 'progress'; id: number; progress: LoadProgress }
@@ -177,4 +188,7 @@ export interface ResultOf {
   attacks: AttackOption[];
   /** A copy of the capture file's bytes (for export). */
   'capture-bytes': Uint8Array;
+  decisions: Decision[];
+  'summarize-document': SimulationSummary;
+  'matrix-scenario': Scenario;
 }

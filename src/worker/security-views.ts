@@ -3,8 +3,8 @@
  * as structured-clone data for the app, with packet ids turned into the
  * frames of the run's capture (so a click can select the packet).
  */
-import { attackInfo, failureInfo, type RunResult, type Scenario } from '../engine/index.ts';
-import type { AttackerView, FailureView, VerdictView } from './protocol.ts';
+import { attackInfo, failureInfo, inFrameOrder, type RunHandle, type RunResult, type Scenario } from '../engine/index.ts';
+import type { AttackerView, Decision, FailureView, VerdictView } from './protocol.ts';
 
 /** Host decisions shown per run: enough to explain, few enough to read. */
 const MAX_VERDICTS = 40;
@@ -17,12 +17,35 @@ export interface SecurityViews {
   verdicts: VerdictView[];
 }
 
+/** The engine's texts name packets by id ("packet #179"); the app shows capture frames, so they are renamed. */
+function framesInText(frameOf: ReadonlyMap<number, number>): (t: string) => string {
+  return (t) =>
+    t.replace(/(packet )?#(\d+)/g, (m, _p: string | undefined, id: string) => {
+      const f = frameOf.get(Number(id));
+      return f === undefined ? m : `frame ${f}`;
+    });
+}
+
+/**
+ * Frame → what the hosts decided about its packet (a packet keeps its id
+ * across hops, so every frame of it gets the same decisions).
+ */
+export function decisionsOf(r: RunResult & { handle: RunHandle }, frameOf: ReadonlyMap<number, number>): (frame: number) => Decision[] {
+  const text = framesInText(frameOf);
+  const byPacket = new Map<number, Decision[]>();
+  for (const e of r.events) {
+    for (const p of e.packets ?? []) {
+      const list = byPacket.get(p) ?? [];
+      list.push({ timeUs: e.timeUs, host: e.host, kind: e.kind, text: text(e.text) });
+      byPacket.set(p, list);
+    }
+  }
+  const ids = inFrameOrder(r.handle.records).map((x) => x.id);
+  return (frame) => byPacket.get(ids[frame - 1] ?? -1) ?? [];
+}
+
 export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<number, number>): SecurityViews {
-  // The engine's texts name packets by id ("packet #179"); the app shows capture frames, so they are renamed.
-  const text = (t: string) => t.replace(/(packet )?#(\d+)/g, (m, _p: string | undefined, id: string) => {
-    const f = frameOf.get(Number(id));
-    return f === undefined ? m : `frame ${f}`;
-  });
+  const text = framesInText(frameOf);
   const frame = (id: number | undefined) => (id === undefined ? null : (frameOf.get(id) ?? null));
   const frames = (ids: readonly number[]) => [...new Set(ids.map((id) => frameOf.get(id)).filter((f): f is number => f !== undefined))].sort((a, b) => a - b);
   const attackers: AttackerView[] = r.attackers.map((a) => {

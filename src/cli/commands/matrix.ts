@@ -5,7 +5,7 @@ import {
   ATTACKS,
   MATRIX_CLASSES,
   MATRIX_MITIGATIONS,
-  matrixCellWeight,
+  dealMatrixCells,
   newBaselineCache,
   planMatrix,
   runMatrixCell,
@@ -104,21 +104,7 @@ function mitigationSummary(rows: MatrixRow[]): string {
 async function runWithWorkers(cells: MatrixCell[], workers: number, io: CliIo): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = new Array(cells.length);
   let done = 0;
-  // Rows of one attack share their baselines (v0 and v1 the same single-path TCP one), so they go to the same worker; groups are dealt
-  // heaviest first (by the bytes their scenarios move) to the least loaded worker.
-  const groups = new Map<string, { index: number; cell: MatrixCell }[]>();
-  cells.forEach((cell, index) => {
-    const group = groups.get(cell.attack) ?? [];
-    group.push({ index, cell });
-    groups.set(cell.attack, group);
-  });
-  const weighed = [...groups.values()].map((rows) => ({ rows, weight: rows.reduce((n, x) => n + matrixCellWeight(x.cell), 0) }));
-  const shares = Array.from({ length: workers }, () => ({ load: 0, rows: [] as { index: number; cell: MatrixCell }[] }));
-  for (const g of weighed.sort((a, b) => b.weight - a.weight)) {
-    const least = shares.reduce((min, sh) => (sh.load < min.load ? sh : min));
-    least.rows.push(...g.rows);
-    least.load += g.weight;
-  }
+  const shares = dealMatrixCells(cells, workers).map((rows) => ({ rows }));
   await Promise.all(
     shares.map(
       ({ rows: share }) =>

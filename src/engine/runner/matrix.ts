@@ -147,6 +147,29 @@ export function matrixCellWeight(cell: MatrixCell): number {
   return s ? s.traffic.reduce((n, t) => n + (t.kind === 'bulk' ? t.bytes : t.count * (t.requestBytes + t.responseBytes)), 0) : 1;
 }
 
+/**
+ * The rows each of `workers` workers runs. Rows of one attack share their
+ * baselines (v0 and v1 the same single-path TCP one), so they go to the same
+ * worker; groups are dealt heaviest first (by the bytes their scenarios
+ * move) to the least loaded worker. `index` is the row's place in `cells`.
+ */
+export function dealMatrixCells(cells: readonly MatrixCell[], workers: number): { index: number; cell: MatrixCell }[][] {
+  const groups = new Map<string, { index: number; cell: MatrixCell }[]>();
+  cells.forEach((cell, index) => {
+    const group = groups.get(cell.attack) ?? [];
+    group.push({ index, cell });
+    groups.set(cell.attack, group);
+  });
+  const weighed = [...groups.values()].map((rows) => ({ rows, weight: rows.reduce((n, x) => n + matrixCellWeight(x.cell), 0) }));
+  const shares = Array.from({ length: Math.max(1, workers) }, () => ({ load: 0, rows: [] as { index: number; cell: MatrixCell }[] }));
+  for (const g of weighed.sort((a, b) => b.weight - a.weight)) {
+    const least = shares.reduce((min, sh) => (sh.load < min.load ? sh : min));
+    least.rows.push(...g.rows);
+    least.load += g.weight;
+  }
+  return shares.map((sh) => sh.rows);
+}
+
 export function newBaselineCache(): BaselineCache {
   return { attackFree: new Map(), tcp: new Map() };
 }

@@ -10,6 +10,8 @@ import { usePlaybackClock } from '../features/playback/use-playback-clock.ts';
 import { usePlaybackKeys } from '../features/playback/use-playback-keys.ts';
 import { TimelineView } from '../features/timeline/TimelineView.tsx';
 import { TopologyView } from '../features/topology/TopologyView.tsx';
+import { MatrixView } from '../features/matrix/MatrixView.tsx';
+import { CompareView } from '../features/compare/CompareView.tsx';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectCaptureId, selectMainView, selectSetMainView, selectTimeline } from '../store/selectors.ts';
 import type { MainView } from '../store/types.ts';
@@ -19,6 +21,8 @@ const VIEWS: { id: MainView; label: string; key: string }[] = [
   { id: 'timeline', label: 'Timeline', key: '1' },
   { id: 'topology', label: 'Topology', key: '2' },
   { id: 'packets', label: 'Packets', key: '3' },
+  { id: 'matrix', label: 'Attack matrix', key: '4' },
+  { id: 'compare', label: 'Compare', key: '5' },
 ];
 
 function PacketsPane() {
@@ -39,7 +43,7 @@ function PacketsPane() {
 function RunViews() {
   const view = useAppStore(selectMainView);
   const setView = useAppStore(selectSetMainView);
-  const panels: Record<MainView, ReactNode> = { timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane /> };
+  const panels: Record<MainView, ReactNode> = { timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView /> };
   return (
     <div className="run-views">
       <div className="run-views__tabs" role="tablist" aria-label="Views">
@@ -59,6 +63,9 @@ function RunViews() {
 /** The viewer once a capture is open: security failures over connections | (replay, views) over packet detail. */
 export function Workspace() {
   const timeline = useAppStore(selectTimeline);
+  const view = useAppStore(selectMainView);
+  // The matrix and the comparison are about runs, not packets: they take the packet detail's room.
+  const wide = timeline !== null && (view === 'matrix' || view === 'compare');
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   usePlaybackClock();
@@ -69,7 +76,7 @@ export function Workspace() {
         <SecurityPanel />
         <ConnectionsPanel />
       </div>
-      <div className={timeline ? 'workspace__packets workspace__packets--run' : 'workspace__packets'}>
+      <div className={timeline ? `workspace__packets workspace__packets--run${wide ? ' workspace__packets--wide' : ''}` : 'workspace__packets'}>
         {timeline ? (
           <>
             <PlaybackBar onHelp={openHelp} />
@@ -78,7 +85,7 @@ export function Workspace() {
         ) : (
           <PacketsPane />
         )}
-        <PacketDetail />
+        {!wide && <PacketDetail />}
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </main>

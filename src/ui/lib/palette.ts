@@ -3,7 +3,7 @@
  * the data-sequence chart and the topology. Attacker packets are told apart
  * by shape as well (triangle: injected, diamond: modified, cross: dropped).
  */
-export const SUBFLOW_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const SUBFLOW_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'] as const;
 
 export function subflowColour(index: number): string {
   return index < 0 ? '#8a8f98' : SUBFLOW_COLOURS[index % SUBFLOW_COLOURS.length]!;

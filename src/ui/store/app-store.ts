@@ -10,6 +10,8 @@ import type { AppState, StoreDeps } from './types.ts';
 import { createViewSlice } from './view-slice.ts';
 import { createPlaybackSlice } from './playback-slice.ts';
 import { createScenarioSlice } from './scenario-slice.ts';
+import { createMatrixSlice } from './matrix-slice.ts';
+import { createCompareSlice } from './compare-slice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -21,5 +23,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createViewSlice(internals)(...a),
     ...createPlaybackSlice(internals)(...a),
     ...createScenarioSlice(internals)(...a),
+    ...createMatrixSlice(internals)(...a),
+    ...createCompareSlice(internals)(...a),
   }));
 }

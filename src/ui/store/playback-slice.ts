@@ -10,6 +10,8 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = () => (set, get)
     playing: false,
     speed: 0.05,
     mainView: 'timeline',
+    theme: 'light',
+    setTheme: (theme) => set({ theme }),
     play: () => {
       if (!get().run?.timeline) return;
       // Playing from the end replays from the start.

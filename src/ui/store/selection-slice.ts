@@ -9,16 +9,25 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = ({ client }) =
     detail: null,
     selectedField: null,
     expandedFields: new Set<string>(),
+    decisions: [],
 
     selectFrame: (frame) => {
       const capture = get().capture;
       const token = ++latest;
       if (!capture || frame === null || frame < 1 || frame > capture.packets) {
-        set({ selectedFrame: null, detail: null, selectedField: null });
+        set({ selectedFrame: null, detail: null, selectedField: null, decisions: [] });
         return;
       }
       if (frame === get().selectedFrame && get().detail?.frame === frame) return;
-      set({ selectedFrame: frame });
+      set({ selectedFrame: frame, decisions: [] });
+      if (get().simulation) {
+        client.decisions(capture.id, frame).then(
+          (decisions) => {
+            if (token === latest && get().capture?.id === capture.id) set({ decisions });
+          },
+          () => {},
+        );
+      }
       client.dissect(capture.id, frame).then(
         (detail) => {
           if (token !== latest || get().capture?.id !== capture.id) return;

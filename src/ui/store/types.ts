@@ -1,6 +1,6 @@
-import type { AnalysisReport, PacketRow, Scenario, TimelineData } from '../../engine/index.ts';
+import type { AnalysisReport, MatrixProtocol, MatrixRow, PacketRow, Scenario, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
-import type { AttackOption, CaptureClient, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
+import type { AttackOption, CaptureClient, Decision, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
@@ -45,6 +45,8 @@ export interface CaptureSlice {
 
 export interface SelectionSlice {
   selectedFrame: number | null;
+  /** What the hosts decided about the selected frame's packet (simulated runs). */
+  decisions: Decision[];
   detail: FrameDetail | null;
   /** Path of the selected field in `detail.layers` ("3.9.4": layer 3, child 9, child 4). */
   selectedField: string | null;
@@ -75,7 +77,7 @@ export interface SimulatedRun {
   timeline: TimelineData | null;
 }
 
-export type MainView = 'timeline' | 'topology' | 'packets';
+export type MainView = 'timeline' | 'topology' | 'packets' | 'matrix' | 'compare';
 
 /** Simulated time on screen, and the replay of a run. */
 export interface PlaybackSlice {
@@ -85,6 +87,9 @@ export interface PlaybackSlice {
   /** Simulated seconds per real second. */
   speed: number;
   mainView: MainView;
+  /** The colour theme in effect (canvases redraw when it changes). */
+  theme: 'light' | 'dark';
+  setTheme(theme: 'light' | 'dark'): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -100,7 +105,51 @@ export interface PlaybackSlice {
   setMainView(view: MainView): void;
 }
 
-export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice;
+/** The attack matrix, run in workers from the app. */
+export interface MatrixState {
+  /** Rows as they arrive, by their place in the plan (undefined: not run yet). */
+  rows: (MatrixRow | undefined)[];
+  /** Rows in the plan (0 until the workers have planned). */
+  total: number;
+  done: number;
+  workers: number;
+  running: boolean;
+  startedAt: number;
+  /** Wall time of the whole sweep once it finished. */
+  elapsedMs: number | null;
+  error: string | null;
+}
+
+export interface MatrixSlice {
+  matrix: MatrixState | null;
+  /** Runs every row of the matrix (every attack, class, version and mitigation set) in `workers` workers. */
+  runMatrix(workers: number, protocols?: MatrixProtocol[]): void;
+  cancelMatrix(): void;
+  /** Opens a row's scenario as the run on screen (its timeline view). */
+  openMatrixRow(row: MatrixRow): Promise<void>;
+}
+
+/** One side of a comparison: the draft with some changes. */
+export interface CompareSide {
+  label: string;
+  changes: ScenarioChange[];
+  summary: SimulationSummary | null;
+}
+
+export interface CompareState {
+  a: CompareSide;
+  b: CompareSide;
+  running: boolean;
+  error: string | null;
+}
+
+export interface CompareSlice {
+  compare: CompareState | null;
+  /** Runs the draft twice, with each side's changes, for their verdicts side by side. */
+  runCompare(a: Omit<CompareSide, 'summary'>, b: Omit<CompareSide, 'summary'>): Promise<void>;
+}
+
+export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & CompareSlice;
 
 export interface StoreDeps {
   client: CaptureClient;

@@ -4,13 +4,14 @@ import { WarningIcon } from '../../components/icons.tsx';
 import { formatTime } from '../../lib/format.ts';
 import { FieldTree } from './FieldTree.tsx';
 import { HexDump } from './HexDump.tsx';
+import { HostDecisions } from './HostDecisions.tsx';
 import './detail.css';
 
 export function PacketDetail() {
   const detail = useAppStore(selectDetail);
   const selectedFrame = useAppStore(selectSelectedFrame);
   return (
-    <section className="detail" aria-labelledby="detail-heading">
+    <section className="detail" aria-labelledby="detail-heading" data-testid="inspector">
       <div className="pane-header">
         <h2 id="detail-heading">
           {detail ? `Frame ${detail.frame}` : 'Packet detail'}
@@ -38,6 +39,7 @@ export function PacketDetail() {
             <FieldTree detail={detail} />
             <HexDump detail={detail} />
           </div>
+          <HostDecisions detail={detail} />
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectLoadSample, selectLoading } from '../../store/selectors.ts';
 import { DropIcon, FlaskIcon, FolderIcon } from '../../components/icons.tsx';
+import { ScenarioGallery } from './ScenarioGallery.tsx';
 import './landing.css';
 
 export function EmptyState({ onOpen }: { onOpen(): void }) {
@@ -40,6 +41,7 @@ export function EmptyState({ onOpen }: { onOpen(): void }) {
             </button>
           </li>
         </ul>
+        <ScenarioGallery />
       </div>
     </main>
   );

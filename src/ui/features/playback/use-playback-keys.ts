@@ -4,7 +4,7 @@ import { isTyping } from '../../lib/keyboard.ts';
 import { SPEEDS } from '../../store/playback-model.ts';
 import type { MainView } from '../../store/types.ts';
 
-const VIEWS: Record<string, MainView> = { '1': 'timeline', '2': 'topology', '3': 'packets' };
+const VIEWS: Record<string, MainView> = { '1': 'timeline', '2': 'topology', '3': 'packets', '4': 'matrix', '5': 'compare' };
 
 /** The replay's keys (see SHORTCUTS): space, arrows, Home/End, [ ], 1-3, and ? for the list. */
 export function usePlaybackKeys(openHelp: () => void): void {

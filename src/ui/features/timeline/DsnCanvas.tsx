@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectNowUs } from '../../store/selectors.ts';
+import { selectTheme, selectNowUs } from '../../store/selectors.ts';
 import { drawDsn, maxDsnOf } from './draw-dsn.ts';
 import type { LadderFilter } from './ladder-model.ts';
 import { canvasTheme, prepareCanvas, useCanvasSize } from './use-canvas-size.ts';
@@ -20,6 +20,8 @@ export function DsnCanvas({ t, filter, view, failures, canvasRef }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useCanvasSize(boxRef, { width: 260, height: 300 });
   const nowUs = useAppStore(selectNowUs);
+  // Read so a theme switch re-renders, and the drawing picks up the new colours.
+  useAppStore(selectTheme);
   const maxDsn = useMemo(() => maxDsnOf(t), [t]);
 
   useEffect(() => {

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectNowUs, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
+import { selectTheme, selectNowUs, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
 import { AXIS_HEIGHT, drawLadder } from './draw-ladder.ts';
+import { WindowHandles } from './WindowHandles.tsx';
 import { hitFrame, maxFlight, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 import { canvasTheme, prepareCanvas, useCanvasSize } from './use-canvas-size.ts';
 import type { TimeWindow } from './use-time-zoom.ts';
@@ -28,6 +29,8 @@ export function LadderCanvas({ t, filter, view, failures, windows, canvasRef, on
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useCanvasSize(boxRef, { width: 800, height: 300 });
   const nowUs = useAppStore(selectNowUs);
+  // Read so a theme switch re-renders, and the drawing picks up the new colours.
+  useAppStore(selectTheme);
   const selected = useAppStore(selectSelectedFrame);
   const selectFrame = useAppStore(selectSelectFrame);
   const seek = useAppStore(selectSeek);
@@ -99,6 +102,7 @@ export function LadderCanvas({ t, filter, view, failures, windows, canvasRef, on
         }}
       />
       {brush && <div className="ladder__brush" style={{ left: Math.min(brush.x0, brush.x1), width: Math.abs(brush.x1 - brush.x0) }} />}
+      <WindowHandles t={t} layout={layout} xOf={xOf} timeAt={timeAt} inPlot={(x) => x >= GUTTER && x <= size.width} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { selectLoadSample, selectLoading } from '../../store/selectors.ts';
 import { FlaskIcon, FolderIcon, LogoIcon } from '../../components/icons.tsx';
 import { CaptureSummary } from './CaptureSummary.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
 import { SimulateControl } from '../simulation/SimulateControl.tsx';
 import '../simulation/simulation.css';
@@ -25,6 +26,7 @@ export function Toolbar({ onOpen }: { onOpen(): void }) {
         <SimulateControl />
       </div>
       <div className="toolbar__status">{loading ? <LoadProgress /> : <CaptureSummary />}</div>
+      <ThemeToggle />
     </header>
   );
 }

@@ -1,0 +1,58 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { makeStore, renderWithStore } from '../../testing/harness.tsx';
+import { EmptyState } from './EmptyState.tsx';
+
+const HIJACK_V0 = 'ADD_ADDR hijack, MPTCP v0 (RFC 7430 §2)';
+
+async function landing() {
+  const store = makeStore();
+  await store.getState().loadScenarios();
+  const simulate = vi.fn(async () => {});
+  store.setState({ simulate });
+  renderWithStore(<EmptyState onOpen={() => {}} />, store);
+  return { store, simulate };
+}
+
+describe('EmptyState', () => {
+  it('keeps the ways to open a capture above the scenario gallery', async () => {
+    await landing();
+    expect(screen.getByRole('heading', { level: 2, name: 'See inside Multipath TCP captures' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Ways to open a capture' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Simulate a scenario' })).toBeTruthy();
+  });
+
+  it('lists the built-ins as networks and attacks, and runs one', async () => {
+    const { store, simulate } = await landing();
+    const all = store.getState().scenarios;
+    const networks = screen.getByRole('region', { name: 'Networks' });
+    const attacks = screen.getByRole('region', { name: 'Attacks' });
+    const titles = (el: HTMLElement) => within(el).getAllByRole('article').map((a) => a.getAttribute('data-scenario'));
+    expect(titles(networks)).toEqual(all.filter((s) => s.attacks.length === 0).map((s) => s.id));
+    expect(titles(attacks)).toEqual(all.filter((s) => s.attacks.length > 0).map((s) => s.id));
+    expect(titles(networks)).toContain('two-path-v1');
+    expect(titles(networks).length + titles(attacks).length).toBe(all.length);
+
+    const card = within(attacks).getByRole('article', { name: HIJACK_V0 });
+    expect(within(card).getByRole('heading', { name: HIJACK_V0 })).toBeTruthy();
+    const text = card.querySelector('.scenario-card__text')!;
+    expect(text.getAttribute('title')).toBe(text.textContent);
+    expect(text.textContent).toMatch(/^A client and a server, each with two interfaces/);
+    const tags = (el: Element) => [...el.querySelectorAll('.tag')].map((t) => t.textContent);
+    expect(tags(card)).toEqual(['MPTCP v0', 'attack: add-addr-hijack']);
+    expect(tags(within(attacks).getByRole('article', { name: 'MP_JOIN flood against a half-open limit (RFC 7430 §3)' }))).toEqual(['MPTCP v1', 'attack: join-dos', 'half-open-limit']);
+    expect(within(networks).queryByRole('article', { name: HIJACK_V0 })).toBeNull();
+
+    fireEvent.click(within(card).getByRole('button', { name: `Run ${HIJACK_V0}` }));
+    expect(simulate).toHaveBeenCalledExactlyOnceWith('attack-add-addr-hijack-v0');
+  });
+
+  it('asks the engine for the scenarios when the list is empty', async () => {
+    const store = makeStore();
+    const loadScenarios = vi.fn(async () => {});
+    store.setState({ loadScenarios });
+    renderWithStore(<EmptyState onOpen={() => {}} />, store);
+    expect(loadScenarios).toHaveBeenCalledOnce();
+    expect(screen.getByText('Loading the scenarios…')).toBeTruthy();
+  });
+});

@@ -1,0 +1,55 @@
+/** The attack matrix: every attack against every attacker class, per protocol version and mitigation set. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { MatrixProtocol, MatrixRow } from '../../../engine/index.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { selectAttacks, selectLoadAttacks, selectMatrix, selectOpenMatrixRow } from '../../store/selectors.ts';
+import { MatrixFilters } from './MatrixFilters.tsx';
+import { MatrixGrid, type GridAttack } from './MatrixGrid.tsx';
+import { MatrixLegend } from './MatrixLegend.tsx';
+import { MatrixToolbar } from './MatrixToolbar.tsx';
+import { effectiveSet, type MitigationSetId } from './mitigation-sets.ts';
+import './matrix.css';
+
+const NO_ROWS: readonly (MatrixRow | undefined)[] = [];
+
+/** The registry's attacks, plus any a row names that the registry has not listed (yet). */
+function gridAttacks(attacks: readonly GridAttack[], rows: readonly (MatrixRow | undefined)[]): GridAttack[] {
+  const out = [...attacks];
+  const known = new Set(out.map((a) => a.id));
+  for (const r of rows) {
+    if (r && !known.has(r.attack)) {
+      known.add(r.attack);
+      out.push({ id: r.attack, label: r.attack, rfc: '', description: '' });
+    }
+  }
+  return out;
+}
+
+export function MatrixView() {
+  const matrix = useAppStore(selectMatrix);
+  const attacks = useAppStore(selectAttacks);
+  const loadAttacks = useAppStore(selectLoadAttacks);
+  const openMatrixRow = useAppStore(selectOpenMatrixRow);
+  const [protocol, setProtocol] = useState<MatrixProtocol>('v1');
+  const [chosenSet, setChosenSet] = useState<MitigationSetId>('defaults');
+
+  useEffect(() => {
+    void loadAttacks();
+  }, [loadAttacks]);
+
+  const rows = matrix?.rows ?? NO_ROWS;
+  const shown = useMemo(() => gridAttacks(attacks, rows), [attacks, rows]);
+  const set = effectiveSet(protocol, chosenSet);
+  const open = useCallback((row: MatrixRow) => void openMatrixRow(row), [openMatrixRow]);
+
+  return (
+    <section data-testid="matrix" aria-label="Attack matrix" className="matrix">
+      <MatrixToolbar matrix={matrix} />
+      <MatrixFilters protocol={protocol} set={set} onProtocol={setProtocol} onSet={setChosenSet} />
+      <div className="matrix__scroll">
+        <MatrixGrid rows={rows} attacks={shown} protocol={protocol} set={set} running={matrix ? matrix.running : null} onOpen={open} />
+        <MatrixLegend />
+      </div>
+    </section>
+  );
+}
