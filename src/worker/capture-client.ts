@@ -6,10 +6,10 @@
  */
 import type { MatrixCell, PacketRow, Scenario } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
-import type { AttackOption, Decision, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
+import type { AttackOption, Decision, FrameDetail, Prevention, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
 
 export { SIM_PROTOCOLS } from './protocol.ts';
-export type { AttackOption, AttackerView, Decision, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
+export type { AttackOption, AttackerView, Decision, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;
@@ -50,6 +50,8 @@ export interface CaptureClient {
   summarizeDocument(document: unknown): Promise<SimulationSummary>;
   /** The scenario a matrix row ran. */
   matrixScenario(cell: MatrixCell): Promise<Scenario>;
+  /** For each failure of a scenario's run, the switches (v1, mitigations) that prevent it. */
+  prevention(document: unknown): Promise<Prevention>;
   dispose(): void;
 }
 
@@ -122,6 +124,9 @@ export class InThreadCaptureClient implements CaptureClient {
   }
   matrixScenario(cell: MatrixCell): Promise<Scenario> {
     return this.run((s) => s.matrixScenario(cell));
+  }
+  prevention(document: unknown): Promise<Prevention> {
+    return this.run((s) => s.prevention(document));
   }
   dispose(): void {}
 }
@@ -223,6 +228,9 @@ export class WorkerCaptureClient implements CaptureClient {
   }
   matrixScenario(cell: MatrixCell): Promise<Scenario> {
     return this.call<'matrix-scenario'>({ type: 'matrix-scenario', cell });
+  }
+  prevention(document: unknown): Promise<Prevention> {
+    return this.call<'prevention'>({ type: 'prevention', document });
   }
   dispose(): void {
     this.failAll({ code: 'INTERNAL', message: 'the analysis worker was stopped' });

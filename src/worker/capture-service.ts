@@ -5,8 +5,9 @@
  */
 import { ATTACKS, BUILTIN_SCENARIOS, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, ScenarioError, buildTimeline, builtinScenario, loadScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import { SIM_PROTOCOLS, type AttackOption, type Decision, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import { SIM_PROTOCOLS, type AttackOption, type Decision, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
+import { preventionOf } from './prevention.ts';
 import { readBlob } from './read-blob.ts';
 
 interface Loaded {
@@ -198,6 +199,13 @@ export class CaptureService {
       mitigations: [...scenario.mptcp.mitigations],
       ...securityViews(scenario, r, new Map()),
     };
+  }
+
+  /** For each failure of a scenario document's run, the switches that prevent it. */
+  prevention(document: unknown): Prevention {
+    const r = loadScenario(document);
+    if (!r.ok) throw new ScenarioError(r.problems);
+    return preventionOf(r.scenario);
   }
 
   /** The scenario a matrix row ran, to open it as a run of its own. */

@@ -68,6 +68,9 @@ async function handle(req: Request): Promise<void> {
       case 'summarize-document':
         post({ type: 'result', id: req.id, value: service.summarizeDocument(req.document) });
         return;
+      case 'prevention':
+        post({ type: 'result', id: req.id, value: service.prevention(req.document) });
+        return;
       case 'matrix-scenario':
         post({ type: 'result', id: req.id, value: service.matrixScenario(req.cell) });
         return;

@@ -63,6 +63,8 @@ export interface FailureView {
   id: string;
   name: string;
   stride: string;
+  /** Where the attack that caused it is described (its attackers' attacks), e.g. "RFC 7430 §2". */
+  rfc: string;
   timeUs: number;
   mptcpSpecific: boolean;
   explanation: string;
@@ -165,7 +167,8 @@ export type Request =
   | { type: 'capture-bytes'; id: number; captureId: number }
   | { type: 'decisions'; id: number; captureId: number; frame: number }
   | { type: 'summarize-document'; id: number; document: unknown }
-  | { type: 'matrix-scenario'; id: number; cell: MatrixCell };
+  | { type: 'matrix-scenario'; id: number; cell: MatrixCell }
+  | { type: 'prevention'; id: number; document: unknown };
 
 export type Response =
   | { type: 'progress'; id: number; progress: LoadProgress }
@@ -191,4 +194,12 @@ export interface ResultOf {
   decisions: Decision[];
   'summarize-document': SimulationSummary;
   'matrix-scenario': Scenario;
+  prevention: Prevention;
+}
+
+/** For each failure of a run, the switches that would prevent it (the same scenario run with each, and it was gone). */
+export interface Prevention {
+  /** What was tried, in order: "mptcp-v1", "add-addr-hmac", … */
+  tried: string[];
+  byFailure: Record<string, string[]>;
 }

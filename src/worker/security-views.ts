@@ -68,9 +68,10 @@ export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<nu
       facts: a.knowledge.slice(0, MAX_FACTS).map((f) => ({ timeUs: f.timeUs, kind: f.kind, value: f.value, about: f.about, frame: frame(f.packetId) })),
     };
   });
+  const rfc = [...new Set(r.attackers.map((a) => attackInfo(a.attack).rfc))].join(', ');
   const failures: FailureView[] = r.failures.map((f) => {
     const info = failureInfo(f.id);
-    return { id: f.id, name: info.name, stride: info.stride, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: text(f.explanation), frames: frames(f.evidence.packets) };
+    return { id: f.id, name: info.name, stride: info.stride, rfc, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: text(f.explanation), frames: frames(f.evidence.packets) };
   });
   // What hosts did with the attackers' own packets: the reason each attack worked or did not.
   const attackerIds = new Set(r.attackers.map((a) => a.id));

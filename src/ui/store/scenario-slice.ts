@@ -1,4 +1,6 @@
 import type { DraftSnapshot, ScenarioSlice } from './types.ts';
+import type { Scenario } from '../../engine/index.ts';
+import type { Prevention } from '../../worker/capture-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { applyChanges, changesRun } from './scenario-changes.ts';
 
@@ -6,6 +8,7 @@ import { applyChanges, changesRun } from './scenario-changes.ts';
 const HISTORY = 200;
 
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => (set, get) => {
+  let prevention: { draft: Scenario; value: Promise<Prevention> } | null = null;
   const snapshot = (): DraftSnapshot | null => {
     const { draft, draftBase } = get();
     return draft ? { scenario: draft, base: draftBase } : null;
@@ -75,6 +78,19 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
   },
 
   dismissScenarioProblems: () => set({ scenarioProblems: null }),
+
+  preventionOfDraft: async () => {
+    const draft = get().draft;
+    if (!draft) return null;
+    if (prevention?.draft !== draft) prevention = { draft, value: client.prevention(draft) };
+    try {
+      return await prevention.value;
+    } catch (e) {
+      prevention = null;
+      set({ error: failureOf(e, 'the prevention check') });
+      return null;
+    }
+  },
 
   loadAttacks: async () => {
     if (get().attacks.length) return;

@@ -73,3 +73,4 @@ export const selectRunCompare = (s: AppState) => s.runCompare;
 export const selectDecisions = (s: AppState) => s.decisions;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectSetTheme = (s: AppState) => s.setTheme;
+export const selectPreventionOfDraft = (s: AppState) => s.preventionOfDraft;

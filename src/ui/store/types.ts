@@ -1,6 +1,6 @@
 import type { AnalysisReport, MatrixProtocol, MatrixRow, PacketRow, Scenario, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
-import type { AttackOption, CaptureClient, Decision, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
+import type { AttackOption, CaptureClient, Decision, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
@@ -197,4 +197,6 @@ export interface ScenarioSlice {
   openScenarioText(text: string, fileName: string): Promise<void>;
   dismissScenarioProblems(): void;
   loadAttacks(): Promise<void>;
+  /** For each failure of the draft's run, the switches that prevent it (measured in the worker; kept per draft). */
+  preventionOfDraft(): Promise<Prevention | null>;
 }

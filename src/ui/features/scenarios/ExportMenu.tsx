@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectCaptureBytes, selectDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import { selectCaptureBytes, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { downloadBlob } from '../../lib/download.ts';
 import { markdownReport } from '../security/report.ts';
 import { htmlReport } from './html-report.ts';
@@ -33,6 +33,7 @@ export function ExportMenu() {
   const scenarios = useAppStore(selectScenarios);
   const captureBytes = useAppStore(selectCaptureBytes);
   const setMainView = useAppStore(selectSetMainView);
+  const preventionOfDraft = useAppStore(selectPreventionOfDraft);
   if (!sim) return null;
   const showTopology = () => setMainView('topology');
   const base = `${sim.scenarioId}-${sim.protocol}`;
@@ -65,10 +66,13 @@ export function ExportMenu() {
           if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}-topology.svg`);
         })}
         {timeline && item('Sequence diagram (Mermaid)', 'Handshakes, joins, address signals, closes and attacker packets as a Mermaid sequence diagram', () => downloadBlob(new Blob([mermaidSequence(timeline, sim.failures)], { type: 'text/plain' }), `${base}.mmd`))}
-        {item('Report (Markdown)', 'Scenario, attackers, failures with STRIDE and evidence', () => downloadBlob(new Blob([markdownReport(sim, info)], { type: 'text/markdown' }), `${base}-report.md`))}
+        {item('Report (Markdown)', 'Scenario, attackers, failures with STRIDE, evidence, RFC section and the switches that prevent them', async () => {
+          const prevention = await preventionOfDraft();
+          downloadBlob(new Blob([markdownReport(sim, info, prevention)], { type: 'text/markdown' }), `${base}-report.md`);
+        })}
         {item('Report (HTML, printable)', 'The report with the topology, ready to print or attach to a design review', async () => {
-          const svg = await topologySvg(showTopology);
-          downloadBlob(new Blob([htmlReport(markdownReport(sim, info), svg, `Security report: ${sim.title}`)], { type: 'text/html' }), `${base}-report.html`);
+          const [svg, prevention] = await Promise.all([topologySvg(showTopology), preventionOfDraft()]);
+          downloadBlob(new Blob([htmlReport(markdownReport(sim, info, prevention), svg, `Security report: ${sim.title}`)], { type: 'text/html' }), `${base}-report.html`);
         })}
       </div>
     </details>

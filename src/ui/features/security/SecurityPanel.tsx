@@ -1,10 +1,11 @@
 import { downloadBlob } from '../../lib/download.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectNowUs, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
+import { selectNowUs, selectPreventionOfDraft, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
 import type { AppState } from '../../store/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tag } from '../../components/Tag.tsx';
-import type { AttackerView, FailureView, SimulationSummary } from '../../../worker/capture-client.ts';
+import type { AttackerView, FailureView, ScenarioInfo, SimulationSummary } from '../../../worker/capture-client.ts';
+import { useState } from 'react';
 import { classOf, ms } from './describe.ts';
 import { markdownReport } from './report.ts';
 import './security.css';
@@ -35,6 +36,7 @@ function FailureItem({ f }: { f: FailureView }) {
           {f.mptcpSpecific ? 'MPTCP-specific' : 'inherited from TCP'}
         </Tag>
         <Tag>{f.stride}</Tag>
+        {f.rfc && <Tag title="Where the attack that caused it is described">{f.rfc}</Tag>}
         <span className="failure__time">at {ms(f.timeUs)}</span>
       </div>
       <p className="failure__why">{f.explanation}</p>
@@ -86,8 +88,24 @@ function AttackerCard({ a }: { a: AttackerView }) {
   );
 }
 
-function downloadReport(sim: SimulationSummary, markdown: string) {
-  downloadBlob(new Blob([markdown], { type: 'text/markdown' }), `${sim.scenarioId}-${sim.protocol}-report.md`);
+/** Exports the Markdown report, after measuring which switches prevent each failure (a second or so in the worker). */
+function ReportButton({ sim, info }: { sim: SimulationSummary; info: ScenarioInfo | undefined }) {
+  const preventionOfDraft = useAppStore(selectPreventionOfDraft);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const prevention = await preventionOfDraft();
+      downloadBlob(new Blob([markdownReport(sim, info, prevention)], { type: 'text/markdown' }), `${sim.scenarioId}-${sim.protocol}-report.md`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="btn btn--small" onClick={() => void run()} disabled={busy} aria-busy={busy} title="A Markdown report for a design review; it also tries v1 and each mitigation to say which would prevent each failure">
+      {busy ? 'Checking mitigations…' : 'Export report'}
+    </button>
+  );
 }
 
 /** A failure in the summary: grey until the replay reaches the moment it first holds, then red. */
@@ -113,9 +131,7 @@ export function SecurityPanel() {
         <h2 id="security-heading">
           Security failures ({sim.failures.length}) <span className="item__meta">{sim.protocol}{sim.mitigations.length ? ` + ${sim.mitigations.join(', ')}` : ''}</span>
         </h2>
-        <button type="button" className="btn btn--small" onClick={() => downloadReport(sim, markdownReport(sim, info))}>
-          Export report
-        </button>
+        <ReportButton sim={sim} info={info} />
       </div>
       {/* A new run starts at the top. */}
       <div className="security__body" key={sim.digest}>

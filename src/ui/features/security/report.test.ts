@@ -17,7 +17,7 @@ const summary: SimulationSummary = {
   attackers: [
     { id: 'm', label: 'Mallory', location: 'partial-time-on-path', capability: 'active', at: ['l1'], window: { fromUs: 0, toUs: 50_000 }, attack: 'add-addr-hijack', attackLabel: 'ADD_ADDR hijack', rfc: 'RFC 7430 §2', knew: ['keys'], injected: 3, guessesUsed: 0, guessBudget: 0, expectedGuesses: null, facts: [] },
   ],
-  failures: [{ id: 'hijack', name: 'Connection hijack', stride: 'Spoofing', timeUs: 12_000, mptcpSpecific: true, explanation: 'The server accepted a subflow from the attacker.', frames: [4, 9] }],
+  failures: [{ id: 'hijack', name: 'Connection hijack', stride: 'Spoofing', rfc: 'RFC 7430 §2', timeUs: 12_000, mptcpSpecific: true, explanation: 'The server accepted a subflow from the attacker.', frames: [4, 9] }],
   tcpOnly: ['connection-dos'],
   verdicts: [{ timeUs: 11_000, host: 'server', text: 'MP_JOIN HMAC verified', frame: 4 }],
 };
@@ -28,10 +28,16 @@ describe('markdownReport', () => {
     expect(md).toContain('# Security report: An attack');
     expect(md).toContain('- Mitigations: tls');
     expect(md).toContain('partial-time on-path (0.0 ms–50.0 ms) active attacker at l1');
-    expect(md).toContain('| Connection hijack (`hijack`) | Spoofing | 12.0 ms | yes | 4, 9 |');
+    expect(md).toContain('| Connection hijack (`hijack`) | Spoofing | RFC 7430 §2 | 12.0 ms | yes | 4, 9 | not computed |');
     expect(md).toContain('**Connection hijack.** The server accepted a subflow from the attacker.');
     expect(md).toContain('suffers connection-dos; this run did not');
     expect(md).toContain('- 11.0 ms (frame 4): MP_JOIN HMAC verified');
+  });
+
+  it('names the switches that prevent each failure when they were measured', () => {
+    const md = markdownReport(summary, undefined, { tried: ['add-addr-hmac', 'dh-keys'], byFailure: { hijack: ['dh-keys'] } });
+    expect(md).toContain('| 4, 9 | dh-keys |');
+    expect(md).toContain('run again with each of add-addr-hmac, dh-keys');
   });
 
   it('says so when nothing failed', () => {

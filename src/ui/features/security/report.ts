@@ -4,10 +4,11 @@
  * each failure with its STRIDE category, evidence and explanation, and what
  * the hosts did with the attackers' packets.
  */
-import type { ScenarioInfo, SimulationSummary } from '../../../worker/capture-client.ts';
+import type { Prevention, ScenarioInfo, SimulationSummary } from '../../../worker/capture-client.ts';
 import { classOf, ms } from './describe.ts';
 
-export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | undefined): string {
+/** The report; with `prevention`, each failure also names the switches that would prevent it (measured by re-running). */
+export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | undefined, prevention: Prevention | null = null): string {
   const lines: string[] = [];
   lines.push(`# Security report: ${sim.title}`, '');
   if (info) lines.push(info.description, '');
@@ -26,9 +27,13 @@ export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | unde
   lines.push('## Security failures', '');
   if (sim.failures.length === 0) lines.push('None: no monitor found a failure in this run.', '');
   else {
-    lines.push('| Failure | STRIDE | First at | MPTCP-specific | Evidence (frames) |', '|---|---|---|---|---|');
-    for (const f of sim.failures) lines.push(`| ${f.name} (\`${f.id}\`) | ${f.stride} | ${ms(f.timeUs)} | ${f.mptcpSpecific ? 'yes' : 'no, inherited from TCP'} | ${f.frames.slice(0, 8).join(', ')}${f.frames.length > 8 ? ', …' : ''} |`);
+    const prevents = (id: string) => (prevention ? (prevention.byFailure[id]?.length ? prevention.byFailure[id]!.join(', ') : 'none of those tried') : 'not computed');
+    lines.push('| Failure | STRIDE | Attack described in | First at | MPTCP-specific | Evidence (frames) | Prevented by |', '|---|---|---|---|---|---|---|');
+    for (const f of sim.failures) {
+      lines.push(`| ${f.name} (\`${f.id}\`) | ${f.stride} | ${f.rfc || '—'} | ${ms(f.timeUs)} | ${f.mptcpSpecific ? 'yes' : 'no, inherited from TCP'} | ${f.frames.slice(0, 8).join(', ')}${f.frames.length > 8 ? ', …' : ''} | ${prevents(f.id)} |`);
+    }
     lines.push('');
+    if (prevention) lines.push(`"Prevented by": the same scenario was run again with each of ${prevention.tried.join(', ')}; a failure it no longer suffered is one that switch prevents.`, '');
     for (const f of sim.failures) lines.push(`**${f.name}.** ${f.explanation}`, '');
   }
   if (sim.tcpOnly?.length) lines.push(`Spared by MPTCP: single-path TCP with the same attackers suffers ${sim.tcpOnly.join(', ')}; this run did not.`, '');
