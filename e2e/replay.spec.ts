@@ -122,3 +122,28 @@ test('drag the start of a partial-time attacker’s window back over the handsha
   await app.page.keyboard.press('Control+z');
   await expect(run.failures).not.toContainText('Keys compromised', { timeout: 30_000 });
 });
+
+test('add a router, connect it, and delete it again: each edit re-runs, and a half-built one says what is missing', async ({ capturePage: app, shot }) => {
+  test.setTimeout(60_000);
+  const run = new RunPage(app.page);
+  await run.open('?scenario=two-path-v1');
+  await run.view('Topology').click();
+  const tools = run.topology.getByRole('toolbar', { name: 'Edit topology' });
+  await tools.getByRole('button', { name: 'Add router' }).click();
+  const router = run.topology.locator('[data-node="router-1"]');
+  await expect(router).toBeVisible();
+  // A router with no interface is not a scenario yet: the engine says where, and the work stays.
+  await expect(app.alert).toContainText('$.routers[2].interfaces', { timeout: 30_000 });
+  await tools.getByRole('button', { name: 'Connect' }).click();
+  // Click the shapes (a node's box also spans its address labels, with gaps between them).
+  await router.locator('.topology__shape').click();
+  await run.topology.locator('[data-node="r1"] .topology__shape').click();
+  await expect(run.topology.locator('[data-link="router-1-r1"]')).toBeVisible();
+  await expect(run.topology).toContainText('198.18.0.1');
+  await expect(app.alert).toHaveCount(0, { timeout: 30_000 });
+  await shot('41-topology-router-added');
+  await router.locator('.topology__shape').click();
+  await tools.getByRole('button', { name: 'Delete' }).click();
+  await expect(router).toHaveCount(0);
+  await expect(run.topology.locator('[data-link="router-1-r1"]')).toHaveCount(0);
+});

@@ -172,6 +172,29 @@ async function gestures(browser, url) {
   return { packets, openSeconds, frames: frames.length, p50Ms: quantile(frames, 0.5), p95Ms: quantile(frames, 0.95), maxMs: Math.max(...frames), idleP50Ms: quantile(idle, 0.5), idleP95Ms: quantile(idle, 0.95), heapMb };
 }
 
+/** The attack matrix in the app with 1, then 2 workers (the first run of each warms nothing for the other: fresh pages). */
+async function matrixWorkers(browser) {
+  const out = {};
+  for (const workers of [1, 2]) {
+    const times = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`${BASE}/?scenario=two-path-v1`);
+      await page.getByRole('toolbar', { name: 'Replay' }).waitFor({ timeout: 60_000 });
+      await page.keyboard.press('4');
+      const matrix = page.getByTestId('matrix');
+      await matrix.getByLabel('Workers').selectOption(String(workers));
+      await matrix.getByRole('button', { name: 'Run the attack matrix' }).click();
+      const text = matrix.getByTestId('matrix-progress-text').filter({ hasText: /rows in/ });
+      await text.waitFor({ timeout: 300_000 });
+      times.push(Number(/in ([\d.]+) s/.exec(await text.textContent())[1]));
+      await page.close();
+    }
+    out[workers] = median(times);
+  }
+  return { oneWorkerS: out[1], twoWorkersS: out[2], speedup: out[1] / out[2] };
+}
+
 const bigTimeline = (browser) => gestures(browser, bigScenarioLink());
 const smallTimeline = (browser) => gestures(browser, `${BASE}/?scenario=two-path-v1`);
 
@@ -190,13 +213,16 @@ try {
   const big = await bigTimeline(browser);
   log('the same gestures on a small run (baseline)…');
   const small = await smallTimeline(browser);
-  const result = { runs: RUNS, initial: js, firstView: view, editToRedraw: edit, bigTimeline: big, smallTimeline: small };
+  log('attack matrix with 1 and 2 workers…');
+  const matrix = await matrixWorkers(browser);
+  const result = { runs: RUNS, initial: js, firstView: view, editToRedraw: edit, bigTimeline: big, smallTimeline: small, matrix };
   console.log(JSON.stringify(result, null, 2));
   log('');
   log(`initial JS ${js.jsGzipKb.toFixed(1)} kB gzipped (+ CSS ${js.cssGzipKb.toFixed(1)} kB; the engine worker ${js.workerGzipKb?.toFixed(1)} kB loads off the main thread)`);
   log(`first view drawn: median ${ms(view.drawnMs)} after navigation (first contentful paint ${ms(view.fcpMs)})`);
   log(`edit → re-run drawn (protocol switch, attack-add-addr-hijack-v0): median ${ms(edit.medianMs)} over ${edit.runs.length}, of which the worker's run and analysis ${ms(edit.workerMedianMs)}`);
   log(`${big.packets} packets: opened in ${big.openSeconds.toFixed(1)} s; zoom/pan frames p50 ${ms(big.p50Ms)}, p95 ${ms(big.p95Ms)} (budget 16.7 ms) over ${big.frames} frames (idle page, same run: p50 ${ms(big.idleP50Ms)}, p95 ${ms(big.idleP95Ms)}); JS heap ${big.heapMb.toFixed(0)} MB`);
+  log(`attack matrix (817 rows) in the app: median ${matrix.oneWorkerS.toFixed(1)} s with 1 worker, ${matrix.twoWorkersS.toFixed(1)} s with 2 (${matrix.speedup.toFixed(2)}×)`);
   log(`baseline, the same gestures on ${small.packets} packets: p50 ${ms(small.p50Ms)}, p95 ${ms(small.p95Ms)}; ratio of p95s ${(big.p95Ms / small.p95Ms).toFixed(2)}`);
 } finally {
   await browser.close();

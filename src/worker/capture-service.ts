@@ -38,8 +38,17 @@ export function rowMatches(row: PacketRow, filter: PacketFilter): boolean {
   );
 }
 
+/** Baselines kept across runs: an edit that returns to an earlier scenario (undo, a switch flipped back) skips them. */
+const BASELINES_KEPT = 64;
+
 export class CaptureService {
   private readonly captures = new Map<number, Loaded>();
+  private baselines = newBaselineCache();
+
+  private baselineCache() {
+    if (this.baselines.attackFree.size + this.baselines.tcp.size > BASELINES_KEPT) this.baselines = newBaselineCache();
+    return this.baselines;
+  }
 
   async open(captureId: number, file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void): Promise<OpenedCapture> {
     const bytes = ArrayBuffer.isView(file) ? file : await readBlob(file, (done, total) => onProgress({ phase: 'reading', done, total }));
@@ -149,7 +158,7 @@ export class CaptureService {
     const scenarioId = scenario.id;
     // Up to ~50 MB of bulk (about 100,000 packets) the app keeps every packet; beyond, a digest and the summary only.
     const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 50_000_000);
-    const r = runScenario(scenario, { trace: big ? 'digest' : 'full', packetJson: false });
+    const r = runScenario(scenario, { trace: big ? 'digest' : 'full', packetJson: false, cache: this.baselineCache() });
     const pcap = big ? null : exportPcap(r.handle.records);
     const frameOf = big ? new Map<number, number>() : firstFrameOfPacket(r.handle.records);
     const security = securityViews(scenario, r, frameOf);

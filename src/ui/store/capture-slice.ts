@@ -34,7 +34,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
   };
 
   /** Runs a built-in (with switches) or a document; only the latest run lands. Resolves true when it did. */
-  const runSimulation = async (label: string, start: (onProgress: (p: LoadProgress) => void) => Promise<Simulated>): Promise<boolean> => {
+  const runSimulation = async (label: string, start: (onProgress: (p: LoadProgress) => void) => Promise<Simulated>, edited = false): Promise<boolean> => {
     const token = ++latest;
     const fileName = `${label}.pcap`;
     set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null });
@@ -52,7 +52,11 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
       else set({ loading: null, simulation: result.summary, run, nowUs: result.summary.endUs, playing: false });
       return true;
     } catch (e) {
-      if (token === latest) set({ loading: null, error: failureOf(e, `simulation of ${label}`) });
+      if (token !== latest) return false;
+      const error = failureOf(e, `simulation of ${label}`);
+      // An edit the engine refuses: the last good run stays, and the edit can be undone or finished.
+      if (edited) Object.assign(error, { title: `The edited scenario “${label}” cannot run`, hint: 'The last run stays on screen. Undo the edit (Ctrl+Z), or finish it (a new router needs a link, for instance).' });
+      set({ loading: null, error });
       return false;
     }
   };
@@ -72,7 +76,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
   const runDraft: CaptureSlice['runDraft'] = async () => {
     const draft = get().draft;
     if (!draft) return;
-    await runSimulation(draft.id, (p) => client.simulateDocument(draft, p));
+    await runSimulation(draft.id, (p) => client.simulateDocument(draft, p), true);
   };
 
   const openFile: CaptureSlice['openFile'] = async (file, fileName) => {

@@ -15,6 +15,10 @@ export interface CaptureFailure {
   fileName: string;
   code: string;
   message: string;
+  /** The alert's title when it is not about opening a file. */
+  title?: string;
+  /** What stays on screen and what to do, when not the default "Still showing …". */
+  hint?: string;
 }
 
 export interface CaptureSlice {

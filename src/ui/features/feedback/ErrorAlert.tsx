@@ -14,11 +14,11 @@ export function ErrorAlert() {
         <>
           <CrossIcon className="alert__icon" />
           <div className="alert__body">
-            <p className="alert__title">Could not open “{error.fileName}”</p>
+            <p className="alert__title">{error.title ?? `Could not open “${error.fileName}”`}</p>
             <p className="alert__message">
               <code>{error.code}</code>: {error.message}
             </p>
-            {capture && capture.fileName !== error.fileName && <p className="alert__hint">Still showing {capture.fileName}.</p>}
+            {error.hint ? <p className="alert__hint">{error.hint}</p> : capture && capture.fileName !== error.fileName && <p className="alert__hint">Still showing {capture.fileName}.</p>}
           </div>
           <button type="button" className="btn btn--quiet" onClick={dismiss} aria-label="Dismiss the error">
             Dismiss

@@ -18,5 +18,10 @@ export function NodeShape({ kind }: { kind: NodeKind }) {
   }
 }
 
+/** The ring around a selected node, a little outside its shape. */
+export function NodeRing({ kind }: { kind: NodeKind }) {
+  return kind === 'host' ? <rect className="topology__ring" x={-42} y={-28} width={84} height={56} rx={14} /> : <circle className="topology__ring" r={kind === 'router' ? 29 : 34} />;
+}
+
 /** A short tag drawn inside the shape. */
 export const KIND_TAG: Record<NodeKind, string> = { host: 'host', router: 'R', nat: 'NAT', middlebox: 'MB' };

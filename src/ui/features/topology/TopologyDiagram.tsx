@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { Scenario } from '../../../engine/index.ts';
 import { selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { placeAttackers } from './attacker-placement.ts';
 import { AttackerMarkers } from './AttackerMarkers.tsx';
 import { contentBounds, type Size } from './fit.ts';
+import { freeSpot } from './free-spot.ts';
 import { InFlightPackets } from './InFlightPackets.tsx';
 import { linkGeometries } from './link-geometry.ts';
 import { graphNodes, topologySummary, type Point } from './scenario-graph.ts';
@@ -32,10 +33,18 @@ interface Props {
   onDropAttack(attack: string, t: Target): void;
   /** A node was dragged to `p` (layout coordinates). */
   onMoveNode(id: string, p: Point): void;
+  ref?: Ref<DiagramHandle>;
+}
+
+export interface DiagramHandle {
+  /** Where a new node goes: the middle of the view, clear of the other nodes (layout coordinates). */
+  spotForNewNode(): Point;
+  /** Where each node is drawn (saved or laid out). */
+  layout(): ReadonlyMap<string, Point>;
 }
 
 /** The drawing of one scenario: everything but the packets in flight is memoised on the scenario. */
-export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAttack, onMoveNode }: Props) {
+export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAttack, onMoveNode, ref }: Props) {
   const timeline = useAppStore(selectTimeline);
   const views = useAppStore(selectSimulation)?.attackers ?? NONE;
   const frameRef = useRef<HTMLDivElement>(null);
@@ -44,6 +53,8 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
   const nodesRef = useRef<SVGGElement>(null);
   const size = useElementSize(frameRef, FALLBACK_SIZE);
   const [dragging, setDragging] = useState<{ id: string; p: Point } | null>(null);
+  // d3-drag swallows the click that ends a real drag; this keeps such a click from selecting even where it does not.
+  const dragEnded = useRef(false);
 
   const nodes = useMemo(() => graphNodes(scenario), [scenario]);
   const laidOut = useMemo(() => layoutTopology(scenario), [scenario]);
@@ -53,7 +64,8 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
   const subflows = useMemo(() => subflowsByLink(timeline), [timeline]);
   const bounds = useMemo(() => contentBounds(laidOut.values()), [laidOut]);
   const summary = useMemo(() => topologySummary(scenario), [scenario]);
-  const { fit, hold } = useZoom(svgRef, layerRef, bounds, size);
+  const { fit, hold, centre } = useZoom(svgRef, layerRef, bounds, size);
+  useImperativeHandle(ref, () => ({ spotForNewNode: () => freeSpot(centre(), laidOut.values()), layout: () => laidOut }), [centre, laidOut]);
   const { over, handlers } = useAttackDrop(onDropAttack);
 
   useNodeDrag(nodesRef, positions, {
@@ -63,11 +75,15 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
     },
     onEnd: (id, p, moved) => {
       setDragging(null);
-      if (moved) onMoveNode(id, p);
+      if (!moved) return;
+      dragEnded.current = true;
+      setTimeout(() => (dragEnded.current = false), 0);
+      onMoveNode(id, p);
     },
   });
 
   const onClick = (e: MouseEvent) => {
+    if (dragEnded.current) return;
     const t = targetOf(e.target);
     if (t) onTarget(t);
   };
@@ -85,7 +101,7 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
         <g ref={layerRef}>
           <TopologyLinks links={scenario.links} geometry={geometry} subflows={subflows} selected={selectedLink} dropTarget={over} />
           <g ref={nodesRef}>
-            <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} />
+            <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} />
           </g>
           <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
           {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { KIND_TAG, NodeShape } from './NodeShape.tsx';
+import { KIND_TAG, NodeRing, NodeShape } from './NodeShape.tsx';
 import type { GraphNode, Point } from './scenario-graph.ts';
 
 interface Props {
@@ -7,6 +7,8 @@ interface Props {
   positions: ReadonlyMap<string, Point>;
   /** The router a dragged attack is over. */
   dropTarget: string | null;
+  /** The node selected (or picked first to connect). */
+  selected: string | null;
 }
 
 const ADDRESS_LINE = 13;
@@ -17,26 +19,31 @@ function describe(n: GraphNode): string {
   return `${n.label} (${kind}): ${ifaces}`;
 }
 
-const classes = (n: GraphNode, dropTarget: string | null) =>
-  `topology__node topology__node--${n.kind}${n.role ? ` topology__node--${n.role}` : ''}${n.id === dropTarget ? ' topology__node--drop' : ''}`;
+const classes = (n: GraphNode, dropTarget: string | null, selected: boolean) =>
+  `topology__node topology__node--${n.kind}${n.role ? ` topology__node--${n.role}` : ''}${n.id === dropTarget ? ' topology__node--drop' : ''}${selected ? ' topology__node--selected' : ''}`;
 
-/** The nodes: a shape, the label below it, then one line per interface with its addresses. Routers take attackers (`data-router`). */
-export const TopologyNodes = memo(function TopologyNodes({ nodes, positions, dropTarget }: Props) {
+/** The nodes: a shape, the label below it, then one line per interface with its addresses. Routers take attackers (`data-router`); a click selects one. */
+export const TopologyNodes = memo(function TopologyNodes({ nodes, positions, dropTarget, selected }: Props) {
   return (
     <g className="topology__nodes">
       {nodes.map((n) => {
         const p = positions.get(n.id);
         if (!p) return null;
+        const on = n.id === selected;
         return (
           <g
             key={n.id}
-            className={classes(n, dropTarget)}
+            className={classes(n, dropTarget, on)}
             data-node={n.id}
             data-router={n.kind === 'router' ? n.id : undefined}
-            tabIndex={n.kind === 'router' ? 0 : undefined}
+            data-selected={on}
+            role="button"
+            aria-pressed={on}
+            tabIndex={0}
             transform={`translate(${p.x},${p.y})`}
           >
             <title>{describe(n)}</title>
+            {on && <NodeRing kind={n.kind} />}
             <NodeShape kind={n.kind} />
             <text className="topology__tag" dy="0.35em">
               {n.kind === 'host' ? (n.role ?? KIND_TAG.host) : KIND_TAG[n.kind]}

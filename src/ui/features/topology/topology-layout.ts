@@ -73,7 +73,7 @@ function hopDistances(sources: readonly string[], neighbours: ReadonlyMap<string
 }
 
 /** `ui.positions` as `{ [nodeId]: { x, y } }`, keeping only well-formed entries. */
-function savedPositions(ui: Record<string, unknown> | undefined): Map<string, Point> {
+export function savedPositions(ui: Record<string, unknown> | undefined): Map<string, Point> {
   const out = new Map<string, Point>();
   const positions = ui?.positions;
   if (!positions || typeof positions !== 'object') return out;

@@ -3,7 +3,10 @@
 export type Target = { kind: 'link' | 'router' | 'node' | 'attacker'; id: string } | { kind: 'canvas' };
 
 /** What the topology has selected for editing. */
-export type Selection = { kind: 'link' | 'attacker'; id: string };
+export type Selection = { kind: 'link' | 'attacker' | 'node'; id: string };
+
+/** The node a target names (routers are nodes too), or null. */
+export const nodeOf = (t: Target): string | null => (t.kind === 'node' || t.kind === 'router' ? t.id : null);
 
 const ATTRIBUTES = [
   ['data-attacker', 'attacker'],

@@ -3,13 +3,21 @@
  * one <g> (React never sets that attribute, so a zoom never re-renders).
  * The view is fitted to `bounds` whenever they or the size change, until
  * the user pans or zooms (or `hold()`s the view, e.g. while moving a
- * node); `fit()` returns to that view.
+ * node); `fit()` returns to that view; `centre()` is the layout point at
+ * the middle of the view.
  */
-import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
+import { select, zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { fitTransform, type Bounds, type Size } from './fit.ts';
+import type { Point } from './scenario-graph.ts';
 
-export function useZoom(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObject<SVGGElement | null>, bounds: Bounds, size: Size): { fit(): void; hold(): void } {
+export interface ZoomControls {
+  fit(): void;
+  hold(): void;
+  centre(): Point;
+}
+
+export function useZoom(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObject<SVGGElement | null>, bounds: Bounds, size: Size): ZoomControls {
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   const sizeRef = useRef(size);
   const touched = useRef(false);
@@ -58,5 +66,12 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefOb
     touched.current = true;
   }, []);
 
-  return { fit, hold };
+  const centre = useCallback((): Point => {
+    const svg = svgRef.current;
+    const { width, height } = sizeRef.current;
+    const [x, y] = svg ? zoomTransform(svg).invert([width / 2, height / 2]) : [0, 0];
+    return { x, y };
+  }, [svgRef]);
+
+  return { fit, hold, centre };
 }
