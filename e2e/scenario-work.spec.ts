@@ -90,3 +90,39 @@ test('a share link opens at the same moment and packet', async ({ capturePage: a
   await expect.poll(() => run.momentUs()).toBe(moment);
   await expect(run.failure('mitm')).toHaveAttribute('data-held', 'false');
 });
+
+test('exports: topology SVG and PNG, timeline SVG, Mermaid, and a printable HTML report with the topology drawn in', async ({ capturePage: app }) => {
+  test.setTimeout(90_000);
+  const run = new RunPage(app.page);
+  await run.open('?scenario=attack-add-addr-hijack-v0');
+  const save = async (label: string): Promise<Buffer> => {
+    await app.page.getByText('Export ▾').click();
+    const download = app.page.waitForEvent('download');
+    await app.page.getByRole('menu', { name: 'Export' }).getByRole('button', { name: label }).click();
+    return readFileSync((await (await download).path())!);
+  };
+  const topo = (await save('Topology (SVG)')).toString('utf8');
+  expect(topo).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(topo).toContain('198.18.1.254');
+  expect(topo).toMatch(/stroke:rgb\(/);
+  const png = await save('Topology (PNG)');
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const mermaid = (await save('Sequence diagram (Mermaid)')).toString('utf8');
+  expect(mermaid.startsWith('sequenceDiagram\n')).toBe(true);
+  expect(mermaid).toMatch(/-\)L\d+: #\d+ ADD_ADDR \(injected\)/);
+  expect(mermaid).toContain('Note over');
+  const html = (await save('Report (HTML, printable)')).toString('utf8');
+  expect(html).toContain('<!doctype html>');
+  expect(html).toContain('<figure><figcaption>Topology</figcaption><svg');
+  expect(html).toContain('<th>Prevented by</th>');
+  expect(html).toMatch(/<td>Man in the middle \(<code>mitm<\/code>\)<\/td>.*<td>[^<]*mptcp-v1[^<]*<\/td><\/tr>/);
+
+  await run.view('Timeline').click();
+  const download = app.page.waitForEvent('download');
+  await run.timeline.getByRole('button', { name: 'SVG' }).click();
+  const timeline = readFileSync((await (await download).path())!, 'utf8');
+  expect(timeline).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);
+  expect(timeline).toContain('>Mallory</text>');
+  expect(timeline).toContain('>Data sequence (bytes)</text>');
+  expect((timeline.match(/<path /g) ?? []).length).toBeGreaterThan(20);
+});

@@ -5,6 +5,9 @@ import { markdownReport } from '../security/report.ts';
 import { htmlReport } from './html-report.ts';
 import { mermaidSequence } from './mermaid.ts';
 
+/** What makes the topology look as it does on screen. */
+const INLINED = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'display', 'visibility', 'paint-order', 'stroke-linejoin', 'stroke-linecap'];
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** The topology's SVG as a standalone file (styles inlined from the page's computed colours); shows the topology view first if need be. */
@@ -18,11 +21,39 @@ async function topologySvg(show: () => void): Promise<string | null> {
   if (!svg) return null;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const css = getComputedStyle(document.documentElement);
-  // CSS variables do not travel with the file: resolve the ones the drawing uses.
-  const vars = ['--bg', '--panel', '--border', '--border-strong', '--text', '--text-muted', '--accent', '--bad-fg', '--bg-subtle', '--font-ui', '--font-mono'];
-  copy.setAttribute('style', vars.map((v) => `${v}: ${css.getPropertyValue(v).trim()}`).join('; '));
+  // The page's stylesheet does not travel with the file: each element takes its computed look along.
+  const live = [svg, ...svg.querySelectorAll('*')];
+  const cloned = [copy, ...copy.querySelectorAll('*')];
+  live.forEach((el, i) => {
+    const css = getComputedStyle(el);
+    const style = INLINED.map((p) => `${p}:${css.getPropertyValue(p)}`).join(';');
+    cloned[i]?.setAttribute('style', style);
+  });
   return new XMLSerializer().serializeToString(copy);
+}
+
+/** An SVG document rasterised to PNG at twice its size (for slides and chat). */
+async function svgToPng(svg: string): Promise<Blob | null> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the topology picture could not be drawn'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width * 2;
+    canvas.height = img.height * 2;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim() || '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
 }
 
 /** Everything a run can be saved as. */
@@ -64,6 +95,11 @@ export function ExportMenu() {
         {item('Topology (SVG)', 'The topology as drawn', async () => {
           const svg = await topologySvg(showTopology);
           if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}-topology.svg`);
+        })}
+        {item('Topology (PNG)', 'The topology as a picture', async () => {
+          const svg = await topologySvg(showTopology);
+          const png = svg ? await svgToPng(svg) : null;
+          if (png) downloadBlob(png, `${base}-topology.png`);
         })}
         {timeline && item('Sequence diagram (Mermaid)', 'Handshakes, joins, address signals, closes and attacker packets as a Mermaid sequence diagram', () => downloadBlob(new Blob([mermaidSequence(timeline, sim.failures)], { type: 'text/plain' }), `${base}.mmd`))}
         {item('Report (Markdown)', 'Scenario, attackers, failures with STRIDE, evidence, RFC section and the switches that prevent them', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectTheme, selectNowUs, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
-import { AXIS_HEIGHT, drawLadder } from './draw-ladder.ts';
+import { AXIS_HEIGHT, drawLadder, type LadderScene } from './draw-ladder.ts';
 import { WindowHandles } from './WindowHandles.tsx';
 import { hitFrame, maxFlight, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 import { canvasTheme, prepareCanvas, useCanvasSize } from './use-canvas-size.ts';
@@ -17,6 +17,8 @@ interface Props {
   failures: readonly { timeUs: number; name: string }[];
   windows: readonly { lane: number; fromUs: number; toUs: number }[];
   canvasRef: React.RefObject<HTMLCanvasElement | null>;
+  /** The scene last drawn (for the SVG export). */
+  sceneRef: React.RefObject<LadderScene | null>;
   onSize(width: number): void;
   onBrush(t0: number, t1: number): void;
 }
@@ -25,7 +27,7 @@ interface Props {
  * The ladder on a canvas. Click an arrow to select its packet; click or drag
  * in the time axis to move the moment; shift-drag to zoom into a range.
  */
-export function LadderCanvas({ t, filter, view, failures, windows, canvasRef, onSize, onBrush }: Props) {
+export function LadderCanvas({ t, filter, view, failures, windows, canvasRef, sceneRef, onSize, onBrush }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useCanvasSize(boxRef, { width: 800, height: 300 });
   const nowUs = useAppStore(selectNowUs);
@@ -49,7 +51,9 @@ export function LadderCanvas({ t, filter, view, failures, windows, canvasRef, on
       if (!ctx || !canvas) return;
       const fresh = lastDrawn.current !== t;
       lastDrawn.current = t;
-      drawn.current = drawLadder(ctx, { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0: view.t0, t1: view.t1, flight, filter, nowUs, selected, failures, windows, theme: canvasTheme(canvas) });
+      const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0: view.t0, t1: view.t1, flight, filter, nowUs, selected, failures, windows, theme: canvasTheme(canvas) };
+      sceneRef.current = scene;
+      drawn.current = drawLadder(ctx, scene);
       // For the benchmark: a run's result is on screen (measured from the edit that asked for it).
       if (fresh) performance.mark('lab:result-drawn');
     });

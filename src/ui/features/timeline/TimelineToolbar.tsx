@@ -1,7 +1,10 @@
 import type { TimelineData } from '../../../engine/index.ts';
 import { subflowColour } from '../../lib/palette.ts';
 import { MARK_FILTERS, type ActorFilter, type LadderFilter } from './ladder-model.ts';
-import { formatUs } from './draw-ladder.ts';
+import { formatUs, type LadderScene } from './draw-ladder.ts';
+import type { DsnScene } from './draw-dsn.ts';
+import { canvasMeasure, timelineSvg } from './export-svg.ts';
+import { downloadBlob } from '../../lib/download.ts';
 import { downloadCanvasPng } from './export-png.ts';
 import type { TimeWindow } from './use-time-zoom.ts';
 
@@ -14,10 +17,12 @@ interface Props {
   onFit(): void;
   ladderRef: React.RefObject<HTMLCanvasElement | null>;
   dsnRef: React.RefObject<HTMLCanvasElement | null>;
+  ladderScene: React.RefObject<LadderScene | null>;
+  dsnScene: React.RefObject<DsnScene | null>;
 }
 
 /** Filters (option, actor, subflow), zoom and export for the timeline; the subflow chips double as its legend. */
-export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladderRef, dsnRef }: Props) {
+export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladderRef, dsnRef, ladderScene, dsnScene }: Props) {
   const toggleSubflow = (k: number) => {
     const hidden = new Set(filter.hiddenSubflows);
     if (hidden.has(k)) hidden.delete(k);
@@ -76,6 +81,16 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladd
         </button>
         <button type="button" className="btn btn--small" title="Save the timeline and the data-sequence chart as PNG" onClick={() => void downloadCanvasPng([ladderRef.current, dsnRef.current], 'timeline.png')}>
           PNG
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          title="Save the timeline and the data-sequence chart as SVG (vector, for documents)"
+          onClick={() => {
+            if (ladderScene.current) downloadBlob(new Blob([timelineSvg(ladderScene.current, dsnScene.current, canvasMeasure())], { type: 'image/svg+xml' }), 'timeline.svg');
+          }}
+        >
+          SVG
         </button>
       </span>
     </div>

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectNowUs, selectSimulation, selectTimeline } from '../../store/selectors.ts';
-import { AXIS_HEIGHT } from './draw-ladder.ts';
+import { AXIS_HEIGHT, type LadderScene } from './draw-ladder.ts';
+import type { DsnScene } from './draw-dsn.ts';
 import { DsnCanvas } from './DsnCanvas.tsx';
 import { GUTTER, LadderCanvas } from './LadderCanvas.tsx';
 import { NO_FILTER, type LadderFilter } from './ladder-model.ts';
@@ -19,6 +20,8 @@ export function TimelineView() {
   const [width, setWidth] = useState(800);
   const ladderRef = useRef<HTMLCanvasElement>(null);
   const dsnRef = useRef<HTMLCanvasElement>(null);
+  const ladderScene = useRef<LadderScene | null>(null);
+  const dsnScene = useRef<DsnScene | null>(null);
   const endUs = Math.max(1, t?.endOfRunUs ?? 1);
   const plot = useMemo(() => ({ left: GUTTER, width: Math.max(1, width - GUTTER) }), [width]);
   const { view, zoomTo } = useTimeZoom(ladderRef, endUs, plot, AXIS_HEIGHT);
@@ -54,10 +57,10 @@ export function TimelineView() {
 
   return (
     <section className="timeline" data-testid="timeline" aria-label="Timeline">
-      <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} ladderRef={ladderRef} dsnRef={dsnRef} />
+      <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} ladderRef={ladderRef} dsnRef={dsnRef} ladderScene={ladderScene} dsnScene={dsnScene} />
       <div className="timeline__body">
-        <LadderCanvas t={t} filter={filter} view={view} failures={failures} windows={windows} canvasRef={ladderRef} onSize={onSize} onBrush={zoomTo} />
-        <DsnCanvas t={t} filter={filter} view={view} failures={failures} canvasRef={dsnRef} />
+        <LadderCanvas t={t} filter={filter} view={view} failures={failures} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={zoomTo} />
+        <DsnCanvas t={t} filter={filter} view={view} failures={failures} canvasRef={dsnRef} sceneRef={dsnScene} />
       </div>
     </section>
   );
