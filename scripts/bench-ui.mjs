@@ -188,6 +188,7 @@ async function matrixWorkers(browser) {
       const text = matrix.getByTestId('matrix-progress-text').filter({ hasText: /rows in/ });
       await text.waitFor({ timeout: 300_000 });
       times.push(Number(/in ([\d.]+) s/.exec(await text.textContent())[1]));
+      log(`  ${workers} worker(s): ${await text.textContent()} ${(await matrix.getByTestId('matrix-busy-text').textContent().catch(() => '')) ?? ''}`);
       await page.close();
     }
     out[workers] = median(times);

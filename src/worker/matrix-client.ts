@@ -9,6 +9,8 @@ export interface MatrixRunHandlers {
   /** How many rows the whole matrix has (known once the first worker has planned). */
   onPlanned(total: number): void;
   onRow(index: number, row: MatrixRow): void;
+  /** A worker finished its share, busy for `busyMs`. */
+  onWorkerDone?(share: number, busyMs: number): void;
 }
 
 export interface MatrixRun {
@@ -32,7 +34,10 @@ export function runMatrixInWorkers(options: MatrixPlanOptions, workers: number, 
             planned = true;
             h.onPlanned(m.total);
           } else if (m.type === 'row') h.onRow(m.index, m.row);
-          else if (m.type === 'done') resolve();
+          else if (m.type === 'done') {
+            h.onWorkerDone?.(share, m.busyMs);
+            resolve();
+          }
           else if (m.type === 'error') reject(Object.assign(new Error(m.message), { code: m.code }));
         };
         worker.onerror = (e) => {

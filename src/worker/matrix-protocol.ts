@@ -11,5 +11,6 @@ export interface MatrixJob {
 export type MatrixMessage =
   | { type: 'planned'; total: number; mine: number }
   | { type: 'row'; index: number; row: MatrixRow }
-  | { type: 'done' }
+  /** The share's rows ran in `busyMs` of this worker's time (to see how evenly the work was dealt). */
+  | { type: 'done'; busyMs: number }
   | { type: 'error'; code: string; message: string };

@@ -7,9 +7,12 @@ export async function runMatrixShare(job: MatrixJob, post: (m: MatrixMessage) =>
   const mine = dealMatrixCells(cells, job.of)[job.share] ?? [];
   post({ type: 'planned', total: cells.length, mine: mine.length });
   const cache = newBaselineCache();
+  let busyMs = 0;
   for (const { index, cell } of mine) {
-    post({ type: 'row', index, row: runMatrixCell(cell, cache, () => performance.now()) });
+    const row = runMatrixCell(cell, cache, () => performance.now());
+    busyMs += row.runMs;
+    post({ type: 'row', index, row });
     await yieldEvery();
   }
-  post({ type: 'done' });
+  post({ type: 'done', busyMs });
 }

@@ -121,6 +121,8 @@ export interface MatrixState {
   startedAt: number;
   /** Wall time of the whole sweep once it finished. */
   elapsedMs: number | null;
+  /** Each finished worker's time spent running rows (how evenly the sweep was shared). */
+  busyMs: number[];
   error: string | null;
 }
 

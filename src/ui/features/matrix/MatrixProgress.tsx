@@ -1,5 +1,5 @@
 import type { MatrixState } from '../../store/types.ts';
-import { progressText } from './progress-text.ts';
+import { busyText, progressText } from './progress-text.ts';
 import { useNow } from './use-now.ts';
 
 /** The sweep's progress: a bar of rows done, and the time it has taken. */
@@ -24,6 +24,11 @@ export function MatrixProgress({ matrix }: { matrix: MatrixState }) {
       <span className="mprogress__text" data-testid="matrix-progress-text">
         {text}
       </span>
+      {busyText(matrix) && (
+        <span className="mprogress__text muted" data-testid="matrix-busy-text">
+          ({busyText(matrix)})
+        </span>
+      )}
     </div>
   );
 }

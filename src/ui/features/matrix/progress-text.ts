@@ -10,3 +10,8 @@ export function progressText(m: MatrixState, nowMs: number): string {
   if (m.elapsedMs !== null) return `${m.done} rows in ${seconds(m.elapsedMs)} with ${m.workers} ${m.workers === 1 ? 'worker' : 'workers'}`;
   return `Cancelled at ${m.done} of ${m.total} rows`;
 }
+
+/** Each worker's busy time, once the sweep is done: "workers busy 2.6 s, 3.1 s" (empty otherwise). */
+export function busyText(m: MatrixState): string {
+  return !m.running && m.elapsedMs !== null && m.busyMs.length > 0 ? `rows took ${m.busyMs.map(seconds).join(', ')} of worker time` : '';
+}

@@ -24,7 +24,7 @@ export function matrixRow(over: Partial<MatrixRow>): MatrixRow {
 }
 
 export function matrixState(rows: (MatrixRow | undefined)[], over: Partial<MatrixState> = {}): MatrixState {
-  return { rows, total: 817, done: rows.filter(Boolean).length, workers: 2, running: true, startedAt: 1000, elapsedMs: null, error: null, ...over };
+  return { rows, total: 817, done: rows.filter(Boolean).length, workers: 2, running: true, startedAt: 1000, elapsedMs: null, error: null, busyMs: [], ...over };
 }
 
 export const TEST_ATTACKS: AttackOption[] = [
