@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixState } from '../../store/types.ts';
-import { progressText } from './progress-text.ts';
+import { busyText, progressText } from './progress-text.ts';
 import { defaultWorkers } from './workers.ts';
 
-const state = (over: Partial<MatrixState>): MatrixState => ({ rows: [], total: 817, done: 412, workers: 2, running: true, startedAt: 1000, elapsedMs: null, error: null, ...over });
+const state = (over: Partial<MatrixState>): MatrixState => ({ rows: [], total: 817, done: 412, workers: 2, running: true, startedAt: 1000, elapsedMs: null, error: null, busyMs: [], ...over });
 
 describe('progress text', () => {
+  it('says how long each worker was busy once the sweep is done', () => {
+    expect(busyText(state({ running: false, elapsedMs: 4900, busyMs: [4100, 4650] }))).toBe('rows took 4.1 s, 4.7 s of worker time');
+    expect(busyText(state({ busyMs: [4100] }))).toBe('');
+  });
+
   it('counts rows and seconds while running', () => {
     expect(progressText(state({}), 4100)).toBe('412 of 817 rows · 3.1 s');
     expect(progressText(state({ total: 0, done: 0 }), 1200)).toBe('Planning the matrix · 0.2 s');
