@@ -41,8 +41,8 @@ describe('editing the topology', () => {
     expect(draft().routers[2]).toEqual({ id: 'router-1', interfaces: [] });
     // The middle of the fitted view: halfway between the columns of client and server, 10 below the routers' middle.
     // The other nodes are pinned where the layout drew them, so they stay put.
-    expect(draft().ui!.positions).toEqual({ 'router-1': { x: 260, y: 10 }, client: { x: 0, y: 0 }, r1: { x: 260, y: -80 }, r2: { x: 260, y: 80 }, server: { x: 520, y: 0 } });
-    expect(node('router-1').getAttribute('transform')).toBe('translate(260,10)');
+    expect(draft().ui!.positions).toEqual({ 'router-1': { x: 140, y: 10 }, client: { x: 0, y: 0 }, r1: { x: 260, y: -80 }, r2: { x: 260, y: 80 }, server: { x: 520, y: 0 } });
+    expect(node('router-1').getAttribute('transform')).toBe('translate(140,10)');
     expect(node('router-1').getAttribute('data-selected')).toBe('true');
     expect(node('router-1').getAttribute('aria-pressed')).toBe('true');
     expect(node('router-1').querySelector('.topology__ring')).not.toBeNull();
@@ -89,7 +89,7 @@ describe('editing the topology', () => {
     expect(button('Delete').disabled).toBe(true);
     const past = store.getState().past;
     expect(past.map((b) => describeChanges(b.changes))).toEqual(['add router router-1', 'connect router-1 and r1', 'connect router-1 and server', 'remove link router-1-server', 'remove router-1']);
-    expect(past[0]!.changes[0]).toEqual({ kind: 'add-node', node: 'router', id: 'router-1', x: 260, y: expect.closeTo(10, 6) as number });
+    expect(past[0]!.changes[0]).toEqual({ kind: 'add-node', node: 'router', id: 'router-1', x: 140, y: expect.closeTo(10, 6) as number });
     expect(past[0]!.changes.slice(1).map((c) => (c.kind === 'move-node' ? c.id : c.kind))).toEqual(['client', 'r1', 'r2', 'server']);
     expect(past.slice(1).map((b) => b.changes)).toEqual([
       [{ kind: 'add-link', id: 'router-1-r1', a: 'router-1', b: 'r1' }],
@@ -104,7 +104,10 @@ describe('editing the topology', () => {
     fireEvent.click(button('Add router'));
     fireEvent.click(button('Add host'));
     expect(ids(draft().hosts)).toEqual(['client', 'server', 'host-1']);
-    expect(draft().ui!.positions).toMatchObject({ 'router-1': { x: 260, y: 10 }, 'host-1': { x: 310, y: 60 } });
+    const positions = draft().ui!.positions as Record<string, { x: number; y: number }>;
+    expect(positions['router-1']).toEqual({ x: 140, y: 10 });
+    // The host clears every node (and the new router) by a node's room.
+    for (const [id, p] of Object.entries(positions)) if (id !== 'host-1') expect(Math.hypot(p.x - positions['host-1']!.x, p.y - positions['host-1']!.y)).toBeGreaterThanOrEqual(110);
     expect(node('host-1').querySelector('rect.topology__ring')).not.toBeNull();
     fireEvent.keyDown(node('host-1'), { key: 'Backspace' });
     expect(ids(draft().hosts)).toEqual(['client', 'server']);

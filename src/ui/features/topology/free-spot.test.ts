@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { freeSpot } from './free-spot.ts';
 
 describe('freeSpot', () => {
-  it('keeps a free point, and steps away from taken ones', () => {
-    expect(freeSpot({ x: 10, y: 10 }, [{ x: 100, y: 10 }])).toEqual({ x: 10, y: 10 });
-    expect(freeSpot({ x: 10, y: 10 }, [{ x: 20, y: 20 }])).toEqual({ x: 60, y: 60 });
-    expect(freeSpot({ x: 0, y: 0 }, [{ x: 0, y: 0 }, { x: 50, y: 50 }])).toEqual({ x: 100, y: 100 });
+  it('keeps a free point', () => {
+    expect(freeSpot({ x: 10, y: 10 }, [{ x: 200, y: 10 }])).toEqual({ x: 10, y: 10 });
+  });
+
+  it('moves to the nearest spot that clears every node, trying below first', () => {
+    expect(freeSpot({ x: 0, y: 0 }, [{ x: 0, y: 0 }])).toEqual({ x: 0, y: 120 });
+    const s = freeSpot({ x: 0, y: 0 }, [{ x: 0, y: 0 }, { x: 0, y: 120 }, { x: 0, y: -120 }]);
+    for (const q of [{ x: 0, y: 0 }, { x: 0, y: 120 }, { x: 0, y: -120 }]) expect(Math.hypot(q.x - s.x, q.y - s.y)).toBeGreaterThanOrEqual(110);
   });
 });
