@@ -4,7 +4,7 @@ import { selectNowUs, selectPreventionOfDraft, selectScenarios, selectSelectFram
 import type { AppState } from '../../store/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tag } from '../../components/Tag.tsx';
-import type { AttackerView, FailureView, ScenarioInfo, SimulationSummary } from '../../../worker/capture-client.ts';
+import type { AttackerView, FailureView, ScenarioInfo, SimulationSummary, VerdictView } from '../../../worker/capture-client.ts';
 import { useState } from 'react';
 import { classOf, ms } from './describe.ts';
 import { markdownReport } from './report.ts';
@@ -108,6 +108,16 @@ function ReportButton({ sim, info }: { sim: SimulationSummary; info: ScenarioInf
   );
 }
 
+/** A host's verdict on an attacker packet, dimmed until the replay reaches it. */
+function VerdictItem({ v }: { v: VerdictView }) {
+  const past = useAppStore(reached(v.timeUs));
+  return (
+    <li className={past ? undefined : 'is-future'}>
+      <span className="failure__time">{ms(v.timeUs)}</span> {v.frame !== null && <FrameLink frame={v.frame} />} {v.text}
+    </li>
+  );
+}
+
 /** A failure in the summary: grey until the replay reaches the moment it first holds, then red. */
 function SummaryBadge({ name, firstUs }: { name: string; firstUs: number }) {
   const held = useAppStore(reached(firstUs));
@@ -122,7 +132,6 @@ function SummaryBadge({ name, firstUs }: { name: string; firstUs: number }) {
 export function SecurityPanel() {
   const sim = useAppStore(selectSimulation);
   const scenarios = useAppStore(selectScenarios);
-  const nowUs = useAppStore(selectNowUs);
   if (!sim || sim.attackers.length === 0) return null;
   const info = scenarios.find((s) => s.id === sim.scenarioId);
   return (
@@ -147,9 +156,7 @@ export function SecurityPanel() {
             <h3>What the hosts did with the attacker&rsquo;s packets</h3>
             <ul>
               {sim.verdicts.map((v, i) => (
-                <li key={i} className={v.timeUs > nowUs ? 'is-future' : undefined}>
-                  <span className="failure__time">{ms(v.timeUs)}</span> {v.frame !== null && <FrameLink frame={v.frame} />} {v.text}
-                </li>
+                <VerdictItem key={i} v={v} />
               ))}
             </ul>
           </div>
