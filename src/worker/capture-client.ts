@@ -6,10 +6,10 @@
  */
 import type { MatrixCell, PacketRow, Scenario } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
-import type { AttackOption, Decision, FrameDetail, Prevention, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
+import type { AttackOption, FrameDetail, FrameVerdicts, Prevention, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
 
 export { SIM_PROTOCOLS } from './protocol.ts';
-export type { AttackOption, AttackerView, Decision, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
+export type { AttackOption, AttackerView, Decision, FrameVerdicts, HmacCheck, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;
@@ -45,7 +45,7 @@ export interface CaptureClient {
   /** The capture file's bytes, to save them. */
   captureBytes(captureId: number): Promise<Uint8Array>;
   /** What the hosts decided about a simulated run's frame (empty for a file). */
-  decisions(captureId: number, frame: number): Promise<Decision[]>;
+  decisions(captureId: number, frame: number): Promise<FrameVerdicts>;
   /** Runs a scenario document for its verdicts only (the compare view). */
   summarizeDocument(document: unknown): Promise<SimulationSummary>;
   /** The scenario a matrix row ran. */
@@ -116,7 +116,7 @@ export class InThreadCaptureClient implements CaptureClient {
   captureBytes(captureId: number): Promise<Uint8Array> {
     return this.run((s) => s.captureBytes(captureId));
   }
-  decisions(captureId: number, frame: number): Promise<Decision[]> {
+  decisions(captureId: number, frame: number): Promise<FrameVerdicts> {
     return this.run((s) => s.decisions(captureId, frame));
   }
   summarizeDocument(document: unknown): Promise<SimulationSummary> {
@@ -220,7 +220,7 @@ export class WorkerCaptureClient implements CaptureClient {
   captureBytes(captureId: number): Promise<Uint8Array> {
     return this.call<'capture-bytes'>({ type: 'capture-bytes', captureId });
   }
-  decisions(captureId: number, frame: number): Promise<Decision[]> {
+  decisions(captureId: number, frame: number): Promise<FrameVerdicts> {
     return this.call<'decisions'>({ type: 'decisions', captureId, frame });
   }
   summarizeDocument(document: unknown): Promise<SimulationSummary> {

@@ -3,18 +3,19 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { ATTACKS, BUILTIN_SCENARIOS, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, ScenarioError, buildTimeline, builtinScenario, loadScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
+import { ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, ScenarioError, buildTimeline, builtinScenario, loadScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import { SIM_PROTOCOLS, type AttackOption, type Decision, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import { SIM_PROTOCOLS, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
 import { preventionOf } from './prevention.ts';
+import { addAddrChecks } from './hmac-check.ts';
 import { readBlob } from './read-blob.ts';
 
 interface Loaded {
   bytes: Uint8Array;
   index: CaptureIndex;
-  /** For a simulated run: the hosts' decisions about each frame's packet. */
-  decisions?: (frame: number) => Decision[];
+  /** For a simulated run: the hosts' decisions about each frame's packet, and its HMAC checks. */
+  decisions?: (frame: number) => FrameVerdicts;
   /** Bumped by every filter request, so a superseded scan stops early. */
   filterGeneration: number;
 }
@@ -179,13 +180,17 @@ export class CaptureService {
     const timeline = big ? null : buildTimeline(scenario, r.handle.records, r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent })), r.endUs);
     const opened = pcap ? await this.open(captureId, pcap, onProgress) : null;
     const loaded = this.captures.get(captureId);
-    if (opened && loaded) loaded.decisions = decisionsOf(r, frameOf);
+    if (opened && loaded) {
+      const decided = decisionsOf(r, frameOf);
+      const frames = inFrameOrder(r.handle.records);
+      loaded.decisions = (frame) => ({ decisions: decided(frame), checks: addAddrChecks(scenario, r.handle, frames[frame - 1]?.bytes) });
+    }
     return { summary, scenario, timeline, opened, pcapBytes: pcap?.length ?? 0 };
   }
 
-  /** What the hosts decided about a frame's packet (empty for a capture opened from a file). */
-  decisions(captureId: number, frame: number): Decision[] {
-    return this.get(captureId).decisions?.(frame) ?? [];
+  /** What the hosts decided about a frame's packet, and its HMAC checks (empty for a capture opened from a file). */
+  decisions(captureId: number, frame: number): FrameVerdicts {
+    return this.get(captureId).decisions?.(frame) ?? { decisions: [], checks: [] };
   }
 
   /** Runs a scenario document for its verdicts only (no capture): what the compare view sets side by side. */

@@ -149,6 +149,23 @@ export interface Decision {
   text: string;
 }
 
+/** A receiver's HMAC check spelled out, to verify by hand. */
+export interface HmacCheck {
+  what: string;
+  algorithm: string;
+  key: string;
+  message: string;
+  expected: string;
+  received: string;
+  matches: boolean;
+}
+
+/** What the hosts did with a frame's packet, and the HMAC checks it underwent. */
+export interface FrameVerdicts {
+  decisions: Decision[];
+  checks: HmacCheck[];
+}
+
 /** A scenario document checked by the engine: loaded (migrated, validated, defaults applied) or its problems with JSON paths. */
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: { path: string; message: string }[] };
 
@@ -191,7 +208,7 @@ export interface ResultOf {
   attacks: AttackOption[];
   /** A copy of the capture file's bytes (for export). */
   'capture-bytes': Uint8Array;
-  decisions: Decision[];
+  decisions: FrameVerdicts;
   'summarize-document': SimulationSummary;
   'matrix-scenario': Scenario;
   prevention: Prevention;

@@ -10,20 +10,21 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = ({ client }) =
     selectedField: null,
     expandedFields: new Set<string>(),
     decisions: [],
+    hmacChecks: [],
 
     selectFrame: (frame) => {
       const capture = get().capture;
       const token = ++latest;
       if (!capture || frame === null || frame < 1 || frame > capture.packets) {
-        set({ selectedFrame: null, detail: null, selectedField: null, decisions: [] });
+        set({ selectedFrame: null, detail: null, selectedField: null, decisions: [], hmacChecks: [] });
         return;
       }
       if (frame === get().selectedFrame && get().detail?.frame === frame) return;
-      set({ selectedFrame: frame, decisions: [] });
+      set({ selectedFrame: frame, decisions: [], hmacChecks: [] });
       if (get().simulation) {
         client.decisions(capture.id, frame).then(
-          (decisions) => {
-            if (token === latest && get().capture?.id === capture.id) set({ decisions });
+          (v) => {
+            if (token === latest && get().capture?.id === capture.id) set({ decisions: v.decisions, hmacChecks: v.checks });
           },
           () => {},
         );

@@ -74,3 +74,4 @@ export const selectDecisions = (s: AppState) => s.decisions;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectSetTheme = (s: AppState) => s.setTheme;
 export const selectPreventionOfDraft = (s: AppState) => s.preventionOfDraft;
+export const selectHmacChecks = (s: AppState) => s.hmacChecks;

@@ -1,6 +1,6 @@
 import type { AnalysisReport, MatrixProtocol, MatrixRow, PacketRow, Scenario, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
-import type { AttackOption, CaptureClient, Decision, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
+import type { AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
@@ -51,6 +51,8 @@ export interface SelectionSlice {
   selectedFrame: number | null;
   /** What the hosts decided about the selected frame's packet (simulated runs). */
   decisions: Decision[];
+  /** The HMAC checks the selected frame's packet underwent, spelled out (simulated runs). */
+  hmacChecks: HmacCheck[];
   detail: FrameDetail | null;
   /** Path of the selected field in `detail.layers` ("3.9.4": layer 3, child 9, child 4). */
   selectedField: string | null;

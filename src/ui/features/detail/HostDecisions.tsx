@@ -1,6 +1,6 @@
 import type { FieldNode } from '../../../engine/index.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectDecisions, selectSimulation } from '../../store/selectors.ts';
+import { selectDecisions, selectHmacChecks, selectSimulation } from '../../store/selectors.ts';
 import type { FrameDetail } from '../../../worker/capture-client.ts';
 import { derivationsFor } from './derivations.ts';
 
@@ -21,6 +21,7 @@ function labels(nodes: readonly FieldNode[], out: Set<string> = new Set()): Set<
  */
 export function HostDecisions({ detail }: { detail: FrameDetail }) {
   const decisions = useAppStore(selectDecisions);
+  const checks = useAppStore(selectHmacChecks);
   const simulated = useAppStore(selectSimulation) !== null;
   const derivations = derivationsFor([...labels(detail.layers)]);
   if (!simulated && derivations.length === 0) return null;
@@ -40,6 +41,41 @@ export function HostDecisions({ detail }: { detail: FrameDetail }) {
               ))}
             </ul>
           )}
+        </section>
+      )}
+      {checks.length > 0 && (
+        <section aria-label="The HMAC check, spelled out">
+          <h3>The HMAC check, spelled out</h3>
+          {checks.map((c, i) => (
+            <dl key={i} className="hmac-check">
+              <div>
+                <dt>What</dt>
+                <dd>{c.what}</dd>
+              </div>
+              <div>
+                <dt>MAC</dt>
+                <dd>{c.algorithm}</dd>
+              </div>
+              <div>
+                <dt>Key</dt>
+                <dd className="mono">{c.key}</dd>
+              </div>
+              <div>
+                <dt>Message</dt>
+                <dd className="mono">{c.message}</dd>
+              </div>
+              <div>
+                <dt>Expected</dt>
+                <dd className="mono">{c.expected}</dd>
+              </div>
+              <div>
+                <dt>Received</dt>
+                <dd className="mono">
+                  {c.received} <strong className={c.matches ? 'hmac-check__ok' : 'hmac-check__bad'}>{c.matches ? '✓ matches' : '✗ does not match'}</strong>
+                </dd>
+              </div>
+            </dl>
+          ))}
         </section>
       )}
       {derivations.length > 0 && (
