@@ -147,3 +147,21 @@ test('add a router, connect it, and delete it again: each edit re-runs, and a ha
   await expect(router).toHaveCount(0);
   await expect(run.topology.locator('[data-link="router-1-r1"]')).toHaveCount(0);
 });
+
+test('the splitter gives the packet detail more room, by mouse or keyboard', async ({ capturePage: app }) => {
+  const run = new RunPage(app.page);
+  await run.open('?scenario=two-path-v1');
+  const splitter = app.page.getByRole('separator', { name: 'Resize the views and the packet detail' });
+  const detail = app.page.getByTestId('inspector');
+  const before = (await detail.boundingBox())!.height;
+  const box = (await splitter.boundingBox())!;
+  await app.page.mouse.move(box.x + 50, box.y + 3);
+  await app.page.mouse.down();
+  await app.page.mouse.move(box.x + 50, box.y - 120, { steps: 4 });
+  await app.page.mouse.up();
+  const after = (await detail.boundingBox())!.height;
+  expect(after).toBeGreaterThan(before + 100);
+  await splitter.focus();
+  await app.page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await detail.boundingBox())!.height).toBeLessThan(after - 10);
+});

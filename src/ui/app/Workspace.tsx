@@ -1,4 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import { Splitter } from './Splitter.tsx';
 import { ConnectionsPanel } from '../features/connections/ConnectionsPanel.tsx';
 import { SecurityPanel } from '../features/security/SecurityPanel.tsx';
 import { PacketDetail } from '../features/detail/PacketDetail.tsx';
@@ -67,6 +68,8 @@ export function Workspace() {
   // The matrix and the comparison are about runs, not packets: they take the packet detail's room.
   const wide = timeline !== null && (view === 'matrix' || view === 'compare');
   const [help, setHelp] = useState(false);
+  // How much of the right column the views take above the packet detail (the splitter moves it).
+  const [share, setShare] = useState(64);
   const openHelp = useCallback(() => setHelp(true), []);
   usePlaybackClock();
   usePlaybackKeys(openHelp);
@@ -76,7 +79,10 @@ export function Workspace() {
         <SecurityPanel />
         <ConnectionsPanel />
       </div>
-      <div className={timeline ? `workspace__packets workspace__packets--run${wide ? ' workspace__packets--wide' : ''}` : 'workspace__packets'}>
+      <div
+        className={timeline ? `workspace__packets workspace__packets--run${wide ? ' workspace__packets--wide' : ''}` : 'workspace__packets'}
+        style={timeline && !wide ? ({ '--views-share': `${share}%` } as React.CSSProperties) : undefined}
+      >
         {timeline ? (
           <>
             <PlaybackBar onHelp={openHelp} />
@@ -85,6 +91,7 @@ export function Workspace() {
         ) : (
           <PacketsPane />
         )}
+        {timeline && !wide && <Splitter share={share} onShare={setShare} label="Resize the views and the packet detail" />}
         {!wide && <PacketDetail />}
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
