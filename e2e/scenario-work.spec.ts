@@ -126,3 +126,18 @@ test('exports: topology SVG and PNG, timeline SVG, Mermaid, and a printable HTML
   expect(timeline).toContain('>Data sequence (bytes)</text>');
   expect((timeline.match(/<path /g) ?? []).length).toBeGreaterThan(20);
 });
+
+test('the brand leads back to the gallery, with the work one click away', async ({ capturePage: app }) => {
+  test.setTimeout(60_000);
+  const run = new RunPage(app.page);
+  await run.open('?scenario=attack-add-addr-hijack-v0');
+  await app.page.getByRole('button', { name: 'MPTCP Threat Lab' }).click();
+  const attacks = app.page.getByRole('region', { name: 'Attacks' });
+  await expect(attacks).toBeVisible();
+  await app.page.getByRole('button', { name: /^← Back to attack-add-addr-hijack-v0/ }).click();
+  await expect(run.failure('mitm')).toBeVisible();
+  await app.page.getByRole('button', { name: 'MPTCP Threat Lab' }).click();
+  await attacks.getByRole('button', { name: /^Run Eavesdropper on one path/ }).click();
+  await expect(run.failures).toContainText('Data eavesdropped', { timeout: 30_000 });
+  await expect(run.failure('mitm')).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectHasCapture, selectOpenFile, selectOpenScenarioText, selectShowError } from '../store/selectors.ts';
+import { selectCapture, selectHasCapture, selectOpenFile, selectOpenScenarioText, selectShowError } from '../store/selectors.ts';
 import { ScenarioProblemsDialog } from '../features/scenarios/ScenarioProblemsDialog.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { EmptyState } from '../features/landing/EmptyState.tsx';
@@ -24,6 +24,12 @@ export function App() {
   const inputRef = useRef<HTMLInputElement>(null);
 
   const openDialog = useCallback(() => inputRef.current?.click(), []);
+  // The start page on request (the brand button), with the work still open behind it.
+  // It names the capture it covers, so opening another one (from the gallery, say) shows that one.
+  const capture = useAppStore(selectCapture);
+  const [homeOver, setHomeOver] = useState<number | null>(null);
+  const home = capture !== null && homeOver === capture.id;
+  const setHome = (on: boolean) => setHomeOver(on && capture ? capture.id : null);
   const open = useCallback((file: File) => void openFile(file, file.name), [openFile]);
   // A dropped .json file is a scenario; anything else is a capture.
   const drop = useCallback((file: File) => (/\.json$/i.test(file.name) ? void file.text().then((text) => openScenarioText(text, file.name)) : open(file)), [open, openScenarioText]);
@@ -38,7 +44,7 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Toolbar onOpen={openDialog} />
+      <Toolbar onOpen={openDialog} onHome={() => setHome(true)} />
       <input
         ref={inputRef}
         type="file"
@@ -54,7 +60,7 @@ export function App() {
       />
       <ErrorAlert />
       <SimulationBanner />
-      {hasCapture ? <Workspace /> : <EmptyState onOpen={openDialog} />}
+      {hasCapture && !home ? <Workspace /> : <EmptyState onOpen={openDialog} onBack={hasCapture && capture ? { label: capture.fileName, go: () => setHome(false) } : undefined} />}
       {dragging && <DropOverlay />}
       <ScenarioProblemsDialog />
     </div>

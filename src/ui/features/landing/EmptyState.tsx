@@ -4,12 +4,17 @@ import { DropIcon, FlaskIcon, FolderIcon } from '../../components/icons.tsx';
 import { ScenarioGallery } from './ScenarioGallery.tsx';
 import './landing.css';
 
-export function EmptyState({ onOpen }: { onOpen(): void }) {
+export function EmptyState({ onOpen, onBack }: { onOpen(): void; onBack?: { label: string; go(): void } }) {
   const loadSample = useAppStore(selectLoadSample);
   const loading = useAppStore(selectLoading);
   return (
     <main className="landing" id="main">
       <div className="landing__inner">
+        {onBack && (
+          <button type="button" className="btn landing__back" onClick={onBack.go}>
+            ← Back to {onBack.label}
+          </button>
+        )}
         <h2 className="landing__title">See inside Multipath TCP captures</h2>
         <p className="landing__lead">
           Open a pcap or pcapng file and the lab rebuilds every MPTCP connection in it: its subflows, the addresses each host announced, and the

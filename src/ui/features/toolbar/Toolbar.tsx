@@ -8,13 +8,15 @@ import { SimulateControl } from '../simulation/SimulateControl.tsx';
 import '../simulation/simulation.css';
 import './toolbar.css';
 
-export function Toolbar({ onOpen }: { onOpen(): void }) {
+export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) {
   const loadSample = useAppStore(selectLoadSample);
   const loading = useAppStore(selectLoading);
   return (
     <header className="toolbar">
       <h1 className="toolbar__brand">
-        <LogoIcon className="toolbar__logo" /> MPTCP Threat Lab
+        <button type="button" className="toolbar__home" onClick={onHome} title="The start page: open a capture, or pick a scenario from the gallery (your work stays)">
+          <LogoIcon className="toolbar__logo" /> MPTCP Threat Lab
+        </button>
       </h1>
       <div className="toolbar__actions" role="toolbar" aria-label="Capture">
         <button type="button" className="btn btn--primary" onClick={onOpen} aria-keyshortcuts="Control+O" title="Open a pcap or pcapng capture (Ctrl+O)">
