@@ -21,6 +21,9 @@ interface Props {
   dsnScene: React.RefObject<DsnScene | null>;
 }
 
+/** Subflows with a chip of their own. */
+const CHIPS = 6;
+
 /** Filters (option, actor, subflow), zoom and export for the timeline; the subflow chips double as its legend. */
 export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladderRef, dsnRef, ladderScene, dsnScene }: Props) {
   const toggleSubflow = (k: number) => {
@@ -30,6 +33,17 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladd
     onFilter({ ...filter, hiddenSubflows: hidden });
   };
   const step = (view.t1 - view.t0) / 5;
+  // Floods make hundreds of one-packet "subflows": the first few get a chip each, the rest one together.
+  const rest = t.subflows.slice(CHIPS).map((_, i) => CHIPS + i);
+  const toggleRest = () => {
+    const hidden = new Set(filter.hiddenSubflows);
+    const hide = !rest.every((k) => hidden.has(k));
+    for (const k of rest) {
+      if (hide) hidden.add(k);
+      else hidden.delete(k);
+    }
+    onFilter({ ...filter, hiddenSubflows: hidden });
+  };
   return (
     <div className="timeline__toolbar">
       <label className="timeline__field">
@@ -52,7 +66,7 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladd
         </select>
       </label>
       <ul className="timeline__subflows" aria-label="Subflows (click to hide or show)">
-        {t.subflows.map((sf, k) => (
+        {t.subflows.slice(0, CHIPS).map((sf, k) => (
           <li key={sf.label}>
             <button type="button" className="chip" aria-pressed={!filter.hiddenSubflows.has(k)} title={`Subflow ${k + 1}: ${sf.label} (first frame ${sf.firstFrame})`} onClick={() => toggleSubflow(k)}>
               <span className="chip__swatch" style={{ background: subflowColour(k) }} aria-hidden="true" />
@@ -60,6 +74,19 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladd
             </button>
           </li>
         ))}
+        {rest.length > 0 && (
+          <li>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={!rest.every((k) => filter.hiddenSubflows.has(k))}
+              title={`${rest.length} more subflows (${t.subflows[CHIPS]!.label} …): click to hide or show them all`}
+              onClick={toggleRest}
+            >
+              +{rest.length} more
+            </button>
+          </li>
+        )}
       </ul>
       <span className="timeline__legend" aria-label="Shapes">
         <span className="shape shape--injected" aria-hidden="true" /> injected
