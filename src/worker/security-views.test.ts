@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CaptureService } from './capture-service.ts';
+import { factsShown } from './security-views.ts';
 
 describe('simulating an attack in the app', () => {
   it('v0: the hijack and man in the middle, each with evidence frames that hold the attacker packets', async () => {
@@ -39,6 +40,17 @@ describe('simulating an attack in the app', () => {
   it("lists what the host did with a flood's spoofed joins, which the attacker sends without logging each", async () => {
     const { summary } = await new CaptureService().simulate(6, 'attack-join-dos', {}, () => {});
     expect(summary.verdicts.some((v) => /rejected: half-open limit \(3\) reached/.test(v.text) && v.frame !== null)).toBe(true);
+  });
+
+  it('calls attackers by their labels in explanations, and lists the first fact of every kind an attacker learned', async () => {
+    const s = new CaptureService();
+    const { summary } = await s.simulate(5, 'attack-add-addr-hijack-v0', {}, () => {});
+    const eavesdrop = summary.failures.find((f) => f.id === 'eavesdrop-data')!;
+    expect(eavesdrop.explanation).toMatch(/^Mallory \(partial-time on-path/);
+    expect(eavesdrop.explanation).not.toMatch(/[Aa]ttacker mallory/);
+    // Past the first 60 facts, the first of each new kind is still listed.
+    const all = [...Array.from({ length: 70 }, (_, i) => ({ kind: 'dsn', i })), { kind: 'key', i: 70 }, { kind: 'key', i: 71 }];
+    expect(factsShown(all).map((f) => f.i)).toEqual([...Array.from({ length: 60 }, (_, i) => i), 70]);
   });
 
   it('refuses settings it does not know, naming them', async () => {

@@ -44,8 +44,27 @@ export function decisionsOf(r: RunResult & { handle: RunHandle }, frameOf: Reado
   return (frame) => byPacket.get(ids[frame - 1] ?? -1) ?? [];
 }
 
+/**
+ * The facts the app lists: the first MAX_FACTS, plus the first of every kind
+ * learned later, so "what it knew at this moment" never misses a kind.
+ */
+export function factsShown<T extends { kind: string }>(all: readonly T[]): T[] {
+  const shown = all.slice(0, MAX_FACTS);
+  const kinds = new Set(shown.map((f) => f.kind));
+  for (const f of all.slice(MAX_FACTS)) {
+    if (kinds.has(f.kind)) continue;
+    kinds.add(f.kind);
+    shown.push(f);
+  }
+  return shown;
+}
+
 export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<number, number>): SecurityViews {
-  const text = framesInText(frameOf);
+  // The monitors name attackers by id ("Attacker attacker-1"); the app calls them by their label, as the cards do.
+  const labels = new Map(s.attackers.filter((a) => a.label).map((a) => [a.id, a.label!]));
+  const renamed = (t: string) => t.replace(/\b([Aa])ttacker ([\w-]+)/g, (m, _a: string, id: string) => (labels.has(id) ? labels.get(id)! : m));
+  const frames0 = framesInText(frameOf);
+  const text = (t: string) => renamed(frames0(t));
   const frame = (id: number | undefined) => (id === undefined ? null : (frameOf.get(id) ?? null));
   const frames = (ids: readonly number[]) => [...new Set(ids.map((id) => frameOf.get(id)).filter((f): f is number => f !== undefined))].sort((a, b) => a - b);
   const attackers: AttackerView[] = r.attackers.map((a) => {
@@ -65,7 +84,7 @@ export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<nu
       guessesUsed: a.guessesUsed,
       guessBudget: a.guessBudget,
       expectedGuesses: a.expectedGuesses,
-      facts: a.knowledge.slice(0, MAX_FACTS).map((f) => ({ timeUs: f.timeUs, kind: f.kind, value: f.value, about: f.about, frame: frame(f.packetId) })),
+      facts: factsShown(a.knowledge).map((f) => ({ timeUs: f.timeUs, kind: f.kind, value: f.value, about: f.about, frame: frame(f.packetId) })),
     };
   });
   const rfc = [...new Set(r.attackers.map((a) => attackInfo(a.attack).rfc))].join(', ');
