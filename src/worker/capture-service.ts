@@ -8,7 +8,7 @@ import type { PacketRow } from '../engine/index.ts';
 import { SIM_PROTOCOLS, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
 import { preventionOf } from './prevention.ts';
-import { addAddrChecks } from './hmac-check.ts';
+import { addAddrChecks, joinChecks } from './hmac-check.ts';
 import { readBlob } from './read-blob.ts';
 
 interface Loaded {
@@ -183,7 +183,7 @@ export class CaptureService {
     if (opened && loaded) {
       const decided = decisionsOf(r, frameOf);
       const frames = inFrameOrder(r.handle.records);
-      loaded.decisions = (frame) => ({ decisions: decided(frame), checks: addAddrChecks(scenario, r.handle, frames[frame - 1]?.bytes) });
+      loaded.decisions = (frame) => ({ decisions: decided(frame), checks: [...addAddrChecks(scenario, r.handle, frames[frame - 1]?.bytes), ...joinChecks(scenario, r.handle, frames, frame - 1)] });
     }
     return { summary, scenario, timeline, opened, pcapBytes: pcap?.length ?? 0 };
   }
