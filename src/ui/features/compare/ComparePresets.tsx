@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { HostMitigation } from '../../../engine/index.ts';
-import { MITIGATIONS } from './compare-options.ts';
+import { MITIGATIONS } from '../../lib/switch-labels.ts';
 
 /** Quick pairs of sides: v0 against v1, or a run without and with one mitigation. */
 export function ComparePresets({ onVersions, onMitigation, disabled }: { onVersions(): void; onMitigation(m: HostMitigation): void; disabled: boolean }) {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Protocol } from '../../../engine/index.ts';
-import { MITIGATIONS, PROTOCOLS, ordered, type SideSettings } from './compare-options.ts';
+import { MITIGATIONS, PROTOCOLS } from '../../lib/switch-labels.ts';
+import { ordered, type SideSettings } from './compare-options.ts';
 
 /** The protocol and mitigations of one side ("A" or "B"). */
 export function SidePicker({ side, value, onChange, disabled }: { side: 'A' | 'B'; value: SideSettings; onChange(next: SideSettings): void; disabled: boolean }) {

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Tag } from '../../components/Tag.tsx';
 import { PlayIcon } from '../../components/icons.tsx';
 import type { ScenarioInfo } from '../../../worker/capture-client.ts';
-import { mitigationLabel, protocolLabel } from '../compare/compare-options.ts';
+import { mitigationLabel, protocolLabel } from '../../lib/switch-labels.ts';
 
 /** One built-in scenario: what it shows, and a button that runs it. */
 export function ScenarioCard({ scenario, onRun, disabled }: { scenario: ScenarioInfo; onRun(id: string): void; disabled: boolean }) {

@@ -5,23 +5,7 @@ import type { HostMitigation } from '../../../engine/index.ts';
 import { PlayIcon } from '../../components/icons.tsx';
 import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
 import { parseShareLink } from '../../lib/share-link.ts';
-
-const PROTOCOLS: { value: SimProtocol; label: string }[] = [
-  { value: 'mptcp-v1', label: 'MPTCP v1' },
-  { value: 'mptcp-v0', label: 'MPTCP v0' },
-  { value: 'tcp', label: 'TCP' },
-];
-
-/** Host mitigations, as security-model.md §5 names them. */
-const MITIGATIONS: { id: string; label: string }[] = [
-  { id: 'add-addr-hmac', label: 'ADD_ADDR HMAC (v0 what-if)' },
-  { id: 'stateless-join', label: 'Stateless joins' },
-  { id: 'half-open-limit', label: 'Half-open join limit' },
-  { id: 'syn-cookies', label: 'SYN cookies' },
-  { id: 'address-bound-join-hmac', label: 'Address-bound join HMAC' },
-  { id: 'tls', label: 'TLS above MPTCP' },
-  { id: 'dh-keys', label: 'DH-agreed keys (what-if)' },
-];
+import { MITIGATIONS, PROTOCOLS } from '../../lib/switch-labels.ts';
 
 /**
  * Pick a built-in scenario, its protocol and mitigations, and run it in the
