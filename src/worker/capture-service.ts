@@ -3,7 +3,7 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, ScenarioError, buildTimeline, builtinScenario, loadScenario, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type Scenario } from '../engine/index.ts';
+import { ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type RunResult, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
 import { SIM_PROTOCOLS, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
@@ -141,9 +141,7 @@ export class CaptureService {
 
   /** Runs a scenario document (an edited or opened one): loaded like a file, so a bad one is refused with its problems. */
   async simulateDocument(captureId: number, document: unknown, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
-    const r = loadScenario(document);
-    if (!r.ok) throw new ScenarioError(r.problems);
-    return this.run(captureId, r.scenario, onProgress);
+    return this.run(captureId, loadScenarioOrThrow(document), onProgress);
   }
 
   checkScenario(document: unknown): ScenarioCheck {
@@ -156,33 +154,19 @@ export class CaptureService {
   }
 
   private async run(captureId: number, scenario: Scenario, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
-    const scenarioId = scenario.id;
     // Up to ~50 MB of bulk (about 100,000 packets) the app keeps every packet; beyond, a digest and the summary only.
     const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 50_000_000);
     const r = runScenario(scenario, { trace: big ? 'digest' : 'full', packetJson: false, cache: this.baselineCache() });
-    const pcap = big ? null : exportPcap(r.handle.records);
-    const frameOf = big ? new Map<number, number>() : firstFrameOfPacket(r.handle.records);
-    const security = securityViews(scenario, r, frameOf);
-    const summary = {
-      scenarioId,
-      title: scenario.title,
-      seed: r.seed,
-      protocol: r.protocol,
-      packets: r.packetCount,
-      endUs: r.endUs,
-      finished: r.finished,
-      digest: r.digest,
-      pcapSha256: pcap ? sha256Hex(pcap) : null,
-      apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, completedUs: a.completedUs })),
-      mitigations: [...scenario.mptcp.mitigations],
-      ...security,
-    };
-    const timeline = big ? null : buildTimeline(scenario, r.handle.records, r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent })), r.endUs);
+    // Ordered once: the pcap, the frame numbers, the timeline and the inspector all read frames in this order.
+    const frames = inFrameOrder(r.handle.records);
+    const pcap = big ? null : exportPcap(frames);
+    const frameOf = big ? new Map<number, number>() : firstFrameOfPacket(frames);
+    const summary = summaryOf(scenario, r, frameOf, pcap ? sha256Hex(pcap) : null);
+    const timeline = big ? null : buildTimeline(scenario, frames, r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent })), r.endUs);
     const opened = pcap ? await this.open(captureId, pcap, onProgress) : null;
     const loaded = this.captures.get(captureId);
     if (opened && loaded) {
-      const decided = decisionsOf(r, frameOf);
-      const frames = inFrameOrder(r.handle.records);
+      const decided = decisionsOf(r, frames, frameOf);
       loaded.decisions = (frame) => ({ decisions: decided(frame), checks: [...addAddrChecks(scenario, r.handle, frames[frame - 1]?.bytes), ...joinChecks(scenario, r.handle, frames, frame - 1)] });
     }
     return { summary, scenario, timeline, opened, pcapBytes: pcap?.length ?? 0 };
@@ -195,31 +179,13 @@ export class CaptureService {
 
   /** Runs a scenario document for its verdicts only (no capture): what the compare view sets side by side. */
   summarizeDocument(document: unknown): SimulationSummary {
-    const r0 = loadScenario(document);
-    if (!r0.ok) throw new ScenarioError(r0.problems);
-    const scenario = r0.scenario;
-    const r = runScenario(scenario, { trace: 'digest', packetJson: false });
-    return {
-      scenarioId: scenario.id,
-      title: scenario.title,
-      seed: r.seed,
-      protocol: r.protocol,
-      packets: r.packetCount,
-      endUs: r.endUs,
-      finished: r.finished,
-      digest: r.digest,
-      pcapSha256: null,
-      apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, completedUs: a.completedUs })),
-      mitigations: [...scenario.mptcp.mitigations],
-      ...securityViews(scenario, r, new Map()),
-    };
+    const scenario = loadScenarioOrThrow(document);
+    return summaryOf(scenario, runScenario(scenario, { trace: 'digest', packetJson: false, cache: this.baselineCache() }), new Map(), null);
   }
 
   /** For each failure of a scenario document's run, the switches that prevent it. */
   prevention(document: unknown): Prevention {
-    const r = loadScenario(document);
-    if (!r.ok) throw new ScenarioError(r.problems);
-    return preventionOf(r.scenario);
+    return preventionOf(loadScenarioOrThrow(document));
   }
 
   /** The scenario a matrix row ran, to open it as a run of its own. */
@@ -232,6 +198,24 @@ export class CaptureService {
   }
 }
 
+
+/** What the app shows of a run: its fingerprints, applications and security views. */
+function summaryOf(scenario: Scenario, r: RunResult, frameOf: ReadonlyMap<number, number>, pcapSha256: string | null): SimulationSummary {
+  return {
+    scenarioId: scenario.id,
+    title: scenario.title,
+    seed: r.seed,
+    protocol: r.protocol,
+    packets: r.packetCount,
+    endUs: r.endUs,
+    finished: r.finished,
+    digest: r.digest,
+    pcapSha256,
+    apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, completedUs: a.completedUs })),
+    mitigations: [...scenario.mptcp.mitigations],
+    ...securityViews(scenario, r, frameOf),
+  };
+}
 
 /** A built-in with the app's protocol and mitigation switches applied. */
 export function withSettings(s: Scenario, settings: SimulateSettings): Scenario {

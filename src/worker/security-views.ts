@@ -3,7 +3,7 @@
  * as structured-clone data for the app, with packet ids turned into the
  * frames of the run's capture (so a click can select the packet).
  */
-import { attackInfo, failureInfo, inFrameOrder, type RunHandle, type RunResult, type Scenario } from '../engine/index.ts';
+import { attackInfo, failureInfo, type RunResult, type Scenario } from '../engine/index.ts';
 import type { AttackerView, Decision, FailureView, VerdictView } from './protocol.ts';
 
 /** Host decisions shown per run: enough to explain, few enough to read. */
@@ -28,9 +28,10 @@ function framesInText(frameOf: ReadonlyMap<number, number>): (t: string) => stri
 
 /**
  * Frame → what the hosts decided about its packet (a packet keeps its id
- * across hops, so every frame of it gets the same decisions).
+ * across hops, so every frame of it gets the same decisions). `frames` are
+ * the run's records in frame order.
  */
-export function decisionsOf(r: RunResult & { handle: RunHandle }, frameOf: ReadonlyMap<number, number>): (frame: number) => Decision[] {
+export function decisionsOf(r: RunResult, frames: readonly { id: number }[], frameOf: ReadonlyMap<number, number>): (frame: number) => Decision[] {
   const text = framesInText(frameOf);
   const byPacket = new Map<number, Decision[]>();
   for (const e of r.events) {
@@ -40,8 +41,7 @@ export function decisionsOf(r: RunResult & { handle: RunHandle }, frameOf: Reado
       byPacket.set(p, list);
     }
   }
-  const ids = inFrameOrder(r.handle.records).map((x) => x.id);
-  return (frame) => byPacket.get(ids[frame - 1] ?? -1) ?? [];
+  return (frame) => byPacket.get(frames[frame - 1]?.id ?? -1) ?? [];
 }
 
 /**

@@ -25,8 +25,15 @@ export function exportPcap(records: readonly PacketRecord[], options: { link?: s
   );
 }
 
-/** Records in the order a pcap holds them: by time, ties in trace order. */
-export function inFrameOrder(records: readonly PacketRecord[]): PacketRecord[] {
+/**
+ * Records in the order a pcap holds them: by time, ties in trace order.
+ * Records already in that order come back as they are (one pass, no sort),
+ * so a caller that orders them once can hand the result to every export.
+ */
+export function inFrameOrder(records: readonly PacketRecord[]): readonly PacketRecord[] {
+  let ordered = true;
+  for (let i = 1; i < records.length && ordered; i++) ordered = records[i - 1]!.timeUs <= records[i]!.timeUs;
+  if (ordered) return records;
   return records
     .map((r, i) => ({ r, i }))
     .sort((a, b) => a.r.timeUs - b.r.timeUs || a.i - b.i)
