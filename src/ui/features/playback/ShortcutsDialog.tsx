@@ -1,20 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../lib/use-modal-dialog.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /** The `?` list of keyboard shortcuts, as a modal dialog (Esc closes it). */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    } else if (!open && d.open) {
-      if (typeof d.close === 'function') d.close();
-      else d.removeAttribute('open');
-    }
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-heading" onClose={onClose} onCancel={onClose}>
       <h2 id="shortcuts-heading">Keyboard shortcuts</h2>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../lib/use-modal-dialog.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectDismissScenarioProblems, selectDraft, selectScenarioProblems } from '../../store/selectors.ts';
 import './scenarios.css';
@@ -8,18 +8,7 @@ export function ScenarioProblemsDialog() {
   const problems = useAppStore(selectScenarioProblems);
   const dismiss = useAppStore(selectDismissScenarioProblems);
   const draft = useAppStore(selectDraft);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (problems && !d.open) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    } else if (!problems && d.open) {
-      if (typeof d.close === 'function') d.close();
-      else d.removeAttribute('open');
-    }
-  }, [problems]);
+  const ref = useModalDialog(problems !== null);
   return (
     <dialog ref={ref} className="problems" aria-labelledby="problems-heading" onClose={dismiss} onCancel={dismiss}>
       {problems && (
