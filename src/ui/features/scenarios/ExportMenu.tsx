@@ -4,6 +4,7 @@ import { downloadBlob } from '../../lib/download.ts';
 import { markdownReport } from '../security/report.ts';
 import { htmlReport } from './html-report.ts';
 import { mermaidSequence } from './mermaid.ts';
+import { saveMarkdownReport, saveScenario } from './save-files.ts';
 
 /** What makes the topology look as it does on screen. */
 const INLINED = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'text-anchor', 'dominant-baseline', 'display', 'visibility', 'paint-order', 'stroke-linejoin', 'stroke-linecap'];
@@ -91,7 +92,7 @@ export function ExportMenu() {
           const bytes = await captureBytes();
           if (bytes) downloadBlob(new Blob([bytes as BlobPart], { type: 'application/vnd.tcpdump.pcap' }), `${base}.pcap`);
         })}
-        {draft && item('Scenario (JSON)', 'The scenario with your edits; lab run reads it', () => downloadBlob(new Blob([`${JSON.stringify(draft, null, 2)}\n`], { type: 'application/json' }), `${draft.id}.json`))}
+        {draft && item('Scenario (JSON)', 'The scenario with your edits; lab run reads it', () => saveScenario(draft))}
         {item('Topology (SVG)', 'The topology as drawn', async () => {
           const svg = await topologySvg(showTopology);
           if (svg) downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${base}-topology.svg`);
@@ -104,7 +105,7 @@ export function ExportMenu() {
         {timeline && item('Sequence diagram (Mermaid)', 'Handshakes, joins, address signals, closes and attacker packets as a Mermaid sequence diagram', () => downloadBlob(new Blob([mermaidSequence(timeline, sim.failures)], { type: 'text/plain' }), `${base}.mmd`))}
         {item('Report (Markdown)', 'Scenario, attackers, failures with STRIDE, evidence, RFC section and the switches that prevent them', async () => {
           const prevention = await preventionOfDraft();
-          downloadBlob(new Blob([markdownReport(sim, info, prevention)], { type: 'text/markdown' }), `${base}-report.md`);
+          saveMarkdownReport(sim, info, prevention);
         })}
         {item('Report (HTML, printable)', 'The report with the topology, ready to print or attach to a design review', async () => {
           const [svg, prevention] = await Promise.all([topologySvg(showTopology), preventionOfDraft()]);

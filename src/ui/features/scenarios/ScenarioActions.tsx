@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCanRedo, selectCanUndo, selectDraft, selectOpenScenarioText, selectRedo, selectRedoLabel, selectUndo, selectUndoLabel } from '../../store/selectors.ts';
 import { describeChanges } from '../../store/scenario-changes.ts';
-import { downloadBlob } from '../../lib/download.ts';
+import { saveScenario } from './save-files.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { useUndoKeys } from './use-undo-keys.ts';
 import './scenarios.css';
@@ -46,7 +46,7 @@ export function ScenarioActions() {
           if (file) void file.text().then((text) => openText(text, file.name));
         }}
       />
-      <button type="button" className="btn btn--small" onClick={() => downloadBlob(new Blob([`${JSON.stringify(draft, null, 2)}\n`], { type: 'application/json' }), `${draft.id}.json`)} title="Save this scenario, with your edits, as JSON (lab run reads it)">
+      <button type="button" className="btn btn--small" onClick={() => saveScenario(draft)} title="Save this scenario, with your edits, as JSON (lab run reads it)">
         Save scenario
       </button>
       <button type="button" className="btn btn--small" onClick={() => void navigator.clipboard?.writeText(window.location.href)} title="Copies a link that opens this run, at this moment, on the selected packet">

@@ -1,4 +1,3 @@
-import { downloadBlob } from '../../lib/download.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectNowUs, selectPreventionOfDraft, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
 import type { AppState } from '../../store/types.ts';
@@ -7,7 +6,7 @@ import { Tag } from '../../components/Tag.tsx';
 import type { AttackerView, FailureView, ScenarioInfo, SimulationSummary, VerdictView } from '../../../worker/capture-client.ts';
 import { useState } from 'react';
 import { classOf, ms } from './describe.ts';
-import { markdownReport } from './report.ts';
+import { saveMarkdownReport } from '../scenarios/save-files.ts';
 import './security.css';
 
 /** A frame number that selects its packet in the list and the detail pane. */
@@ -96,7 +95,7 @@ function ReportButton({ sim, info }: { sim: SimulationSummary; info: ScenarioInf
     setBusy(true);
     try {
       const prevention = await preventionOfDraft();
-      downloadBlob(new Blob([markdownReport(sim, info, prevention)], { type: 'text/markdown' }), `${sim.scenarioId}-${sim.protocol}-report.md`);
+      saveMarkdownReport(sim, info, prevention);
     } finally {
       setBusy(false);
     }
