@@ -1,5 +1,6 @@
 /** Pure helpers of playback: speeds, and finding packets around a moment. */
 import type { TimelineData } from '../../engine/index.ts';
+import { firstStart } from '../lib/frame-search.ts';
 
 /** Simulated seconds per real second the speed menu offers. */
 export const SPEEDS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1] as const;
@@ -12,21 +13,9 @@ export function defaultSpeed(endUs: number): number {
   return best;
 }
 
-/** Index of the first frame whose start is at or after `us` (frames are in time order). */
-export function firstAtOrAfter(t: Pick<TimelineData, 'startUs' | 'count'>, us: number): number {
-  let lo = 0;
-  let hi = t.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t.startUs[mid]! < us) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Frames (1-based) that had left by `us`: those with start ≤ us. */
 export function framesSentBy(t: Pick<TimelineData, 'startUs' | 'count'>, us: number): number {
-  return firstAtOrAfter(t, us + 0.5);
+  return firstStart(t, us, true);
 }
 
 /**
@@ -41,9 +30,9 @@ export function stepFrame(t: Pick<TimelineData, 'startUs' | 'count'>, nowUs: num
     return next >= 1 && next <= t.count ? next : null;
   }
   if (direction === 1) {
-    const i = firstAtOrAfter(t, nowUs + 0.5);
+    const i = firstStart(t, nowUs, true);
     return i < t.count ? i + 1 : null;
   }
-  const i = firstAtOrAfter(t, nowUs - 0.5) - 1;
+  const i = firstStart(t, nowUs) - 1;
   return i >= 0 ? i + 1 : null;
 }

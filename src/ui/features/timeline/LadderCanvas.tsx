@@ -4,7 +4,8 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { selectTheme, selectNowUs, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
 import { AXIS_HEIGHT, drawLadder, type LadderScene } from './draw-ladder.ts';
 import { WindowHandles } from './WindowHandles.tsx';
-import { hitFrame, maxFlight, type LadderFilter, type LaneLayout } from './ladder-model.ts';
+import { hitFrame, type LadderFilter, type LaneLayout } from './ladder-model.ts';
+import { maxFlight } from '../../lib/frame-search.ts';
 import { canvasTheme, prepareCanvas, useCanvasSize } from './use-canvas-size.ts';
 import type { TimeWindow } from './use-time-zoom.ts';
 

@@ -7,7 +7,8 @@
 import { FATE_CODE, type TimelineData } from '../../../engine/index.ts';
 import { ATTACK_COLOUR, subflowColour } from '../../lib/palette.ts';
 import { AXIS_HEIGHT, withAlpha, type CanvasTheme } from './draw-ladder.ts';
-import { lowerBound, passes, type LadderFilter } from './ladder-model.ts';
+import { passes, type LadderFilter } from './ladder-model.ts';
+import { firstStart } from '../../lib/frame-search.ts';
 
 export interface DsnScene {
   t: TimelineData;
@@ -52,8 +53,8 @@ export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene): number {
   ctx.strokeStyle = theme.border;
   ctx.strokeRect(PAD_LEFT + 0.5, AXIS_HEIGHT + 0.5, plotW, plotH);
 
-  const from = lowerBound(t.startUs, t.count, t0);
-  const to = lowerBound(t.startUs, t.count, t1 + 0.5);
+  const from = firstStart(t, t0);
+  const to = firstStart(t, t1, true);
   const seen = new Uint8Array(Math.max(1, Math.ceil(plotW) * Math.ceil(plotH + 1)));
   let drawn = 0;
   for (let i = from; i < to; i++) {

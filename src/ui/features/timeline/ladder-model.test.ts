@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
-import { drawableFrames, hitFrame, laneAt, laneY, maxFlight, NO_FILTER, passes, windowRange, type LaneLayout } from './ladder-model.ts';
+import { drawableFrames, hitFrame, laneAt, laneY, NO_FILTER, passes, windowRange, type LaneLayout } from './ladder-model.ts';
+import { maxFlight } from '../../lib/frame-search.ts';
 
 /** A synthetic timeline: n packets 10 µs apart from lane 1 to lane 2, 100 µs in flight. */
 function synthetic(n: number, extra: Partial<TimelineData> = {}): TimelineData {

@@ -5,6 +5,7 @@
  * sit, and which packet a click hits. Pure, so it is tested without a DOM.
  */
 import { CONNECTION_MARKS, FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
+import { firstStart } from '../../lib/frame-search.ts';
 
 export type ActorFilter = 'all' | 'attackers' | 'hosts';
 
@@ -45,28 +46,9 @@ export function laneAt(layout: LaneLayout, y: number): number {
   return k >= 0 && k < layout.count ? k : -1;
 }
 
-/** The longest time any frame spent on its link (frames are sorted by start, not by end). */
-export function maxFlight(t: TimelineData): number {
-  let m = 0;
-  for (let i = 0; i < t.count; i++) m = Math.max(m, t.endUs[i]! - t.startUs[i]!);
-  return m;
-}
-
-/** First index whose start is ≥ us. */
-export function lowerBound(starts: Float64Array, count: number, us: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid]! < us) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Indexes [from, to) of frames that may cross the window [t0, t1]. */
 export function windowRange(t: TimelineData, t0: number, t1: number, flight: number): [number, number] {
-  return [lowerBound(t.startUs, t.count, t0 - flight), lowerBound(t.startUs, t.count, t1 + 0.5)];
+  return [firstStart(t, t0 - flight), firstStart(t, t1, true)];
 }
 
 export function passes(t: TimelineData, i: number, f: LadderFilter): boolean {
@@ -104,8 +86,8 @@ export function drawableFrames(t: TimelineData, t0: number, t1: number, pxPerUs:
 
 /** Frames with connection-level signals in the window, one per pixel column and kind. */
 export function connectionMarks(t: TimelineData, t0: number, t1: number, pxPerUs: number, f: LadderFilter): Int32Array {
-  const from = lowerBound(t.startUs, t.count, t0);
-  const to = lowerBound(t.startUs, t.count, t1 + 0.5);
+  const from = firstStart(t, t0);
+  const to = firstStart(t, t1, true);
   const out = new Int32Array(Math.max(0, to - from));
   const lastPx = new Map<number, number>();
   let n = 0;

@@ -4,7 +4,8 @@ import { ATTACK_COLOUR, subflowColour } from '../../lib/palette.ts';
 import { selectNowUs, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import type { AttackerMarker } from './attacker-placement.ts';
-import { framesInFlight, maxFlightUs } from './in-flight.ts';
+import { framesInFlight } from './in-flight.ts';
+import { maxFlight } from '../../lib/frame-search.ts';
 import type { LinkGeometry } from './link-geometry.ts';
 import { packetPosition } from './packet-position.ts';
 import type { Point } from './scenario-graph.ts';
@@ -24,7 +25,7 @@ export function InFlightPackets({ timeline: t, geometry, markers }: Props) {
   const nowUs = useAppStore(selectNowUs);
   const selected = useAppStore(selectSelectedFrame);
   const selectFrame = useAppStore(selectSelectFrame);
-  const maxUs = useMemo(() => maxFlightUs(t), [t]);
+  const maxUs = useMemo(() => maxFlight(t), [t]);
   const badges = useMemo(() => new Map(markers.filter((m) => m.linkId).map((m) => [`${m.attackerId}@${m.linkId}`, m.at])), [markers]);
   const attackerAt = useCallback((attacker: string, link: string): Point | undefined => badges.get(`${attacker}@${link}`), [badges]);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineData } from '../../../engine/index.ts';
-import { framesInFlight, maxFlightUs } from './in-flight.ts';
+import { framesInFlight } from './in-flight.ts';
+import { maxFlight } from '../../lib/frame-search.ts';
 
 function timeline(spans: [number, number][]): TimelineData {
   const n = spans.length;
@@ -30,11 +31,11 @@ describe('framesInFlight', () => {
   const t = timeline([[0, 100], [10, 20], [15, 15], [30, 40], [30, 45], [60, 70]]);
 
   it('knows the longest flight', () => {
-    expect(maxFlightUs(t)).toBe(100);
+    expect(maxFlight(t)).toBe(100);
   });
 
   it('returns the frames with start <= now < end, never dropped ones', () => {
-    const max = maxFlightUs(t);
+    const max = maxFlight(t);
     expect(framesInFlight(t, 0, max)).toEqual([0]);
     expect(framesInFlight(t, 15, max)).toEqual([0, 1]);
     expect(framesInFlight(t, 20, max)).toEqual([0]);
@@ -45,6 +46,6 @@ describe('framesInFlight', () => {
   });
 
   it('stops at the cap', () => {
-    expect(framesInFlight(t, 30, maxFlightUs(t), 2)).toEqual([0, 3]);
+    expect(framesInFlight(t, 30, maxFlight(t), 2)).toEqual([0, 3]);
   });
 });
