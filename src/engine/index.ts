@@ -37,7 +37,9 @@ export { buildTimeline, laneOrder, attackerLaneId } from './runner/timeline.ts';
 export { MARK, CONNECTION_MARKS, FATE_CODE, type TimelineData, type TimelineLane, type TimelineLaneKind, type TimelineSubflow, type MarkName } from './runner/timeline-codes.ts';
 export { goldenSummary, type GoldenSummary } from './runner/golden-summary.ts';
 export type { AppReport } from './host/apps.ts';
-export type { HostEvent, PacketFate } from './sim/trace.ts';
+export type { PacketFate } from './sim/trace.ts';
+export { eventText, DEFAULT_NAMER, type HostEvent, type EventOf, type EventKind as TraceEventKind, type Namer } from './sim/events.ts';
+export { renderProse, type Prose, type ProsePart } from './monitors/prose.ts';
 export { sha256Hex } from './crypto/hash.ts';
 export { ATTACKS, attackInfo, type AttackInfo } from './attacks/catalog.ts';
 export {

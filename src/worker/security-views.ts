@@ -3,7 +3,7 @@
  * as structured-clone data for the app, with packet ids turned into the
  * frames of the run's capture (so a click can select the packet).
  */
-import { attackInfo, failureInfo, type RunResult, type Scenario } from '../engine/index.ts';
+import { attackInfo, eventText, failureInfo, renderProse, type Namer, type RunResult, type Scenario } from '../engine/index.ts';
 import type { AttackerView, Decision, FailureView, VerdictView } from './protocol.ts';
 
 /** Host decisions shown per run: enough to explain, few enough to read. */
@@ -17,13 +17,18 @@ export interface SecurityViews {
   verdicts: VerdictView[];
 }
 
-/** The engine's texts name packets by id ("packet #179"); the app shows capture frames, so they are renamed. */
-function framesInText(frameOf: ReadonlyMap<number, number>): (t: string) => string {
-  return (t) =>
-    t.replace(/(packet )?#(\d+)/g, (m, _p: string | undefined, id: string) => {
-      const f = frameOf.get(Number(id));
-      return f === undefined ? m : `frame ${f}`;
-    });
+/**
+ * How the app names what the engine's sentences refer to: packets by their
+ * capture frame (the engine counts packet ids), attackers by their label.
+ */
+export function appNamer(frameOf: ReadonlyMap<number, number>, labels: ReadonlyMap<string, string> = new Map()): Namer {
+  return {
+    packet: (id) => {
+      const f = frameOf.get(id);
+      return f === undefined ? `packet #${id}` : `frame ${f}`;
+    },
+    actor: (id) => labels.get(id) ?? `attacker ${id}`,
+  };
 }
 
 /**
@@ -32,12 +37,12 @@ function framesInText(frameOf: ReadonlyMap<number, number>): (t: string) => stri
  * the run's records in frame order.
  */
 export function decisionsOf(r: RunResult, frames: readonly { id: number }[], frameOf: ReadonlyMap<number, number>): (frame: number) => Decision[] {
-  const text = framesInText(frameOf);
+  const names = appNamer(frameOf);
   const byPacket = new Map<number, Decision[]>();
   for (const e of r.events) {
     for (const p of e.packets ?? []) {
       const list = byPacket.get(p) ?? [];
-      list.push({ timeUs: e.timeUs, host: e.host, kind: e.kind, text: text(e.text) });
+      list.push({ timeUs: e.timeUs, host: e.host, kind: e.kind, text: eventText(e, names) });
       byPacket.set(p, list);
     }
   }
@@ -62,9 +67,7 @@ export function factsShown<T extends { kind: string }>(all: readonly T[]): T[] {
 export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<number, number>): SecurityViews {
   // The monitors name attackers by id ("Attacker attacker-1"); the app calls them by their label, as the cards do.
   const labels = new Map(s.attackers.filter((a) => a.label).map((a) => [a.id, a.label!]));
-  const renamed = (t: string) => t.replace(/\b([Aa])ttacker ([\w-]+)/g, (m, _a: string, id: string) => (labels.has(id) ? labels.get(id)! : m));
-  const frames0 = framesInText(frameOf);
-  const text = (t: string) => renamed(frames0(t));
+  const names = appNamer(frameOf, labels);
   const frame = (id: number | undefined) => (id === undefined ? null : (frameOf.get(id) ?? null));
   const frames = (ids: readonly number[]) => [...new Set(ids.map((id) => frameOf.get(id)).filter((f): f is number => f !== undefined))].sort((a, b) => a - b);
   const attackers: AttackerView[] = r.attackers.map((a) => {
@@ -90,7 +93,7 @@ export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<nu
   const rfc = [...new Set(r.attackers.map((a) => attackInfo(a.attack).rfc))].join(', ');
   const failures: FailureView[] = r.failures.map((f) => {
     const info = failureInfo(f.id);
-    return { id: f.id, name: info.name, stride: info.stride, rfc, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: text(f.explanation), frames: frames(f.evidence.packets) };
+    return { id: f.id, name: info.name, stride: info.stride, rfc, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: renderProse(f.explanationParts, names), frames: frames(f.evidence.packets) };
   });
   // What hosts did with the attackers' own packets: the reason each attack worked or did not.
   const attackerIds = new Set(r.attackers.map((a) => a.id));
@@ -98,6 +101,6 @@ export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<nu
   const verdicts: VerdictView[] = r.events
     .filter((e) => !attackerIds.has(e.host) && e.packets?.some((p) => sent.has(p)))
     .slice(0, MAX_VERDICTS)
-    .map((e) => ({ timeUs: e.timeUs, host: e.host, text: text(e.text), frame: frame(e.packets!.find((p) => sent.has(p))) }));
+    .map((e) => ({ timeUs: e.timeUs, host: e.host, text: eventText(e, names), frame: frame(e.packets!.find((p) => sent.has(p))) }));
   return { attackers, failures, tcpOnly: r.tcpOnly, verdicts };
 }

@@ -1,9 +1,38 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BUILTIN_SCENARIOS, exportPcap, runScenario, type RunResult } from '../../engine/index.ts';
+import { BUILTIN_SCENARIOS, eventText, exportPcap, runScenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { scenarioFrom } from '../load-scenario.ts';
 import type { Command } from './command.ts';
+
+/** The host decisions the summary lists. */
+const NOTABLE: ReadonlySet<TraceEventKind> = new Set<TraceEventKind>([
+  'mptcp-join-rejected',
+  'mptcp-add-addr-ignored',
+  'mptcp-mpc-ignored',
+  'mptcp-data-ack-ignored',
+  'mptcp-fastclose-ignored',
+  'mptcp-remove-addr-unknown',
+  'mptcp-fallback',
+  'tcp-reset',
+  'mptcp-subflow-reset',
+  'mptcp-tcprst-received',
+  'mptcp-fastclose-sent',
+  'mptcp-fastclose-accepted',
+  'tcp-refused',
+  'mptcp-join-accepted',
+  'mptcp-join-stateless-accepted',
+  'mptcp-add-addr-received',
+  'mptcp-remove-addr',
+  'mptcp-remove-addr-sent',
+  'mptcp-remove-addr-unsent',
+  'mptcp-prio-sent',
+  'mptcp-prio-received',
+  'mptcp-subflow-stale',
+  'mptcp-subflow-active',
+  'link-down',
+  'link-up',
+]);
 
 /** "2s", "150ms", "300us" or a bare number of microseconds. */
 export function parseDuration(text: string, option: string): number {
@@ -46,10 +75,10 @@ function summary(r: RunResult, title: string): string {
   for (const s of r.subflows) {
     lines.push(`  subflow ${s.host} ${s.local} → ${s.remote}: ${s.state}, sent ${s.bytesSentAcked} acked, received ${s.bytesReceived}, ${s.retransmissions} retransmissions, srtt ${s.srttUs === null ? '-' : `${(s.srttUs / 1000).toFixed(1)} ms`}`);
   }
-  const notable = r.events.filter((e) => /rejected|ignored|fallback|reset|fastclose|refused|join-accepted|add-addr-received|remove-addr|prio|stale|subflow-active|link-(down|up)/.test(e.kind));
+  const notable = r.events.filter((e) => NOTABLE.has(e.kind));
   if (notable.length) {
     lines.push('  host decisions:');
-    for (const e of notable.slice(0, 30)) lines.push(`    ${(e.timeUs / 1e6).toFixed(6)} s ${e.text}`);
+    for (const e of notable.slice(0, 30)) lines.push(`    ${(e.timeUs / 1e6).toFixed(6)} s ${eventText(e)}`);
     if (notable.length > 30) lines.push(`    ... ${notable.length - 30} more (use --json)`);
   }
   for (const a of r.attackers) {
@@ -115,7 +144,8 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
     }
     if (values.json !== undefined) {
       const { handle: _handle, ...result } = r;
-      const text = JSON.stringify(result, null, 2);
+      // Each event keeps its fields; its sentence is added for people reading the file.
+      const text = JSON.stringify({ ...result, events: r.events.map((e) => ({ ...e, text: eventText(e) })) }, null, 2);
       if (values.json === '-') io.out(text);
       else {
         writeFileSync(values.json, `${text}\n`);

@@ -17,19 +17,15 @@ import type { Router } from '../net/router.ts';
 import type { AttackerSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { decodePacket } from '../wire/packet.ts';
-import { attackInfo } from './catalog.ts';
+import type { AttackerEvent, HostEvent } from '../sim/events.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import { learnFromPacket } from './observe.ts';
 import type { AttackContext, AttackStrategy, InjectOptions, ObservedPacket, PublicService } from './strategy.ts';
 import { addressKey } from '../net/address-key.ts';
 import { formatIp, parseIp, type IpAddress } from '../wire/ip-address.ts';
 
-export interface AttackerAction {
-  timeUs: number;
-  kind: string;
-  text: string;
-  packets?: number[];
-}
+/** Something an attacker did or decided, as it stands in the trace. */
+export type AttackerAction = Extract<HostEvent, AttackerEvent>;
 
 /** Where the attacker's packets can enter the network. */
 export interface AttackerPlace {
@@ -80,7 +76,7 @@ export class Attacker implements LinkTap {
       now: () => sim.now,
       later: (atUs, fn) => sim.at(atUs, fn),
       inject: (bytes, why, opts) => this.inject(bytes, why, opts ?? {}),
-      act: (kind, text, packets) => this.act(kind, text, packets),
+      act: (event, packets) => this.act(event, packets),
     };
     this.strategy = strategy(this.ctx);
     // Only locations that see packets tap their links.
@@ -104,11 +100,13 @@ export class Attacker implements LinkTap {
   }
 
   start(): void {
-    this.act('attacker-placed', `${this.describeClass()} follows "${attackInfo(this.spec.attack).label}" (${attackInfo(this.spec.attack).rfc})`);
-    if (this.spec.window) {
-      const w = this.spec.window;
-      this.sim.at(w.fromUs, () => this.act('attacker-arrives', `arrives on ${this.place.links.map((l) => l.id).join(', ')}: it sees their packets until ${w.toUs} µs`));
-      this.sim.at(w.toUs, () => this.act('attacker-leaves', `leaves ${this.place.links.map((l) => l.id).join(', ')}: it keeps what it learned`));
+    const s = this.spec;
+    this.act({ kind: 'attacker-placed', location: s.location, capability: s.capability, at: [...s.at], window: s.window ? { ...s.window } : null, attack: s.attack });
+    if (s.window) {
+      const w = s.window;
+      const links = this.place.links.map((l) => l.id);
+      this.sim.at(w.fromUs, () => this.act({ kind: 'attacker-arrives', links, untilUs: w.toUs }));
+      this.sim.at(w.toUs, () => this.act({ kind: 'attacker-leaves', links }));
     }
     this.strategy.start?.(this.ctx);
   }
@@ -142,20 +140,20 @@ export class Attacker implements LinkTap {
     if (this.spec.capability !== 'active' || !this.strategy.intercept) return { kind: 'pass' };
     const v = this.strategy.intercept(this.ctx, p);
     if (v.kind === 'drop') {
-      this.act('attacker-drop', `drops packet #${packetId} on ${link.id}: ${v.why}`, [packetId]);
+      this.act({ kind: 'attacker-drop', packet: packetId, link: link.id, note: v.why }, [packetId]);
       return { kind: 'drop', reason: `attacker ${this.id}` };
     }
     if (v.kind === 'replace') {
-      if (!v.quiet) this.act('attacker-modify', `rewrites packet #${packetId} on ${link.id}: ${v.why}`, [packetId]);
+      if (!v.quiet) this.act({ kind: 'attacker-modify', packet: packetId, link: link.id, note: v.why }, [packetId]);
       return { kind: 'replace', bytes: v.bytes };
     }
     return { kind: 'pass' };
   }
 
-  private act(kind: string, text: string, packets?: number[]): void {
-    const a: AttackerAction = { timeUs: this.sim.now, kind, text, ...(packets ? { packets } : {}) };
+  private act(event: AttackerEvent, packets?: number[]): void {
+    const a = { ...event, timeUs: this.sim.now, host: this.id, ...(packets ? { packets } : {}) } as AttackerAction;
     this.actions.push(a);
-    this.sim.trace.event({ timeUs: a.timeUs, host: this.id, kind, text: `attacker ${this.id}: ${text}`, ...(packets ? { packets } : {}) });
+    this.sim.trace.event(a);
   }
 
   private inject(bytes: Uint8Array, why: string, opts: InjectOptions): number | null {
@@ -163,7 +161,7 @@ export class Attacker implements LinkTap {
     const guess = opts.guess ?? false;
     if (guess) {
       if (this.guessesUsed >= this.spec.guessBudget) {
-        if (this.guessesUsed === this.spec.guessBudget) this.act('attacker-budget-spent', `guess budget of ${this.spec.guessBudget} packets spent`);
+        if (this.guessesUsed === this.spec.guessBudget) this.act({ kind: 'attacker-budget-spent', budget: this.spec.guessBudget });
         this.guessesUsed = this.spec.guessBudget + 1;
         return null;
       }
@@ -172,7 +170,7 @@ export class Attacker implements LinkTap {
     const dst = destinationOf(bytes);
     const route = dst ? (opts.fromHome ? this.routeFromHome(dst) : this.routeTo(dst)) : null;
     if (!route) {
-      this.act('attacker-no-route', `cannot send toward ${dst ? formatIp(dst) : 'an undecodable destination'} from ${this.spec.at.join(', ')}: ${why}`);
+      this.act({ kind: 'attacker-no-route', destination: dst ? formatIp(dst) : null, note: `from ${this.spec.at.join(', ')}: ${why}` });
       return null;
     }
     const id = this.sim.packetId();
@@ -181,7 +179,7 @@ export class Attacker implements LinkTap {
     this.sentBytes += bytes.length;
     const dk = addressKey(dst!);
     this.sentBytesTo.set(dk, (this.sentBytesTo.get(dk) ?? 0) + bytes.length);
-    if (!opts.quiet) this.act(guess ? 'attacker-guess' : 'attacker-inject', `${guess ? 'guesses' : 'injects'} packet #${id} on ${route.link.id}: ${why}`, [id]);
+    if (!opts.quiet) this.act(guess ? { kind: 'attacker-guess', packet: id, link: route.link.id, guess: this.guessesUsed, note: why } : { kind: 'attacker-inject', packet: id, link: route.link.id, note: why }, [id]);
     route.link.send(route.end, bytes, id, 'injected');
     return id;
   }

@@ -28,7 +28,7 @@ describe('a reset injected by an on-path attacker', () => {
     const dos = failure(r, 'connection-dos')!;
     expect(dos.mptcpSpecific).toBe(false);
     expect(dos.evidence.packets).toEqual(injected(r));
-    expect(r.events[dos.evidence.events[0]!]!.text).toMatch(/RST at exactly RCV\.NXT accepted/);
+    expect(r.events[dos.evidence.events[0]!]).toMatchObject({ kind: 'tcp-reset', when: 'at-rcv-nxt' });
     expect(r.packets.find((p) => p.id === dos.evidence.packets[0])!.fate).toBe('injected');
     expect(r.apps[0]!.completedUs).toBeNull();
   });
@@ -49,14 +49,14 @@ describe('a reset injected by an on-path attacker', () => {
     expect(failure(r, 'connection-dos')!.mptcpSpecific).toBe(false);
     expect(r.tcpOnly).toEqual([]);
     // Each RST went out on the link of the subflow it targets.
-    expect(r.attackers[0]!.actions.filter((a) => a.kind === 'attacker-inject').map((a) => /on (l\d)/.exec(a.text)![1])).toEqual(['l1', 'l2']);
+    expect(r.attackers[0]!.actions.flatMap((a) => (a.kind === 'attacker-inject' ? [a.link] : []))).toEqual(['l1', 'l2']);
   });
 
   it('with a stale sequence number (it left before striking) the victim drops the RST and stays up (RFC 5961)', () => {
     const r = attacked(singlePathScenario(), mallory({ location: 'partial-time-on-path', window: { fromUs: 0, toUs: 50_000 }, params: { victim: 'server' } }));
     const ev = r.events.find((e) => e.host === 'server' && e.packets?.includes(injected(r)[0]!))!;
     expect(ev.kind).toBe('tcp-drop');
-    expect(ev.text).toMatch(/outside the receive window/);
+    expect(ev).toMatchObject({ kind: 'tcp-drop', cause: 'out-of-window' });
     expect(failure(r, 'connection-dos')).toBeUndefined();
     expect(r.apps[0]!.intact && r.apps[0]!.completedUs !== null).toBe(true);
   });
@@ -72,7 +72,7 @@ describe('connection-level resets', () => {
 
   it('without the key (it arrived after the handshake) its MP_FASTCLOSE is ignored', () => {
     const r = attacked(twoPathScenario('mptcp-v1'), mallory({ location: 'partial-time-on-path', window: { fromUs: 50_000, toUs: 150_000 }, params: { method: 'mp-fastclose' } }));
-    expect(r.events.find((e) => e.kind === 'mptcp-fastclose-ignored')!.text).toMatch(/not our key: ignored/);
+    expect(r.events.find((e) => e.kind === 'mptcp-fastclose-ignored')).toBeDefined();
     expect(r.attackers[0]!.guessesUsed).toBe(1);
     expect(failure(r, 'connection-dos')).toBeUndefined();
   });

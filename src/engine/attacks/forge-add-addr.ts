@@ -44,7 +44,7 @@ export function forgeAddAddr(ctx: AttackContext, address: IpAddress, addressId: 
   const kb = ctx.knowledge;
   const c = busiestConnection(ctx);
   if (!c) {
-    ctx.act('attacker-gives-up', 'has seen no subflow to forge an ADD_ADDR on: it would have to guess the port and sequence numbers (see expected guesses)');
+    ctx.act({ kind: 'attacker-gives-up', note: 'has seen no subflow to forge an ADD_ADDR on: it would have to guess the port and sequence numbers (see expected guesses)' });
     return null;
   }
   const { toServer, toClient } = kb.flowsOf(c);

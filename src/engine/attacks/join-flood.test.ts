@@ -26,7 +26,7 @@ describe('join-dos', () => {
     const r = run(flooder(), ['half-open-limit']);
     const f = failure(r, 'join-dos')!;
     expect(f.mptcpSpecific).toBe(true);
-    expect(r.events[f.evidence.events[0]!]!.text).toMatch(/rejected: half-open limit \(3\) reached/);
+    expect(r.events[f.evidence.events[0]!]).toMatchObject({ kind: 'mptcp-join-rejected', reason: 'half-open-limit', limit: 3 });
     expect(f.evidence.packets).toHaveLength(4); // the refused join and the three that held the slots
     expect(f.explanation).toMatch(/client completed 0 legitimate joins where the run without the attacker completed 1/);
     // The connection itself carries on over its first subflow.
@@ -56,7 +56,7 @@ describe('join-dos', () => {
 describe('syn-flood-amplification', () => {
   it('an off-path attacker opens its own connection, then floods joins for its token: SYN cookies do not cover joins', () => {
     const r = run(flooder({ location: 'off-path', at: ['r1'], attack: 'syn-flood-amplification', address: '198.18.66.6' }), ['syn-cookies']);
-    expect(r.attackers[0]!.actions.find((a) => a.kind === 'attacker-flood')!.text).toMatch(/the token [0-9a-f]{8} of its own connection/);
+    expect(r.attackers[0]!.actions.find((a) => a.kind === 'attacker-flood')).toMatchObject({ note: expect.stringMatching(/the token [0-9a-f]{8} of its own connection/) });
     const f = failure(r, 'resource-exhaustion')!;
     expect(f.mptcpSpecific).toBe(true);
     expect(f.explanation).toMatch(/1\.00 half-open entries and 1\.00 hash operations per attacker packet/);

@@ -16,7 +16,7 @@ const eve: AttackerSpec = { id: 'eve', location: 'partial-time-on-path', window:
 describe('MAC algorithm', () => {
   it('with AES-CMAC the hosts still verify each other: the ADD_ADDR and the join are accepted', () => {
     const r = withMac('aes-cmac');
-    expect(r.events.find((e) => e.kind === 'mptcp-add-addr-received')!.text).toMatch(/HMAC verified/);
+    expect(r.events.find((e) => e.kind === 'mptcp-add-addr-received')).toMatchObject({ hmacVerified: true });
     expect(r.events.filter((e) => e.kind === 'mptcp-join-accepted')).toHaveLength(1);
   });
 

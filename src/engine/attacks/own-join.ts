@@ -80,7 +80,7 @@ export class OwnJoin {
     if (this.phase === 'syn-sent' && h.flags & TCP_FLAG.SYN && h.flags & TCP_FLAG.ACK) {
       const sa = h.options.find((o) => o.kind === 'mp-join-syn-ack');
       if (!sa) {
-        ctx.act('attacker-join-refused', `the SYN/ACK carries no MP_JOIN: the peer refused the join`, [p.id]);
+        ctx.act({ kind: 'attacker-join-refused', packet: p.id }, [p.id]);
         this.phase = 'done';
         return true;
       }

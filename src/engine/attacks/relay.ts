@@ -96,10 +96,12 @@ export class SubflowRelay {
     this.byRelayPort.set(relayPort, m);
     const taken = nearFacing.addr === far.addr && nearFacing.port === far.port;
     ctx.act(
-      'attacker-relay',
-      taken
+      {
+        kind: 'attacker-relay',
+        note: taken
         ? `takes over the subflow ${formatEndpoint(m.near.addr, m.near.port)} → ${formatEndpoint(far.addr, far.port)}: its SYN+MP_JOIN leaves with the source ${formatEndpoint(this.own, relayPort)}, and the answers come back through the attacker`
-        : `relays the subflow ${formatEndpoint(m.near.addr, m.near.port)} → ${formatEndpoint(nearFacing.addr, nearFacing.port)} to ${formatEndpoint(far.addr, far.port)} from its port ${relayPort}, rewriting only addresses and ports`,
+          : `relays the subflow ${formatEndpoint(m.near.addr, m.near.port)} → ${formatEndpoint(nearFacing.addr, nearFacing.port)} to ${formatEndpoint(far.addr, far.port)} from its port ${relayPort}, rewriting only addresses and ports`,
+      },
       [p.id],
     );
     return m;
@@ -108,7 +110,7 @@ export class SubflowRelay {
   private noteData(ctx: AttackContext, p: ObservedPacket, m: Mapping, length: number, way: 'forth' | 'back', relayedAs: number | null): void {
     if (length === 0 || m.relayedData) return;
     m.relayedData = true;
-    ctx.act('attacker-relay-data', `application data now flows through it: packet #${p.id} (${length} bytes, ${way === 'forth' ? 'toward' : 'back from'} ${formatEndpoint(m.far.addr, m.far.port)})${relayedAs !== null && relayedAs !== p.id ? ` relayed as #${relayedAs}` : ''}`, relayedAs !== null && relayedAs !== p.id ? [p.id, relayedAs] : [p.id]);
+    ctx.act({ kind: 'attacker-relay-data', packet: p.id, relayedAs, bytes: length, toward: way === 'forth', far: formatEndpoint(m.far.addr, m.far.port) }, relayedAs !== null && relayedAs !== p.id ? [p.id, relayedAs] : [p.id]);
   }
 
   private pass(ctx: AttackContext, p: ObservedPacket, m: Mapping, from: Endpoint, to: Endpoint, way: 'forth' | 'back'): void {

@@ -9,6 +9,7 @@ import type { DecodedPacket } from '../wire/packet.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 import type { MacAlgorithm } from '../crypto/mptcp-crypto.ts';
 import type { KnowledgeBase } from './knowledge.ts';
+import type { AttackerEvent } from '../sim/events.ts';
 
 /** A packet the attacker sees on one of its links, inside its window. */
 export interface ObservedPacket {
@@ -64,7 +65,7 @@ export interface AttackContext {
    */
   inject(bytes: Uint8Array, why: string, opts?: InjectOptions): number | null;
   /** Records something it did or decided, as a trace event. */
-  act(kind: string, text: string, packets?: number[]): void;
+  act(event: AttackerEvent, packets?: number[]): void;
 }
 
 export interface AttackStrategy {

@@ -13,7 +13,8 @@ import type { Simulation } from '../sim/simulation.ts';
 import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
-import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
+import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
+import type { EventBody, HostEvent } from '../sim/events.ts';
 import { decodePacket } from '../wire/packet.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { padOptionsToWord, type TcpOption } from '../wire/tcp-options.ts';
@@ -106,8 +107,9 @@ export class Host implements NetNode {
     return list.find((a) => a.family === dst.family) ?? null;
   }
 
-  event(kind: string, text: string, packets?: number[]): void {
-    this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind, text, ...(packets ? { packets } : {}) });
+  /** Records a decision of this host (or of a layer in it) in the run's trace. */
+  event(body: EventBody, packets?: number[]): void {
+    this.sim.trace.event({ ...body, timeUs: this.sim.now, host: this.id, ...(packets ? { packets } : {}) } as HostEvent);
   }
 
   // ------------------------------------------------------------- sockets
@@ -159,7 +161,7 @@ export class Host implements NetNode {
       iss: this.rng.u32(),
       config: this.tcpConfig,
       upper,
-      events: (k, t, p) => this.event(k, t, p),
+      events: (e, p) => this.event(e, p),
       ipId: () => (this.ipIdCounter = (this.ipIdCounter + 1) & 0xffff),
     });
     this.endpoints.set(tupleKey(ep.localAddr, ep.localPort, ep.remoteAddr, ep.remotePort), ep);
@@ -224,7 +226,7 @@ export class Host implements NetNode {
     const iface = this.ifaceByAddress.get(addressKey(src));
     const link = iface === undefined ? null : this.interfaces[iface]!.link;
     if (!link) {
-      this.event('host-no-route', `${this.id}: no link for source ${formatEndpoint(src, 0).replace(/:0$/, '')}; packet dropped`);
+      this.event({ kind: 'host-no-route', source: formatIp(src) });
       return;
     }
     const id = this.sim.packetId();
@@ -297,7 +299,7 @@ export class Host implements NetNode {
     if (h.flags & TCP_FLAG.RST) return;
     const ack = h.flags & TCP_FLAG.ACK;
     const segLen = payloadLength + (h.flags & TCP_FLAG.SYN ? 1 : 0) + (h.flags & TCP_FLAG.FIN ? 1 : 0);
-    this.event('tcp-refused', `${this.id}: segment to ${formatEndpoint(local, h.dstPort)} from ${formatEndpoint(remote, h.srcPort)} matches no connection or listener: RST`, [packetId]);
+    this.event({ kind: 'tcp-refused', local: formatEndpoint(local, h.dstPort), remote: formatEndpoint(remote, h.srcPort) }, [packetId]);
     this.transmit(
       local,
       buildTcpPacket({

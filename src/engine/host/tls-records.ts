@@ -16,6 +16,12 @@ import { hmacDigest, sha256 } from '../crypto/hash.ts';
 import type { AppHandlers, AppSocket, SocketState } from './app-socket.ts';
 import type { ByteSource } from './byte-stream.ts';
 
+/** Why a record layer gave up on its connection (a fatal alert). */
+export interface TlsAlert {
+  cause: 'bad-header' | 'bad-record-mac';
+  record: number;
+}
+
 const HEADER = 5;
 const TAG = 16;
 const MAX_PLAIN = 16384;
@@ -129,7 +135,7 @@ export class TlsSession {
 
   constructor(
     private readonly keys: TlsKeys,
-    private readonly onAlert: (why: string) => void,
+    private readonly onAlert: (why: TlsAlert) => void,
   ) {}
 
   wrap(s: AppSocket): AppSocket {
@@ -178,13 +184,13 @@ export class TlsSession {
     let at = 0;
     while (end - at >= HEADER) {
       const n = (buf[at + 3]! << 8) | buf[at + 4]!;
-      if (buf[at] !== TYPE_APPLICATION_DATA || buf[at + 1] !== 3 || buf[at + 2] !== 3 || n > MAX_PLAIN) return this.alert(sock, `record ${this.readSeq} has a header that is not a TLS record's`);
+      if (buf[at] !== TYPE_APPLICATION_DATA || buf[at + 1] !== 3 || buf[at + 2] !== 3 || n > MAX_PLAIN) return this.alert(sock, { cause: 'bad-header', record: Number(this.readSeq) });
       if (end - at < HEADER + n + TAG) break;
       const header = buf.subarray(at, at + HEADER);
       const body = buf.slice(at + HEADER, at + HEADER + n);
       const got = buf.subarray(at + HEADER + n, at + HEADER + n + TAG);
       const want = tag(this.keys.read.mac, this.readSeq, header, body);
-      if (!want.every((b, i) => b === got[i])) return this.alert(sock, `record ${this.readSeq} failed its integrity check (bad_record_mac)`);
+      if (!want.every((b, i) => b === got[i])) return this.alert(sock, { cause: 'bad-record-mac', record: Number(this.readSeq) });
       crypt(this.keys.read.enc, this.readSeq, body);
       this.readSeq++;
       at += HEADER + n + TAG;
@@ -197,7 +203,7 @@ export class TlsSession {
     }
   }
 
-  private alert(sock: AppSocket, why: string): void {
+  private alert(sock: AppSocket, why: TlsAlert): void {
     this.failed = true;
     this.onAlert(why);
     sock.abort();

@@ -9,6 +9,7 @@ import type { AppReport } from '../host/apps.ts';
 import type { HostEvent } from '../sim/trace.ts';
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
+import { atk, evt, pkt, prose } from './prose.ts';
 
 /** Host decisions that end a connection or subflow, by event kind. */
 const ENDINGS = new Set(['tcp-reset', 'tcp-timeout', 'mptcp-fastclose-accepted', 'mptcp-tcprst-received', 'mptcp-remove-addr', 'tls-alert']);
@@ -63,15 +64,13 @@ export const connectionDos: Monitor = {
       const blame = caused[0] ?? decisions.at(-1);
       const packets = blame?.e.packets?.filter((p) => injected.has(p)) ?? [];
       const by = packets.length ? injected.get(packets[0]!)! : truth.attackers[0]!;
-      const because = blame
-        ? ` ${blame.e.text}${packets.length ? ` — packet #${packets[0]} came from attacker ${by.id} (${by.describeClass()})` : ''}.`
-        : '';
+      const because = blame ? prose` ${evt(blame.e)}${packets.length ? prose` — ${pkt(packets[0]!)} came from ${atk(by.id)} (${by.describeClass()})` : ''}.` : prose``;
       out.push({
         failure: 'connection-dos',
         timeUs: broke.timeUs,
         attacker: by.id,
         evidence: { packets, events: blame ? [blame.index] : [] },
-        explanation: `The connection of ${app.id} (${app.client} → ${app.server}) was denied service: ${broke.what}.${because} Without the attacker the same run ${ref && ref.completedUs !== null ? `completed at ${(ref.completedUs / 1e6).toFixed(6)} s` : 'did not break'}.`,
+        explanation: prose`The connection of ${app.id} (${app.client} → ${app.server}) was denied service: ${broke.what}.${because} Without the attacker the same run ${ref && ref.completedUs !== null ? `completed at ${(ref.completedUs / 1e6).toFixed(6)} s` : 'did not break'}.`,
       });
     });
     return out;

@@ -6,6 +6,7 @@
  */
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
+import { evt, prose } from './prose.ts';
 
 export const dataInjection: Monitor = {
   id: 'data-injection',
@@ -30,7 +31,7 @@ export const dataInjection: Monitor = {
           timeUs: at,
           attacker: who.id,
           evidence: { packets, events: [] },
-          explanation: `The ${reader} application of ${app.id} read bytes that ${writer}'s application never wrote, from stream offset ${app.firstMismatch[side]} on.${act ? ` Attacker ${who.id} (${who.describeClass()}) ${act.text}; ${reader} took it for the next bytes of the stream because every sequence number in it was exactly the one it expected.` : ''}`,
+          explanation: prose`The ${reader} application of ${app.id} read bytes that ${writer}'s application never wrote, from stream offset ${app.firstMismatch[side]!} on.${act ? prose` ${evt(act)} (${who.describeClass()}); ${reader} took it for the next bytes of the stream because every sequence number in it was exactly the one it expected.` : ''}`,
         });
       }
     });

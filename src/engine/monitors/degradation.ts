@@ -5,6 +5,7 @@
  */
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
+import { atk, evt, pkt, prose } from './prose.ts';
 
 export const degradation: Monitor = {
   id: 'degradation',
@@ -13,7 +14,7 @@ export const degradation: Monitor = {
     const injected = injectedPackets(truth.attackers);
     // Path changes an attacker's packet caused.
     truth.events.forEach((e, i) => {
-      const demoted = e.kind === 'mptcp-prio-received' && /now backup/.test(e.text);
+      const demoted = e.kind === 'mptcp-prio-received' && e.backup;
       if (e.kind !== 'mptcp-remove-addr' && !demoted) return;
       const p = e.packets?.find((x) => injected.has(x));
       if (p === undefined) return;
@@ -23,7 +24,7 @@ export const degradation: Monitor = {
         timeUs: e.timeUs,
         attacker: a.id,
         evidence: { packets: [p], events: [i] },
-        explanation: `${e.host} ${demoted ? 'demoted a subflow to backup' : 'removed subflows'} on packet #${p}, which attacker ${a.id} (${a.describeClass()}) sent: ${e.text}.`,
+        explanation: prose`${e.host} ${demoted ? 'demoted a subflow to backup' : 'removed subflows'} on ${pkt(p)}, which ${atk(a.id)} (${a.describeClass()}) sent: ${evt(e)}.`,
       });
     });
     const base = truth.attackFree();
@@ -42,7 +43,7 @@ export const degradation: Monitor = {
           timeUs: app.completedUs,
           attacker: truth.attackers[0]!.id,
           evidence: { packets: [], events: [] },
-          explanation: `${app.id} completed at ${(app.completedUs / 1e6).toFixed(6)} s instead of ${(ref.completedUs / 1e6).toFixed(6)} s without the attacker: goodput ${(goodput * 8).toFixed(2)} Mbit/s instead of ${(before * 8).toFixed(2)}, ${loss.toFixed(1)} % less (the scenario's threshold is ${pct} %).`,
+          explanation: prose`${app.id} completed at ${(app.completedUs / 1e6).toFixed(6)} s instead of ${(ref.completedUs / 1e6).toFixed(6)} s without the attacker: goodput ${(goodput * 8).toFixed(2)} Mbit/s instead of ${(before * 8).toFixed(2)}, ${loss.toFixed(1)} % less (the scenario's threshold is ${pct} %).`,
         });
       });
     }
@@ -55,7 +56,7 @@ export const degradation: Monitor = {
       else {
         first.evidence.packets.push(...f.evidence.packets);
         first.evidence.events.push(...f.evidence.events);
-        first.explanation += ` ${f.explanation}`;
+        first.explanation = prose`${first.explanation} ${f.explanation}`;
       }
     }
     return [...byAttacker.values()];

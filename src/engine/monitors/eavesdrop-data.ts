@@ -4,6 +4,7 @@
  * application's own, so the first payload an attacker saw is the evidence.
  */
 import type { Monitor } from './monitor.ts';
+import { Atk, pkt, prose } from './prose.ts';
 
 export const eavesdropData: Monitor = {
   id: 'eavesdrop-data',
@@ -19,7 +20,7 @@ export const eavesdropData: Monitor = {
         timeUs: first.timeUs,
         attacker: a.id,
         evidence: { packets: [first.packetId], events: [] },
-        explanation: `Attacker ${a.id} (${a.describeClass()}) saw application data in clear: the first ${first.value} in packet #${first.packetId} (${first.about}), ${total} bytes in all over ${flows.length} flow direction${flows.length === 1 ? '' : 's'}. Neither TCP nor MPTCP encrypts the byte stream; only a layer above them (TLS) would keep it secret.`,
+        explanation: prose`${Atk(a.id)} (${a.describeClass()}) saw application data in clear: the first ${first.value} in ${pkt(first.packetId)} (${first.about}), ${total} bytes in all over ${flows.length} flow direction${flows.length === 1 ? '' : 's'}. Neither TCP nor MPTCP encrypts the byte stream; only a layer above them (TLS) would keep it secret.`,
       });
     }
     return out;

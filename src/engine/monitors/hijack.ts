@@ -7,6 +7,7 @@
 import { formatEndpoint, ipEqual, parseIp } from '../wire/ip-address.ts';
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
+import { atk, evt, joinProse, pkt, prose } from './prose.ts';
 
 const CONTROL: Record<string, string> = {
   'mptcp-data-fin-received': 'a DATA_FIN',
@@ -35,7 +36,7 @@ export const hijack: Monitor = {
               timeUs: sf.joinedAtUs,
               attacker: a.id,
               evidence: { packets: [], events },
-              explanation: `${c.host} accepted a subflow ${formatEndpoint(sf.local.addr, sf.local.port)} ↔ ${formatEndpoint(sf.remote.addr, sf.remote.port)} into its MPTCP connection, and ${formatEndpoint(sf.remote.addr, sf.remote.port)} is attacker ${a.id}'s own address: the MP_JOIN HMACs verified because they cover keys and nonces, not addresses, and the attacker passed them on unchanged.`,
+              explanation: prose`${c.host} accepted a subflow ${formatEndpoint(sf.local.addr, sf.local.port)} ↔ ${formatEndpoint(sf.remote.addr, sf.remote.port)} into its MPTCP connection, and ${formatEndpoint(sf.remote.addr, sf.remote.port)} is the own address of ${atk(a.id)}: the MP_JOIN HMACs verified because they cover keys and nonces, not addresses, and the attacker passed them on unchanged.`,
             });
           }
         }
@@ -50,7 +51,7 @@ export const hijack: Monitor = {
           timeUs: e.timeUs,
           attacker: a.id,
           evidence: { packets: [p], events: [i] },
-          explanation: `${e.host} acted on ${what} that attacker ${a.id} (${a.describeClass()}) injected as packet #${p}: ${e.text}.`,
+          explanation: prose`${e.host} acted on ${what} that ${atk(a.id)} (${a.describeClass()}) injected as ${pkt(p)}: ${evt(e)}.`,
         });
       });
       found.sort((x, y) => x.timeUs - y.timeUs);
@@ -60,7 +61,7 @@ export const hijack: Monitor = {
       out.push({
         ...first,
         evidence: { packets: [...new Set(found.flatMap((f) => f.evidence.packets))], events: [...new Set(found.flatMap((f) => f.evidence.events))] },
-        explanation: found.length > 1 ? `${first.explanation} (${found.length - 1} more: ${found.slice(1).map((f) => f.explanation).join(' ')})` : first.explanation,
+        explanation: found.length > 1 ? prose`${first.explanation} (${found.length - 1} more: ${joinProse(found.slice(1).map((f) => f.explanation), ' ')})` : first.explanation,
       });
     }
     return out;

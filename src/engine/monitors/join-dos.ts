@@ -9,6 +9,10 @@
 import { ipEqual, parseIp } from '../wire/ip-address.ts';
 import { injectedPackets } from './evidence.ts';
 import type { ConnectionTruth, Finding, Monitor } from './monitor.ts';
+import { atk, evt, pkt, prose } from './prose.ts';
+
+/** Resets of a join during its MP_JOIN handshake. */
+const JOIN_HANDSHAKE_RESETS: ReadonlySet<string> = new Set(['synack-without-join', 'synack-hmac-mismatch', 'third-ack-without-join', 'third-ack-hmac-mismatch', 'stateless-join-ack-invalid']);
 
 export const joinDos: Monitor = {
   id: 'join-dos',
@@ -34,7 +38,7 @@ export const joinDos: Monitor = {
     const holders = refusal ? (truth.joinSyns.get(refusal.host) ?? []).filter((r) => r.kept && injected.has(r.packetId) && r.atUs <= refusal!.atUs).map((r) => r.packetId) : [];
     const events = refusal ? truth.events.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === 'mptcp-join-rejected' && e.packets?.includes(refusal!.packetId)).map(({ i }) => i) : [];
     // Otherwise a join that got past its SYN but failed a check later (a reset during the MP_JOIN handshake).
-    const failed = refusal ? -1 : truth.events.findIndex((e) => e.kind === 'mptcp-subflow-reset' && /MP_JOIN/.test(e.text));
+    const failed = refusal ? -1 : truth.events.findIndex((e) => e.kind === 'mptcp-subflow-reset' && JOIN_HANDSHAKE_RESETS.has(e.cause));
     if (failed >= 0) events.push(failed);
     const who = holders.length ? injected.get(holders[0]!)! : truth.attackers[0]!;
     const out: Finding[] = [
@@ -43,9 +47,9 @@ export const joinDos: Monitor = {
         timeUs: refusal?.atUs ?? (failed >= 0 ? truth.events[failed]!.timeUs : truth.endUs),
         attacker: who.id,
         evidence: { packets: refusal ? [refusal.packetId, ...holders] : [], events },
-        explanation: `${short.join('; ')}.${
-          refusal ? ` ${refusal.host} refused the legitimate SYN+MP_JOIN #${refusal.packetId}: ${refusal.why}${holders.length ? `, its slots held by ${holders.length} half-open joins attacker ${who.id} (${who.describeClass()}) had sent from spoofed sources` : ''}.` : ''
-        }${failed >= 0 ? ` ${truth.events[failed]!.text}.` : ''}`,
+        explanation: prose`${short.join('; ')}.${
+          refusal ? prose` ${refusal.host} refused the legitimate SYN+MP_JOIN ${pkt(refusal.packetId)}: ${refusal.why}${holders.length ? prose`, its slots held by ${holders.length} half-open joins ${atk(who.id)} (${who.describeClass()}) had sent from spoofed sources` : ''}.` : ''
+        }${failed >= 0 ? prose` ${evt(truth.events[failed]!)}.` : ''}`,
       },
     ];
     return out;

@@ -6,6 +6,7 @@
  */
 import { hex64 } from '../core/hex.ts';
 import type { Finding, Monitor } from './monitor.ts';
+import { Atk, pkt, prose } from './prose.ts';
 
 export const keyCompromise: Monitor = {
   id: 'key-compromise',
@@ -24,7 +25,7 @@ export const keyCompromise: Monitor = {
           timeUs: last.timeUs,
           attacker: a.id,
           evidence: { packets, events: [] },
-          explanation: `Attacker ${a.id} (${a.describeClass()}) read both keys of the MPTCP v${c.version} connection from ${c.host}: the client's ${hex64(c.localKey)} in packet #${mine.packetId} and the server's ${hex64(c.remoteKey)} in packet #${theirs.packetId}. ${c.version === 1 ? 'RFC 8684 sends them in clear in the SYN/ACK and the third ACK' : 'RFC 6824 sends them in clear in the SYN, SYN/ACK and third ACK'}; with both it can compute every MP_JOIN and ADD_ADDR HMAC of the connection and forge MP_FASTCLOSE.`,
+          explanation: prose`${Atk(a.id)} (${a.describeClass()}) read both keys of the MPTCP v${c.version} connection from ${c.host}: the client's ${hex64(c.localKey)} in ${pkt(mine.packetId)} and the server's ${hex64(c.remoteKey)} in ${pkt(theirs.packetId)}. ${c.version === 1 ? 'RFC 8684 sends them in clear in the SYN/ACK and the third ACK' : 'RFC 6824 sends them in clear in the SYN, SYN/ACK and third ACK'}; with both it can compute every MP_JOIN and ADD_ADDR HMAC of the connection and forge MP_FASTCLOSE.`,
         });
       }
     }

@@ -5,6 +5,7 @@
  * packet, as the attacker's own relay reported it.
  */
 import type { Finding, Monitor } from './monitor.ts';
+import { Atk, evt, prose } from './prose.ts';
 
 export const mitm: Monitor = {
   id: 'mitm',
@@ -19,7 +20,7 @@ export const mitm: Monitor = {
         timeUs: data.timeUs,
         attacker: a.id,
         evidence: { packets: data.packets ?? [], events: [] },
-        explanation: `Attacker ${a.id} (${a.describeClass()}) became a man in the middle from a place no path went through when the connection opened, its own address ${a.spec.address}: it ${relay ? relay.text.replace(/^relays/, 'relayed') : 'relayed a subflow'}, and ${data.text}. It sees, and could change, everything on that subflow.`,
+        explanation: prose`${Atk(a.id)} (${a.describeClass()}) became a man in the middle from a place no path went through when the connection opened, its own address ${a.spec.address!}: ${relay ? evt(relay) : 'it relayed a subflow'}; ${evt(data)}. It sees, and could change, everything on that subflow.`,
       });
     }
     return out;

@@ -9,6 +9,7 @@ import type { Attacker } from '../attacks/attacker.ts';
 import type { AppReport } from '../host/apps.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { HostEvent } from '../sim/trace.ts';
+import type { Prose } from './prose.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 import type { JoinSynRecord } from '../mptcp/stack.ts';
 import type { DestinationRecord } from '../host/host.ts';
@@ -37,7 +38,8 @@ export interface Finding {
   /** The attacker it is attributed to. */
   attacker: string;
   evidence: Evidence;
-  explanation: string;
+  /** Why, naming packets, attackers and host decisions by reference (`renderProse`). */
+  explanation: Prose;
 }
 
 /** A connection as the hosts really had it. */

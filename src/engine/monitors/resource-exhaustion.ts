@@ -6,6 +6,7 @@
  */
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
+import { atk, prose } from './prose.ts';
 
 /** A SYN+MP_JOIN as attackers send it: 20 (IPv4) + 20 (TCP) + 4 (MSS) + 12 (MP_JOIN). */
 const JOIN_SYN_BYTES = 56;
@@ -30,7 +31,7 @@ export const resourceExhaustion: Monitor = {
         timeUs: first.atUs,
         attacker: who.id,
         evidence: { packets: theirs.filter((r) => r.kept || r.hmacs > 0).slice(0, 16).map((r) => r.packetId), events: [] },
-        explanation: `${host} kept ${kept.length} half-open join${kept.length === 1 ? '' : 's'} and computed ${hmacs} HMAC${hmacs === 1 ? '' : 's'} for ${theirs.length} SYN+MP_JOIN packets attacker ${who.id} (${who.describeClass()}) sent from spoofed sources: ${(kept.length / theirs.length).toFixed(2)} half-open entries and ${(hmacs / theirs.length).toFixed(2)} hash operations per attacker packet (${(hmacs / bytes).toFixed(4)} per attacker byte), where TCP with SYN cookies keeps nothing for a SYN.`,
+        explanation: prose`${host} kept ${kept.length} half-open join${kept.length === 1 ? '' : 's'} and computed ${hmacs} HMAC${hmacs === 1 ? '' : 's'} for ${theirs.length} SYN+MP_JOIN packets ${atk(who.id)} (${who.describeClass()}) sent from spoofed sources: ${(kept.length / theirs.length).toFixed(2)} half-open entries and ${(hmacs / theirs.length).toFixed(2)} hash operations per attacker packet (${(hmacs / bytes).toFixed(4)} per attacker byte), where TCP with SYN cookies keeps nothing for a SYN.`,
       });
     }
     return out;

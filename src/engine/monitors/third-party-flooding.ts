@@ -10,6 +10,7 @@ import { addressKey } from '../net/address-key.ts';
 import { parseCidrAddress } from '../net/topology.ts';
 import { formatIp, parseIp } from '../wire/ip-address.ts';
 import type { Finding, Monitor } from './monitor.ts';
+import { evt, prose } from './prose.ts';
 
 export const thirdPartyFlooding: Monitor = {
   id: 'third-party-flooding',
@@ -29,14 +30,14 @@ export const thirdPartyFlooding: Monitor = {
         if ((who !== undefined && peers.has(who)) || peers.has(key) || attackerOwn.has(key) || (truth.heardFrom.get(host)?.get(key) ?? Infinity) <= r.firstUs) continue;
         const attackersThere = truth.attackers.reduce((n, a) => n + (a.sentBytesTo.get(key) ?? 0), 0);
         if (r.bytes <= attackersThere) continue;
-        const cause = truth.events.findIndex((e) => e.host === host && e.kind === 'mptcp-add-addr-received' && e.text.includes(formatIp(r.address)));
+        const cause = truth.events.findIndex((e) => e.host === host && e.kind === 'mptcp-add-addr-received' && e.address === formatIp(r.address));
         const a = truth.attackers.find((x) => x.sentBytes > 0) ?? truth.attackers[0]!;
         out.push({
           failure: 'third-party-flooding',
           timeUs: r.firstUs,
           attacker: a.id,
           evidence: { packets: [r.firstPacketId], events: cause >= 0 ? [cause] : [] },
-          explanation: `${host} sent ${r.packets} packet${r.packets === 1 ? '' : 's'} (${r.bytes} bytes) to ${formatIp(r.address)}${who ? `, an address of ${who},` : ''} which has no connection with it and never asked for them${cause >= 0 ? ` — because ${truth.events[cause]!.text}` : ''}. The attackers spent ${spent} bytes in all and sent ${attackersThere} there themselves: ${spent > 0 ? (r.bytes / spent).toFixed(2) : '∞'} bytes to the target per attacker byte.`,
+          explanation: prose`${host} sent ${r.packets} packet${r.packets === 1 ? '' : 's'} (${r.bytes} bytes) to ${formatIp(r.address)}${who ? `, an address of ${who},` : ''} which has no connection with it and never asked for them${cause >= 0 ? prose` — because ${evt(truth.events[cause]!)}` : ''}. The attackers spent ${spent} bytes in all and sent ${attackersThere} there themselves: ${spent > 0 ? (r.bytes / spent).toFixed(2) : '∞'} bytes to the target per attacker byte.`,
         });
       }
     }

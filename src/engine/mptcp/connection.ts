@@ -30,6 +30,7 @@ import type { MptcpSettings } from './settings.ts';
 import type { MptcpSubflow } from './subflow.ts';
 import type { TokenTable } from './token-table.ts';
 import type { PathManager } from './path-manager.ts';
+import type { ConnectionEventBody, EventBody, FallbackCause } from '../sim/events.ts';
 
 /** What a data chunk carries down to its subflow: its place in the data sequence. */
 export interface MappingMeta {
@@ -126,8 +127,9 @@ export class MptcpConnection implements AppSocket {
     return this.host.now;
   }
 
-  event(kind: string, text: string, packets?: number[]): void {
-    this.host.event(kind, `${this.host.id} connection ${hex32(this.localToken)}: ${text}`, packets);
+  /** A trace event of this connection (its token filled in). */
+  event(body: ConnectionEventBody, packets?: number[]): void {
+    this.host.event({ ...body, token: hex32(this.localToken) } as EventBody, packets);
   }
 
   newSubflowId(): number {
@@ -177,10 +179,10 @@ export class MptcpConnection implements AppSocket {
   }
 
   /** Stops using MPTCP for good (RFC 8684 §3.7): the initial subflow carries the stream as plain TCP. */
-  enterFallback(why: string, packetId?: number): void {
+  enterFallback(why: FallbackCause, packetId?: number): void {
     if (this.fallback) return;
     this.fallback = true;
-    this.event('mptcp-fallback', why, packetId ? [packetId] : undefined);
+    this.event({ kind: 'mptcp-fallback', ...why }, packetId ? [packetId] : undefined);
     if (this.out.closed) for (const s of this.subflows) if (!s.ep.closed) s.ep.close(this.now);
   }
 
@@ -197,7 +199,7 @@ export class MptcpConnection implements AppSocket {
 
   abort(): void {
     if (this.state === 'closed') return;
-    this.event('mptcp-fastclose-sent', 'application aborted: MP_FASTCLOSE on every subflow');
+    this.event({ kind: 'mptcp-fastclose-sent' });
     for (const s of this.subflows) s.abortWithFastclose();
     this.finish('aborted');
   }
@@ -238,7 +240,7 @@ export class MptcpConnection implements AppSocket {
       }
       this.reinject.shift();
       chunk = { len: r.len, fill: r.fill, meta: { dsn: r.dsn, len: r.len, dataFin: false } satisfies MappingMeta };
-      this.event('mptcp-reinject', `reinjects DSN ${r.dsn} (${r.len} bytes) on subflow ${sf.name}`);
+      this.event({ kind: 'mptcp-reinject', dsn: r.dsn.toString(), bytes: r.len, subflow: sf.name });
       break;
     }
     if (!chunk) {
@@ -295,7 +297,7 @@ export class MptcpConnection implements AppSocket {
 
   onDataAck(ack: bigint): void {
     if (ack > this.localIdsn + 1n + BigInt(this.out.totalTaken) + 1n) {
-      this.event('mptcp-data-ack-ignored', `DATA_ACK ${ack} covers data never sent: ignored (Linux ack_update_msk)`);
+      this.event({ kind: 'mptcp-data-ack-ignored', dataAck: ack.toString() });
       return;
     }
     if (ack <= this.sndUna) return;
@@ -307,7 +309,7 @@ export class MptcpConnection implements AppSocket {
     }
     if (this.dataFinDsn !== null && ack > this.dataFinDsn && !this.dataFinAcked) {
       this.dataFinAcked = true;
-      this.event('mptcp-data-fin-acked', `our DATA_FIN (DSN ${this.dataFinDsn}) acknowledged`);
+      this.event({ kind: 'mptcp-data-fin-acked', dsn: String(this.dataFinDsn) });
       this.maybeCloseSubflows();
     }
   }
@@ -336,7 +338,7 @@ export class MptcpConnection implements AppSocket {
     if (dsn > this.rcvNxt) {
       const window = BigInt(this.settings.receiveBufferBytes);
       if (dsn - this.rcvNxt >= window) {
-        this.event('mptcp-dsn-out-of-window', `DSN ${dsn} is outside the receive window: dropped (RFC 8684 §3.3.5)`);
+        this.event({ kind: 'mptcp-dsn-out-of-window', dsn: dsn.toString() });
         return;
       }
       this.ooo.insert(dsn, bytes);
@@ -364,7 +366,7 @@ export class MptcpConnection implements AppSocket {
   onPeerDataFin(dsn: bigint): void {
     if (this.peerDataFinDsn === null) {
       this.peerDataFinDsn = dsn;
-      this.event('mptcp-data-fin-received', `DATA_FIN received at DSN ${dsn}`);
+      this.event({ kind: 'mptcp-data-fin-received', dsn: dsn.toString() });
     }
     this.checkPeerDataFin();
   }
@@ -418,7 +420,7 @@ export class MptcpConnection implements AppSocket {
 
   /** MP_FASTCLOSE carrying our key: tear everything down (RFC 8684 §3.5). */
   onFastclose(packetId: number): void {
-    this.event('mptcp-fastclose-accepted', 'MP_FASTCLOSE carries our key: connection reset', [packetId]);
+    this.event({ kind: 'mptcp-fastclose-accepted' }, [packetId]);
     // Finish first: the subflow resets below would otherwise close us as 'reset-sent'.
     this.finish('fastclose');
     for (const s of this.subflows) if (!s.ep.closed) s.resetQuietly();

@@ -146,7 +146,7 @@ export class PathManager {
             hmac: addAddrHmac(conn.localKey, conn.remoteKey!, e.id, e.address, e.port ?? undefined, this.settings.addAddrMac),
           }
         : { kind: 'add-addr', version: 0, echo: false, addressId: e.id, address: e.address, reserved: 0, ...(e.port !== null ? { port: e.port } : {}) };
-    conn.event('mptcp-add-addr-sent', `announces address ID ${e.id} ${formatIp(e.address)}${e.port !== null ? ` port ${e.port}` : ''}${withHmac ? ' with its HMAC' : ''} (try ${st.tries})`);
+    conn.event({ kind: 'mptcp-add-addr-sent', addressId: e.id, address: formatIp(e.address), port: e.port, hmac: withHmac, tries: st.tries });
     sf.sendSignal(option);
     // v0's ADD_ADDR has no echo: nothing to wait for.
     if (!withHmac) {
@@ -158,7 +158,7 @@ export class PathManager {
     this.host.later(conn.now + timeout, () => {
       if (st.echoed || conn.state === 'closed') return;
       if (st.tries > ADD_ADDR_RETRANS_MAX) {
-        conn.event('mptcp-add-addr-unechoed', `ADD_ADDR for address ID ${e.id} never echoed after ${ADD_ADDR_RETRANS_MAX} retransmissions`);
+        conn.event({ kind: 'mptcp-add-addr-unechoed', addressId: e.id, retransmissions: ADD_ADDR_RETRANS_MAX });
         this.announceNext(conn, index + 1);
         return;
       }
@@ -170,11 +170,12 @@ export class PathManager {
 
   onAddAddr(conn: MptcpConnection, sf: MptcpSubflow, o: AddAddr, packetId: number): void {
     const where = `${formatIp(o.address)}${o.port !== undefined ? ` port ${o.port}` : ''}`;
+    const address = formatIp(o.address);
     if (o.echo) {
       const st = this.announced.get(conn)?.get(o.addressId);
       if (st && !st.echoed) {
         st.echoed = true;
-        conn.event('mptcp-add-addr-echoed', `ADD_ADDR for address ID ${o.addressId} echoed`, [packetId]);
+        conn.event({ kind: 'mptcp-add-addr-echoed', addressId: o.addressId }, [packetId]);
         const index = this.endpoints.findIndex((e) => e.id === o.addressId);
         this.announceNext(conn, index + 1);
       }
@@ -182,23 +183,23 @@ export class PathManager {
     }
     if (addAddrHmacOn(this.settings)) {
       if (o.hmac === undefined) {
-        conn.event('mptcp-add-addr-ignored', `ADD_ADDR for address ID ${o.addressId} ${where} ignored: it carries no HMAC`, [packetId]);
+        conn.event({ kind: 'mptcp-add-addr-ignored', reason: 'no-hmac', addressId: o.addressId, address: where }, [packetId]);
         return;
       }
       const expected = addAddrHmac(conn.remoteKey!, conn.localKey, o.addressId, o.address, o.port, this.settings.addAddrMac);
       if (expected !== o.hmac) {
-        conn.event('mptcp-add-addr-ignored', `ADD_ADDR ignored: HMAC mismatch (address ID ${o.addressId} ${where}: received ${hex64(o.hmac)}, the keys give ${hex64(expected)})`, [packetId]);
+        conn.event({ kind: 'mptcp-add-addr-ignored', reason: 'hmac-mismatch', addressId: o.addressId, address: where, received: hex64(o.hmac), expected: hex64(expected) }, [packetId]);
         return;
       }
     }
-    conn.event('mptcp-add-addr-received', `peer announces address ID ${o.addressId} ${where}${o.hmac !== undefined ? ' (HMAC verified)' : ''}`, [packetId]);
+    conn.event({ kind: 'mptcp-add-addr-received', addressId: o.addressId, address, port: o.port ?? null, hmacVerified: o.hmac !== undefined }, [packetId]);
     // RFC 8684 §3.4.1: echo it (v1's layout only), without HMAC.
     if (o.version === 1) {
       sf.sendSignal({ kind: 'add-addr', version: 1, echo: true, addressId: o.addressId, address: o.address, reserved: 0, ...(o.port !== undefined ? { port: o.port } : {}) });
     }
     const known = conn.remoteAddresses.get(o.addressId);
     if (known && !ipEqual(known.addr, o.address)) {
-      conn.event('mptcp-add-addr-ignored', `address ID ${o.addressId} is already used for ${formatIp(known.addr)}: ignored`, [packetId]);
+      conn.event({ kind: 'mptcp-add-addr-ignored', reason: 'id-in-use', addressId: o.addressId, usedBy: formatIp(known.addr) }, [packetId]);
       return;
     }
     conn.remoteAddresses.set(o.addressId, { addr: o.address, port: o.port ?? null });
@@ -208,11 +209,11 @@ export class PathManager {
   private maybeJoin(conn: MptcpConnection, o: AddAddr, packetId: number): void {
     const limits = this.limits;
     if (conn.addAddrAccepted >= limits.addAddrAccepted) {
-      conn.event('mptcp-add-addr-not-used', `no subflow to ${formatIp(o.address)}: add_addr_accepted limit (${limits.addAddrAccepted}) reached`, [packetId]);
+      conn.event({ kind: 'mptcp-add-addr-not-used', address: formatIp(o.address), reason: 'add-addr-accepted-limit', limit: limits.addAddrAccepted }, [packetId]);
       return;
     }
     if (conn.extraSubflows >= limits.subflows) {
-      conn.event('mptcp-add-addr-not-used', `no subflow to ${formatIp(o.address)}: subflow limit (${limits.subflows}) reached`, [packetId]);
+      conn.event({ kind: 'mptcp-add-addr-not-used', address: formatIp(o.address), reason: 'subflow-limit', limit: limits.subflows }, [packetId]);
       return;
     }
     if (conn.subflows.some((s) => ipEqual(s.ep.remoteAddr, o.address) && !s.ep.closed)) return;
@@ -231,7 +232,7 @@ export class PathManager {
     const endpoint = this.endpoints.find((e) => !e.removed && e.flags.has('subflow') && e.address.family === o.address.family);
     const local = endpoint?.address ?? this.host.sourceFor(o.address);
     if (!local) {
-      conn.event('mptcp-add-addr-not-used', `no local address reaches ${formatIp(o.address)}`, [packetId]);
+      conn.event({ kind: 'mptcp-add-addr-not-used', address: formatIp(o.address), reason: 'no-local-address' }, [packetId]);
       return;
     }
     this.openJoin({ conn, local, localId: this.localIdFor(conn, local), remote: o.address, remotePort, remoteId: o.addressId, backup: endpoint?.flags.has('backup') ?? false });
@@ -243,11 +244,11 @@ export class PathManager {
       // ID 0 is the initial subflow's address: it may be removed too (RFC 8684 §3.4.2).
       const affected = conn.subflows.filter((s) => s.remoteAddressId === id && !s.ep.closed);
       if (!known && affected.length === 0) {
-        conn.event('mptcp-remove-addr-unknown', `REMOVE_ADDR for unknown address ID ${id}: ignored`, [packetId]);
+        conn.event({ kind: 'mptcp-remove-addr-unknown', addressId: id }, [packetId]);
         continue;
       }
       conn.remoteAddresses.delete(id);
-      conn.event('mptcp-remove-addr', `REMOVE_ADDR for address ID ${id}${known ? ` (${formatIp(known.addr)})` : ''}: closing ${affected.length} subflow(s)`, [packetId]);
+      conn.event({ kind: 'mptcp-remove-addr', addressId: id, address: known ? formatIp(known.addr) : null, subflows: affected.length }, [packetId]);
       for (const s of affected) {
         conn.reinjectFrom(s);
         s.close();
@@ -278,13 +279,13 @@ export class PathManager {
     const live = conn.usableSubflows();
     const carrier = live.find((s) => !ipEqual(s.ep.localAddr, addr) && !s.stale) ?? live.find((s) => !ipEqual(s.ep.localAddr, addr)) ?? live[0];
     if (carrier) {
-      conn.event('mptcp-remove-addr-sent', `endpoint ${formatIp(addr)} deleted: REMOVE_ADDR for address ID ${id} on subflow ${carrier.name}`);
+      conn.event({ kind: 'mptcp-remove-addr-sent', address: formatIp(addr), addressId: id, via: carrier.name });
       carrier.sendSignal({ kind: 'remove-addr', addressIds: [id], reserved: 0 });
     } else {
-      conn.event('mptcp-remove-addr-unsent', `endpoint ${formatIp(addr)} deleted, but no subflow can carry the REMOVE_ADDR for address ID ${id}`);
+      conn.event({ kind: 'mptcp-remove-addr-unsent', address: formatIp(addr), addressId: id });
     }
     for (const s of users) {
-      conn.event('mptcp-subflow-close', `closes subflow ${s.name}: its address was removed`);
+      conn.event({ kind: 'mptcp-subflow-close', subflow: s.name, cause: 'address-removed' });
       conn.reinjectFrom(s);
       s.close();
       this.host.touch(s.ep);
@@ -306,7 +307,7 @@ export class PathManager {
     for (const s of conn.usableSubflows()) {
       if (!ipEqual(s.ep.localAddr, addr) || s.localBackup === backup) continue;
       s.localBackup = backup;
-      conn.event('mptcp-prio-sent', `MP_PRIO on subflow ${s.name}: ${backup ? 'backup' : 'regular'} from now on`);
+      conn.event({ kind: 'mptcp-prio-sent', subflow: s.name, backup });
       s.sendSignal({ kind: 'mp-prio', backup, reserved: 0 });
     }
     conn.kickAll();

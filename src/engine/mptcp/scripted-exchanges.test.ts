@@ -42,7 +42,7 @@ describe('MP_CAPABLE (v1) at the server', () => {
     const h = new MptcpHarness();
     const [synAck] = h.send({ from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable', version: 1, flags: 0x01 }] });
     h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: synAck!.tcp!.header.seq + 1, options: [{ kind: 'mp-capable', version: 1, flags: 0x01, senderKey: KEY_A, receiverKey: 0xdeadn }] });
-    expect(h.events('mptcp-mpc-ignored')[0]!.text).toMatch(/not this connection's: ignored/);
+    expect(h.events('mptcp-mpc-ignored')).toHaveLength(1);
     expect(h.stack.connections[0]!.fullyEstablished).toBe(false);
   });
 
@@ -61,7 +61,7 @@ describe('MP_CAPABLE (v1) at the server', () => {
     const [synAck] = h.send({ from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable', version: 1, flags: 0x01 }] });
     const dss = { kind: 'dss' as const, dataFin: true, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn: 1n, ssn: 1, dataLength: 6 } };
     h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: synAck!.tcp!.header.seq + 1, options: [dss], payload: new TextEncoder().encode('hello') });
-    expect(h.events('mptcp-fallback')[0]!.text).toMatch(/client's key never arrived/);
+    expect(h.events('mptcp-fallback')[0]).toMatchObject({ cause: 'dss-without-client-key' });
     expect(new TextDecoder().decode(h.received[0])).toBe('hello');
   });
 
@@ -81,7 +81,7 @@ describe('MP_JOIN at the server', () => {
     const [rst] = h.send({ from: C2, to: S2, flags: SYN, seq: 9000, options: [{ kind: 'mp-join-syn', backup: false, addressId: 1, token: 0x12345678, nonce: NONCE_A, reserved: 0 }] });
     expect(rst!.tcp!.header.flags & RST).toBe(RST);
     expect(mptcpOf(rst)).toEqual([{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 1 }]);
-    expect(h.events('mptcp-join-rejected')[0]!.text).toMatch(/unknown token 12345678/);
+    expect(h.events('mptcp-join-rejected')[0]).toMatchObject({ reason: 'unknown-token', token: '12345678' });
   });
 
   function joinSynAck(h: MptcpHarness, keyB: bigint) {
@@ -97,7 +97,7 @@ describe('MP_JOIN at the server', () => {
     expect(j.truncatedHmac).toBe(joinSynAckHmac(1, keyB, KEY_A, j.nonce, NONCE_A));
     const [fourth] = h.send({ from: C2, to: S2, flags: ACK, seq: 9001, ack: synAck.tcp!.header.seq + 1, options: [{ kind: 'mp-join-ack', hmac: joinAckHmac(1, KEY_A, keyB, NONCE_A, j.nonce), reserved: 0 }] });
     expect(fourth!.tcp!.header.flags).toBe(ACK);
-    expect(h.events('mptcp-join-accepted')[0]!.text).toMatch(/subflow joined \(address ID 1, backup\)/);
+    expect(h.events('mptcp-join-accepted')[0]).toMatchObject({ remoteAddressId: 1, backup: true });
   });
 
   it('resets the subflow when the third-ACK HMAC is wrong', () => {
@@ -108,7 +108,7 @@ describe('MP_JOIN at the server', () => {
     const [rst] = h.send({ from: C2, to: S2, flags: ACK, seq: 9001, ack: synAck.tcp!.header.seq + 1, options: [{ kind: 'mp-join-ack', hmac: wrong, reserved: 0 }] });
     expect(rst!.tcp!.header.flags & RST).toBe(RST);
     expect(mptcpOf(rst)).toEqual([{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 1 }]);
-    expect(h.events('mptcp-subflow-reset')[0]!.text).toMatch(/MP_JOIN ACK HMAC mismatch/);
+    expect(h.events('mptcp-subflow-reset')[0]).toMatchObject({ cause: 'third-ack-hmac-mismatch' });
     expect(h.events('mptcp-join-accepted')).toEqual([]);
   });
 
@@ -118,7 +118,7 @@ describe('MP_JOIN at the server', () => {
     const { synAck, j } = joinSynAck(h, keyB);
     const [rst] = h.send({ from: C2, to: S2, flags: ACK, seq: 9001, ack: synAck.tcp!.header.seq + 1, options: [{ kind: 'mp-join-ack', hmac: joinAckHmac(1, KEY_A, keyB, NONCE_A, j.nonce), reserved: 0 }] });
     expect(mptcpOf(rst)).toEqual([{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 3 }]);
-    expect(h.events('mptcp-subflow-reset')[0]!.text).toMatch(/subflow limit \(2\) reached/);
+    expect(h.events('mptcp-subflow-reset')[0]).toMatchObject({ cause: 'subflow-limit', limit: 2 });
   });
 });
 
@@ -130,7 +130,7 @@ describe('signals at an established connection', () => {
     const good = addAddrHmac(KEY_A, keyB, 5, ADDR);
     const base = { from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: isnS + 1 };
     expect(h.send({ ...base, options: [{ kind: 'add-addr', version: 1, echo: false, addressId: 5, address: ADDR, hmac: good ^ 1n, reserved: 0 }] })).toEqual([]);
-    expect(h.events('mptcp-add-addr-ignored')[0]!.text).toMatch(new RegExp(`HMAC mismatch .* received ${hex64(good ^ 1n)}, the keys give ${hex64(good)}`));
+    expect(h.events('mptcp-add-addr-ignored')[0]).toMatchObject({ reason: 'hmac-mismatch', received: hex64(good ^ 1n), expected: hex64(good) });
     const [echo] = h.send({ ...base, options: [{ kind: 'add-addr', version: 1, echo: false, addressId: 5, address: ADDR, hmac: good, reserved: 0 }] });
     expect(mptcpOf(echo)).toEqual([{ kind: 'add-addr', version: 1, echo: true, addressId: 5, address: ADDR, reserved: 0 }]);
   });

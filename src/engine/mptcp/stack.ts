@@ -3,7 +3,8 @@
  * and the handling of every SYN+MP_JOIN that reaches the host (found by
  * token, whatever the port, RFC 8684 §3.2).
  */
-import { hex32 } from '../core/hex.ts';
+import { hex32, hex64 } from '../core/hex.ts';
+import type { JoinRefusal } from '../sim/events.ts';
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import { PLACEHOLDER_UPPER, type Host, type SynVerdict } from '../host/host.ts';
 import { parseCidrAddress } from '../net/topology.ts';
@@ -56,7 +57,7 @@ export class MptcpStack {
     const id = `${this.host.id}#${this.counter++}`;
     // Linux falls back to TCP when no free token can be found (MPTCP_MIB_TOKENFALLBACKINIT).
     const conn = new MptcpConnection(this.host, this.settings, role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n, dhPrivate: null }, handlers, id);
-    if (!key) conn.enterFallback('no free token after 4 key draws: falling back to TCP');
+    if (!key) conn.enterFallback({ cause: 'no-free-token' });
     conn.pm = this.pm;
     this.connections.push(conn);
     return conn;
@@ -68,7 +69,7 @@ export class MptcpStack {
     const sf = new MptcpSubflow(conn, ep, 'initial', true);
     ep.upper = sf;
     conn.subflows.push(sf);
-    conn.event('mptcp-connect', `opens ${formatEndpoint(ep.localAddr, ep.localPort)} → ${formatEndpoint(remote, port)} (MPTCP v${this.settings.version}, key ${conn.localKey.toString(16).padStart(16, '0')})`);
+    conn.event({ kind: 'mptcp-connect', local: formatEndpoint(ep.localAddr, ep.localPort), remote: formatEndpoint(remote, port), version: this.settings.version, key: hex64(conn.localKey) });
     ep.connect(this.host.now);
     this.host.touch(ep);
     return conn;
@@ -89,13 +90,13 @@ export class MptcpStack {
     const mpc = syn.options.find((o) => o.kind === 'mp-capable');
     const v = this.settings.version;
     if (!mpc) {
-      conn.enterFallback(`SYN from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} without MP_CAPABLE: plain TCP`, packetId);
+      conn.enterFallback({ cause: 'syn-without-mpc', remote: formatEndpoint(ep.remoteAddr, ep.remotePort) }, packetId);
     } else if (mpc.version !== v || (v === 0 && mpc.senderKey === undefined) || (v === 1 && mpc.senderKey !== undefined) || (mpc.flags & 0x1f) !== MPC_FLAG.H || mpc.flags & MPC_FLAG.B) {
-      conn.enterFallback(`SYN's MP_CAPABLE (version ${mpc.version}, flags 0x${mpc.flags.toString(16)}) is not one this host speaks: answered as plain TCP`, packetId);
+      conn.enterFallback({ cause: 'unsupported-mpc', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), version: mpc.version, flags: mpc.flags }, packetId);
     } else {
       if (mpc.senderKey !== undefined) conn.learnRemoteKey(mpc.senderKey);
       conn.checksums = this.settings.checksums || (mpc.flags & MPC_FLAG.A) !== 0;
-      conn.event('mptcp-accept', `MP_CAPABLE SYN from ${formatEndpoint(ep.remoteAddr, ep.remotePort)}: new connection, key ${conn.localKey.toString(16).padStart(16, '0')}`, [packetId]);
+      conn.event({ kind: 'mptcp-accept', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), key: hex64(conn.localKey) }, [packetId]);
     }
     return sf;
   }
@@ -104,21 +105,21 @@ export class MptcpStack {
   private acceptJoin(ep: TcpEndpoint, syn: TcpHeader, packetId: number): SynVerdict {
     const j = syn.options.find((o) => o.kind === 'mp-join-syn');
     if (!j) return null;
-    const refuse = (reason: number, text: string): SynVerdict => {
-      this.joinSyns.push({ packetId, atUs: this.host.now, kept: false, hmacs: 0, refused: text, answered: false, completed: false });
-      this.host.event('mptcp-join-rejected', `${this.host.id}: MP_JOIN from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} rejected: ${text}`, [packetId]);
+    const refuse = (reason: number, why: JoinRefusal): SynVerdict => {
+      this.joinSyns.push({ packetId, atUs: this.host.now, kept: false, hmacs: 0, refused: why.reason, answered: false, completed: false });
+      this.host.event({ kind: 'mptcp-join-rejected', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), ...why }, [packetId]);
       return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
     };
     const conn = this.tokens.get(j.token);
-    if (!conn || conn.state === 'closed') return refuse(1, `unknown token ${hex32(j.token)}`);
-    if (conn.fallback || conn.remoteKey === null) return refuse(1, 'the connection is not fully established');
+    if (!conn || conn.state === 'closed') return refuse(1, { reason: 'unknown-token', token: hex32(j.token) });
+    if (conn.fallback || conn.remoteKey === null) return refuse(1, { reason: 'not-established' });
     // stateless-join (RFC 7430 §3.1, a what-if): the SYN/ACK is answered from a cookie and no
     // half-open state is kept, so floods of SYN+MP_JOIN cannot fill any half-open slot.
     const stateless = this.settings.mitigations.has('stateless-join');
     const limit = this.settings.halfOpenJoinLimit;
     if (limit !== null && !stateless) {
       const halfOpen = conn.subflows.filter((s) => s.kind === 'join' && !s.initiator && s.joinState === 'syn-received' && !s.ep.closed).length;
-      if (halfOpen >= limit) return refuse(2, `half-open limit (${limit}) reached`);
+      if (halfOpen >= limit) return refuse(2, { reason: 'half-open-limit', limit });
     }
     const sf = new MptcpSubflow(conn, ep, 'join', false);
     sf.stateless = stateless;
@@ -129,20 +130,20 @@ export class MptcpStack {
     conn.subflows.push(sf);
     sf.synRecord = { packetId, atUs: this.host.now, kept: !stateless, hmacs: 1, refused: null, answered: false, completed: false };
     this.joinSyns.push(sf.synRecord);
-    conn.event('mptcp-join-syn', `MP_JOIN SYN for token ${hex32(j.token)} from ${formatEndpoint(ep.remoteAddr, ep.remotePort)} (address ID ${j.addressId}${j.backup ? ', backup' : ''}): SYN/ACK with our HMAC${stateless ? ', no half-open state kept (stateless join)' : ''}`, [packetId]);
+    conn.event({ kind: 'mptcp-join-syn', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), addressId: j.addressId, backup: j.backup, stateless, cookie: false }, [packetId]);
     return sf;
   }
 
   /** Scenario action `endpoint-remove`: every connection drops the address. */
   removeEndpoint(addr: IpAddress): void {
-    this.host.event('pm-endpoint-removed', `${this.host.id}: endpoint ${formatIp(addr)} deleted`);
+    this.host.event({ kind: 'pm-endpoint-removed', address: formatIp(addr) });
     this.pm.forgetEndpoint(addr);
     for (const c of this.connections) this.pm.removeLocalAddress(c, addr);
   }
 
   /** Scenario action `endpoint-backup`. */
   setEndpointBackup(addr: IpAddress, backup: boolean): void {
-    this.host.event('pm-endpoint-changed', `${this.host.id}: endpoint ${formatIp(addr)} is now ${backup ? 'backup' : 'regular'}`);
+    this.host.event({ kind: 'pm-endpoint-changed', address: formatIp(addr), backup });
     this.pm.setEndpointBackup(addr, backup);
     for (const c of this.connections) this.pm.sendPriority(c, addr, backup);
   }
@@ -159,7 +160,7 @@ export class MptcpStack {
     sf.localBackup = req.backup;
     conn.subflows.push(sf);
     conn.extraSubflows++;
-    conn.event('mptcp-join-open', `joins from ${formatIp(req.local)} (address ID ${req.localId}) to ${formatEndpoint(req.remote, req.remotePort)} (address ID ${req.remoteId})${req.backup ? ' as a backup subflow' : ''}`);
+    conn.event({ kind: 'mptcp-join-open', local: formatIp(req.local), localId: req.localId, remote: formatEndpoint(req.remote, req.remotePort), remoteId: req.remoteId, backup: req.backup });
     ep.connect(this.host.now);
     this.host.touch(ep);
     return sf;

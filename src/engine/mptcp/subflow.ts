@@ -24,13 +24,14 @@ import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { CloseReason, DataChunk, OutgoingSegment, SentChunk, TcpUpper } from '../tcp/types.ts';
 import { DssChecksumAccumulator, dssChecksum } from '../wire/dss-checksum.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
-import { MPC_FLAG, MP_TCPRST_REASONS, type Dss, type MptcpOption } from '../wire/mptcp/types.ts';
+import { MPC_FLAG, type Dss, type MptcpOption } from '../wire/mptcp/types.ts';
 import { expandSeq32 } from '../wire/seq.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
 import type { MappingMeta, MptcpConnection } from './connection.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
 import type { JoinSynRecord } from './stack.ts';
+import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '../sim/events.ts';
 
 export type SubflowKind = 'initial' | 'join';
 
@@ -178,8 +179,9 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return Math.min(ep.cc.cwnd, ep.sndWnd) - ep.flightBytes >= ep.sendMss();
   }
 
-  private event(kind: string, text: string, packets?: number[]): void {
-    this.conn.event(kind, `subflow ${this.name}: ${text}`, packets);
+  /** A trace event of this subflow (its connection's token and its name filled in). */
+  private event(body: SubflowEventBody, packets?: number[]): void {
+    this.conn.event({ ...body, subflow: this.name } as ConnectionEventBody, packets);
   }
 
   // ------------------------------------------------------------ output
@@ -354,10 +356,10 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   // ------------------------------------------------------------ resets
 
   /** Resets this subflow, with MP_TCPRST and `reason` in v1 (RFC 8684 §3.6). */
-  reset(reasonCode: number, why: string, packetId?: number): void {
-    this.resetReason = why;
+  reset(reasonCode: number, why: SubflowResetCause, packetId?: number): void {
+    this.resetReason = why.cause;
     this.joinState = this.joinState === 'established' ? this.joinState : 'failed';
-    this.event('mptcp-subflow-reset', `${why}: RST${this.conn.version === 1 ? ` with MP_TCPRST (${MP_TCPRST_REASONS[reasonCode]})` : ''}`, packetId ? [packetId] : undefined);
+    this.event({ kind: 'mptcp-subflow-reset', ...why, mpTcpRst: this.conn.version === 1 ? reasonCode : null }, packetId ? [packetId] : undefined);
     if (this.conn.version === 1) this.rstOptions = [...this.rstOptions, { kind: 'mp-tcprst', transient: false, reserved: 0, reason: reasonCode }];
     this.ep.abort(this.conn.now, []);
     this.conn.host.touch(this.ep);
@@ -387,11 +389,11 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const f = h.flags;
     if (f & TCP_FLAG.RST) {
       const r = h.options.find((o) => o.kind === 'mp-tcprst');
-      if (r) this.event('mptcp-tcprst-received', `RST with MP_TCPRST: ${MP_TCPRST_REASONS[r.reason] ?? `reason ${r.reason}`}${r.transient ? ' (transient)' : ''}`, [packetId]);
+      if (r) this.event({ kind: 'mptcp-tcprst-received', reason: r.reason, transient: r.transient }, [packetId]);
       const fc = h.options.find((o) => o.kind === 'mp-fastclose');
       if (fc) this.onFastclose(fc.receiverKey, packetId);
       const fail = h.options.find((o) => o.kind === 'mp-fail');
-      if (fail) this.event('mptcp-fail-received', `RST with MP_FAIL for DSN ${fail.dsn}: the peer's checksum failed; unacknowledged data goes to the other subflows`, [packetId]);
+      if (fail) this.event({ kind: 'mptcp-fail-received', dsn: fail.dsn.toString(), onRst: true }, [packetId]);
       return;
     }
     if (this.kind === 'initial') this.initialHandshake(h, packetId);
@@ -407,19 +409,19 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (h.flags & TCP_FLAG.SYN) {
       // Our SYN/ACK's answer on the client.
       if (!mpc || !this.validMpc(mpc, true) || mpc.senderKey === undefined) {
-        c.enterFallback(`subflow ${this.name}: SYN/ACK without a usable MP_CAPABLE: the connection is plain TCP (RFC 8684 §3.1)`, packetId);
+        c.enterFallback({ cause: 'synack-without-mpc', subflow: this.name }, packetId);
         return;
       }
       c.learnRemoteKey(mpc.senderKey);
       c.checksums = ((this.ourMpcFlags | mpc.flags) & MPC_FLAG.A) !== 0;
-      this.event('mptcp-capable', `MP_CAPABLE answered, version ${mpc.version}, server key ${hex64(mpc.senderKey)}, token ${hex32(c.remoteToken!)}${c.checksums ? ', DSS checksums on' : ''}`, [packetId]);
+      this.event({ kind: 'mptcp-capable', version: mpc.version, serverKey: hex64(mpc.senderKey), remoteToken: hex32(c.remoteToken!), checksums: c.checksums }, [packetId]);
       return;
     }
     if (c.role !== 'server') {
       // Linux (check_fully_established): before the server's first DSS, an in-sequence segment with
       // neither a DSS nor a new ADD_ADDR means the server fell back; so does the client.
       if (!c.fullyEstablished && !h.options.some((o) => o.kind === 'dss' || (o.kind === 'add-addr' && !o.echo))) {
-        c.enterFallback(`subflow ${this.name}: the server's first segment after the handshake carries no DSS: it fell back to TCP, and so does this connection (RFC 8684 §3.1)`, packetId);
+        c.enterFallback({ cause: 'first-segment-without-dss', subflow: this.name }, packetId);
       }
       return;
     }
@@ -430,25 +432,20 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         if (dss && c.remoteKey !== null) {
           // v0 (or syn-cookies): the key came with the SYN, so a DSS completes the handshake.
           c.fullyEstablished = true;
-          this.event('mptcp-fully-established', 'first DSS from the client: fully established (its third ACK was lost)', [packetId]);
+          this.event({ kind: 'mptcp-fully-established', via: 'first-dss' }, [packetId]);
           c.pm.onFullyEstablished(c);
           return;
         }
-        c.enterFallback(
-          dss
-            ? `subflow ${this.name}: data with a DSS but no MP_CAPABLE, and the client's key never arrived (its third ACK was lost): fallback to TCP, as Linux does (RFC 8684 §3.1)`
-            : `subflow ${this.name}: third ACK without MP_CAPABLE: the connection falls back to TCP (RFC 8684 §3.1)`,
-          packetId,
-        );
+        c.enterFallback({ cause: dss ? 'dss-without-client-key' : 'third-ack-without-mpc', subflow: this.name }, packetId);
         return;
       }
       if (mpc.receiverKey !== c.localShare || (c.remoteShare !== null && mpc.senderKey !== c.remoteShare)) {
-        this.event('mptcp-mpc-ignored', `MP_CAPABLE ACK carries keys ${hex64(mpc.senderKey)}/${hex64(mpc.receiverKey)}, not this connection's: ignored`, [packetId]);
+        this.event({ kind: 'mptcp-mpc-ignored', senderKey: hex64(mpc.senderKey), receiverKey: hex64(mpc.receiverKey) }, [packetId]);
         return;
       }
       c.learnRemoteKey(mpc.senderKey);
       c.fullyEstablished = true;
-      this.event('mptcp-fully-established', `client key ${hex64(mpc.senderKey)} confirmed: fully established`, [packetId]);
+      this.event({ kind: 'mptcp-fully-established', via: 'third-ack', clientKey: hex64(mpc.senderKey) }, [packetId]);
       c.pm.onFullyEstablished(c);
     }
     // The client's first data may repeat MP_CAPABLE with a data-level length: an implicit mapping at IDSN + 1, SSN 1.
@@ -470,7 +467,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (this.joinState === 'syn-sent' && h.flags & TCP_FLAG.SYN) {
       const sa = h.options.find((o) => o.kind === 'mp-join-syn-ack');
       if (!sa) {
-        this.reset(1, 'SYN/ACK without MP_JOIN', packetId);
+        this.reset(1, { cause: 'synack-without-join' }, packetId);
         return false;
       }
       this.remoteNonce = sa.nonce;
@@ -478,34 +475,34 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.peerBackup = sa.backup;
       const expected = joinSynAckHmac(c.settings.mac, c.remoteKey!, c.localKey, sa.nonce, this.localNonce, this.bound());
       if (expected !== sa.truncatedHmac) {
-        this.reset(1, `MP_JOIN SYN/ACK HMAC ${hex64(sa.truncatedHmac)} is not the ${hex64(expected)} our keys give: join rejected`, packetId);
+        this.reset(1, { cause: 'synack-hmac-mismatch', received: hex64(sa.truncatedHmac), expected: hex64(expected) }, packetId);
         return false;
       }
-      this.event('mptcp-join-synack-ok', `MP_JOIN SYN/ACK HMAC verified`, [packetId]);
+      this.event({ kind: 'mptcp-join-synack-ok' }, [packetId]);
       return true;
     }
     if (this.joinState === 'syn-received') {
       if (this.synRecord) this.synRecord.answered = true;
       const a = h.options.find((o) => o.kind === 'mp-join-ack');
       if (!a) {
-        this.reset(1, 'third ACK of the join without MP_JOIN', packetId);
+        this.reset(1, { cause: 'third-ack-without-join' }, packetId);
         return false;
       }
       const expected = joinAckHmac(c.settings.mac, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce, this.bound());
       if (toHex(expected) !== toHex(a.hmac)) {
-        this.reset(1, `MP_JOIN ACK HMAC mismatch (got ${toHex(a.hmac).slice(0, 16)}…, expected ${toHex(expected).slice(0, 16)}…): join rejected`, packetId);
+        this.reset(1, { cause: 'third-ack-hmac-mismatch', received: toHex(a.hmac).slice(0, 16), expected: toHex(expected).slice(0, 16) }, packetId);
         return false;
       }
       const limit = c.settings.pathManager.limits.subflows;
       if (c.extraSubflows >= limit) {
-        this.reset(3, `join refused: subflow limit (${limit}) reached`, packetId);
+        this.reset(3, { cause: 'subflow-limit', limit }, packetId);
         return false;
       }
       c.extraSubflows++;
       if (this.synRecord) this.synRecord.completed = true;
       this.joinState = 'established';
       c.joinCompleted(this);
-      this.event('mptcp-join-accepted', `MP_JOIN HMAC verified: subflow joined (address ID ${this.remoteAddressId}${this.peerBackup ? ', backup' : ''})`, [packetId]);
+      this.event({ kind: 'mptcp-join-accepted', remoteAddressId: this.remoteAddressId, backup: this.peerBackup }, [packetId]);
       // The fourth ACK tells the initiator it may send data.
       this.ep.sendSignal(c.now);
       c.kickAll();
@@ -514,7 +511,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (this.joinState === 'pre-established' && h.flags & TCP_FLAG.ACK) {
       this.joinState = 'established';
       c.joinCompleted(this);
-      this.event('mptcp-join-established', 'fourth ACK received: the join is established', [packetId]);
+      this.event({ kind: 'mptcp-join-established' }, [packetId]);
       c.kickAll();
     }
     return this.joinState !== 'failed';
@@ -559,7 +556,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (o.dsn64) c.peerUses64 = true;
     const dsn = o.dsn64 ? m.dsn : expandSeq32(c.rcvNxt ?? 0n, Number(m.dsn));
     if (m.dataLength === 0) {
-      this.event('mptcp-infinite-mapping', 'infinite mapping received: the peer fell back to TCP on this subflow', [packetId]);
+      this.event({ kind: 'mptcp-infinite-mapping' }, [packetId]);
       return;
     }
     const payloadLen = m.dataLength - (o.dataFin ? 1 : 0);
@@ -580,24 +577,24 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     // v0's address ID applies the change to every subflow using that address of the sender (RFC 6824 §3.3.8); v1 only to this subflow.
     const targets = addressId === undefined || c.version === 1 ? [this] : c.subflows.filter((s) => s.remoteAddressId === addressId);
     for (const s of targets) s.peerBackup = backup;
-    this.event('mptcp-prio-received', `MP_PRIO: ${targets.length === 1 && targets[0] === this ? 'this subflow' : `${targets.length} subflow(s) with address ID ${addressId}`} now ${backup ? 'backup' : 'regular'}`, [packetId]);
+    this.event({ kind: 'mptcp-prio-received', backup, addressId: targets.length === 1 && targets[0] === this ? null : (addressId ?? null), subflows: targets.length }, [packetId]);
     c.kickAll();
   }
 
   /** MP_FAIL on an ACK (the only subflow): answer with an infinite mapping and fall back (RFC 8684 §3.7). */
   private onMpFail(dsn: bigint, packetId: number): void {
     const c = this.conn;
-    this.event('mptcp-fail-received', `MP_FAIL for DSN ${dsn}: the peer's checksum failed`, [packetId]);
+    this.event({ kind: 'mptcp-fail-received', dsn: dsn.toString(), onRst: false }, [packetId]);
     if (c.fallback) return;
     this.signals.push({ kind: 'infinite-mapping', dsn });
     this.flushSignals();
-    c.enterFallback(`subflow ${this.name}: infinite mapping sent after MP_FAIL: fallback to TCP`, packetId);
+    c.enterFallback({ cause: 'mp-fail-answered', subflow: this.name }, packetId);
   }
 
   private onFastclose(key: bigint, packetId: number): void {
     const c = this.conn;
     if (key !== c.localKey) {
-      this.event('mptcp-fastclose-ignored', `MP_FASTCLOSE carries ${hex64(key)}, not our key: ignored`, [packetId]);
+      this.event({ kind: 'mptcp-fastclose-ignored', key: hex64(key) }, [packetId]);
       return;
     }
     c.onFastclose(packetId);
@@ -658,33 +655,33 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   /** RFC 8684 §3.7: a DSS checksum failed, so something on this path changed the payload. */
   private onChecksumFailure(m: ReceivedMapping, expected: number, held: Uint8Array[]): void {
     const c = this.conn;
-    const text = `DSS checksum 0x${m.checksum!.toString(16).padStart(4, '0')} of the mapping at DSN ${m.dsn} (${m.len} bytes) does not match the data (0x${expected.toString(16).padStart(4, '0')})`;
+    const what = { dsn: m.dsn.toString(), bytes: m.len, checksum: m.checksum!, expected };
     const others = c.subflows.some((s) => s !== this && s.canCarryData);
     if (others || this.kind === 'join') {
       // Several subflows: reset this one with MP_FAIL; the data is not DATA_ACKed and comes again on another.
       this.rstOptions = [{ kind: 'mp-fail', dsn: m.dsn, reserved: 0 }];
-      this.reset(6, `${text}: subflow reset with MP_FAIL, the data will be resent on another subflow`);
+      this.reset(6, { cause: 'checksum-failed', ...what });
       return;
     }
     // The only subflow: MP_FAIL on an ACK and fall back to TCP for good; the bytes are delivered as TCP would.
-    this.event('mptcp-checksum-failed', `${text}: MP_FAIL sent`);
+    this.event({ kind: 'mptcp-checksum-failed', ...what });
     let dsn = m.dsn;
     for (const b of held) {
       c.receive(dsn, b);
       dsn += BigInt(b.length);
     }
     this.sendSignal({ kind: 'mp-fail', dsn: m.dsn, reserved: 0 });
-    c.enterFallback(`subflow ${this.name}: DSS checksum failed on the only subflow: fallback to TCP (RFC 8684 §3.7)`);
+    c.enterFallback({ cause: 'checksum-failed-only-subflow', subflow: this.name });
   }
 
   /** Data with no mapping (options stripped on the way): RFC 8684 §3.7. */
   private onUnmapped(bytes: number): void {
     const c = this.conn;
     if (this.kind === 'initial' && c.subflows.length === 1) {
-      c.enterFallback(`subflow ${this.name}: ${bytes} bytes arrived without a DSS mapping: fallback to TCP on the only subflow (RFC 8684 §3.7)`);
+      c.enterFallback({ cause: 'unmapped-data-only-subflow', subflow: this.name, bytes });
       return;
     }
-    this.reset(6, `${bytes} bytes arrived without a DSS mapping (middlebox interference)`);
+    this.reset(6, { cause: 'unmapped-data', bytes });
   }
 
   pull(_ep: TcpEndpoint, maxLen: number): DataChunk | null {
@@ -694,7 +691,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   onAcked(): void {
     if (!this.stale) return;
     this.stale = false;
-    this.event('mptcp-subflow-active', 'acknowledgments flow again: no longer stale');
+    this.event({ kind: 'mptcp-subflow-active' });
     this.conn.kickAll();
   }
 
@@ -702,7 +699,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const c = this.conn;
     if (this.stale || inRow < STALE_LOSS_COUNT || c.fallback || !this.canCarryData) return;
     this.stale = true;
-    this.event('mptcp-subflow-stale', `${inRow} retransmission timeouts in a row: stale, its unacknowledged data goes to the other subflows (Linux stale_loss_cnt ${STALE_LOSS_COUNT})`);
+    this.event({ kind: 'mptcp-subflow-stale', timeouts: inRow, staleLossCount: STALE_LOSS_COUNT });
     c.reinjectFrom(this);
   }
 

@@ -40,19 +40,29 @@ export class Middlebox implements NetNode {
     if (!copy) return;
     const v = tcpView(copy);
     if (v) {
-      const changed = this.spec.kind === 'strip-mptcp' ? stripMptcp(copy, v.ipHeaderLength) : this.rewritePayload(copy, v.ipHeaderLength);
-      if (changed) {
-        fixChecksums(copy, v);
-        this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: `middlebox-${this.spec.kind}`, text: `${this.id}: ${changed}`, packets: [packetId] });
+      const at = { timeUs: this.sim.now, host: this.id, packets: [packetId] };
+      if (this.spec.kind === 'strip-mptcp') {
+        const options = stripMptcp(copy, v.ipHeaderLength);
+        if (options > 0) {
+          fixChecksums(copy, v);
+          this.sim.trace.event({ ...at, kind: 'middlebox-strip-mptcp', options });
+        }
+      } else {
+        const occurrences = this.rewritePayload(copy, v.ipHeaderLength);
+        if (occurrences > 0) {
+          fixChecksums(copy, v);
+          this.sim.trace.event({ ...at, kind: 'middlebox-rewrite-payload', occurrences, match: this.spec.match ?? '' });
+        }
       }
     }
     const out = this.ports[iface === 0 ? 1 : 0];
     if (out) out.link.send(out.end, copy, packetId);
   }
 
-  private rewritePayload(p: Uint8Array, t: number): string | null {
+  /** Rewrites every occurrence of the match in the payload; returns how many. */
+  private rewritePayload(p: Uint8Array, t: number): number {
     const m = this.match;
-    if (m.length === 0) return null;
+    if (m.length === 0) return 0;
     const start = t + (p[t + 12]! >> 4) * 4;
     let hits = 0;
     for (let i = start; i + m.length <= p.length; i++) {
@@ -64,12 +74,12 @@ export class Middlebox implements NetNode {
         i += m.length - 1;
       }
     }
-    return hits ? `rewrote ${hits} occurrence(s) of "${this.spec.match}" in the payload` : null;
+    return hits;
   }
 }
 
-/** Overwrites MPTCP options with NOPs; returns a description when it changed something. */
-export function stripMptcp(p: Uint8Array, t: number): string | null {
+/** Overwrites MPTCP options with NOPs; returns how many it overwrote. */
+export function stripMptcp(p: Uint8Array, t: number): number {
   const end = t + (p[t + 12]! >> 4) * 4;
   let i = t + 20;
   let stripped = 0;
@@ -88,7 +98,7 @@ export function stripMptcp(p: Uint8Array, t: number): string | null {
     }
     i += len;
   }
-  return stripped ? `stripped ${stripped} MPTCP option(s)` : null;
+  return stripped;
 }
 
 function ascii(text: string): Uint8Array {

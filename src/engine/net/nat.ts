@@ -6,6 +6,7 @@
  * dropped. It rewrites IP and TCP headers only, like the NATs MPTCP has to
  * live with: ADD_ADDR and MP_JOIN contents pass untouched (RFC 8684 §3.2).
  */
+import type { EventBody } from '../sim/events.ts';
 import type { NatSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
@@ -41,8 +42,8 @@ export class Nat implements NetNode {
     this.ports[iface] = { link, end };
   }
 
-  private event(kind: string, text: string, packetId: number): void {
-    this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind, text: `${this.id}: ${text}`, packets: [packetId] });
+  private event(body: Extract<EventBody, { kind: 'nat-mapping' | 'nat-drop' }>, packetId: number): void {
+    this.sim.trace.event({ ...body, timeUs: this.sim.now, host: this.id, packets: [packetId] });
   }
 
   receive(iface: number, bytes: Uint8Array, packetId: number): void {
@@ -59,7 +60,7 @@ export class Nat implements NetNode {
         pub = this.nextPort++;
         this.outbound.set(key, pub);
         this.inbound.set(pub, { addr: src, port: sport });
-        this.event('nat-mapping', `maps ${formatEndpoint(src, sport)} to ${formatEndpoint(this.publicAddress, pub)}`, packetId);
+        this.event({ kind: 'nat-mapping', inside: formatEndpoint(src, sport), outside: formatEndpoint(this.publicAddress, pub) }, packetId);
       }
       writeAddress(copy, v, 'src', this.publicAddress);
       writePort(copy, v, 'src', pub);
@@ -71,7 +72,7 @@ export class Nat implements NetNode {
     const dport = readPort(copy, v, 'dst');
     const back = dst === addressKey(this.publicAddress) ? this.inbound.get(dport) : undefined;
     if (!back) {
-      this.event('nat-drop', `nothing mapped to ${formatEndpoint(readAddress(copy, v, 'dst'), dport)}: packet from outside dropped`, packetId);
+      this.event({ kind: 'nat-drop', to: formatEndpoint(readAddress(copy, v, 'dst'), dport) }, packetId);
       return;
     }
     writeAddress(copy, v, 'dst', back.addr);

@@ -6,6 +6,8 @@
 import type { Simulation } from '../sim/simulation.ts';
 import { finishChecksum, sum16 } from '../wire/checksum.ts';
 import { destinationKey } from './address-key.ts';
+import { decodePacket } from '../wire/packet.ts';
+import { formatIp } from '../wire/ip-address.ts';
 import type { Link } from './link.ts';
 import type { NetNode } from './node.ts';
 
@@ -35,12 +37,12 @@ export class Router implements NetNode {
     }
     const out = this.routes.get(key);
     if (out === undefined) {
-      this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: 'router-no-route', text: `${this.id}: no route to the destination: packet dropped` });
+      this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: 'router-no-route', destination: destinationText(bytes), packets: [packetId] });
       return;
     }
     const copy = decrementTtl(bytes);
     if (!copy) {
-      this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: 'router-ttl-expired', text: `${this.id}: TTL expired: packet dropped` });
+      this.sim.trace.event({ timeUs: this.sim.now, host: this.id, kind: 'router-ttl-expired', destination: destinationText(bytes), packets: [packetId] });
       return;
     }
     const p = this.ports[out]!;
@@ -64,4 +66,10 @@ export function decrementTtl(bytes: Uint8Array): Uint8Array | null {
     copy[11] = c & 0xff;
   }
   return copy;
+}
+
+/** The destination address of a packet, for events. */
+function destinationText(bytes: Uint8Array): string {
+  const d = decodePacket(bytes);
+  return d.ok ? formatIp(d.value.ip.dst) : 'an undecodable destination';
 }

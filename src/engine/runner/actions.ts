@@ -17,7 +17,7 @@ export function scheduleActions(sim: Simulation, s: Scenario, net: Network, tran
       const up = a.kind === 'link-up';
       sim.at(a.atUs, () => {
         link.up = up;
-        sim.trace.event({ timeUs: sim.now, host: link.id, kind: a.kind, text: up ? `link ${link.id} is up again` : `link ${link.id} goes down: every packet put on it is dropped` });
+        sim.trace.event({ timeUs: sim.now, host: link.id, kind: a.kind, link: link.id });
       });
       continue;
     }

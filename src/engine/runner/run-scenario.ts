@@ -24,6 +24,7 @@ import { attackerReport, type AttackerReport } from './attacker-report.ts';
 import { evaluateMonitors } from '../monitors/registry.ts';
 import type { AttackFreeTruth, ConnectionTruth, Finding, FailureId } from '../monitors/monitor.ts';
 import { transportFor } from './transport.ts';
+import { renderProse, type Prose } from '../monitors/prose.ts';
 
 /** A security failure that really happened, with why (security-model.md §2). */
 export interface FailureReport {
@@ -34,7 +35,10 @@ export interface FailureReport {
   evidence: { packets: number[]; events: number[] };
   /** False when single-path TCP between the same endpoints, with the same attacker, suffers it too. */
   mptcpSpecific: boolean;
+  /** Why, with packets named "packet #id" and attackers by id. */
   explanation: string;
+  /** The same with its references kept, for readers that name packets and attackers their own way. */
+  explanationParts: Prose;
 }
 
 export interface RunOptions {
@@ -338,7 +342,8 @@ function labelFailures(s: Scenario, findings: Finding[], tcpFailures: FailureId[
     attacker: f.attacker,
     evidence: f.evidence,
     mptcpSpecific: s.protocol !== 'tcp' && !inherited.has(f.failure),
-    explanation: f.explanation,
+    explanation: renderProse(f.explanation),
+    explanationParts: f.explanation,
   }));
 }
 

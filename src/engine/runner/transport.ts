@@ -6,7 +6,7 @@ import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import type { Host } from '../host/host.ts';
 import type { MptcpSettings } from '../mptcp/settings.ts';
 import { macFor } from '../crypto/mptcp-crypto.ts';
-import { TlsSession, tlsKeys } from '../host/tls-records.ts';
+import { TlsSession, tlsKeys, type TlsAlert } from '../host/tls-records.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
 import { DEFAULT_HALF_OPEN_LIMIT, type Scenario } from '../scenario/types.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
@@ -44,7 +44,7 @@ export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
 function withTls(inner: Transport, s: Scenario): Transport {
   // From the seed, not the name: runs that differ only in names are the same run (baselines are shared on that).
   const secret = (port: number) => `tls:${s.seed}:${port}`;
-  const alert = (host: Host) => (why: string) => host.event('tls-alert', `${host.id}: TLS alert: ${why}: connection aborted`);
+  const alert = (host: Host) => (why: TlsAlert) => host.event({ kind: 'tls-alert', ...why });
   return {
     stacks: inner.stacks,
     connect: (host, remote, port, handlers) => {

@@ -28,6 +28,8 @@ import { DUP_THRESH, SendQueue, type TrackedChunk } from './send-queue.ts';
 import { RttEstimator } from './rtt.ts';
 import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
 import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
+import type { ChallengeTrigger, TcpCause, TcpEvent } from '../sim/events.ts';
+import type { DistributiveOmit } from '../core/types.ts';
 
 const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG;
 
@@ -147,7 +149,7 @@ export class TcpEndpoint {
   /** Active open: sends the SYN. */
   connect(now: number): void {
     this.now = now;
-    this.setState('SYN_SENT', 'active open');
+    this.setState('SYN_SENT', 'active-open');
     this.sendSyn(false);
   }
 
@@ -158,7 +160,7 @@ export class TcpEndpoint {
     this.rcvNxt = seqAdd(syn.seq, 1);
     this.readSynOptions(syn);
     this.updateWindow(syn, true);
-    this.setState('SYN_RECEIVED', 'SYN received');
+    this.setState('SYN_RECEIVED', 'syn-received');
     this.sendSyn(true);
   }
 
@@ -220,12 +222,12 @@ export class TcpEndpoint {
     const f = h.flags;
     if (f & ACK && (seqLeq(h.ack, this.iss) || seqGt(h.ack, this.sndMax))) {
       if (!(f & RST)) this.sendRst(h.ack, [], false);
-      this.events('tcp-drop', `${this.name}: ACK ${h.ack} in SYN_SENT does not acknowledge our SYN: dropped`, [packetId]);
+      this.emitEvent({ kind: 'tcp-drop', cause: 'ack-not-for-syn', ack: h.ack }, packetId);
       return false;
     }
     if (f & RST) {
       if (f & ACK) {
-        this.events('tcp-reset', `${this.name}: connection refused (RST in SYN_SENT)`, [packetId]);
+        this.emitEvent({ kind: 'tcp-reset', when: 'syn-sent' }, packetId);
         this.upper.onSegment(this, h, 0, packetId);
         this.enterClosed('reset-received');
         return true;
@@ -242,13 +244,13 @@ export class TcpEndpoint {
       this.updateWindow(h, true);
       this.sampleHandshakeRtt();
       this.disarm('retransmit');
-      this.setState('ESTABLISHED', 'SYN/ACK received');
+      this.setState('ESTABLISHED', 'syn-ack-received');
       this.upper.onSegment(this, h, payload.length, packetId);
       this.sendAck(true, true);
       this.pump();
     } else {
       // Simultaneous open (RFC 9293 §3.10.7.3).
-      this.setState('SYN_RECEIVED', 'simultaneous open');
+      this.setState('SYN_RECEIVED', 'simultaneous-open');
       this.sendSyn(true);
     }
     return true;
@@ -267,30 +269,30 @@ export class TcpEndpoint {
     // A retransmitted SYN means our SYN/ACK was lost: send it again (as Linux's request sockets do),
     // before the window check, which a SYN at IRS would fail.
     if (this.state === 'SYN_RECEIVED' && f & SYN && !(f & ACK) && h.seq === this.irs) {
-      this.events('tcp-syn-retransmitted', `${this.name}: the peer sent its SYN again: SYN/ACK resent`, [packetId]);
+      this.emitEvent({ kind: 'tcp-syn-retransmitted' }, packetId);
       this.sendSyn(true);
       return false;
     }
     // First: is the sequence number acceptable?
     if (!this.sequenceAcceptable(h.seq, segLen)) {
       if (!(f & RST)) this.sendAck(true);
-      this.events('tcp-drop', `${this.name}: segment seq ${h.seq} (len ${segLen}) outside the receive window [${this.rcvNxt}, +${this.receiveWindow()}): dropped, ACK sent`, [packetId]);
+      this.emitEvent({ kind: 'tcp-drop', cause: 'out-of-window', seq: h.seq, length: segLen, rcvNxt: this.rcvNxt, window: this.receiveWindow() }, packetId);
       return false;
     }
     // Second: RST (RFC 5961 §3.2).
     if (f & RST) {
       if (h.seq === this.rcvNxt) {
-        this.events('tcp-reset', `${this.name}: RST at exactly RCV.NXT accepted: connection reset`, [packetId]);
+        this.emitEvent({ kind: 'tcp-reset', when: 'at-rcv-nxt' }, packetId);
         this.upper.onSegment(this, h, 0, packetId);
         this.enterClosed('reset-received');
         return true;
       }
-      this.challengeAck(`RST seq ${h.seq} is in the window but not RCV.NXT ${this.rcvNxt}`, packetId);
+      this.challengeAck({ what: 'rst-not-rcv-nxt', seq: h.seq, rcvNxt: this.rcvNxt }, packetId);
       return false;
     }
     // Fourth: SYN in a synchronized state (RFC 5961 §4.2).
     if (f & SYN) {
-      this.challengeAck(`SYN in ${this.state}`, packetId);
+      this.challengeAck({ what: 'syn-synchronized', state: this.state }, packetId);
       return false;
     }
     // Fifth: ACK.
@@ -305,16 +307,16 @@ export class TcpEndpoint {
       this.updateWindow(h, true);
       this.sampleHandshakeRtt();
       this.disarm('retransmit');
-      this.setState('ESTABLISHED', 'ACK of SYN/ACK received');
+      this.setState('ESTABLISHED', 'handshake-acked');
     }
     if (seqGt(h.ack, this.sndMax)) {
       this.sendAck(true);
-      this.events('tcp-drop', `${this.name}: ACK ${h.ack} for data never sent (SND.NXT ${this.sndMax}): dropped`, [packetId]);
+      this.emitEvent({ kind: 'tcp-drop', cause: 'ack-of-unsent', ack: h.ack, sndMax: this.sndMax }, packetId);
       return false;
     }
     // RFC 5961 §5.2: acceptable ACKs lie within [SND.UNA − MAX.SND.WND, SND.NXT].
     if (seqLt(h.ack, seqAdd(this.sndUna, -Math.max(this.maxSndWnd, 1)))) {
-      this.challengeAck(`ACK ${h.ack} is too old (SND.UNA ${this.sndUna}, MAX.SND.WND ${this.maxSndWnd})`, packetId);
+      this.challengeAck({ what: 'old-ack', ack: h.ack, sndUna: this.sndUna, maxSndWnd: this.maxSndWnd }, packetId);
       return false;
     }
     if (this.useTimestamps) {
@@ -340,18 +342,18 @@ export class TcpEndpoint {
     return (rel >= 0 && rel < wnd) || (lastRel >= 0 && lastRel < wnd);
   }
 
-  private challengeAck(why: string, packetId: number): void {
+  private challengeAck(trigger: ChallengeTrigger, packetId: number): void {
     const c = this.challengeAcks;
     if (this.now - c.windowStartUs >= 1_000_000) {
       c.windowStartUs = this.now;
       c.count = 0;
     }
     if (c.count >= this.config.challengeAckLimit) {
-      this.events('tcp-challenge-ack-limited', `${this.name}: ${why}: challenge ACK limit (${this.config.challengeAckLimit}/s) reached, dropped`, [packetId]);
+      this.emitEvent({ kind: 'tcp-challenge-ack-limited', trigger, limitPerSecond: this.config.challengeAckLimit }, packetId);
       return;
     }
     c.count++;
-    this.events('tcp-challenge-ack', `${this.name}: ${why}: challenge ACK sent (RFC 5961)`, [packetId]);
+    this.emitEvent({ kind: 'tcp-challenge-ack', trigger }, packetId);
     this.sendAck(true);
   }
 
@@ -405,7 +407,7 @@ export class TcpEndpoint {
         q.markLost(first);
         cc.enterRecovery(flight, this.sndMax);
         if (this.sackOk) cc.cwnd = cc.ssthresh;
-        this.events('tcp-fast-retransmit', `${this.name}: ${this.dupAcks >= DUP_THRESH ? 'third duplicate ACK' : 'SACKs show a loss'} at ${this.sndUna}: fast retransmit, cwnd ${Math.round(cc.cwnd)}`);
+        this.emitEvent({ kind: 'tcp-fast-retransmit', trigger: this.dupAcks >= DUP_THRESH ? 'dup-acks' : 'sack', sndUna: this.sndUna, cwnd: Math.round(cc.cwnd) });
       }
     }
   }
@@ -507,13 +509,13 @@ export class TcpEndpoint {
     switch (this.state) {
       case 'SYN_RECEIVED':
       case 'ESTABLISHED':
-        this.setState('CLOSE_WAIT', 'FIN received');
+        this.setState('CLOSE_WAIT', 'fin-received');
         break;
       case 'FIN_WAIT_1':
-        this.setState(this.finAcked() ? 'TIME_WAIT' : 'CLOSING', 'FIN received');
+        this.setState(this.finAcked() ? 'TIME_WAIT' : 'CLOSING', 'fin-received');
         break;
       case 'FIN_WAIT_2':
-        this.setState('TIME_WAIT', 'FIN received');
+        this.setState('TIME_WAIT', 'fin-received');
         break;
       default:
         break;
@@ -528,9 +530,9 @@ export class TcpEndpoint {
 
   private onOurFinAcked(): void {
     if (!this.finAcked()) return;
-    if (this.state === 'FIN_WAIT_1') this.setState('FIN_WAIT_2', 'our FIN acknowledged');
+    if (this.state === 'FIN_WAIT_1') this.setState('FIN_WAIT_2', 'fin-acked');
     else if (this.state === 'CLOSING') {
-      this.setState('TIME_WAIT', 'our FIN acknowledged');
+      this.setState('TIME_WAIT', 'fin-acked');
       this.startTimeWait();
     } else if (this.state === 'LAST_ACK') this.enterClosed('fin');
   }
@@ -604,8 +606,8 @@ export class TcpEndpoint {
     const chunk = this.queue.push({ len: data.len, fill: data.fill, meta: data.meta, seq, fin, sentAtUs: 0, transmissions: 0 });
     if (fin) {
       this.finQueued = true;
-      if (this.state === 'ESTABLISHED') this.setState('FIN_WAIT_1', 'application closed');
-      else if (this.state === 'CLOSE_WAIT') this.setState('LAST_ACK', 'application closed');
+      if (this.state === 'ESTABLISHED') this.setState('FIN_WAIT_1', 'app-closed');
+      else if (this.state === 'CLOSE_WAIT') this.setState('LAST_ACK', 'app-closed');
     }
     return chunk;
   }
@@ -746,7 +748,7 @@ export class TcpEndpoint {
     this.rtt.backOff();
     if (this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED') {
       if (this.synTransmissions > this.config.synRetries) {
-        this.events('tcp-timeout', `${this.name}: no answer to ${this.synTransmissions} SYNs: giving up`);
+        this.emitEvent({ kind: 'tcp-timeout', phase: 'handshake', syns: this.synTransmissions });
         this.enterClosed('timeout');
         return;
       }
@@ -757,13 +759,13 @@ export class TcpEndpoint {
     if (!first || first.transmissions === 0) return;
     this.retransmissionsInRow++;
     if (this.retransmissionsInRow > this.config.dataRetries) {
-      this.events('tcp-timeout', `${this.name}: ${this.retransmissionsInRow - 1} retransmissions unanswered: connection timed out`);
+      this.emitEvent({ kind: 'tcp-timeout', phase: 'data', retransmissions: this.retransmissionsInRow - 1 });
       this.abort(this.now);
       return;
     }
     this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna));
     this.dupAcks = 0;
-    this.events('tcp-rto', `${this.name}: retransmission timeout, resending from ${this.sndUna} (RTO now ${Math.round(this.rtt.rtoUs / 1000)} ms)`);
+    this.emitEvent({ kind: 'tcp-rto', sndUna: this.sndUna, rtoMs: Math.round(this.rtt.rtoUs / 1000) });
     // Everything unacknowledged and not SACKed is lost: resent in order as the window opens.
     this.queue.markAllLost();
     this.upper.onRetransmitTimeout?.(this, this.retransmissionsInRow);
@@ -772,13 +774,18 @@ export class TcpEndpoint {
 
   // ---------------------------------------------------------------- state
 
-  private setState(to: TcpState, why: string): void {
+  /** A trace event about this endpoint (its local and remote ends filled in). */
+  private emitEvent(e: DistributiveOmit<TcpEvent, 'local' | 'remote'>, packetId?: number): void {
+    this.events({ ...e, local: formatEndpoint(this.localAddr, this.localPort), remote: formatEndpoint(this.remoteAddr, this.remotePort) } as TcpEvent, packetId === undefined ? undefined : [packetId]);
+  }
+
+  private setState(to: TcpState, cause: TcpCause): void {
     const from = this.state;
     if (from === to) return;
-    if (!canTransition(from, to)) throw new Error(`TCP ${this.name}: illegal transition ${from} → ${to} (${why})`);
+    if (!canTransition(from, to)) throw new Error(`TCP ${this.name}: illegal transition ${from} → ${to} (${cause})`);
     this.state = to;
     if (to === 'ESTABLISHED') this.everEstablished = true;
-    this.events('tcp-state', `${this.name}: ${from} → ${to} (${why})`);
+    this.emitEvent({ kind: 'tcp-state', from, to, cause });
     this.upper.onStateChange(this, from, to);
   }
 

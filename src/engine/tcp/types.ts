@@ -36,7 +36,9 @@ export interface OutgoingSegment {
   handshakeAck: boolean;
 }
 
-export type CloseReason = 'fin' | 'reset-received' | 'reset-sent' | 'timeout' | 'aborted';
+import type { CloseReason, TcpEvent } from '../sim/events.ts';
+
+export type { CloseReason };
 
 export interface TcpUpper {
   /** Options to add after TCP's own for this segment (already-padded by the endpoint). */
@@ -94,5 +96,5 @@ export const DEFAULT_TCP_CONFIG: TcpConfig = {
   challengeAckLimit: 1000,
 };
 
-/** A host-level sink for trace events ('tcp-state', 'tcp-rst', ...). */
-export type EventSink = (kind: string, text: string, packets?: number[]) => void;
+/** A host-level sink for trace events ('tcp-state', 'tcp-reset', ...). */
+export type EventSink = (event: TcpEvent, packets?: number[]) => void;

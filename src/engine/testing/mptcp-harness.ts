@@ -8,7 +8,7 @@ import type { Link } from '../net/link.ts';
 import { parseCidrAddress } from '../net/topology.ts';
 import type { MptcpSettings } from '../mptcp/settings.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
-import type { HostEvent } from '../sim/trace.ts';
+import type { EventKind, EventOf, HostEvent } from '../sim/events.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import type { MptcpOption } from '../wire/mptcp/types.ts';
@@ -66,7 +66,9 @@ export class MptcpHarness {
     });
   }
 
-  events(kind?: string): HostEvent[] {
+  events(): HostEvent[];
+  events<K extends EventKind>(kind: K): EventOf<K>[];
+  events(kind?: EventKind): HostEvent[] {
     return this.sim.trace.events.filter((e) => kind === undefined || e.kind === kind);
   }
 }

@@ -3,6 +3,7 @@
  * quinn-proto's `Pair` idea): feed it segments built from templates, read
  * back what it sent, assert its state after each step.
  */
+import type { TcpEvent } from '../sim/events.ts';
 import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import { DEFAULT_TCP_CONFIG, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
@@ -36,7 +37,7 @@ export function recordingUpper(overrides: Partial<TcpUpper> = {}): TcpUpper & { 
 
 export class TcpHarness {
   readonly ep: TcpEndpoint;
-  readonly events: { kind: string; text: string }[] = [];
+  readonly events: TcpEvent[] = [];
   now = 0;
 
   constructor(upper: TcpUpper = recordingUpper(), iss = 1000) {
@@ -48,7 +49,7 @@ export class TcpHarness {
       iss,
       config: DEFAULT_TCP_CONFIG,
       upper,
-      events: (kind, text) => this.events.push({ kind, text }),
+      events: (e) => this.events.push(e),
       ipId: () => 1,
     });
   }

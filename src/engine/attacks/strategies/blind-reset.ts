@@ -105,7 +105,7 @@ class BlindReset implements AttackStrategy {
   private blind(ctx: AttackContext): void {
     const services = ctx.services;
     if (services.length === 0) return;
-    ctx.act('attacker-blind', `knows no subflow: guesses ports and sequence numbers, ${ctx.spec.guessBudget} packets at most`);
+    ctx.act({ kind: 'attacker-blind', note: `knows no subflow: guesses ports and sequence numbers, ${ctx.spec.guessBudget} packets at most` });
     let i = 0;
     const next = () => {
       const s = services[i % services.length]!;

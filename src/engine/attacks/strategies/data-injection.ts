@@ -42,7 +42,7 @@ class DataInjection implements AttackStrategy {
       if (toVictim && (!best || toVictim.lastSeenUs > best.toVictim.lastSeenUs)) best = { c, toVictim, fromVictim };
     }
     if (!best) {
-      ctx.act('attacker-gives-up', `has seen no subflow toward the ${this.p.victim}: it would have to guess the port and both sequence numbers (see expected guesses)`);
+      ctx.act({ kind: 'attacker-gives-up', note: `has seen no subflow toward the ${this.p.victim}: it would have to guess the port and both sequence numbers (see expected guesses)` });
       return;
     }
     const { toVictim: f, fromVictim: back } = best;

@@ -75,7 +75,7 @@ class JoinFlood implements AttackStrategy {
     const service = ctx.services[0];
     const server = known?.server ?? (service ? { addr: service.server, port: service.port } : null);
     if (!server || this.p.count === 0) return;
-    ctx.act('attacker-flood', known ? `floods ${formatEndpoint(server.addr, server.port)} with ${this.p.count} SYN+MP_JOIN from spoofed sources, using ${known.how}` : `knows no token: floods ${formatEndpoint(server.addr, server.port)} with SYN+MP_JOIN carrying guessed tokens`);
+    ctx.act({ kind: 'attacker-flood', note: known ? `floods ${formatEndpoint(server.addr, server.port)} with ${this.p.count} SYN+MP_JOIN from spoofed sources, using ${known.how}` : `knows no token: floods ${formatEndpoint(server.addr, server.port)} with SYN+MP_JOIN carrying guessed tokens` });
     let i = 0;
     const next = () => {
       if (i >= this.p.count) return;

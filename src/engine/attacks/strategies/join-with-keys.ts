@@ -43,13 +43,13 @@ class JoinWithKeys implements AttackStrategy {
       const c = kb.connections.get(key);
       if (!c) continue;
       const { toServer } = kb.flowsOf(c);
-      ctx.act('attacker-uses-keys', `knows both keys of ${key} (client ${hex64(pair.client)}, server ${hex64(pair.server)}): joins it from its own address as if it were the client`);
+      ctx.act({ kind: 'attacker-uses-keys', note: `knows both keys of ${key} (client ${hex64(pair.client)}, server ${hex64(pair.server)}): joins it from its own address as if it were the client` });
       this.join = new OwnJoin(ctx, own, { peer: c.server, version: kb.versions.get(key) ?? 1, ownKey: pair.client, peerKey: pair.server, checksums: toServer?.checksums ?? false }, Uint8Array.from(this.text, (ch) => ch.charCodeAt(0)));
       this.join.open(ctx);
       return;
     }
     const keys = kb.facts.filter((f) => f.kind === 'key').length;
-    ctx.act('attacker-gives-up', `knows ${keys === 0 ? 'no key' : 'only one key'} of any connection: without both it cannot compute a join HMAC`);
+    ctx.act({ kind: 'attacker-gives-up', note: `knows ${keys === 0 ? 'no key' : 'only one key'} of any connection: without both it cannot compute a join HMAC` });
   }
 
   expectedGuesses(): { guesses: number; why: string } {
