@@ -16,7 +16,7 @@ import type { Link, LinkTap, TapVerdict } from '../net/link.ts';
 import type { Router } from '../net/router.ts';
 import type { AttackerSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
-import { decodePacket } from '../wire/packet.ts';
+import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import type { AttackerEvent, HostEvent } from '../sim/events.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import { learnFromPacket } from './observe.ts';
@@ -26,6 +26,19 @@ import { formatIp, parseIp, type IpAddress } from '../wire/ip-address.ts';
 
 /** Something an attacker did or decided, as it stands in the trace. */
 export type AttackerAction = Extract<HostEvent, AttackerEvent>;
+
+/** The first bytes of a payload the attacker saw, and where. */
+export interface PayloadSample {
+  packetId: number;
+  timeUs: number;
+  /** The whole payload's length. */
+  length: number;
+  bytes: Uint8Array;
+}
+
+/** Payload bytes kept per packet, and packets kept: enough to recognise application data, bounded for long runs. */
+const SAMPLE_BYTES = 64;
+const MAX_SAMPLES = 2048;
 
 /** Where the attacker's packets can enter the network. */
 export interface AttackerPlace {
@@ -50,6 +63,15 @@ export class Attacker implements LinkTap {
   injected = 0;
   /** Every packet it sent itself (it does not learn from them when they pass its taps). */
   readonly sent = new Set<number>();
+  /**
+   * The payloads it saw (the first bytes of each, up to a bound), for the
+   * eavesdropping monitor to compare with what the applications wrote.
+   */
+  readonly payloadsSeen: PayloadSample[] = [];
+  /** The payloads it put on the wire (injected, guessed, relayed, rewritten), by packet id, up to a bound. */
+  readonly payloadsSent = new Map<number, Uint8Array>();
+  /** Packets of others it dropped or rewrote. */
+  readonly touched = new Set<number>();
   /** Bytes it sent, in all and to each destination address. */
   sentBytes = 0;
   readonly sentBytesTo = new Map<string, number>();
@@ -92,6 +114,7 @@ export class Attacker implements LinkTap {
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return;
     learnFromPacket(this.knowledge, d.value, this.sim.now, packetId, this.place.tls);
+    this.samplePayload(bytes, d.value, packetId);
     this.strategy.receive?.(this.ctx, { id: packetId, timeUs: this.sim.now, link: `${router} (own address)`, from: router, bytes, decoded: d.value });
   }
 
@@ -135,19 +158,35 @@ export class Attacker implements LinkTap {
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return { kind: 'pass' };
     learnFromPacket(this.knowledge, d.value, now, packetId, this.place.tls);
+    this.samplePayload(bytes, d.value, packetId);
     const p: ObservedPacket = { id: packetId, timeUs: now, link: link.id, from: link.ends[from]!.node.id, bytes, decoded: d.value };
     this.strategy.observe?.(this.ctx, p);
     if (this.spec.capability !== 'active' || !this.strategy.intercept) return { kind: 'pass' };
     const v = this.strategy.intercept(this.ctx, p);
     if (v.kind === 'drop') {
       this.act({ kind: 'attacker-drop', packet: packetId, link: link.id, note: v.why }, [packetId]);
+      this.touched.add(packetId);
       return { kind: 'drop', reason: `attacker ${this.id}` };
     }
     if (v.kind === 'replace') {
       if (!v.quiet) this.act({ kind: 'attacker-modify', packet: packetId, link: link.id, note: v.why }, [packetId]);
+      this.touched.add(packetId);
+      this.notePayloadSent(packetId, v.bytes);
       return { kind: 'replace', bytes: v.bytes };
     }
     return { kind: 'pass' };
+  }
+
+  private samplePayload(bytes: Uint8Array, d: DecodedPacket, packetId: number): void {
+    if (d.payloadLength === 0) return;
+    const sample = { packetId, timeUs: this.sim.now, length: d.payloadLength, bytes: bytes.slice(d.payloadOffset, d.payloadOffset + Math.min(d.payloadLength, SAMPLE_BYTES)) };
+    if (this.payloadsSeen.length < MAX_SAMPLES) this.payloadsSeen.push(sample);
+  }
+
+  private notePayloadSent(id: number, bytes: Uint8Array): void {
+    if (this.payloadsSent.size >= MAX_SAMPLES) return;
+    const d = decodePacket(bytes);
+    if (d.ok && d.value.payloadLength > 0) this.payloadsSent.set(id, bytes.slice(d.value.payloadOffset, d.value.payloadOffset + Math.min(d.value.payloadLength, SAMPLE_BYTES)));
   }
 
   private act(event: AttackerEvent, packets?: number[]): void {
@@ -176,7 +215,9 @@ export class Attacker implements LinkTap {
     const id = this.sim.packetId();
     this.injected++;
     this.sent.add(id);
+    this.sim.attackerPackets.add(id);
     this.sentBytes += bytes.length;
+    this.notePayloadSent(id, bytes);
     const dk = addressKey(dst!);
     this.sentBytesTo.set(dk, (this.sentBytesTo.get(dk) ?? 0) + bytes.length);
     if (!opts.quiet) this.act(guess ? { kind: 'attacker-guess', packet: id, link: route.link.id, guess: this.guessesUsed, note: why } : { kind: 'attacker-inject', packet: id, link: route.link.id, note: why }, [id]);

@@ -18,7 +18,7 @@ const flooder = (over: Partial<AttackerSpec> = {}): AttackerSpec => ({
   guessBudget: 100,
   ...over,
 });
-const run = (a: AttackerSpec, mitigations: HostMitigation[] = [], s: Scenario = routedTwoPathScenario('mptcp-v1')): RunResult => runScenario({ ...s, mptcp: { ...s.mptcp, mitigations }, attackers: [a] });
+const run = (a: AttackerSpec, mitigations: HostMitigation[] = [], s: Scenario = routedTwoPathScenario('mptcp-v1')) => runScenario({ ...s, mptcp: { ...s.mptcp, mitigations }, attackers: [a] });
 const failure = (r: RunResult, id: string) => r.failures.find((f) => f.id === id);
 
 describe('join-dos', () => {
@@ -33,16 +33,41 @@ describe('join-dos', () => {
     expect(r.apps[0]!.intact && r.apps[0]!.completedUs !== null).toBe(true);
   });
 
-  it('without a limit (Linux) the join gets in, and the server pays with state and an HMAC per SYN instead', () => {
+  it('without a limit (Linux) the join gets in, and the server holds a request socket per SYN — as TCP without SYN cookies does', () => {
     const r = run(flooder());
     expect(failure(r, 'join-dos')).toBeUndefined();
-    expect(failure(r, 'resource-exhaustion')!.explanation).toMatch(/kept 32 half-open joins and computed 32 HMACs for 32 SYN\+MP_JOIN/);
+    const f = failure(r, 'resource-exhaustion')!;
+    // 32 × mptcp_subflow_request_sock (384 bytes) against 32 × 56-byte SYNs.
+    expect(f.amplification).toEqual({ value: (32 * 384) / (32 * 56), per: 'state bytes' });
+    expect(f.explanation).toMatch(/up to 12288 bytes at once/);
+    expect(f.explanation).toMatch(/single-path TCP with SYN cookies against the same attackers held 0 bytes for the same flood \(32 SYNs\)/);
+    // The baseline really ran: single-path TCP without cookies, SYN-flooded, holds a request socket per SYN too.
+    expect(r.baselines.singlePath).toMatch(/a SYN flood/);
+    expect(f.mptcpSpecific).toBe(false);
   });
 
-  it('stateless joins keep no state, so the limit is never reached, but each SYN still costs an HMAC', () => {
+  it('stateless joins (RFC 7430 §3.1) keep nothing: no slot is taken, no state held, the legitimate join gets in', () => {
     const r = run(flooder(), ['half-open-limit', 'stateless-join']);
     expect(failure(r, 'join-dos')).toBeUndefined();
-    expect(failure(r, 'resource-exhaustion')!.explanation).toMatch(/kept 0 half-open joins and computed 32 HMACs/);
+    expect(failure(r, 'resource-exhaustion')).toBeUndefined();
+    const sent = new Set(r.attackers[0]!.sent);
+    const theirs = r.handle.syns.get('server')!.filter((x) => sent.has(x.packetId));
+    expect(theirs).toHaveLength(32);
+    expect(theirs.every((x) => x.cookie && x.kept === null)).toBe(true);
+    // Each still costs the SYN/ACK's HMAC and the nonce's hash.
+    expect(theirs.every((x) => x.crypto.compressions > 0)).toBe(true);
+    // The legitimate join's state is made at its third ACK, which repeats the token and nonce.
+    expect(r.events.filter((e) => e.kind === 'mptcp-join-stateless-accepted')).toHaveLength(1);
+  });
+
+  it('SYN cookies cover joins the way Linux does: a fixed table of join slots, no state that grows with the flood', () => {
+    const r = run(flooder(), ['syn-cookies']);
+    expect(failure(r, 'resource-exhaustion')).toBeUndefined();
+    expect(failure(r, 'join-dos')).toBeUndefined();
+    const sent = new Set(r.attackers[0]!.sent);
+    const theirs = r.handle.syns.get('server')!.filter((x) => sent.has(x.packetId));
+    expect(theirs.every((x) => x.cookie && x.kept?.structure === 'join_entry' && x.kept.fixedSlot)).toBe(true);
+    expect(r.events.filter((e) => e.kind === 'tcp-syn-cookie-sent' && e.host === 'server').length).toBeGreaterThanOrEqual(33);
   });
 
   it('off-path it has no token: the guessed ones are refused after a lookup, costing the server nothing', () => {
@@ -54,11 +79,19 @@ describe('join-dos', () => {
 });
 
 describe('syn-flood-amplification', () => {
-  it('an off-path attacker opens its own connection, then floods joins for its token: SYN cookies do not cover joins', () => {
-    const r = run(flooder({ location: 'off-path', at: ['r1'], attack: 'syn-flood-amplification', address: '198.18.66.6' }), ['syn-cookies']);
+  const amplifier = flooder({ location: 'off-path', at: ['r1'], attack: 'syn-flood-amplification', address: '198.18.66.6' });
+
+  it('an off-path attacker opens its own connection, then floods joins for its token: state per SYN, like a SYN flood on TCP without cookies', () => {
+    const r = run(amplifier);
     expect(r.attackers[0]!.actions.find((a) => a.kind === 'attacker-flood')).toMatchObject({ note: expect.stringMatching(/the token [0-9a-f]{8} of its own connection/) });
     const f = failure(r, 'resource-exhaustion')!;
-    expect(f.mptcpSpecific).toBe(true);
-    expect(f.explanation).toMatch(/1\.00 half-open entries and 1\.00 hash operations per attacker packet/);
+    expect(f.amplification!.value).toBeGreaterThan(1);
+    expect(f.mptcpSpecific).toBe(false);
+  });
+
+  it('with SYN cookies neither single-path TCP nor MPTCP (Linux’s join table) holds state for the flood', () => {
+    const r = run(amplifier, ['syn-cookies']);
+    expect(failure(r, 'resource-exhaustion')).toBeUndefined();
+    expect(r.baselines.singlePath).toMatch(/with syn-cookies, attacked by a SYN flood/);
   });
 });

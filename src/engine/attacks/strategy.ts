@@ -89,4 +89,6 @@ export interface StrategyDefinition {
    * MP_FASTCLOSE). Absent: the same parameters.
    */
   tcpEquivalent?(params: Record<string, unknown>): Record<string, unknown>;
+  /** What the attack becomes against single-path TCP, for people ("a SYN flood"); absent: the same attack. */
+  tcpEquivalentLabel?(attack: string): string;
 }

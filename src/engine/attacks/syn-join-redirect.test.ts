@@ -18,9 +18,11 @@ describe('SYN/JOIN redirect', () => {
     const r = run();
     expect(r.failures.map((f) => [f.id, f.mptcpSpecific])).toEqual([
       ['hijack', true],
-      ['mitm', true],
       ['eavesdrop-data', true], // single-path TCP never uses the second path, so nothing to see there
+      ['mitm', true], // from the moment the server took the client's data in over the attacker's subflow
     ]);
+    const mitm = r.failures.find((f) => f.id === 'mitm')!;
+    expect(mitm.explanation).toMatch(/server took \d+ bytes of its connection's data over the subflow 198\.18\.11\.2:8080 ↔ 198\.18\.66\.6:\d+/);
     expect(r.events.find((e) => e.kind === 'mptcp-join-syn')).toMatchObject({ remote: expect.stringMatching(/^198\.18\.66\.6:/) });
     expect(r.packets.find((p) => p.fate === 'modified')!.link).toBe('l2');
     expect(r.apps[0]!.intact && r.apps[0]!.completedUs !== null).toBe(true);

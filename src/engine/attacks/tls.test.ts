@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../runner/run-scenario.ts';
 import type { AttackerSpec, HostMitigation } from '../scenario/types.ts';
 import { twoPathScenario } from '../testing/scenarios.ts';
+import { decodePacket } from '../wire/packet.ts';
+import { applicationRun } from '../host/byte-stream.ts';
 
-const run = (a: AttackerSpec | null, mitigations: HostMitigation[]): RunResult => {
+const run = (a: AttackerSpec | null, mitigations: HostMitigation[]) => {
   const s = twoPathScenario('mptcp-v1');
   return runScenario({ ...s, mptcp: { ...s.mptcp, mitigations }, attackers: a ? [a] : [] });
 };
@@ -37,5 +39,31 @@ describe('tls', () => {
     const dos = on.failures.find((f) => f.id === 'connection-dos')!;
     expect(on.events[dos.evidence.events[0]!]).toMatchObject({ kind: 'tls-alert', cause: 'bad-record-mac' });
     expect(on.apps[0]!.closedBy.server).toBe('tls-alert');
+  });
+});
+
+describe('the TLS record layer on the wire', () => {
+  /** Every payload byte that crossed any link, packet by packet. */
+  const payloads = (r: ReturnType<typeof run>) =>
+    r.handle.records.map((p) => {
+      const d = decodePacket(p.bytes!);
+      return d.ok ? p.bytes!.subarray(d.value.payloadOffset, d.value.payloadOffset + d.value.payloadLength) : new Uint8Array(0);
+    });
+
+  it('never puts the plaintext on the wire: no payload holds 16 bytes of what the application wrote', () => {
+    const clear = payloads(run(null, []));
+    const sealed = payloads(run(null, ['tls']));
+    expect(clear.filter((p) => applicationRun(p) !== null).length).toBeGreaterThan(300);
+    expect(sealed.filter((p) => p.length > 0).length).toBeGreaterThan(300);
+    expect(sealed.filter((p) => applicationRun(p) !== null)).toEqual([]);
+    // What does cross is TLS's framing: application_data records of version 3.3.
+    expect(sealed.some((p) => p[0] === 23 && p[1] === 3 && p[2] === 3)).toBe(true);
+  });
+
+  it('an eavesdropper on the same run captures only what is on the wire, so eavesdrop-data follows the bytes, not a setting', () => {
+    const on = run(spy, ['tls']);
+    expect(on.attackers[0]!.knowledge.some((f) => f.kind === 'ciphertext')).toBe(true);
+    expect(ids(on)).not.toContain('eavesdrop-data');
+    expect(ids(run(spy, []))).toContain('eavesdrop-data');
   });
 });

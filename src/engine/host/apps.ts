@@ -5,6 +5,7 @@
  * each side got exactly its peer's bytes, in order.
  */
 import { fnv1a32 } from '../core/rng.ts';
+import { toHex } from '../core/hex.ts';
 import type { BulkTraffic, RequestResponseTraffic, TrafficSpec } from '../scenario/types.ts';
 import type { AppHandlers, AppSocket } from './app-socket.ts';
 import { PatternChecker, PatternSource } from './byte-stream.ts';
@@ -25,6 +26,8 @@ export interface AppReport {
   firstMismatch: { client: number | null; server: number | null };
   /** When each reader first got a wrong byte. */
   mismatchAtUs: { client: number | null; server: number | null };
+  /** Up to 16 bytes it read from the first wrong one on, as hex (to find who wrote them). */
+  mismatchBytes: { client: string | null; server: string | null };
   /** How the connection ended at each side ('fin', 'reset-received', ...), or null if still open. */
   closedBy: { client: string | null; server: string | null };
   /** When each side's connection ended. */
@@ -51,6 +54,7 @@ function newReport(t: TrafficSpec): AppReport {
     intact: true,
     firstMismatch: { client: null, server: null },
     mismatchAtUs: { client: null, server: null },
+    mismatchBytes: { client: null, server: null },
     closedBy: { client: null, server: null },
     closedAtUs: { client: null, server: null },
     progress: [],
@@ -67,10 +71,13 @@ const phaseOf = (id: string, side: string) => fnv1a32(`${id}:${side}`) % 251;
 function reader(report: AppReport, side: 'client' | 'server', checker: PatternChecker, env: AppEnv) {
   return (bytes: Uint8Array) => {
     checker.check(bytes);
+    const start = report.bytesRead[side];
     report.bytesRead[side] += bytes.length;
     if (checker.firstMismatch !== null && report.firstMismatch[side] === null) {
       report.firstMismatch[side] = checker.firstMismatch;
       report.mismatchAtUs[side] = env.now();
+      const at = Math.max(0, checker.firstMismatch - start);
+      report.mismatchBytes[side] = toHex(bytes.subarray(at, at + 16));
       report.intact = false;
     }
     const last = report.progress[report.progress.length - 1];

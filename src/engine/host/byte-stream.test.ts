@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OutStream, PatternChecker, PatternSource, patternByte } from './byte-stream.ts';
+import { OutStream, PatternChecker, PatternSource, applicationRun, patternByte } from './byte-stream.ts';
 
 describe('pattern sources and checkers', () => {
   it('the checker accepts exactly the pattern, at any offset and alignment, and finds the first wrong byte', () => {
@@ -38,5 +38,27 @@ describe('pattern sources and checkers', () => {
     for (let i = 0; i < 200; i++) expect(out[i]).toBe(patternByte(7, 800 + i));
     for (let i = 200; i < 700; i++) expect(out[i]).toBe(patternByte(9, i - 200));
     expect(s.take(10)).toBe(null);
+  });
+});
+
+describe('applicationRun', () => {
+  it('finds the application bytes in a capture of them, wherever they start', () => {
+    const buf = new Uint8Array(100);
+    new PatternSource(1000, 17).fill(buf, 0, 333, 100);
+    expect(applicationRun(buf)).toEqual({ at: 0, length: 100 });
+    const framed = new Uint8Array(120);
+    framed.set([23, 3, 3, 0, 100]);
+    framed.set(buf, 5);
+    expect(applicationRun(framed)).toEqual({ at: 5, length: 100 });
+  });
+
+  it('finds none in text, in ciphertext, or in a run shorter than asked for', () => {
+    expect(applicationRun(Uint8Array.from('INJECTED BY THE ATTACKER', (c) => c.charCodeAt(0)))).toBeNull();
+    let x = 7;
+    const noise = Uint8Array.from({ length: 4096 }, () => (x = (x * 1103515245 + 12345) >>> 0) >>> 24);
+    expect(applicationRun(noise)).toBeNull();
+    const short = new Uint8Array(10);
+    new PatternSource(100, 3).fill(short, 0, 0, 10);
+    expect(applicationRun(short)).toBeNull();
   });
 });

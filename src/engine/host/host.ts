@@ -10,11 +10,14 @@
 import type { Rng } from '../core/rng.ts';
 import type { HostSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
-import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
+import { TcpEndpoint, synOptions } from '../tcp/tcp-endpoint.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
 import type { EventBody, HostEvent } from '../sim/events.ts';
+import { cryptoCounters } from '../crypto/hash.ts';
+import { SynCookies, decodeCookieTimestamp, encodeCookieTimestamp, type CookieTuple } from '../tcp/syn-cookie.ts';
+import { HALF_OPEN_BYTES, type SynRecord } from './syn-ledger.ts';
 import { decodePacket } from '../wire/packet.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { padOptionsToWord, type TcpOption } from '../wire/tcp-options.ts';
@@ -33,11 +36,15 @@ export interface HostInterface {
 
 /**
  * What a listener does with a SYN: give the new endpoint its upper layer,
- * refuse it (null: a plain RST), or refuse it with options on the RST
- * (MP_TCPRST with a reason).
+ * refuse it (null: a plain RST), refuse it with options on the RST
+ * (MP_TCPRST with a reason), or answer it from a SYN cookie with these
+ * options on the SYN/ACK and keep nothing.
  */
-export type SynVerdict = TcpUpper | null | { refuseWith: readonly TcpOption[] };
-export type SynHandler = (host: Host, ep: TcpEndpoint, syn: TcpHeader, packetId: number) => SynVerdict;
+export type SynVerdict = TcpUpper | null | { refuseWith: readonly TcpOption[] } | { cookie: readonly TcpOption[] };
+export type SynHandler = (host: Host, ep: TcpEndpoint, syn: TcpHeader, packetId: number, record: SynRecord) => SynVerdict;
+/** What a listener does with an ACK whose SYN cookie verified: the upper for the endpoint rebuilt from it, or a refusal. */
+export type CookieAckVerdict = TcpUpper | null | { refuseWith: readonly TcpOption[] };
+export type CookieAckHandler = (host: Host, ep: TcpEndpoint, ack: TcpHeader, packetId: number) => CookieAckVerdict;
 
 const tupleKey = (la: IpAddress, lp: number, ra: IpAddress, rp: number) => `${addressKey(la)}/${lp}|${addressKey(ra)}/${rp}`;
 
@@ -56,9 +63,17 @@ export class Host implements NetNode {
   readonly rng: Rng;
   readonly tcpConfig: TcpConfig;
   private readonly endpoints = new Map<string, TcpEndpoint>();
-  private readonly listeners = new Map<number, SynHandler>();
+  private readonly listeners = new Map<number, { syn: SynHandler; cookieAck: CookieAckHandler | null }>();
   /** Consulted first for every SYN carrying MP_JOIN, whatever its port: joins are found by token (RFC 8684 §3.2). */
   joinHandler: SynHandler | null = null;
+  /** For an ACK carrying MP_JOIN whose SYN was answered from a cookie. */
+  joinCookieAckHandler: CookieAckHandler | null = null;
+  /** What it did with every SYN its listeners and MPTCP stack handled. */
+  readonly syns: SynRecord[] = [];
+  /** Its SYN-cookie secret, when it answers some SYNs statelessly (syn-cookies, stateless-join). */
+  synCookies: SynCookies | null = null;
+  /** Plain TCP listeners answer every SYN with a cookie (the syn-cookies mitigation, Linux tcp_syncookies=2). */
+  cookieListeners = false;
   private readonly ifaceByAddress = new Map<string, number>();
   /** Interface to use toward a destination address (computed by the topology). */
   readonly routes = new Map<string, number>();
@@ -114,14 +129,21 @@ export class Host implements NetNode {
 
   // ------------------------------------------------------------- sockets
 
-  listen(port: number, handler: SynHandler): void {
-    this.listeners.set(port, handler);
+  listen(port: number, handler: SynHandler, cookieAck: CookieAckHandler | null = null): void {
+    this.listeners.set(port, { syn: handler, cookieAck });
     this.usedPorts.add(port);
+  }
+
+  /** Answers some SYNs from cookies from now on (a secret of its own, from its seed). */
+  enableSynCookies(forTcpListeners: boolean): void {
+    const secretRng = this.rng.fork('syn-cookie-secret');
+    this.synCookies ??= new SynCookies(Uint8Array.from({ length: 16 }, () => secretRng.below(256)));
+    this.cookieListeners ||= forTcpListeners;
   }
 
   /** A plain TCP listener handing each accepted connection to `handlersFor`. */
   listenTcp(port: number, handlersFor: (s: AppSocket) => AppHandlers): void {
-    this.listen(port, (host, ep) => {
+    const accept = (host: Host, ep: TcpEndpoint) => {
       const holder: { h: AppHandlers } = { h: {} };
       const socket = new TcpSocket(
         {
@@ -136,7 +158,16 @@ export class Host implements NetNode {
       socket.endpoint = ep;
       holder.h = handlersFor(socket);
       return socket;
-    });
+    };
+    this.listen(
+      port,
+      (host, ep, _syn, _packetId, record) => {
+        if (host.cookieListeners) return { cookie: [] };
+        record.kept = { structure: 'tcp_request_sock', bytes: HALF_OPEN_BYTES.tcp_request_sock, fixedSlot: false };
+        return accept(host, ep);
+      },
+      (host, ep) => accept(host, ep),
+    );
   }
 
   ephemeralPort(): number {
@@ -150,7 +181,7 @@ export class Host implements NetNode {
   }
 
   /** Creates an endpoint toward `remote:remotePort` from `local` (chosen by route when absent). */
-  openEndpoint(remote: IpAddress, remotePort: number, upper: TcpUpper, local?: IpAddress, localPort?: number): TcpEndpoint {
+  openEndpoint(remote: IpAddress, remotePort: number, upper: TcpUpper, local?: IpAddress, localPort?: number, iss?: number): TcpEndpoint {
     const src = local ?? this.sourceFor(remote);
     if (!src) throw new Error(`${this.id}: no interface reaches ${formatEndpoint(remote, remotePort)}`);
     const ep = new TcpEndpoint({
@@ -158,7 +189,7 @@ export class Host implements NetNode {
       localPort: localPort ?? this.ephemeralPort(),
       remoteAddr: remote,
       remotePort,
-      iss: this.rng.u32(),
+      iss: iss ?? this.rng.u32(),
       config: this.tcpConfig,
       upper,
       events: (e, p) => this.event(e, p),
@@ -220,6 +251,10 @@ export class Host implements NetNode {
   destinations: Map<string, DestinationRecord> | null = null;
   /** When it first received a packet from each source address, tracked with `destinations`. */
   readonly heardFrom = new Map<string, number>();
+  /** Bytes it received from each source address (even spoofed ones), tracked with `destinations`. */
+  readonly receivedFrom = new Map<string, number>();
+  /** Every attacker packet that reached it, and whether TCP took it in (it passed TCP's checks). Truth for monitors only. */
+  readonly attackerArrivals: { packetId: number; atUs: number; accepted: boolean }[] = [];
 
   /** Sends raw IP bytes out of the interface owning `src`. */
   transmit(src: IpAddress, bytes: Uint8Array): void {
@@ -255,6 +290,7 @@ export class Host implements NetNode {
     if (this.destinations) {
       const src = addressKey(p.ip.src);
       if (!this.heardFrom.has(src)) this.heardFrom.set(src, this.now);
+      this.receivedFrom.set(src, (this.receivedFrom.get(src) ?? 0) + bytes.length);
     }
     const h = p.tcp!.header;
     const payload = bytes.subarray(p.payloadOffset, p.payloadOffset + p.payloadLength);
@@ -262,27 +298,135 @@ export class Host implements NetNode {
     let ep = this.endpoints.get(key);
     if (!ep || (ep.state === 'TIME_WAIT' && h.flags & TCP_FLAG.SYN && !(h.flags & TCP_FLAG.ACK))) {
       if (ep) this.forget(ep);
-      const accepted = this.acceptSyn(p.ip.dst, p.ip.src, h, packetId);
+      const accepted = h.flags & TCP_FLAG.SYN ? this.acceptSyn(p.ip.dst, p.ip.src, h, packetId) : this.acceptCookieAck(p.ip.dst, p.ip.src, h, payload, packetId);
+      if (accepted === 'handled') {
+        this.noteArrival(packetId, true);
+        this.flush();
+        return;
+      }
       if (!(accepted instanceof TcpEndpoint)) {
+        this.noteArrival(packetId, false);
         this.refuse(p.ip.dst, p.ip.src, h, payload.length, packetId, accepted?.refuseWith ?? []);
         this.rearm();
         return;
       }
+      this.noteArrival(packetId, true);
       ep = accepted;
     } else {
-      ep.handleSegment(this.now, h, payload, packetId);
+      this.noteArrival(packetId, ep.handleSegment(this.now, h, payload, packetId));
     }
     this.dirty.add(ep);
     this.flush();
   }
 
-  private acceptSyn(local: IpAddress, remote: IpAddress, h: TcpHeader, packetId: number): TcpEndpoint | { refuseWith: readonly TcpOption[] } | null {
+  private noteArrival(packetId: number, accepted: boolean): void {
+    if (this.sim.attackerPackets.has(packetId)) this.attackerArrivals.push({ packetId, atUs: this.now, accepted });
+  }
+
+  private acceptSyn(local: IpAddress, remote: IpAddress, h: TcpHeader, packetId: number): TcpEndpoint | { refuseWith: readonly TcpOption[] } | null | 'handled' {
     const f = h.flags;
     if (!(f & TCP_FLAG.SYN) || f & (TCP_FLAG.ACK | TCP_FLAG.RST)) return null;
     const isJoin = h.options.some((o) => o.kind === 'mp-join-syn');
-    const handler = (isJoin ? this.joinHandler : null) ?? this.listeners.get(h.dstPort);
+    const handler = (isJoin ? this.joinHandler : null) ?? this.listeners.get(h.dstPort)?.syn;
     if (!handler) return null;
+    const before = { ...cryptoCounters };
+    const record: SynRecord = {
+      packetId,
+      atUs: this.now,
+      kind: isJoin ? 'mp-join' : h.options.some((o) => o.kind === 'mp-capable') ? 'mp-capable' : 'tcp',
+      kept: null,
+      endpoint: null,
+      crypto: { hashes: 0, hmacs: 0, compressions: 0 },
+      refused: null,
+      cookie: false,
+      answered: false,
+      completed: false,
+    };
+    this.syns.push(record);
     const ep = this.openEndpoint(remote, h.srcPort, PLACEHOLDER_UPPER, local, h.dstPort);
+    const verdict = handler(this, ep, h, packetId, record);
+    let out: TcpEndpoint | { refuseWith: readonly TcpOption[] } | null | 'handled';
+    if (verdict === null || 'refuseWith' in verdict || 'cookie' in verdict) {
+      this.forget(ep);
+      this.history.pop();
+      if (verdict !== null && 'cookie' in verdict) {
+        record.cookie = true;
+        this.sendCookieSynAck(local, remote, h, verdict.cookie);
+        out = 'handled';
+      } else out = verdict;
+    } else {
+      ep.upper = verdict;
+      ep.acceptSyn(this.now, h);
+      if (record.kept) record.endpoint = ep;
+      out = ep;
+    }
+    record.crypto = { hashes: cryptoCounters.hashes - before.hashes, hmacs: cryptoCounters.hmacs - before.hmacs, compressions: cryptoCounters.compressions - before.compressions };
+    return out;
+  }
+
+  /** Answers a SYN with a SYN/ACK whose ISN is a SYN cookie, keeping nothing (`syn-cookie.ts`). */
+  private sendCookieSynAck(local: IpAddress, remote: IpAddress, syn: TcpHeader, extra: readonly TcpOption[]): void {
+    let mss = 536;
+    let windowScale: number | null = null;
+    let sack = false;
+    let ts: number | null = null;
+    for (const o of syn.options) {
+      if (o.kind === 'mss') mss = o.mss;
+      else if (o.kind === 'window-scale') windowScale = Math.min(o.shift, 14);
+      else if (o.kind === 'sack-permitted') sack = true;
+      else if (o.kind === 'timestamps') ts = o.tsval;
+    }
+    const cfg = this.tcpConfig;
+    const tuple: CookieTuple = { local, localPort: syn.dstPort, remote, remotePort: syn.srcPort, clientIsn: syn.seq };
+    const cookie = this.synCookies!.issue(tuple, mss, this.now);
+    // Without timestamps the cookie cannot carry window scale and SACK, so Linux gives them up.
+    const useTs = ts !== null && cfg.timestamps;
+    const own = synOptions({
+      mss: cfg.mtuBytes - (local.family === 4 ? 20 : 40) - 20,
+      sack: useTs && sack && cfg.sackPermitted,
+      timestamps: useTs ? { tsval: encodeCookieTimestamp(Math.floor(this.now / 1000) >>> 0, { windowScale, sack }), tsecr: ts! } : null,
+      windowScale: useTs && windowScale !== null && cfg.windowScale > 0 ? cfg.windowScale : null,
+    });
+    this.event({ kind: 'tcp-syn-cookie-sent', local: formatEndpoint(local, syn.dstPort), remote: formatEndpoint(remote, syn.srcPort), cookie: cookie.isn });
+    this.transmit(
+      local,
+      buildTcpPacket({
+        src: local,
+        dst: remote,
+        srcPort: syn.dstPort,
+        dstPort: syn.srcPort,
+        seq: cookie.isn,
+        ack: (syn.seq + 1) >>> 0,
+        flags: TCP_FLAG.SYN | TCP_FLAG.ACK,
+        window: Math.min(65535, cfg.receiveBufferBytes),
+        options: padOptionsToWord([...own, ...extra]),
+        payloadLength: 0,
+        ipId: (this.ipIdCounter = (this.ipIdCounter + 1) & 0xffff),
+        ttl: 64,
+      }),
+    );
+  }
+
+  /**
+   * An ACK for no connection: if it answers one of our SYN cookies, the
+   * connection is made now, from what the cookie and the ACK carry, and the
+   * ACK is handled by it; anything else is refused as usual.
+   */
+  private acceptCookieAck(local: IpAddress, remote: IpAddress, h: TcpHeader, payload: Uint8Array, packetId: number): { refuseWith: readonly TcpOption[] } | null | 'handled' {
+    const f = h.flags;
+    if (!this.synCookies || !(f & TCP_FLAG.ACK) || f & (TCP_FLAG.SYN | TCP_FLAG.RST)) return null;
+    const isJoin = h.options.some((o) => o.kind === 'mp-join-ack');
+    const handler = isJoin ? this.joinCookieAckHandler : (this.listeners.get(h.dstPort)?.cookieAck ?? null);
+    if (!handler) return null;
+    const clientIsn = (h.seq - 1) >>> 0;
+    const ok = this.synCookies.check({ local, localPort: h.dstPort, remote, remotePort: h.srcPort, clientIsn }, (h.ack - 1) >>> 0, this.now);
+    if (!ok) {
+      this.event({ kind: 'tcp-syn-cookie-rejected', local: formatEndpoint(local, h.dstPort), remote: formatEndpoint(remote, h.srcPort), ack: h.ack }, [packetId]);
+      return null;
+    }
+    const ts = h.options.find((o) => o.kind === 'timestamps');
+    const echoed = ts?.kind === 'timestamps' ? decodeCookieTimestamp(ts.tsecr) : { windowScale: null, sack: false };
+    const ep = this.openEndpoint(remote, h.srcPort, PLACEHOLDER_UPPER, local, h.dstPort, (h.ack - 1) >>> 0);
     const verdict = handler(this, ep, h, packetId);
     if (verdict === null || 'refuseWith' in verdict) {
       this.forget(ep);
@@ -290,8 +434,10 @@ export class Host implements NetNode {
       return verdict;
     }
     ep.upper = verdict;
-    ep.acceptSyn(this.now, h);
-    return ep;
+    ep.restoreFromCookie(this.now, clientIsn, { mss: ok.mss, windowScale: echoed.windowScale, sack: echoed.sack, tsRecent: ts?.kind === 'timestamps' ? ts.tsval : null });
+    ep.handleSegment(this.now, h, payload, packetId);
+    this.dirty.add(ep);
+    return 'handled';
   }
 
   /** RFC 9293 §3.10.7.1: a segment for no connection gets a RST (never in answer to a RST). */

@@ -3,9 +3,9 @@
  * scenario's threshold against the attacker-free run, or a host removed a
  * subflow or demoted one to backup because of a packet an attacker sent.
  */
-import { injectedPackets } from './evidence.ts';
+import { attackerPackets, firstAttackerPacket, injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
-import { atk, evt, pkt, prose } from './prose.ts';
+import { Atk, atk, evt, pkt, prose } from './prose.ts';
 
 export const degradation: Monitor = {
   id: 'degradation',
@@ -30,6 +30,7 @@ export const degradation: Monitor = {
     const base = truth.attackFree();
     if (base) {
       const pct = truth.scenario.thresholds.degradationPercent;
+      const theirs = attackerPackets(truth.attackers);
       truth.apps.forEach((app, i) => {
         const ref = base.apps[i];
         if (!ref || app.completedUs === null || ref.completedUs === null) return;
@@ -38,12 +39,19 @@ export const degradation: Monitor = {
         const before = bytes(ref) / Math.max(1, ref.completedUs - ref.startedUs);
         const loss = ((before - goodput) / before) * 100;
         if (loss <= pct) return;
+        // What attackers did to the run before it completed: host decisions on their packets, their drops and rewrites.
+        const hosts = new Set([app.client, app.server]);
+        const decided = truth.events.map((e, index) => ({ e, index })).filter(({ e }) => hosts.has(e.host) && e.timeUs <= app.completedUs! && firstAttackerPacket(e.packets, theirs));
+        const touched = truth.attackers.flatMap((a) => a.actions.filter((x) => 'packet' in x && x.timeUs <= app.completedUs! && theirs.has(x.packet)));
+        const first = decided[0] ? firstAttackerPacket(decided[0].e.packets, theirs)! : touched[0] && 'packet' in touched[0] ? { packet: touched[0].packet, attacker: theirs.get(touched[0].packet)! } : null;
+        if (!first) return; // no attacker packet had a part in it
+        const a = first.attacker;
         out.push({
           failure: 'degradation',
           timeUs: app.completedUs,
-          attacker: truth.attackers[0]!.id,
-          evidence: { packets: [], events: [] },
-          explanation: prose`${app.id} completed at ${(app.completedUs / 1e6).toFixed(6)} s instead of ${(ref.completedUs / 1e6).toFixed(6)} s without the attacker: goodput ${(goodput * 8).toFixed(2)} Mbit/s instead of ${(before * 8).toFixed(2)}, ${loss.toFixed(1)} % less (the scenario's threshold is ${pct} %).`,
+          attacker: a.id,
+          evidence: { packets: [first.packet], events: decided.slice(0, 8).map((d) => d.index) },
+          explanation: prose`${app.id} completed at ${(app.completedUs / 1e6).toFixed(6)} s instead of ${(ref.completedUs / 1e6).toFixed(6)} s without the attacker: goodput ${(goodput * 8).toFixed(2)} Mbit/s instead of ${(before * 8).toFixed(2)}, ${loss.toFixed(1)} % less (the scenario's threshold is ${pct} %). ${Atk(a.id)} (${a.describeClass()}) had a hand in the run from ${pkt(first.packet)} on.`,
         });
       });
     }

@@ -1,26 +1,28 @@
 /**
- * `eavesdrop-data`: the attacker has observed application plaintext. Every
- * payload byte of a connection without a record layer above it is the
- * application's own, so the first payload an attacker saw is the evidence.
+ * `eavesdrop-data`: the attacker observed application plaintext — payload
+ * bytes it saw that are bytes an application wrote (a run of at least 16 of
+ * them in one payload). With TLS the payloads are records: ciphertext and
+ * tags, which never hold such a run, so the failure cannot hold. Judged on
+ * the bytes the attacker captured, not on a setting.
  */
-import type { Monitor } from './monitor.ts';
+import type { Finding, Monitor } from './monitor.ts';
 import { Atk, pkt, prose } from './prose.ts';
 
 export const eavesdropData: Monitor = {
   id: 'eavesdrop-data',
   evaluate(truth) {
-    const out = [];
+    const out: Finding[] = [];
     for (const a of truth.attackers) {
-      const first = a.knowledge.facts.find((f) => f.kind === 'plaintext');
+      const plain = a.payloadsSeen.filter((s) => truth.isApplicationData(s.bytes));
+      const first = plain[0];
       if (!first) continue;
-      const flows = [...a.knowledge.flows.entries()].filter(([, v]) => v.plaintextBytes > 0);
-      const total = flows.reduce((n, [, v]) => n + v.plaintextBytes, 0);
+      const bytes = plain.reduce((n, s) => n + s.length, 0);
       out.push({
-        failure: 'eavesdrop-data' as const,
+        failure: 'eavesdrop-data',
         timeUs: first.timeUs,
         attacker: a.id,
         evidence: { packets: [first.packetId], events: [] },
-        explanation: prose`${Atk(a.id)} (${a.describeClass()}) saw application data in clear: the first ${first.value} in ${pkt(first.packetId)} (${first.about}), ${total} bytes in all over ${flows.length} flow direction${flows.length === 1 ? '' : 's'}. Neither TCP nor MPTCP encrypts the byte stream; only a layer above them (TLS) would keep it secret.`,
+        explanation: prose`${Atk(a.id)} (${a.describeClass()}) saw application data in clear: ${pkt(first.packetId)} carried ${first.length} bytes an application wrote, and ${plain.length} of the ${a.payloadsSeen.length} payloads it captured (${bytes} bytes) were application data. Neither TCP nor MPTCP encrypts the byte stream; only a layer above them (TLS) keeps it secret.`,
       });
     }
     return out;

@@ -3,9 +3,34 @@
  */
 import type { Attacker } from '../attacks/attacker.ts';
 
-/** Every packet an attacker injected or guessed, with who sent it. */
+/** Every packet an attacker injected, guessed or relayed, with who sent it. */
 export function injectedPackets(attackers: readonly Attacker[]): Map<number, Attacker> {
   const out = new Map<number, Attacker>();
   for (const a of attackers) for (const p of a.sent) out.set(p, a);
   return out;
+}
+
+/** Every packet an attacker sent, dropped or rewrote, with who did it: an attacker's packets, as evidence. */
+export function attackerPackets(attackers: readonly Attacker[]): Map<number, Attacker> {
+  const out = injectedPackets(attackers);
+  for (const a of attackers) for (const p of a.touched) if (!out.has(p)) out.set(p, a);
+  return out;
+}
+
+/** The first attacker packet among `packets`, with its attacker. */
+export function firstAttackerPacket(packets: readonly number[] | undefined, by: ReadonlyMap<number, Attacker>): { packet: number; attacker: Attacker } | null {
+  for (const p of packets ?? []) {
+    const a = by.get(p);
+    if (a) return { packet: p, attacker: a };
+  }
+  return null;
+}
+
+/** Whether `needle` occurs in `hay`. */
+export function contains(hay: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
 }

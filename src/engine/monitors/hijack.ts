@@ -1,15 +1,17 @@
 /**
  * `hijack`: a legitimate host accepted into its MPTCP connection a subflow
- * whose far end is the attacker's own address, or acted on connection-level
- * control (DATA_FIN, REMOVE_ADDR, MP_PRIO, MP_FASTCLOSE) that an attacker
- * injected. The evidence is the host's own decision.
+ * whose far end is an attacker's own address, or acted on connection-level
+ * control (DATA_FIN, REMOVE_ADDR, MP_PRIO, MP_FASTCLOSE) carried by a packet
+ * an attacker sent. The evidence is the host's own decision.
  */
+import type { EventKind } from '../sim/events.ts';
 import { formatEndpoint, ipEqual, parseIp } from '../wire/ip-address.ts';
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
 import { atk, evt, joinProse, pkt, prose } from './prose.ts';
 
-const CONTROL: Record<string, string> = {
+/** Connection-level control a host acts on, and what to call it. */
+const CONTROL: Partial<Record<EventKind, string>> = {
   'mptcp-data-fin-received': 'a DATA_FIN',
   'mptcp-remove-addr': 'a REMOVE_ADDR',
   'mptcp-prio-received': 'an MP_PRIO',
@@ -27,16 +29,19 @@ export const hijack: Monitor = {
         for (const c of truth.connections) {
           for (const sf of c.subflows) {
             if (sf.joinedAtUs === null || !ipEqual(sf.remote.addr, own)) continue;
+            const far = formatEndpoint(sf.remote.addr, sf.remote.port);
+            const name = `${formatEndpoint(sf.local.addr, sf.local.port)}→${far}`;
             const events = truth.events
               .map((e, i) => ({ e, i }))
-              .filter(({ e }) => e.host === c.host && (e.kind === 'mptcp-join-accepted' || e.kind === 'mptcp-join-established') && e.timeUs === sf.joinedAtUs)
+              .filter(({ e }) => e.host === c.host && (e.kind === 'mptcp-join-accepted' || e.kind === 'mptcp-join-established') && e.subflow === name)
               .map(({ i }) => i);
+            const packets = events.flatMap((i) => truth.events[i]!.packets ?? []);
             found.push({
               failure: 'hijack',
               timeUs: sf.joinedAtUs,
               attacker: a.id,
-              evidence: { packets: [], events },
-              explanation: prose`${c.host} accepted a subflow ${formatEndpoint(sf.local.addr, sf.local.port)} ↔ ${formatEndpoint(sf.remote.addr, sf.remote.port)} into its MPTCP connection, and ${formatEndpoint(sf.remote.addr, sf.remote.port)} is the own address of ${atk(a.id)}: the MP_JOIN HMACs verified because they cover keys and nonces, not addresses, and the attacker passed them on unchanged.`,
+              evidence: { packets, events },
+              explanation: prose`${c.host} accepted a subflow ${formatEndpoint(sf.local.addr, sf.local.port)} ↔ ${far} into its MPTCP connection, and ${far} is the own address of ${atk(a.id)} (${a.describeClass()}): the MP_JOIN HMACs verified because they cover keys and nonces, not addresses.`,
             });
           }
         }
@@ -51,7 +56,7 @@ export const hijack: Monitor = {
           timeUs: e.timeUs,
           attacker: a.id,
           evidence: { packets: [p], events: [i] },
-          explanation: prose`${e.host} acted on ${what} that ${atk(a.id)} (${a.describeClass()}) injected as ${pkt(p)}: ${evt(e)}.`,
+          explanation: prose`${e.host} acted on ${what} that ${atk(a.id)} (${a.describeClass()}) sent as ${pkt(p)}: ${evt(e)}.`,
         });
       });
       found.sort((x, y) => x.timeUs - y.timeUs);

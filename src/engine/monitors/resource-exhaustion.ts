@@ -1,37 +1,50 @@
 /**
- * `resource-exhaustion`: a host kept state or computed HMACs for SYN+MP_JOIN
- * packets an attacker sent — work single-path TCP with SYN cookies would not
- * do for SYNs. Reported with the amplification: half-open joins kept and
- * hash operations per attacker packet and per attacker byte.
+ * `resource-exhaustion`: a host held state for packets an attacker sent from
+ * sources that never answered — half-open request sockets, Linux's sizes —
+ * beyond what single-path TCP with SYN cookies holds under the same flood,
+ * measured in a reference run that really ran (`truth.floodReference()`).
+ * Reported with the amplification: peak state bytes per byte the attacker
+ * sent, beside the hash work both did. A server that answers from cookies,
+ * or from a fixed table (Linux's SYN-cookie join table), holds no state that
+ * grows with the flood; the hash work it still does per SYN is reported, not
+ * counted as exhaustion (RFC 7430 §4.1: the stateless design prevents the
+ * attack).
  */
+import { stateHeld, wasAnswered } from '../host/syn-ledger.ts';
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
 import { atk, prose } from './prose.ts';
-
-/** A SYN+MP_JOIN as attackers send it: 20 (IPv4) + 20 (TCP) + 4 (MSS) + 12 (MP_JOIN). */
-const JOIN_SYN_BYTES = 56;
 
 export const resourceExhaustion: Monitor = {
   id: 'resource-exhaustion',
   evaluate(truth) {
     const injected = injectedPackets(truth.attackers);
     const out: Finding[] = [];
-    for (const [host, syns] of truth.joinSyns) {
-      // A join whose initiator sent its third ACK behaved like any client (TCP would keep that state too);
-      // a spoofed SYN never gets that far.
-      const theirs = syns.filter((r) => injected.has(r.packetId) && !r.answered);
-      const kept = theirs.filter((r) => r.kept);
-      const hmacs = theirs.reduce((n, r) => n + r.hmacs, 0);
-      if (kept.length === 0 && hmacs === 0) continue;
-      const first = theirs.find((r) => r.kept || r.hmacs > 0)!;
+    for (const [host, syns] of truth.syns) {
+      // A SYN whose sender answered behaved like any client (TCP holds that state too); a spoofed one never does.
+      const theirs = syns.filter((r) => injected.has(r.packetId) && !wasAnswered(r));
+      if (theirs.length === 0) continue;
+      const held = stateHeld(theirs, truth.endUs);
+      const reference = truth.floodReference();
+      const refPeak = reference?.peakStateBytes ?? 0;
+      if (held.peakBytes <= refPeak) continue;
+      const first = theirs.find((r) => r.kept && !r.kept.fixedSlot)!;
       const who = injected.get(first.packetId)!;
-      const bytes = theirs.length * JOIN_SYN_BYTES;
+      const spent = Math.max(1, who.sentBytes);
+      const compressions = theirs.reduce((n, r) => n + r.crypto.compressions, 0);
+      const structures = [...new Set(theirs.flatMap((r) => (r.kept && !r.kept.fixedSlot ? [`${r.kept.structure} (${r.kept.bytes} bytes)`] : [])))].join(', ');
+      const kinds = [...new Set(theirs.map((r) => (r.kind === 'mp-join' ? 'SYN+MP_JOIN' : r.kind === 'mp-capable' ? 'SYN+MP_CAPABLE' : 'SYN')))].join(' and ');
       out.push({
         failure: 'resource-exhaustion',
         timeUs: first.atUs,
         attacker: who.id,
-        evidence: { packets: theirs.filter((r) => r.kept || r.hmacs > 0).slice(0, 16).map((r) => r.packetId), events: [] },
-        explanation: prose`${host} kept ${kept.length} half-open join${kept.length === 1 ? '' : 's'} and computed ${hmacs} HMAC${hmacs === 1 ? '' : 's'} for ${theirs.length} SYN+MP_JOIN packets ${atk(who.id)} (${who.describeClass()}) sent from spoofed sources: ${(kept.length / theirs.length).toFixed(2)} half-open entries and ${(hmacs / theirs.length).toFixed(2)} hash operations per attacker packet (${(hmacs / bytes).toFixed(4)} per attacker byte), where TCP with SYN cookies keeps nothing for a SYN.`,
+        evidence: { packets: theirs.filter((r) => r.kept && !r.kept.fixedSlot).slice(0, 16).map((r) => r.packetId), events: [] },
+        amplification: { value: held.peakBytes / spent, per: 'state bytes' },
+        explanation: prose`${host} held half-open state for ${held.entries} of the ${theirs.length} ${kinds} packets ${atk(who.id)} (${who.describeClass()}) sent from spoofed sources — ${structures} each, as Linux allocates — up to ${held.peakBytes} bytes at once (${(held.byteUs / 1e6).toFixed(1)} byte-seconds until the end of the run), and made ${compressions} SHA compression-function calls for them. ${
+          reference
+            ? `${reference.description} held ${reference.peakStateBytes} bytes for the same flood (${reference.syns} SYNs) and made ${reference.compressions} compression calls`
+            : 'TCP with SYN cookies keeps nothing for a SYN'
+        }: ${(held.peakBytes / spent).toFixed(2)} state bytes per byte the attacker sent (${who.sentBytes} bytes in all).`,
       });
     }
     return out;

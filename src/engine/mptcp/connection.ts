@@ -67,8 +67,6 @@ export class MptcpConnection implements AppSocket {
   remoteIdsn: bigint | null = null;
   /** Either side asked for DSS checksums in the MP_CAPABLE exchange. */
   checksums = false;
-  /** Server side with syn-cookies: no state was kept before the third ACK; the key came from the SYN. */
-  synCookie = false;
   /** The connection fell back to plain TCP. */
   fallback = false;
   /** Both keys are known on both sides (third ACK processed / DSS from the peer seen). */
@@ -330,27 +328,30 @@ export class MptcpConnection implements AppSocket {
 
   // ------------------------------------------------------------ receiving
 
-  /** Mapped bytes from a subflow, at data sequence number `dsn`. */
-  receive(dsn: bigint, bytes: Uint8Array): void {
+  /** Mapped bytes from subflow `from`, at data sequence number `dsn`, carried by packet `packetId`. */
+  receive(dsn: bigint, bytes: Uint8Array, from?: MptcpSubflow, packetId?: number): void {
     if (this.rcvNxt === null || bytes.length === 0) return;
     const end = dsn + BigInt(bytes.length);
     if (end <= this.rcvNxt) return; // a copy we already have (reinjection, redundant scheduler)
     if (dsn > this.rcvNxt) {
       const window = BigInt(this.settings.receiveBufferBytes);
       if (dsn - this.rcvNxt >= window) {
-        this.event({ kind: 'mptcp-dsn-out-of-window', dsn: dsn.toString() });
+        this.event({ kind: 'mptcp-dsn-out-of-window', dsn: dsn.toString() }, packetId === undefined ? undefined : [packetId]);
         return;
       }
+      from?.noteAccepted(dsn, bytes, packetId);
       this.ooo.insert(dsn, bytes);
       return;
     }
+    from?.noteAccepted(this.rcvNxt, bytes.subarray(Number(this.rcvNxt - dsn)), packetId);
     this.deliver(bytes.subarray(Number(this.rcvNxt - dsn)));
     this.drainOoo();
     this.checkPeerDataFin();
   }
 
   /** Fallback: the one subflow's bytes are the stream. */
-  receiveInOrder(bytes: Uint8Array): void {
+  receiveInOrder(bytes: Uint8Array, from?: MptcpSubflow, packetId?: number): void {
+    from?.noteAccepted(null, bytes, packetId);
     this.handlers.onData?.(this, bytes);
   }
 
@@ -363,10 +364,10 @@ export class MptcpConnection implements AppSocket {
     for (let b = this.ooo.take(this.rcvNxt!); b; b = this.ooo.take(this.rcvNxt!)) this.deliver(b);
   }
 
-  onPeerDataFin(dsn: bigint): void {
+  onPeerDataFin(dsn: bigint, packetId?: number): void {
     if (this.peerDataFinDsn === null) {
       this.peerDataFinDsn = dsn;
-      this.event({ kind: 'mptcp-data-fin-received', dsn: dsn.toString() });
+      this.event({ kind: 'mptcp-data-fin-received', dsn: dsn.toString() }, packetId === undefined ? undefined : [packetId]);
     }
     this.checkPeerDataFin();
   }

@@ -9,6 +9,7 @@ import { runScenario } from '../runner/run-scenario.ts';
 import { builtinScenario } from '../scenario/builtin/index.ts';
 import type { HostMitigation, Scenario } from '../scenario/types.ts';
 import { twoPathScenario } from '../testing/scenarios.ts';
+import { decodePacket } from '../wire/packet.ts';
 
 const withMitigations = (s: Scenario, mitigations: HostMitigation[], extra: Partial<Scenario['mptcp']> = {}): Scenario => ({ ...s, mptcp: { ...s.mptcp, mitigations, ...extra } });
 const joined = (r: ReturnType<typeof runScenario>) => r.events.filter((e) => e.kind === 'mptcp-join-accepted').length;
@@ -51,6 +52,25 @@ describe('half-open joins', () => {
     expect(joined(stateless)).toBe(1);
     expect(stateless.events.some((e) => e.kind === 'mptcp-join-syn' && e.stateless)).toBe(true);
   });
+
+  it('stateless-join shows on the wire: a cookie SYN/ACK, and a third ACK that repeats the token and nonce (RFC 7430 §3.1)', () => {
+    const plain = runScenario(withMitigations(twoPathScenario('mptcp-v1'), []));
+    const stateless = runScenario(withMitigations(twoPathScenario('mptcp-v1'), ['stateless-join']));
+    const thirdAck = (r: ReturnType<typeof runScenario>) =>
+      r.handle.records
+        .map((p) => decodePacket(p.bytes!))
+        .flatMap((d) => (d.ok && d.value.tcp ? d.value.tcp.header.options : []))
+        .find((o) => o.kind === 'mp-join-ack')!;
+    const syn = stateless.handle.records.map((p) => decodePacket(p.bytes!)).flatMap((d) => (d.ok && d.value.tcp ? d.value.tcp.header.options : [])).find((o) => o.kind === 'mp-join-syn')!;
+    expect(thirdAck(plain)).not.toHaveProperty('stateless');
+    expect(thirdAck(stateless)).toMatchObject({ stateless: { token: syn.kind === 'mp-join-syn' ? syn.token : -1, nonce: syn.kind === 'mp-join-syn' ? syn.nonce : -1 } });
+    // The server kept nothing between the SYN and the third ACK: the SYN went to a cookie, the subflow was made at the ACK.
+    expect(stateless.events.filter((e) => e.host === 'server' && e.kind === 'tcp-syn-cookie-sent')).toHaveLength(1);
+    expect(stateless.events.filter((e) => e.kind === 'mptcp-join-stateless-accepted')).toHaveLength(1);
+    expect(stateless.handle.syns.get('server')!.find((x) => x.kind === 'mp-join')).toMatchObject({ cookie: true, kept: null });
+    expect(plain.handle.syns.get('server')!.find((x) => x.kind === 'mp-join')!.kept).toMatchObject({ structure: 'mptcp_subflow_request_sock', bytes: 384 });
+    expect(stateless.apps[0]!.intact && stateless.apps[0]!.completedUs !== null).toBe(true);
+  });
 });
 
 describe('syn-cookies', () => {
@@ -62,5 +82,15 @@ describe('syn-cookies', () => {
     // A different seed changes the client's ISN and port, hence the SYN, hence the derived key.
     expect(serverKey(runScenario({ ...s, seed: 2 }))).not.toBe(serverKey(a));
     expect(serverKey(runScenario(s))).toBe(serverKey(a));
+  });
+
+  it('the server keeps nothing until the third ACK: a cookie SYN/ACK, then the connection made from the ACK', () => {
+    const r = runScenario(withMitigations(twoPathScenario('mptcp-v1'), ['syn-cookies']));
+    const server = r.handle.syns.get('server')!;
+    expect(server.find((x) => x.kind === 'mp-capable')).toMatchObject({ cookie: true, kept: null });
+    expect(r.events.find((e) => e.host === 'server' && e.kind === 'tcp-state' && e.to === 'SYN_RECEIVED')).toMatchObject({ cause: 'cookie-verified' });
+    // The join is answered from a cookie too, its nonces kept in one slot of Linux's fixed table.
+    expect(server.find((x) => x.kind === 'mp-join')).toMatchObject({ cookie: true, kept: { structure: 'join_entry', fixedSlot: true } });
+    expect(joined(r)).toBe(1);
   });
 });

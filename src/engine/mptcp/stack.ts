@@ -4,13 +4,16 @@
  * token, whatever the port, RFC 8684 §3.2).
  */
 import { hex32, hex64 } from '../core/hex.ts';
-import type { JoinRefusal } from '../sim/events.ts';
+import type { FallbackCause, JoinRefusal } from '../sim/events.ts';
+import { joinSynAckHmac, type JoinAddresses } from '../crypto/mptcp-crypto.ts';
+import { keyedHash32 } from '../crypto/keyed-hash.ts';
+import { HALF_OPEN_BYTES, type SynRecord } from '../host/syn-ledger.ts';
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
-import { PLACEHOLDER_UPPER, type Host, type SynVerdict } from '../host/host.ts';
+import { PLACEHOLDER_UPPER, type CookieAckVerdict, type Host, type SynVerdict } from '../host/host.ts';
 import { parseCidrAddress } from '../net/topology.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
-import { MPC_FLAG } from '../wire/mptcp/types.ts';
+import { MPC_FLAG, type MpCapable, type MptcpOption } from '../wire/mptcp/types.ts';
 import type { TcpHeader } from '../wire/tcp-header.ts';
 import { MptcpConnection } from './connection.ts';
 import { PathManager, type JoinRequest } from './path-manager.ts';
@@ -18,25 +21,25 @@ import type { MptcpSettings } from './settings.ts';
 import { MptcpSubflow } from './subflow.ts';
 import { TokenTable } from './token-table.ts';
 
-/** What a host did with one SYN+MP_JOIN: the ground truth for resource monitors. */
-export interface JoinSynRecord {
-  packetId: number;
-  atUs: number;
-  /** It kept half-open state for it. */
-  kept: boolean;
-  /** HMACs it computed for it (the SYN/ACK's). */
-  hmacs: number;
-  /** Why it refused it, when it did. */
-  refused: string | null;
-  /** The initiator answered the SYN/ACK, with a third ACK (verified or not) or a RST, as a real host does. */
-  answered: boolean;
-  /** The join it started completed (its third ACK verified). */
-  completed: boolean;
+/** Linux's COOKIE_JOIN_SLOTS (net/mptcp/syncookies.c). */
+export const JOIN_COOKIE_SLOTS = 1024;
+
+/** What a join answered from a cookie needs at its third ACK (Linux struct join_entry). */
+interface JoinSlot {
+  token: number;
+  remoteNonce: number;
+  localNonce: number;
+  remoteId: number;
+  localId: number;
+  backup: boolean;
 }
 
 export class MptcpStack {
   readonly tokens = new TokenTable<MptcpConnection>();
-  readonly joinSyns: JoinSynRecord[] = [];
+  /** syn-cookies: Linux's fixed table of joins answered from cookies (slot → what the third ACK needs). */
+  private readonly joinSlots = new Map<number, JoinSlot>();
+  /** Keys its stateless nonces and table slots. */
+  private readonly secret: Uint8Array;
   readonly pm: PathManager;
   readonly connections: MptcpConnection[] = [];
   private counter = 0;
@@ -46,7 +49,12 @@ export class MptcpStack {
     readonly settings: MptcpSettings,
   ) {
     this.pm = new PathManager(host, settings, (req) => this.openJoin(req), parseCidrAddress);
-    host.joinHandler = (h, ep, syn, packetId) => this.acceptJoin(ep, syn, packetId);
+    host.joinHandler = (_h, ep, syn, packetId, record) => this.acceptJoin(ep, syn, packetId, record);
+    host.joinCookieAckHandler = (_h, ep, ack, packetId) => this.acceptJoinCookieAck(ep, ack, packetId);
+    const cookies = settings.mitigations.has('syn-cookies');
+    if (cookies || settings.mitigations.has('stateless-join')) host.enableSynCookies(cookies);
+    const secretRng = host.rng.fork('mptcp-secret');
+    this.secret = Uint8Array.from({ length: 16 }, () => secretRng.below(256));
   }
 
   private newConnection(role: 'client' | 'server', handlers: AppHandlers, cookieSource?: string): MptcpConnection {
@@ -76,62 +84,184 @@ export class MptcpStack {
   }
 
   listen(port: number, handlersFor: (s: AppSocket) => AppHandlers): void {
-    this.host.listen(port, (_h, ep, syn, packetId) => this.acceptCapable(ep, syn, packetId, handlersFor));
+    this.host.listen(
+      port,
+      (_h, ep, syn, packetId, record) => this.acceptCapable(ep, syn, packetId, record, handlersFor),
+      (_h, ep, ack, packetId) => this.acceptCapableCookieAck(ep, ack, packetId, handlersFor),
+    );
+  }
+
+  /** Whether a SYN's MP_CAPABLE is one this host speaks (RFC 8684 §3.1; Linux mptcp_parse_option), and if not why. */
+  private capableProblem(mpc: MpCapable | undefined, remote: string): FallbackCause | null {
+    const v = this.settings.version;
+    if (!mpc) return { cause: 'syn-without-mpc', remote };
+    if (mpc.version !== v || (v === 0 && mpc.senderKey === undefined) || (v === 1 && mpc.senderKey !== undefined) || (mpc.flags & 0x1f) !== MPC_FLAG.H || mpc.flags & MPC_FLAG.B) {
+      return { cause: 'unsupported-mpc', remote, version: mpc.version, flags: mpc.flags };
+    }
+    return null;
+  }
+
+  /**
+   * syn-cookies: the server's key comes from the SYN (four-tuple and ISN)
+   * and the host's secret (its seed), so the SYN/ACK can carry it without
+   * state and the third ACK, which echoes it, rebuilds the same connection.
+   */
+  private cookieSource(local: string, remote: string, clientIsn: number): string {
+    return `${remote}>${local}#${clientIsn}`;
   }
 
   /** A SYN to a listening port: MP_CAPABLE starts an MPTCP connection; anything else is plain TCP in a fallback connection. */
-  private acceptCapable(ep: TcpEndpoint, syn: TcpHeader, packetId: number, handlersFor: (s: AppSocket) => AppHandlers): SynVerdict {
-    const cookies = this.settings.mitigations.has('syn-cookies');
-    const conn = this.newConnection('server', {}, cookies ? `${formatEndpoint(ep.remoteAddr, ep.remotePort)}>${formatEndpoint(ep.localAddr, ep.localPort)}#${syn.seq}` : undefined);
-    conn.synCookie = cookies;
+  private acceptCapable(ep: TcpEndpoint, syn: TcpHeader, packetId: number, record: SynRecord, handlersFor: (s: AppSocket) => AppHandlers): SynVerdict {
+    const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
+    const mpc = syn.options.find((o) => o.kind === 'mp-capable');
+    if (this.settings.mitigations.has('syn-cookies')) {
+      // RFC 8684 §3.1 (v1's third ACK carries both keys; v0's too): no state until the ACK comes back.
+      if (this.capableProblem(mpc, remote)) return { cookie: [] };
+      const key = this.tokens.newKey(this.host.rng.fork(`syn-cookie:${this.cookieSource(formatEndpoint(ep.localAddr, ep.localPort), remote, syn.seq)}`), this.settings.version, this.settings.dhKeys);
+      if (!key) return { cookie: [] };
+      const checksums = this.settings.checksums || (mpc!.flags & MPC_FLAG.A) !== 0;
+      return { cookie: [{ kind: 'mp-capable', version: this.settings.version, flags: (checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H, senderKey: key.share }] };
+    }
+    record.kept = { structure: 'mptcp_subflow_request_sock', bytes: HALF_OPEN_BYTES.mptcp_subflow_request_sock, fixedSlot: false };
+    return this.openServerConnection(ep, mpc, packetId, handlersFor);
+  }
+
+  /** The third ACK of a handshake answered from a SYN cookie: the connection is made now, from the cookie and the keys the ACK echoes. */
+  private acceptCapableCookieAck(ep: TcpEndpoint, ack: TcpHeader, packetId: number, handlersFor: (s: AppSocket) => AppHandlers): CookieAckVerdict {
+    const mpc = ack.options.find((o) => o.kind === 'mp-capable');
+    // The SYN's MP_CAPABLE, as far as the ACK repeats it: version and flags, and in v0 the client's key.
+    const synMpc: MpCapable | undefined = mpc && { kind: 'mp-capable', version: mpc.version, flags: mpc.flags, ...(this.settings.version === 0 && mpc.senderKey !== undefined ? { senderKey: mpc.senderKey } : {}) };
+    const source = this.cookieSource(formatEndpoint(ep.localAddr, ep.localPort), formatEndpoint(ep.remoteAddr, ep.remotePort), (ack.seq - 1) >>> 0);
+    return this.openServerConnection(ep, synMpc, packetId, handlersFor, source);
+  }
+
+  private openServerConnection(ep: TcpEndpoint, mpc: MpCapable | undefined, packetId: number, handlersFor: (s: AppSocket) => AppHandlers, cookieSource?: string): MptcpSubflow {
+    const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
+    const conn = this.newConnection('server', {}, cookieSource);
     conn.handlers = handlersFor(conn);
     const sf = new MptcpSubflow(conn, ep, 'initial', false);
     conn.subflows.push(sf);
-    const mpc = syn.options.find((o) => o.kind === 'mp-capable');
-    const v = this.settings.version;
-    if (!mpc) {
-      conn.enterFallback({ cause: 'syn-without-mpc', remote: formatEndpoint(ep.remoteAddr, ep.remotePort) }, packetId);
-    } else if (mpc.version !== v || (v === 0 && mpc.senderKey === undefined) || (v === 1 && mpc.senderKey !== undefined) || (mpc.flags & 0x1f) !== MPC_FLAG.H || mpc.flags & MPC_FLAG.B) {
-      conn.enterFallback({ cause: 'unsupported-mpc', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), version: mpc.version, flags: mpc.flags }, packetId);
-    } else {
-      if (mpc.senderKey !== undefined) conn.learnRemoteKey(mpc.senderKey);
-      conn.checksums = this.settings.checksums || (mpc.flags & MPC_FLAG.A) !== 0;
-      conn.event({ kind: 'mptcp-accept', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), key: hex64(conn.localKey) }, [packetId]);
+    const problem = this.capableProblem(mpc, remote);
+    if (problem) conn.enterFallback(problem, packetId);
+    else {
+      if (mpc!.senderKey !== undefined) conn.learnRemoteKey(mpc!.senderKey);
+      conn.checksums = this.settings.checksums || (mpc!.flags & MPC_FLAG.A) !== 0;
+      conn.event({ kind: 'mptcp-accept', remote, key: hex64(conn.localKey) }, [packetId]);
     }
     return sf;
   }
 
-  /** SYN+MP_JOIN: token lookup, half-open limit, then a responder subflow (RFC 8684 §3.2). */
-  private acceptJoin(ep: TcpEndpoint, syn: TcpHeader, packetId: number): SynVerdict {
+  /**
+   * SYN+MP_JOIN (RFC 8684 §3.2): token lookup, then a half-open responder
+   * subflow — or, with stateless-join, no state at all (RFC 7430 §3.1), or,
+   * with syn-cookies, Linux's way: a cookie SYN/ACK and the join's nonces in
+   * one slot of a fixed 1024-entry table, overwritten by later joins.
+   */
+  private acceptJoin(ep: TcpEndpoint, syn: TcpHeader, packetId: number, record: SynRecord): SynVerdict {
     const j = syn.options.find((o) => o.kind === 'mp-join-syn');
     if (!j) return null;
     const refuse = (reason: number, why: JoinRefusal): SynVerdict => {
-      this.joinSyns.push({ packetId, atUs: this.host.now, kept: false, hmacs: 0, refused: why.reason, answered: false, completed: false });
+      record.refused = why.reason;
       this.host.event({ kind: 'mptcp-join-rejected', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), ...why }, [packetId]);
       return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
     };
     const conn = this.tokens.get(j.token);
     if (!conn || conn.state === 'closed') return refuse(1, { reason: 'unknown-token', token: hex32(j.token) });
     if (conn.fallback || conn.remoteKey === null) return refuse(1, { reason: 'not-established' });
-    // stateless-join (RFC 7430 §3.1, a what-if): the SYN/ACK is answered from a cookie and no
-    // half-open state is kept, so floods of SYN+MP_JOIN cannot fill any half-open slot.
-    const stateless = this.settings.mitigations.has('stateless-join');
+    const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
+    const localId = this.pm.localIdFor(conn, ep.localAddr);
+    const synAck = (nonce: number): MptcpOption => ({
+      kind: 'mp-join-syn-ack',
+      backup: false,
+      addressId: localId,
+      truncatedHmac: joinSynAckHmac(this.settings.mac, conn.localKey, conn.remoteKey!, nonce, j.nonce, this.bound(ep)),
+      nonce,
+      reserved: 0,
+    });
+    if (this.settings.mitigations.has('stateless-join')) {
+      // RFC 7430 §3.1: the nonce is recomputed from the SYN at the third ACK, so nothing is kept.
+      conn.event({ kind: 'mptcp-join-syn', remote, addressId: j.addressId, backup: j.backup, stateless: true, cookie: false }, [packetId]);
+      return { cookie: [synAck(this.statelessNonce(ep, syn.seq))] };
+    }
+    if (this.settings.mitigations.has('syn-cookies')) {
+      // Linux (net/mptcp/syncookies.c): the join's data goes into a fixed table slot, keyed by the SYN.
+      const nonce = conn.rng.u32();
+      this.joinSlots.set(this.joinSlot(ep, syn.seq), { token: j.token, remoteNonce: j.nonce, localNonce: nonce, remoteId: j.addressId, localId, backup: j.backup });
+      record.kept = { structure: 'join_entry', bytes: HALF_OPEN_BYTES.join_entry, fixedSlot: true };
+      conn.event({ kind: 'mptcp-join-syn', remote, addressId: j.addressId, backup: j.backup, stateless: false, cookie: true }, [packetId]);
+      return { cookie: [synAck(nonce)] };
+    }
     const limit = this.settings.halfOpenJoinLimit;
-    if (limit !== null && !stateless) {
+    if (limit !== null) {
       const halfOpen = conn.subflows.filter((s) => s.kind === 'join' && !s.initiator && s.joinState === 'syn-received' && !s.ep.closed).length;
       if (halfOpen >= limit) return refuse(2, { reason: 'half-open-limit', limit });
     }
     const sf = new MptcpSubflow(conn, ep, 'join', false);
-    sf.stateless = stateless;
     sf.remoteNonce = j.nonce;
     sf.remoteAddressId = j.addressId;
     sf.peerBackup = j.backup;
+    sf.localAddressId = localId;
+    conn.subflows.push(sf);
+    record.kept = { structure: 'mptcp_subflow_request_sock', bytes: HALF_OPEN_BYTES.mptcp_subflow_request_sock, fixedSlot: false };
+    sf.synRecord = record;
+    conn.event({ kind: 'mptcp-join-syn', remote, addressId: j.addressId, backup: j.backup, stateless: false, cookie: false }, [packetId]);
+    return sf;
+  }
+
+  /**
+   * The third ACK of a join whose SYN was answered from a cookie: the
+   * responder subflow is made now, from what the ACK carries (stateless-join)
+   * or from the table slot (syn-cookies); its HMAC is checked next, as for any join.
+   */
+  private acceptJoinCookieAck(ep: TcpEndpoint, ack: TcpHeader, packetId: number): CookieAckVerdict {
+    const a = ack.options.find((o) => o.kind === 'mp-join-ack');
+    if (!a) return null;
+    const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
+    const clientIsn = (ack.seq - 1) >>> 0;
+    const refuse = (why: JoinRefusal): CookieAckVerdict => {
+      this.host.event({ kind: 'mptcp-join-rejected', remote, ...why }, [packetId]);
+      return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 1 }] : [] };
+    };
+    let join: JoinSlot;
+    if (this.settings.mitigations.has('stateless-join')) {
+      if (!a.stateless) return refuse({ reason: 'no-cookie-state' });
+      // Address ID and backup flag ride in the ACK's reserved bits (the what-if's layout).
+      join = { token: a.stateless.token, remoteNonce: a.stateless.nonce, localNonce: this.statelessNonce(ep, clientIsn), remoteId: a.reserved & 0xff, localId: 0, backup: (a.reserved & 0x100) !== 0 };
+    } else {
+      const slot = this.joinSlot(ep, clientIsn);
+      const found = this.joinSlots.get(slot);
+      if (!found) return refuse({ reason: 'no-cookie-state' });
+      this.joinSlots.delete(slot);
+      join = found;
+    }
+    const conn = this.tokens.get(join.token);
+    if (!conn || conn.state === 'closed') return refuse({ reason: 'unknown-token', token: hex32(join.token) });
+    if (conn.fallback || conn.remoteKey === null) return refuse({ reason: 'not-established' });
+    const sf = new MptcpSubflow(conn, ep, 'join', false);
+    sf.stateless = true;
+    sf.remoteNonce = join.remoteNonce;
+    sf.localNonce = join.localNonce;
+    sf.remoteAddressId = join.remoteId;
+    sf.peerBackup = join.backup;
     sf.localAddressId = this.pm.localIdFor(conn, ep.localAddr);
     conn.subflows.push(sf);
-    sf.synRecord = { packetId, atUs: this.host.now, kept: !stateless, hmacs: 1, refused: null, answered: false, completed: false };
-    this.joinSyns.push(sf.synRecord);
-    conn.event({ kind: 'mptcp-join-syn', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), addressId: j.addressId, backup: j.backup, stateless, cookie: false }, [packetId]);
+    conn.event({ kind: 'mptcp-join-stateless-accepted', remote }, [packetId]);
     return sf;
+  }
+
+  /** stateless-join: the responder's nonce from the five-tuple, the initiator's ISN and a local secret (RFC 7430 §3.1). */
+  private statelessNonce(ep: TcpEndpoint, clientIsn: number): number {
+    return keyedHash32(this.secret, [1, ep.remoteAddr.bytes, ep.localAddr.bytes, (ep.remotePort << 16) | ep.localPort, clientIsn]);
+  }
+
+  /** syn-cookies: the join table slot for a SYN (Linux mptcp_join_entry_hash: the ISN and ports, keyed). */
+  private joinSlot(ep: TcpEndpoint, clientIsn: number): number {
+    return keyedHash32(this.secret, [2, clientIsn, (ep.remotePort << 16) | ep.localPort]) % JOIN_COOKIE_SLOTS;
+  }
+
+  /** With `address-bound-join-hmac`, the addresses as a responder sees them. */
+  private bound(ep: TcpEndpoint): JoinAddresses | undefined {
+    return this.settings.mitigations.has('address-bound-join-hmac') ? { initiator: ep.remoteAddr, responder: ep.localAddr } : undefined;
   }
 
   /** Scenario action `endpoint-remove`: every connection drops the address. */

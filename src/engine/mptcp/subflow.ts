@@ -30,7 +30,7 @@ import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
 import type { MappingMeta, MptcpConnection } from './connection.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
-import type { JoinSynRecord } from './stack.ts';
+import type { SynRecord } from '../host/syn-ledger.ts';
 import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '../sim/events.ts';
 
 export type SubflowKind = 'initial' | 'join';
@@ -100,7 +100,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   }
   private readonly signals: Signal[] = [];
   private rstOptions: MptcpOption[] = [];
-  /** Answered without half-open state (the stateless-join mitigation). */
+  /** Made at its third ACK from a cookie: no half-open state was kept for its SYN (stateless-join, or syn-cookies). */
   stateless = false;
   /**
    * Several retransmission timeouts in a row with no progress: the
@@ -138,9 +138,26 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   }
 
   /** The host's record of the SYN+MP_JOIN that started this subflow (responder side). */
-  synRecord: JoinSynRecord | null = null;
+  synRecord: SynRecord | null = null;
   /** When this join's handshake completed (null for the initial subflow and unfinished joins). */
   joinedAtUs: number | null = null;
+
+  /** The packet of the segment being handled (its data reaches the connection while it is). */
+  private lastPacketId: number | undefined;
+
+  /**
+   * What the connection accepted into its data stream from this subflow:
+   * the ground truth of "the application's data flowed over this subflow"
+   * (the mitm monitor compares the first bytes with what the peer wrote).
+   */
+  readonly accepted: { bytes: number; first: { dsn: bigint | null; sample: Uint8Array; packetId: number | null; atUs: number } | null } = { bytes: 0, first: null };
+
+  /** The connection took `bytes` (new to it) at `dsn` from this subflow. */
+  noteAccepted(dsn: bigint | null, bytes: Uint8Array, packetId: number | undefined): void {
+    if (bytes.length === 0) return;
+    this.accepted.bytes += bytes.length;
+    this.accepted.first ??= { dsn, sample: bytes.slice(0, 32), packetId: packetId ?? null, atUs: this.conn.now };
+  }
 
   /** MPTCP asked this subflow to close (address removed, connection done): no new data goes on it. */
   closing = false;
@@ -203,11 +220,11 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       if (this.kind === 'initial') return c.role === 'client' ? [this.mpcKeys()] : [];
       this.joinState = 'pre-established';
       this.retransmitThirdAckLater();
-      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
+      return [this.joinAck()];
     }
     if (seg.kind === 'ack' && this.joinState === 'pre-established') {
       // The third ACK is retransmitted until the fourth arrives (RFC 8684 §3.2).
-      return [{ kind: 'mp-join-ack', hmac: joinAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound()), reserved: 0 }];
+      return [this.joinAck()];
     }
     if (seg.kind === 'ack') {
       const signal = this.signals.shift();
@@ -347,6 +364,18 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return { kind: 'mp-join-syn', backup: this.localBackup, addressId: this.localAddressId, token: c.remoteToken!, nonce: this.localNonce, reserved: 0 };
   }
 
+  /**
+   * The third ACK's MP_JOIN. With the stateless-join what-if (RFC 7430 §3.1)
+   * it also repeats the SYN's token and nonce, and its address ID and backup
+   * flag in the reserved bits, so the responder needs nothing kept.
+   */
+  private joinAck(): MptcpOption {
+    const c = this.conn;
+    const hmac = joinAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound());
+    if (!c.settings.mitigations.has('stateless-join')) return { kind: 'mp-join-ack', hmac, reserved: 0 };
+    return { kind: 'mp-join-ack', hmac, reserved: (this.localAddressId & 0xff) | (this.localBackup ? 0x100 : 0), stateless: { token: c.remoteToken!, nonce: this.localNonce } };
+  }
+
   private joinSynAck(): MptcpOption {
     const c = this.conn;
     const hmac = joinSynAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound());
@@ -385,6 +414,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   // ------------------------------------------------------------ input
 
   onSegment(ep: TcpEndpoint, h: TcpHeader, _payloadLength: number, packetId: number): void {
+    this.lastPacketId = packetId;
     const c = this.conn;
     const f = h.flags;
     if (f & TCP_FLAG.RST) {
@@ -561,7 +591,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     }
     const payloadLen = m.dataLength - (o.dataFin ? 1 : 0);
     if (payloadLen > 0) this.addMapping({ ssn: m.ssn, dsn, len: payloadLen, ...(m.checksum !== undefined ? { dataLength: m.dataLength, checksum: m.checksum } : {}) });
-    if (o.dataFin) c.onPeerDataFin(dsn + BigInt(payloadLen));
+    if (o.dataFin) c.onPeerDataFin(dsn + BigInt(payloadLen), packetId);
   }
 
   private addMapping(m: ReceivedMapping): void {
@@ -603,7 +633,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   onData(_ep: TcpEndpoint, payload: Uint8Array, relSeq: number): void {
     const c = this.conn;
     if (c.fallback) {
-      c.receiveInOrder(payload);
+      c.receiveInOrder(payload, this, this.lastPacketId);
       return;
     }
     let pos = relSeq;
@@ -620,7 +650,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       const n = Math.min(payload.length - off, m.ssn + m.len - pos);
       const piece = payload.subarray(off, off + n);
       if (c.checksums && m.checksum !== undefined) this.checkedPiece(m, (pos - m.ssn) | 0, piece);
-      else c.receive(m.dsn + BigInt((pos - m.ssn) | 0), piece);
+      else c.receive(m.dsn + BigInt((pos - m.ssn) | 0), piece, this, this.lastPacketId);
       pos = (pos + n) >>> 0;
       off += n;
     }
@@ -644,7 +674,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (expected === m.checksum) {
       let dsn = m.dsn;
       for (const b of held) {
-        this.conn.receive(dsn, b);
+        this.conn.receive(dsn, b, this, this.lastPacketId);
         dsn += BigInt(b.length);
       }
       return;
@@ -667,7 +697,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     this.event({ kind: 'mptcp-checksum-failed', ...what });
     let dsn = m.dsn;
     for (const b of held) {
-      c.receive(dsn, b);
+      c.receive(dsn, b, this, this.lastPacketId);
       dsn += BigInt(b.length);
     }
     this.sendSignal({ kind: 'mp-fail', dsn: m.dsn, reserved: 0 });

@@ -171,7 +171,7 @@ export function dealMatrixCells(cells: readonly MatrixCell[], workers: number): 
 }
 
 export function newBaselineCache(): BaselineCache {
-  return { attackFree: new Map(), tcp: new Map() };
+  return { attackFree: new Map(), tcp: new Map(), flood: new Map() };
 }
 
 /** Runs one row. `now` is the caller's wall clock (ms), only to report how long the row took. */

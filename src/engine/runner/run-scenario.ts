@@ -22,7 +22,9 @@ import { buildAttackers } from './attackers.ts';
 import { strategyFor } from '../attacks/registry.ts';
 import { attackerReport, type AttackerReport } from './attacker-report.ts';
 import { evaluateMonitors } from '../monitors/registry.ts';
-import type { AttackFreeTruth, ConnectionTruth, Finding, FailureId } from '../monitors/monitor.ts';
+import type { Amplification, AttackFreeTruth, ConnectionTruth, Finding, FailureId, FloodReference } from '../monitors/monitor.ts';
+import { stateHeld, wasAnswered, type SynRecord } from '../host/syn-ledger.ts';
+import { applicationRun } from '../host/byte-stream.ts';
 import { transportFor } from './transport.ts';
 import { renderProse, type Prose } from '../monitors/prose.ts';
 
@@ -39,6 +41,18 @@ export interface FailureReport {
   explanation: string;
   /** The same with its references kept, for readers that name packets and attackers their own way. */
   explanationParts: Prose;
+  /** Its measured amplification (what a target spent per attacker byte), where the failure has one. */
+  amplification?: Amplification;
+}
+
+/** The baseline runs that judged a run, for people: what ran. */
+export interface BaselinesRun {
+  /** The same scenario without its attackers. */
+  attackFree: boolean;
+  /** Single-path TCP with the same attackers (their TCP equivalent), which labels failures inherited; null when it did not run. */
+  singlePath: string | null;
+  /** The resource-exhaustion reference (single-path TCP with SYN cookies against the same flood); null when it did not run. */
+  floodReference: string | null;
 }
 
 export interface RunOptions {
@@ -67,6 +81,8 @@ export interface BaselineCache {
   attackFree: Map<string, AttackFreeTruth>;
   /** Failures single-path TCP suffered, by its scenario. */
   tcp: Map<string, FailureId[]>;
+  /** The resource-exhaustion reference, by its scenario. */
+  flood: Map<string, FloodReference>;
 }
 
 /** A trace record as `lab run --json` writes it: its bytes as hex, with a one-line summary. */
@@ -135,6 +151,8 @@ export interface RunResult {
    * null when that baseline was not run.
    */
   tcpOnly: FailureId[] | null;
+  /** Which baselines ran to judge it. */
+  baselines: BaselinesRun;
   digest: string;
 }
 
@@ -144,6 +162,10 @@ export interface RunHandle {
   records: Simulation['trace']['packets'];
   /** The connections as the hosts had them (keys, subflows), for baselines and monitors. */
   truth: ConnectionTruth[];
+  /** What each host did with every SYN its listeners handled, by host id. */
+  syns: Map<string, SynRecord[]>;
+  /** Ids of every packet an attacker sent. */
+  attackerSent: Set<number>;
 }
 
 export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & { handle: RunHandle } {
@@ -248,12 +270,22 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         local: { addr: sf.ep.localAddr, port: sf.ep.localPort },
         remote: { addr: sf.ep.remoteAddr, port: sf.ep.remotePort },
         joinedAtUs: sf.joinedAtUs,
+        accepted: sf.accepted,
       }));
-      truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, fallback: c.fallback, subflows });
+      const out = c.out;
+      const wrote = (offset: number, length: number): Uint8Array | null => {
+        if (offset < 0 || offset + length > out.totalWritten) return null;
+        const buf = new Uint8Array(length);
+        out.fillRange(buf, 0, offset, length);
+        return buf;
+      };
+      truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, localIdsn: c.localIdsn, remoteIdsn: c.remoteIdsn, fallback: c.fallback, subflows, wrote });
     }
   }
   const baselines = options.baselines ?? 'all';
   let attackFree: AttackFreeTruth | null | undefined;
+  let flood: FloodReference | null | undefined;
+  const syns = new Map([...net.hosts.values()].map((h) => [h.id, h.syns]));
   const findings = attackers.length
     ? evaluateMonitors({
         scenario: s,
@@ -265,10 +297,17 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         peers: new Map([...net.hosts.values()].map((h) => [h.id, new Set(h.history.filter((ep) => ep.everEstablished).map((ep) => addressKey(ep.remoteAddr)))])),
         heardFrom: new Map([...net.hosts.values()].map((h) => [h.id, h.heardFrom])),
         sentTo: new Map([...net.hosts.values()].map((h) => [h.id, h.destinations ?? new Map()])),
-        joinSyns: new Map([...transport.stacks.values()].map((st) => [st.host.id, st.joinSyns])),
+        receivedFrom: new Map([...net.hosts.values()].map((h) => [h.id, h.receivedFrom])),
+        attackerArrivals: new Map([...net.hosts.values()].map((h) => [h.id, h.attackerArrivals])),
+        syns,
+        isApplicationData: (bytes) => applicationRun(bytes) !== null,
         attackFree: () => {
           if (attackFree === undefined) attackFree = baselines === 'none' ? null : attackFreeRun(s, options);
           return attackFree;
+        },
+        floodReference: () => {
+          if (flood === undefined) flood = baselines === 'none' ? null : floodReferenceRun(s, options);
+          return flood;
         },
       })
     : [];
@@ -294,9 +333,48 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     attackers: attackers.map((a) => attackerReport(a, truth.filter((c) => c.role === 'client' && c.remoteKey !== null).map((c) => [c.localKey, c.remoteKey!]))),
     failures,
     tcpOnly,
+    baselines: {
+      attackFree: attackFree !== undefined && attackFree !== null,
+      singlePath: tcpFailures ? describeSinglePath(s) : null,
+      floodReference: flood ? flood.description : null,
+    },
     digest: sim.trace.digestHex(),
-    handle: { sim, records: sim.trace.packets, truth },
+    handle: { sim, records: sim.trace.packets, truth, syns, attackerSent: new Set(attackers.flatMap((a) => [...a.sent])) },
   };
+}
+
+/** What the single-path baseline that labels failures runs, for people. */
+function describeSinglePath(s: Scenario): string {
+  const base = singlePathBaseline(s);
+  const on = base.mptcp.mitigations;
+  const attacks = [...new Set(s.attackers.map((a) => (strategyFor(a.attack)?.tcpEquivalentLabel ?? ((x: string) => x))(a.attack)))];
+  return `single-path TCP${on.length ? ` with ${on.join(', ')}` : ''}, attacked by ${attacks.join(', ')}`;
+}
+
+/**
+ * The resource-exhaustion reference: single-path TCP with SYN cookies
+ * against the same attackers (their TCP equivalent: a SYN flood for the
+ * join floods), and the state and hash work it spent on their SYNs.
+ */
+export function floodReferenceRun(s: Scenario, options: Pick<RunOptions, 'untilUs' | 'cache'>): FloodReference | null {
+  if (s.protocol === 'tcp' || s.attackers.length === 0) return null;
+  const base = singlePathBaseline(s);
+  const ref: Scenario = { ...base, mptcp: { ...base.mptcp, mitigations: [...new Set([...base.mptcp.mitigations, 'syn-cookies' as const])] } };
+  const key = options.cache ? runKey(ref, options.untilUs) : '';
+  const cached = options.cache?.flood.get(key);
+  if (cached) return cached;
+  const r = runScenario(ref, { trace: 'count', baselines: 'none', ...untilOf(options) });
+  const theirs = [...r.handle.syns.values()].flat().filter((x) => r.handle.attackerSent.has(x.packetId) && !wasAnswered(x));
+  const held = stateHeld(theirs, r.endUs);
+  const out: FloodReference = {
+    description: `single-path TCP with SYN cookies${ref.mptcp.mitigations.includes('tls') ? ' and TLS' : ''} against the same attackers`,
+    peakStateBytes: held.peakBytes,
+    stateByteUs: held.byteUs,
+    compressions: theirs.reduce((n, x) => n + x.crypto.compressions, 0),
+    syns: theirs.length,
+  };
+  options.cache?.flood.set(key, out);
+  return out;
 }
 
 /**
@@ -344,6 +422,7 @@ function labelFailures(s: Scenario, findings: Finding[], tcpFailures: FailureId[
     mptcpSpecific: s.protocol !== 'tcp' && !inherited.has(f.failure),
     explanation: renderProse(f.explanation),
     explanationParts: f.explanation,
+    ...(f.amplification ? { amplification: f.amplification } : {}),
   }));
 }
 
@@ -368,8 +447,8 @@ export function singlePathBaseline(s: Scenario): Scenario {
     const def = strategyFor(a.attack);
     return def?.tcpEquivalent ? { ...a, params: def.tcpEquivalent(a.params) } : a;
   });
-  // Plain TCP ignores every MPTCP setting but TLS; dropping them lets sweeps share this baseline.
-  const mptcp = { ...s.mptcp, mitigations: s.mptcp.mitigations.filter((m) => m === 'tls'), macAlgorithm: 'version-default' as const, halfOpenJoinLimit: null, checksums: false };
+  // Plain TCP ignores every MPTCP setting but TLS and SYN cookies; dropping them lets sweeps share this baseline.
+  const mptcp = { ...s.mptcp, mitigations: s.mptcp.mitigations.filter((m) => m === 'tls' || m === 'syn-cookies'), macAlgorithm: 'version-default' as const, halfOpenJoinLimit: null, checksums: false };
   return { ...s, protocol: 'tcp', attackers, mptcp, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
 }
 

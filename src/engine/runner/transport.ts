@@ -67,6 +67,8 @@ export function transportFor(s: Scenario, hosts: Iterable<Host>): Transport {
 function plainTransportFor(s: Scenario, hosts: Iterable<Host>): Transport {
   const stacks = new Map<string, MptcpStack>();
   if (s.protocol === 'tcp') {
+    // Linux tcp_syncookies=2: every SYN to a listener is answered from a cookie.
+    if (s.mptcp.mitigations.includes('syn-cookies')) for (const h of hosts) h.enableSynCookies(true);
     return {
       stacks,
       listen: (host, port, handlersFor) => host.listenTcp(port, handlersFor),

@@ -82,7 +82,7 @@ export type SubflowResetCause =
   | { cause: 'unmapped-data'; bytes: number };
 
 /** Why a SYN+MP_JOIN was refused. */
-export type JoinRefusal = { reason: 'unknown-token'; token: string } | { reason: 'not-established' } | { reason: 'half-open-limit'; limit: number };
+export type JoinRefusal = { reason: 'unknown-token'; token: string } | { reason: 'not-established' } | { reason: 'half-open-limit'; limit: number } | { reason: 'no-cookie-state' };
 
 /** Why an ADD_ADDR was not acted on. */
 export type AddAddrIgnored =
@@ -351,6 +351,8 @@ function joinRefusalText(e: EventOf<'mptcp-join-rejected'>): string {
       return 'the connection is not fully established';
     case 'half-open-limit':
       return `half-open limit (${e.limit}) reached`;
+    case 'no-cookie-state':
+      return 'its third ACK answers a cookie, but nothing it needs was kept (the join table slot was taken, or the ACK lacks the token and nonce)';
   }
 }
 

@@ -13,6 +13,11 @@ export class Simulation {
   now = 0;
   readonly rng: Rng;
   readonly trace: TraceRecorder;
+  /**
+   * Ids of the packets attackers put on the wire, so hosts can note when
+   * they take one in (ground truth for the monitors; hosts do not act on it).
+   */
+  readonly attackerPackets = new Set<number>();
   private readonly agenda = new EventQueue<SimEvent>();
   private nextPacketId = 1;
   eventsRun = 0;

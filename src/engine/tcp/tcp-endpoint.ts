@@ -112,6 +112,10 @@ export class TcpEndpoint {
   segmentsRetransmitted = 0;
   /** The handshake completed at some point: the peer answered. */
   everEstablished = false;
+  /** When it first reached ESTABLISHED and when it reached CLOSED (null until then): how long a half-open one was held. */
+  establishedAtUs: number | null = null;
+  closedAtUs: number | null = null;
+  closeReason: CloseReason | null = null;
 
   constructor(init: TcpEndpointInit) {
     this.localAddr = init.localAddr;
@@ -162,6 +166,28 @@ export class TcpEndpoint {
     this.updateWindow(syn, true);
     this.setState('SYN_RECEIVED', 'syn-received');
     this.sendSyn(true);
+  }
+
+  /**
+   * Passive open from a SYN cookie (`syn-cookie.ts`): the listener kept
+   * nothing, so the SYN's options come back from the cookie and the ACK's
+   * timestamp echo. The endpoint is as it would have been after sending its
+   * SYN/ACK, with this endpoint's ISN the cookie; the ACK is handled next.
+   */
+  restoreFromCookie(now: number, clientIsn: number, o: { mss: number; windowScale: number | null; sack: boolean; tsRecent: number | null }): void {
+    this.now = now;
+    this.irs = clientIsn;
+    this.rcvNxt = seqAdd(clientIsn, 1);
+    this.peerMss = o.mss;
+    this.useWscale = o.windowScale !== null && this.config.windowScale > 0;
+    this.peerWscale = this.useWscale ? o.windowScale! : 0;
+    this.useTimestamps = o.tsRecent !== null && this.config.timestamps;
+    if (o.tsRecent !== null) this.tsRecent = o.tsRecent;
+    this.sackOk = o.sack && this.config.sackPermitted;
+    this.sndNxt = seqAdd(this.iss, 1);
+    this.sndMax = this.sndNxt;
+    this.synTransmissions = 1;
+    this.setState('SYN_RECEIVED', 'cookie-verified');
   }
 
   private readSynOptions(h: TcpHeader): void {
@@ -747,7 +773,8 @@ export class TcpEndpoint {
   private onRetransmitTimeout(): void {
     this.rtt.backOff();
     if (this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED') {
-      if (this.synTransmissions > this.config.synRetries) {
+      // Linux: tcp_syn_retries for our SYN, tcp_synack_retries for a half-open connection's SYN/ACK.
+      if (this.synTransmissions > (this.state === 'SYN_SENT' ? this.config.synRetries : this.config.synAckRetries)) {
         this.emitEvent({ kind: 'tcp-timeout', phase: 'handshake', syns: this.synTransmissions });
         this.enterClosed('timeout');
         return;
@@ -784,13 +811,18 @@ export class TcpEndpoint {
     if (from === to) return;
     if (!canTransition(from, to)) throw new Error(`TCP ${this.name}: illegal transition ${from} → ${to} (${cause})`);
     this.state = to;
-    if (to === 'ESTABLISHED') this.everEstablished = true;
+    if (to === 'ESTABLISHED' && !this.everEstablished) {
+      this.everEstablished = true;
+      this.establishedAtUs = this.now;
+    }
+    if (to === 'CLOSED') this.closedAtUs = this.now;
     this.emitEvent({ kind: 'tcp-state', from, to, cause });
     this.upper.onStateChange(this, from, to);
   }
 
   private enterClosed(reason: CloseReason): void {
     if (this.state === 'CLOSED') return;
+    this.closeReason = reason;
     this.setState('CLOSED', reason);
     this.timers.retransmit = Infinity;
     this.timers['delayed-ack'] = Infinity;
@@ -830,7 +862,8 @@ const noFill = (): void => {};
  * SYN options in Linux's order: MSS, SACK-permitted, timestamps, NOP, window
  * scale; without timestamps SACK-permitted is preceded by two NOPs.
  */
-function synOptions(o: { mss: number; sack: boolean; timestamps: { tsval: number; tsecr: number } | null; windowScale: number | null }): TcpOption[] {
+/** A SYN's or SYN/ACK's own options, in Linux's order. */
+export function synOptions(o: { mss: number; sack: boolean; timestamps: { tsval: number; tsecr: number } | null; windowScale: number | null }): TcpOption[] {
   const out: TcpOption[] = [{ kind: 'mss', mss: o.mss }];
   if (o.timestamps) {
     if (o.sack) out.push({ kind: 'sack-permitted' });

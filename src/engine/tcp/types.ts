@@ -75,7 +75,10 @@ export interface TcpConfig {
   sackPermitted: boolean;
   initialWindowSegments: number;
   delayedAckUs: number;
+  /** Linux tcp_syn_retries: SYN retransmissions before an active open gives up. */
   synRetries: number;
+  /** Linux tcp_synack_retries: SYN/ACK retransmissions before a half-open connection is dropped. */
+  synAckRetries: number;
   dataRetries: number;
   timeWaitUs: number;
   /** RFC 5961 §7: challenge ACKs allowed per second. */
@@ -91,6 +94,7 @@ export const DEFAULT_TCP_CONFIG: TcpConfig = {
   initialWindowSegments: 10,
   delayedAckUs: 40_000,
   synRetries: 6,
+  synAckRetries: 5,
   dataRetries: 15,
   timeWaitUs: 60_000_000,
   challengeAckLimit: 1000,

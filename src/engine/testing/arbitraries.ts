@@ -41,6 +41,7 @@ const mpJoin = fc.oneof(
   fc.record({ kind: fc.constant('mp-join-syn' as const), backup: fc.boolean(), addressId: u8, token: u32, nonce: u32, reserved: bits(3) }),
   fc.record({ kind: fc.constant('mp-join-syn-ack' as const), backup: fc.boolean(), addressId: u8, truncatedHmac: u64, nonce: u32, reserved: bits(3) }),
   fc.record({ kind: fc.constant('mp-join-ack' as const), hmac: fc.uint8Array({ minLength: 20, maxLength: 20 }), reserved: bits(12) }),
+  fc.record({ kind: fc.constant('mp-join-ack' as const), hmac: fc.uint8Array({ minLength: 20, maxLength: 20 }), reserved: bits(12), stateless: fc.record({ token: u32, nonce: u32 }) }),
 );
 
 const dss = fc

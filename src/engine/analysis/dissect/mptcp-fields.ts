@@ -60,6 +60,10 @@ export function mptcpOptionFields(o: MptcpOption, at: number, length: number, su
       break;
     case 'mp-join-ack':
       add(field("Sender's HMAC", toHex(o.hmac), at + 4, 20, { note: 'HMAC(initiator key ‖ responder key, initiator nonce ‖ responder nonce), 160 bits' }));
+      if (o.stateless) {
+        add(field("Receiver's token", hex32(o.stateless.token), at + 24, 4, { note: 'stateless-join what-if (RFC 7430 §3.1): repeated from the SYN' }));
+        add(field("Sender's random number", hex32(o.stateless.nonce), at + 28, 4, { note: 'stateless-join what-if (RFC 7430 §3.1): repeated from the SYN' }));
+      }
       break;
     case 'dss': {
       const f = at + 3;

@@ -64,7 +64,13 @@ class JoinFlood implements AttackStrategy {
 
   private tryFlood(ctx: AttackContext): void {
     if (this.flooded) return;
-    const known = knownJoinTarget(ctx);
+    const known = ctx.protocol === 'tcp' ? null : knownJoinTarget(ctx);
+    if (ctx.protocol === 'tcp') {
+      // Nothing to learn first: the SYN flood needs only the public service.
+      this.flooded = true;
+      this.flood(ctx, null);
+      return;
+    }
     if (!known && ctx.spec.location !== 'off-path' && ctx.now() < (ctx.spec.window?.toUs ?? Infinity)) return; // it may still see one
     this.flooded = true;
     this.flood(ctx, known);
@@ -75,6 +81,10 @@ class JoinFlood implements AttackStrategy {
     const service = ctx.services[0];
     const server = known?.server ?? (service ? { addr: service.server, port: service.port } : null);
     if (!server || this.p.count === 0) return;
+    if (ctx.protocol === 'tcp') {
+      synFlood(ctx, server, this.p);
+      return;
+    }
     ctx.act({ kind: 'attacker-flood', note: known ? `floods ${formatEndpoint(server.addr, server.port)} with ${this.p.count} SYN+MP_JOIN from spoofed sources, using ${known.how}` : `knows no token: floods ${formatEndpoint(server.addr, server.port)} with SYN+MP_JOIN carrying guessed tokens` });
     let i = 0;
     const next = () => {
@@ -116,6 +126,10 @@ class SynFloodAmplification extends JoinFlood {
     const service = ctx.services[0];
     if (!own || !service) return;
     const server = { addr: service.server, port: service.port };
+    if (ctx.protocol === 'tcp') {
+      ctx.later(this.p.atUs, () => this.flood(ctx, null));
+      return;
+    }
     this.conn = new OwnConnection(ctx, own, server, ctx.protocol === 'mptcp-v0' ? 0 : 1, (token) =>
       ctx.later(Math.max(ctx.now(), this.p.atUs), () => this.flood(ctx, { token, server, how: `the token ${hex32(token)} of its own connection` })),
     );
@@ -131,13 +145,41 @@ class SynFloodAmplification extends JoinFlood {
   }
 }
 
+/**
+ * The TCP equivalent of a join flood, for the single-path baseline: as many
+ * plain SYNs to the service, from spoofed sources, at the same pace (RFC
+ * 4987's SYN flood). Whether the server keeps state for them is up to it
+ * (SYN cookies or not).
+ */
+function synFlood(ctx: AttackContext, server: Endpoint, p: Params): void {
+  ctx.act({ kind: 'attacker-flood', note: `floods ${formatEndpoint(server.addr, server.port)} with ${p.count} SYNs from spoofed sources (single-path TCP has no joins: a SYN flood is the same attack)` });
+  let i = 0;
+  const next = () => {
+    if (i >= p.count) return;
+    const bytes = craftSegment({
+      src: spoofedSource(ctx),
+      dst: server.addr,
+      srcPort: 32768 + ctx.rng.below(28232),
+      dstPort: server.port,
+      seq: ctx.rng.u32(),
+      ack: 0,
+      flags: TCP_FLAG.SYN,
+      window: 65535,
+      options: [{ kind: 'mss', mss: 1460 }],
+    });
+    if (ctx.inject(bytes, `SYN ${i + 1}/${p.count}`, { quiet: true }) === null) return;
+    i++;
+    ctx.later(ctx.now() + p.spacingUs, next);
+  };
+  next();
+}
+
 export const synFloodAmplification: StrategyDefinition = {
   create: (params) => new SynFloodAmplification(params as Params),
-  tcpEquivalent: (params) => ({ ...params, count: 0 }),
+  tcpEquivalentLabel: () => 'a SYN flood (the TCP equivalent of syn-flood-amplification)',
 };
 
 export const joinDos: StrategyDefinition = {
   create: (params) => new JoinFlood(params as Params),
-  // Against single-path TCP there is no join to flood; a SYN flood meets SYN cookies (security-model.md §5).
-  tcpEquivalent: (params) => ({ ...params, count: 0 }),
+  tcpEquivalentLabel: () => 'a SYN flood (the TCP equivalent of join-dos)',
 };

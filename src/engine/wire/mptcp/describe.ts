@@ -17,7 +17,7 @@ export function describeMptcpOption(o: MptcpOption): string {
     case 'mp-join-syn-ack':
       return `MP_JOIN hmac ${hex64(o.truncatedHmac)} id ${o.addressId}${o.backup ? ' backup' : ''}`;
     case 'mp-join-ack':
-      return 'MP_JOIN hmac (160 bits)';
+      return o.stateless ? `MP_JOIN hmac (160 bits) token ${hex32(o.stateless.token)} (stateless join)` : 'MP_JOIN hmac (160 bits)';
     case 'dss': {
       const parts: string[] = [];
       if (o.dataAck !== undefined) parts.push(`ack ${o.dataAck}`);

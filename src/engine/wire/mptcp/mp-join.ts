@@ -1,6 +1,8 @@
 /**
  * MP_JOIN (RFC 8684 §3.2, same layout in RFC 6824). The form follows from
- * the length, as in Linux: 12 on the SYN, 16 on the SYN/ACK, 24 on the third ACK.
+ * the length, as in Linux: 12 on the SYN, 16 on the SYN/ACK, 24 on the third
+ * ACK — or 32 there with the stateless-join what-if (RFC 7430 §3.1), which
+ * appends the token and the initiator's nonce.
  */
 
 import { ByteReader, catchLab, type Writer } from '../../core/bytes.ts';
@@ -27,18 +29,25 @@ export function decodeMpJoin(opt: Uint8Array): Result<MpJoinSyn | MpJoinSynAck |
         const nonce = r.u32();
         return { kind: 'mp-join-syn-ack', backup: (b2 & 1) === 1, addressId, truncatedHmac, nonce, reserved: (b2 >> 1) & 7 } as const;
       }
-      case 24: {
+      case 24:
+      case 32: {
         const b3 = r.u8();
-        return { kind: 'mp-join-ack', hmac: r.bytesCopy(MP_JOIN_HMAC_BYTES), reserved: ((b2 & 0xf) << 8) | b3 } as const;
+        const hmac = r.bytesCopy(MP_JOIN_HMAC_BYTES);
+        const reserved = ((b2 & 0xf) << 8) | b3;
+        if (opt.length === 24) return { kind: 'mp-join-ack', hmac, reserved } as const;
+        // The stateless-join what-if (RFC 7430 §3.1): token and initiator nonce follow the HMAC.
+        const token = r.u32();
+        const nonce = r.u32();
+        return { kind: 'mp-join-ack', hmac, reserved, stateless: { token, nonce } } as const;
       }
       default:
-        throw badLength('MP_JOIN', opt.length, '12 (SYN), 16 (SYN/ACK), 24 (ACK)');
+        throw badLength('MP_JOIN', opt.length, '12 (SYN), 16 (SYN/ACK), 24 (ACK), or 32 (ACK with the stateless-join what-if)');
     }
   });
 }
 
 export function mpJoinByteLength(o: MpJoinSyn | MpJoinSynAck | MpJoinAck): number {
-  return o.kind === 'mp-join-syn' ? 12 : o.kind === 'mp-join-syn-ack' ? 16 : 24;
+  return o.kind === 'mp-join-syn' ? 12 : o.kind === 'mp-join-syn-ack' ? 16 : o.stateless ? 32 : 24;
 }
 
 export function encodeMpJoin(o: MpJoinSyn | MpJoinSynAck | MpJoinAck, w: Writer): void {
@@ -49,6 +58,7 @@ export function encodeMpJoin(o: MpJoinSyn | MpJoinSynAck | MpJoinAck, w: Writer)
     }
     writeMptcpHeader(w, length, MPTCP_SUBTYPE.MP_JOIN, o.reserved >> 8);
     w.u8(o.reserved).bytes(o.hmac);
+    if (o.stateless) w.u32(o.stateless.token).u32(o.stateless.nonce);
     return;
   }
   writeMptcpHeader(w, length, MPTCP_SUBTYPE.MP_JOIN, ((o.reserved & 7) << 1) | (o.backup ? 1 : 0));

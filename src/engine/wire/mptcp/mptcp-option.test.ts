@@ -41,6 +41,11 @@ const table: [string, MptcpOption, string, MptcpDecodeContext?][] = [
     { kind: 'mp-join-ack', hmac: fromHex('c2986b9ffe33dedc10955fc5c9c31544e3ac05c0'), reserved: 0 },
     '1e181000c2986b9ffe33dedc10955fc5c9c31544e3ac05c0',
   ],
+  [
+    'MP_JOIN ACK, stateless-join what-if (RFC 7430 §3.1: token and initiator nonce appended)',
+    { kind: 'mp-join-ack', hmac: fromHex('c2986b9ffe33dedc10955fc5c9c31544e3ac05c0'), reserved: 0, stateless: { token: 0xa1b2c3d4, nonce: 0x01020304 } },
+    '1e201000c2986b9ffe33dedc10955fc5c9c31544e3ac05c0a1b2c3d401020304',
+  ],
   ['DSS 32-bit Data ACK', { kind: 'dss', dataFin: false, dataAck: 0x01020304n, dataAck64: false, dsn64: false, reserved: 0 }, '1e08200101020304'],
   ['DSS 64-bit Data ACK', { kind: 'dss', dataFin: false, dataAck: K1, dataAck64: true, dsn64: false, reserved: 0 }, `1e0c2003${hexK1}`],
   [

@@ -60,13 +60,19 @@ export interface MpJoinSynAck {
   readonly reserved: number;
 }
 
-/** MP_JOIN on the third ACK: length 24. */
+/** MP_JOIN on the third ACK: length 24 (32 with the stateless-join what-if). */
 export interface MpJoinAck {
   readonly kind: 'mp-join-ack';
   /** 160 bits: the whole HMAC-SHA1 (v0) or the leftmost 160 bits of HMAC-SHA256 (v1). */
   readonly hmac: Uint8Array;
   /** The 12 reserved bits after the subtype. */
   readonly reserved: number;
+  /**
+   * RFC 7430 §3.1's proposal, a what-if no RFC defines: the third ACK also
+   * carries the token and the initiator's nonce of the SYN, so the responder
+   * needs no state between SYN and third ACK. Length 32.
+   */
+  readonly stateless?: { readonly token: number; readonly nonce: number };
 }
 
 export interface DssMapping {
