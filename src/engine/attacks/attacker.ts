@@ -22,6 +22,7 @@ import { KnowledgeBase } from './knowledge.ts';
 import { learnFromPacket } from './observe.ts';
 import type { AttackContext, AttackStrategy, InjectOptions, ObservedPacket, PublicService } from './strategy.ts';
 import { addressKey } from '../net/address-key.ts';
+import { tcpView } from '../net/rewrite.ts';
 import { formatIp, parseIp, type IpAddress } from '../wire/ip-address.ts';
 
 /** Something an attacker did or decided, as it stands in the trace. */
@@ -185,8 +186,11 @@ export class Attacker implements LinkTap {
 
   private notePayloadSent(id: number, bytes: Uint8Array): void {
     if (this.payloadsSent.size >= MAX_SAMPLES) return;
-    const d = decodePacket(bytes);
-    if (d.ok && d.value.payloadLength > 0) this.payloadsSent.set(id, bytes.slice(d.value.payloadOffset, d.value.payloadOffset + Math.min(d.value.payloadLength, SAMPLE_BYTES)));
+    // Header lengths only: relays send thousands of packets, and this needs no more than where the payload starts.
+    const v = tcpView(bytes);
+    if (!v) return;
+    const at = v.ipHeaderLength + (bytes[v.ipHeaderLength + 12]! >> 4) * 4;
+    if (at < bytes.length) this.payloadsSent.set(id, bytes.slice(at, Math.min(bytes.length, at + SAMPLE_BYTES)));
   }
 
   private act(event: AttackerEvent, packets?: number[]): void {

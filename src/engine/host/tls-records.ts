@@ -15,6 +15,7 @@ import { chacha20Xor } from '../crypto/chacha20.ts';
 import { hmacDigest, sha256 } from '../crypto/hash.ts';
 import type { AppHandlers, AppSocket, SocketState } from './app-socket.ts';
 import type { ByteSource } from './byte-stream.ts';
+import { recordTagValid } from './security-checks.ts';
 
 /** Why a record layer gave up on its connection (a fatal alert). */
 export interface TlsAlert {
@@ -190,7 +191,7 @@ export class TlsSession {
       const body = buf.slice(at + HEADER, at + HEADER + n);
       const got = buf.subarray(at + HEADER + n, at + HEADER + n + TAG);
       const want = tag(this.keys.read.mac, this.readSeq, header, body);
-      if (!want.every((b, i) => b === got[i])) return this.alert(sock, { cause: 'bad-record-mac', record: Number(this.readSeq) });
+      if (!recordTagValid(want, got)) return this.alert(sock, { cause: 'bad-record-mac', record: Number(this.readSeq) });
       crypt(this.keys.read.enc, this.readSeq, body);
       this.readSeq++;
       at += HEADER + n + TAG;

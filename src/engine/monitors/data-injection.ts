@@ -4,7 +4,9 @@
  * where the attacker-free run delivered them intact. The evidence is the
  * attacker packet that carried the wrong bytes: the bytes the reader got at
  * the first wrong offset, found in the payload of a packet an attacker sent
- * or rewrote. Wrong bytes no attacker packet carried are not an attack's.
+ * or rewrote — or, when the bytes were transformed on the way (a record
+ * layer decrypting them), the attacker payload the reader's host took in
+ * before. Wrong bytes no attacker packet carried are not an attack's.
  */
 import { fromHex } from '../core/hex.ts';
 import { contains } from './evidence.ts';
@@ -32,16 +34,27 @@ export const dataInjection: Monitor = {
             if (contains(payload, needle) && (!carrier || packet < carrier.packet)) carrier = { packet, attacker: a };
           }
         }
-        if (!carrier) continue;
         const writer = side === 'server' ? app.client : app.server;
         const reader = side === 'server' ? app.server : app.client;
+        // Bytes a record layer decrypted are not the ones on the wire: then the attacker payload the reader took in before.
+        const verbatim = carrier !== null;
+        if (!carrier) {
+          const taken = (truth.attackerArrivals.get(reader) ?? []).find((x) => x.accepted && x.atUs <= at && truth.attackers.some((a) => a.payloadsSent.has(x.packetId)));
+          const by = taken && truth.attackers.find((a) => a.payloadsSent.has(taken.packetId));
+          if (taken && by) carrier = { packet: taken.packetId, attacker: by };
+        }
+        if (!carrier) continue;
         const a = carrier.attacker;
         out.push({
           failure: 'data-injection',
           timeUs: at,
           attacker: a.id,
           evidence: { packets: [carrier.packet], events: [] },
-          explanation: prose`The ${reader} application of ${app.id} read bytes that ${writer}'s application never wrote, from stream offset ${app.firstMismatch[side]!} on. They came in ${pkt(carrier.packet)}, which ${atk(a.id)} (${a.describeClass()}) sent: ${reader} took them for the next bytes of the stream because every sequence number in it was one it accepted.`,
+          explanation: prose`The ${reader} application of ${app.id} read bytes that ${writer}'s application never wrote, from stream offset ${app.firstMismatch[side]!} on. ${
+            verbatim
+              ? prose`They came in ${pkt(carrier.packet)}, which ${atk(a.id)} (${a.describeClass()}) sent: ${reader} took them for the next bytes of the stream because every sequence number in it was one it accepted.`
+              : prose`${reader} had taken in ${pkt(carrier.packet)} from ${atk(a.id)} (${a.describeClass()}) before: its payload passed every check and was read as part of the stream.`
+          }`,
         });
       }
     });

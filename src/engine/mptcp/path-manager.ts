@@ -26,6 +26,7 @@ import type { AddAddr } from '../wire/mptcp/types.ts';
 import type { MptcpConnection } from './connection.ts';
 import { addAddrHmacOn, type MptcpSettings } from './settings.ts';
 import type { MptcpSubflow } from './subflow.ts';
+import { addAddrHmacValid } from '../host/security-checks.ts';
 
 export const ADD_ADDR_RETRANS_MAX = 3;
 const ADD_ADDR_TIMEOUT_MAX_US = 120_000_000;
@@ -187,7 +188,7 @@ export class PathManager {
         return;
       }
       const expected = addAddrHmac(conn.remoteKey!, conn.localKey, o.addressId, o.address, o.port, this.settings.addAddrMac);
-      if (expected !== o.hmac) {
+      if (!addAddrHmacValid(expected, o.hmac)) {
         conn.event({ kind: 'mptcp-add-addr-ignored', reason: 'hmac-mismatch', addressId: o.addressId, address: where, received: hex64(o.hmac), expected: hex64(expected) }, [packetId]);
         return;
       }

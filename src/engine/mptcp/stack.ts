@@ -8,6 +8,7 @@ import type { FallbackCause, JoinRefusal } from '../sim/events.ts';
 import { joinSynAckHmac, type JoinAddresses } from '../crypto/mptcp-crypto.ts';
 import { keyedHash32 } from '../crypto/keyed-hash.ts';
 import { HALF_OPEN_BYTES, type SynRecord } from '../host/syn-ledger.ts';
+import { connectionForToken, halfOpenLimitReached } from '../host/security-checks.ts';
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import { PLACEHOLDER_UPPER, type CookieAckVerdict, type Host, type SynVerdict } from '../host/host.ts';
 import { parseCidrAddress } from '../net/topology.ts';
@@ -165,8 +166,8 @@ export class MptcpStack {
       this.host.event({ kind: 'mptcp-join-rejected', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), ...why }, [packetId]);
       return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
     };
-    const conn = this.tokens.get(j.token);
-    if (!conn || conn.state === 'closed') return refuse(1, { reason: 'unknown-token', token: hex32(j.token) });
+    const conn = connectionForToken(this.tokens, j.token);
+    if (!conn) return refuse(1, { reason: 'unknown-token', token: hex32(j.token) });
     if (conn.fallback || conn.remoteKey === null) return refuse(1, { reason: 'not-established' });
     const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
     const localId = this.pm.localIdFor(conn, ep.localAddr);
@@ -194,7 +195,7 @@ export class MptcpStack {
     const limit = this.settings.halfOpenJoinLimit;
     if (limit !== null) {
       const halfOpen = conn.subflows.filter((s) => s.kind === 'join' && !s.initiator && s.joinState === 'syn-received' && !s.ep.closed).length;
-      if (halfOpen >= limit) return refuse(2, { reason: 'half-open-limit', limit });
+      if (halfOpenLimitReached(halfOpen, limit)) return refuse(2, { reason: 'half-open-limit', limit });
     }
     const sf = new MptcpSubflow(conn, ep, 'join', false);
     sf.remoteNonce = j.nonce;
@@ -234,8 +235,8 @@ export class MptcpStack {
       this.joinSlots.delete(slot);
       join = found;
     }
-    const conn = this.tokens.get(join.token);
-    if (!conn || conn.state === 'closed') return refuse({ reason: 'unknown-token', token: hex32(join.token) });
+    const conn = connectionForToken(this.tokens, join.token);
+    if (!conn) return refuse({ reason: 'unknown-token', token: hex32(join.token) });
     if (conn.fallback || conn.remoteKey === null) return refuse({ reason: 'not-established' });
     const sf = new MptcpSubflow(conn, ep, 'join', false);
     sf.stateless = true;

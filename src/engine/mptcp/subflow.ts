@@ -31,6 +31,7 @@ import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
 import type { MappingMeta, MptcpConnection } from './connection.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
 import type { SynRecord } from '../host/syn-ledger.ts';
+import { fastcloseKeyValid, synAckHmacValid, thirdAckHmacValid } from '../host/security-checks.ts';
 import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '../sim/events.ts';
 
 export type SubflowKind = 'initial' | 'join';
@@ -504,7 +505,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.remoteAddressId = sa.addressId;
       this.peerBackup = sa.backup;
       const expected = joinSynAckHmac(c.settings.mac, c.remoteKey!, c.localKey, sa.nonce, this.localNonce, this.bound());
-      if (expected !== sa.truncatedHmac) {
+      if (!synAckHmacValid(expected, sa.truncatedHmac)) {
         this.reset(1, { cause: 'synack-hmac-mismatch', received: hex64(sa.truncatedHmac), expected: hex64(expected) }, packetId);
         return false;
       }
@@ -519,7 +520,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         return false;
       }
       const expected = joinAckHmac(c.settings.mac, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce, this.bound());
-      if (toHex(expected) !== toHex(a.hmac)) {
+      if (!thirdAckHmacValid(expected, a.hmac)) {
         this.reset(1, { cause: 'third-ack-hmac-mismatch', received: toHex(a.hmac).slice(0, 16), expected: toHex(expected).slice(0, 16) }, packetId);
         return false;
       }
@@ -623,7 +624,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   private onFastclose(key: bigint, packetId: number): void {
     const c = this.conn;
-    if (key !== c.localKey) {
+    if (!fastcloseKeyValid(key, c.localKey)) {
       this.event({ kind: 'mptcp-fastclose-ignored', key: hex64(key) }, [packetId]);
       return;
     }

@@ -28,6 +28,10 @@ export class TokenTable<C> {
     if (this.byToken.get(token) === conn) this.byToken.delete(token);
   }
 
+  all(): Iterable<C> {
+    return this.byToken.values();
+  }
+
   get size(): number {
     return this.byToken.size;
   }

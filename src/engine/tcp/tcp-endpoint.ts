@@ -30,6 +30,7 @@ import { canSendData, canTransition, isSynchronized, type TcpState } from './sta
 import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
 import type { ChallengeTrigger, TcpCause, TcpEvent } from '../sim/events.ts';
 import type { DistributiveOmit } from '../core/types.ts';
+import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow } from '../host/security-checks.ts';
 
 const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG;
 
@@ -307,7 +308,7 @@ export class TcpEndpoint {
     }
     // Second: RST (RFC 5961 §3.2).
     if (f & RST) {
-      if (h.seq === this.rcvNxt) {
+      if (rstAtRcvNxt(h.seq, this.rcvNxt)) {
         this.emitEvent({ kind: 'tcp-reset', when: 'at-rcv-nxt' }, packetId);
         this.upper.onSegment(this, h, 0, packetId);
         this.enterClosed('reset-received');
@@ -335,13 +336,13 @@ export class TcpEndpoint {
       this.disarm('retransmit');
       this.setState('ESTABLISHED', 'handshake-acked');
     }
-    if (seqGt(h.ack, this.sndMax)) {
+    if (!ackOfSentData(h.ack, this.sndMax)) {
       this.sendAck(true);
       this.emitEvent({ kind: 'tcp-drop', cause: 'ack-of-unsent', ack: h.ack, sndMax: this.sndMax }, packetId);
       return false;
     }
     // RFC 5961 §5.2: acceptable ACKs lie within [SND.UNA − MAX.SND.WND, SND.NXT].
-    if (seqLt(h.ack, seqAdd(this.sndUna, -Math.max(this.maxSndWnd, 1)))) {
+    if (!ackRecentEnough(h.ack, this.sndUna, this.maxSndWnd)) {
       this.challengeAck({ what: 'old-ack', ack: h.ack, sndUna: this.sndUna, maxSndWnd: this.maxSndWnd }, packetId);
       return false;
     }
@@ -360,12 +361,7 @@ export class TcpEndpoint {
   }
 
   private sequenceAcceptable(seq: number, segLen: number): boolean {
-    const wnd = this.receiveWindow();
-    const rel = seqDiff(seq, this.rcvNxt);
-    if (segLen === 0) return wnd === 0 ? rel === 0 : rel >= 0 && rel < wnd;
-    if (wnd === 0) return false;
-    const lastRel = rel + segLen - 1;
-    return (rel >= 0 && rel < wnd) || (lastRel >= 0 && lastRel < wnd);
+    return sequenceInWindow(seq, segLen, this.rcvNxt, this.receiveWindow());
   }
 
   private challengeAck(trigger: ChallengeTrigger, packetId: number): void {
