@@ -178,6 +178,7 @@ async function gestures(browser, url) {
 /** The attack matrix in the app with 1, then 2 workers (the first run of each warms nothing for the other: fresh pages). */
 async function matrixWorkers(browser) {
   const out = {};
+  let rows = 0;
   for (const workers of [1, 2]) {
     const times = [];
     for (let i = 0; i < Math.min(RUNS, 3); i++) {
@@ -190,13 +191,15 @@ async function matrixWorkers(browser) {
       await matrix.getByRole('button', { name: 'Run the attack matrix' }).click();
       const text = matrix.getByTestId('matrix-progress-text').filter({ hasText: /rows in/ });
       await text.waitFor({ timeout: 300_000 });
-      times.push(Number(/in ([\d.]+) s/.exec(await text.textContent())[1]));
+      const said = await text.textContent();
+      times.push(Number(/in ([\d.]+) s/.exec(said)[1]));
+      rows = Number(/^(\d+) rows/.exec(said)?.[1] ?? rows);
       log(`  ${workers} worker(s): ${await text.textContent()} ${(await matrix.getByTestId('matrix-busy-text').textContent().catch(() => '')) ?? ''}`);
       await page.close();
     }
     out[workers] = median(times);
   }
-  return { oneWorkerS: out[1], twoWorkersS: out[2], speedup: out[1] / out[2] };
+  return { rows, oneWorkerS: out[1], twoWorkersS: out[2], speedup: out[1] / out[2] };
 }
 
 const bigTimeline = (browser) => gestures(browser, bigScenarioLink());
@@ -226,7 +229,7 @@ try {
   log(`first view drawn: median ${ms(view.drawnMs)} after navigation (first contentful paint ${ms(view.fcpMs)})`);
   log(`edit → re-run drawn (protocol switch, attack-add-addr-hijack-v0): median ${ms(edit.medianMs)} over ${edit.runs.length}, of which the worker's run and analysis ${ms(edit.workerMedianMs)}`);
   log(`${big.packets} packets: opened in ${big.openSeconds.toFixed(1)} s; zoom/pan frames p50 ${ms(big.p50Ms)}, p95 ${ms(big.p95Ms)} (budget 16.7 ms) over ${big.frames} frames (idle page, same run: p50 ${ms(big.idleP50Ms)}, p95 ${ms(big.idleP95Ms)}); JS heap ${big.heapMb.toFixed(0)} MB`);
-  log(`attack matrix (817 rows) in the app: median ${matrix.oneWorkerS.toFixed(1)} s with 1 worker, ${matrix.twoWorkersS.toFixed(1)} s with 2 (${matrix.speedup.toFixed(2)}×)`);
+  log(`attack matrix (${matrix.rows} rows) in the app: median ${matrix.oneWorkerS.toFixed(1)} s with 1 worker, ${matrix.twoWorkersS.toFixed(1)} s with 2 (${matrix.speedup.toFixed(2)}×)`);
   log(`baseline, the same gestures on ${small.packets} packets: p50 ${ms(small.p50Ms)}, p95 ${ms(small.p95Ms)}; ratio of p95s ${(big.p95Ms / small.p95Ms).toFixed(2)}`);
 } finally {
   await browser.close();

@@ -98,12 +98,13 @@ describe('lab matrix', () => {
     const r = await run('matrix', '--attacks', 'add-addr-hijack', '--protocols', 'v1', '--mitigations', 'tls', '--json');
     expect(r.code).toBe(0);
     const { rows } = JSON.parse(r.out) as { rows: Record<string, unknown>[] };
-    expect(rows).toHaveLength(8);
-    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['attack', 'location', 'capability', 'window', 'protocol', 'mitigations', 'scenario', 'failures', 'mptcpSpecific', 'attackerKnew', 'runMs']));
+    expect(rows).toHaveLength(10);
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['attack', 'location', 'capability', 'window', 'protocol', 'mitigations', 'scenario', 'failures', 'mptcpSpecific', 'tcpOnly', 'attempted', 'guessesUsed', 'expectedGuesses', 'amplification', 'baseline', 'attackerKnew', 'runMs']));
     const onPath = rows.find((x) => x.location === 'on-path' && (x.mitigations as string[]).length === 1)!;
     expect(onPath).toMatchObject({ attack: 'add-addr-hijack', capability: 'active', window: null, protocol: 'v1', mitigations: ['add-addr-hmac'], scenario: 'attack-add-addr-hijack' });
     expect(onPath.failures).toContain('hijack');
-    expect(r.err).toMatch(/8 rows in [\d.]+ s \(\d+ rows\/s\)/);
+    expect(onPath).toMatchObject({ attempted: true, baseline: expect.stringMatching(/^single-path TCP/) });
+    expect(r.err).toMatch(/10 rows in [\d.]+ s \(\d+ rows\/s\)/);
   });
 
   it('prints a table of attacks by attacker class, then what each mitigation changes', async () => {

@@ -69,6 +69,8 @@ export interface FailureView {
   mptcpSpecific: boolean;
   explanation: string;
   frames: number[];
+  /** Its measured amplification, e.g. "6.86 state bytes per attacker byte"; null when it has none. */
+  amplification: string | null;
 }
 
 /** An attacker of the run: its class, what it sent and what it learned, with capture frames. */

@@ -93,7 +93,7 @@ export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<nu
   const rfc = [...new Set(r.attackers.map((a) => attackInfo(a.attack).rfc))].join(', ');
   const failures: FailureView[] = r.failures.map((f) => {
     const info = failureInfo(f.id);
-    return { id: f.id, name: info.name, stride: info.stride, rfc, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: renderProse(f.explanationParts, names), frames: frames(f.evidence.packets) };
+    return { id: f.id, name: info.name, stride: info.stride, rfc, timeUs: f.timeUs, mptcpSpecific: f.mptcpSpecific, explanation: renderProse(f.explanationParts, names), frames: frames(f.evidence.packets), amplification: f.amplification ? `${f.amplification.value.toFixed(2)} ${f.amplification.per} per attacker byte` : null };
   });
   // What hosts did with the attackers' own packets: the reason each attack worked or did not.
   const attackerIds = new Set(r.attackers.map((a) => a.id));

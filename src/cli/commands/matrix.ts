@@ -69,7 +69,9 @@ function table(rows: MatrixRow[], protocol: MatrixProtocol): string {
     const order = Object.keys(SHORT);
     const sorted = [...r.failures].sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const spared = r.tcpOnly.map((f) => `(${SHORT[f]})`);
-    return r.failures.length || spared.length ? [...sorted.map((f) => `${SHORT[f]}${r.mptcpSpecific.includes(f) ? '*' : ''}`), ...spared].join(' ') : '—';
+    // "Not attempted" has its own mark: it must never read like "defended".
+    const idle = r.attempted ? [] : ['○'];
+    return r.failures.length || spared.length ? [...sorted.map((f) => `${SHORT[f]}${r.mptcpSpecific.includes(f) ? '*' : ''}`), ...spared, ...idle].join(' ') : r.attempted ? '—' : '○';
   };
   const grid = [['attack', ...classes], ...attacks.map((a) => [a, ...classes.map((c) => cell(a, c))])];
   const widths = grid[0]!.map((_, j) => Math.max(...grid.map((row) => row[j]!.length)));
@@ -130,18 +132,23 @@ export const matrixCommand: Command = {
 
 Runs the attack matrix: every attack of the security model against every
 attacker class that can follow it (off-path active; partial-time on-path,
-eavesdropper or active, with a window over the handshake and a later one;
+eavesdropper or active, with a window over each protocol phase: the
+MP_CAPABLE handshake, the first MP_JOIN exchange, the data transfer;
 on-path eavesdropper or active), for MPTCP v0 and v1, with the version's
 default mitigations, each extra mitigation alone, and all of them. Each row
 runs the attack's built-in scenario (attack-<id>) and reports the failures
-the monitors found, which of them plain TCP would not suffer, which plain
-TCP would suffer and MPTCP was spared, the guesses a blind attacker sent and
-would need, and what the attacker knew by the end. docs/attacks.md reads
-the result against RFC 7430 and RFC 6181.
+the monitors found, which of them plain TCP would not suffer (judged by a
+single-path baseline that really runs the TCP equivalent of the attack),
+which plain TCP would suffer and MPTCP was spared, whether the attacker
+acted at all, the guesses a blind attacker sent and would need, the
+measured amplification of each failure that has one, and what the attacker
+knew by the end. docs/attacks.md reads the result against RFC 7430 and
+RFC 6181.
 
 Without --json it prints one table per protocol (attacks as rows, attacker
 classes as columns, failures in the cells, * = MPTCP-specific, (X) =
-suffered by plain TCP only), then what each mitigation changes.
+suffered by plain TCP only, ○ = not attempted), then what each mitigation
+changes.
 
 Options:
   --json              print { "rows": [...] } instead of the tables
@@ -189,7 +196,7 @@ Failures: ${Object.entries(SHORT)
     const parts = [table(rows, 'v0'), table(rows, 'v1')].filter(Boolean);
     parts.push(`Failures: ${Object.entries(SHORT)
       .map(([f, s]) => `${s} = ${f}`)
-      .join(', ')}; * = MPTCP-specific (plain TCP with the same attacker does not suffer it); (X) = plain TCP with the same attacker suffers X, MPTCP was spared; — = none; · = not run.`);
+      .join(', ')}; * = MPTCP-specific (plain TCP with the same attacker does not suffer it); (X) = plain TCP with the same attacker suffers X, MPTCP was spared; — = the attacker acted and nothing failed; ○ = not attempted (the attacker did not act: nothing in its window, no guess budget, or nothing it needed), which is not "defended"; · = not run.`);
     if (rows.some((r) => r.mitigations.length > (r.protocol === 'v1' ? 1 : 0))) parts.push(mitigationSummary(rows));
     io.out(parts.join('\n\n'));
     return 0;

@@ -73,6 +73,8 @@ export class Attacker implements LinkTap {
   readonly payloadsSent = new Map<number, Uint8Array>();
   /** Packets of others it dropped or rewrote. */
   readonly touched = new Set<number>();
+  /** Packets it saw (on its links in its window, or sent to its own address). */
+  observed = 0;
   /** Bytes it sent, in all and to each destination address. */
   sentBytes = 0;
   readonly sentBytesTo = new Map<string, number>();
@@ -115,6 +117,7 @@ export class Attacker implements LinkTap {
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return;
     learnFromPacket(this.knowledge, d.value, this.sim.now, packetId, this.place.tls);
+    this.observed++;
     this.samplePayload(bytes, d.value, packetId);
     this.strategy.receive?.(this.ctx, { id: packetId, timeUs: this.sim.now, link: `${router} (own address)`, from: router, bytes, decoded: d.value });
   }
@@ -159,6 +162,7 @@ export class Attacker implements LinkTap {
     const d = decodePacket(bytes);
     if (!d.ok || !d.value.tcp) return { kind: 'pass' };
     learnFromPacket(this.knowledge, d.value, now, packetId, this.place.tls);
+    this.observed++;
     this.samplePayload(bytes, d.value, packetId);
     const p: ObservedPacket = { id: packetId, timeUs: now, link: link.id, from: link.ends[from]!.node.id, bytes, decoded: d.value };
     this.strategy.observe?.(this.ctx, p);

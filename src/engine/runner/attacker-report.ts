@@ -19,6 +19,15 @@ export interface AttackerReport {
   /** What it knew by the end, in the matrix's categories. */
   knew: KnownCategory[];
   injected: number;
+  /** Packets of others it dropped or rewrote, and packets it saw. */
+  touched: number;
+  observed: number;
+  /**
+   * It acted: sent, dropped or rewrote a packet — or, for an eavesdropper,
+   * saw one. False means "not attempted" (nothing in its window, no budget,
+   * nothing it needed), which is not the same as "defended".
+   */
+  attempted: boolean;
   /** Ids of every packet it sent (injected, guessed, flooded or relayed), ascending. */
   sent: number[];
   guessesUsed: number;
@@ -47,6 +56,9 @@ export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][
     knowledge: a.knowledge.facts,
     knew,
     injected: a.injected,
+    touched: a.touched.size,
+    observed: a.observed,
+    attempted: s.capability === 'eavesdropper' || s.attack === 'passive-eavesdrop' ? a.observed > 0 : a.injected > 0 || a.touched.size > 0,
     sent: [...a.sent].sort((x, y) => x - y),
     guessesUsed: Math.min(a.guessesUsed, s.guessBudget),
     guessBudget: s.guessBudget,

@@ -17,17 +17,17 @@ const row = (pick: Partial<MatrixCell>, cells = planMatrix()): MatrixRow => {
 describe('planMatrix', () => {
   const cells = planMatrix();
   it('runs every attack against every valid class, both versions, defaults / each mitigation / all', () => {
-    // Active-only attacks: off-path, partial-time (two windows) and on-path active; passive-eavesdrop adds the eavesdroppers.
-    const perSet = 9 * 4 + 7;
+    // Active-only attacks: off-path, partial-time (three windows) and on-path active; passive-eavesdrop adds the eavesdroppers.
+    const perSet = 9 * 5 + 9;
     // v0: defaults, 8 alone, all = 10 sets; v1 (add-addr-hmac is its own): defaults, 7 alone, all = 9 sets.
     expect(cells).toHaveLength(perSet * 10 + perSet * 9);
     expect(cells.some((c) => c.location === 'off-path' && c.capability === 'eavesdropper')).toBe(false);
-    expect(new Set(cells.filter((c) => c.location === 'partial-time-on-path').map((c) => c.window))).toEqual(new Set(['handshake', 'later']));
+    expect(new Set(cells.filter((c) => c.location === 'partial-time-on-path').map((c) => c.window))).toEqual(new Set(['handshake', 'join', 'data']));
     expect(cells.filter((c) => c.protocol === 'v1').every((c) => c.mitigations.includes('add-addr-hmac'))).toBe(true);
   });
 
   it('narrows to what it is asked for', () => {
-    expect(planMatrix({ attacks: ['blind-reset'], protocols: ['v1'], mitigations: ['tls'] })).toHaveLength(2 * 4);
+    expect(planMatrix({ attacks: ['blind-reset'], protocols: ['v1'], mitigations: ['tls'] })).toHaveLength(2 * 5);
   });
 });
 
@@ -48,7 +48,7 @@ describe('rows agree with RFC 7430 / RFC 6181', () => {
 
   it('ADD_ADDR hijack: v0 falls to any on-path attacker; v1 resists one who missed the handshake (RFC 7430 §2)', () => {
     expect(row({ attack: 'add-addr-hijack', location: 'on-path', protocol: 'v0', mitigations: [] }).mptcpSpecific).toEqual(expect.arrayContaining(['hijack', 'mitm']));
-    const later = row({ attack: 'add-addr-hijack', location: 'partial-time-on-path', window: 'later', protocol: 'v1', mitigations: ['add-addr-hmac'] });
+    const later = row({ attack: 'add-addr-hijack', location: 'partial-time-on-path', window: 'data', protocol: 'v1', mitigations: ['add-addr-hmac'] });
     expect(later.failures).not.toContain('hijack');
     expect(later.attackerKnew).not.toContain('keys');
   });

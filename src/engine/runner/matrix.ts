@@ -4,8 +4,11 @@
  * extra mitigation alone, and all of them together. Each row runs the
  * attack's built-in scenario with that class and those mitigations, and
  * reports the failures the monitors found (and which are MPTCP's own),
- * and what the attacker knew. A partial-time attacker runs twice: with a
- * window over the initial handshake, and one later, during the transfer.
+ * whether the attacker acted at all, its guesses, the amplification of
+ * each failure that has one, the baseline that labelled them, and what the
+ * attacker knew. A partial-time attacker runs once per protocol phase its
+ * window covers (security-model.md §4): the MP_CAPABLE handshake, the first
+ * MP_JOIN exchange, and the data transfer after the joins.
  *
  * Pure, like every engine function: wall time comes from the caller.
  */
@@ -17,7 +20,7 @@ import type { AttackerCapability, AttackerLocation, AttackerSpec, AttackId, Host
 import { attackFreeRun, runScenario, type BaselineCache } from './run-scenario.ts';
 
 export type MatrixProtocol = 'v0' | 'v1';
-export type MatrixWindow = 'handshake' | 'later';
+export type MatrixWindow = 'handshake' | 'join' | 'data';
 /** The extra mitigations a row can switch on: the host ones, and the AES-CMAC MAC what-if. */
 export type MatrixMitigation = HostMitigation | 'aes-cmac';
 
@@ -39,9 +42,19 @@ export interface MatrixRow extends MatrixCell {
   mptcpSpecific: FailureId[];
   /** Failures single-path TCP with the same attacker suffered and MPTCP was spared. */
   tcpOnly: FailureId[];
+  /**
+   * The attacker acted: it sent, dropped or rewrote a packet (an
+   * eavesdropper: it saw one). False is "not attempted" — nothing in its
+   * window, no budget, nothing it needed — which is not "defended".
+   */
+  attempted: boolean;
   /** Guessed packets it sent, and how many a blind attempt would need on average (null when it needed none). */
   guessesUsed: number;
   expectedGuesses: number | null;
+  /** The measured amplification of each failure that has one (target or state bytes per attacker byte). */
+  amplification: Partial<Record<FailureId, number>>;
+  /** The single-path baseline that ran to label the failures (null when none ran). */
+  baseline: string | null;
   attackerKnew: KnownCategory[];
   runMs: number;
 }
@@ -57,8 +70,10 @@ const CLASSES: { location: AttackerLocation; capability: AttackerCapability; win
   { location: 'off-path', capability: 'active', window: null },
   { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'handshake' },
   { location: 'partial-time-on-path', capability: 'active', window: 'handshake' },
-  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'later' },
-  { location: 'partial-time-on-path', capability: 'active', window: 'later' },
+  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'join' },
+  { location: 'partial-time-on-path', capability: 'active', window: 'join' },
+  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'data' },
+  { location: 'partial-time-on-path', capability: 'active', window: 'data' },
   { location: 'on-path', capability: 'eavesdropper', window: null },
   { location: 'on-path', capability: 'active', window: null },
 ];
@@ -123,22 +138,36 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
   if (cell.window) {
     const w = windowFor(base, cell.window, cache);
     attacker.window = w;
-    // Arriving later, it strikes once it has seen some of the transfer.
-    if (cell.window === 'later' && typeof attacker.params.atUs === 'number') attacker.params.atUs = Math.max(attacker.params.atUs, w.fromUs + 30_000);
+    // Arriving for the transfer, it strikes once it has seen some of it; arriving for a join, once the join is done.
+    const atUs = attacker.params.atUs;
+    if (typeof atUs === 'number') {
+      if (cell.window === 'data') attacker.params.atUs = Math.max(atUs, w.fromUs + 30_000);
+      if (cell.window === 'join') attacker.params.atUs = Math.max(atUs, w.toUs);
+    }
   }
   return { ...base, attackers: [attacker] };
 }
 
 /**
- * 'handshake': from the start until the server has the client's key (the
- * third ACK went by). 'later': from 20 ms after that, for 150 ms of the
- * transfer. Both read off the attacker-free run.
+ * A partial-time window by protocol phase, read off the attacker-free run
+ * (security-model.md §4): 'handshake' from the start until the server has
+ * the client's key (the MP_CAPABLE third ACK went by: RFC 7430 §5);
+ * 'join' from the first SYN+MP_JOIN until that join is established (its
+ * fourth ACK: §3 reads the token there, §6 rewrites the SYN); 'data' from
+ * 10 ms after the last join for 150 ms of the transfer (§2's sequence
+ * numbers). A run without joins has its 'join' window where the first one
+ * would be: right after the handshake.
  */
-function windowFor(s: Scenario, w: MatrixWindow, cache: BaselineCache): TimeWindow {
+export function windowFor(s: Scenario, w: MatrixWindow, cache: BaselineCache): TimeWindow {
   // Its run is the attack-free baseline the row's monitors will want too.
   const free = attackFreeRun(s, { cache });
   const h = free.events.find((e) => e.kind === 'mptcp-fully-established')?.timeUs ?? 50_000;
-  return w === 'handshake' ? { fromUs: 0, toUs: h + 1 } : { fromUs: h + 20_000, toUs: h + 170_000 };
+  if (w === 'handshake') return { fromUs: 0, toUs: h + 1 };
+  const opened = free.events.find((e) => e.kind === 'mptcp-join-open')?.timeUs ?? h + 1;
+  const done = free.events.filter((e) => e.kind === 'mptcp-join-established').map((e) => e.timeUs);
+  if (w === 'join') return { fromUs: opened, toUs: (done[0] ?? opened + 20_000) + 1 };
+  const last = done.at(-1) ?? h;
+  return { fromUs: last + 10_000, toUs: last + 160_000 };
 }
 
 /** A row's relative cost, for dealing rows to workers: the bytes its scenario moves. */
@@ -181,5 +210,20 @@ export function runMatrixCell(cell: MatrixCell, cache: BaselineCache, now: () =>
   const r = runScenario(s, { trace: 'count', cache });
   const failures = [...new Set(r.failures.map((f) => f.id))];
   const mptcpSpecific = [...new Set(r.failures.filter((f) => f.mptcpSpecific).map((f) => f.id))];
-  return { ...cell, failures, mptcpSpecific, tcpOnly: r.tcpOnly ?? [], guessesUsed: r.attackers[0]?.guessesUsed ?? 0, expectedGuesses: r.attackers[0]?.expectedGuesses?.guesses ?? null, attackerKnew: r.attackers[0]?.knew ?? [], runMs: Math.round((now() - t0) * 100) / 100 };
+  const amplification: Partial<Record<FailureId, number>> = {};
+  for (const f of r.failures) if (f.amplification && amplification[f.id] === undefined) amplification[f.id] = Math.round(f.amplification.value * 1000) / 1000;
+  const a = r.attackers[0];
+  return {
+    ...cell,
+    failures,
+    mptcpSpecific,
+    tcpOnly: r.tcpOnly ?? [],
+    attempted: a?.attempted ?? false,
+    guessesUsed: a?.guessesUsed ?? 0,
+    expectedGuesses: a?.expectedGuesses?.guesses ?? null,
+    amplification,
+    baseline: r.baselines.singlePath,
+    attackerKnew: a?.knew ?? [],
+    runMs: Math.round((now() - t0) * 100) / 100,
+  };
 }

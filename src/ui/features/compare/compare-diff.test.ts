@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FailureView } from '../../../worker/capture-client.ts';
 import { diffFailures, summarizeDiff } from './compare-diff.ts';
 
-const failure = (id: string, name: string): FailureView => ({ id, name, stride: 'Spoofing', rfc: 'RFC 7430 §2', timeUs: 1000, mptcpSpecific: true, explanation: '', frames: [] });
+const failure = (id: string, name: string): FailureView => ({ id, name, stride: 'Spoofing', rfc: 'RFC 7430 §2', timeUs: 1000, mptcpSpecific: true, explanation: '', frames: [], amplification: null });
 const hijack = failure('hijack', 'Connection hijack');
 const mitm = failure('mitm', 'Man in the middle');
 const dos = failure('join-dos', 'Join denial of service');

@@ -33,17 +33,23 @@ export const MatrixCell = memo(function MatrixCell({ kind, row, attackLabel, cla
     );
   }
   const failed = row.failures.length > 0;
+  const idle = !row.attempted;
   return (
-    <button type="button" className={failed ? 'mcell mcell--bad' : 'mcell mcell--ok'} aria-label={cellLabel(row, attackLabel, classLabel)} title={cellDetails(row)} onClick={() => onOpen(row)}>
+    <button type="button" className={failed ? 'mcell mcell--bad' : idle ? 'mcell mcell--idle-run' : 'mcell mcell--ok'} aria-label={cellLabel(row, attackLabel, classLabel)} title={cellDetails(row)} onClick={() => onOpen(row)}>
       {failed ? (
         <span className="mcell__badges">
           {row.failures.map((f) => (
             <FailureBadge key={f} look={failureLook(f)} specific={row.mptcpSpecific.includes(f)} />
           ))}
         </span>
-      ) : (
+      ) : idle ? null : (
         <span className="mcell__none">
           <CheckIcon /> none
+        </span>
+      )}
+      {idle && (
+        <span className="mcell__unattempted" data-unattempted>
+          <span aria-hidden="true">○</span> not attempted
         </span>
       )}
       {row.tcpOnly.length > 0 && <span className="mcell__spared">(spared {row.tcpOnly.map((f) => failureLook(f).abbr).join(' ')})</span>}

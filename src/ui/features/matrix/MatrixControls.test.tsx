@@ -21,7 +21,7 @@ function setup(matrix: MatrixState | null = matrixState(ROWS)) {
 
 const onPathActive = () => {
   const row = screen.getByRole('rowheader', { name: /^ADD_ADDR hijack/ }).closest('tr')!;
-  return row.children[7] as HTMLElement;
+  return row.children[9] as HTMLElement;
 };
 
 afterEach(() => vi.restoreAllMocks());

@@ -28,6 +28,12 @@ export function MatrixLegend() {
           no failure
         </li>
         <li>
+          <span className="mcell__unattempted">
+            <span aria-hidden="true">○</span> not attempted
+          </span>{' '}
+          the attacker did not act (nothing in its window, no budget, nothing it needed): not the same as defended
+        </li>
+        <li>
           <span className="mcell__spared">(spared JD)</span> single-path TCP suffered it, MPTCP did not
         </li>
         <li>

@@ -34,15 +34,17 @@ const badges = (el: HTMLElement) => [...el.querySelectorAll('[data-failure]')].m
 afterEach(() => vi.restoreAllMocks());
 
 describe('MatrixView grid', () => {
-  it('has attacks as rows and the seven attacker classes as columns', () => {
+  it('has attacks as rows and the nine attacker classes as columns', () => {
     const { table } = setup();
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       'Attack',
       'off-path active',
       'partial-time eavesdropper (handshake)',
       'partial-time active (handshake)',
-      'partial-time eavesdropper (later)',
-      'partial-time active (later)',
+      'partial-time eavesdropper (join)',
+      'partial-time active (join)',
+      'partial-time eavesdropper (data)',
+      'partial-time active (data)',
       'on-path eavesdropper',
       'on-path active',
     ]);
@@ -75,8 +77,21 @@ describe('MatrixView grid', () => {
     expect(cellAt(table, 'ADD_ADDR hijack', 'on-path eavesdropper').textContent).toBe('—');
     expect(cellAt(table, 'ADD_ADDR hijack', 'off-path active').textContent).toBe('… running');
     expect(cellAt(table, 'Passive eavesdropping', 'on-path eavesdropper').textContent).toBe('… running');
-    // Nine of the fourteen cells are waiting: 2 attacks × 7 classes, less 2 run and 3 not planned.
-    expect(within(table).getAllByText('…')).toHaveLength(9);
+    // Twelve of the eighteen cells are waiting: 2 attacks × 9 classes, less 2 run and 4 not planned.
+    expect(within(table).getAllByText('…')).toHaveLength(12);
+  });
+
+  it('marks a row whose attacker never acted as not attempted, never as defended', () => {
+    const store = makeStore();
+    const idle = matrixRow({ location: 'partial-time-on-path', window: 'handshake', attempted: false });
+    store.setState({ attacks: TEST_ATTACKS, matrix: matrixState([idle], { running: false }) });
+    renderWithStore(<MatrixView />, store);
+    const cell = cellAt(screen.getByRole('table'), 'ADD_ADDR hijack', 'partial-time active (handshake)');
+    const button = within(cell).getByRole('button');
+    expect(button.textContent).toBe('○ not attempted');
+    expect(button.querySelector('.mcell__none')).toBeNull();
+    expect(button.getAttribute('aria-label')).toBe('ADD_ADDR hijack, partial-time active (handshake), v1: not attempted — open this run');
+    expect(button.getAttribute('title')).toMatch(/^Not attempted: the attacker did not act/);
   });
 
   it('shows "not run" for missing rows once the sweep has stopped', () => {

@@ -12,16 +12,19 @@ describe('matrix class columns', () => {
       'off-path active',
       'partial-time eavesdropper (handshake)',
       'partial-time active (handshake)',
-      'partial-time eavesdropper (later)',
-      'partial-time active (later)',
+      'partial-time eavesdropper (join)',
+      'partial-time active (join)',
+      'partial-time eavesdropper (data)',
+      'partial-time active (data)',
       'on-path eavesdropper',
       'on-path active',
     ]);
   });
 
   it('finds the column of a row', () => {
-    expect(columnOf({ location: 'partial-time-on-path', capability: 'active', window: 'later' })).toBe(4);
-    expect(columnOf({ location: 'on-path', capability: 'active', window: null })).toBe(6);
-    expect(columnOf({ location: 'on-path', capability: 'active', window: 'later' })).toBe(-1);
+    expect(columnOf({ location: 'partial-time-on-path', capability: 'active', window: 'join' })).toBe(4);
+    expect(columnOf({ location: 'partial-time-on-path', capability: 'active', window: 'data' })).toBe(6);
+    expect(columnOf({ location: 'on-path', capability: 'active', window: null })).toBe(8);
+    expect(columnOf({ location: 'on-path', capability: 'active', window: 'data' })).toBe(-1);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * The seven attacker-class columns of the matrix, in table order. They mirror
+ * The nine attacker-class columns of the matrix, in table order. They mirror
  * the engine's MATRIX_CLASSES (src/engine/runner/matrix.ts), kept here so the
  * view does not pull the matrix runner into the main bundle; classes.test.ts
  * checks that the two never drift apart.
  */
 import type { AttackerCapability, AttackerLocation, MatrixRow } from '../../../engine/index.ts';
 
-export type MatrixWindow = 'handshake' | 'later';
+export type MatrixWindow = 'handshake' | 'join' | 'data';
 
 export interface MatrixColumn {
   location: AttackerLocation;
@@ -18,8 +18,10 @@ export const MATRIX_COLUMNS: readonly MatrixColumn[] = [
   { location: 'off-path', capability: 'active', window: null },
   { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'handshake' },
   { location: 'partial-time-on-path', capability: 'active', window: 'handshake' },
-  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'later' },
-  { location: 'partial-time-on-path', capability: 'active', window: 'later' },
+  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'join' },
+  { location: 'partial-time-on-path', capability: 'active', window: 'join' },
+  { location: 'partial-time-on-path', capability: 'eavesdropper', window: 'data' },
+  { location: 'partial-time-on-path', capability: 'active', window: 'data' },
   { location: 'on-path', capability: 'eavesdropper', window: null },
   { location: 'on-path', capability: 'active', window: null },
 ];

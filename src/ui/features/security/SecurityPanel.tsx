@@ -36,6 +36,7 @@ function FailureItem({ f }: { f: FailureView }) {
         </Tag>
         <Tag>{f.stride}</Tag>
         {f.rfc && <Tag title="Where the attack that caused it is described">{f.rfc}</Tag>}
+        {f.amplification && <Tag title="Measured: what the target spent per byte the attackers sent">×{f.amplification}</Tag>}
         <span className="failure__time">at {ms(f.timeUs)}</span>
       </div>
       <p className="failure__why">{f.explanation}</p>

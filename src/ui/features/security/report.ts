@@ -34,7 +34,7 @@ export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | unde
     }
     lines.push('');
     if (prevention) lines.push(`"Prevented by": the same scenario was run again with each of ${prevention.tried.join(', ')}; a failure it no longer suffered is one that switch prevents.`, '');
-    for (const f of sim.failures) lines.push(`**${f.name}.** ${f.explanation}`, '');
+    for (const f of sim.failures) lines.push(`**${f.name}.** ${f.explanation}${f.amplification ? ` Measured amplification: ${f.amplification}.` : ''}`, '');
   }
   if (sim.tcpOnly?.length) lines.push(`Spared by MPTCP: single-path TCP with the same attackers suffers ${sim.tcpOnly.join(', ')}; this run did not.`, '');
   if (sim.verdicts.length) {
