@@ -103,6 +103,16 @@ function mitigationSummary(rows: MatrixRow[]): string {
   return lines.join('\n');
 }
 
+/** What `lab matrix` prints without --json: a table per protocol, the legend, what each mitigation changes. */
+export function matrixText(rows: MatrixRow[]): string {
+  const parts = [table(rows, 'v0'), table(rows, 'v1')].filter(Boolean);
+  parts.push(`Failures: ${Object.entries(SHORT)
+    .map(([f, s]) => `${s} = ${f}`)
+    .join(', ')}; * = MPTCP-specific (plain TCP with the same attacker does not suffer it); (X) = plain TCP with the same attacker suffers X, MPTCP was spared; — = the attacker acted and nothing failed; ○ = not attempted (the attacker did not act: nothing in its window, no guess budget, or nothing it needed), which is not "defended"; · = not run.`);
+  if (rows.some((r) => r.mitigations.length > (r.protocol === 'v1' ? 1 : 0))) parts.push(mitigationSummary(rows));
+  return parts.join('\n\n');
+}
+
 async function runWithWorkers(cells: MatrixCell[], workers: number, io: CliIo): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = new Array(cells.length);
   let done = 0;
@@ -193,12 +203,7 @@ Failures: ${Object.entries(SHORT)
       io.out(JSON.stringify({ rows }, null, 2));
       return 0;
     }
-    const parts = [table(rows, 'v0'), table(rows, 'v1')].filter(Boolean);
-    parts.push(`Failures: ${Object.entries(SHORT)
-      .map(([f, s]) => `${s} = ${f}`)
-      .join(', ')}; * = MPTCP-specific (plain TCP with the same attacker does not suffer it); (X) = plain TCP with the same attacker suffers X, MPTCP was spared; — = the attacker acted and nothing failed; ○ = not attempted (the attacker did not act: nothing in its window, no guess budget, or nothing it needed), which is not "defended"; · = not run.`);
-    if (rows.some((r) => r.mitigations.length > (r.protocol === 'v1' ? 1 : 0))) parts.push(mitigationSummary(rows));
-    io.out(parts.join('\n\n'));
+    io.out(matrixText(rows));
     return 0;
   },
 };
