@@ -47,9 +47,12 @@ describe('ADD_ADDR flooding', () => {
     expect(r.events.filter((e) => e.kind === 'mptcp-add-addr-not-used' && e.reason === 'add-addr-accepted-limit' && e.limit === 2).length).toBe(3);
   });
 
-  it("v1 against an attacker without the keys: every forged ADD_ADDR fails its HMAC and nothing goes to the bystander", () => {
+  it("v1 against an attacker without the keys: it guesses HMACs for its whole budget, every one fails the client's check, and nothing goes to the bystander", () => {
     const r = run(withVictim('mptcp-v1'), mallory({ location: 'partial-time-on-path', window: { fromUs: 60_000, toUs: 300_000 } }));
-    expect(r.events.filter((e) => e.kind === 'mptcp-add-addr-ignored')).toHaveLength(4);
+    const ignored = r.events.filter((e) => e.kind === 'mptcp-add-addr-ignored');
+    expect(r.attackers[0]!.guessesUsed).toBe(10);
+    expect(ignored).toHaveLength(10);
+    expect(ignored.every((e) => e.kind === 'mptcp-add-addr-ignored' && e.reason === 'hmac-mismatch')).toBe(true);
     expect(r.failures.map((x) => x.id)).not.toContain('third-party-flooding');
   });
 });

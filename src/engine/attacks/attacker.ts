@@ -21,6 +21,7 @@ import type { AttackerEvent, HostEvent } from '../sim/events.ts';
 import { KnowledgeBase } from './knowledge.ts';
 import { learnFromPacket } from './observe.ts';
 import type { AttackContext, AttackStrategy, InjectOptions, ObservedPacket, PublicService } from './strategy.ts';
+import type { GuessEstimate } from './blind-search.ts';
 import { addressKey } from '../net/address-key.ts';
 import { tcpView } from '../net/rewrite.ts';
 import { formatIp, parseIp, type IpAddress } from '../wire/ip-address.ts';
@@ -143,7 +144,7 @@ export class Attacker implements LinkTap {
     return `${where} ${this.spec.capability} at ${this.spec.at.join(', ')}`;
   }
 
-  expectedGuesses(): { guesses: number; why: string } | null {
+  expectedGuesses(): GuessEstimate | null {
     return this.strategy.expectedGuesses?.(this.ctx) ?? null;
   }
 
@@ -268,7 +269,10 @@ export class Attacker implements LinkTap {
   }
 }
 
+/** The destination address of an IP packet it built: read off the header (a blind search sends thousands, so no full decode). */
 function destinationOf(bytes: Uint8Array): IpAddress | null {
-  const d = decodePacket(bytes);
-  return d.ok ? d.value.ip.dst : null;
+  const version = bytes.length > 0 ? bytes[0]! >> 4 : 0;
+  if (version === 4 && bytes.length >= 20) return { family: 4, bytes: bytes.slice(16, 20) };
+  if (version === 6 && bytes.length >= 40) return { family: 6, bytes: bytes.slice(24, 40) };
+  return null;
 }

@@ -70,10 +70,15 @@ describe('connection-level resets', () => {
     expect(failure(r, 'connection-dos')!.mptcpSpecific).toBe(false);
   });
 
-  it('without the key (it arrived after the handshake) its MP_FASTCLOSE is ignored', () => {
-    const r = attacked(twoPathScenario('mptcp-v1'), mallory({ location: 'partial-time-on-path', window: { fromUs: 50_000, toUs: 150_000 }, params: { method: 'mp-fastclose' } }));
-    expect(r.events.find((e) => e.kind === 'mptcp-fastclose-ignored')).toBeDefined();
-    expect(r.attackers[0]!.guessesUsed).toBe(1);
+  it('without the key (it arrived after the handshake) it guesses keys for its whole budget, and the client ignores every MP_FASTCLOSE', () => {
+    const r = attacked(twoPathScenario('mptcp-v1'), mallory({ location: 'partial-time-on-path', window: { fromUs: 50_000, toUs: 150_000 }, params: { method: 'mp-fastclose' }, guessBudget: 200 }));
+    const a = r.attackers[0]!;
+    expect(a.guessesUsed).toBe(200);
+    const guesses = new Set(a.actions.flatMap((x) => (x.kind === 'attacker-guess' ? [x.packet] : [])));
+    expect(guesses.size).toBe(200);
+    // It saw the subflow, so each reaches the MP_FASTCLOSE check, which wants the client's own key.
+    expect(r.events.filter((e) => e.kind === 'mptcp-fastclose-ignored' && e.packets?.some((p) => guesses.has(p)))).toHaveLength(200);
+    expect(a.expectedGuesses).toMatchObject({ guesses: (2 ** 64 + 1) / 2, formula: expect.stringContaining('2^64 keys') });
     expect(failure(r, 'connection-dos')).toBeUndefined();
   });
 
@@ -92,8 +97,10 @@ describe('an off-path attacker', () => {
     expect(a.guessesUsed).toBe(300);
     expect(a.knowledge).toEqual([]);
     expect(r.packets.filter((p) => p.fate === 'injected')).toHaveLength(300);
-    expect(a.expectedGuesses!.guesses).toBe(28232 * 2 ** 32);
-    expect(a.expectedGuesses!.why).toMatch(/RFC 5961/);
+    // Two client addresses × 28232 ports × every sequence number: a RST must hit RCV.NXT exactly.
+    const n = 2 * 28232 * 2 ** 32;
+    expect(a.expectedGuesses).toMatchObject({ guesses: (n + 1) / 2, successWithinBudget: 300 / n });
+    expect(a.expectedGuesses!.formula).toContain('2^32 sequence numbers (a RST must hit RCV.NXT exactly, RFC 5961 §3.2)');
     expect(r.failures).toEqual([]);
     expect(r.apps[0]!.intact && r.apps[0]!.completedUs !== null).toBe(true);
   });

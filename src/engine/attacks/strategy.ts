@@ -10,6 +10,7 @@ import type { IpAddress } from '../wire/ip-address.ts';
 import type { MacAlgorithm } from '../crypto/mptcp-crypto.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { AttackerEvent } from '../sim/events.ts';
+import type { GuessEstimate } from './blind-search.ts';
 
 /** A packet the attacker sees on one of its links, inside its window. */
 export interface ObservedPacket {
@@ -77,8 +78,13 @@ export interface AttackStrategy {
   receive?(ctx: AttackContext, p: ObservedPacket): void;
   /** Active, on path and inside its window: may drop or rewrite the packet. */
   intercept?(ctx: AttackContext, p: ObservedPacket): Verdict;
-  /** Guesses a blind attack would need on average, with why (e.g. 2^32 for a token); null when it needs none. */
-  expectedGuesses?(ctx: AttackContext): { guesses: number; why: string } | null;
+  /**
+   * The blind search it runs (or, before it struck, would run with what it
+   * knows now): the mean number of guessed packets it needs, the formula
+   * with its factors, why, and the chance a budget suffices
+   * (`blind-search.ts`). Null when the attack needs no guess.
+   */
+  expectedGuesses?(ctx: AttackContext): GuessEstimate | null;
 }
 
 export interface StrategyDefinition {

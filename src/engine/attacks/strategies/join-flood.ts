@@ -6,8 +6,10 @@
  * and computes an HMAC for every SYN (resource-exhaustion).
  *
  * join-dos needs the connection's token: it derives it from a key it read
- * or takes it from a join it saw; without one it guesses tokens, which the
- * server refuses after a table lookup.
+ * or takes it from a join it saw; without one it guesses tokens (a blind
+ * search over 2^32, or the candidates its prior names), which the server
+ * refuses after a table lookup unless one is right. Spoofing its sources,
+ * it never hears which.
  */
 import { hex32 } from '../../core/hex.ts';
 import { deriveFromKey } from '../../crypto/mptcp-crypto.ts';
@@ -19,6 +21,8 @@ import { craftSegment } from '../craft.ts';
 import type { Endpoint } from '../relay.ts';
 import type { AttackContext, AttackStrategy, ObservedPacket, StrategyDefinition } from '../strategy.ts';
 import { OwnConnection } from '../own-connection.ts';
+import { tokenDim } from '../blind-dimensions.ts';
+import { BlindSearch, searchEstimate, type GuessEstimate } from '../blind-search.ts';
 
 type Params = Out<typeof JOIN_FLOOD_PARAMS>;
 
@@ -86,10 +90,12 @@ class JoinFlood implements AttackStrategy {
       return;
     }
     ctx.act({ kind: 'attacker-flood', note: known ? `floods ${formatEndpoint(server.addr, server.port)} with ${this.p.count} SYN+MP_JOIN from spoofed sources, using ${known.how}` : `knows no token: floods ${formatEndpoint(server.addr, server.port)} with SYN+MP_JOIN carrying guessed tokens` });
+    const guesses = known ? null : new BlindSearch({ token: tokenDim(ctx) }, ctx.rng);
     let i = 0;
     const next = () => {
       if (i >= this.p.count) return;
-      const token = known ? known.token : ctx.rng.u32();
+      const token = known ? known.token : guesses!.next()?.token;
+      if (token === undefined) return;
       const bytes = craftSegment({
         src: spoofedSource(ctx),
         dst: server.addr,
@@ -108,8 +114,9 @@ class JoinFlood implements AttackStrategy {
     next();
   }
 
-  expectedGuesses(ctx: AttackContext): { guesses: number; why: string } | null {
-    return knownJoinTarget(ctx) ? null : { guesses: 2 ** 32, why: '2^32 tokens: a SYN+MP_JOIN with an unknown token is refused after a table lookup' };
+  expectedGuesses(ctx: AttackContext): GuessEstimate | null {
+    if (knownJoinTarget(ctx)) return null;
+    return searchEstimate({ token: tokenDim({ ...ctx, rng: ctx.rng.fork('estimate') }) }, 'A SYN+MP_JOIN with an unknown token is refused after a table lookup: only the right one takes a half-open slot.');
   }
 }
 

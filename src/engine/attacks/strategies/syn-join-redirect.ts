@@ -5,18 +5,38 @@
  * the far end now sends that subflow to the attacker, which passes it on
  * (`SubflowRelay.intercept`). Binding the HMAC to the addresses (the
  * address-bound-join-hmac what-if) makes the far end's check fail.
+ *
+ * An attacker that cannot rewrite a SYN it never sees (off-path, or on
+ * path while no join went by) has one way left to get its own address
+ * joined: a blind join (`BlindJoin`) at `atUs` — the token (unless it knows
+ * it), then the third-ACK HMAC, within its guess budget. It does not use
+ * keys it may have read: joining with them is handshake-eavesdrop-hijack.
  */
-import { parseIp } from '../../wire/ip-address.ts';
+import type { Out } from '../../scenario/schema-dsl.ts';
+import { parseIp, type IpAddress } from '../../wire/ip-address.ts';
+import { BlindJoin, blindJoinEstimate, knownServerToken } from '../blind-join.ts';
+import type { GuessEstimate } from '../blind-search.ts';
+import type { SYN_JOIN_REDIRECT_PARAMS } from '../catalog.ts';
 import { SubflowRelay } from '../relay.ts';
 import { PASS, type AttackContext, type AttackStrategy, type ObservedPacket, type StrategyDefinition, type Verdict } from '../strategy.ts';
 
+type Params = Out<typeof SYN_JOIN_REDIRECT_PARAMS>;
+
 class SynJoinRedirect implements AttackStrategy {
   private relay: SubflowRelay | null = null;
+  private blind: BlindJoin | null = null;
+  /** The blind search it ran; null when it took over a join instead; undefined before it decided. */
+  private ran: GuessEstimate | null | undefined;
+
+  constructor(private readonly p: Params) {}
 
   start(ctx: AttackContext): void {
     const own = ctx.spec.address === undefined ? null : parseIp(ctx.spec.address);
-    // Packets to its own address only ever belong to subflows it took over.
-    if (own) this.relay = new SubflowRelay(own, () => null);
+    if (!own) return;
+    // Packets to its own address only ever belong to subflows it took over (or its blind joins).
+    this.relay = new SubflowRelay(own, () => null);
+    // Plain TCP has no joins: against the single-path baseline there is nothing to take over or open.
+    if (ctx.protocol !== 'tcp') ctx.later(this.p.atUs, () => this.strike(ctx, own));
   }
 
   intercept(ctx: AttackContext, p: ObservedPacket): Verdict {
@@ -28,10 +48,27 @@ class SynJoinRedirect implements AttackStrategy {
   }
 
   receive(ctx: AttackContext, p: ObservedPacket): void {
+    if (this.blind?.receive(p)) return;
     this.relay?.handle(ctx, p);
+  }
+
+  /** By `atUs` it has taken over a join, or it tries to get its own address joined blindly. */
+  private strike(ctx: AttackContext, own: IpAddress): void {
+    if (this.relay?.tookOver) {
+      this.ran = null;
+      return;
+    }
+    this.ran = blindJoinEstimate(ctx);
+    this.blind = new BlindJoin(ctx, { own, version: ctx.protocol === 'mptcp-v0' ? 0 : 1, payload: null, spacingUs: this.p.spacingUs, what: 'took over no join (it saw no SYN+MP_JOIN to rewrite)' }, knownServerToken(ctx));
+    this.blind.start();
+  }
+
+  expectedGuesses(ctx: AttackContext): GuessEstimate | null {
+    if (this.ran !== undefined) return this.ran;
+    return ctx.protocol === 'tcp' || this.relay?.tookOver ? null : blindJoinEstimate(ctx);
   }
 }
 
 export const synJoinRedirect: StrategyDefinition = {
-  create: () => new SynJoinRedirect(),
+  create: (params) => new SynJoinRedirect(params as Params),
 };
