@@ -74,6 +74,8 @@ export class Attacker implements LinkTap {
   readonly payloadsSent = new Map<number, Uint8Array>();
   /** Packets of others it dropped or rewrote. */
   readonly touched = new Set<number>();
+  /** Its blind guesses (the packets counted against its budget). */
+  readonly guessed: number[] = [];
   /** Packets it saw (on its links in its window, or sent to its own address). */
   observed = 0;
   /** Bytes it sent, in all and to each destination address. */
@@ -204,7 +206,7 @@ export class Attacker implements LinkTap {
     this.sim.trace.event(a);
   }
 
-  private inject(bytes: Uint8Array, why: string, opts: InjectOptions): number | null {
+  private inject(bytes: Uint8Array, why: string | (() => string), opts: InjectOptions): number | null {
     if (this.spec.capability !== 'active') return null;
     const guess = opts.guess ?? false;
     if (guess) {
@@ -218,18 +220,22 @@ export class Attacker implements LinkTap {
     const dst = destinationOf(bytes);
     const route = dst ? (opts.fromHome ? this.routeFromHome(dst) : this.routeTo(dst)) : null;
     if (!route) {
-      this.act({ kind: 'attacker-no-route', destination: dst ? formatIp(dst) : null, note: `from ${this.spec.at.join(', ')}: ${why}` });
+      this.act({ kind: 'attacker-no-route', destination: dst ? formatIp(dst) : null, note: `from ${this.spec.at.join(', ')}: ${noteText(why)}` });
       return null;
     }
     const id = this.sim.packetId();
     this.injected++;
     this.sent.add(id);
+    if (guess) this.guessed.push(id);
     this.sim.attackerPackets.add(id);
     this.sentBytes += bytes.length;
     this.notePayloadSent(id, bytes);
     const dk = addressKey(dst!);
     this.sentBytesTo.set(dk, (this.sentBytesTo.get(dk) ?? 0) + bytes.length);
-    if (!opts.quiet) this.act(guess ? { kind: 'attacker-guess', packet: id, link: route.link.id, guess: this.guessesUsed, note: why } : { kind: 'attacker-inject', packet: id, link: route.link.id, note: why }, [id]);
+    // A blind search sends up to its budget: the first guesses are logged one by one, the rest in the report's count.
+    const logged = !opts.quiet && (!guess || this.guessesUsed <= LOGGED_GUESSES);
+    if (logged) this.act(guess ? { kind: 'attacker-guess', packet: id, link: route.link.id, guess: this.guessesUsed, note: noteText(why) } : { kind: 'attacker-inject', packet: id, link: route.link.id, note: noteText(why) }, [id]);
+    else if (guess && !opts.quiet && this.guessesUsed === LOGGED_GUESSES + 1) this.act({ kind: 'attacker-blind', note: `more guesses follow, one packet each, not logged one by one (the report counts them)` }, [id]);
     route.link.send(route.end, bytes, id, 'injected');
     return id;
   }
@@ -244,6 +250,17 @@ export class Attacker implements LinkTap {
   /** The link (and the end it leaves from) that carries a packet to `dst` from where the attacker sits. */
   private routeTo(dst: IpAddress): { link: Link; end: 0 | 1 } | null {
     const key = addressKey(dst);
+    // The topology does not change during a run: one lookup per destination.
+    const known = this.routes.get(key);
+    if (known !== undefined) return known;
+    const found = this.findRoute(dst, key);
+    this.routes.set(key, found);
+    return found;
+  }
+
+  private readonly routes = new Map<string, { link: Link; end: 0 | 1 } | null>();
+
+  private findRoute(dst: IpAddress, key: string): { link: Link; end: 0 | 1 } | null {
     const other = (end: 0 | 1): 0 | 1 => (end === 0 ? 1 : 0);
     // Best: a link whose end is the interface holding the address; then any link to the host that has it.
     for (const link of this.place.links) {
@@ -270,6 +287,11 @@ export class Attacker implements LinkTap {
 }
 
 /** The destination address of an IP packet it built: read off the header (a blind search sends thousands, so no full decode). */
+const noteText = (why: string | (() => string)): string => (typeof why === 'string' ? why : why());
+
+/** Guesses logged one by one; the rest are counted in the report, not logged (a budget may be millions). */
+const LOGGED_GUESSES = 8;
+
 function destinationOf(bytes: Uint8Array): IpAddress | null {
   const version = bytes.length > 0 ? bytes[0]! >> 4 : 0;
   if (version === 4 && bytes.length >= 20) return { family: 4, bytes: bytes.slice(16, 20) };

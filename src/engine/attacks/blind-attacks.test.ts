@@ -27,8 +27,8 @@ const offPath = (attack: AttackId, over: Partial<AttackerSpec> = {}): AttackerSp
 });
 const attacked = (s: Scenario, a: AttackerSpec): RunResult => runScenario({ ...s, attackers: [a] });
 
-/** Ids of its guessed packets, in the order it sent them. */
-const guesses = (r: RunResult): number[] => r.attackers[0]!.actions.flatMap((a) => (a.kind === 'attacker-guess' ? [a.packet] : []));
+/** Ids of its guessed packets, in the order it sent them (the report lists them all; only the first few are logged as events). */
+const guesses = (r: RunResult): number[] => r.attackers[0]!.guessed;
 
 /** What the hosts decided about each packet in `ids` (attackers' own events left out). */
 function decisions(r: RunResult, ids: readonly number[]): HostEvent[] {

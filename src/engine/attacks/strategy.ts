@@ -64,7 +64,7 @@ export interface AttackContext {
    * it sits. Refused (null) for an eavesdropper. `guess` counts it against
    * the guess budget (refused when spent). Returns the packet id.
    */
-  inject(bytes: Uint8Array, why: string, opts?: InjectOptions): number | null;
+  inject(bytes: Uint8Array, why: string | (() => string), opts?: InjectOptions): number | null;
   /** Records something it did or decided, as a trace event. */
   act(event: AttackerEvent, packets?: number[]): void;
 }

@@ -30,6 +30,8 @@ export interface AttackerReport {
   attempted: boolean;
   /** Ids of every packet it sent (injected, guessed, flooded or relayed), ascending. */
   sent: number[];
+  /** Ids of its blind guesses, in the order sent (only the first few are also logged as events). */
+  guessed: number[];
   guessesUsed: number;
   guessBudget: number;
   /**
@@ -66,6 +68,7 @@ export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][
     observed: a.observed,
     attempted: s.capability === 'eavesdropper' || s.attack === 'passive-eavesdrop' ? a.observed > 0 : a.injected > 0 || a.touched.size > 0,
     sent: [...a.sent].sort((x, y) => x - y),
+    guessed: [...a.guessed],
     guessesUsed: Math.min(a.guessesUsed, s.guessBudget),
     guessBudget: s.guessBudget,
     expectedGuesses: estimateOf(a),

@@ -133,8 +133,13 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
   const a = s.attackers[0]!;
   const attacker: AttackerSpec = { ...a, location: cell.location, capability: cell.capability, params: { ...a.params } };
   delete attacker.window;
-  // Blind, it tries for real: a budget of guesses a determined attacker could send in seconds.
-  if (cell.location === 'off-path') attacker.guessBudget = Math.max(attacker.guessBudget, OFF_PATH_GUESS_BUDGET);
+  // Blind, it tries for real: a budget of guesses a determined attacker could send in seconds, from the
+  // router in front of the service (where a packet from anywhere on the Internet would arrive).
+  if (cell.location === 'off-path') {
+    attacker.guessBudget = Math.max(attacker.guessBudget, OFF_PATH_GUESS_BUDGET);
+    const front = serviceRouter(s);
+    if (front) attacker.at = [front];
+  }
   if (cell.window) {
     const w = windowFor(base, cell.window, cache);
     attacker.window = w;
@@ -146,6 +151,22 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
     }
   }
   return { ...base, attackers: [attacker] };
+}
+
+/** The router on the link to the interface that holds the first service address, if there is one. */
+function serviceRouter(s: Scenario): string | null {
+  const t = s.traffic[0];
+  const server = t && s.hosts.find((h) => h.id === t.to);
+  if (!t || !server) return null;
+  const iface = server.interfaces.find((i) => !t.toAddress || i.addresses.some((a) => a.split('/')[0] === t.toAddress)) ?? server.interfaces[0]!;
+  const end = `${server.id}.${iface.id}`;
+  const routers = new Set(s.routers.map((r) => r.id));
+  for (const l of s.links) {
+    const other = l.a === end ? l.b : l.b === end ? l.a : null;
+    const node = other?.split('.')[0];
+    if (node && routers.has(node)) return node;
+  }
+  return null;
 }
 
 /**

@@ -103,7 +103,7 @@ class BlindReset implements AttackStrategy {
           window: plan.target.window,
           options: [...(plan.target.timestamps && rides ? [plan.target.timestamps] : []), ...options(this.p, pt.key ?? null)],
         });
-        return { bytes, note: `${this.p.method} guess ${n}: ${pointText(pt)}${pt.key !== undefined ? `, key ${hex64(pt.key)}` : ''}` };
+        return { bytes, note: () => `${this.p.method} guess ${n}: ${pointText(pt)}${pt.key !== undefined ? `, key ${hex64(pt.key)}` : ''}` };
       },
     });
   }

@@ -80,7 +80,7 @@ class DataInjection implements AttackStrategy {
           mapped = `, SSN ${pt.ssn}, DSN ${pt.dsn.low32} (32 bits)${checksum !== undefined ? `, checksum ${checksum}` : ''}`;
         }
         const bytes = craftSegment({ ...endsOf(plan.target, pt, this.p.victim), seq: pt.seq, ack: pt.ack, flags: TCP_FLAG.ACK | TCP_FLAG.PSH, window: plan.target.window, options, payload });
-        return { bytes, note: `guess ${n}: ${payload.length} bytes at ${pointText(pt)}${mapped}` };
+        return { bytes, note: () => `guess ${n}: ${payload.length} bytes at ${pointText(pt)}${mapped}` };
       },
     });
   }
