@@ -4,7 +4,7 @@
  * (`attacker.ts`) enforces the class; a strategy only asks.
  */
 import type { Rng } from '../core/rng.ts';
-import type { AttackerSpec } from '../scenario/types.ts';
+import type { AttackerSpec, AttackId } from '../scenario/types.ts';
 import type { DecodedPacket } from '../wire/packet.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 import type { MacAlgorithm } from '../crypto/mptcp-crypto.ts';
@@ -97,4 +97,11 @@ export interface StrategyDefinition {
   tcpEquivalent?(params: Record<string, unknown>): Record<string, unknown>;
   /** What the attack becomes against single-path TCP, for people ("a SYN flood"); absent: the same attack. */
   tcpEquivalentLabel?(attack: string): string;
+  /**
+   * Another attack of the catalog the same attacker follows against
+   * single-path TCP, with its parameters: TCP has no joins, so a hijack by
+   * joining becomes a hijack by injecting into the stream, with the same
+   * budget. Absent: the same attack (with `tcpEquivalent`'s parameters).
+   */
+  tcpCounterpart?(spec: AttackerSpec): { attack: AttackId; params: Record<string, unknown> };
 }

@@ -445,6 +445,7 @@ const WORSE_THAN: Partial<Record<FailureId, FailureId[]>> = { 'connection-dos': 
 export function singlePathBaseline(s: Scenario): Scenario {
   const attackers = s.attackers.map((a) => {
     const def = strategyFor(a.attack);
+    if (def?.tcpCounterpart) return { ...a, ...def.tcpCounterpart(a) };
     return def?.tcpEquivalent ? { ...a, params: def.tcpEquivalent(a.params) } : a;
   });
   // Plain TCP ignores every MPTCP setting but TLS and SYN cookies; dropping them lets sweeps share this baseline.

@@ -16,6 +16,7 @@
  */
 import { hex64 } from '../../core/hex.ts';
 import type { Out } from '../../scenario/schema-dsl.ts';
+import type { AttackerSpec } from '../../scenario/types.ts';
 import { parseIp, type IpAddress } from '../../wire/ip-address.ts';
 import { BlindJoin, blindJoinEstimate, knownServerToken } from '../blind-join.ts';
 import type { GuessEstimate } from '../blind-search.ts';
@@ -75,11 +76,19 @@ class JoinWithKeys implements AttackStrategy {
   }
 }
 
+/** Against single-path TCP there is no join: the same attacker injects its text into the stream instead, at the same moment. */
+const injectInstead = (atUs: (spec: AttackerSpec) => number) => (spec: AttackerSpec) => ({
+  attack: 'data-injection' as const,
+  params: { victim: 'server', atUs: atUs(spec), text: (spec.params.text as string | undefined) ?? 'HIJACKED BY THE ATTACKER' },
+});
+
 export const handshakeEavesdropHijack: StrategyDefinition = {
   create: (params) => {
     const p = params as Out<typeof HANDSHAKE_HIJACK_PARAMS>;
     return new JoinWithKeys(p.text, p.spacingUs, () => p.atUs);
   },
+  tcpCounterpart: injectInstead((spec) => (spec.params.atUs as number | undefined) ?? 200_000),
+  tcpEquivalentLabel: () => 'a data injection (single-path TCP has no joins to hijack by)',
 };
 
 export const timeShiftedHijack: StrategyDefinition = {
@@ -87,4 +96,6 @@ export const timeShiftedHijack: StrategyDefinition = {
     const p = params as Out<typeof TIME_SHIFTED_PARAMS>;
     return new JoinWithKeys(p.text, p.spacingUs, (ctx) => (ctx.spec.window?.toUs ?? 0) + p.delayUs);
   },
+  tcpCounterpart: injectInstead((spec) => (spec.window?.toUs ?? 0) + ((spec.params.delayUs as number | undefined) ?? 100_000)),
+  tcpEquivalentLabel: () => 'a data injection (single-path TCP has no joins to hijack by)',
 };

@@ -71,4 +71,7 @@ class SynJoinRedirect implements AttackStrategy {
 
 export const synJoinRedirect: StrategyDefinition = {
   create: (params) => new SynJoinRedirect(params as Params),
+  // Single-path TCP has no join to redirect; the same attacker's way into its stream is to inject into it.
+  tcpCounterpart: (spec) => ({ attack: 'data-injection', params: { victim: 'server', atUs: (spec.params.atUs as number | undefined) ?? 100_000 } }),
+  tcpEquivalentLabel: () => 'a data injection (single-path TCP has no joins to redirect)',
 };
