@@ -95,6 +95,8 @@ export class BlindJoin {
   private reserved = 0;
   private hmacSyns = 0;
   private idle = false;
+  /** How it came to know the token, when it did. */
+  private readonly how: string | null;
   joined = false;
 
   constructor(
@@ -111,8 +113,6 @@ export class BlindJoin {
     this.nextPort = ctx.rng.below(EPHEMERAL_COUNT);
     this.how = known?.how ?? null;
   }
-
-  private readonly how: string | null;
 
   start(): void {
     const { ctx, spec } = this;
