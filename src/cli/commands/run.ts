@@ -84,7 +84,11 @@ function summary(r: RunResult, title: string): string {
   for (const a of r.attackers) {
     const where = a.window ? `${a.location} (${a.window.fromUs}–${a.window.toUs} µs)` : a.location;
     lines.push(`  attacker ${a.id}: ${where} ${a.capability} at ${a.at.join(', ')}, attack ${a.attack}; knew ${a.knew.length ? a.knew.join(', ') : 'nothing'}; ${a.injected} packet${a.injected === 1 ? '' : 's'} injected${a.capability === 'active' ? `, ${a.guessesUsed}/${a.guessBudget} guesses` : ''}`);
-    if (a.expectedGuesses) lines.push(`    a blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}`);
+    const e = a.expectedGuesses;
+    if (e) {
+      lines.push(`    its blind search needs ${e.guesses.toExponential(2)} guesses on average: ${e.why}`);
+      lines.push(`      ${e.formula}; ${a.guessBudget} guesses succeed with probability ${e.successWithinBudget.toPrecision(3)}`);
+    }
   }
   if (r.attackers.length) {
     if (r.failures.length === 0) lines.push('  security failures: none');

@@ -146,8 +146,10 @@ export class Attacker implements LinkTap {
     return `${where} ${this.spec.capability} at ${this.spec.at.join(', ')}`;
   }
 
-  expectedGuesses(): GuessEstimate | null {
-    return this.strategy.expectedGuesses?.(this.ctx) ?? null;
+  /** Its strategy's blind search, with the chance its own budget had (null when the attack needs no guess). */
+  expectedGuesses(): { guesses: number; formula: string; why: string; successWithinBudget: number } | null {
+    const e: GuessEstimate | null = this.strategy.expectedGuesses?.(this.ctx) ?? null;
+    return e && { guesses: e.guesses, formula: e.formula, why: e.why, successWithinBudget: e.successWithin(this.spec.guessBudget) };
   }
 
   /** Holds its location now: sees packets on its links. */

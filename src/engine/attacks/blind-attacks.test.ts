@@ -88,6 +88,12 @@ describe('data-injection, off-path', () => {
     expect(r.failures.map((f) => f.id)).not.toContain('data-injection');
   });
 
+  it('believing the hosts use DSS checksums, it guesses the checksum too: it covers the 64-bit DSN, whose high bits it does not know', () => {
+    const r = attacked(routedTwoPathScenario('mptcp-v1'), offPath('data-injection', { prior: { checksums: true } }));
+    expectWholeBudgetSent(r);
+    expect(r.attackers[0]!.expectedGuesses!.formula).toContain('2^16 DSS checksums');
+  });
+
   it('against plain TCP there is no DSN to guess: port, sequence and ACK numbers only', () => {
     const r = attacked(singlePathScenario(), offPath('data-injection'));
     expectWholeBudgetSent(r);

@@ -17,7 +17,7 @@
  * arrives), it sends its data on the subflow as `OwnJoin` does.
  */
 import { hex32 } from '../core/hex.ts';
-import { deriveFromKey, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
+import { deriveFromKey } from '../crypto/mptcp-crypto.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
 import type { TcpOption } from '../wire/tcp-options.ts';
@@ -75,7 +75,6 @@ interface Attempt {
 
 export interface BlindJoinSpec {
   own: IpAddress;
-  version: MptcpVersion;
   /** The bytes it puts into the connection once joined; null to put none. */
   payload: Uint8Array | null;
   spacingUs: number;
@@ -84,7 +83,7 @@ export interface BlindJoinSpec {
 }
 
 export class BlindJoin {
-  private server: Endpoint;
+  private readonly server: Endpoint;
   private token: number | null;
   private tokens: BlindSearch<{ token: number }> | null;
   private readonly hmacs: BlindSearch<{ hmac: bigint }>;
@@ -95,6 +94,8 @@ export class BlindJoin {
   private reserved = 0;
   private hmacSyns = 0;
   private idle = false;
+  /** How it came to know the token, when it did. */
+  private readonly how: string | null;
   joined = false;
 
   constructor(
@@ -111,8 +112,6 @@ export class BlindJoin {
     this.nextPort = ctx.rng.below(EPHEMERAL_COUNT);
     this.how = known?.how ?? null;
   }
-
-  private readonly how: string | null;
 
   start(): void {
     const { ctx, spec } = this;

@@ -106,8 +106,10 @@ describe('the estimate', () => {
 
   it('shows each factor with its number, and what it knows apart', () => {
     const e = searchEstimate({ port: list([1, 2, 3, 4], 'client ports'), seq: list([5], 'x') }, 'why');
-    expect(e.formula).toBe('(N + 1) / 2 with N = 4 client ports [known: 1 x] = 4 → 2.5 guesses');
+    expect(e.formula).toBe('(N + 1) / 2 with N = 4 client ports [known: 1 x] → 2.5 guesses');
     expect(e.successWithin(2)).toBe(0.5);
+    const two = searchEstimate({ port: list([1, 2, 3, 4], 'client ports'), seq: list([5, 6, 7], 'sequence numbers') }, 'why');
+    expect(two.formula).toBe('(N + 1) / 2 with N = 4 client ports × 3 sequence numbers = 12 → 6.5 guesses');
   });
 
   it('sequential searches (a token oracle, then HMACs) add: T/2 + H/2, and a budget must cover both', () => {

@@ -131,6 +131,12 @@ export function factorsText(dims: AnyDimensions): string {
   return `${guessed.length > 0 ? guessed.join(' × ') : '1'}${given.length > 0 ? ` [known: ${given.join('; ')}]` : ''}`;
 }
 
+/** The factors and, when they are several, their product: "28232 client ports × 683 … = 1.93e+7". */
+function productText(dims: AnyDimensions): string {
+  const several = Object.values(dims).filter((d) => d.count > 1n).length > 1;
+  return several ? `${factorsText(dims)} = ${countText(spaceSize(dims))}` : factorsText(dims);
+}
+
 /**
  * Mean position of the first of `targets` hits among `n` points tried in
  * a uniformly random order without repetition: (n + 1) / (targets + 1).
@@ -159,7 +165,7 @@ export function searchEstimate(dims: AnyDimensions, why: string, targets = 1): G
   const share = targets === 1 ? '(N + 1) / 2' : `(N + 1) / ${targets + 1} (${targets} points succeed)`;
   return {
     guesses: mean,
-    formula: `${share} with N = ${factorsText(dims)} = ${countText(n)} → ${numberText(mean)} guesses`,
+    formula: `${share} with N = ${productText(dims)} → ${numberText(mean)} guesses`,
     why,
     successWithin: (budget) => hitWithin(n, budget, targets),
   };
@@ -178,7 +184,7 @@ export function sequentialEstimate(first: AnyDimensions, second: AnyDimensions, 
   const mean = meanGuesses(t) + meanGuesses(h);
   return {
     guesses: mean,
-    formula: `(T + 1) / 2 + (H + 1) / 2 with T = ${factorsText(first)} = ${countText(t)}, then H = ${factorsText(second)} = ${countText(h)} (${note}) → ${numberText(mean)} guesses`,
+    formula: `(T + 1) / 2 + (H + 1) / 2 with T = ${productText(first)}, then H = ${productText(second)} (${note}) → ${numberText(mean)} guesses`,
     why,
     successWithin: (budget) => sequentialHit(t, h, budget),
   };

@@ -11,6 +11,8 @@ import { runScenario, type RunResult } from '../runner/run-scenario.ts';
 import type { AttackerSpec, Scenario } from '../scenario/types.ts';
 import { firstHandshake } from '../testing/handshake.ts';
 import { routedTwoPathScenario, singlePathScenario } from '../testing/scenarios.ts';
+import { fromHex } from '../core/hex.ts';
+import { decodePacket } from '../wire/packet.ts';
 
 const WINDOW = 6 * 1024 * 1024;
 const u32 = (x: number) => x >>> 0;
@@ -109,6 +111,22 @@ describe('an off-path data injection that knows the port and narrow ranges', () 
     expect(r.attackers[0]!.expectedGuesses!.formula).toContain('1 data sequence number');
     expect(ids(r)).toContain('data-injection');
     expect(r.apps[0]!.intact).toBe(false);
+  });
+
+  it('MPTCP v1 with DSS checksums: knowing all 64 bits of the DSN, it computes the checksum, and the server checks it and takes the bytes', () => {
+    const base = requestResponse('mptcp-v1');
+    const s = { ...base, mptcp: { ...base.mptcp, checksums: true } };
+    const { free, prior } = priorAfterFirstExchange(s);
+    const clientKey = BigInt(`0x${free.connections.find((c) => c.role === 'client')!.localKey}`);
+    const dsn = (deriveFromKey(1, clientKey).idsn + 301n).toString();
+    const r = runScenario({ ...s, attackers: [injector({ ...prior, ssn: { from: 301, to: 301 }, dsn: { from: dsn, to: dsn }, checksums: true })] });
+    expect(r.connections.every((c) => c.checksums)).toBe(true);
+    // Its mappings carry a checksum (RFC 8684 §3.3.1 has a receiver reset a subflow whose mapping lacks one), which the server verified.
+    const mine = r.packets.filter((p) => guessed(r).has(p.id)).map((p) => decodePacket(fromHex(p.hex)));
+    expect(mine).toHaveLength(3);
+    for (const d of mine) expect(d.ok && d.value.tcp!.header.options.find((o) => o.kind === 'dss')).toMatchObject({ dsn64: false, mapping: { ssn: 301, checksum: expect.any(Number) } });
+    expect(r.events.some((e) => e.kind === 'mptcp-checksum-failed' || (e.kind === 'mptcp-subflow-reset' && e.cause === 'checksum-failed'))).toBe(false);
+    expect(ids(r)).toContain('data-injection');
   });
 
   it('the same attacker without the prior searches the whole space and gets nothing', () => {

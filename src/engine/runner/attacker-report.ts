@@ -71,11 +71,6 @@ export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][
     guessed: [...a.guessed],
     guessesUsed: Math.min(a.guessesUsed, s.guessBudget),
     guessBudget: s.guessBudget,
-    expectedGuesses: estimateOf(a),
+    expectedGuesses: a.expectedGuesses(),
   };
-}
-
-function estimateOf(a: Attacker): AttackerReport['expectedGuesses'] {
-  const e = a.expectedGuesses();
-  return e && { guesses: e.guesses, formula: e.formula, why: e.why, successWithinBudget: e.successWithin(a.spec.guessBudget) };
 }

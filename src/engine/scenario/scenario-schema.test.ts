@@ -82,7 +82,21 @@ const broken: [string, (d: Editable) => void, Expected[]][] = [
   ['ui as a number', (d) => (d.ui = 3), [{ path: '$.ui', code: 'SCENARIO_TYPE', message: 'must be an object, got 3' }]],
   ['hosts as an object', (d) => (d.hosts = { client: {} }), [{ path: '$.hosts', code: 'SCENARIO_TYPE', message: 'must be a list, got an object' }]],
   ['schemaVersion 2 (validation after migration)', (d) => (d.schemaVersion = 2), [{ path: '$.schemaVersion', code: 'SCENARIO_ENUM', message: 'must be 1, got 2' }]],
+  ['a prior with every problem', (d) => (d.attackers = [withPrior({ clientPort: 0, seq: { from: -1, to: 5 }, ack: { from: 1 }, windowBytes: 2 ** 31, dsn: { from: '1', to: '18446744073709551616' }, tokens: ['0123456G'], cookies: true })]), [
+    { path: '$.attackers[0].prior.clientPort', code: 'SCENARIO_RANGE', message: 'must be an integer from 1 to 65535, got 0' },
+    { path: '$.attackers[0].prior.seq.from', code: 'SCENARIO_RANGE', message: 'must be an integer from 0 to 4294967295, got -1' },
+    { path: '$.attackers[0].prior.ack.to', code: 'SCENARIO_REQUIRED' },
+    { path: '$.attackers[0].prior.windowBytes', code: 'SCENARIO_RANGE', message: 'must be an integer from 1 to 1073741824 bytes, got 2147483648' },
+    { path: '$.attackers[0].prior.dsn.to', code: 'SCENARIO_FORMAT', message: '"18446744073709551616" is not a 64-bit unsigned integer in decimal, like "18446744073709551615": it is more than 2^64 − 1' },
+    { path: '$.attackers[0].prior.tokens[0]', code: 'SCENARIO_FORMAT', message: 'must be a token: 8 lowercase hex digits, got "0123456G"' },
+    { path: '$.attackers[0].prior.cookies', code: 'SCENARIO_UNKNOWN_FIELD', message: /^unknown field "cookies" \(the fields here are clientAddress, clientPort, seq, ack, / },
+  ]],
 ];
+
+/** An off-path attacker (valid but for its prior). */
+function withPrior(prior: unknown) {
+  return { id: 'mallory', location: 'off-path', capability: 'active', at: ['l1'], attack: 'data-injection', prior };
+}
 
 function expectProblems(doc: Doc, expected: Expected[]) {
   const problems = validateScenario(doc);
@@ -98,6 +112,11 @@ describe('the shape of a scenario', () => {
   for (const [name, edit, expected] of broken) {
     it(name, () => expectProblems(edited(minimalDocument(), edit), expected));
   }
+  it('an attacker may know things before the run (prior)', () => {
+    const prior = { clientAddress: '198.18.1.1', clientPort: 40000, seq: { from: 4294967000, to: 100 }, ack: { from: 1, to: 2 }, windowBytes: 65535, maxSendWindowBytes: 65535, ssn: { from: 1, to: 1 }, dsn: { from: '0', to: '18446744073709551615' }, checksums: true, tokens: ['0123abcd'] };
+    expect(validateScenario(edited(minimalDocument(), (d) => (d.attackers = [withPrior(prior)])))).toEqual([]);
+  });
+
   it('ui holds anything', () => {
     expect(validateScenario(edited(minimalDocument(), (d) => (d.ui = { positions: { client: [1, 2] }, anything: null })))).toEqual([]);
   });

@@ -116,7 +116,9 @@ class JoinFlood implements AttackStrategy {
 
   expectedGuesses(ctx: AttackContext): GuessEstimate | null {
     if (knownJoinTarget(ctx)) return null;
-    return searchEstimate({ token: tokenDim({ ...ctx, rng: ctx.rng.fork('estimate') }) }, 'A SYN+MP_JOIN with an unknown token is refused after a table lookup: only the right one takes a half-open slot.');
+    const e = searchEstimate({ token: tokenDim({ ...ctx, rng: ctx.rng.fork('estimate') }) }, 'A SYN+MP_JOIN with an unknown token is refused after a table lookup: only the right one takes a half-open slot.');
+    // The flood sends `count` joins at most, whatever the budget.
+    return { ...e, successWithin: (budget) => e.successWithin(Math.min(budget, this.p.count)) };
   }
 }
 

@@ -64,7 +64,7 @@ class JoinWithKeys implements AttackStrategy {
     const keys = kb.facts.filter((f) => f.kind === 'key').length;
     this.ran = blindJoinEstimate(ctx);
     const what = `knows ${keys === 0 ? 'no key' : 'only one key'} of any connection, so it cannot compute a join HMAC`;
-    this.blind = new BlindJoin(ctx, { own, version: ctx.protocol === 'mptcp-v0' ? 0 : 1, payload, spacingUs: this.spacingUs, what }, knownServerToken(ctx));
+    this.blind = new BlindJoin(ctx, { own, payload, spacingUs: this.spacingUs, what }, knownServerToken(ctx));
     this.blind.start();
   }
 

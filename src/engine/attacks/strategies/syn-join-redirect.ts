@@ -59,7 +59,7 @@ class SynJoinRedirect implements AttackStrategy {
       return;
     }
     this.ran = blindJoinEstimate(ctx);
-    this.blind = new BlindJoin(ctx, { own, version: ctx.protocol === 'mptcp-v0' ? 0 : 1, payload: null, spacingUs: this.p.spacingUs, what: 'took over no join (it saw no SYN+MP_JOIN to rewrite)' }, knownServerToken(ctx));
+    this.blind = new BlindJoin(ctx, { own, payload: null, spacingUs: this.p.spacingUs, what: 'took over no join (it saw no SYN+MP_JOIN to rewrite)' }, knownServerToken(ctx));
     this.blind.start();
   }
 
