@@ -88,7 +88,8 @@ export interface AttackerView {
   injected: number;
   guessesUsed: number;
   guessBudget: number;
-  expectedGuesses: { guesses: number; why: string } | null;
+  /** What a blind attempt needs: mean guesses, the formula with its numbers, why, and the chance its budget succeeds. */
+  expectedGuesses: { guesses: number; formula: string; why: string; successWithinBudget: number } | null;
   facts: { timeUs: number; kind: string; value: string; about: string; frame: number | null }[];
 }
 

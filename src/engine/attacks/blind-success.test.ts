@@ -135,3 +135,16 @@ describe('an off-path data injection that knows the port and narrow ranges', () 
     expect(ids(r)).not.toContain('data-injection');
   });
 });
+
+describe('a mapping without the negotiated checksum (RFC 8684 §3.3)', () => {
+  it('resets the subflow: an injector that believes no checksums are in use gets its guesses thrown out with the subflow', () => {
+    const base = requestResponse('mptcp-v1');
+    const s = { ...base, mptcp: { ...base.mptcp, checksums: true } };
+    const { free, prior } = priorAfterFirstExchange(s);
+    const clientKey = BigInt(`0x${free.connections.find((c) => c.role === 'client')!.localKey}`);
+    const dsn = (deriveFromKey(1, clientKey).idsn + 301n).toString();
+    const r = runScenario({ ...s, attackers: [injector({ ...prior, ssn: { from: 301, to: 301 }, dsn: { from: dsn, to: dsn }, checksums: false })] });
+    expect(ids(r)).not.toContain('data-injection');
+    expect(r.events.some((e) => e.kind === 'mptcp-subflow-reset' && e.cause === 'checksum-not-as-negotiated' && e.packets?.some((p) => guessed(r).has(p)))).toBe(true);
+  });
+});

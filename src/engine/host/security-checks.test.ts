@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as checks from './security-checks.ts';
 import type * as EngineModule from '../index.ts';
+import { firstHandshake } from '../testing/handshake.ts';
+import { singlePathScenario } from '../testing/scenarios.ts';
 
 describe('the checks at their edges', () => {
   it('sequence window (RFC 9293 §3.10.7.4), including the wrap at 2^32', () => {
@@ -52,6 +54,13 @@ describe('the checks at their edges', () => {
     expect(checks.halfOpenLimitReached(3, 3)).toBe(true);
     expect(checks.halfOpenLimitReached(0, 0)).toBe(true);
     expect(checks.halfOpenLimitReached(1000, null)).toBe(false);
+  });
+
+  it('DSS checksums: present exactly when negotiated (RFC 8684 §3.3)', () => {
+    expect(checks.mappingChecksumAsNegotiated(true, true)).toBe(true);
+    expect(checks.mappingChecksumAsNegotiated(false, false)).toBe(true);
+    expect(checks.mappingChecksumAsNegotiated(true, false)).toBe(false);
+    expect(checks.mappingChecksumAsNegotiated(false, true)).toBe(false);
   });
 
   it('HMACs, keys and record tags match only when equal, byte for byte', () => {
@@ -204,6 +213,26 @@ describe('each TCP check switched off, the endpoint acts on what it refused (RFC
     expect(on.t.deliver({ seq: PEER + 1, ack: 1001 + 5000, flags: on.F.ACK, payload })).toBe(false);
     const off = await established({ ackOfSentData: () => true });
     expect(off.t.deliver({ seq: PEER + 1, ack: 1001 + 5000, flags: off.F.ACK, payload })).toBe(true);
+  });
+});
+
+describe('the DSS checksum presence check switched off', () => {
+  it('a blind forger that leaves out the negotiated checksum gets its bytes into the stream', async () => {
+    const run = (e: Engine) => {
+      const base = singlePathScenario({ protocol: 'mptcp-v1' });
+      const s = { ...base, mptcp: { ...base.mptcp, checksums: true }, traffic: [{ id: 'rr', kind: 'request-response' as const, from: 'client', to: 'server', port: 8080, requestBytes: 300, responseBytes: 2000, count: 3, intervalUs: 500_000, startUs: 0 }] };
+      // What the server expects after the first request, read off the attacker-free run: the prior of an off-path forger.
+      const free = e.runScenario(s);
+      const h = firstHandshake(free);
+      const rcvNxt = (h.clientIss + 1 + 300) >>> 0;
+      const clientKey = BigInt(`0x${free.connections.find((c) => c.role === 'client')!.localKey}`);
+      const dsn = (e.idsnFromKey(1, clientKey) + 301n).toString();
+      const prior = { clientPort: h.clientPort, seq: { from: (rcvNxt - 2 * 6 * 1024 * 1024) >>> 0, to: rcvNxt }, ack: { from: (h.serverIss + 1) >>> 0, to: (h.serverIss + 2001) >>> 0 }, ssn: { from: 301, to: 301 }, dsn: { from: dsn, to: dsn }, checksums: false };
+      const a = { id: 'mallory', location: 'off-path' as const, capability: 'active' as const, at: ['r1'], attack: 'data-injection' as const, params: { atUs: 200_000 }, guessBudget: 1000, prior };
+      return e.runScenario({ ...s, attackers: [a] }).failures.map((f) => f.id);
+    };
+    expect(run(await cleanEngine())).not.toContain('data-injection');
+    expect(run(await engineWith({ mappingChecksumAsNegotiated: () => true }))).toContain('data-injection');
   });
 });
 

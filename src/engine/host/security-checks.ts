@@ -65,6 +65,11 @@ export function addAddrHmacValid(expected: bigint, received: bigint): boolean {
   return expected === received;
 }
 
+/** RFC 8684 §3.3: a mapping carries a DSS checksum exactly when checksums were negotiated (otherwise the subflow is reset). */
+export function mappingChecksumAsNegotiated(negotiated: boolean, present: boolean): boolean {
+  return negotiated === present;
+}
+
 /** RFC 8684 §3.5: an MP_FASTCLOSE carries the receiver's own key. */
 export function fastcloseKeyValid(received: bigint, localKey: bigint): boolean {
   return received === localKey;

@@ -31,7 +31,7 @@ import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
 import type { MappingMeta, MptcpConnection } from './connection.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
 import type { SynRecord } from '../host/syn-ledger.ts';
-import { fastcloseKeyValid, synAckHmacValid, thirdAckHmacValid } from '../host/security-checks.ts';
+import { fastcloseKeyValid, mappingChecksumAsNegotiated, synAckHmacValid, thirdAckHmacValid } from '../host/security-checks.ts';
 import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '../sim/events.ts';
 
 export type SubflowKind = 'initial' | 'join';
@@ -588,6 +588,11 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const dsn = o.dsn64 ? m.dsn : expandSeq32(c.rcvNxt ?? 0n, Number(m.dsn));
     if (m.dataLength === 0) {
       this.event({ kind: 'mptcp-infinite-mapping' }, [packetId]);
+      return;
+    }
+    // RFC 8684 §3.3: checksums were negotiated for every mapping or for none; a mapping that disagrees breaks the subflow.
+    if (m.dataLength > 0 && !mappingChecksumAsNegotiated(c.checksums, m.checksum !== undefined)) {
+      this.reset(1, { cause: 'checksum-not-as-negotiated', negotiated: c.checksums }, packetId);
       return;
     }
     const payloadLen = m.dataLength - (o.dataFin ? 1 : 0);

@@ -79,7 +79,8 @@ export type SubflowResetCause =
   | { cause: 'stateless-join-ack-invalid'; what: 'token' | 'nonce' }
   | { cause: 'subflow-limit'; limit: number }
   | { cause: 'checksum-failed'; dsn: string; bytes: number; checksum: number; expected: number }
-  | { cause: 'unmapped-data'; bytes: number };
+  | { cause: 'unmapped-data'; bytes: number }
+  | { cause: 'checksum-not-as-negotiated'; negotiated: boolean };
 
 /** Why a SYN+MP_JOIN was refused. */
 export type JoinRefusal = { reason: 'unknown-token'; token: string } | { reason: 'not-established' } | { reason: 'half-open-limit'; limit: number } | { reason: 'no-cookie-state' };
@@ -316,6 +317,8 @@ function resetWhy(e: EventOf<'mptcp-subflow-reset'>): string {
       return `DSS checksum 0x${hex16(e.checksum)} of the mapping at DSN ${e.dsn} (${e.bytes} bytes) does not match the data (0x${hex16(e.expected)}): subflow reset with MP_FAIL, the data will be resent on another subflow`;
     case 'unmapped-data':
       return `${e.bytes} bytes arrived without a DSS mapping (middlebox interference)`;
+    case 'checksum-not-as-negotiated':
+      return e.negotiated ? 'a DSS mapping without the checksum both ends negotiated (RFC 8684 §3.3: the subflow is broken)' : 'a DSS mapping with a checksum nobody negotiated (RFC 8684 §3.3)';
   }
 }
 

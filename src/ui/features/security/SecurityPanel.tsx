@@ -5,7 +5,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tag } from '../../components/Tag.tsx';
 import type { AttackerView, FailureView, ScenarioInfo, SimulationSummary, VerdictView } from '../../../worker/capture-client.ts';
 import { useState } from 'react';
-import { classOf, ms } from './describe.ts';
+import { chance, classOf, ms } from './describe.ts';
 import { saveMarkdownReport } from '../scenarios/save-files.ts';
 import './security.css';
 
@@ -82,7 +82,7 @@ function AttackerCard({ a }: { a: AttackerView }) {
       )}
       <p className="item__meta">
         {a.injected} packet{a.injected === 1 ? '' : 's'} sent{a.capability === 'active' ? `, ${a.guessesUsed} of ${a.guessBudget} blind guesses` : ''}.
-        {a.expectedGuesses && ` A blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}.`}
+        {a.expectedGuesses && ` A blind try needs about ${a.expectedGuesses.guesses.toExponential(2)} guesses (${a.expectedGuesses.formula}); ${a.guessBudget} succeed with probability ${chance(a.expectedGuesses.successWithinBudget)}.`}
       </p>
     </div>
   );

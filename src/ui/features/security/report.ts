@@ -5,7 +5,7 @@
  * the hosts did with the attackers' packets.
  */
 import type { Prevention, ScenarioInfo, SimulationSummary } from '../../../worker/capture-client.ts';
-import { classOf, ms } from './describe.ts';
+import { chance, classOf, ms } from './describe.ts';
 
 /** The report; with `prevention`, each failure also names the switches that would prevent it (measured by re-running). */
 export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | undefined, prevention: Prevention | null = null): string {
@@ -21,7 +21,7 @@ export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | unde
     lines.push(`- Class: ${classOf(a)}`);
     lines.push(`- Knew by the end: ${a.knew.length ? a.knew.join(', ') : 'nothing'}`);
     lines.push(`- Packets sent: ${a.injected}${a.capability === 'active' ? `, ${a.guessesUsed} of ${a.guessBudget} blind guesses` : ''}`);
-    if (a.expectedGuesses) lines.push(`- A blind try would need about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.why}`);
+    if (a.expectedGuesses) lines.push(`- A blind try needs about ${a.expectedGuesses.guesses.toExponential(2)} guesses: ${a.expectedGuesses.formula}. ${a.expectedGuesses.why} Its ${a.guessBudget} guesses succeed with probability ${chance(a.expectedGuesses.successWithinBudget)}.`);
     lines.push('');
   }
   lines.push('## Security failures', '');
