@@ -56,6 +56,7 @@ export interface AttackerPlace {
   tls: boolean;
   mac: AttackContext['mac'];
   addAddrMac: AttackContext['addAddrMac'];
+  statelessJoin: boolean;
 }
 
 export class Attacker implements LinkTap {
@@ -99,6 +100,7 @@ export class Attacker implements LinkTap {
       protocol: place.protocol,
       mac: place.mac,
       addAddrMac: place.addAddrMac,
+      statelessJoin: place.statelessJoin,
       knowledge: this.knowledge,
       rng,
       now: () => sim.now,

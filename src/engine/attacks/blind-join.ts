@@ -24,7 +24,7 @@ import type { TcpOption } from '../wire/tcp-options.ts';
 import { allValues, blindService, bytes160, EPHEMERAL_COUNT, EPHEMERAL_LOW, tokenDim } from './blind-dimensions.ts';
 import { BlindSearch, factorsText, paced, searchEstimate, sequentialEstimate, type Dimension, type GuessEstimate } from './blind-search.ts';
 import { craftSegment } from './craft.ts';
-import { expandDataAck, sendForgedData } from './own-join.ts';
+import { expandDataAck, joinAckOption, sendForgedData } from './own-join.ts';
 import type { Endpoint } from './relay.ts';
 import type { AttackContext, ObservedPacket } from './strategy.ts';
 
@@ -201,7 +201,7 @@ export class BlindJoin {
       if (!guess) return this.settle(a);
       a.phase = 'ack-sent';
       a.peerIsn = h.seq;
-      const id = this.send(a, a.isn + 1, h.seq + 1, TCP_FLAG.ACK, [{ kind: 'mp-join-ack', hmac: bytes160(guess.hmac), reserved: 0 }], 'third ACK with a guessed HMAC', true);
+      const id = this.send(a, a.isn + 1, h.seq + 1, TCP_FLAG.ACK, [joinAckOption(ctx, bytes160(guess.hmac), a.token, a.nonce)], 'third ACK with a guessed HMAC', true);
       if (id === null) return this.settle(a);
       this.guessesSent++;
       return true;

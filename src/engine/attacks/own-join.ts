@@ -92,7 +92,7 @@ export class OwnJoin {
       this.bound = plain === sa.truncatedHmac ? undefined : joinSynAckHmac(ctx.mac, t.peerKey, t.ownKey, sa.nonce, this.nonce, bound) === sa.truncatedHmac ? bound : undefined;
       const hmac = joinAckHmac(ctx.mac, t.ownKey, t.peerKey, this.nonce, this.peerNonce, this.bound);
       this.phase = 'established';
-      this.send(ctx, this.isn + 1, this.peerIsn + 1, TCP_FLAG.ACK, [{ kind: 'mp-join-ack', hmac, reserved: 0 }], `third ACK with the join HMAC it computed from both keys and nonces${this.bound ? ' (bound to the addresses, as the SYN/ACK showed)' : ''}`);
+      this.send(ctx, this.isn + 1, this.peerIsn + 1, TCP_FLAG.ACK, [joinAckOption(ctx, hmac, deriveFromKey(t.version, t.peerKey).token, this.nonce)], `third ACK with the join HMAC it computed from both keys and nonces${this.bound ? ' (bound to the addresses, as the SYN/ACK showed)' : ''}`);
       return true;
     }
     if (this.phase === 'established' && !(h.flags & TCP_FLAG.SYN)) {
@@ -168,4 +168,13 @@ export function expandDataAck(ctx: AttackContext, ack32: bigint): bigint {
   let high = 0n;
   for (const f of ctx.knowledge.flows.values()) if (f.nextDsn !== null) high = f.nextDsn & ~0xffffffffn;
   return high | (ack32 & 0xffffffffn);
+}
+
+/**
+ * The third ACK's MP_JOIN as the hosts expect it: with the stateless-join
+ * what-if it repeats the token and nonce of the SYN and, in its reserved
+ * bits, the SYN's address ID (7, as this attacker's joins use) and backup flag.
+ */
+export function joinAckOption(ctx: AttackContext, hmac: Uint8Array, token: number, nonce: number): TcpOption {
+  return ctx.statelessJoin ? { kind: 'mp-join-ack', hmac, reserved: 7, stateless: { token, nonce } } : { kind: 'mp-join-ack', hmac, reserved: 0 };
 }

@@ -51,6 +51,11 @@ export interface AttackContext {
   /** The MACs of their join and ADD_ADDR HMACs (no secret either). */
   readonly mac: MacAlgorithm;
   readonly addAddrMac: MacAlgorithm;
+  /**
+   * The hosts run the stateless-join what-if (RFC 7430 §3.1): a join's third
+   * ACK must repeat the token and nonce. Which stack they run is no secret.
+   */
+  readonly statelessJoin: boolean;
   readonly spec: AttackerSpec;
   /** Parameters with the attack's defaults filled. */
   readonly params: Record<string, unknown>;

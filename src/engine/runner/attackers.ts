@@ -49,6 +49,6 @@ export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Atta
     const params = attackInfo(spec.attack).params.fill(spec.params) as Record<string, unknown>;
     const homeId = spec.address !== undefined ? homeRouter(s, spec.at) : undefined;
     const home = homeId === undefined ? undefined : net.routers.get(homeId);
-    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), ...macsOf(s), ...(home ? { home } : {}) });
+    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), statelessJoin: s.mptcp.mitigations.includes('stateless-join'), ...macsOf(s), ...(home ? { home } : {}) });
   });
 }
