@@ -21,7 +21,8 @@ import { HALF_OPEN_BYTES, type SynRecord } from './syn-ledger.ts';
 import { decodePacket } from '../wire/packet.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { padOptionsToWord, type TcpOption } from '../wire/tcp-options.ts';
-import { addressKey } from '../net/address-key.ts';
+import { addressKey, destinationKey } from '../net/address-key.ts';
+import { readAddress, tcpView } from '../net/rewrite.ts';
 import type { Link } from '../net/link.ts';
 import type { NetNode } from '../net/node.ts';
 import type { AppHandlers, AppSocket } from './app-socket.ts';
@@ -270,14 +271,17 @@ export class Host implements NetNode {
   }
 
   private track(bytes: Uint8Array, packetId: number): void {
-    const d = decodePacket(bytes);
-    if (!d.ok) return;
-    const key = addressKey(d.value.ip.dst);
+    // Straight from the header bytes: this runs for every packet of an attacked run.
+    const key = destinationKey(bytes);
+    if (key === null) return;
     const r = this.destinations!.get(key);
     if (r) {
       r.packets++;
       r.bytes += bytes.length;
-    } else this.destinations!.set(key, { address: d.value.ip.dst, packets: 1, bytes: bytes.length, firstUs: this.now, firstPacketId: packetId });
+      return;
+    }
+    const v = tcpView(bytes);
+    if (v) this.destinations!.set(key, { address: readAddress(bytes, v, 'dst'), packets: 1, bytes: bytes.length, firstUs: this.now, firstPacketId: packetId });
   }
 
   // ------------------------------------------------------------- input

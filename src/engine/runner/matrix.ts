@@ -143,11 +143,11 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
   if (cell.window) {
     const w = windowFor(base, cell.window, cache);
     attacker.window = w;
-    // Arriving for the transfer, it strikes once it has seen some of it; arriving for a join, once the join is done.
+    // Arriving for the transfer, it strikes once it has seen some of it; arriving for a join, from when it is there.
     const atUs = attacker.params.atUs;
     if (typeof atUs === 'number') {
       if (cell.window === 'data') attacker.params.atUs = Math.max(atUs, w.fromUs + 30_000);
-      if (cell.window === 'join') attacker.params.atUs = Math.max(atUs, w.toUs);
+      if (cell.window === 'join') attacker.params.atUs = Math.max(atUs, w.fromUs);
     }
   }
   return { ...base, attackers: [attacker] };
