@@ -16,18 +16,18 @@ describe('MatrixView on a real sweep (in-thread engine)', () => {
 
     const m = store.getState().matrix!;
     expect(m.error).toBeNull();
-    // 10 attacks: 9 need an active attacker (4 classes), passive eavesdropping has all 7; 9 mitigation sets in v1.
-    expect([m.total, m.done]).toEqual([387, 387]);
-    expect(progress().getAttribute('aria-valuenow')).toBe('387');
-    expect(progress().getAttribute('aria-valuemax')).toBe('387');
-    expect(progressText()).toMatch(/^387 rows in \d+\.\d s with 1 worker$/);
+    // 10 attacks: 9 need an active attacker (5 classes), passive eavesdropping has all 9; 9 mitigation sets in v1.
+    expect([m.total, m.done]).toEqual([486, 486]);
+    expect(progress().getAttribute('aria-valuenow')).toBe('486');
+    expect(progress().getAttribute('aria-valuemax')).toBe('486');
+    expect(progressText()).toMatch(/^486 rows in \d+\.\d s with 1 worker$/);
 
     const table = screen.getByRole('table');
     expect(within(table).getAllByRole('rowheader')).toHaveLength(10);
     expect(within(table).queryAllByText('…')).toHaveLength(0);
-    expect(within(table).getAllByText('—')).toHaveLength(27);
-    // Every planned cell of v1 with its defaults is a run: 9 × 4 + 7.
-    expect(within(table).getAllByRole('button')).toHaveLength(43);
+    expect(within(table).getAllByText('—')).toHaveLength(36);
+    // Every planned cell of v1 with its defaults is a run: 9 × 5 + 9.
+    expect(within(table).getAllByRole('button')).toHaveLength(54);
 
     const watch = within(table).getByRole('button', { name: 'Passive eavesdropping, on-path eavesdropper, v1: Data eavesdropped, Keys compromised — open this run' });
     expect([...watch.querySelectorAll('[data-failure]')].map((b) => [b.getAttribute('data-failure'), b.hasAttribute('data-specific')])).toEqual([
@@ -38,7 +38,7 @@ describe('MatrixView on a real sweep (in-thread engine)', () => {
 
     // Only v1 ran: v0's planned cells say so.
     fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'v0' } });
-    expect(within(table).getAllByText('not run')).toHaveLength(43);
+    expect(within(table).getAllByText('not run')).toHaveLength(54);
   }, 120_000);
 
   it('shows progress as rows arrive, and stops on cancel', async () => {
@@ -53,9 +53,9 @@ describe('MatrixView on a real sweep (in-thread engine)', () => {
     await new Promise((r) => setTimeout(r, 300));
 
     const m = store.getState().matrix!;
-    expect([m.running, m.done, m.total, m.elapsedMs, m.error]).toEqual([false, stoppedAt, 387, null, null]);
+    expect([m.running, m.done, m.total, m.elapsedMs, m.error]).toEqual([false, stoppedAt, 486, null, null]);
     expect(progress().getAttribute('aria-valuenow')).toBe(String(stoppedAt));
-    expect(progressText()).toBe(`Cancelled at ${stoppedAt} of 387 rows`);
+    expect(progressText()).toBe(`Cancelled at ${stoppedAt} of 486 rows`);
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Run again' })).toBeTruthy();
   }, 60_000);
