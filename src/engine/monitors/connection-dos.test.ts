@@ -70,28 +70,48 @@ const CLS = 'on-path active at r1';
 describe('connection-dos: blamed on an attacker packet', () => {
   it('the ending an attacker packet caused', () => {
     const events = [
+      tcp('tcp-timeout', 'r9', 300, [57]), // another host
+      tcp('tcp-reset', 'client', 400_001, [57]), // after it broke
       tcp('tcp-challenge-ack', 'client', 100),
       tcp('tcp-challenge-ack', 'server', 200, [55]),
       tcp('tcp-reset', 'client', 400_000, [99, 56]),
-      tcp('tcp-timeout', 'r9', 300_000, [57]), // another host
-      tcp('tcp-reset', 'client', 400_001, [57]), // after it broke
     ];
     const [f, ...rest] = run({ events });
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ failure: 'connection-dos', timeUs: 400_000, attacker: 'mallory', evidence: { packets: [56], events: [2] } });
+    expect(f).toMatchObject({ failure: 'connection-dos', timeUs: 400_000, attacker: 'mallory', evidence: { packets: [56], events: [4] } });
     expect(f!.amplification).toBeUndefined();
-    expect(renderProse(f!.explanation)).toBe(`${HEAD} ${eventText(events[2]!)}: packet #56 came from attacker mallory (${CLS}).${COMPLETED}`);
+    expect(renderProse(f!.explanation)).toBe(`${HEAD} ${eventText(events[4]!)}: packet #56 came from attacker mallory (${CLS}).${COMPLETED}`);
+  });
+
+  const endings: HostEvent[] = [
+    tcp('tcp-reset', 'client', 300_000, [56]),
+    tcp('tcp-timeout', 'client', 300_000, [56]),
+    { kind: 'mptcp-fastclose-accepted', timeUs: 300_000, host: 'client', token: 'aa', packets: [56] },
+    { kind: 'mptcp-tcprst-received', timeUs: 300_000, host: 'client', token: 'aa', subflow: 's', reason: 1, transient: false, packets: [56] },
+    { kind: 'mptcp-remove-addr', timeUs: 300_000, host: 'client', token: 'aa', addressId: 1, address: null, subflows: 1, packets: [56] },
+    { kind: 'tls-alert', timeUs: 300_000, host: 'client', cause: 'bad-record-mac', record: 3, packets: [56] },
+  ];
+  it.each(endings.map((e) => [e.kind, e] as const))('%s is an ending', (_, e) => {
+    const [f] = run({ events: [tcp('tcp-challenge-ack', 'server', 200, [55]), e] });
+    expect(f!.evidence).toEqual({ packets: [56], events: [1] });
   });
 
   it('else the hosts’ first decision on an attacker packet, then the last ending', () => {
-    const events = [tcp('tcp-challenge-ack', 'server', 200, [99, 55]), tcp('tcp-challenge-ack', 'client', 300, [56]), tcp('tcp-timeout', 'server', 350_000, [98]), tcp('tcp-reset', 'client', 400_000, [97])];
+    const events = [
+      tcp('tcp-challenge-ack', 'r9', 100, [57]), // another host
+      tcp('tcp-challenge-ack', 'client', 400_001, [57]), // after it broke
+      tcp('tcp-challenge-ack', 'server', 200, [99, 55]),
+      tcp('tcp-challenge-ack', 'client', 300, [56]),
+      tcp('tcp-timeout', 'server', 350_000, [98]),
+      tcp('tcp-reset', 'client', 400_000, [97]),
+    ];
     const [f] = run({ events });
-    expect(f).toMatchObject({ timeUs: 400_000, attacker: 'mallory', evidence: { packets: [55], events: [0, 3] } });
-    expect(renderProse(f!.explanation)).toBe(`${HEAD} ${eventText(events[0]!)}: packet #55 came from attacker mallory (${CLS}). Then ${eventText(events[3]!)}.${COMPLETED}`);
+    expect(f).toMatchObject({ timeUs: 400_000, attacker: 'mallory', evidence: { packets: [55], events: [2, 5] } });
+    expect(renderProse(f!.explanation)).toBe(`${HEAD} ${eventText(events[2]!)}: packet #55 came from attacker mallory (${CLS}). Then ${eventText(events[5]!)}.${COMPLETED}`);
     // Without an ending: that decision alone.
-    const [g] = run({ events: events.slice(0, 1) });
+    const [g] = run({ events: events.slice(2, 3) });
     expect(g!.evidence).toEqual({ packets: [55], events: [0] });
-    expect(renderProse(g!.explanation)).toBe(`${HEAD} ${eventText(events[0]!)}: packet #55 came from attacker mallory (${CLS}).${COMPLETED}`);
+    expect(renderProse(g!.explanation)).toBe(`${HEAD} ${eventText(events[2]!)}: packet #55 came from attacker mallory (${CLS}).${COMPLETED}`);
   });
 
   it('an ending an attacker packet caused comes before earlier decisions on attacker packets', () => {
@@ -121,6 +141,12 @@ describe('connection-dos: blamed on an attacker packet', () => {
     expect(renderProse(g!.explanation)).toBe(`${HEAD} packet #57, which attacker mallory (${CLS}) sent, passed TCP's checks and was taken in.${COMPLETED}`);
   });
 
+  it('taken in by the moment it broke, not after', () => {
+    const at = (atUs: number) => new Map([['server', [{ packetId: 57, atUs, accepted: true }]]]);
+    expect(run({ attackerArrivals: at(400_000) })[0]!.evidence.packets).toEqual([57]);
+    expect(run({ attackerArrivals: at(400_001) })).toEqual([]);
+  });
+
   it('else the first packet an attacker dropped or rewrote by then', () => {
     const m = fakeAttacker({
       touched: [61, 62],
@@ -137,6 +163,10 @@ describe('connection-dos: blamed on an attacker packet', () => {
     expect(renderProse(f!.explanation)).toBe(`${HEAD} attacker mallory (${CLS}) dropped or rewrote its packets, from packet #62 on.${COMPLETED}`);
     const [g] = run({ attackers: [eve, m] });
     expect(g).toMatchObject({ attacker: 'eve', evidence: { packets: [63], events: [] } });
+    // Dropped by the moment it broke.
+    const dropped = (timeUs: number) => fakeAttacker({ touched: [61], actions: [{ kind: 'attacker-drop', packet: 61, link: 'l1', note: '', timeUs, host: 'mallory' }] });
+    expect(run({ attackers: [dropped(400_000)] })[0]!.evidence.packets).toEqual([61]);
+    expect(run({ attackers: [dropped(400_001)] })).toEqual([]);
     // What the hosts took in comes first.
     const [h] = run({ attackers: [m], attackerArrivals: new Map([['server', [{ packetId: 62, atUs: 300, accepted: true }]]]) });
     expect(renderProse(h!.explanation)).toContain('packet #62, which attacker mallory (on-path active at r1) sent, passed TCP\'s checks');

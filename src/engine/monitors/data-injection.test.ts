@@ -42,6 +42,19 @@ describe('data-injection: the wrong bytes in an attacker’s packet', () => {
     expect(renderProse(f!.explanation)).toBe(VERBATIM('server', 'client', 4096, 41, 'eve'));
   });
 
+  it('a packet one attacker sent and another rewrote is the first one’s', () => {
+    const mallory = fakeAttacker({ payloadsSent: [[45, CARRIES]] });
+    const eve = fakeAttacker({ id: 'eve', payloadsSent: [[45, CARRIES]] });
+    expect(run({ attackers: [mallory, eve], apps: [corrupted('server')] })[0]!.attacker).toBe('mallory');
+  });
+
+  it('the packet that carried them, even when the reader took in another attacker payload before', () => {
+    const mallory = fakeAttacker({ payloadsSent: [[41, junk(20)], [45, CARRIES]] });
+    const [f] = run({ attackers: [mallory], apps: [corrupted('server')], attackerArrivals: new Map([['server', [{ packetId: 41, atUs: 10, accepted: true }]]]) });
+    expect(f!.evidence.packets).toEqual([45]);
+    expect(renderProse(f!.explanation)).toBe(VERBATIM('server', 'client', 4096, 45, 'mallory'));
+  });
+
   it('for either reader, the server’s first', () => {
     const mallory = fakeAttacker({ payloadsSent: [[45, CARRIES]] });
     const app = corrupted('server', corrupted('client'));

@@ -23,6 +23,7 @@ describe('degradation: subflows removed or demoted on an attacker’s packet', (
       removeAddr(170), // no packet
       removeAddr(180, [70]), // rewritten, not sent, by the attacker
       { kind: 'mptcp-add-addr-received', timeUs: 190, host: 'client', token: 'aa', addressId: 3, address: '198.18.9.9', port: null, hmacVerified: true, packets: [54] } satisfies HostEvent,
+      { kind: 'mptcp-join-accepted', timeUs: 195, host: 'client', token: 'aa', subflow: 's', remoteAddressId: 3, backup: true, packets: [54] } satisfies HostEvent, // a backup subflow joined: no demotion
     ];
     const [f, ...rest] = degradation.evaluate(fakeTruth({ attackers: [mallory()], events }));
     expect(rest).toEqual([]);
@@ -45,12 +46,12 @@ describe('degradation: subflows removed or demoted on an attacker’s packet', (
 
 describe('degradation: goodput lost against the attacker-free run', () => {
   const scenario = singlePathScenario({ thresholds: { stallUs: 1_000_000, degradationPercent: 25 } });
-  /** Without the attacker: 1 MB in 1 s (8 Mbit/s). */
-  const ref = fakeApp({ startedUs: 1000, completedUs: 1_001_000, bytesRead: { client: 200_000, server: 800_000 } });
-  /** With it: 1.4 MB in 2 s (5.6 Mbit/s, 30 % less). */
-  const slow = fakeApp({ startedUs: 1000, completedUs: 2_001_000, bytesRead: { client: 400_000, server: 1_000_000 } });
+  /** Without the attacker: 2 MB in 1 s (16 Mbit/s). */
+  const ref = fakeApp({ startedUs: 1000, completedUs: 1_001_000, bytesRead: { client: 400_000, server: 1_600_000 } });
+  /** With it: 2.8 MB in 2 s (11.2 Mbit/s, 30 % less). */
+  const slow = fakeApp({ startedUs: 1000, completedUs: 2_001_000, bytesRead: { client: 800_000, server: 2_000_000 } });
   const run = (o: TruthInit) => degradation.evaluate(fakeTruth({ scenario, attackers: [mallory()], apps: [slow], base: fakeAttackFree({ apps: [ref] }), ...o }));
-  const LOST = `bulk completed at 2.001000 s instead of 1.001000 s without the attacker: goodput 5.60 Mbit/s instead of 8.00, 30.0 % less (the scenario's threshold is 25 %).`;
+  const LOST = `bulk completed at 2.001000 s instead of 1.001000 s without the attacker: goodput 11.20 Mbit/s instead of 16.00, 30.0 % less (the scenario's threshold is 25 %).`;
 
   it('holds when it fell by more than the threshold, from the first host decision on an attacker packet', () => {
     const events = [challenge(100, 'r9', [51]), challenge(500, 'server', [99, 70]), challenge(600, 'client', [51]), challenge(2_001_001, 'client', [52]), challenge(700, 'client', [98])];
@@ -58,6 +59,10 @@ describe('degradation: goodput lost against the attacker-free run', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ failure: 'degradation', timeUs: 2_001_000, attacker: 'mallory', evidence: { packets: [70], events: [1, 2] } });
     expect(renderProse(f!.explanation)).toBe(`${LOST} Attacker mallory (${CLS}) had a hand in the run from packet #70 on.`);
+  });
+
+  it('counting decisions up to the moment it completed', () => {
+    expect(run({ events: [challenge(2_001_000, 'client', [51])] })[0]!.evidence).toEqual({ packets: [51], events: [0] });
   });
 
   it('with up to eight of those decisions as evidence', () => {
@@ -87,8 +92,8 @@ describe('degradation: goodput lost against the attacker-free run', () => {
 
   it('not at exactly the threshold', () => {
     const events = [challenge(500, 'server', [51])];
-    expect(run({ events, apps: [{ ...slow, bytesRead: { client: 500_000, server: 1_000_000 } }] })).toEqual([]);
-    expect(run({ events, apps: [{ ...slow, bytesRead: { client: 499_999, server: 1_000_000 } }] })).toHaveLength(1);
+    expect(run({ events, apps: [{ ...slow, bytesRead: { client: 1_000_000, server: 2_000_000 } }] })).toEqual([]);
+    expect(run({ events, apps: [{ ...slow, bytesRead: { client: 999_999, server: 2_000_000 } }] })).toHaveLength(1);
   });
 
   it('not without the attacker-free run, or a completion in either run', () => {
@@ -97,6 +102,8 @@ describe('degradation: goodput lost against the attacker-free run', () => {
     expect(run({ events, base: fakeAttackFree({ apps: [] }) })).toEqual([]);
     expect(run({ events, base: fakeAttackFree({ apps: [{ ...ref, completedUs: null }] }) })).toEqual([]);
     expect(run({ events, apps: [{ ...slow, completedUs: null }] })).toEqual([]);
+    // A transfer that never completed nor delivered anything is denied service, not degraded.
+    expect(run({ events: [challenge(0, 'server', [51])], apps: [{ ...slow, completedUs: null, bytesRead: { client: 0, server: 0 } }] })).toEqual([]);
   });
 
   it('joins a path change by the same attacker, in time order', () => {

@@ -31,6 +31,7 @@ describe('join-dos: a legitimate join refused while the attacker’s half-open j
     fakeSyn({ packetId: 23, atUs: 120, kept: { structure: 'join_entry', bytes: 16, fixedSlot: true } }),
     fakeSyn({ packetId: 25, atUs: 130, endpoint: fakeEndpoint({ establishedAtUs: 500_000 }) }),
     fakeSyn({ packetId: 26, atUs: 140, endpoint: fakeEndpoint({ closedAtUs: 400_000 }) }),
+    fakeSyn({ packetId: 35, atUs: 145, endpoint: fakeEndpoint({ closedAtUs: 500_000 }) }),
     fakeSyn({ packetId: 27, atUs: 150, kind: 'tcp', kept: { structure: 'tcp_request_sock', bytes: 312, fixedSlot: false } }),
     refusal,
     fakeSyn({ packetId: 21, atUs: 500_000, endpoint: fakeEndpoint() }),
@@ -44,10 +45,13 @@ describe('join-dos: a legitimate join refused while the attacker’s half-open j
   const rejected = (packets: number[]): HostEvent => ({ kind: 'mptcp-join-rejected', timeUs: 500_000, host: 'server', remote: '198.18.1.2', reason: 'half-open-limit', limit: 2, packets });
 
   it('at the refusal, naming it and the attacker’s joins that held the slots then', () => {
-    const events: HostEvent[] = [rejected([11]), { kind: 'mptcp-join-syn', timeUs: 400_000, host: 'server', token: 'aa', remote: '198.18.1.2', addressId: 1, backup: false, stateless: false, cookie: false, packets: [10] }, rejected([10])];
+    const events: HostEvent[] = [{ ...rejected([]), packets: undefined }, { kind: 'mptcp-join-syn', timeUs: 400_000, host: 'server', token: 'aa', remote: '198.18.1.2', addressId: 1, backup: false, stateless: false, cookie: false, packets: [10] }, rejected([10])];
     const [f, ...rest] = run({ syns: syns(), events });
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ failure: 'join-dos', timeUs: 500_000, attacker: 'mallory', evidence: { packets: [10, 20, 21], events: [2] } });
+    const [g] = run({ syns: syns(), events: [rejected([10])] });
+    expect(g!.evidence.events).toEqual([0]);
+    expect(renderProse(g!.explanation)).toContain(`${SHORT}. ${eventText(rejected([10]))}: the legitimate SYN+MP_JOIN packet #10`);
     expect(f!.amplification).toBeUndefined();
     expect(renderProse(f!.explanation)).toBe(`${SHORT}. ${eventText(events[2]!)}: the legitimate SYN+MP_JOIN packet #10 found its slots held by 2 half-open joins that attacker mallory (${CLS}) had sent from spoofed sources.`);
   });
@@ -57,6 +61,14 @@ describe('join-dos: a legitimate join refused while the attacker’s half-open j
     const [f] = run({ syns: syns(), attackers: [eve, fakeAttacker({ sent: [21, 22, 23, 24, 25, 26, 27, 28, 29] })] });
     expect(f).toMatchObject({ timeUs: 500_000, attacker: 'eve', evidence: { packets: [10, 20, 21], events: [] } });
     expect(renderProse(f!.explanation)).toBe(`${SHORT}. server refused it: the legitimate SYN+MP_JOIN packet #10 found its slots held by 2 half-open joins that attacker eve (${CLS}) had sent from spoofed sources.`);
+  });
+
+  it('the earliest refusal of a legitimate join, the first found of two at the same moment', () => {
+    const refused = (packetId: number, atUs: number) => fakeSyn({ packetId, atUs, kept: null, refused: 'half-open-limit' });
+    const holder = fakeSyn({ packetId: 20, atUs: 100 });
+    const first = (m: [string, SynRecord[]][]) => run({ syns: new Map(m) })[0]!.evidence.packets;
+    expect(first([['server', [holder, refused(10, 500)]], ['client', [refused(13, 600)]]])).toEqual([10, 20]);
+    expect(first([['server', [holder, refused(10, 500)]], ['client', [refused(13, 500)]]])).toEqual([10, 20]);
   });
 
   it('a refusal with no attacker join holding a slot is not blamed on an attacker (nor what its packets made hosts spend)', () => {
@@ -87,6 +99,13 @@ describe('join-dos: a join that failed a check during its handshake', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ failure: 'join-dos', timeUs: 700_000, attacker: 'mallory', evidence: { packets: [], events: [1] } });
     expect(renderProse(f!.explanation)).toBe(`${SHORT}. ${eventText(events[1]!)}.`);
+  });
+
+  it('the first event of the run', () => {
+    const events = [reset('third-ack-hmac-mismatch', [31])];
+    const [f] = run({ events });
+    expect(f).toMatchObject({ timeUs: 700_000, evidence: { packets: [], events: [0] } });
+    expect(renderProse(f!.explanation)).toBe(`${SHORT}. ${eventText(events[0]!)}.`);
   });
 
   it('not on a packet of no attacker’s', () => {

@@ -57,17 +57,16 @@ describe('resource-exhaustion', () => {
   });
 
   it('per host, blamed on the attacker of the first SYN that kept state, with up to 16 of them as evidence', () => {
-    const eve = fakeAttacker({ id: 'eve', sent: [100], sentBytes: 40 });
     const many = Array.from({ length: 20 }, (_, i) => fakeSyn({ packetId: 101 + i, atUs: 100 + i, kind: 'tcp', kept: { structure: 'tcp_request_sock', bytes: 312, fixedSlot: false }, endpoint: open() }));
-    const m = fakeAttacker({ sent: many.map((r) => r.packetId), sentBytes: 1000 });
+    const eve = fakeAttacker({ id: 'eve', sent: [100, ...many.map((r) => r.packetId)], sentBytes: 1050 });
     const syns = new Map([
       ['client', [fakeSyn({ packetId: 5, atUs: 1, endpoint: open() })]],
       ['other', [fakeSyn({ packetId: 100, atUs: 99, endpoint: open() }), ...many]],
       ['server', serverSyns()],
     ]);
-    const found = run({ attackers: [mallory(), eve, m], syns });
+    const found = run({ attackers: [mallory(), eve], syns });
     expect(found.map((f) => [f.attacker, f.timeUs, f.evidence.packets.length, f.amplification!.value])).toEqual([
-      ['eve', 99, 16, (384 + 20 * 312) / 40],
+      ['eve', 99, 16, (384 + 20 * 312) / 1050],
       ['mallory', 1000, 3, 1.8],
     ]);
     expect(found[0]!.evidence.packets.slice(0, 3)).toEqual([100, 101, 102]);

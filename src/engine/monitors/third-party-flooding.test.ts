@@ -90,6 +90,10 @@ describe('third-party-flooding', () => {
     expect(run({ events: EVENTS.slice(0, 4) })).toEqual([]);
   });
 
+  it('the cause may be the run’s first event', () => {
+    expect(run({ events: [EVENTS[4]!] })[0]!.evidence).toEqual({ packets: [52, 900], events: [0] });
+  });
+
   it('per sending host, counting what the target received from that host', () => {
     const sent = new Map([
       ['server', sentTo([['198.18.4.4', destination('198.18.4.4', { firstUs: 7000, firstPacketId: 901 })]])],
