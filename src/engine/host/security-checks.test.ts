@@ -21,6 +21,11 @@ describe('the checks at their edges', () => {
     expect(checks.sequenceInWindow(95, 10, 100, 10)).toBe(true); // its tail is in
     expect(checks.sequenceInWindow(90, 10, 100, 10)).toBe(false); // ends just before
     expect(checks.sequenceInWindow(100, 5, 100, 0)).toBe(false);
+    expect(checks.sequenceInWindow(100, 20, 100, 10)).toBe(true); // starts at RCV.NXT, runs past the window
+    expect(checks.sequenceInWindow(110, 5, 100, 10)).toBe(false); // starts just after
+    expect(checks.sequenceInWindow(91, 10, 100, 10)).toBe(true); // its last byte is RCV.NXT
+    // Neither its first nor its last byte inside, as RFC 9293 words the test: a segment spanning the whole window is not acceptable.
+    expect(checks.sequenceInWindow(95, 16, 100, 10)).toBe(false);
     expect(checks.sequenceInWindow(0xfffffff0, 0, 0xffffffe0, 0x100)).toBe(true);
     expect(checks.sequenceInWindow(5, 0, 0xfffffff0, 0x20)).toBe(true);
   });
