@@ -106,6 +106,12 @@ describe('degradation: goodput lost against the attacker-free run', () => {
     expect(run({ events: [challenge(0, 'server', [51])], apps: [{ ...slow, completedUs: null, bytesRead: { client: 0, server: 0 } }] })).toEqual([]);
   });
 
+  it('cites a decision that is both a path change and part of the slowdown once', () => {
+    const events = [challenge(500, 'server', [51]), prio(100, true, [52])];
+    const [f] = run({ events });
+    expect(f!.evidence).toEqual({ packets: [52, 51], events: [1, 0] });
+  });
+
   it('joins a path change by the same attacker, in time order', () => {
     const events = [challenge(500, 'server', [51]), prio(2_100_000, true, [52])];
     const [f, ...rest] = run({ events });

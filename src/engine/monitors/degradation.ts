@@ -62,8 +62,9 @@ export const degradation: Monitor = {
       const first = byAttacker.get(f.attacker);
       if (!first) byAttacker.set(f.attacker, { ...f, evidence: { packets: [...f.evidence.packets], events: [...f.evidence.events] } });
       else {
-        first.evidence.packets.push(...f.evidence.packets);
-        first.evidence.events.push(...f.evidence.events);
+        // A decision can be both a path change and part of the slowdown: cite it once.
+        first.evidence.packets.push(...f.evidence.packets.filter((p) => !first.evidence.packets.includes(p)));
+        first.evidence.events.push(...f.evidence.events.filter((e) => !first.evidence.events.includes(e)));
         first.explanation = prose`${first.explanation} ${f.explanation}`;
       }
     }

@@ -28,8 +28,11 @@ export function firstAttackerPacket(packets: readonly number[] | undefined, by: 
 
 /** Whether `needle` occurs in `hay`. */
 export function contains(hay: Uint8Array, needle: Uint8Array): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+  if (needle.length === 0) return true;
+  const last = hay.length - needle.length;
+  // Jump between occurrences of the first byte (a native scan) rather than trying every offset.
+  outer: for (let i = hay.indexOf(needle[0]!); i >= 0 && i <= last; i = hay.indexOf(needle[0]!, i + 1)) {
+    for (let j = 1; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
     return true;
   }
   return false;

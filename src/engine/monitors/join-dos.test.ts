@@ -71,8 +71,14 @@ describe('join-dos: a legitimate join refused while the attacker’s half-open j
     expect(first([['server', [holder, refused(10, 500)]], ['client', [refused(13, 500)]]])).toEqual([10, 20]);
   });
 
-  it('a refusal with no attacker join holding a slot is not blamed on an attacker (nor what its packets made hosts spend)', () => {
-    expect(run({ syns: new Map([['server', [refusal, fakeSyn({ packetId: 12, atUs: 70 })]]]), events: [addAddr(100, [30])] })).toEqual([]);
+  it('a refusal with no attacker join holding a slot is blamed on what the attacker’s packets made the hosts spend, if anything', () => {
+    const legitOnly = () => new Map([['server', [refusal, fakeSyn({ packetId: 12, atUs: 70 })]]]);
+    const events = [addAddr(100, [30])];
+    const [f, ...rest] = run({ syns: legitOnly(), events });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ failure: 'join-dos', timeUs: 500_000, attacker: 'mallory', evidence: { packets: [10, 30], events: [0] } });
+    expect(renderProse(f!.explanation)).toBe(`${SHORT}. server refused it: the legitimate SYN+MP_JOIN packet #10. Before, packets of attacker mallory (${CLS}) made the hosts spend what the join needed: ${eventText(events[0]!)}.`);
+    expect(run({ syns: legitOnly(), events: [addAddr(100, [99])] })).toEqual([]);
   });
 });
 
@@ -97,14 +103,14 @@ describe('join-dos: a join that failed a check during its handshake', () => {
     const events = [reset('subflow-limit', [30], 600_000), reset(cause, [99, 31]), addAddr(100, [32])];
     const [f, ...rest] = run({ events });
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ failure: 'join-dos', timeUs: 700_000, attacker: 'mallory', evidence: { packets: [], events: [1] } });
+    expect(f).toMatchObject({ failure: 'join-dos', timeUs: 700_000, attacker: 'mallory', evidence: { packets: [31], events: [1] } });
     expect(renderProse(f!.explanation)).toBe(`${SHORT}. ${eventText(events[1]!)}.`);
   });
 
   it('the first event of the run', () => {
     const events = [reset('third-ack-hmac-mismatch', [31])];
     const [f] = run({ events });
-    expect(f).toMatchObject({ timeUs: 700_000, evidence: { packets: [], events: [0] } });
+    expect(f).toMatchObject({ timeUs: 700_000, evidence: { packets: [31], events: [0] } });
     expect(renderProse(f!.explanation)).toBe(`${SHORT}. ${eventText(events[0]!)}.`);
   });
 

@@ -43,25 +43,26 @@ export const joinDos: Monitor = {
       ? (truth.syns.get(refusal.host) ?? []).filter((r) => r.kind === 'mp-join' && r.kept && !r.kept.fixedSlot && theirs.has(r.packetId) && r.atUs <= refusal!.atUs && (r.endpoint?.establishedAtUs ?? Infinity) > refusal!.atUs && (r.endpoint?.closedAtUs ?? Infinity) > refusal!.atUs).map((r) => r.packetId)
       : [];
     const refusalEvent = refusal ? truth.events.findIndex((e) => e.kind === 'mptcp-join-rejected' && e.packets?.includes(refusal!.packetId)) : -1;
-    // Otherwise a join that got past its SYN but failed a check later (a reset during the MP_JOIN handshake).
-    const failed = refusal ? -1 : truth.events.findIndex((e) => e.kind === 'mptcp-subflow-reset' && JOIN_HANDSHAKE_RESETS.has(e.cause));
+    // Otherwise (no attacker join held a slot) a join that failed a check during its MP_JOIN handshake: the attacker's if its packet did it.
+    const failed = holders.length ? -1 : truth.events.findIndex((e) => e.kind === 'mptcp-subflow-reset' && JOIN_HANDSHAKE_RESETS.has(e.cause));
+    const failedBy = failed >= 0 ? firstAttackerPacket(truth.events[failed]!.packets, theirs) : null;
     // Otherwise, what attacker packets made the hosts spend (an ADD_ADDR that took the last subflow, say).
-    const spent = refusal || failed >= 0 ? [] : truth.events.map((e, i) => ({ e, i })).filter(({ e }) => SPENDING.has(e.kind) && firstAttackerPacket(e.packets, theirs));
-    const who = holders.length ? theirs.get(holders[0]!)! : (firstAttackerPacket(truth.events[failed]?.packets, theirs)?.attacker ?? (spent[0] ? firstAttackerPacket(spent[0].e.packets, theirs)!.attacker : undefined));
+    const spent = holders.length || failed >= 0 ? [] : truth.events.map((e, i) => ({ e, i })).filter(({ e }) => SPENDING.has(e.kind) && firstAttackerPacket(e.packets, theirs));
+    const who = holders.length ? theirs.get(holders[0]!)! : (failedBy?.attacker ?? (spent[0] ? firstAttackerPacket(spent[0].e.packets, theirs)!.attacker : undefined));
     if (!who) return []; // no attacker packet had a part in it
     const events = [...(refusalEvent >= 0 ? [refusalEvent] : []), ...(failed >= 0 ? [failed] : []), ...spent.slice(0, 4).map((x) => x.i)];
-    const packets = [...(refusal ? [refusal.packetId] : []), ...holders, ...spent.slice(0, 4).map((x) => firstAttackerPacket(x.e.packets, theirs)!.packet)];
+    const packets = [...(refusal ? [refusal.packetId] : []), ...holders, ...(failedBy ? [failedBy.packet] : []), ...spent.slice(0, 4).map((x) => firstAttackerPacket(x.e.packets, theirs)!.packet)];
     const out: Finding[] = [
       {
         failure: 'join-dos',
-        timeUs: refusal?.atUs ?? (failed >= 0 ? truth.events[failed]!.timeUs : (spent[0]?.e.timeUs ?? truth.endUs)),
+        timeUs: refusal && failed < 0 ? refusal.atUs : failed >= 0 ? truth.events[failed]!.timeUs : (spent[0]?.e.timeUs ?? truth.endUs),
         attacker: who.id,
         evidence: { packets, events },
         explanation: prose`${short.join('; ')}.${
           refusal
             ? prose` ${refusalEvent >= 0 ? evt(truth.events[refusalEvent]!) : `${refusal.host} refused it`}: the legitimate SYN+MP_JOIN ${pkt(refusal.packetId)}${holders.length ? prose` found its slots held by ${holders.length} half-open joins that ${atk(who.id)} (${who.describeClass()}) had sent from spoofed sources` : ''}.`
             : ''
-        }${failed >= 0 ? prose` ${evt(truth.events[failed]!)}.` : ''}${!refusal && failed < 0 && spent.length ? prose` Before, packets of ${atk(who.id)} (${who.describeClass()}) made the hosts spend what the join needed: ${joinProse(spent.slice(0, 4).map((x) => prose`${evt(x.e)}`), '; ')}.` : ''}`,
+        }${failed >= 0 ? prose` ${evt(truth.events[failed]!)}.` : ''}${spent.length ? prose` Before, packets of ${atk(who.id)} (${who.describeClass()}) made the hosts spend what the join needed: ${joinProse(spent.slice(0, 4).map((x) => prose`${evt(x.e)}`), '; ')}.` : ''}`,
       },
     ];
     return out;

@@ -56,6 +56,14 @@ describe('resource-exhaustion', () => {
     expect(renderProse(f!.explanation)).toContain(': 1080.00 state bytes per byte the attacker sent (0 bytes in all).');
   });
 
+  it('several attackers flooding one host: per byte all of them sent, naming them all', () => {
+    const eve = fakeAttacker({ id: 'eve', sent: [24, 25, 26], sentBytes: 300 });
+    const [f] = run({ attackers: [fakeAttacker({ sent: [20, 21, 22, 23], sentBytes: 100 }), eve] });
+    expect(f).toMatchObject({ attacker: 'eve', amplification: { value: 1080 / 400, per: 'state bytes' } });
+    expect(renderProse(f!.explanation)).toContain('SYN packets 2 attackers (attacker mallory, attacker eve) sent from spoofed sources');
+    expect(renderProse(f!.explanation)).toContain(': 2.70 state bytes per byte the attackers sent (400 bytes in all).');
+  });
+
   it('per host, blamed on the attacker of the first SYN that kept state, with up to 16 of them as evidence', () => {
     const many = Array.from({ length: 20 }, (_, i) => fakeSyn({ packetId: 101 + i, atUs: 100 + i, kind: 'tcp', kept: { structure: 'tcp_request_sock', bytes: 312, fixedSlot: false }, endpoint: open() }));
     const eve = fakeAttacker({ id: 'eve', sent: [100, ...many.map((r) => r.packetId)], sentBytes: 1050 });

@@ -13,7 +13,7 @@
 import { stateHeld, wasAnswered } from '../host/syn-ledger.ts';
 import { injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';
-import { atk, prose } from './prose.ts';
+import { atk, joinProse, prose } from './prose.ts';
 
 export const resourceExhaustion: Monitor = {
   id: 'resource-exhaustion',
@@ -30,7 +30,11 @@ export const resourceExhaustion: Monitor = {
       if (held.peakBytes <= refPeak) continue;
       const first = theirs.find((r) => r.kept && !r.kept.fixedSlot)!;
       const who = injected.get(first.packetId)!;
-      const spent = Math.max(1, who.sentBytes);
+      // Every attacker whose SYNs are counted paid for the state: the amplification divides by all their bytes.
+      const flooders = [...new Set(theirs.map((r) => injected.get(r.packetId)!))];
+      const sentBytes = flooders.reduce((n, a) => n + a.sentBytes, 0);
+      const spent = Math.max(1, sentBytes);
+      const senders = flooders.length === 1 ? prose`${atk(who.id)} (${who.describeClass()})` : prose`${flooders.length} attackers (${joinProse(flooders.map((a) => prose`${atk(a.id)}`), ', ')})`;
       const compressions = theirs.reduce((n, r) => n + r.crypto.compressions, 0);
       const structures = [...new Set(theirs.flatMap((r) => (r.kept && !r.kept.fixedSlot ? [`${r.kept.structure} (${r.kept.bytes} bytes)`] : [])))].join(', ');
       const kinds = [...new Set(theirs.map((r) => (r.kind === 'mp-join' ? 'SYN+MP_JOIN' : r.kind === 'mp-capable' ? 'SYN+MP_CAPABLE' : 'SYN')))].join(' and ');
@@ -40,11 +44,11 @@ export const resourceExhaustion: Monitor = {
         attacker: who.id,
         evidence: { packets: theirs.filter((r) => r.kept && !r.kept.fixedSlot).slice(0, 16).map((r) => r.packetId), events: [] },
         amplification: { value: held.peakBytes / spent, per: 'state bytes' },
-        explanation: prose`${host} held half-open state for ${held.entries} of the ${theirs.length} ${kinds} packets ${atk(who.id)} (${who.describeClass()}) sent from spoofed sources — ${structures} each, as Linux allocates — up to ${held.peakBytes} bytes at once (${(held.byteUs / 1e6).toFixed(1)} byte-seconds until the end of the run), and made ${compressions} SHA compression-function calls for them. ${
+        explanation: prose`${host} held half-open state for ${held.entries} of the ${theirs.length} ${kinds} packets ${senders} sent from spoofed sources — ${structures} each, as Linux allocates — up to ${held.peakBytes} bytes at once (${(held.byteUs / 1e6).toFixed(1)} byte-seconds until the end of the run), and made ${compressions} SHA compression-function calls for them. ${
           reference
             ? `${reference.description} held ${reference.peakStateBytes} bytes for the same flood (${reference.syns} SYNs) and made ${reference.compressions} compression calls`
             : 'TCP with SYN cookies keeps nothing for a SYN'
-        }: ${(held.peakBytes / spent).toFixed(2)} state bytes per byte the attacker sent (${who.sentBytes} bytes in all).`,
+        }: ${(held.peakBytes / spent).toFixed(2)} state bytes per byte ${flooders.length === 1 ? 'the attacker' : 'the attackers'} sent (${sentBytes} bytes in all).`,
       });
     }
     return out;
