@@ -69,7 +69,8 @@ export class KnowledgeBase {
   readonly facts: Fact[] = [];
   readonly flows = new Map<string, FlowView>();
   readonly connections = new Map<string, KnownConnection>();
-  private readonly seen = new Set<string>();
+  /** Index of each fact by kind, subject and value: a blind search records thousands, so no scans. */
+  private readonly seen = new Map<string, number>();
   /** Keys learned, with the fact that holds each. */
   readonly keys = new Map<bigint, number>();
   readonly tokens = new Map<number, number>();
@@ -83,8 +84,9 @@ export class KnowledgeBase {
   /** Records a fact unless the same kind, value and subject is known already; returns its index. */
   record(f: Fact): number {
     const k = `${f.kind}|${f.about}|${f.value}`;
-    if (this.seen.has(k)) return this.facts.findIndex((x) => x.kind === f.kind && x.about === f.about && x.value === f.value);
-    this.seen.add(k);
+    const known = this.seen.get(k);
+    if (known !== undefined) return known;
+    this.seen.set(k, this.facts.length);
     this.facts.push(f);
     return this.facts.length - 1;
   }

@@ -4,7 +4,7 @@
  * checksum) in its own copy of the bytes.
  */
 import type { Simulation } from '../sim/simulation.ts';
-import { finishChecksum, sum16 } from '../wire/checksum.ts';
+import { fold16 } from '../wire/checksum.ts';
 import { destinationKey } from './address-key.ts';
 import { decodePacket } from '../wire/packet.ts';
 import { formatIp } from '../wire/ip-address.ts';
@@ -58,10 +58,10 @@ export function decrementTtl(bytes: Uint8Array): Uint8Array | null {
   const copy = bytes.slice();
   copy[at] = copy[at]! - 1;
   if (v === 4) {
-    copy[10] = 0;
-    copy[11] = 0;
-    const ihl = (copy[0]! & 0xf) * 4;
-    const c = finishChecksum(sum16(copy, 0, ihl));
+    // RFC 1624's incremental update (HC' = ~(~HC + ~m + m')) for the TTL/protocol word, as routers do.
+    const before = (bytes[8]! << 8) | bytes[9]!;
+    const after = (copy[8]! << 8) | copy[9]!;
+    const c = ~fold16((~((bytes[10]! << 8) | bytes[11]!) & 0xffff) + (~before & 0xffff) + after) & 0xffff;
     copy[10] = c >> 8;
     copy[11] = c & 0xff;
   }

@@ -79,10 +79,20 @@ export interface RunOptions {
 
 export interface BaselineCache {
   attackFree: Map<string, AttackFreeTruth>;
-  /** Failures single-path TCP suffered, by its scenario. */
-  tcp: Map<string, FailureId[]>;
-  /** The resource-exhaustion reference, by its scenario. */
-  flood: Map<string, FloodReference>;
+  /**
+   * Single-path TCP runs, by their scenario: the failures each suffered and
+   * the half-open state it held for the attackers' SYNs. One run serves both
+   * as a row's TCP baseline and, with SYN cookies, as its flood reference.
+   */
+  tcp: Map<string, TcpRun>;
+  /** Parts of scenarios already written out for cache keys, by identity (a sweep's scenarios are never changed in place). */
+  pieces?: WeakMap<object, string>;
+}
+
+/** What a sweep keeps of a single-path TCP run. */
+export interface TcpRun {
+  failures: FailureId[];
+  flood: Omit<FloodReference, 'description'>;
 }
 
 /** A trace record as `lab run --json` writes it: its bytes as hex, with a one-line summary. */
@@ -360,20 +370,22 @@ export function floodReferenceRun(s: Scenario, options: Pick<RunOptions, 'untilU
   if (s.protocol === 'tcp' || s.attackers.length === 0) return null;
   const base = singlePathBaseline(s);
   const ref: Scenario = { ...base, mptcp: { ...base.mptcp, mitigations: [...new Set([...base.mptcp.mitigations, 'syn-cookies' as const])] } };
-  const key = options.cache ? runKey(ref, options.untilUs) : '';
-  const cached = options.cache?.flood.get(key);
+  return { description: `single-path TCP with SYN cookies${ref.mptcp.mitigations.includes('tls') ? ' and TLS' : ''} against the same attackers`, ...tcpRun(ref, options).flood };
+}
+
+/** Runs a single-path TCP scenario (or takes it from the cache): its failures, and the state it held for attacker SYNs. */
+function tcpRun(tcp: Scenario, options: Pick<RunOptions, 'untilUs' | 'cache'>): TcpRun {
+  const key = options.cache ? runKey(tcp, options.untilUs, options.cache.pieces) : '';
+  const cached = options.cache?.tcp.get(key);
   if (cached) return cached;
-  const r = runScenario(ref, { trace: 'count', baselines: 'none', ...untilOf(options) });
+  const r = runScenario(tcp, { trace: 'count', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...untilOf(options) });
   const theirs = [...r.handle.syns.values()].flat().filter((x) => r.handle.attackerSent.has(x.packetId) && !wasAnswered(x));
   const held = stateHeld(theirs, r.endUs);
-  const out: FloodReference = {
-    description: `single-path TCP with SYN cookies${ref.mptcp.mitigations.includes('tls') ? ' and TLS' : ''} against the same attackers`,
-    peakStateBytes: held.peakBytes,
-    stateByteUs: held.byteUs,
-    compressions: theirs.reduce((n, x) => n + x.crypto.compressions, 0),
-    syns: theirs.length,
+  const out: TcpRun = {
+    failures: r.failures.map((f) => f.id),
+    flood: { peakStateBytes: held.peakBytes, stateByteUs: held.byteUs, compressions: theirs.reduce((n, x) => n + x.crypto.compressions, 0), syns: theirs.length },
   };
-  options.cache?.flood.set(key, out);
+  options.cache?.tcp.set(key, out);
   return out;
 }
 
@@ -385,7 +397,7 @@ export function floodReferenceRun(s: Scenario, options: Pick<RunOptions, 'untilU
 export function attackFreeRun(s: Scenario, options: Pick<RunOptions, 'untilUs' | 'cache'>): AttackFreeTruth {
   const free = { ...s, attackers: [] };
   const cache = options.cache;
-  const key = cache ? runKey(free, options.untilUs) : '';
+  const key = cache ? runKey(free, options.untilUs, cache.pieces) : '';
   const cached = cache?.attackFree.get(key);
   if (cached) return cached;
   const r = runScenario(free, { trace: 'count', baselines: 'none', ...untilOf(options) });
@@ -400,15 +412,7 @@ export function attackFreeRun(s: Scenario, options: Pick<RunOptions, 'untilUs' |
  */
 function tcpBaselineFailures(s: Scenario, options: RunOptions): FailureId[] | null {
   if ((options.baselines ?? 'all') !== 'all' || s.protocol === 'tcp') return null;
-  const base = singlePathBaseline(s);
-  const key = options.cache ? runKey(base, options.untilUs) : '';
-  let ids = options.cache?.tcp.get(key);
-  if (!ids) {
-    const tcp = runScenario(base, { trace: 'count', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...untilOf(options) });
-    ids = tcp.failures.map((f) => f.id);
-    options.cache?.tcp.set(key, ids);
-  }
-  return ids;
+  return tcpRun(singlePathBaseline(s), options).failures;
 }
 
 /** A failure the TCP baseline also suffers is inherited, the others are MPTCP-specific. */
@@ -433,9 +437,22 @@ const untilOf = (o: Pick<RunOptions, 'untilUs'>) => (o.untilUs !== undefined ? {
  * What decides a run's outcome, as a cache key: everything but the names and
  * prose, so attack scenarios built on the same network share their baselines.
  */
-export function runKey(s: Scenario, untilUs: number | undefined): string {
+export function runKey(s: Scenario, untilUs: number | undefined, pieces?: WeakMap<object, string>): string {
   const { id: _id, title: _title, description: _description, ...rest } = s;
-  return JSON.stringify([rest, untilUs]);
+  // Mitigations are a set: the same ones in another order make the same run.
+  const normal: Record<string, unknown> = { ...rest, mptcp: { ...rest.mptcp, mitigations: [...rest.mptcp.mitigations].sort() } };
+  // A sweep's rows share their network, traffic and actions by reference: each is written out once.
+  const text = (v: unknown) => {
+    if (!pieces || v === null || typeof v !== 'object') return JSON.stringify(v);
+    let t = pieces.get(v);
+    if (t === undefined) pieces.set(v, (t = JSON.stringify(v)));
+    return t;
+  };
+  return `[{${Object.keys(normal)
+    .sort()
+    .filter((k) => normal[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${text(normal[k])}`)
+    .join(',')}},${JSON.stringify(untilUs) ?? 'null'}]`;
 }
 
 /** A failure single-path TCP suffers covers the milder ones listed: a connection killed outright is worse than a slower one. */
