@@ -114,6 +114,20 @@ describe('lab matrix', () => {
     expect(r.out).toMatch(/tls\s+removes eavesdrop-data ×\d+/);
   });
 
+  it('--guess-budget sets how many guesses each off-path attacker really sends', async () => {
+    const r = await run('matrix', '--attacks', 'blind-reset', '--protocols', 'v1', '--mitigations', 'tls', '--guess-budget', '40', '--json');
+    expect(r.code).toBe(0);
+    const { rows } = JSON.parse(r.out) as { rows: { location: string; guessesUsed: number; attempted: boolean }[] };
+    const offPath = rows.filter((x) => x.location === 'off-path');
+    expect(offPath.length).toBeGreaterThan(0);
+    for (const x of offPath) expect(x).toMatchObject({ guessesUsed: 40, attempted: true });
+    for (const bad of ['-3', '2.5', 'many']) {
+      const e = await run('matrix', `--guess-budget=${bad}`);
+      expect(e.code).toBe(2);
+      expect(e.err).toContain(`--guess-budget must be a whole number from 0 to 10000000, got "${bad}"`);
+    }
+  });
+
   it('refuses an unknown attack, naming the known ones', async () => {
     const r = await run('matrix', '--attacks', 'rst-storm');
     expect(r.code).toBe(2);

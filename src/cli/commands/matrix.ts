@@ -5,6 +5,7 @@ import {
   ATTACKS,
   MATRIX_CLASSES,
   MATRIX_MITIGATIONS,
+  OFF_PATH_GUESS_BUDGET,
   dealMatrixCells,
   newBaselineCache,
   planMatrix,
@@ -138,7 +139,7 @@ async function runWithWorkers(cells: MatrixCell[], workers: number, io: CliIo): 
 export const matrixCommand: Command = {
   name: 'matrix',
   summary: 'run every attack against every attacker class, for v0 and v1, with each mitigation, and tabulate the security failures',
-  usage: `Usage: lab matrix [--json] [--attacks A,B] [--protocols v0,v1] [--mitigations M,N] [--workers N] [--shard i/n]
+  usage: `Usage: lab matrix [--json] [--attacks A,B] [--protocols v0,v1] [--mitigations M,N] [--guess-budget N] [--workers N] [--shard i/n]
 
 Runs the attack matrix: every attack of the security model against every
 attacker class that can follow it (off-path active; partial-time on-path,
@@ -165,6 +166,8 @@ Options:
   --attacks LIST      only these attacks (${ATTACKS.map((a) => a.id).join(', ')})
   --protocols LIST    v0, v1 or both (default both)
   --mitigations LIST  only these extra mitigations (${MATRIX_MITIGATIONS.join(', ')})
+  --guess-budget N    guessed packets each off-path attacker sends (default ${OFF_PATH_GUESS_BUDGET};
+                      the sweep's time grows with it, the chance of success barely)
   --workers N         run rows in N worker threads (default 1)
   --shard i/n         run only rows i, i+n, i+2n, … (to split the sweep between machines)
   -h, --help          show this help
@@ -175,7 +178,7 @@ Failures: ${Object.entries(SHORT)
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, attacks: { type: 'string' }, protocols: { type: 'string' }, mitigations: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' } },
+      options: { json: { type: 'boolean' }, attacks: { type: 'string' }, protocols: { type: 'string' }, mitigations: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' }, 'guess-budget': { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -186,7 +189,10 @@ Failures: ${Object.entries(SHORT)
     const workers = values.workers === undefined ? 1 : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
     const shard = parseShard(values.shard);
-    const cells = planMatrix({ ...(attacks ? { attacks } : {}), ...(protocols ? { protocols } : {}), ...(mitigations ? { mitigations } : {}) }).filter((_, i) => i % shard.n === shard.i);
+    const budgetText = values['guess-budget'];
+    const guessBudget = budgetText === undefined ? undefined : Number(budgetText);
+    if (guessBudget !== undefined && (!/^\d+$/.test(budgetText!) || guessBudget > 10_000_000)) throw new UsageError(`--guess-budget must be a whole number from 0 to 10000000, got "${budgetText}"`);
+    const cells = planMatrix({ ...(attacks ? { attacks } : {}), ...(protocols ? { protocols } : {}), ...(mitigations ? { mitigations } : {}), ...(guessBudget !== undefined ? { guessBudget } : {}) }).filter((_, i) => i % shard.n === shard.i);
     io.err(`lab matrix: ${cells.length} rows${shard.n > 1 ? ` (shard ${shard.i}/${shard.n})` : ''}${workers > 1 ? ` in ${workers} workers` : ''}`);
     const t0 = performance.now();
     let rows: MatrixRow[];
