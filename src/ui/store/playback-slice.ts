@@ -32,10 +32,15 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = () => (set, get)
     step: (direction) => {
       const t = get().run?.timeline;
       if (!t) return;
-      const frame = stepFrame(t, get().nowUs, direction, get().selectedFrame);
+      const before = get().nowUs;
+      const frame = stepFrame(t, before, direction, get().selectedFrame);
       if (frame === null) return;
-      set({ playing: false, nowUs: t.startUs[frame - 1]! });
-      get().selectFrame(frame);
+      const nowUs = t.startUs[frame - 1]!;
+      set({ playing: false, nowUs });
+      // A failure that turns red with this step holds since a host took its evidence packet, which was sent
+      // before the packet stepped to: show that one, the reason it turned red.
+      const turned = direction === 1 ? get().simulation?.failures.find((f) => f.timeUs > before && f.timeUs <= nowUs && f.frames.length > 0) : undefined;
+      get().selectFrame(turned ? turned.frames[0]! : frame);
     },
     rewind: () => set({ playing: false, nowUs: 0 }),
     setSpeed: (speed) => set({ speed }),

@@ -46,6 +46,14 @@ describe('the playback slice on a real run', () => {
     expect(after.selectedFrame).not.toBeNull();
     expect(after.nowUs).toBe(after.run!.timeline!.startUs[after.selectedFrame! - 1]);
     expect(after.nowUs).toBeGreaterThan(5000);
+    // Stepping over the moment a failure holds shows its evidence packet, not merely the next one in time.
+    const mitm = store.getState().simulation!.failures.find((f) => f.id === 'mitm')!;
+    store.getState().seek(mitm.timeUs - 1);
+    let steps = 0;
+    while (store.getState().nowUs < mitm.timeUs && steps++ < 100) store.getState().step(1);
+    expect(store.getState().selectedFrame).toBe(mitm.frames[0]);
+    store.getState().step(1);
+    expect(store.getState().selectedFrame).not.toBe(mitm.frames[0]);
     store.getState().seek(end + 1e9);
     expect(store.getState().nowUs).toBe(end);
     store.getState().rewind();
