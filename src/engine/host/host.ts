@@ -17,7 +17,7 @@ import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts'
 import type { EventBody, HostEvent } from '../sim/events.ts';
 import { cryptoCounters } from '../crypto/hash.ts';
 import { SynCookies, decodeCookieTimestamp, encodeCookieTimestamp, type CookieTuple } from '../tcp/syn-cookie.ts';
-import { HALF_OPEN_BYTES, type SynRecord } from './syn-ledger.ts';
+import { HALF_OPEN_BYTES, newSynRecord, type SynRecord } from './syn-ledger.ts';
 import { decodePacket } from '../wire/packet.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { padOptionsToWord, type TcpOption } from '../wire/tcp-options.ts';
@@ -334,18 +334,7 @@ export class Host implements NetNode {
     const handler = (isJoin ? this.joinHandler : null) ?? this.listeners.get(h.dstPort)?.syn;
     if (!handler) return null;
     const before = { ...cryptoCounters };
-    const record: SynRecord = {
-      packetId,
-      atUs: this.now,
-      kind: isJoin ? 'mp-join' : h.options.some((o) => o.kind === 'mp-capable') ? 'mp-capable' : 'tcp',
-      kept: null,
-      endpoint: null,
-      crypto: { hashes: 0, hmacs: 0, compressions: 0 },
-      refused: null,
-      cookie: false,
-      answered: false,
-      completed: false,
-    };
+    const record = newSynRecord(packetId, this.now, isJoin ? 'mp-join' : h.options.some((o) => o.kind === 'mp-capable') ? 'mp-capable' : 'tcp');
     this.syns.push(record);
     const ep = this.openEndpoint(remote, h.srcPort, PLACEHOLDER_UPPER, local, h.dstPort);
     const verdict = handler(this, ep, h, packetId, record);

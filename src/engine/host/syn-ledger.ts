@@ -42,6 +42,11 @@ export interface SynRecord {
   completed: boolean;
 }
 
+/** A SYN's record as the listener first sees it: nothing kept, nothing decided yet. */
+export function newSynRecord(packetId: number, atUs: number, kind: SynRecord['kind']): SynRecord {
+  return { packetId, atUs, kind, kept: null, endpoint: null, crypto: { hashes: 0, hmacs: 0, compressions: 0 }, refused: null, cookie: false, answered: false, completed: false };
+}
+
 /** Until when a record's state was held: the handshake completing or failing, or the end of the run. */
 export function heldUntilUs(r: SynRecord, endUs: number): number {
   const ep = r.endpoint;

@@ -9,7 +9,7 @@ import { KnowledgeBase } from '../attacks/knowledge.ts';
 import type { AppReport } from '../host/apps.ts';
 import { applicationRun, patternByte } from '../host/byte-stream.ts';
 import type { DestinationRecord } from '../host/host.ts';
-import type { SynRecord } from '../host/syn-ledger.ts';
+import { newSynRecord, type SynRecord } from '../host/syn-ledger.ts';
 import type { AttackFreeTruth, ConnectionTruth, FloodReference, RunTruth, SubflowTruth } from '../monitors/monitor.ts';
 import type { AttackerSpec } from '../scenario/types.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
@@ -152,17 +152,7 @@ export function fakeEndpoint(o: { establishedAtUs?: number | null; closedAtUs?: 
 
 /** A SYN+MP_JOIN a host kept a request socket for, unanswered. */
 export function fakeSyn(over: Partial<SynRecord> & { packetId: number; atUs: number }): SynRecord {
-  return {
-    kind: 'mp-join',
-    kept: { structure: 'mptcp_subflow_request_sock', bytes: 384, fixedSlot: false },
-    endpoint: null,
-    crypto: { hashes: 0, hmacs: 0, compressions: 0 },
-    refused: null,
-    cookie: false,
-    answered: false,
-    completed: false,
-    ...over,
-  };
+  return { ...newSynRecord(over.packetId, over.atUs, 'mp-join'), kept: { structure: 'mptcp_subflow_request_sock', bytes: 384, fixedSlot: false }, ...over };
 }
 
 export function destination(address: string, o: Partial<Omit<DestinationRecord, 'address'>> = {}): DestinationRecord {

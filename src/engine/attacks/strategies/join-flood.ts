@@ -16,6 +16,7 @@ import { deriveFromKey } from '../../crypto/mptcp-crypto.ts';
 import type { Out } from '../../scenario/schema-dsl.ts';
 import { formatEndpoint, ipv4, parseIp, type IpAddress } from '../../wire/ip-address.ts';
 import { TCP_FLAG } from '../../wire/tcp-header.ts';
+import type { TcpOption } from '../../wire/tcp-options.ts';
 import type { JOIN_FLOOD_PARAMS } from '../catalog.ts';
 import { craftSegment } from '../craft.ts';
 import type { Endpoint } from '../relay.ts';
@@ -96,17 +97,7 @@ class JoinFlood implements AttackStrategy {
       if (i >= this.p.count) return;
       const token = known ? known.token : guesses!.next()?.token;
       if (token === undefined) return;
-      const bytes = craftSegment({
-        src: spoofedSource(ctx),
-        dst: server.addr,
-        srcPort: 32768 + ctx.rng.below(28232),
-        dstPort: server.port,
-        seq: ctx.rng.u32(),
-        ack: 0,
-        flags: TCP_FLAG.SYN,
-        window: 65535,
-        options: [{ kind: 'mss', mss: 1460 }, { kind: 'mp-join-syn', backup: false, addressId: 1 + ctx.rng.below(8), token, nonce: ctx.rng.u32(), reserved: 0 }],
-      });
+      const bytes = spoofedSyn(ctx, server, () => [{ kind: 'mp-join-syn', backup: false, addressId: 1 + ctx.rng.below(8), token, nonce: ctx.rng.u32(), reserved: 0 }]);
       if (ctx.inject(bytes, `SYN+MP_JOIN ${i + 1}/${this.p.count} for token ${hex32(token)}`, { guess: !known, quiet: true }) === null) return;
       i++;
       ctx.later(ctx.now() + this.p.spacingUs, next);
@@ -154,6 +145,14 @@ class SynFloodAmplification extends JoinFlood {
   }
 }
 
+/** A SYN from a spoofed source and an ephemeral port, with Linux's MSS and `extra` options (drawn after the header's numbers). */
+function spoofedSyn(ctx: AttackContext, server: Endpoint, extra: () => TcpOption[]): Uint8Array {
+  const src = spoofedSource(ctx);
+  const srcPort = 32768 + ctx.rng.below(28232);
+  const seq = ctx.rng.u32();
+  return craftSegment({ src, dst: server.addr, srcPort, dstPort: server.port, seq, ack: 0, flags: TCP_FLAG.SYN, window: 65535, options: [{ kind: 'mss', mss: 1460 }, ...extra()] });
+}
+
 /**
  * The TCP equivalent of a join flood, for the single-path baseline: as many
  * plain SYNs to the service, from spoofed sources, at the same pace (RFC
@@ -165,17 +164,7 @@ function synFlood(ctx: AttackContext, server: Endpoint, p: Params): void {
   let i = 0;
   const next = () => {
     if (i >= p.count) return;
-    const bytes = craftSegment({
-      src: spoofedSource(ctx),
-      dst: server.addr,
-      srcPort: 32768 + ctx.rng.below(28232),
-      dstPort: server.port,
-      seq: ctx.rng.u32(),
-      ack: 0,
-      flags: TCP_FLAG.SYN,
-      window: 65535,
-      options: [{ kind: 'mss', mss: 1460 }],
-    });
+    const bytes = spoofedSyn(ctx, server, () => []);
     if (ctx.inject(bytes, `SYN ${i + 1}/${p.count}`, { quiet: true }) === null) return;
     i++;
     ctx.later(ctx.now() + p.spacingUs, next);
