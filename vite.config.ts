@@ -28,8 +28,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src/engine/**/*.test.ts', 'src/cli/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 30_000,
-          // The engine keeps no module-level state (a scenario and a seed give the same bytes), so files can
-          // share one module graph per worker: half the tier's time was each file re-importing and re-warming it.
+          // The engine's only module state is its crypto operation counters, which runs read as differences, so
+          // files can share one module graph per worker: half the tier's time was each file re-importing and
+          // re-warming it.
           isolate: false,
         },
       },
