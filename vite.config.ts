@@ -2,7 +2,16 @@ import { defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 
-// One config for the app build and both Vitest projects: the engine runs under
+/** Test files that start tshark, run the 100 MB transfer or sweep the whole matrix. */
+const INTEGRATION = [
+  'src/engine/runner/builtins.test.ts',
+  'src/engine/wire/real-packets.test.ts',
+  'src/engine/analysis/fixtures.test.ts',
+  'src/engine/pcap/pcap-tools.test.ts',
+  'src/cli/rfc-expectations.test.ts',
+];
+
+// One config for the app build and the Vitest projects: the engine runs under
 // Node (the proof that it needs no browser), the UI under jsdom.
 export default defineConfig({
   plugins: [react()],
@@ -22,11 +31,24 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     projects: [
       {
+        // The integration tier (`npm run test:integration`): what starts tshark, runs the 100 MB transfer or
+        // the whole attack matrix. `npm test` runs both tiers; `npm run test:unit` is the quick one.
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: INTEGRATION,
+          testTimeout: 60_000,
+          isolate: false,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'engine',
           environment: 'node',
           include: ['src/engine/**/*.test.ts', 'src/cli/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: INTEGRATION,
           testTimeout: 30_000,
           // The engine's only module state is its crypto operation counters, which runs read as differences, so
           // files can share one module graph per worker: half the tier's time was each file re-importing and
