@@ -2,12 +2,14 @@
 // bundle, `lab` takes about 0.2 s to start instead of 0.7 s through tsx's loader, which every command
 // and every `lab matrix` row pays for. The bundle sits three folders down (node_modules/.cache/mptcp-lab/)
 // so the CLI's paths relative to its own file (../../../bin/...) still point where they do from src/cli/commands.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT = join(ROOT, 'node_modules', '.cache', 'mptcp-lab', 'cli.mjs');
+// Named for the checkout: worktrees that share one node_modules must not run each other's bundle.
+const OUT = join(ROOT, 'node_modules', '.cache', 'mptcp-lab', `cli-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.mjs`);
 const SOURCES = ['src/cli', 'src/engine', 'package.json', 'package-lock.json', 'bin/cli-bundle.js'];
 
 /** Newest modification time among the sources (test files cannot be bundled, so they do not count). */
