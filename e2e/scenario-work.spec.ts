@@ -11,16 +11,18 @@ import { RunPage } from './pages/run-page.ts';
 
 const LAB = fileURLToPath(new URL('../bin/mptcp-lab.js', import.meta.url));
 
-test('export a pcap of the run, and lab analyze reads the same connection', async ({ capturePage: app }) => {
+test('export a pcapng of the run, one interface per link, and lab analyze reads the same connection', async ({ capturePage: app }) => {
   test.setTimeout(60_000);
   const run = new RunPage(app.page);
   await run.open('?scenario=attack-add-addr-hijack-v0');
   await app.page.getByText('Export ▾').click();
   const download = app.page.waitForEvent('download');
-  await app.page.getByRole('menu', { name: 'Export' }).getByRole('button', { name: 'Capture (pcap)' }).click();
+  await app.page.getByRole('menu', { name: 'Export' }).getByRole('button', { name: 'Capture (pcapng)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pcapng$/);
   const path = (await (await download).path())!;
   const out = execFileSync(process.execPath, [LAB, 'analyze', path], { encoding: 'utf8' });
-  expect(out).toContain('1121 packets (pcap)');
+  expect(out).toContain('1121 packets (pcapng)');
+  expect(out).toMatch(/; \d+ frames are later hops of packets seen on another interface, counted once/);
   expect(out).toContain('1 MPTCP connection');
   expect(out).toContain('ADD_ADDR from server: ID 9 198.18.66.6 (v0, no HMAC)');
   // The app's own fingerprint of the capture is the file's.

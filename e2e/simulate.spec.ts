@@ -17,7 +17,7 @@ const LAB = fileURLToPath(new URL('../bin/mptcp-lab.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'lab-e2e-'));
 
 function nodePcapSha256(id: string): string {
-  const file = join(dir, `${id}.pcap`);
+  const file = join(dir, `${id}.pcapng`);
   execFileSync(process.execPath, [LAB, 'run', id, '--pcap', file], { stdio: 'ignore' });
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }

@@ -134,3 +134,34 @@ describe('lab matrix', () => {
     expect(r.err).toMatch(/--attacks: "rst-storm" is not one of add-addr-hijack, /);
   });
 });
+
+describe('lab run --pcap', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-run-'));
+
+  it('refuses a classic pcap of every link, and says what to write instead', async () => {
+    const r = await run('run', 'two-path-v1', '--pcap', join(dir, 'all.pcap'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('a classic pcap has no interface');
+    expect(r.err).toContain('.pcapng');
+  });
+
+  it('writes pcapng with one interface per link; lab analyze counts each packet once, as on one link', async () => {
+    const ng = join(dir, 'two-path.pcapng');
+    const one = join(dir, 'client-r1.pcap');
+    expect((await run('run', 'two-path-v1', '--pcap', ng)).code).toBe(0);
+    expect((await run('run', 'two-path-v1', '--pcap', one, '--link', 'client-r1')).code).toBe(0);
+    const all = JSON.parse((await run('analyze', ng, '--json')).out) as AnalysisReport;
+    const single = JSON.parse((await run('analyze', one, '--json')).out) as AnalysisReport;
+    expect(all.format).toBe('pcapng');
+    // Loss-free, every packet crosses two links: half the frames are second hops.
+    expect(all.hopRepeats * 2).toBe(all.packets);
+    expect(all.problems).toEqual([]);
+    expect(all.connections).toHaveLength(1);
+    const [c] = all.connections;
+    expect(c!.subflows[0]!.packets).toBe(single.connections[0]!.subflows[0]!.packets);
+    expect(c!.subflows.reduce((n, s) => n + s.packets, 0)).toBe(all.hopRepeats);
+    // Each connection-level event once (the classic pcap of every hop listed them once per link).
+    const kinds = (e: AnalysisReport['connections'][number]['events']) => e.map((x) => `${x.kind} ${x.detail}`);
+    expect(kinds(c!.events)).toEqual(kinds(single.connections[0]!.events));
+  });
+});

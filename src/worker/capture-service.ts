@@ -3,7 +3,7 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, exportPcap, firstFrameOfPacket, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type RunResult, type Scenario } from '../engine/index.ts';
+import { ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, exportPcapng, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type RunResult, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
 import { SIM_PROTOCOLS, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
@@ -159,7 +159,8 @@ export class CaptureService {
     const r = runScenario(scenario, { trace: big ? 'digest' : 'full', packetJson: false, cache: this.baselineCache() });
     // Ordered once: the pcap, the frame numbers, the timeline and the inspector all read frames in this order.
     const frames = inFrameOrder(r.handle.records);
-    const pcap = big ? null : exportPcap(frames);
+    // pcapng, one interface per link: the analysis counts a forwarded packet once, Wireshark shows each hop's link.
+    const pcap = big ? null : exportPcapng(frames);
     const frameOf = big ? new Map<number, number>() : firstFrameOfPacket(frames);
     const summary = summaryOf(scenario, r, frameOf, pcap ? sha256Hex(pcap) : null);
     const timeline = big ? null : buildTimeline(scenario, frames, r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent })), r.endUs);

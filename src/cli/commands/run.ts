@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BUILTIN_SCENARIOS, eventText, exportPcap, runScenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
+import { BUILTIN_SCENARIOS, eventText, exportPcap, exportPcapng, runScenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { scenarioFrom } from '../load-scenario.ts';
 import type { Command } from './command.ts';
@@ -102,7 +102,7 @@ function summary(r: RunResult, title: string): string {
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario (a JSON file or a built-in id) and report, export its packets as JSON or pcap',
-  usage: `Usage: lab run <scenario.json | builtin-id> [--seed N] [--until T] [--json out.json] [--pcap out.pcap] [--link ID]
+  usage: `Usage: lab run <scenario.json | builtin-id> [--seed N] [--until T] [--json out.json] [--pcap out.pcapng] [--link ID]
 
 Runs a scenario in the deterministic simulator: the same scenario and seed
 always give the same packets, byte for byte, and the same trace digest.
@@ -118,7 +118,10 @@ Options:
                    packets (id, timeUs, link, from, to, summary, hex, fate),
                    host events, applications, subflow and connection
                    statistics, digest
-  --pcap FILE      write every packet seen on every link as a pcap file
+  --pcap FILE      write every packet seen on every link as pcapng, one
+                   interface per link (named after it), dropped, modified
+                   and injected packets commented; a FILE ending in .pcap
+                   is classic pcap, which has no interface: it needs --link
   --link ID        with --pcap: only the packets of this link
   -h, --help       show this help
 
@@ -133,6 +136,12 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'run needs a scenario file or built-in id' : `run takes one scenario, got ${positionals.length}`);
     if (values.link !== undefined && values.pcap === undefined) throw new UsageError('--link only makes sense with --pcap');
+    const classic = values.pcap !== undefined && /\.pcap$/i.test(values.pcap);
+    if (classic && values.link === undefined) {
+      throw new UsageError(
+        `--pcap ${values.pcap}: a classic pcap has no interface, so every hop of a packet would look like a retransmission; write a .pcapng (one interface per link) or add --link ID`,
+      );
+    }
     let scenario = scenarioFrom(positionals[0]!);
     if (values.seed !== undefined) {
       const seed = Number(values.seed);
@@ -143,7 +152,8 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
     const full = values.json !== undefined || values.pcap !== undefined;
     const r = runScenario(scenario, { trace: full ? 'full' : 'digest', ...(untilUs !== undefined ? { untilUs } : {}) });
     if (values.pcap !== undefined) {
-      writeFileSync(values.pcap, exportPcap(r.handle.records, values.link !== undefined ? { link: values.link } : {}));
+      const only = values.link !== undefined ? { link: values.link } : {};
+      writeFileSync(values.pcap, classic ? exportPcap(r.handle.records, only) : exportPcapng(r.handle.records, only));
       io.err(`wrote ${values.pcap}`);
     }
     if (values.json !== undefined) {

@@ -22,7 +22,10 @@ export interface CaptureAnalysis {
 export function startCaptureAnalysis(options: AnalyzerOptions = {}): CaptureAnalysis {
   const analyzer = new CaptureAnalyzer(options);
   const reader = new CaptureReader({
-    packet: (p) => analyzer.packet(p),
+    packet: (p) => {
+      analyzer.format = reader.format; // known from the first bytes: pcapng's interfaces change how packets are counted
+      analyzer.packet(p);
+    },
     problem: (p) => analyzer.captureProblem(p),
   });
   return {

@@ -15,6 +15,7 @@ import type { MptcpOption } from '../wire/mptcp/types.ts';
 import { MP_TCPRST_REASONS } from '../wire/mptcp/types.ts';
 import { DssChecksumTracker, type ChecksumOutcome } from './dss-checksum-tracker.ts';
 import { endpointId, endpointOf, flowKeyOfIds } from './endpoints.ts';
+import { HopRepeats } from './hop-repeats.ts';
 import { otherSide, type ConnectionState, type Endpoint, type SubflowState } from './model.ts';
 import type { ProblemReport, Side } from './report-types.ts';
 import { buildReport } from './report.ts';
@@ -32,12 +33,17 @@ export class CaptureAnalyzer {
   /** Joins whose token matched no known key yet; retried at the end. */
   private readonly unmatchedJoins: SubflowState[] = [];
   readonly connections: ConnectionState[] = [];
+  private readonly hops = new HopRepeats();
   readonly problems: ProblemReport[] = [];
   packets = 0;
   tcpPackets = 0;
   mptcpPackets = 0;
   cutPackets = 0;
   format: 'pcap' | 'pcapng' | null = null;
+
+  get hopRepeats(): number {
+    return this.hops.repeats;
+  }
 
   constructor(private readonly options: AnalyzerOptions = {}) {}
 
@@ -80,6 +86,12 @@ export class CaptureAnalyzer {
     const dstId = endpointId(ip.dst, h.dstPort);
     const key = flowKeyOfIds(srcId, dstId);
     let sf = this.flows.get(key) ?? null;
+    const ipId = ip.version === 4 ? ip.identification : ip.flowLabel;
+    // Only pcapng names interfaces: in it, a later hop of a packet already analysed is listed, not analysed again.
+    if (this.format === 'pcapng' && this.hops.isRepeat(p.interfaceId, `${key}|${ipId}|${h.seq}|${h.ack}|${h.flags}|${h.checksum}|${d.value.payloadLength}`)) {
+      this.options.onPacket?.(p, d.value, sf?.conn ?? null);
+      return;
+    }
     // ADD_ADDR reads differently in v0 and v1: decode again with the connection's version.
     if (sf?.conn && h.options.some(isAddAddrOption)) {
       const again = decodePacket(ipBytes, { version: sf.conn.version });

@@ -33,7 +33,7 @@ export function formatAnalysisSummary(r: AnalysisReport, fileName?: string): str
   const lines: string[] = [];
   const head = fileName ? `${fileName}: ` : '';
   lines.push(
-    `${head}${r.packets} packets (${r.format ?? 'unknown format'}), ${r.tcpPackets} TCP, ${r.mptcpPackets} with MPTCP options, ${r.connections.length} MPTCP connection${r.connections.length === 1 ? '' : 's'}${r.cutPackets ? `, ${r.cutPackets} cut by the snap length` : ''}`,
+    `${head}${r.packets} packets (${r.format ?? 'unknown format'}), ${r.tcpPackets} TCP, ${r.mptcpPackets} with MPTCP options, ${r.connections.length} MPTCP connection${r.connections.length === 1 ? '' : 's'}${r.cutPackets ? `, ${r.cutPackets} cut by the snap length` : ''}${r.hopRepeats ? `; ${r.hopRepeats} frames are later hops of packets seen on another interface, counted once` : ''}`,
   );
   r.connections.forEach((c, i) => {
     lines.push('');

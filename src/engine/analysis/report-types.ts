@@ -107,6 +107,8 @@ export interface AnalysisReport {
   mptcpPackets: number;
   /** Packets the snap length cut short. */
   cutPackets: number;
+  /** pcapng frames that were a later hop of a packet already analysed on another interface (listed, not analysed twice). */
+  hopRepeats: number;
   connections: ConnectionReport[];
   problems: ProblemReport[];
 }

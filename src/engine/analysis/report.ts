@@ -19,6 +19,7 @@ export function buildReport(a: CaptureAnalyzer): AnalysisReport {
     tcpPackets: a.tcpPackets,
     mptcpPackets: a.mptcpPackets,
     cutPackets: a.cutPackets,
+    hopRepeats: a.hopRepeats,
     connections: a.connections.map(connectionReport),
     problems: [...a.problems].sort(byFrame),
   };

@@ -36,7 +36,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
   /** Runs a built-in (with switches) or a document; only the latest run lands. Resolves true when it did. */
   const runSimulation = async (label: string, start: (onProgress: (p: LoadProgress) => void) => Promise<Simulated>, edited = false): Promise<boolean> => {
     const token = ++latest;
-    const fileName = `${label}.pcap`;
+    const fileName = `${label}.pcapng`;
     set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null });
     try {
       const result = await start((progress) => {

@@ -33,6 +33,7 @@ const report: AnalysisReport = {
   tcpPackets: 40,
   mptcpPackets: 38,
   cutPackets: 0,
+  hopRepeats: 0,
   problems: [],
   connections: [
     {

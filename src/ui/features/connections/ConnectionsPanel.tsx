@@ -17,7 +17,8 @@ export function ConnectionsPanel() {
         <p className="connections__summary">
           {plural(report.packets, 'packet')}
           {report.format ? ` (${report.format})` : ''}: {formatCount(report.tcpPackets)} TCP, {formatCount(report.mptcpPackets)} with MPTCP options
-          {report.cutPackets > 0 ? `, ${formatCount(report.cutPackets)} cut short by the snap length` : ''}.
+          {report.cutPackets > 0 ? `, ${formatCount(report.cutPackets)} cut short by the snap length` : ''}
+          {report.hopRepeats > 0 ? `; ${formatCount(report.hopRepeats)} are later hops of packets seen on another link, counted once` : ''}.
         </p>
         {report.problems.length > 0 && <ProblemList title="Capture problems" problems={report.problems} />}
         {report.connections.length === 0 ? (

@@ -88,9 +88,11 @@ export function ExportMenu() {
     <details className="export-menu">
       <summary className="btn btn--small">Export ▾</summary>
       <div className="export-menu__items" role="menu" aria-label="Export">
-        {item('Capture (pcap)', 'Every packet on every link, for Wireshark or lab analyze', async () => {
+        {item('Capture (pcapng)', 'Every packet on every link, one interface per link, for Wireshark or lab analyze', async () => {
           const bytes = await captureBytes();
-          if (bytes) downloadBlob(new Blob([bytes as BlobPart], { type: 'application/vnd.tcpdump.pcap' }), `${base}.pcap`);
+          // A simulated run is pcapng; an opened file goes back out in its own format.
+          const ng = bytes !== null && bytes[0] === 0x0a && bytes[1] === 0x0d && bytes[2] === 0x0d && bytes[3] === 0x0a;
+          if (bytes) downloadBlob(new Blob([bytes as BlobPart], { type: ng ? 'application/x-pcapng' : 'application/vnd.tcpdump.pcap' }), `${base}.${ng ? 'pcapng' : 'pcap'}`);
         })}
         {draft && item('Scenario (JSON)', 'The scenario with your edits; lab run reads it', () => saveScenario(draft))}
         {item('Topology (SVG)', 'The topology as drawn', async () => {
