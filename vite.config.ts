@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 
@@ -48,7 +48,7 @@ export default defineConfig({
           name: 'engine',
           environment: 'node',
           include: ['src/engine/**/*.test.ts', 'src/cli/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: INTEGRATION,
+          exclude: [...configDefaults.exclude, ...INTEGRATION],
           testTimeout: 30_000,
           // The engine's only module state is its crypto operation counters, which runs read as differences, so
           // files can share one module graph per worker: half the tier's time was each file re-importing and

@@ -26,6 +26,16 @@ const run = (s: Scenario, a: AttackerSpec, mitigations: HostMitigation[] = []): 
 const ids = (r: RunResult) => r.failures.map((f) => f.id).sort();
 
 describe('ADD_ADDR hijack', () => {
+  it('v0: a forged ADD_ADDR reusing the server\'s live address ID is acted upon, as Linux does (the ID now names the attacker)', () => {
+    const r = run(routedTwoPathScenario('mptcp-v0'), { ...late, params: { addressId: 1 } });
+    const announced = r.events.filter((e) => e.kind === 'mptcp-add-addr-received' && e.host === 'client');
+    expect(announced.map((e) => [e.addressId, e.address, e.replaces])).toEqual([
+      [1, '198.18.11.2', undefined],
+      [1, '198.18.66.6', '198.18.11.2'],
+    ]);
+    expect(ids(r)).toEqual(['eavesdrop-data', 'hijack', 'mitm']);
+  });
+
   it('v0, add-addr-hmac off: the forged ADD_ADDR makes the client join through the attacker (hijack, mitm, MPTCP-specific)', () => {
     const r = run(routedTwoPathScenario('mptcp-v0'), late);
     expect(r.events.find((e) => e.kind === 'mptcp-add-addr-received' && e.address === '198.18.66.6')).toBeDefined();

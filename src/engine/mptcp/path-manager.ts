@@ -193,15 +193,14 @@ export class PathManager {
         return;
       }
     }
-    conn.event({ kind: 'mptcp-add-addr-received', addressId: o.addressId, address, port: o.port ?? null, hmacVerified: o.hmac !== undefined }, [packetId]);
+    // A live ID announced again with another address: Linux acts on the new one (it checks only that no
+    // subflow goes to that address yet), so the ID now names it; REMOVE_ADDR of the ID closes both.
+    const known = conn.remoteAddresses.get(o.addressId);
+    const replaces = known && !ipEqual(known.addr, o.address) ? { replaces: formatIp(known.addr) } : {};
+    conn.event({ kind: 'mptcp-add-addr-received', addressId: o.addressId, address, port: o.port ?? null, hmacVerified: o.hmac !== undefined, ...replaces }, [packetId]);
     // RFC 8684 §3.4.1: echo it (v1's layout only), without HMAC.
     if (o.version === 1) {
       sf.sendSignal({ kind: 'add-addr', version: 1, echo: true, addressId: o.addressId, address: o.address, reserved: 0, ...(o.port !== undefined ? { port: o.port } : {}) });
-    }
-    const known = conn.remoteAddresses.get(o.addressId);
-    if (known && !ipEqual(known.addr, o.address)) {
-      conn.event({ kind: 'mptcp-add-addr-ignored', reason: 'id-in-use', addressId: o.addressId, usedBy: formatIp(known.addr) }, [packetId]);
-      return;
     }
     conn.remoteAddresses.set(o.addressId, { addr: o.address, port: o.port ?? null });
     this.maybeJoin(conn, o, packetId);

@@ -88,8 +88,7 @@ export type JoinRefusal = { reason: 'unknown-token'; token: string } | { reason:
 /** Why an ADD_ADDR was not acted on. */
 export type AddAddrIgnored =
   | { reason: 'no-hmac'; addressId: number; address: string }
-  | { reason: 'hmac-mismatch'; addressId: number; address: string; received: string; expected: string }
-  | { reason: 'id-in-use'; addressId: number; usedBy: string };
+  | { reason: 'hmac-mismatch'; addressId: number; address: string; received: string; expected: string };
 
 /** Why an accepted ADD_ADDR opened no subflow (Linux path-manager limits). */
 export type AddAddrUnused = { reason: 'add-addr-accepted-limit'; limit: number } | { reason: 'subflow-limit'; limit: number } | { reason: 'no-local-address' };
@@ -115,7 +114,15 @@ export type MptcpEvent =
   | ({ kind: 'mptcp-add-addr-unechoed'; addressId: number; retransmissions: number } & Conn)
   | ({ kind: 'mptcp-add-addr-echoed'; addressId: number } & Conn)
   | ({ kind: 'mptcp-add-addr-ignored' } & Conn & AddAddrIgnored)
-  | ({ kind: 'mptcp-add-addr-received'; addressId: number; address: string; port: number | null; hmacVerified: boolean } & Conn)
+  | ({
+      kind: 'mptcp-add-addr-received';
+      addressId: number;
+      address: string;
+      port: number | null;
+      hmacVerified: boolean;
+      /** The address the ID named until now, when the announcement reuses a live ID (Linux takes the new one). */
+      replaces?: string;
+    } & Conn)
   | ({ kind: 'mptcp-add-addr-not-used'; address: string } & Conn & AddAddrUnused)
   | ({ kind: 'mptcp-remove-addr-unknown'; addressId: number } & Conn)
   | ({ kind: 'mptcp-remove-addr'; addressId: number; address: string | null; subflows: number } & Conn)
@@ -330,8 +337,6 @@ function addAddrIgnoredText(e: EventOf<'mptcp-add-addr-ignored'>): string {
       return `ADD_ADDR for address ID ${e.addressId} ${e.address} ignored: it carries no HMAC`;
     case 'hmac-mismatch':
       return `ADD_ADDR ignored: HMAC mismatch (address ID ${e.addressId} ${e.address}: received ${e.received}, the keys give ${e.expected})`;
-    case 'id-in-use':
-      return `address ID ${e.addressId} is already used for ${e.usedBy}: ignored`;
   }
 }
 
@@ -403,7 +408,7 @@ function connectionText(e: ConnectionEvent): string {
     case 'mptcp-add-addr-ignored':
       return addAddrIgnoredText(e);
     case 'mptcp-add-addr-received':
-      return `peer announces address ID ${e.addressId} ${addressPort(e.address, e.port)}${e.hmacVerified ? ' (HMAC verified)' : ''}`;
+      return `peer announces address ID ${e.addressId} ${addressPort(e.address, e.port)}${e.hmacVerified ? ' (HMAC verified)' : ''}${e.replaces !== undefined ? `; the ID named ${e.replaces} until now` : ''}`;
     case 'mptcp-add-addr-not-used':
       return addAddrUnusedText(e);
     case 'mptcp-remove-addr-unknown':
