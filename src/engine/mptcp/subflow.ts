@@ -50,6 +50,8 @@ interface ReceivedMapping {
   checksum?: number;
   acc?: DssChecksumAccumulator;
   held?: Uint8Array[];
+  /** Offset in the mapping of the first byte the checksum sums (0 unless a forged mapping took the start). */
+  start?: number;
 }
 
 /** What this subflow carried, until the DATA_ACK covers it (to resend elsewhere if the subflow fails). */
@@ -600,9 +602,17 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (o.dataFin) c.onPeerDataFin(dsn + BigInt(payloadLen), packetId);
   }
 
+  /**
+   * Mappings are kept in subflow order. Only an identical mapping is a
+   * retransmission; a different one at the same SSN (the real segment after
+   * a forged one took its first bytes) queues behind it and maps what TCP
+   * delivers past the first, as Linux's get_mapping_status takes the next
+   * skb's map once the current one is consumed (validate_mapping only asks
+   * that it cover the next unread subflow byte).
+   */
   private addMapping(m: ReceivedMapping): void {
     const list = this.mappings;
-    for (const x of list) if (x.ssn === m.ssn) return; // the same mapping again (a retransmission)
+    for (const x of list) if (x.ssn === m.ssn && x.dsn === m.dsn && x.len === m.len) return;
     let i = list.length;
     while (i > 0 && ((list[i - 1]!.ssn - m.ssn) | 0) > 0) i--;
     list.splice(i, 0, m);
@@ -668,17 +678,21 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
    * see them.
    */
   private checkedPiece(m: ReceivedMapping, at: number, piece: Uint8Array): void {
+    // The sum starts at the first byte this mapping gets. That is its own first byte, unless another
+    // mapping (a forged one) took the start: Linux then sums from the next unread byte on
+    // (validate_data_csum), which cannot give the sender's checksum, and the mapping fails.
+    m.start ??= at;
     m.acc ??= new DssChecksumAccumulator();
     m.held ??= [];
-    if (at !== m.acc.bytesCovered) return; // a retransmitted overlap: already counted
+    if (at !== m.start + m.acc.bytesCovered) return; // a retransmitted overlap: already counted
     m.acc.add(piece);
     m.held.push(piece.slice());
-    if (m.acc.bytesCovered < m.len) return;
+    if (m.start + m.acc.bytesCovered < m.len) return;
     const expected = m.acc.result(m.dsn, m.ssn, m.dataLength!);
     const held = m.held;
     m.held = [];
     if (expected === m.checksum) {
-      let dsn = m.dsn;
+      let dsn = m.dsn + BigInt(m.start);
       for (const b of held) {
         this.conn.receive(dsn, b, this, this.lastPacketId);
         dsn += BigInt(b.length);
@@ -701,7 +715,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     }
     // The only subflow: MP_FAIL on an ACK and fall back to TCP for good; the bytes are delivered as TCP would.
     this.event({ kind: 'mptcp-checksum-failed', ...what });
-    let dsn = m.dsn;
+    let dsn = m.dsn + BigInt(m.start ?? 0);
     for (const b of held) {
       c.receive(dsn, b, this, this.lastPacketId);
       dsn += BigInt(b.length);
