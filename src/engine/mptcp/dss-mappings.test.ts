@@ -58,6 +58,20 @@ describe('RFC 8684 §3.3.1: a second, different mapping of the same subflow byte
   });
 });
 
+describe('RFC 8684 §3.3: the DSS flags a host writes', () => {
+  it('a pure DATA_ACK carries A (and a for a 64-bit ack) but never m without M', () => {
+    const { h, isnS, idsnA } = established();
+    const base = { from: C, to: S, flags: ACK, ack: isnS + 1 };
+    // Two segments: the second is acknowledged at once (delayed ACKs every second segment).
+    h.send({ ...base, seq: ISN_C + 1, options: [dss(idsnA + 1n, 1, 4)], payload: text('abcd') });
+    const out = h.send({ ...base, seq: ISN_C + 5, options: [dss(idsnA + 5n, 5, 4)], payload: text('efgh') });
+    const acks = out.flatMap(mptcpOf).filter((o) => o.kind === 'dss');
+    expect(acks).toHaveLength(1);
+    // Decoded from the flags byte: A|a (0x03), no m, no mapping; 64-bit because the peer sent 64-bit DSNs.
+    expect(acks[0]).toEqual({ kind: 'dss', dataFin: false, dataAck: idsnA + 9n, dataAck64: true, dsn64: false, reserved: 0 });
+  });
+});
+
 describe('RFC 8684 §3.3.1: with DSS checksums, a mapping whose first bytes another mapping took', () => {
   it('cannot verify (Linux sums from the first unread byte): the only subflow sends MP_FAIL and falls back', () => {
     const h = new MptcpHarness({ checksums: true });

@@ -281,7 +281,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const ack = c.dataAck();
     const meta = chunk && chunk.len > 0 ? (chunk.meta as MappingMeta) : null;
     if (!ack && !meta) return null;
-    const dss: { -readonly [K in keyof Dss]: Dss[K] } = { kind: 'dss', dataFin: false, dataAck64: ack?.is64 ?? false, dsn64: true, reserved: 0 };
+    // m (64-bit DSN) only with M: Linux never sets it on a pure DATA_ACK (RFC 8684 §3.3: it is ignored without M).
+    const dss: { -readonly [K in keyof Dss]: Dss[K] } = { kind: 'dss', dataFin: false, dataAck64: ack?.is64 ?? false, dsn64: meta !== null, reserved: 0 };
     if (ack) dss.dataAck = ack.is64 ? ack.value : BigInt.asUintN(32, ack.value);
     if (meta && chunk) {
       const ssn = (chunk.seq - this.ep.iss) >>> 0;
@@ -304,13 +305,13 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       // RFC 8684 §3.7: data-level length 0 and checksum 0 from the failing DSN on.
       const dss = this.dss(null);
       const mapping = { dsn: signal.dsn, ssn: 0, dataLength: 0, ...(c.checksums ? { checksum: 0 } : {}) };
-      return [{ ...(dss ?? { kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0 }), mapping }];
+      return [{ ...(dss ?? { kind: 'dss', dataFin: false, dataAck64: false, reserved: 0 }), dsn64: true, mapping }];
     }
     if (signal.kind === 'data-fin') {
       const dss = this.dss(null);
       const dsn = c.dataFinDsn!;
       const mapping = c.checksums ? { dsn, ssn: 0, dataLength: 1, checksum: dssChecksum(dsn, 0, 1, new Uint8Array(0)) } : { dsn, ssn: 0, dataLength: 1 };
-      return [{ ...(dss ?? { kind: 'dss', dataAck64: false, dsn64: true, reserved: 0 }), dataFin: true, mapping }];
+      return [{ ...(dss ?? { kind: 'dss', dataAck64: false, reserved: 0 }), dsn64: true, dataFin: true, mapping }];
     }
     // Linux sends ADD_ADDR alone on its ACK; other signals ride with the DSS.
     if (signal.option.kind === 'add-addr') return [signal.option];
