@@ -433,6 +433,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (this.kind === 'initial') this.initialHandshake(h, packetId);
     else if (!this.joinHandshake(h, packetId)) return;
     if (c.fallback || ep.closed) return;
+    this.checkAckWithoutDataAck(ep, h, packetId);
+    if (c.fallback) return;
     for (const o of h.options) if (isMptcpOption(o)) this.onOption(o, h, packetId);
   }
 
@@ -661,7 +663,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       while (list.length && ((list[0]!.ssn + list[0]!.len - pos) | 0) <= 0) list.shift();
       const m = list[0];
       if (!m || ((m.ssn - pos) | 0) > 0) {
-        this.onUnmapped(payload.length - off);
+        this.onUnmapped(payload.subarray(off));
         return;
       }
       const n = Math.min(payload.length - off, m.ssn + m.len - pos);
@@ -725,14 +727,35 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     c.enterFallback({ cause: 'checksum-failed-only-subflow', subflow: this.name });
   }
 
-  /** Data with no mapping (options stripped on the way): RFC 8684 §3.7. */
-  private onUnmapped(bytes: number): void {
+  /**
+   * Data with no mapping (options stripped on the way): RFC 8684 §3.7. On
+   * the only subflow all data is contiguous, so, as Linux's
+   * subflow_check_data_avail does, the connection falls back and the bytes
+   * continue the stream where the last mapping ended: none is lost.
+   */
+  private onUnmapped(rest: Uint8Array): void {
     const c = this.conn;
     if (this.kind === 'initial' && c.subflows.length === 1) {
-      c.enterFallback({ cause: 'unmapped-data-only-subflow', subflow: this.name, bytes });
+      c.enterFallback({ cause: 'unmapped-data-only-subflow', subflow: this.name, bytes: rest.length });
+      c.receiveInOrder(rest, this, this.lastPacketId);
       return;
     }
-    this.reset(6, { cause: 'unmapped-data', bytes });
+    this.reset(6, { cause: 'unmapped-data', bytes: rest.length });
+  }
+
+  /**
+   * RFC 8684 §3.7: an ACK for data without a DATA_ACK (no MPTCP option at
+   * all) on the first subflow, before any join, means the path drops
+   * options: one final DSS with an infinite mapping (from the last DATA_ACK,
+   * in case only one direction drops them), then plain TCP.
+   */
+  private checkAckWithoutDataAck(ep: TcpEndpoint, h: TcpHeader, packetId: number): void {
+    const c = this.conn;
+    if (this.kind !== 'initial' || c.subflows.length !== 1 || !c.fullyEstablished) return;
+    if (!(h.flags & TCP_FLAG.ACK) || ((h.ack - ep.iss) >>> 0) <= 1 || h.options.some(isMptcpOption)) return;
+    this.signals.push({ kind: 'infinite-mapping', dsn: c.sndUna });
+    this.flushSignals();
+    c.enterFallback({ cause: 'ack-without-data-ack', subflow: this.name }, packetId);
   }
 
   pull(_ep: TcpEndpoint, maxLen: number): DataChunk | null {

@@ -68,7 +68,8 @@ export type FallbackCause =
   | { cause: 'third-ack-without-mpc'; subflow: string }
   | { cause: 'mp-fail-answered'; subflow: string }
   | { cause: 'checksum-failed-only-subflow'; subflow: string }
-  | { cause: 'unmapped-data-only-subflow'; subflow: string; bytes: number };
+  | { cause: 'unmapped-data-only-subflow'; subflow: string; bytes: number }
+  | { cause: 'ack-without-data-ack'; subflow: string };
 
 /** Why MPTCP reset a subflow; `mpTcpRst` is the MP_TCPRST reason code sent with it (v1), else null. */
 export type SubflowResetCause =
@@ -295,7 +296,9 @@ function fallbackText(e: EventOf<'mptcp-fallback'>): string {
     case 'checksum-failed-only-subflow':
       return `subflow ${e.subflow}: DSS checksum failed on the only subflow: fallback to TCP (RFC 8684 §3.7)`;
     case 'unmapped-data-only-subflow':
-      return `subflow ${e.subflow}: ${e.bytes} bytes arrived without a DSS mapping: fallback to TCP on the only subflow (RFC 8684 §3.7)`;
+      return `subflow ${e.subflow}: ${e.bytes} bytes arrived without a DSS mapping: fallback to TCP on the only subflow, the bytes continue the stream (RFC 8684 §3.7)`;
+    case 'ack-without-data-ack':
+      return `subflow ${e.subflow}: the peer acknowledged data without a DATA_ACK: the path drops MPTCP options, so one last infinite mapping and fallback to TCP (RFC 8684 §3.7)`;
   }
 }
 
