@@ -36,6 +36,9 @@ import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '.
 
 export type SubflowKind = 'initial' | 'join';
 
+/** How long the sender of MP_FAIL waits for the infinite mapping: Linux's TCP_RTO_MAX (120 s). */
+export const MP_FAIL_TIMEOUT_US = 120_000_000;
+
 /** Linux's net.mptcp.stale_loss_cnt default. */
 export const STALE_LOSS_COUNT = 4;
 export type JoinState = 'syn-sent' | 'syn-received' | 'pre-established' | 'established' | 'failed';
@@ -102,6 +105,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return out;
   }
   private readonly signals: Signal[] = [];
+  /** DSN of the MP_FAIL this side sent on its only subflow, until the infinite mapping answers it. */
+  private mpFailSent: bigint | null = null;
   private rstOptions: MptcpOption[] = [];
   /** Made at its third ACK from a cookie: no half-open state was kept for its SYN (stateless-join, or syn-cookies). */
   stateless = false;
@@ -593,6 +598,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const dsn = o.dsn64 ? m.dsn : expandSeq32(c.rcvNxt ?? 0n, Number(m.dsn));
     if (m.dataLength === 0) {
       this.event({ kind: 'mptcp-infinite-mapping' }, [packetId]);
+      // RFC 8684 §3.7: the peer stopped MPTCP; on the first and only subflow so do we (Linux: MAPPING_INVALID, then fallback).
+      if (this.kind === 'initial' && c.subflows.length === 1) c.enterFallback({ cause: 'infinite-mapping-received', subflow: this.name }, packetId);
       return;
     }
     // RFC 8684 §3.3: checksums were negotiated for every mapping or for none; a mapping that disagrees breaks the subflow.
@@ -630,12 +637,17 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     c.kickAll();
   }
 
-  /** MP_FAIL on an ACK (the only subflow): answer with an infinite mapping and fall back (RFC 8684 §3.7). */
+  /**
+   * MP_FAIL on an ACK (the only subflow), RFC 8684 §3.7: answer with MP_FAIL
+   * (its receiver "MUST also respond with an MP_FAIL") and an infinite
+   * mapping, then fall back, as Linux does (send_mp_fail and
+   * send_infinite_map). The echo of our own MP_FAIL needs no answer.
+   */
   private onMpFail(dsn: bigint, packetId: number): void {
     const c = this.conn;
     this.event({ kind: 'mptcp-fail-received', dsn: dsn.toString(), onRst: false }, [packetId]);
-    if (c.fallback) return;
-    this.signals.push({ kind: 'infinite-mapping', dsn });
+    if (c.fallback || this.mpFailSent !== null) return;
+    this.signals.push({ kind: 'option', option: { kind: 'mp-fail', dsn, reserved: 0 } }, { kind: 'infinite-mapping', dsn });
     this.flushSignals();
     c.enterFallback({ cause: 'mp-fail-answered', subflow: this.name }, packetId);
   }
@@ -668,7 +680,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       }
       const n = Math.min(payload.length - off, m.ssn + m.len - pos);
       const piece = payload.subarray(off, off + n);
-      if (c.checksums && m.checksum !== undefined) this.checkedPiece(m, (pos - m.ssn) | 0, piece);
+      // After our MP_FAIL the payload is no longer checked: the peer is about to stop MPTCP (RFC 8684 §3.7).
+      if (c.checksums && m.checksum !== undefined && this.mpFailSent === null) this.checkedPiece(m, (pos - m.ssn) | 0, piece);
       else c.receive(m.dsn + BigInt((pos - m.ssn) | 0), piece, this, this.lastPacketId);
       pos = (pos + n) >>> 0;
       off += n;
@@ -716,15 +729,19 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.reset(6, { cause: 'checksum-failed', ...what });
       return;
     }
-    // The only subflow: MP_FAIL on an ACK and fall back to TCP for good; the bytes are delivered as TCP would.
+    // The only subflow: MP_FAIL on an ACK; the bytes are delivered as TCP would. The fallback comes with the
+    // peer's infinite mapping (as Linux's mptcp_subflow_fail: no answer within TCP_RTO_MAX resets the subflow).
     this.event({ kind: 'mptcp-checksum-failed', ...what });
+    this.mpFailSent = m.dsn;
     let dsn = m.dsn + BigInt(m.start ?? 0);
     for (const b of held) {
       c.receive(dsn, b, this, this.lastPacketId);
       dsn += BigInt(b.length);
     }
     this.sendSignal({ kind: 'mp-fail', dsn: m.dsn, reserved: 0 });
-    c.enterFallback({ cause: 'checksum-failed-only-subflow', subflow: this.name });
+    c.host.later(c.now + MP_FAIL_TIMEOUT_US, () => {
+      if (!c.fallback && !this.ep.closed) this.reset(6, { cause: 'mp-fail-unanswered', dsn: m.dsn.toString() });
+    });
   }
 
   /**
