@@ -36,6 +36,9 @@ import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '.
 
 export type SubflowKind = 'initial' | 'join';
 
+/** How long the sender of MP_FAIL waits for the infinite mapping: Linux's TCP_RTO_MAX (120 s). */
+export const MP_FAIL_TIMEOUT_US = 120_000_000;
+
 /** Linux's net.mptcp.stale_loss_cnt default. */
 export const STALE_LOSS_COUNT = 4;
 export type JoinState = 'syn-sent' | 'syn-received' | 'pre-established' | 'established' | 'failed';
@@ -50,6 +53,8 @@ interface ReceivedMapping {
   checksum?: number;
   acc?: DssChecksumAccumulator;
   held?: Uint8Array[];
+  /** Offset in the mapping of the first byte the checksum sums (0 unless a forged mapping took the start). */
+  start?: number;
 }
 
 /** What this subflow carried, until the DATA_ACK covers it (to resend elsewhere if the subflow fails). */
@@ -100,6 +105,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return out;
   }
   private readonly signals: Signal[] = [];
+  /** DSN of the MP_FAIL this side sent on its only subflow, until the infinite mapping answers it. */
+  private mpFailSent: bigint | null = null;
   private rstOptions: MptcpOption[] = [];
   /** Made at its third ACK from a cookie: no half-open state was kept for its SYN (stateless-join, or syn-cookies). */
   stateless = false;
@@ -279,7 +286,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const ack = c.dataAck();
     const meta = chunk && chunk.len > 0 ? (chunk.meta as MappingMeta) : null;
     if (!ack && !meta) return null;
-    const dss: { -readonly [K in keyof Dss]: Dss[K] } = { kind: 'dss', dataFin: false, dataAck64: ack?.is64 ?? false, dsn64: true, reserved: 0 };
+    // m (64-bit DSN) only with M: Linux never sets it on a pure DATA_ACK (RFC 8684 §3.3: it is ignored without M).
+    const dss: { -readonly [K in keyof Dss]: Dss[K] } = { kind: 'dss', dataFin: false, dataAck64: ack?.is64 ?? false, dsn64: meta !== null, reserved: 0 };
     if (ack) dss.dataAck = ack.is64 ? ack.value : BigInt.asUintN(32, ack.value);
     if (meta && chunk) {
       const ssn = (chunk.seq - this.ep.iss) >>> 0;
@@ -302,13 +310,13 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       // RFC 8684 §3.7: data-level length 0 and checksum 0 from the failing DSN on.
       const dss = this.dss(null);
       const mapping = { dsn: signal.dsn, ssn: 0, dataLength: 0, ...(c.checksums ? { checksum: 0 } : {}) };
-      return [{ ...(dss ?? { kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0 }), mapping }];
+      return [{ ...(dss ?? { kind: 'dss', dataFin: false, dataAck64: false, reserved: 0 }), dsn64: true, mapping }];
     }
     if (signal.kind === 'data-fin') {
       const dss = this.dss(null);
       const dsn = c.dataFinDsn!;
       const mapping = c.checksums ? { dsn, ssn: 0, dataLength: 1, checksum: dssChecksum(dsn, 0, 1, new Uint8Array(0)) } : { dsn, ssn: 0, dataLength: 1 };
-      return [{ ...(dss ?? { kind: 'dss', dataAck64: false, dsn64: true, reserved: 0 }), dataFin: true, mapping }];
+      return [{ ...(dss ?? { kind: 'dss', dataAck64: false, reserved: 0 }), dsn64: true, dataFin: true, mapping }];
     }
     // Linux sends ADD_ADDR alone on its ACK; other signals ride with the DSS.
     if (signal.option.kind === 'add-addr') return [signal.option];
@@ -430,6 +438,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (this.kind === 'initial') this.initialHandshake(h, packetId);
     else if (!this.joinHandshake(h, packetId)) return;
     if (c.fallback || ep.closed) return;
+    this.checkAckWithoutDataAck(ep, h, packetId);
+    if (c.fallback) return;
     for (const o of h.options) if (isMptcpOption(o)) this.onOption(o, h, packetId);
   }
 
@@ -588,6 +598,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const dsn = o.dsn64 ? m.dsn : expandSeq32(c.rcvNxt ?? 0n, Number(m.dsn));
     if (m.dataLength === 0) {
       this.event({ kind: 'mptcp-infinite-mapping' }, [packetId]);
+      // RFC 8684 §3.7: the peer stopped MPTCP; on the first and only subflow so do we (Linux: MAPPING_INVALID, then fallback).
+      if (this.kind === 'initial' && c.subflows.length === 1) c.enterFallback({ cause: 'infinite-mapping-received', subflow: this.name }, packetId);
       return;
     }
     // RFC 8684 §3.3: checksums were negotiated for every mapping or for none; a mapping that disagrees breaks the subflow.
@@ -600,9 +612,17 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (o.dataFin) c.onPeerDataFin(dsn + BigInt(payloadLen), packetId);
   }
 
+  /**
+   * Mappings are kept in subflow order. Only an identical mapping is a
+   * retransmission; a different one at the same SSN (the real segment after
+   * a forged one took its first bytes) queues behind it and maps what TCP
+   * delivers past the first, as Linux's get_mapping_status takes the next
+   * skb's map once the current one is consumed (validate_mapping only asks
+   * that it cover the next unread subflow byte).
+   */
   private addMapping(m: ReceivedMapping): void {
     const list = this.mappings;
-    for (const x of list) if (x.ssn === m.ssn) return; // the same mapping again (a retransmission)
+    for (const x of list) if (x.ssn === m.ssn && x.dsn === m.dsn && x.len === m.len) return;
     let i = list.length;
     while (i > 0 && ((list[i - 1]!.ssn - m.ssn) | 0) > 0) i--;
     list.splice(i, 0, m);
@@ -617,12 +637,17 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     c.kickAll();
   }
 
-  /** MP_FAIL on an ACK (the only subflow): answer with an infinite mapping and fall back (RFC 8684 §3.7). */
+  /**
+   * MP_FAIL on an ACK (the only subflow), RFC 8684 §3.7: answer with MP_FAIL
+   * (its receiver "MUST also respond with an MP_FAIL") and an infinite
+   * mapping, then fall back, as Linux does (send_mp_fail and
+   * send_infinite_map). The echo of our own MP_FAIL needs no answer.
+   */
   private onMpFail(dsn: bigint, packetId: number): void {
     const c = this.conn;
     this.event({ kind: 'mptcp-fail-received', dsn: dsn.toString(), onRst: false }, [packetId]);
-    if (c.fallback) return;
-    this.signals.push({ kind: 'infinite-mapping', dsn });
+    if (c.fallback || this.mpFailSent !== null) return;
+    this.signals.push({ kind: 'option', option: { kind: 'mp-fail', dsn, reserved: 0 } }, { kind: 'infinite-mapping', dsn });
     this.flushSignals();
     c.enterFallback({ cause: 'mp-fail-answered', subflow: this.name }, packetId);
   }
@@ -650,12 +675,13 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       while (list.length && ((list[0]!.ssn + list[0]!.len - pos) | 0) <= 0) list.shift();
       const m = list[0];
       if (!m || ((m.ssn - pos) | 0) > 0) {
-        this.onUnmapped(payload.length - off);
+        this.onUnmapped(payload.subarray(off));
         return;
       }
       const n = Math.min(payload.length - off, m.ssn + m.len - pos);
       const piece = payload.subarray(off, off + n);
-      if (c.checksums && m.checksum !== undefined) this.checkedPiece(m, (pos - m.ssn) | 0, piece);
+      // After our MP_FAIL the payload is no longer checked: the peer is about to stop MPTCP (RFC 8684 §3.7).
+      if (c.checksums && m.checksum !== undefined && this.mpFailSent === null) this.checkedPiece(m, (pos - m.ssn) | 0, piece);
       else c.receive(m.dsn + BigInt((pos - m.ssn) | 0), piece, this, this.lastPacketId);
       pos = (pos + n) >>> 0;
       off += n;
@@ -668,17 +694,21 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
    * see them.
    */
   private checkedPiece(m: ReceivedMapping, at: number, piece: Uint8Array): void {
+    // The sum starts at the first byte this mapping gets. That is its own first byte, unless another
+    // mapping (a forged one) took the start: Linux then sums from the next unread byte on
+    // (validate_data_csum), which cannot give the sender's checksum, and the mapping fails.
+    m.start ??= at;
     m.acc ??= new DssChecksumAccumulator();
     m.held ??= [];
-    if (at !== m.acc.bytesCovered) return; // a retransmitted overlap: already counted
+    if (at !== m.start + m.acc.bytesCovered) return; // a retransmitted overlap: already counted
     m.acc.add(piece);
     m.held.push(piece.slice());
-    if (m.acc.bytesCovered < m.len) return;
+    if (m.start + m.acc.bytesCovered < m.len) return;
     const expected = m.acc.result(m.dsn, m.ssn, m.dataLength!);
     const held = m.held;
     m.held = [];
     if (expected === m.checksum) {
-      let dsn = m.dsn;
+      let dsn = m.dsn + BigInt(m.start);
       for (const b of held) {
         this.conn.receive(dsn, b, this, this.lastPacketId);
         dsn += BigInt(b.length);
@@ -699,25 +729,50 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.reset(6, { cause: 'checksum-failed', ...what });
       return;
     }
-    // The only subflow: MP_FAIL on an ACK and fall back to TCP for good; the bytes are delivered as TCP would.
+    // The only subflow: MP_FAIL on an ACK; the bytes are delivered as TCP would. The fallback comes with the
+    // peer's infinite mapping (as Linux's mptcp_subflow_fail: no answer within TCP_RTO_MAX resets the subflow).
     this.event({ kind: 'mptcp-checksum-failed', ...what });
-    let dsn = m.dsn;
+    this.mpFailSent = m.dsn;
+    let dsn = m.dsn + BigInt(m.start ?? 0);
     for (const b of held) {
       c.receive(dsn, b, this, this.lastPacketId);
       dsn += BigInt(b.length);
     }
     this.sendSignal({ kind: 'mp-fail', dsn: m.dsn, reserved: 0 });
-    c.enterFallback({ cause: 'checksum-failed-only-subflow', subflow: this.name });
+    c.host.later(c.now + MP_FAIL_TIMEOUT_US, () => {
+      if (!c.fallback && !this.ep.closed) this.reset(6, { cause: 'mp-fail-unanswered', dsn: m.dsn.toString() });
+    });
   }
 
-  /** Data with no mapping (options stripped on the way): RFC 8684 §3.7. */
-  private onUnmapped(bytes: number): void {
+  /**
+   * Data with no mapping (options stripped on the way): RFC 8684 §3.7. On
+   * the only subflow all data is contiguous, so, as Linux's
+   * subflow_check_data_avail does, the connection falls back and the bytes
+   * continue the stream where the last mapping ended: none is lost.
+   */
+  private onUnmapped(rest: Uint8Array): void {
     const c = this.conn;
     if (this.kind === 'initial' && c.subflows.length === 1) {
-      c.enterFallback({ cause: 'unmapped-data-only-subflow', subflow: this.name, bytes });
+      c.enterFallback({ cause: 'unmapped-data-only-subflow', subflow: this.name, bytes: rest.length });
+      c.receiveInOrder(rest, this, this.lastPacketId);
       return;
     }
-    this.reset(6, { cause: 'unmapped-data', bytes });
+    this.reset(6, { cause: 'unmapped-data', bytes: rest.length });
+  }
+
+  /**
+   * RFC 8684 §3.7: an ACK for data without a DATA_ACK (no MPTCP option at
+   * all) on the first subflow, before any join, means the path drops
+   * options: one final DSS with an infinite mapping (from the last DATA_ACK,
+   * in case only one direction drops them), then plain TCP.
+   */
+  private checkAckWithoutDataAck(ep: TcpEndpoint, h: TcpHeader, packetId: number): void {
+    const c = this.conn;
+    if (this.kind !== 'initial' || c.subflows.length !== 1 || !c.fullyEstablished) return;
+    if (!(h.flags & TCP_FLAG.ACK) || ((h.ack - ep.iss) >>> 0) <= 1 || h.options.some(isMptcpOption)) return;
+    this.signals.push({ kind: 'infinite-mapping', dsn: c.sndUna });
+    this.flushSignals();
+    c.enterFallback({ cause: 'ack-without-data-ack', subflow: this.name }, packetId);
   }
 
   pull(_ep: TcpEndpoint, maxLen: number): DataChunk | null {

@@ -2,7 +2,8 @@
  * A bump in the wire between two interfaces that edits TCP segments as
  * deployed middleboxes do (RFC 8684 §3.7 discusses both):
  * - strip-mptcp: every MPTCP option (kind 30) is overwritten with NOPs, so
- *   MPTCP falls back to TCP;
+ *   MPTCP falls back to TCP; with `stripData`, only on data segments in one
+ *   direction from a given time on (late fallback, RFC 8684 §3.7);
  * - rewrite-payload: a byte string in the payload is replaced by another of
  *   the same length (an application-level gateway), which DSS checksums
  *   exist to catch.
@@ -42,7 +43,7 @@ export class Middlebox implements NetNode {
     if (v) {
       const at = { timeUs: this.sim.now, host: this.id, packets: [packetId] };
       if (this.spec.kind === 'strip-mptcp') {
-        const options = stripMptcp(copy, v.ipHeaderLength);
+        const options = this.strips(iface, copy, v.ipHeaderLength) ? stripMptcp(copy, v.ipHeaderLength) : 0;
         if (options > 0) {
           fixChecksums(copy, v);
           this.sim.trace.event({ ...at, kind: 'middlebox-strip-mptcp', options });
@@ -57,6 +58,15 @@ export class Middlebox implements NetNode {
     }
     const out = this.ports[iface === 0 ? 1 : 0];
     if (out) out.link.send(out.end, copy, packetId);
+  }
+
+  /** strip-mptcp: whether this segment loses its options (all do, unless `stripData` narrows it). */
+  private strips(iface: number, p: Uint8Array, t: number): boolean {
+    const only = this.spec.stripData;
+    if (!only) return true;
+    const fromA = iface === 0;
+    if (this.sim.now < only.fromUs || fromA !== (only.direction === 'a-to-b')) return false;
+    return p.length > t + (p[t + 12]! >> 4) * 4; // has payload
   }
 
   /** Rewrites every occurrence of the match in the payload; returns how many. */

@@ -94,6 +94,9 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
   ['rewrite-payload texts of different lengths', (d) => {
     d.middleboxes = [{ id: 'alg', kind: 'rewrite-payload', match: 'hello', replace: 'goodbye', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
   }, [['$.middleboxes[0].replace', 'SCENARIO_RANGE', 'must be as long as "match" (5 characters) so sequence numbers stay valid, got 7 characters']]],
+  ['stripData on a rewrite-payload middlebox', (d) => {
+    d.middleboxes = [{ id: 'alg', kind: 'rewrite-payload', match: 'a', replace: 'b', stripData: { fromUs: 0, direction: 'a-to-b' }, interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [['$.middleboxes[0].stripData', 'SCENARIO_RANGE', '"stripData" is for a strip-mptcp middlebox; a rewrite-payload one strips nothing']]],
   ['a NAT claiming a host\'s address', (d) => {
     d.nats = [{ id: 'nat', inside: ifc('in', '198.18.5.1/24'), outside: ifc('out', '198.18.6.1/24'), publicAddress: '198.18.1.2' }];
   }, [['$.nats[0].publicAddress', 'SCENARIO_REFERENCE', "198.18.1.2 is an address of server.eth0; a NAT's public address cannot belong to another node"]]],

@@ -170,8 +170,9 @@ function checkNats(s: Scenario, owners: Topology['addressOwners'], problems: Sce
 
 function checkMiddleboxes(s: Scenario, problems: ScenarioProblem[]): void {
   s.middleboxes.forEach((m, i) => {
-    if (m.kind !== 'rewrite-payload') return;
     const path = indexPath('$.middleboxes', i);
+    if (m.kind === 'rewrite-payload' && m.stripData) problems.push({ path: childPath(path, 'stripData'), code: 'SCENARIO_RANGE', message: '"stripData" is for a strip-mptcp middlebox; a rewrite-payload one strips nothing' });
+    if (m.kind !== 'rewrite-payload') return;
     if (m.match === undefined) problems.push({ path: childPath(path, 'match'), code: 'SCENARIO_REQUIRED', message: 'missing "match": a rewrite-payload middlebox needs the text to find' });
     if (m.replace === undefined) problems.push({ path: childPath(path, 'replace'), code: 'SCENARIO_REQUIRED', message: 'missing "replace": a rewrite-payload middlebox needs the replacement text' });
     if (m.match !== undefined && m.replace !== undefined && m.match.length !== m.replace.length) {

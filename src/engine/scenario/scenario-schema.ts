@@ -165,8 +165,15 @@ const middlebox = named(
       interfaces: tuple([interfaceSpec, interfaceSpec], { description: 'The two sides of the bump in the wire.' }),
       match: asciiText('rewrite-payload only: text to find.'),
       replace: asciiText('rewrite-payload only: replacement, as long as `match`.'),
+      stripData: obj(
+        {
+          fromUs: microseconds(0, HOUR_US, 'Strip from this time on; before it, options pass.'),
+          direction: enumOf(['a-to-b', 'b-to-a'], { noun: 'a direction', description: 'a-to-b: from interfaces[0] to interfaces[1].' }),
+        },
+        { description: 'strip-mptcp only: strip MPTCP options only from segments with payload, from a time on, in one direction (options lost after the handshake, RFC 8684 §3.7). Absent: every segment, always.' },
+      ),
     },
-    { optional: ['label', 'match', 'replace'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
+    { optional: ['label', 'match', 'replace', 'stripData'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
   ),
 );
 

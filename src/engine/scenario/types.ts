@@ -94,6 +94,13 @@ export interface MiddleboxSpec {
   /** rewrite-payload only: ASCII text to find and its same-length replacement. */
   match?: string;
   replace?: string;
+  /**
+   * strip-mptcp only: strip from this time on (before it, options pass), only
+   * from segments with payload, and only in one direction (`a-to-b` is from
+   * `interfaces[0]` to `interfaces[1]`): a path that starts dropping options
+   * after the handshake (RFC 8684 §3.7). Absent: every segment, always.
+   */
+  stripData?: { fromUs: number; direction: 'a-to-b' | 'b-to-a' };
 }
 
 export interface LinkSpec {

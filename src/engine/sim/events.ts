@@ -67,8 +67,9 @@ export type FallbackCause =
   | { cause: 'dss-without-client-key'; subflow: string }
   | { cause: 'third-ack-without-mpc'; subflow: string }
   | { cause: 'mp-fail-answered'; subflow: string }
-  | { cause: 'checksum-failed-only-subflow'; subflow: string }
-  | { cause: 'unmapped-data-only-subflow'; subflow: string; bytes: number };
+  | { cause: 'infinite-mapping-received'; subflow: string }
+  | { cause: 'unmapped-data-only-subflow'; subflow: string; bytes: number }
+  | { cause: 'ack-without-data-ack'; subflow: string };
 
 /** Why MPTCP reset a subflow; `mpTcpRst` is the MP_TCPRST reason code sent with it (v1), else null. */
 export type SubflowResetCause =
@@ -80,6 +81,7 @@ export type SubflowResetCause =
   | { cause: 'subflow-limit'; limit: number }
   | { cause: 'checksum-failed'; dsn: string; bytes: number; checksum: number; expected: number }
   | { cause: 'unmapped-data'; bytes: number }
+  | { cause: 'mp-fail-unanswered'; dsn: string }
   | { cause: 'checksum-not-as-negotiated'; negotiated: boolean };
 
 /** Why a SYN+MP_JOIN was refused. */
@@ -299,10 +301,12 @@ function fallbackText(e: EventOf<'mptcp-fallback'>): string {
       return `subflow ${e.subflow}: third ACK without MP_CAPABLE: the connection falls back to TCP (RFC 8684 §3.1)`;
     case 'mp-fail-answered':
       return `subflow ${e.subflow}: infinite mapping sent after MP_FAIL: fallback to TCP`;
-    case 'checksum-failed-only-subflow':
-      return `subflow ${e.subflow}: DSS checksum failed on the only subflow: fallback to TCP (RFC 8684 §3.7)`;
+    case 'infinite-mapping-received':
+      return `subflow ${e.subflow}: the peer sent an infinite mapping: fallback to TCP on the only subflow (RFC 8684 §3.7)`;
     case 'unmapped-data-only-subflow':
-      return `subflow ${e.subflow}: ${e.bytes} bytes arrived without a DSS mapping: fallback to TCP on the only subflow (RFC 8684 §3.7)`;
+      return `subflow ${e.subflow}: ${e.bytes} bytes arrived without a DSS mapping: fallback to TCP on the only subflow, the bytes continue the stream (RFC 8684 §3.7)`;
+    case 'ack-without-data-ack':
+      return `subflow ${e.subflow}: the peer acknowledged data without a DATA_ACK: the path drops MPTCP options, so one last infinite mapping and fallback to TCP (RFC 8684 §3.7)`;
   }
 }
 
@@ -324,6 +328,8 @@ function resetWhy(e: EventOf<'mptcp-subflow-reset'>): string {
       return `DSS checksum 0x${hex16(e.checksum)} of the mapping at DSN ${e.dsn} (${e.bytes} bytes) does not match the data (0x${hex16(e.expected)}): subflow reset with MP_FAIL, the data will be resent on another subflow`;
     case 'unmapped-data':
       return `${e.bytes} bytes arrived without a DSS mapping (middlebox interference)`;
+    case 'mp-fail-unanswered':
+      return `no infinite mapping answered the MP_FAIL for DSN ${e.dsn} within 120 s (Linux's TCP_RTO_MAX): subflow reset (middlebox interference)`;
     case 'checksum-not-as-negotiated':
       return e.negotiated ? 'a DSS mapping without the checksum both ends negotiated (RFC 8684 §3.3: the subflow is broken)' : 'a DSS mapping with a checksum nobody negotiated (RFC 8684 §3.3)';
   }

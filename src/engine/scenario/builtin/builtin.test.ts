@@ -29,11 +29,11 @@ function everyAddress(s: Scenario): string[] {
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
 
 describe('built-in scenarios', () => {
-  it('are the eight the lab ships, in order, then one per attack of the security model (v0 too where the version matters)', () => {
+  it('are the ten the lab ships, in order, then one per attack of the security model (v0 too where the version matters)', () => {
     const ids = BUILTIN_SCENARIOS.map((s) => s.id);
-    expect(ids.slice(0, 8)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'wifi-handover', 'nat-client', 'middlebox-strip', 'single-path-tcp', 'bulk-100mb']);
+    expect(ids.slice(0, 10)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'wifi-handover', 'nat-client', 'middlebox-strip', 'fallback-midstream', 'checksum-fail-single-path', 'single-path-tcp', 'bulk-100mb']);
     for (const a of ATTACKS) expect(ids).toContain(`attack-${a.id}`);
-    for (const s of BUILTIN_SCENARIOS.slice(8)) expect(s.attackers.map((a) => `attack-${a.attack}`)).toEqual([s.id.replace(/-v0$/, '')]);
+    for (const s of BUILTIN_SCENARIOS.slice(10)) expect(s.attackers.map((a) => `attack-${a.attack}`)).toEqual([s.id.replace(/-v0$/, '')]);
   });
   it('every JSON file here is listed, under its own id', () => {
     expect(jsonFiles(here)).toEqual(BUILTIN_SCENARIOS.map((s) => `${s.id}.json`).sort());
@@ -114,6 +114,20 @@ describe('built-in scenarios', () => {
     const s = builtinScenario('middlebox-strip')!;
     expect(s.protocol).toBe('mptcp-v1');
     expect(s.middleboxes.map((m) => m.kind)).toEqual(['strip-mptcp']);
+    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 200_000 });
+  });
+  it('fallback-midstream: the middlebox strips options only from the client’s data, after the handshake', () => {
+    const s = builtinScenario('fallback-midstream')!;
+    expect(s.protocol).toBe('mptcp-v1');
+    expect(s.middleboxes.map((m) => [m.kind, m.stripData])).toEqual([['strip-mptcp', { fromUs: 40_000, direction: 'a-to-b' }]]);
+    expect(s.links.find((l) => l.b === 'mb.eth0')!.a).toBe('client.eth0');
+    expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 200_000 });
+  });
+  it('checksum-fail-single-path: one path through a rewriting gateway, DSS checksums on', () => {
+    const s = builtinScenario('checksum-fail-single-path')!;
+    expect(s.protocol).toBe('mptcp-v1');
+    expect(s.mptcp.checksums).toBe(true);
+    expect(s.middleboxes.map((m) => [m.kind, m.match, m.replace])).toEqual([['rewrite-payload', '0K', 'OK']]);
     expect(s.traffic[0]).toMatchObject({ kind: 'bulk', bytes: 200_000 });
   });
   it('single-path-tcp: plain TCP over one path', () => {
