@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../runner/run-scenario.ts';
+import type { EventOf } from '../sim/events.ts';
 import type { AttackerSpec, HostMitigation, Scenario } from '../scenario/types.ts';
 import { routedTwoPathScenario } from '../testing/scenarios.ts';
 import { validateScenario } from '../scenario/validate.ts';
@@ -28,7 +29,7 @@ const ids = (r: RunResult) => r.failures.map((f) => f.id).sort();
 describe('ADD_ADDR hijack', () => {
   it('v0: a forged ADD_ADDR reusing the server\'s live address ID is acted upon, as Linux does (the ID now names the attacker)', () => {
     const r = run(routedTwoPathScenario('mptcp-v0'), { ...late, params: { addressId: 1 } });
-    const announced = r.events.filter((e) => e.kind === 'mptcp-add-addr-received' && e.host === 'client');
+    const announced = r.events.filter((e): e is EventOf<'mptcp-add-addr-received'> => e.kind === 'mptcp-add-addr-received' && e.host === 'client');
     expect(announced.map((e) => [e.addressId, e.address, e.replaces])).toEqual([
       [1, '198.18.11.2', undefined],
       [1, '198.18.66.6', '198.18.11.2'],
