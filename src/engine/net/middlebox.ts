@@ -6,19 +6,30 @@
  *   direction from a given time on (late fallback, RFC 8684 §3.7);
  * - rewrite-payload: a byte string in the payload is replaced by another of
  *   the same length (an application-level gateway), which DSS checksums
- *   exist to catch.
+ *   exist to catch;
+ * - drop-handshake: the first copy of the handshake segments it names (SYN,
+ *   SYN/ACK, third ACK) is lost on each four-tuple, so a scenario can lose
+ *   exactly those (RFC 6298 §5.7, RFC 5681 §3.1) where a loss rate would
+ *   only make them likely.
  */
 import type { MiddleboxSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { Link } from './link.ts';
 import type { NetNode } from './node.ts';
 import { decrementTtl } from './router.ts';
-import { fixChecksums, tcpView } from './rewrite.ts';
+import { fixChecksums, readAddress, readPort, tcpView, type TcpView } from './rewrite.ts';
+import { formatIp } from '../wire/ip-address.ts';
+
+type HandshakeSegment = 'syn' | 'syn-ack' | 'third-ack';
+const SYN = 0x02;
+const ACK = 0x10;
 
 export class Middlebox implements NetNode {
   readonly ports: { link: Link; end: 0 | 1 }[] = [];
   private readonly match: Uint8Array;
   private readonly replace: Uint8Array;
+  /** drop-handshake: per four-tuple (as the client sends it), how far its handshake has got and what was lost. */
+  private readonly handshakes = new Map<string, { synAckSeen: boolean; done: boolean; lost: Set<HandshakeSegment> }>();
 
   constructor(
     readonly sim: Simulation,
@@ -40,7 +51,13 @@ export class Middlebox implements NetNode {
     const copy = decrementTtl(bytes);
     if (!copy) return;
     const v = tcpView(copy);
-    if (v) {
+    if (v && this.spec.kind === 'drop-handshake') {
+      const segment = this.handshakeSegment(copy, v);
+      if (segment && this.spec.drop?.includes(segment)) {
+        this.sim.trace.event({ timeUs: this.sim.now, host: this.id, packets: [packetId], kind: 'middlebox-drop', segment });
+        return;
+      }
+    } else if (v) {
       const at = { timeUs: this.sim.now, host: this.id, packets: [packetId] };
       if (this.spec.kind === 'strip-mptcp') {
         const options = this.strips(iface, copy, v.ipHeaderLength) ? stripMptcp(copy, v.ipHeaderLength) : 0;
@@ -58,6 +75,31 @@ export class Middlebox implements NetNode {
     }
     const out = this.ports[iface === 0 ? 1 : 0];
     if (out) out.link.send(out.end, copy, packetId);
+  }
+
+  /**
+   * drop-handshake: which handshake segment this is, the first time it passes
+   * on its four-tuple (null for anything else, retransmissions included). The
+   * third ACK is the client's first segment without SYN after a SYN/ACK.
+   */
+  private handshakeSegment(p: Uint8Array, v: TcpView): HandshakeSegment | null {
+    const flags = p[v.ipHeaderLength + 13]!;
+    const end = (which: 'src' | 'dst') => `${formatIp(readAddress(p, v, which))}:${readPort(p, v, which)}`;
+    // Keyed as the client sends: a SYN/ACK is turned around; the server's other segments find no entry.
+    const key = flags & SYN && flags & ACK ? `${end('dst')}>${end('src')}` : `${end('src')}>${end('dst')}`;
+    let h = this.handshakes.get(key);
+    let segment: HandshakeSegment | null = null;
+    if (flags & SYN) {
+      segment = flags & ACK ? 'syn-ack' : 'syn';
+      if (!h) this.handshakes.set(key, (h = { synAckSeen: false, done: false, lost: new Set() }));
+      if (segment === 'syn-ack') h.synAckSeen = true;
+    } else if (h && !h.done && h.synAckSeen && flags & ACK) {
+      segment = 'third-ack';
+      h.done = true;
+    }
+    if (!segment || !h || h.lost.has(segment)) return null;
+    h.lost.add(segment);
+    return segment;
   }
 
   /** strip-mptcp: whether this segment loses its options (all do, unless `stripData` narrows it). */

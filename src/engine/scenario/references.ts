@@ -172,6 +172,8 @@ function checkMiddleboxes(s: Scenario, problems: ScenarioProblem[]): void {
   s.middleboxes.forEach((m, i) => {
     const path = indexPath('$.middleboxes', i);
     if (m.kind === 'rewrite-payload' && m.stripData) problems.push({ path: childPath(path, 'stripData'), code: 'SCENARIO_RANGE', message: '"stripData" is for a strip-mptcp middlebox; a rewrite-payload one strips nothing' });
+    if (m.kind !== 'drop-handshake' && m.drop) problems.push({ path: childPath(path, 'drop'), code: 'SCENARIO_RANGE', message: `"drop" is for a drop-handshake middlebox; a ${m.kind} one drops nothing` });
+    if (m.kind === 'drop-handshake' && !m.drop) problems.push({ path: childPath(path, 'drop'), code: 'SCENARIO_REQUIRED', message: 'missing "drop": a drop-handshake middlebox needs the segments to lose ("syn", "syn-ack", "third-ack")' });
     if (m.kind !== 'rewrite-payload') return;
     if (m.match === undefined) problems.push({ path: childPath(path, 'match'), code: 'SCENARIO_REQUIRED', message: 'missing "match": a rewrite-payload middlebox needs the text to find' });
     if (m.replace === undefined) problems.push({ path: childPath(path, 'replace'), code: 'SCENARIO_REQUIRED', message: 'missing "replace": a rewrite-payload middlebox needs the replacement text' });

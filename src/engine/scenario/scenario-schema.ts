@@ -158,9 +158,10 @@ const middlebox = named(
     {
       id: id('Node id, unique across hosts, routers, NATs and middleboxes.'),
       label,
-      kind: enumOf(['strip-mptcp', 'rewrite-payload'], {
+      kind: enumOf(['strip-mptcp', 'rewrite-payload', 'drop-handshake'], {
         noun: 'a middlebox kind',
-        description: 'strip-mptcp: every MPTCP option becomes NOPs; rewrite-payload: payload bytes matching `match` become `replace`.',
+        description:
+          'strip-mptcp: every MPTCP option becomes NOPs; rewrite-payload: payload bytes matching `match` become `replace`; drop-handshake: the first copy of each handshake segment named in `drop` is lost.',
       }),
       interfaces: tuple([interfaceSpec, interfaceSpec], { description: 'The two sides of the bump in the wire.' }),
       match: asciiText('rewrite-payload only: text to find.'),
@@ -172,8 +173,13 @@ const middlebox = named(
         },
         { description: 'strip-mptcp only: strip MPTCP options only from segments with payload, from a time on, in one direction (options lost after the handshake, RFC 8684 §3.7). Absent: every segment, always.' },
       ),
+      drop: arr(enumOf(['syn', 'syn-ack', 'third-ack'], { noun: 'a handshake segment' }), {
+        min: 1,
+        unique: true,
+        description: 'drop-handshake only: the handshake segments whose first copy (per connection or subflow) is lost; retransmissions pass.',
+      }),
     },
-    { optional: ['label', 'match', 'replace', 'stripData'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
+    { optional: ['label', 'match', 'replace', 'stripData', 'drop'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
   ),
 );
 

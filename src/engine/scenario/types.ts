@@ -84,12 +84,13 @@ export interface NatSpec {
  * A bump in the wire between two interfaces: `strip-mptcp` replaces every
  * MPTCP option with NOPs (forcing fallback); `rewrite-payload` changes payload
  * bytes matching `match` into `replace` (same length), as an application
- * level gateway would.
+ * level gateway would; `drop-handshake` loses the first copy of the handshake
+ * segments named in `drop`.
  */
 export interface MiddleboxSpec {
   id: string;
   label?: string;
-  kind: 'strip-mptcp' | 'rewrite-payload';
+  kind: 'strip-mptcp' | 'rewrite-payload' | 'drop-handshake';
   interfaces: [InterfaceSpec, InterfaceSpec];
   /** rewrite-payload only: ASCII text to find and its same-length replacement. */
   match?: string;
@@ -101,6 +102,11 @@ export interface MiddleboxSpec {
    * after the handshake (RFC 8684 §3.7). Absent: every segment, always.
    */
   stripData?: { fromUs: number; direction: 'a-to-b' | 'b-to-a' };
+  /**
+   * drop-handshake only: the handshake segments whose first copy, on each
+   * four-tuple, is lost (a lossy path, made exact): retransmissions pass.
+   */
+  drop?: ('syn' | 'syn-ack' | 'third-ack')[];
 }
 
 export interface LinkSpec {

@@ -158,6 +158,7 @@ export type NetEvent =
   | { kind: 'nat-drop'; to: string }
   | { kind: 'middlebox-strip-mptcp'; options: number }
   | { kind: 'middlebox-rewrite-payload'; occurrences: number; match: string }
+  | { kind: 'middlebox-drop'; segment: 'syn' | 'syn-ack' | 'third-ack' }
   | { kind: 'link-down'; link: string }
   | { kind: 'link-up'; link: string };
 
@@ -515,6 +516,8 @@ function netText(e: Extract<HostEvent, NetEvent>): string {
       return `${e.host}: stripped ${e.options} MPTCP option(s)`;
     case 'middlebox-rewrite-payload':
       return `${e.host}: rewrote ${e.occurrences} occurrence(s) of "${e.match}" in the payload`;
+    case 'middlebox-drop':
+      return `${e.host}: lost the first ${e.segment === 'syn' ? 'SYN' : e.segment === 'syn-ack' ? 'SYN/ACK' : 'third ACK'} of its four-tuple`;
     case 'link-down':
       return `link ${e.link} goes down: every packet put on it is dropped`;
     case 'link-up':
