@@ -423,7 +423,7 @@ export class TcpEndpoint {
       }
     }
     // Enter loss recovery on the third duplicate ACK, or when SACKs show the first chunk lost (RFC 6675 §5).
-    if (cc.recover === null && (this.dupAcks >= DUP_THRESH || (newSack && q.firstIsLost()))) {
+    if ((this.dupAcks >= DUP_THRESH || (newSack && q.firstIsLost())) && cc.mayEnterRecovery(this.sndUna)) {
       const first = q.first();
       if (first && first.transmissions > 0) {
         q.markLost(first);
@@ -786,7 +786,7 @@ export class TcpEndpoint {
       this.abort(this.now);
       return;
     }
-    this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna));
+    this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna), this.sndMax);
     this.dupAcks = 0;
     this.emitEvent({ kind: 'tcp-rto', sndUna: this.sndUna, rtoMs: Math.round(this.rtt.rtoUs / 1000) });
     // Everything unacknowledged and not SACKed is lost: resent in order as the window opens.

@@ -1,0 +1,75 @@
+/**
+ * Scripted exchanges, one segment at a time, each named after the RFC
+ * section whose rule it pins (smoltcp's tcp.rs style): the peer is the
+ * script, the endpoint's answers and its state are checked after each step.
+ */
+import { describe, expect, it } from 'vitest';
+import { TCP_FLAG } from '../wire/tcp-header.ts';
+import type { TcpOption } from '../wire/tcp-options.ts';
+import { recordingUpper, TcpHarness } from '../testing/tcp-harness.ts';
+
+const { SYN, ACK } = TCP_FLAG;
+const ISS = 1000;
+const PEER_ISS = 5000;
+const SYNACK_OPTS: TcpOption[] = [{ kind: 'mss', mss: 1460 }, { kind: 'sack-permitted' }, { kind: 'timestamps', tsval: 1, tsecr: 0 }, { kind: 'nop' }, { kind: 'window-scale', shift: 7 }];
+/** Payload per segment: MSS 1460 less 12 bytes of timestamps. */
+const SMSS = 1448;
+
+/** An upper that always has another full segment to send. */
+function bulkUpper() {
+  return recordingUpper({ pull: (_ep, maxLen) => ({ len: maxLen, fill: () => {}, meta: null }) });
+}
+
+/** Active open answered after 10 ms; the endpoint then sends its initial window. */
+function establishedSender() {
+  const t = new TcpHarness(bulkUpper(), ISS);
+  t.ep.connect(0);
+  t.sent();
+  t.deliver({ seq: PEER_ISS, ack: ISS + 1, flags: SYN | ACK, options: SYNACK_OPTS }, 10_000);
+  return t;
+}
+
+const segStart = (i: number) => ISS + 1 + i * SMSS;
+const sack = (left: number, right: number): TcpOption => ({ kind: 'sack', blocks: [{ left, right }] });
+
+describe('RFC 6675 §5.1 / RFC 6582 §4: no fast recovery after an RTO until RecoveryPoint is acknowledged', () => {
+  it('a SACK showing a hole right after the timeout does not start fast recovery; the window grows by slow start', () => {
+    const t = establishedSender();
+    const initial = t.sent().filter((p) => p.payloadLength > 0);
+    expect(initial).toHaveLength(10);
+    const recoveryPoint = segStart(10);
+    // Every segment is lost; the RTO fires and resends the first one with cwnd = 1 SMSS.
+    t.now = t.ep.nextTimeoutUs();
+    t.ep.handleTimeout(t.now);
+    const [resent] = t.sent();
+    expect(resent!.tcp!.header.seq).toBe(segStart(0));
+    expect(t.ep.cc.cwnd).toBe(SMSS);
+    // The peer got segments 3..10 meanwhile (they were delayed, not lost): it ACKs the first and SACKs them.
+    t.deliver({ seq: PEER_ISS + 1, ack: segStart(1), flags: ACK, options: [{ kind: 'nop' }, { kind: 'nop' }, sack(segStart(2), recoveryPoint)] }, t.now + 6_500);
+    expect(t.events.filter((e) => e.kind === 'tcp-fast-retransmit')).toEqual([]);
+    expect(t.ep.cc.recover).toBeNull();
+    expect(t.ep.cc.cwnd).toBe(2 * SMSS);
+    // The hole is filled next, in slow start.
+    expect(t.sent()[0]!.tcp!.header.seq).toBe(segStart(1));
+  });
+
+  it('once the cumulative ACK reaches RecoveryPoint, a new loss starts fast recovery again', () => {
+    const t = establishedSender();
+    t.sent();
+    const recoveryPoint = segStart(10);
+    t.now = t.ep.nextTimeoutUs();
+    t.ep.handleTimeout(t.now);
+    t.sent();
+    t.deliver({ seq: PEER_ISS + 1, ack: recoveryPoint, flags: ACK }, t.now + 10_000);
+    const sentAfter = t.sent().filter((p) => p.payloadLength > 0);
+    expect(sentAfter.length).toBeGreaterThan(0);
+    // The first new segment is lost; three above it are SACKed.
+    const first = sentAfter[0]!.tcp!.header.seq;
+    t.deliver({ seq: PEER_ISS + 1, ack: recoveryPoint, flags: ACK, options: [{ kind: 'nop' }, { kind: 'nop' }, sack(first + SMSS, first + 2 * SMSS)] }, t.now + 20_000);
+    t.deliver({ seq: PEER_ISS + 1, ack: recoveryPoint, flags: ACK, options: [{ kind: 'nop' }, { kind: 'nop' }, sack(first + SMSS, first + 3 * SMSS)] }, t.now + 20_000);
+    expect(t.ep.cc.recover).toBeNull();
+    t.deliver({ seq: PEER_ISS + 1, ack: recoveryPoint, flags: ACK, options: [{ kind: 'nop' }, { kind: 'nop' }, sack(first + SMSS, first + 4 * SMSS)] }, t.now + 20_000);
+    expect(t.events.filter((e) => e.kind === 'tcp-fast-retransmit')).toHaveLength(1);
+    expect(t.ep.cc.recover).not.toBeNull();
+  });
+});
