@@ -267,10 +267,8 @@ export class TcpEndpoint {
     this.readSynOptions(h);
     if (f & ACK) {
       this.sndUna = h.ack;
-      this.cc.mss = this.sendMss();
       this.updateWindow(h, true);
-      this.sampleHandshakeRtt();
-      this.disarm('retransmit');
+      this.startTransfer();
       this.setState('ESTABLISHED', 'syn-ack-received');
       this.upper.onSegment(this, h, payload.length, packetId);
       this.sendAck(true, true);
@@ -283,11 +281,23 @@ export class TcpEndpoint {
     return true;
   }
 
-  private sampleHandshakeRtt(): void {
+  /** The handshake is done: the RTO and the window data starts with. */
+  private startTransfer(): void {
+    this.cc.mss = this.sendMss();
+    this.disarm('retransmit');
+    // Karn: a SYN sent once gives an RTT sample.
     if (this.synTransmissions === 1 && this.synSentAt !== null) this.rtt.sample(this.now - this.synSentAt);
+    // RFC 6298 §5.7: the SYN's timer expired, so data starts with a 3 s RTO, not the SYN's backed-off one.
+    if (this.synTimedOut) this.rtt.restartAfterSynTimeout();
+    // RFC 5681 §3.1: a SYN or SYN/ACK was lost, so the initial window MUST be one segment.
+    if (this.synTimedOut || this.synAckRepeated) this.cc.cwnd = this.cc.mss;
   }
 
   private synSentAt: number | null = null;
+  /** The retransmission timer expired during the handshake. */
+  private synTimedOut = false;
+  /** The peer sent its SYN again: our SYN/ACK was lost. */
+  private synAckRepeated = false;
 
   /** RFC 9293 §3.10.7.4 for every synchronized state (and SYN_RECEIVED). */
   private inSynchronized(h: TcpHeader, payload: Uint8Array, packetId: number): boolean {
@@ -297,6 +307,7 @@ export class TcpEndpoint {
     // before the window check, which a SYN at IRS would fail.
     if (this.state === 'SYN_RECEIVED' && f & SYN && !(f & ACK) && h.seq === this.irs) {
       this.emitEvent({ kind: 'tcp-syn-retransmitted' }, packetId);
+      this.synAckRepeated = true;
       this.sendSyn(true);
       return false;
     }
@@ -330,10 +341,8 @@ export class TcpEndpoint {
         return false;
       }
       this.sndUna = h.ack;
-      this.cc.mss = this.sendMss();
       this.updateWindow(h, true);
-      this.sampleHandshakeRtt();
-      this.disarm('retransmit');
+      this.startTransfer();
       this.setState('ESTABLISHED', 'handshake-acked');
     }
     if (!ackOfSentData(h.ack, this.sndMax)) {
@@ -769,6 +778,7 @@ export class TcpEndpoint {
   private onRetransmitTimeout(): void {
     this.rtt.backOff();
     if (this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED') {
+      this.synTimedOut = true;
       // Linux: tcp_syn_retries for our SYN, tcp_synack_retries for a half-open connection's SYN/ACK.
       if (this.synTransmissions > (this.state === 'SYN_SENT' ? this.config.synRetries : this.config.synAckRetries)) {
         this.emitEvent({ kind: 'tcp-timeout', phase: 'handshake', syns: this.synTransmissions });

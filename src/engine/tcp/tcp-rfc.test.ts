@@ -73,3 +73,56 @@ describe('RFC 6675 §5.1 / RFC 6582 §4: no fast recovery after an RTO until Rec
     expect(t.ep.cc.recover).not.toBeNull();
   });
 });
+
+describe('RFC 6298 §5.7 and RFC 5681 §3.1: data after a lost SYN or SYN/ACK', () => {
+  /** The SYN is lost twice (timeouts at 1 s and 3 s, the RTO backed off to 4 s), the third one is answered. */
+  function afterTwoLostSyns() {
+    const t = new TcpHarness(bulkUpper(), ISS);
+    t.ep.connect(0);
+    t.sent();
+    for (const at of [1_000_000, 3_000_000]) {
+      expect(t.ep.nextTimeoutUs()).toBe(at);
+      t.ep.handleTimeout(at);
+      expect(t.sent()[0]!.tcp!.header.flags).toBe(SYN);
+    }
+    expect(t.ep.nextTimeoutUs()).toBe(7_000_000);
+    t.deliver({ seq: PEER_ISS, ack: ISS + 1, flags: SYN | ACK, options: SYNACK_OPTS }, 3_010_000);
+    expect(t.ep.state).toBe('ESTABLISHED');
+    return t;
+  }
+
+  it('§5.7: the first data segment is timed with a 3 s RTO, not the SYN\'s backed-off 4 s', () => {
+    const t = afterTwoLostSyns();
+    expect(t.ep.rtt.rtoUs).toBe(3_000_000);
+    expect(t.ep.nextTimeoutUs()).toBe(3_010_000 + 3_000_000);
+  });
+
+  it('§3.1: the client that had to resend its SYN sends one segment, not an initial window of 10', () => {
+    const t = afterTwoLostSyns();
+    const data = t.sent().filter((p) => p.payloadLength > 0);
+    expect(data).toHaveLength(1);
+    expect(t.ep.cc.cwnd).toBe(SMSS);
+    // Its ACK (a first RTT sample) grows the window by slow start and sets the RTO from the sample.
+    t.deliver({ seq: PEER_ISS + 1, ack: segStart(1), flags: ACK }, 3_030_000);
+    expect(t.sent().filter((p) => p.payloadLength > 0)).toHaveLength(2);
+    expect(t.ep.rtt.rtoUs).toBe(200_000);
+  });
+
+  it('§3.1: the server whose SYN/ACK was lost (the SYN came again) sends one segment', () => {
+    const t = new TcpHarness(bulkUpper(), ISS);
+    const syn = { seq: PEER_ISS, flags: SYN, options: SYNACK_OPTS };
+    t.acceptSyn(syn, 0);
+    expect(t.sent()[0]!.tcp!.header.flags).toBe(SYN | ACK);
+    // The SYN/ACK was lost: the client's SYN comes again and is answered again.
+    t.deliver(syn, 1_000_000);
+    expect(t.sent()[0]!.tcp!.header.flags).toBe(SYN | ACK);
+    t.deliver({ seq: PEER_ISS + 1, ack: ISS + 1, flags: ACK }, 1_010_000);
+    expect(t.ep.state).toBe('ESTABLISHED');
+    expect(t.sent().filter((p) => p.payloadLength > 0)).toHaveLength(1);
+  });
+
+  it('without a loss the initial window stays 10 segments (RFC 6928, as Linux)', () => {
+    const t = establishedSender();
+    expect(t.sent().filter((p) => p.payloadLength > 0)).toHaveLength(10);
+  });
+});

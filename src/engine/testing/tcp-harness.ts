@@ -9,6 +9,7 @@ import { DEFAULT_TCP_CONFIG, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { ipv4 } from '../wire/ip-address.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
+import type { TcpHeader } from '../wire/tcp-header.ts';
 import type { TcpOption } from '../wire/tcp-options.ts';
 
 export const LOCAL = ipv4(198, 18, 1, 1);
@@ -64,8 +65,19 @@ export class TcpHarness {
   }
 
   /** Feeds a segment from the peer. */
-  deliver(seg: { seq: number; ack?: number; flags: number; window?: number; options?: TcpOption[]; payload?: Uint8Array }, atUs = this.now): boolean {
+  deliver(seg: PeerSegment, atUs = this.now): boolean {
     this.now = atUs;
+    const p = this.decoded(seg);
+    return this.ep.handleSegment(atUs, p.header, p.payload, 1);
+  }
+
+  /** Passive open: the endpoint accepts the peer's SYN (as a listener would hand it over) and answers it. */
+  acceptSyn(seg: PeerSegment, atUs = this.now): void {
+    this.now = atUs;
+    this.ep.acceptSyn(atUs, this.decoded(seg).header);
+  }
+
+  private decoded(seg: PeerSegment): { header: TcpHeader; payload: Uint8Array } {
     const payload = seg.payload ?? new Uint8Array(0);
     const bytes = buildTcpPacket({
       src: REMOTE,
@@ -85,6 +97,16 @@ export class TcpHarness {
     const d = decodePacket(bytes);
     if (!d.ok) throw d.error;
     const p = d.value;
-    return this.ep.handleSegment(atUs, p.tcp!.header, bytes.subarray(p.payloadOffset), 1);
+    return { header: p.tcp!.header, payload: bytes.subarray(p.payloadOffset) };
   }
+}
+
+/** A segment from the scripted peer. */
+export interface PeerSegment {
+  seq: number;
+  ack?: number;
+  flags: number;
+  window?: number;
+  options?: TcpOption[];
+  payload?: Uint8Array;
 }
