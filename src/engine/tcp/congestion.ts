@@ -30,6 +30,11 @@ export class NewReno {
    * after a timeout do not halve a window that is already one segment.
    */
   timeoutRecover: number | null = null;
+  /**
+   * The endpoint's state lets it send data (ESTABLISHED or CLOSE_WAIT), kept
+   * by the endpoint: only such subflows belong to a coupled set (RFC 6356 §3).
+   */
+  canSend = false;
 
   constructor(
     public mss: number,

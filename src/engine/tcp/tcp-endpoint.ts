@@ -817,6 +817,7 @@ export class TcpEndpoint {
     if (from === to) return;
     if (!canTransition(from, to)) throw new Error(`TCP ${this.name}: illegal transition ${from} → ${to} (${cause})`);
     this.state = to;
+    this.cc.canSend = canSendData(to);
     if (to === 'ESTABLISHED' && !this.everEstablished) {
       this.everEstablished = true;
       this.establishedAtUs = this.now;
