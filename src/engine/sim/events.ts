@@ -36,7 +36,8 @@ export type TcpEvent =
   | ({ kind: 'tcp-reset'; when: 'syn-sent' | 'at-rcv-nxt' } & Ends)
   | ({ kind: 'tcp-syn-retransmitted' } & Ends)
   | ({ kind: 'tcp-challenge-ack'; trigger: ChallengeTrigger } & Ends)
-  | ({ kind: 'tcp-challenge-ack-limited'; trigger: ChallengeTrigger; limitPerSecond: number } & Ends)
+  /** RFC 5961 §7: refused by the per-socket interval (`limit` in ms) or the per-host budget (`limit` a second). */
+  | ({ kind: 'tcp-challenge-ack-limited'; trigger: ChallengeTrigger; by: 'socket' | 'host'; limit: number } & Ends)
   | ({ kind: 'tcp-fast-retransmit'; trigger: 'dup-acks' | 'sack'; sndUna: number; cwnd: number } & Ends)
   | ({ kind: 'tcp-timeout'; phase: 'handshake'; syns: number } & Ends)
   | ({ kind: 'tcp-timeout'; phase: 'data'; retransmissions: number } & Ends)
@@ -252,7 +253,7 @@ function tcpText(e: Extract<HostEvent, TcpEvent>): string {
     case 'tcp-challenge-ack':
       return `${name}: ${challengeText(e.trigger)}: challenge ACK sent (RFC 5961)`;
     case 'tcp-challenge-ack-limited':
-      return `${name}: ${challengeText(e.trigger)}: challenge ACK limit (${e.limitPerSecond}/s) reached, dropped`;
+      return `${name}: ${challengeText(e.trigger)}: ${e.by === 'socket' ? `within ${e.limit} ms of the last challenge ACK` : `host challenge ACK limit (${e.limit}/s) reached`}, no challenge ACK`;
     case 'tcp-fast-retransmit':
       return `${name}: ${e.trigger === 'dup-acks' ? 'third duplicate ACK' : 'SACKs show a loss'} at ${e.sndUna}: fast retransmit, cwnd ${e.cwnd}`;
     case 'tcp-timeout':

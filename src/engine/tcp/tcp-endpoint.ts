@@ -26,6 +26,7 @@ import { NewReno } from './congestion.ts';
 import { Reassembly } from './reassembly.ts';
 import { DUP_THRESH, SendQueue, type TrackedChunk } from './send-queue.ts';
 import { RttEstimator } from './rtt.ts';
+import { tooSoonAfterLast, UNLIMITED_CHALLENGE_ACKS, type ChallengeAckBudget } from './challenge-ack-limit.ts';
 import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
 import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
 import type { ChallengeTrigger, TcpCause, TcpEvent } from '../sim/events.ts';
@@ -45,6 +46,8 @@ export interface TcpEndpointInit {
   events: EventSink;
   /** Numbers IPv4 identification fields. */
   ipId: () => number;
+  /** The host's challenge ACK budget (RFC 5961 §7), shared by its endpoints; none: no host-wide limit. */
+  challengeBudget?: ChallengeAckBudget;
 }
 
 type Timer = 'retransmit' | 'delayed-ack' | 'time-wait';
@@ -61,6 +64,7 @@ export class TcpEndpoint {
   upper: TcpUpper;
   private readonly events: EventSink;
   private readonly ipId: () => number;
+  private readonly challengeBudget: ChallengeAckBudget;
 
   state: TcpState = 'CLOSED';
   /** Initial send sequence number, and the peer's (once known). */
@@ -103,7 +107,8 @@ export class TcpEndpoint {
   private readonly timers: Record<Timer, number> = { retransmit: Infinity, 'delayed-ack': Infinity, 'time-wait': Infinity };
   private synTransmissions = 0;
   private retransmissionsInRow = 0;
-  private challengeAcks = { windowStartUs: 0, count: 0 };
+  /** When the last challenge ACK was sent (the per-socket limit). */
+  private lastChallengeAckUs: number | null = null;
   private now = 0;
   private readonly output: Uint8Array[] = [];
 
@@ -127,6 +132,7 @@ export class TcpEndpoint {
     this.upper = init.upper;
     this.events = init.events;
     this.ipId = init.ipId;
+    this.challengeBudget = init.challengeBudget ?? UNLIMITED_CHALLENGE_ACKS;
     this.iss = init.iss >>> 0;
     this.sndUna = this.iss;
     this.sndNxt = this.iss;
@@ -313,6 +319,11 @@ export class TcpEndpoint {
     }
     // First: is the sequence number acceptable?
     if (!this.sequenceAcceptable(h.seq, segLen)) {
+      // RFC 5961 §4.2: a SYN gets a challenge ACK wherever its sequence number lies.
+      if (f & SYN && !(f & RST)) {
+        this.challengeAck({ what: 'syn-synchronized', state: this.state }, packetId);
+        return false;
+      }
       if (!(f & RST)) this.sendAck(true);
       this.emitEvent({ kind: 'tcp-drop', cause: 'out-of-window', seq: h.seq, length: segLen, rcvNxt: this.rcvNxt, window: this.receiveWindow() }, packetId);
       return false;
@@ -373,17 +384,18 @@ export class TcpEndpoint {
     return sequenceInWindow(seq, segLen, this.rcvNxt, this.receiveWindow());
   }
 
+  /** RFC 5961 §7: challenge ACKs are rate limited, per socket first, then per host (`challenge-ack-limit.ts`). */
   private challengeAck(trigger: ChallengeTrigger, packetId: number): void {
-    const c = this.challengeAcks;
-    if (this.now - c.windowStartUs >= 1_000_000) {
-      c.windowStartUs = this.now;
-      c.count = 0;
-    }
-    if (c.count >= this.config.challengeAckLimit) {
-      this.emitEvent({ kind: 'tcp-challenge-ack-limited', trigger, limitPerSecond: this.config.challengeAckLimit }, packetId);
+    const intervalUs = this.config.invalidRateLimitUs;
+    if (tooSoonAfterLast(this.lastChallengeAckUs, this.now, intervalUs)) {
+      this.emitEvent({ kind: 'tcp-challenge-ack-limited', trigger, by: 'socket', limit: intervalUs / 1000 }, packetId);
       return;
     }
-    c.count++;
+    this.lastChallengeAckUs = this.now;
+    if (!this.challengeBudget.take(this.now)) {
+      this.emitEvent({ kind: 'tcp-challenge-ack-limited', trigger, by: 'host', limit: this.challengeBudget.limitPerSecond }, packetId);
+      return;
+    }
     this.emitEvent({ kind: 'tcp-challenge-ack', trigger }, packetId);
     this.sendAck(true);
   }

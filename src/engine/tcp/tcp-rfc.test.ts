@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
 import type { TcpOption } from '../wire/tcp-options.ts';
 import { recordingUpper, TcpHarness } from '../testing/tcp-harness.ts';
+import { ChallengeAckBudget } from './challenge-ack-limit.ts';
 
 const { SYN, ACK } = TCP_FLAG;
 const ISS = 1000;
@@ -124,5 +125,53 @@ describe('RFC 6298 §5.7 and RFC 5681 §3.1: data after a lost SYN or SYN/ACK', 
   it('without a loss the initial window stays 10 segments (RFC 6928, as Linux)', () => {
     const t = establishedSender();
     expect(t.sent().filter((p) => p.payloadLength > 0)).toHaveLength(10);
+  });
+});
+
+describe('RFC 5961 §4.2 and §7: SYNs in a synchronized state, and the challenge ACK rate limit', () => {
+  /** An established endpoint with nothing to send. */
+  function quiet(opts?: ConstructorParameters<typeof TcpHarness>[2]) {
+    const t = new TcpHarness(recordingUpper(), ISS, opts);
+    t.ep.connect(0);
+    t.deliver({ seq: PEER_ISS, ack: ISS + 1, flags: SYN | ACK, options: SYNACK_OPTS }, 10_000);
+    t.sent();
+    return t;
+  }
+  const challenges = (t: TcpHarness) => t.events.filter((e) => e.kind === 'tcp-challenge-ack');
+  const limited = (t: TcpHarness) => t.events.filter((e) => e.kind === 'tcp-challenge-ack-limited');
+
+  it('§4.2: a SYN far outside the window earns a challenge ACK, not a plain one, and a second one at once earns nothing', () => {
+    const t = quiet();
+    expect(t.deliver({ seq: PEER_ISS + 2 ** 30, flags: SYN }, 100_000)).toBe(false);
+    expect(t.ep.state).toBe('ESTABLISHED');
+    const [ack] = t.sent();
+    expect(ack!.tcp!.header).toMatchObject({ flags: ACK, seq: ISS + 1, ack: PEER_ISS + 1 });
+    expect(challenges(t)).toMatchObject([{ trigger: { what: 'syn-synchronized', state: 'ESTABLISHED' } }]);
+    expect(t.deliver({ seq: PEER_ISS + 2 ** 30 + 7, flags: SYN }, 200_000)).toBe(false);
+    expect(t.sent()).toEqual([]);
+    expect(limited(t)).toMatchObject([{ by: 'socket', limit: 500 }]);
+  });
+
+  it('§7: one challenge ACK per socket every 500 ms (Linux tcp_invalid_ratelimit), whatever triggers it', () => {
+    const t = quiet();
+    t.deliver({ seq: PEER_ISS + 1 + 100, flags: ACK | TCP_FLAG.RST }, 100_000); // RST not at RCV.NXT
+    t.deliver({ seq: PEER_ISS + 1, flags: SYN }, 300_000); // SYN in the window
+    t.deliver({ seq: PEER_ISS + 1, ack: ISS + 1 - 2 ** 20, flags: ACK }, 599_999); // ACK too old
+    expect(t.sent()).toHaveLength(1);
+    expect(limited(t)).toHaveLength(2);
+    t.deliver({ seq: PEER_ISS + 1, flags: SYN }, 600_000);
+    expect(t.sent()).toHaveLength(1);
+    expect(challenges(t).map((e) => e.kind === 'tcp-challenge-ack' && e.trigger.what)).toEqual(['rst-not-rcv-nxt', 'syn-synchronized']);
+  });
+
+  it('§7: a host-wide budget, when set, is shared by all the host\'s sockets (Linux tcp_challenge_ack_limit, off by default)', () => {
+    const budget = new ChallengeAckBudget(2, null);
+    const sockets = [quiet({ challengeBudget: budget }), quiet({ challengeBudget: budget }), quiet({ challengeBudget: budget })];
+    for (const t of sockets) t.deliver({ seq: PEER_ISS + 1, flags: SYN }, 100_000);
+    expect(sockets.map((t) => t.sent().length)).toEqual([1, 1, 0]);
+    expect(limited(sockets[2]!)).toMatchObject([{ by: 'host', limit: 2 }]);
+    // A new second, a new budget.
+    sockets[2]!.deliver({ seq: PEER_ISS + 1, flags: SYN }, 1_000_000);
+    expect(sockets[2]!.sent()).toHaveLength(1);
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { TcpEvent } from '../sim/events.ts';
 import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
-import { DEFAULT_TCP_CONFIG, type TcpUpper } from '../tcp/types.ts';
+import type { ChallengeAckBudget } from '../tcp/challenge-ack-limit.ts';
+import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { ipv4 } from '../wire/ip-address.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
@@ -41,14 +42,15 @@ export class TcpHarness {
   readonly events: TcpEvent[] = [];
   now = 0;
 
-  constructor(upper: TcpUpper = recordingUpper(), iss = 1000) {
+  constructor(upper: TcpUpper = recordingUpper(), iss = 1000, opts: { config?: Partial<TcpConfig>; challengeBudget?: ChallengeAckBudget } = {}) {
     this.ep = new TcpEndpoint({
+      challengeBudget: opts.challengeBudget,
       localAddr: LOCAL,
       localPort: 40000,
       remoteAddr: REMOTE,
       remotePort: 8080,
       iss,
-      config: DEFAULT_TCP_CONFIG,
+      config: { ...DEFAULT_TCP_CONFIG, ...opts.config },
       upper,
       events: (e) => this.events.push(e),
       ipId: () => 1,
