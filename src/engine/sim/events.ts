@@ -32,6 +32,7 @@ export type TcpEvent =
   | ({ kind: 'tcp-state'; from: TcpState; to: TcpState; cause: TcpCause } & Ends)
   | ({ kind: 'tcp-drop'; cause: 'ack-not-for-syn'; ack: number } & Ends)
   | ({ kind: 'tcp-drop'; cause: 'out-of-window'; seq: number; length: number; rcvNxt: number; window: number } & Ends)
+  | ({ kind: 'tcp-drop'; cause: 'paws'; tsval: number; tsRecent: number } & Ends)
   | ({ kind: 'tcp-drop'; cause: 'ack-of-unsent'; ack: number; sndMax: number } & Ends)
   | ({ kind: 'tcp-reset'; when: 'syn-sent' | 'at-rcv-nxt' } & Ends)
   | ({ kind: 'tcp-syn-retransmitted' } & Ends)
@@ -244,6 +245,7 @@ function tcpText(e: Extract<HostEvent, TcpEvent>): string {
       return `${name}: ${e.from} → ${e.to} (${TCP_CAUSE[e.cause]})`;
     case 'tcp-drop':
       if (e.cause === 'ack-not-for-syn') return `${name}: ACK ${e.ack} in SYN_SENT does not acknowledge our SYN: dropped`;
+      if (e.cause === 'paws') return `${name}: TSval ${e.tsval} older than TS.Recent ${e.tsRecent} (PAWS, RFC 7323): dropped`;
       if (e.cause === 'out-of-window') return `${name}: segment seq ${e.seq} (len ${e.length}) outside the receive window [${e.rcvNxt}, +${e.window}): dropped, ACK sent`;
       return `${name}: ACK ${e.ack} for data never sent (SND.NXT ${e.sndMax}): dropped`;
     case 'tcp-reset':

@@ -31,7 +31,7 @@ import { canSendData, canTransition, isSynchronized, type TcpState } from './sta
 import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
 import type { ChallengeTrigger, TcpCause, TcpEvent } from '../sim/events.ts';
 import type { DistributiveOmit } from '../core/types.ts';
-import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow } from '../host/security-checks.ts';
+import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow, timestampNotOlder } from '../host/security-checks.ts';
 
 const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG;
 
@@ -51,6 +51,9 @@ export interface TcpEndpointInit {
 }
 
 type Timer = 'retransmit' | 'delayed-ack' | 'time-wait';
+
+/** RFC 7323 §5.5: after 24 days without an update TS.Recent is no longer valid for PAWS (Linux TCP_PAWS_24DAYS). */
+const PAWS_IDLE_US = 24 * 24 * 3600 * 1_000_000;
 
 /** Bytes of TCP options Linux puts on data segments of a plain connection (NOP NOP timestamps). */
 const TS_OPTION_BYTES = 12;
@@ -88,6 +91,8 @@ export class TcpEndpoint {
   private useTimestamps = false;
   private sackOk = false;
   private tsRecent = 0;
+  /** When TS.Recent was last set (RFC 7323 §5.5). */
+  private tsRecentAtUs = 0;
 
   readonly rtt = new RttEstimator();
   cc: NewReno;
@@ -189,7 +194,7 @@ export class TcpEndpoint {
     this.useWscale = o.windowScale !== null && this.config.windowScale > 0;
     this.peerWscale = this.useWscale ? o.windowScale! : 0;
     this.useTimestamps = o.tsRecent !== null && this.config.timestamps;
-    if (o.tsRecent !== null) this.tsRecent = o.tsRecent;
+    if (o.tsRecent !== null) this.recordTsRecent(o.tsRecent);
     this.sackOk = o.sack && this.config.sackPermitted;
     this.sndNxt = seqAdd(this.iss, 1);
     this.sndMax = this.sndNxt;
@@ -206,7 +211,7 @@ export class TcpEndpoint {
       else if (o.kind === 'window-scale') wscale = Math.min(o.shift, 14);
       else if (o.kind === 'timestamps') {
         ts = true;
-        this.tsRecent = o.tsval;
+        this.recordTsRecent(o.tsval);
       } else if (o.kind === 'sack-permitted') sack = true;
     }
     // RFC 7323: scaling and timestamps only when both sides offer them.
@@ -317,6 +322,14 @@ export class TcpEndpoint {
       this.sendSyn(true);
       return false;
     }
+    // RFC 7323 §5.3 R1 (PAWS), before the window check: an older TSval than TS.Recent is an old duplicate.
+    // Acknowledged and dropped, except a RST; a SYN earns a challenge ACK, as Linux does.
+    if (this.pawsRejects(h)) {
+      if (f & SYN) this.challengeAck({ what: 'syn-synchronized', state: this.state }, packetId);
+      else this.sendAck(true);
+      this.emitEvent({ kind: 'tcp-drop', cause: 'paws', tsval: timestampsOf(h)!.tsval, tsRecent: this.tsRecent }, packetId);
+      return false;
+    }
     // First: is the sequence number acceptable?
     if (!this.sequenceAcceptable(h.seq, segLen)) {
       // RFC 5961 §4.2: a SYN gets a challenge ACK wherever its sequence number lies.
@@ -366,9 +379,10 @@ export class TcpEndpoint {
       this.challengeAck({ what: 'old-ack', ack: h.ack, sndUna: this.sndUna, maxSndWnd: this.maxSndWnd }, packetId);
       return false;
     }
+    // RFC 7323 §4.3: TS.Recent follows segments at or below the ACK we last sent (not older: PAWS let it through).
     if (this.useTimestamps) {
-      const ts = h.options.find((o) => o.kind === 'timestamps');
-      if (ts && ts.kind === 'timestamps' && seqLeq(h.seq, this.rcvNxt)) this.tsRecent = ts.tsval;
+      const ts = timestampsOf(h);
+      if (ts && seqLeq(h.seq, this.rcvNxt)) this.recordTsRecent(ts.tsval);
     }
     this.upper.onSegment(this, h, payload.length, packetId);
     if (this.closed) return true; // the upper tore the connection down
@@ -378,6 +392,19 @@ export class TcpEndpoint {
     if (payload.length > 0 || f & FIN) this.receiveData(h.seq, payload, (f & FIN) !== 0);
     this.pump();
     return true;
+  }
+
+  private pawsRejects(h: TcpHeader): boolean {
+    if (!this.useTimestamps || h.flags & RST) return false;
+    const ts = timestampsOf(h);
+    if (!ts || timestampNotOlder(ts.tsval, this.tsRecent)) return false;
+    // RFC 7323 §5.5: a TS.Recent idle for 24 days is invalid, and checks nothing.
+    return this.now - this.tsRecentAtUs <= PAWS_IDLE_US;
+  }
+
+  private recordTsRecent(tsval: number): void {
+    this.tsRecent = tsval;
+    this.tsRecentAtUs = this.now;
   }
 
   private sequenceAcceptable(seq: number, segLen: number): boolean {
@@ -875,6 +902,11 @@ export class TcpEndpoint {
 }
 
 const NOP: TcpOption = { kind: 'nop' };
+
+function timestampsOf(h: TcpHeader): { tsval: number; tsecr: number } | undefined {
+  for (const o of h.options) if (o.kind === 'timestamps') return o;
+  return undefined;
+}
 const noFill = (): void => {};
 
 /**

@@ -175,3 +175,65 @@ describe('RFC 5961 §4.2 and §7: SYNs in a synchronized state, and the challeng
     expect(sockets[2]!.sent()).toHaveLength(1);
   });
 });
+
+describe('RFC 7323 §5.3: PAWS', () => {
+  const ts = (tsval: number): TcpOption[] => [{ kind: 'nop' }, { kind: 'nop' }, { kind: 'timestamps', tsval, tsecr: 1 }];
+  /** Established with TS.Recent = 100 (the peer's data at RCV.NXT carried it). */
+  function withTsRecent100() {
+    const upper = recordingUpper();
+    const t = new TcpHarness(upper, ISS);
+    t.ep.connect(0);
+    t.deliver({ seq: PEER_ISS, ack: ISS + 1, flags: SYN | ACK, options: SYNACK_OPTS }, 10_000);
+    t.deliver({ seq: PEER_ISS + 1, ack: ISS + 1, flags: ACK, options: ts(100), payload: Uint8Array.of(1) }, 20_000);
+    t.sent();
+    return { t, upper };
+  }
+
+  it('R1: an in-window segment with a TSval older than TS.Recent is dropped and answered with an ACK', () => {
+    const { t, upper } = withTsRecent100();
+    expect(t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, options: ts(99), payload: Uint8Array.of(2) }, 30_000)).toBe(false);
+    expect(upper.received).toEqual([Uint8Array.of(1)]);
+    expect(t.ep.rcvNxt).toBe(PEER_ISS + 2);
+    const [ack] = t.sent();
+    expect(ack!.tcp!.header).toMatchObject({ flags: ACK, ack: PEER_ISS + 2 });
+    expect(t.events.filter((e) => e.kind === 'tcp-drop')).toMatchObject([{ cause: 'paws', tsval: 99, tsRecent: 100 }]);
+  });
+
+  it('R1: the same TSval (same clock tick) and a newer one pass; TS.Recent then follows the newer one', () => {
+    const { t, upper } = withTsRecent100();
+    expect(t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, options: ts(100), payload: Uint8Array.of(2) }, 30_000)).toBe(true);
+    expect(t.deliver({ seq: PEER_ISS + 3, ack: ISS + 1, flags: ACK, options: ts(150), payload: Uint8Array.of(3) }, 30_000)).toBe(true);
+    expect(t.deliver({ seq: PEER_ISS + 4, ack: ISS + 1, flags: ACK, options: ts(120), payload: Uint8Array.of(4) }, 30_000)).toBe(false);
+    expect(upper.received).toHaveLength(3);
+  });
+
+  it('R1: TSvals compare in 32-bit wrapping arithmetic', () => {
+    const { t } = withTsRecent100();
+    expect(t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, options: ts(100 + 2 ** 31 - 1), payload: Uint8Array.of(2) }, 30_000)).toBe(true);
+    expect(t.deliver({ seq: PEER_ISS + 3, ack: ISS + 1, flags: ACK, options: ts(100), payload: Uint8Array.of(3) }, 30_000)).toBe(false);
+  });
+
+  it('not on a RST: a RST at RCV.NXT with an old TSval still resets', () => {
+    const { t } = withTsRecent100();
+    expect(t.deliver({ seq: PEER_ISS + 2, flags: TCP_FLAG.RST, options: ts(5) }, 30_000)).toBe(true);
+    expect(t.ep.state).toBe('CLOSED');
+  });
+
+  it('a SYN with an old TSval earns a (rate-limited) challenge ACK, as Linux answers it', () => {
+    const { t } = withTsRecent100();
+    expect(t.deliver({ seq: PEER_ISS + 2, flags: SYN, options: ts(5) }, 30_000)).toBe(false);
+    expect(t.events.filter((e) => e.kind === 'tcp-challenge-ack')).toHaveLength(1);
+    expect(t.sent()[0]!.tcp!.header.flags).toBe(ACK);
+  });
+
+  it('§5.5: after 24 days without an update TS.Recent is invalid and an older TSval is accepted', () => {
+    const { t } = withTsRecent100();
+    const later = 20_000 + 24 * 24 * 3600 * 1_000_000 + 1;
+    expect(t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, options: ts(99), payload: Uint8Array.of(2) }, later)).toBe(true);
+  });
+
+  it('segments without timestamps are not checked (RFC 7323 §3.2 lets a receiver drop them; Linux accepts them, as the engine does)', () => {
+    const { t } = withTsRecent100();
+    expect(t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, payload: Uint8Array.of(2) }, 30_000)).toBe(true);
+  });
+});
