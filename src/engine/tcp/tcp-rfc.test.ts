@@ -54,6 +54,26 @@ describe('RFC 6675 §5.1 / RFC 6582 §4: no fast recovery after an RTO until Rec
     expect(t.sent()[0]!.tcp!.header.seq).toBe(segStart(1));
   });
 
+  it('§5.1 "filling in" after the RTO: a retransmission lost again is resent once three segments sent after it are SACKed, not at the next timeout', () => {
+    const t = establishedSender();
+    t.sent();
+    t.now = t.ep.nextTimeoutUs();
+    t.ep.handleTimeout(t.now);
+    t.sent(); // segment 0 again
+    const opts = (right: number): TcpOption[] => [{ kind: 'nop' }, { kind: 'nop' }, sack(segStart(2), right)];
+    t.deliver({ seq: PEER_ISS + 1, ack: segStart(1), flags: ACK }, t.now + 20_000);
+    expect(t.sent().map((p) => p.tcp!.header.seq)).toEqual([segStart(1), segStart(2)]);
+    // The resent segment 1 is lost again; 2, then 3 and 4 (sent after it) arrive and are SACKed.
+    t.deliver({ seq: PEER_ISS + 1, ack: segStart(1), flags: ACK, options: opts(segStart(3)) }, t.now + 40_000);
+    expect(t.sent().map((p) => p.tcp!.header.seq)).toEqual([segStart(3)]);
+    t.deliver({ seq: PEER_ISS + 1, ack: segStart(1), flags: ACK, options: opts(segStart(4)) }, t.now + 60_000);
+    expect(t.sent().map((p) => p.tcp!.header.seq)).toEqual([segStart(4)]);
+    t.deliver({ seq: PEER_ISS + 1, ack: segStart(1), flags: ACK, options: opts(segStart(5)) }, t.now + 80_000);
+    expect(t.sent()[0]!.tcp!.header.seq).toBe(segStart(1));
+    expect(t.events.filter((e) => e.kind === 'tcp-rto')).toHaveLength(1);
+    expect(t.events.filter((e) => e.kind === 'tcp-fast-retransmit')).toEqual([]);
+  });
+
   it('once the cumulative ACK reaches RecoveryPoint, a new loss starts fast recovery again', () => {
     const t = establishedSender();
     t.sent();
