@@ -20,7 +20,7 @@ import { BlindSearch, runBlind, searchEstimate, spaceSize, type Dimensions, type
 import { craftSegment } from './craft.ts';
 import type { KnownConnection } from './knowledge.ts';
 import type { Endpoint } from './relay.ts';
-import { blindTarget, endsOf, pointText, seenTarget, type SegmentPoint, type SegmentTarget, type Victim } from './segment-target.ts';
+import { blindTarget, endsOf, optionList, pointText, seenTarget, type SegmentPoint, type SegmentTarget, type Victim } from './segment-target.ts';
 import type { AttackContext } from './strategy.ts';
 
 type Point = SegmentPoint & { hmac?: bigint };
@@ -131,7 +131,7 @@ export function sendAddAddrs(ctx: AttackContext, plan: AddAddrPlan, address: IpA
       }
       const t = plan.target;
       const ends = endsOf(t, pt, plan.victim);
-      const bytes = craftSegment({ ...ends, seq: pt.seq, ack: pt.ack, flags: TCP_FLAG.ACK, window: t.window, options: [...(t.timestamps ? [t.timestamps] : []), option] });
+      const bytes = craftSegment({ ...ends, seq: pt.seq, ack: pt.ack, flags: TCP_FLAG.ACK, window: t.window, options: [...optionList(t.timestampsAt(ctx.now())), option] });
       const at = () => (t.seen ? `${formatEndpoint(ends.dst, ends.dstPort)} as ${formatEndpoint(ends.src, ends.srcPort)}` : `guess ${n}: ${pointText(pt)}`);
       return { bytes, note: () => `ADD_ADDR ${formatIp(address)} (ID ${addressId}) to ${at()}, ${how}` };
     },

@@ -38,6 +38,8 @@ export interface FlowView {
   window: number;
   /** Latest timestamp value, when the sender uses timestamps. */
   tsVal: number | null;
+  /** That value came on a SYN or SYN/ACK (under SYN cookies its low 6 bits carry options, not the clock). */
+  tsOnSyn: boolean;
   /** Latest 64-bit data sequence number after the last mapping seen, and the latest DATA_ACK. */
   nextDsn: bigint | null;
   dataAck: bigint | null;

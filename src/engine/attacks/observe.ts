@@ -47,7 +47,7 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
       kb.connections.set(conn, { key: conn, client: fromClient ? here : there, server: fromClient ? there : here, sawSyn: (h.flags & TCP_FLAG.SYN) !== 0 });
     }
     kb.record({ timeUs, kind: 'sequence-numbers', value: `seq ${h.seq >>> 0} ack ${h.ack >>> 0}`, about: key, packetId });
-    flow = { src: d.ip.src, dst: d.ip.dst, srcPort: h.srcPort, dstPort: h.dstPort, nextSeq: 0, ack: 0, window: 0, tsVal: null, nextDsn: null, dataAck: null, plaintextBytes: 0, ssnBase: null, checksums: false, mappingLength: 0, lastSeenUs: timeUs, lastPacketId: packetId };
+    flow = { src: d.ip.src, dst: d.ip.dst, srcPort: h.srcPort, dstPort: h.dstPort, nextSeq: 0, ack: 0, window: 0, tsVal: null, tsOnSyn: false, nextDsn: null, dataAck: null, plaintextBytes: 0, ssnBase: null, checksums: false, mappingLength: 0, lastSeenUs: timeUs, lastPacketId: packetId };
     kb.flows.set(key, flow);
   }
   const payload = d.payloadLength;
@@ -65,6 +65,7 @@ export function learnFromPacket(kb: KnowledgeBase, d: DecodedPacket, timeUs: num
     switch (o.kind) {
       case 'timestamps':
         flow.tsVal = o.tsval;
+        flow.tsOnSyn = (h.flags & TCP_FLAG.SYN) !== 0;
         break;
       case 'mp-capable': {
         version = o.version === 0 ? 0 : 1;

@@ -10,7 +10,7 @@ import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
 import type { TcpOption } from '../wire/tcp-options.ts';
 import { acceptableAckDim, blindService, clientAddressDim, clientPortDim, exactSeqDim, fixed, inWindowSeqDim } from './blind-dimensions.ts';
 import type { Dimensions } from './blind-search.ts';
-import type { KnownConnection } from './knowledge.ts';
+import type { FlowView, KnownConnection } from './knowledge.ts';
 import type { Endpoint } from './relay.ts';
 import type { AttackContext } from './strategy.ts';
 
@@ -28,8 +28,11 @@ export interface SegmentTarget {
   /** The server end of the subflow. */
   server: Endpoint;
   dims: Dimensions<SegmentPoint>;
-  /** The sender's timestamps option, continued from what it saw (none when blind: the hosts do not enforce PAWS). */
-  timestamps: TcpOption | null;
+  /**
+   * The sender's timestamps option at a time, continued from what it saw
+   * (none when blind: a segment without timestamps is not checked by PAWS).
+   */
+  timestampsAt(nowUs: number): TcpOption | null;
   /** The window the sender advertised last (a plausible one when blind). */
   window: number;
   /** The subflow it saw, when it saw one. */
@@ -50,7 +53,7 @@ export function seenTarget(ctx: AttackContext, c: KnownConnection, victim: Victi
       seq: fixed(toVictim.nextSeq, `sequence number ${toVictim.nextSeq} (${seen})`),
       ack: fixed(fromVictim?.nextSeq ?? toVictim.ack, `ACK number ${fromVictim?.nextSeq ?? toVictim.ack} (${seen})`),
     },
-    timestamps: toVictim.tsVal !== null ? { kind: 'timestamps', tsval: (toVictim.tsVal + 1) >>> 0, tsecr: fromVictim?.tsVal ?? 0 } : null,
+    timestampsAt: (nowUs) => continuedTimestamps(toVictim, fromVictim, nowUs),
     window: toVictim.window,
     seen: c,
   };
@@ -68,10 +71,32 @@ export function blindTarget(ctx: AttackContext, seq: 'in-window' | 'exact'): Seg
   return {
     server: { addr: service.server, port: service.port },
     dims: { client: clientAddressDim(ctx, service), port: clientPortDim(ctx), seq: seq === 'exact' ? exactSeqDim(ctx) : inWindowSeqDim(ctx), ack: acceptableAckDim(ctx) },
-    timestamps: null,
+    timestampsAt: () => null,
     window: 502,
     seen: null,
   };
+}
+
+/**
+ * The timestamps option the sender of `f` would put on a segment now: its
+ * last TSval moved on by the milliseconds since (Linux's timestamp clock
+ * ticks every millisecond, and so does the engine's), echoing the other
+ * direction's. A TSval left where it was seen falls behind the victim's
+ * TS.Recent as soon as the real peer sends again, and PAWS (RFC 7323 §5.3)
+ * drops it; a TSval is no secret from one that saw the connection. A TSval
+ * seen only on a SYN/ACK cannot be continued: a SYN-cookie SYN/ACK's is up
+ * to 63 ticks behind the clock (its low 6 bits hold options), so the segment
+ * goes without timestamps, which PAWS does not check (as in Linux).
+ */
+export function continuedTimestamps(f: FlowView, back: FlowView | undefined, nowUs: number): TcpOption | null {
+  if (f.tsVal === null || f.tsOnSyn) return null;
+  const ticks = Math.floor(nowUs / 1000) - Math.floor(f.lastSeenUs / 1000);
+  return { kind: 'timestamps', tsval: (f.tsVal + Math.max(0, ticks)) >>> 0, tsecr: back?.tsVal ?? 0 };
+}
+
+/** An option that may be absent, as a list to spread. */
+export function optionList(o: TcpOption | null): TcpOption[] {
+  return o ? [o] : [];
 }
 
 /** The segment's addresses and ports: toward the victim, from its peer. */

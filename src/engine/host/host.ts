@@ -11,6 +11,7 @@ import type { Rng } from '../core/rng.ts';
 import type { HostSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { TcpEndpoint, synOptions } from '../tcp/tcp-endpoint.ts';
+import { ChallengeAckBudget } from '../tcp/challenge-ack-limit.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
@@ -63,6 +64,8 @@ export class Host implements NetNode {
   readonly interfaces: HostInterface[];
   readonly rng: Rng;
   readonly tcpConfig: TcpConfig;
+  /** RFC 5961 §7's host-wide challenge ACK limit, shared by all its endpoints (Linux's per-netns one). */
+  readonly challengeAcks: ChallengeAckBudget;
   private readonly endpoints = new Map<string, TcpEndpoint>();
   private readonly listeners = new Map<number, { syn: SynHandler; cookieAck: CookieAckHandler | null }>();
   /** Consulted first for every SYN carrying MP_JOIN, whatever its port: joins are found by token (RFC 8684 §3.2). */
@@ -97,6 +100,7 @@ export class Host implements NetNode {
     this.id = spec.id;
     this.rng = sim.rng.fork(`host:${spec.id}`);
     this.tcpConfig = { ...DEFAULT_TCP_CONFIG, ...tcpConfig };
+    this.challengeAcks = new ChallengeAckBudget(this.tcpConfig.challengeAckLimit, this.rng.fork('challenge-acks'));
     this.interfaces = spec.interfaces.map((i, n) => ({ id: i.id, addresses: addresses[n] ?? [], link: null, end: 0 }));
     this.interfaces.forEach((iface, n) => iface.addresses.forEach((a) => this.ifaceByAddress.set(addressKey(a), n)));
     this.ipIdCounter = this.rng.below(65536);
@@ -195,6 +199,7 @@ export class Host implements NetNode {
       upper,
       events: (e, p) => this.event(e, p),
       ipId: () => (this.ipIdCounter = (this.ipIdCounter + 1) & 0xffff),
+      challengeBudget: this.challengeAcks,
     });
     this.endpoints.set(tupleKey(ep.localAddr, ep.localPort, ep.remoteAddr, ep.remotePort), ep);
     this.history.push(ep);

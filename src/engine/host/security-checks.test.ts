@@ -45,6 +45,14 @@ describe('the checks at their edges', () => {
     expect(checks.ackRecentEnough(998, 1000, 0)).toBe(false);
   });
 
+  it('PAWS (RFC 7323 §5.3): a TSval passes unless older than TS.Recent, in 32-bit wrapping arithmetic', () => {
+    expect(checks.timestampNotOlder(100, 100)).toBe(true);
+    expect(checks.timestampNotOlder(101, 100)).toBe(true);
+    expect(checks.timestampNotOlder(99, 100)).toBe(false);
+    expect(checks.timestampNotOlder(5, 0xfffffff0)).toBe(true);
+    expect(checks.timestampNotOlder(0xfffffff0, 5)).toBe(false);
+  });
+
   it('a token names a live connection only (RFC 8684 §3.2)', () => {
     const open = { state: 'open' };
     const closed = { state: 'closed' };
@@ -210,6 +218,16 @@ describe('each TCP check switched off, the endpoint acts on what it refused (RFC
     const off = await established({ ackRecentEnough: () => true });
     expect(off.t.deliver({ seq: PEER + 1, ack: 1001 - 2 ** 20, flags: off.F.ACK, payload })).toBe(true);
     expect(off.t.ep.rcvNxt).toBe(PEER + 1 + 3);
+  });
+
+  it('PAWS: data with a TSval older than TS.Recent is taken in instead of dropped', async () => {
+    const ts = (tsval: number) => [{ kind: 'nop' as const }, { kind: 'nop' as const }, { kind: 'timestamps' as const, tsval, tsecr: 1 }];
+    const old = (F: { ACK: number }) => ({ seq: PEER + 1, ack: 1001, flags: F.ACK, options: ts(0), payload: Uint8Array.of(1) });
+    const on = await established({});
+    expect(on.t.deliver(old(on.F))).toBe(false);
+    expect(on.t.events.some((e) => e.kind === 'tcp-drop' && e.cause === 'paws')).toBe(true);
+    const off = await established({ timestampNotOlder: () => true });
+    expect(off.t.deliver(old(off.F))).toBe(true);
   });
 
   it('ACK of unsent data: a segment acknowledging the future is taken in', async () => {

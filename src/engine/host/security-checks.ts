@@ -32,6 +32,15 @@ export function ackRecentEnough(ack: number, sndUna: number, maxSndWnd: number):
   return !seqLt(ack, seqAdd(sndUna, -Math.max(maxSndWnd, 1)));
 }
 
+/**
+ * RFC 7323 §5.3 R1 (PAWS): a segment's TSval is not older than TS.Recent
+ * (compared in 32-bit wrapping arithmetic, §5.2); an older one marks an
+ * old duplicate, dropped unless it is a RST.
+ */
+export function timestampNotOlder(tsval: number, tsRecent: number): boolean {
+  return !seqLt(tsval, tsRecent);
+}
+
 /** What the token lookup needs of a host's token table. */
 export interface TokenLookup<C> {
   get(token: number): C | undefined;

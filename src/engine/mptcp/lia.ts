@@ -13,14 +13,25 @@ export interface CoupledMember {
   readonly srttUs: number | null;
 }
 
+/**
+ * Whether a subflow counts in alpha and cwnd_total now: it can send
+ * (ESTABLISHED or CLOSE_WAIT) and has an RTT estimate, as Linux's coupled
+ * controller (mptcp_ccc_sk_can_send) decides. A closed or closing subflow
+ * left in the set would keep the survivors at a fraction of Reno's rate.
+ */
+function coupled(m: CoupledMember): boolean {
+  return m.cc.canSend && m.srttUs !== null;
+}
+
 export class LiaGroup {
+  /** Every subflow the connection made; `coupled` picks the ones that count at each ACK. */
   readonly members = new Set<CoupledMember>();
 
   /** The increase policy for one member. */
   policyFor(member: CoupledMember): IncreasePolicy {
     return {
       increase: (cc, acked) => {
-        const others = [...this.members].filter((m) => m.srttUs !== null);
+        const others = [...this.members].filter(coupled);
         let total = 0;
         let best = 0;
         let sum = 0;
@@ -32,7 +43,7 @@ export class LiaGroup {
           sum += w / rtt;
         }
         const uncoupled = (acked * cc.mss) / cc.cwnd;
-        if (others.length < 2 || sum === 0 || !this.members.has(member)) return uncoupled;
+        if (others.length < 2 || sum === 0 || !others.includes(member)) return uncoupled;
         const alpha = (total * best) / (sum * sum);
         return Math.min((alpha * acked * cc.mss) / total, uncoupled);
       },

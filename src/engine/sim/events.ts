@@ -32,11 +32,13 @@ export type TcpEvent =
   | ({ kind: 'tcp-state'; from: TcpState; to: TcpState; cause: TcpCause } & Ends)
   | ({ kind: 'tcp-drop'; cause: 'ack-not-for-syn'; ack: number } & Ends)
   | ({ kind: 'tcp-drop'; cause: 'out-of-window'; seq: number; length: number; rcvNxt: number; window: number } & Ends)
+  | ({ kind: 'tcp-drop'; cause: 'paws'; tsval: number; tsRecent: number } & Ends)
   | ({ kind: 'tcp-drop'; cause: 'ack-of-unsent'; ack: number; sndMax: number } & Ends)
   | ({ kind: 'tcp-reset'; when: 'syn-sent' | 'at-rcv-nxt' } & Ends)
   | ({ kind: 'tcp-syn-retransmitted' } & Ends)
   | ({ kind: 'tcp-challenge-ack'; trigger: ChallengeTrigger } & Ends)
-  | ({ kind: 'tcp-challenge-ack-limited'; trigger: ChallengeTrigger; limitPerSecond: number } & Ends)
+  /** RFC 5961 §7: refused by the per-socket interval (`limit` in ms) or the per-host budget (`limit` a second). */
+  | ({ kind: 'tcp-challenge-ack-limited'; trigger: ChallengeTrigger; by: 'socket' | 'host'; limit: number } & Ends)
   | ({ kind: 'tcp-fast-retransmit'; trigger: 'dup-acks' | 'sack'; sndUna: number; cwnd: number } & Ends)
   | ({ kind: 'tcp-timeout'; phase: 'handshake'; syns: number } & Ends)
   | ({ kind: 'tcp-timeout'; phase: 'data'; retransmissions: number } & Ends)
@@ -253,6 +255,7 @@ function tcpText(e: Extract<HostEvent, TcpEvent>): string {
       return `${name}: ${e.from} → ${e.to} (${TCP_CAUSE[e.cause]})`;
     case 'tcp-drop':
       if (e.cause === 'ack-not-for-syn') return `${name}: ACK ${e.ack} in SYN_SENT does not acknowledge our SYN: dropped`;
+      if (e.cause === 'paws') return `${name}: TSval ${e.tsval} older than TS.Recent ${e.tsRecent} (PAWS, RFC 7323): dropped`;
       if (e.cause === 'out-of-window') return `${name}: segment seq ${e.seq} (len ${e.length}) outside the receive window [${e.rcvNxt}, +${e.window}): dropped, ACK sent`;
       return `${name}: ACK ${e.ack} for data never sent (SND.NXT ${e.sndMax}): dropped`;
     case 'tcp-reset':
@@ -262,7 +265,7 @@ function tcpText(e: Extract<HostEvent, TcpEvent>): string {
     case 'tcp-challenge-ack':
       return `${name}: ${challengeText(e.trigger)}: challenge ACK sent (RFC 5961)`;
     case 'tcp-challenge-ack-limited':
-      return `${name}: ${challengeText(e.trigger)}: challenge ACK limit (${e.limitPerSecond}/s) reached, dropped`;
+      return `${name}: ${challengeText(e.trigger)}: ${e.by === 'socket' ? `within ${e.limit} ms of the last challenge ACK` : `host challenge ACK limit (${e.limit}/s) reached`}, no challenge ACK`;
     case 'tcp-fast-retransmit':
       return `${name}: ${e.trigger === 'dup-acks' ? 'third duplicate ACK' : 'SACKs show a loss'} at ${e.sndUna}: fast retransmit, cwnd ${e.cwnd}`;
     case 'tcp-timeout':

@@ -4,6 +4,8 @@
  * increase is a policy so MPTCP's coupled LIA (RFC 6356) can replace just
  * that part, as RFC 6356 §3 says.
  */
+import { seqGeq } from '../wire/seq.ts';
+
 export interface IncreasePolicy {
   /** Bytes to add to cwnd for `ackedBytes` newly acknowledged in congestion avoidance. */
   increase(cc: NewReno, ackedBytes: number): number;
@@ -21,6 +23,18 @@ export class NewReno {
   ssthresh = Number.POSITIVE_INFINITY;
   /** Set while in fast recovery: recovery ends when this is acknowledged (RFC 6582). */
   recover: number | null = null;
+  /**
+   * SND.MAX when the last retransmission timeout fired, until the cumulative
+   * ACK reaches it: the RTO's RecoveryPoint (RFC 6675 §5.1, RFC 6582 §4's
+   * `recover`). No fast recovery starts before then, so the go-back-N resends
+   * after a timeout do not halve a window that is already one segment.
+   */
+  timeoutRecover: number | null = null;
+  /**
+   * The endpoint's state lets it send data (ESTABLISHED or CLOSE_WAIT), kept
+   * by the endpoint: only such subflows belong to a coupled set (RFC 6356 §3).
+   */
+  canSend = false;
 
   constructor(
     public mss: number,
@@ -62,10 +76,20 @@ export class NewReno {
     this.recover = null;
   }
 
-  /** Retransmission timeout: back to one segment (RFC 5681 §3.1). */
-  onTimeout(flightBytes: number): void {
+  /** Retransmission timeout: back to one segment (RFC 5681 §3.1); any fast recovery ends (RFC 6675 §5.1). */
+  onTimeout(flightBytes: number, highestSent: number): void {
     this.ssthresh = Math.max(flightBytes / 2, 2 * this.mss);
     this.cwnd = this.mss;
     this.recover = null;
+    this.timeoutRecover = highestSent;
+  }
+
+  /**
+   * Whether a loss signal may start fast recovery with SND.UNA at `sndUna`:
+   * RFC 6675 §5.1 forbids it until HighACK reaches the RTO's RecoveryPoint.
+   */
+  mayEnterRecovery(sndUna: number): boolean {
+    if (this.timeoutRecover !== null && seqGeq(sndUna, this.timeoutRecover)) this.timeoutRecover = null;
+    return this.recover === null && this.timeoutRecover === null;
   }
 }

@@ -6,6 +6,8 @@
 export const MIN_RTO_US = 200_000;
 export const MAX_RTO_US = 120_000_000;
 export const INITIAL_RTO_US = 1_000_000;
+/** RFC 6298 §5.7 (Linux TCP_TIMEOUT_FALLBACK): the RTO data starts with when the SYN's timer expired. */
+export const FALLBACK_RTO_US = 3_000_000;
 /** Clock granularity G of RFC 6298 §2 (1 ms). */
 const GRANULARITY_US = 1000;
 
@@ -29,6 +31,16 @@ export class RttEstimator {
     }
     this.minRttUs = this.minRttUs === null ? r : Math.min(this.minRttUs, r);
     this.baseRtoUs = clamp(this.srttUs + Math.max(GRANULARITY_US, 4 * this.rttvarUs));
+    this.backoff = 0;
+  }
+
+  /**
+   * RFC 6298 §5.7: the handshake needed a timeout and gave no RTT sample, so
+   * the RTO is re-initialized to 3 s (no backoff) when data begins.
+   */
+  restartAfterSynTimeout(): void {
+    if (this.srttUs !== null) return;
+    this.baseRtoUs = FALLBACK_RTO_US;
     this.backoff = 0;
   }
 

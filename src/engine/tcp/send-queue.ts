@@ -10,7 +10,7 @@
  * lazily (`head`), so acknowledging is O(1) amortized, and loss marking
  * moves a monotonic pointer.
  */
-import { seqAdd, seqGt, seqLeq, seqLt } from '../wire/seq.ts';
+import { seqAdd, seqGeq, seqGt, seqLeq, seqLt } from '../wire/seq.ts';
 import type { SackBlock } from '../wire/tcp-options.ts';
 import type { SentChunk } from './types.ts';
 
@@ -19,6 +19,8 @@ export interface TrackedChunk extends SentChunk {
   lost: boolean;
   /** Retransmitted since it was marked lost. */
   rexmit: boolean;
+  /** Position of its latest transmission among all of this queue's transmissions. */
+  sentOrder: number;
 }
 
 export const DUP_THRESH = 3;
@@ -38,6 +40,13 @@ export class SendQueue {
   sackedBytes = 0;
   /** Bytes marked lost and not retransmitted (out of the pipe). */
   lostBytes = 0;
+  /** Transmissions so far (numbers `sentOrder`). */
+  private sends = 0;
+  /** The DupThresh highest `sentOrder`s among SACKed chunks, lowest first. */
+  private readonly topSackedOrders: number[] = [];
+  /** Retransmissions in the order they were sent, until SACKed, acknowledged or found lost again. */
+  private rexmits: { c: TrackedChunk; order: number }[] = [];
+  private rexmitHead = 0;
 
   get isEmpty(): boolean {
     return this.head >= this.items.length;
@@ -61,6 +70,7 @@ export class SendQueue {
     t.sacked = false;
     t.lost = false;
     t.rexmit = false;
+    t.sentOrder = 0;
     this.items.push(t);
     return t;
   }
@@ -71,10 +81,12 @@ export class SendQueue {
   }
 
   markSent(c: TrackedChunk): void {
+    c.sentOrder = ++this.sends;
     if (c === this.items[this.unsentIdx]) this.unsentIdx++;
     if (c.lost && !c.rexmit && !c.sacked) {
       c.rexmit = true;
       this.lostBytes -= c.len;
+      this.rexmits.push({ c, order: c.sentOrder });
     }
   }
 
@@ -140,12 +152,46 @@ export class SendQueue {
         if (c.lost && !c.rexmit) this.lostBytes -= c.len;
         c.sacked = true;
         this.sackedBytes += c.len;
+        this.noteSackedOrder(c.sentOrder);
         if (i > this.highestSacked) this.highestSacked = i;
         news = true;
       }
     }
-    if (news) this.markLossesBelowSacked();
+    if (news) {
+      this.markLossesBelowSacked();
+      this.markLostRetransmissions();
+    }
     return news;
+  }
+
+  private noteSackedOrder(order: number): void {
+    const top = this.topSackedOrders;
+    if (top.length === DUP_THRESH && order <= top[0]!) return;
+    top.push(order);
+    top.sort((a, b) => a - b);
+    if (top.length > DUP_THRESH) top.shift();
+  }
+
+  /**
+   * A retransmission is lost too once DupThresh chunks sent after it are
+   * SACKed (the idea of Linux's lost-retransmit detection and of RACK, RFC
+   * 8985): without this, a lost retransmission, after a timeout when no
+   * fast recovery may start (RFC 6675 §5.1), waits for the next timeout.
+   */
+  private markLostRetransmissions(): void {
+    if (this.topSackedOrders.length < DUP_THRESH) return;
+    const bar = this.topSackedOrders[0]!;
+    const r = this.rexmits;
+    const first = this.items[this.head];
+    while (this.rexmitHead < r.length && r[this.rexmitHead]!.order < bar) {
+      const { c, order } = r[this.rexmitHead++]!;
+      // Still that transmission (not resent or marked lost since), not SACKed, not acknowledged.
+      if (c.sentOrder === order && c.rexmit && !c.sacked && first !== undefined && seqGeq(c.seq, first.seq)) this.markLost(c);
+    }
+    if (this.rexmitHead > 1024 && this.rexmitHead * 2 > r.length) {
+      this.rexmits = r.slice(this.rexmitHead);
+      this.rexmitHead = 0;
+    }
   }
 
   private indexAtOrAfter(seq: number): number {

@@ -87,8 +87,8 @@ describe('RFC 5961 defences', () => {
   it('challenge ACKs are rate limited', () => {
     const t = established();
     for (let i = 0; i < 1100; i++) t.deliver({ seq: PEER_ISS + 1 + 10, flags: RST }, 20_000);
-    expect(t.sent().length).toBe(1000);
-    expect(t.events.some((e) => e.kind === 'tcp-challenge-ack-limited')).toBe(true);
+    expect(t.sent().length).toBe(1);
+    expect(t.events.filter((e) => e.kind === 'tcp-challenge-ack-limited')).toHaveLength(1099);
   });
 });
 

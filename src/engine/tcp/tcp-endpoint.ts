@@ -26,11 +26,12 @@ import { NewReno } from './congestion.ts';
 import { Reassembly } from './reassembly.ts';
 import { DUP_THRESH, SendQueue, type TrackedChunk } from './send-queue.ts';
 import { RttEstimator } from './rtt.ts';
+import { tooSoonAfterLast, UNLIMITED_CHALLENGE_ACKS, type ChallengeAckBudget } from './challenge-ack-limit.ts';
 import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
 import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
 import type { ChallengeTrigger, TcpCause, TcpEvent } from '../sim/events.ts';
 import type { DistributiveOmit } from '../core/types.ts';
-import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow } from '../host/security-checks.ts';
+import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow, timestampNotOlder } from '../host/security-checks.ts';
 
 const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG;
 
@@ -45,9 +46,14 @@ export interface TcpEndpointInit {
   events: EventSink;
   /** Numbers IPv4 identification fields. */
   ipId: () => number;
+  /** The host's challenge ACK budget (RFC 5961 §7), shared by its endpoints; none: no host-wide limit. */
+  challengeBudget?: ChallengeAckBudget;
 }
 
 type Timer = 'retransmit' | 'delayed-ack' | 'time-wait';
+
+/** RFC 7323 §5.5: after 24 days without an update TS.Recent is no longer valid for PAWS (Linux TCP_PAWS_24DAYS). */
+const PAWS_IDLE_US = 24 * 24 * 3600 * 1_000_000;
 
 /** Bytes of TCP options Linux puts on data segments of a plain connection (NOP NOP timestamps). */
 const TS_OPTION_BYTES = 12;
@@ -61,6 +67,7 @@ export class TcpEndpoint {
   upper: TcpUpper;
   private readonly events: EventSink;
   private readonly ipId: () => number;
+  private readonly challengeBudget: ChallengeAckBudget;
 
   state: TcpState = 'CLOSED';
   /** Initial send sequence number, and the peer's (once known). */
@@ -84,6 +91,8 @@ export class TcpEndpoint {
   private useTimestamps = false;
   private sackOk = false;
   private tsRecent = 0;
+  /** When TS.Recent was last set (RFC 7323 §5.5). */
+  private tsRecentAtUs = 0;
 
   readonly rtt = new RttEstimator();
   cc: NewReno;
@@ -103,7 +112,8 @@ export class TcpEndpoint {
   private readonly timers: Record<Timer, number> = { retransmit: Infinity, 'delayed-ack': Infinity, 'time-wait': Infinity };
   private synTransmissions = 0;
   private retransmissionsInRow = 0;
-  private challengeAcks = { windowStartUs: 0, count: 0 };
+  /** When the last challenge ACK was sent (the per-socket limit). */
+  private lastChallengeAckUs: number | null = null;
   private now = 0;
   private readonly output: Uint8Array[] = [];
 
@@ -127,6 +137,7 @@ export class TcpEndpoint {
     this.upper = init.upper;
     this.events = init.events;
     this.ipId = init.ipId;
+    this.challengeBudget = init.challengeBudget ?? UNLIMITED_CHALLENGE_ACKS;
     this.iss = init.iss >>> 0;
     this.sndUna = this.iss;
     this.sndNxt = this.iss;
@@ -183,7 +194,7 @@ export class TcpEndpoint {
     this.useWscale = o.windowScale !== null && this.config.windowScale > 0;
     this.peerWscale = this.useWscale ? o.windowScale! : 0;
     this.useTimestamps = o.tsRecent !== null && this.config.timestamps;
-    if (o.tsRecent !== null) this.tsRecent = o.tsRecent;
+    if (o.tsRecent !== null) this.recordTsRecent(o.tsRecent);
     this.sackOk = o.sack && this.config.sackPermitted;
     this.sndNxt = seqAdd(this.iss, 1);
     this.sndMax = this.sndNxt;
@@ -200,7 +211,7 @@ export class TcpEndpoint {
       else if (o.kind === 'window-scale') wscale = Math.min(o.shift, 14);
       else if (o.kind === 'timestamps') {
         ts = true;
-        this.tsRecent = o.tsval;
+        this.recordTsRecent(o.tsval);
       } else if (o.kind === 'sack-permitted') sack = true;
     }
     // RFC 7323: scaling and timestamps only when both sides offer them.
@@ -267,10 +278,8 @@ export class TcpEndpoint {
     this.readSynOptions(h);
     if (f & ACK) {
       this.sndUna = h.ack;
-      this.cc.mss = this.sendMss();
       this.updateWindow(h, true);
-      this.sampleHandshakeRtt();
-      this.disarm('retransmit');
+      this.startTransfer();
       this.setState('ESTABLISHED', 'syn-ack-received');
       this.upper.onSegment(this, h, payload.length, packetId);
       this.sendAck(true, true);
@@ -283,11 +292,23 @@ export class TcpEndpoint {
     return true;
   }
 
-  private sampleHandshakeRtt(): void {
+  /** The handshake is done: the RTO and the window data starts with. */
+  private startTransfer(): void {
+    this.cc.mss = this.sendMss();
+    this.disarm('retransmit');
+    // Karn: a SYN sent once gives an RTT sample.
     if (this.synTransmissions === 1 && this.synSentAt !== null) this.rtt.sample(this.now - this.synSentAt);
+    // RFC 6298 §5.7: the SYN's timer expired, so data starts with a 3 s RTO, not the SYN's backed-off one.
+    if (this.synTimedOut) this.rtt.restartAfterSynTimeout();
+    // RFC 5681 §3.1: a SYN or SYN/ACK was lost, so the initial window MUST be one segment.
+    if (this.synTimedOut || this.synAckRepeated) this.cc.cwnd = this.cc.mss;
   }
 
   private synSentAt: number | null = null;
+  /** The retransmission timer expired during the handshake. */
+  private synTimedOut = false;
+  /** The peer sent its SYN again: our SYN/ACK was lost. */
+  private synAckRepeated = false;
 
   /** RFC 9293 §3.10.7.4 for every synchronized state (and SYN_RECEIVED). */
   private inSynchronized(h: TcpHeader, payload: Uint8Array, packetId: number): boolean {
@@ -297,11 +318,25 @@ export class TcpEndpoint {
     // before the window check, which a SYN at IRS would fail.
     if (this.state === 'SYN_RECEIVED' && f & SYN && !(f & ACK) && h.seq === this.irs) {
       this.emitEvent({ kind: 'tcp-syn-retransmitted' }, packetId);
+      this.synAckRepeated = true;
       this.sendSyn(true);
+      return false;
+    }
+    // RFC 7323 §5.3 R1 (PAWS), before the window check: an older TSval than TS.Recent is an old duplicate.
+    // Acknowledged and dropped, except a RST; a SYN earns a challenge ACK, as Linux does.
+    if (this.pawsRejects(h)) {
+      if (f & SYN) this.challengeAck({ what: 'syn-synchronized', state: this.state }, packetId);
+      else this.sendAck(true);
+      this.emitEvent({ kind: 'tcp-drop', cause: 'paws', tsval: timestampsOf(h)!.tsval, tsRecent: this.tsRecent }, packetId);
       return false;
     }
     // First: is the sequence number acceptable?
     if (!this.sequenceAcceptable(h.seq, segLen)) {
+      // RFC 5961 §4.2: a SYN gets a challenge ACK wherever its sequence number lies.
+      if (f & SYN && !(f & RST)) {
+        this.challengeAck({ what: 'syn-synchronized', state: this.state }, packetId);
+        return false;
+      }
       if (!(f & RST)) this.sendAck(true);
       this.emitEvent({ kind: 'tcp-drop', cause: 'out-of-window', seq: h.seq, length: segLen, rcvNxt: this.rcvNxt, window: this.receiveWindow() }, packetId);
       return false;
@@ -330,10 +365,8 @@ export class TcpEndpoint {
         return false;
       }
       this.sndUna = h.ack;
-      this.cc.mss = this.sendMss();
       this.updateWindow(h, true);
-      this.sampleHandshakeRtt();
-      this.disarm('retransmit');
+      this.startTransfer();
       this.setState('ESTABLISHED', 'handshake-acked');
     }
     if (!ackOfSentData(h.ack, this.sndMax)) {
@@ -346,9 +379,10 @@ export class TcpEndpoint {
       this.challengeAck({ what: 'old-ack', ack: h.ack, sndUna: this.sndUna, maxSndWnd: this.maxSndWnd }, packetId);
       return false;
     }
+    // RFC 7323 §4.3: TS.Recent follows segments at or below the ACK we last sent (not older: PAWS let it through).
     if (this.useTimestamps) {
-      const ts = h.options.find((o) => o.kind === 'timestamps');
-      if (ts && ts.kind === 'timestamps' && seqLeq(h.seq, this.rcvNxt)) this.tsRecent = ts.tsval;
+      const ts = timestampsOf(h);
+      if (ts && seqLeq(h.seq, this.rcvNxt)) this.recordTsRecent(ts.tsval);
     }
     this.upper.onSegment(this, h, payload.length, packetId);
     if (this.closed) return true; // the upper tore the connection down
@@ -360,21 +394,35 @@ export class TcpEndpoint {
     return true;
   }
 
+  private pawsRejects(h: TcpHeader): boolean {
+    if (!this.useTimestamps || h.flags & RST) return false;
+    const ts = timestampsOf(h);
+    if (!ts || timestampNotOlder(ts.tsval, this.tsRecent)) return false;
+    // RFC 7323 §5.5: a TS.Recent idle for 24 days is invalid, and checks nothing.
+    return this.now - this.tsRecentAtUs <= PAWS_IDLE_US;
+  }
+
+  private recordTsRecent(tsval: number): void {
+    this.tsRecent = tsval;
+    this.tsRecentAtUs = this.now;
+  }
+
   private sequenceAcceptable(seq: number, segLen: number): boolean {
     return sequenceInWindow(seq, segLen, this.rcvNxt, this.receiveWindow());
   }
 
+  /** RFC 5961 §7: challenge ACKs are rate limited, per socket first, then per host (`challenge-ack-limit.ts`). */
   private challengeAck(trigger: ChallengeTrigger, packetId: number): void {
-    const c = this.challengeAcks;
-    if (this.now - c.windowStartUs >= 1_000_000) {
-      c.windowStartUs = this.now;
-      c.count = 0;
-    }
-    if (c.count >= this.config.challengeAckLimit) {
-      this.emitEvent({ kind: 'tcp-challenge-ack-limited', trigger, limitPerSecond: this.config.challengeAckLimit }, packetId);
+    const intervalUs = this.config.invalidRateLimitUs;
+    if (tooSoonAfterLast(this.lastChallengeAckUs, this.now, intervalUs)) {
+      this.emitEvent({ kind: 'tcp-challenge-ack-limited', trigger, by: 'socket', limit: intervalUs / 1000 }, packetId);
       return;
     }
-    c.count++;
+    this.lastChallengeAckUs = this.now;
+    if (!this.challengeBudget.take(this.now)) {
+      this.emitEvent({ kind: 'tcp-challenge-ack-limited', trigger, by: 'host', limit: this.challengeBudget.limitPerSecond }, packetId);
+      return;
+    }
     this.emitEvent({ kind: 'tcp-challenge-ack', trigger }, packetId);
     this.sendAck(true);
   }
@@ -423,7 +471,7 @@ export class TcpEndpoint {
       }
     }
     // Enter loss recovery on the third duplicate ACK, or when SACKs show the first chunk lost (RFC 6675 §5).
-    if (cc.recover === null && (this.dupAcks >= DUP_THRESH || (newSack && q.firstIsLost()))) {
+    if ((this.dupAcks >= DUP_THRESH || (newSack && q.firstIsLost())) && cc.mayEnterRecovery(this.sndUna)) {
       const first = q.first();
       if (first && first.transmissions > 0) {
         q.markLost(first);
@@ -769,6 +817,7 @@ export class TcpEndpoint {
   private onRetransmitTimeout(): void {
     this.rtt.backOff();
     if (this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED') {
+      this.synTimedOut = true;
       // Linux: tcp_syn_retries for our SYN, tcp_synack_retries for a half-open connection's SYN/ACK.
       if (this.synTransmissions > (this.state === 'SYN_SENT' ? this.config.synRetries : this.config.synAckRetries)) {
         this.emitEvent({ kind: 'tcp-timeout', phase: 'handshake', syns: this.synTransmissions });
@@ -786,7 +835,7 @@ export class TcpEndpoint {
       this.abort(this.now);
       return;
     }
-    this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna));
+    this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna), this.sndMax);
     this.dupAcks = 0;
     this.emitEvent({ kind: 'tcp-rto', sndUna: this.sndUna, rtoMs: Math.round(this.rtt.rtoUs / 1000) });
     // Everything unacknowledged and not SACKed is lost: resent in order as the window opens.
@@ -807,6 +856,7 @@ export class TcpEndpoint {
     if (from === to) return;
     if (!canTransition(from, to)) throw new Error(`TCP ${this.name}: illegal transition ${from} → ${to} (${cause})`);
     this.state = to;
+    this.cc.canSend = canSendData(to);
     if (to === 'ESTABLISHED' && !this.everEstablished) {
       this.everEstablished = true;
       this.establishedAtUs = this.now;
@@ -852,6 +902,11 @@ export class TcpEndpoint {
 }
 
 const NOP: TcpOption = { kind: 'nop' };
+
+function timestampsOf(h: TcpHeader): { tsval: number; tsecr: number } | undefined {
+  for (const o of h.options) if (o.kind === 'timestamps') return o;
+  return undefined;
+}
 const noFill = (): void => {};
 
 /**

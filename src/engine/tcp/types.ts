@@ -81,7 +81,9 @@ export interface TcpConfig {
   synAckRetries: number;
   dataRetries: number;
   timeWaitUs: number;
-  /** RFC 5961 §7: challenge ACKs allowed per second. */
+  /** RFC 5961 §7, per socket: the least time between two challenge ACKs (Linux tcp_invalid_ratelimit). */
+  invalidRateLimitUs: number;
+  /** RFC 5961 §7, per host: challenge ACKs a second across all sockets (Linux tcp_challenge_ack_limit; Infinity = off). */
   challengeAckLimit: number;
 }
 
@@ -97,7 +99,9 @@ export const DEFAULT_TCP_CONFIG: TcpConfig = {
   synAckRetries: 5,
   dataRetries: 15,
   timeWaitUs: 60_000_000,
-  challengeAckLimit: 1000,
+  invalidRateLimitUs: 500_000,
+  // Linux ≥ 6.0: INT_MAX, the per-netns limit is off (see challenge-ack-limit.ts).
+  challengeAckLimit: Number.POSITIVE_INFINITY,
 };
 
 /** A host-level sink for trace events ('tcp-state', 'tcp-reset', ...). */

@@ -5,10 +5,12 @@
  */
 import type { TcpEvent } from '../sim/events.ts';
 import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
-import { DEFAULT_TCP_CONFIG, type TcpUpper } from '../tcp/types.ts';
+import type { ChallengeAckBudget } from '../tcp/challenge-ack-limit.ts';
+import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { ipv4 } from '../wire/ip-address.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
+import type { TcpHeader } from '../wire/tcp-header.ts';
 import type { TcpOption } from '../wire/tcp-options.ts';
 
 export const LOCAL = ipv4(198, 18, 1, 1);
@@ -40,14 +42,15 @@ export class TcpHarness {
   readonly events: TcpEvent[] = [];
   now = 0;
 
-  constructor(upper: TcpUpper = recordingUpper(), iss = 1000) {
+  constructor(upper: TcpUpper = recordingUpper(), iss = 1000, opts: { config?: Partial<TcpConfig>; challengeBudget?: ChallengeAckBudget } = {}) {
     this.ep = new TcpEndpoint({
+      challengeBudget: opts.challengeBudget,
       localAddr: LOCAL,
       localPort: 40000,
       remoteAddr: REMOTE,
       remotePort: 8080,
       iss,
-      config: DEFAULT_TCP_CONFIG,
+      config: { ...DEFAULT_TCP_CONFIG, ...opts.config },
       upper,
       events: (e) => this.events.push(e),
       ipId: () => 1,
@@ -64,8 +67,19 @@ export class TcpHarness {
   }
 
   /** Feeds a segment from the peer. */
-  deliver(seg: { seq: number; ack?: number; flags: number; window?: number; options?: TcpOption[]; payload?: Uint8Array }, atUs = this.now): boolean {
+  deliver(seg: PeerSegment, atUs = this.now): boolean {
     this.now = atUs;
+    const p = this.decoded(seg);
+    return this.ep.handleSegment(atUs, p.header, p.payload, 1);
+  }
+
+  /** Passive open: the endpoint accepts the peer's SYN (as a listener would hand it over) and answers it. */
+  acceptSyn(seg: PeerSegment, atUs = this.now): void {
+    this.now = atUs;
+    this.ep.acceptSyn(atUs, this.decoded(seg).header);
+  }
+
+  private decoded(seg: PeerSegment): { header: TcpHeader; payload: Uint8Array } {
     const payload = seg.payload ?? new Uint8Array(0);
     const bytes = buildTcpPacket({
       src: REMOTE,
@@ -85,6 +99,16 @@ export class TcpHarness {
     const d = decodePacket(bytes);
     if (!d.ok) throw d.error;
     const p = d.value;
-    return this.ep.handleSegment(atUs, p.tcp!.header, bytes.subarray(p.payloadOffset), 1);
+    return { header: p.tcp!.header, payload: bytes.subarray(p.payloadOffset) };
   }
+}
+
+/** A segment from the scripted peer. */
+export interface PeerSegment {
+  seq: number;
+  ack?: number;
+  flags: number;
+  window?: number;
+  options?: TcpOption[];
+  payload?: Uint8Array;
 }

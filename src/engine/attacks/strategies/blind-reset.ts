@@ -26,7 +26,7 @@ import { BlindSearch, runBlind, searchEstimate, type Dimension, type Dimensions,
 import type { BLIND_RESET_PARAMS } from '../catalog.ts';
 import { craftSegment } from '../craft.ts';
 import type { KnownConnection } from '../knowledge.ts';
-import { blindTarget, endsOf, pointText, seenTarget, type SegmentPoint, type SegmentTarget } from '../segment-target.ts';
+import { blindTarget, endsOf, optionList, pointText, seenTarget, type SegmentPoint, type SegmentTarget } from '../segment-target.ts';
 import type { AttackContext, AttackStrategy, StrategyDefinition } from '../strategy.ts';
 
 type Params = Out<typeof BLIND_RESET_PARAMS>;
@@ -101,7 +101,7 @@ class BlindReset implements AttackStrategy {
           // A blind RST carries no ACK: RFC 5961 §3.2 checks its sequence number alone.
           flags: rides ? TCP_FLAG.ACK : plan.target.seen ? TCP_FLAG.RST | TCP_FLAG.ACK : TCP_FLAG.RST,
           window: plan.target.window,
-          options: [...(plan.target.timestamps && rides ? [plan.target.timestamps] : []), ...options(this.p, pt.key ?? null)],
+          options: [...(rides ? optionList(plan.target.timestampsAt(ctx.now())) : []), ...options(this.p, pt.key ?? null)],
         });
         return { bytes, note: () => `${this.p.method} guess ${n}: ${pointText(pt)}${pt.key !== undefined ? `, key ${hex64(pt.key)}` : ''}` };
       },

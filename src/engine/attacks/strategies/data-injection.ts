@@ -31,7 +31,7 @@ import { BlindSearch, runBlind, searchEstimate, type Dimensions, type GuessEstim
 import type { DATA_INJECTION_PARAMS } from '../catalog.ts';
 import { craftSegment } from '../craft.ts';
 import type { FlowView, KnownConnection } from '../knowledge.ts';
-import { blindTarget, endsOf, pointText, type SegmentPoint, type SegmentTarget } from '../segment-target.ts';
+import { blindTarget, continuedTimestamps, endsOf, optionList, pointText, type SegmentPoint, type SegmentTarget } from '../segment-target.ts';
 import type { AttackContext, AttackStrategy, StrategyDefinition } from '../strategy.ts';
 
 type Params = Out<typeof DATA_INJECTION_PARAMS>;
@@ -124,7 +124,7 @@ class DataInjection implements AttackStrategy {
   private informed(ctx: AttackContext, f: FlowView, back: FlowView | undefined): void {
     const payload = this.payload();
     const options: TcpOption[] = [];
-    if (f.tsVal !== null) options.push({ kind: 'timestamps', tsval: (f.tsVal + 1) >>> 0, tsecr: back?.tsVal ?? 0 });
+    options.push(...optionList(continuedTimestamps(f, back, ctx.now())));
     let dataLevel = '';
     if (f.nextDsn !== null && f.ssnBase !== null) {
       const ssn = (f.nextSeq - f.ssnBase) >>> 0;
