@@ -10,7 +10,8 @@
 import type { Rng } from '../core/rng.ts';
 import type { HostSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
-import { TcpEndpoint, synOptions } from '../tcp/tcp-endpoint.ts';
+import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
+import { synOptions } from '../tcp/negotiation.ts';
 import { ChallengeAckBudget } from '../tcp/challenge-ack-limit.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';

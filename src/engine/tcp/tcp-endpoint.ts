@@ -19,19 +19,22 @@
 import type { IpAddress } from '../wire/ip-address.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { formatEndpoint } from '../wire/ip-address.ts';
-import { seqAdd, seqDiff, seqGt, seqGeq, seqLt, seqLeq } from '../wire/seq.ts';
+import { seqAdd, seqDiff, seqGt, seqLt, seqLeq } from '../wire/seq.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
-import { padOptionsToWord, tcpOptionsByteLength, type TcpOption } from '../wire/tcp-options.ts';
+import { padOptionsToWord, type TcpOption } from '../wire/tcp-options.ts';
+import { synOptions, TcpNegotiation, timestampsOf, TS_OPTION_BYTES } from './negotiation.ts';
 import { NewReno } from './congestion.ts';
 import { Reassembly } from './reassembly.ts';
-import { DUP_THRESH, SendQueue, type TrackedChunk } from './send-queue.ts';
+import { LossRecovery } from './loss-recovery.ts';
+import { SendQueue, type TrackedChunk } from './send-queue.ts';
 import { RttEstimator } from './rtt.ts';
+import { TimerTable } from './timer-table.ts';
 import { tooSoonAfterLast, UNLIMITED_CHALLENGE_ACKS, type ChallengeAckBudget } from './challenge-ack-limit.ts';
 import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
 import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
 import type { ChallengeTrigger, TcpCause, TcpEvent } from '../sim/events.ts';
 import type { DistributiveOmit } from '../core/types.ts';
-import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow, timestampNotOlder } from '../host/security-checks.ts';
+import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow } from '../host/security-checks.ts';
 
 const { FIN, SYN, RST, PSH, ACK } = TCP_FLAG;
 
@@ -51,12 +54,6 @@ export interface TcpEndpointInit {
 }
 
 type Timer = 'retransmit' | 'delayed-ack' | 'time-wait';
-
-/** RFC 7323 §5.5: after 24 days without an update TS.Recent is no longer valid for PAWS (Linux TCP_PAWS_24DAYS). */
-const PAWS_IDLE_US = 24 * 24 * 3600 * 1_000_000;
-
-/** Bytes of TCP options Linux puts on data segments of a plain connection (NOP NOP timestamps). */
-const TS_OPTION_BYTES = 12;
 
 export class TcpEndpoint {
   readonly localAddr: IpAddress;
@@ -84,19 +81,12 @@ export class TcpEndpoint {
   maxSndWnd = 0;
   rcvNxt = 0;
 
-  /** Negotiated on the SYN exchange. */
-  peerMss = 536;
-  private peerWscale = 0;
-  private useWscale = false;
-  private useTimestamps = false;
-  private sackOk = false;
-  private tsRecent = 0;
-  /** When TS.Recent was last set (RFC 7323 §5.5). */
-  private tsRecentAtUs = 0;
+  /** What the SYN exchange agreed, and TS.Recent. */
+  private readonly opts: TcpNegotiation;
 
   readonly rtt = new RttEstimator();
-  cc: NewReno;
-  private dupAcks = 0;
+  readonly cc: NewReno;
+  private readonly recovery: LossRecovery;
 
   /** Chunks sent and not yet cumulatively acknowledged, with SACK and loss marks (RFC 6675). */
   private readonly queue = new SendQueue();
@@ -109,7 +99,7 @@ export class TcpEndpoint {
   private ackPending = 0;
   private ackNow = false;
 
-  private readonly timers: Record<Timer, number> = { retransmit: Infinity, 'delayed-ack': Infinity, 'time-wait': Infinity };
+  private readonly timers = new TimerTable<Timer>(['retransmit', 'delayed-ack', 'time-wait']);
   private synTransmissions = 0;
   private retransmissionsInRow = 0;
   /** When the last challenge ACK was sent (the per-socket limit). */
@@ -138,11 +128,13 @@ export class TcpEndpoint {
     this.events = init.events;
     this.ipId = init.ipId;
     this.challengeBudget = init.challengeBudget ?? UNLIMITED_CHALLENGE_ACKS;
+    this.opts = new TcpNegotiation(init.config);
     this.iss = init.iss >>> 0;
     this.sndUna = this.iss;
     this.sndNxt = this.iss;
     this.sndMax = this.iss;
     this.cc = new NewReno(this.baseMss(), init.config.initialWindowSegments);
+    this.recovery = new LossRecovery(this.queue, this.cc, () => this.opts.sackOk);
   }
 
   get name(): string {
@@ -156,8 +148,8 @@ export class TcpEndpoint {
 
   /** Payload bytes a data segment carries: the MSS less timestamps and what the upper adds (a DSS). */
   sendMss(): number {
-    const own = this.useTimestamps ? TS_OPTION_BYTES : 0;
-    return Math.max(1, Math.min(this.peerMss, this.baseMss()) - own - this.upper.dataOptionBytes(this));
+    const own = this.opts.useTimestamps ? TS_OPTION_BYTES : 0;
+    return Math.max(1, Math.min(this.opts.peerMss, this.baseMss()) - own - this.upper.dataOptionBytes(this));
   }
 
   // ---------------------------------------------------------------- opening
@@ -174,7 +166,7 @@ export class TcpEndpoint {
     this.now = now;
     this.irs = syn.seq;
     this.rcvNxt = seqAdd(syn.seq, 1);
-    this.readSynOptions(syn);
+    this.opts.readSyn(syn, this.now);
     this.updateWindow(syn, true);
     this.setState('SYN_RECEIVED', 'syn-received');
     this.sendSyn(true);
@@ -190,35 +182,11 @@ export class TcpEndpoint {
     this.now = now;
     this.irs = clientIsn;
     this.rcvNxt = seqAdd(clientIsn, 1);
-    this.peerMss = o.mss;
-    this.useWscale = o.windowScale !== null && this.config.windowScale > 0;
-    this.peerWscale = this.useWscale ? o.windowScale! : 0;
-    this.useTimestamps = o.tsRecent !== null && this.config.timestamps;
-    if (o.tsRecent !== null) this.recordTsRecent(o.tsRecent);
-    this.sackOk = o.sack && this.config.sackPermitted;
+    this.opts.restore(o, now);
     this.sndNxt = seqAdd(this.iss, 1);
     this.sndMax = this.sndNxt;
     this.synTransmissions = 1;
     this.setState('SYN_RECEIVED', 'cookie-verified');
-  }
-
-  private readSynOptions(h: TcpHeader): void {
-    let wscale: number | null = null;
-    let ts = false;
-    let sack = false;
-    for (const o of h.options) {
-      if (o.kind === 'mss') this.peerMss = o.mss;
-      else if (o.kind === 'window-scale') wscale = Math.min(o.shift, 14);
-      else if (o.kind === 'timestamps') {
-        ts = true;
-        this.recordTsRecent(o.tsval);
-      } else if (o.kind === 'sack-permitted') sack = true;
-    }
-    // RFC 7323: scaling and timestamps only when both sides offer them.
-    this.useWscale = wscale !== null && this.config.windowScale > 0;
-    this.peerWscale = this.useWscale ? wscale! : 0;
-    this.useTimestamps = ts && this.config.timestamps;
-    this.sackOk = sack && this.config.sackPermitted;
   }
 
   private sendSyn(synAck: boolean): void {
@@ -228,9 +196,9 @@ export class TcpEndpoint {
     if (seqGt(this.sndNxt, this.sndMax)) this.sndMax = this.sndNxt;
     const own = synOptions({
       mss: this.baseMss(),
-      sack: this.config.sackPermitted && (!synAck || this.sackOk),
-      timestamps: this.config.timestamps && (!synAck || this.useTimestamps) ? { tsval: this.tsval(), tsecr: synAck ? this.tsRecent : 0 } : null,
-      windowScale: this.config.windowScale > 0 && (!synAck || this.useWscale) ? this.config.windowScale : null,
+      sack: this.config.sackPermitted && (!synAck || this.opts.sackOk),
+      timestamps: this.config.timestamps && (!synAck || this.opts.useTimestamps) ? { tsval: this.tsval(), tsecr: synAck ? this.opts.tsRecent : 0 } : null,
+      windowScale: this.config.windowScale > 0 && (!synAck || this.opts.useWscale) ? this.config.windowScale : null,
     });
     const seg: OutgoingSegment = { kind: synAck ? 'syn-ack' : 'syn', flags, chunk: null, handshakeAck: false };
     this.emit(seg, this.iss, synAck ? this.rcvNxt : 0, own, 0);
@@ -275,7 +243,7 @@ export class TcpEndpoint {
     if (!(f & SYN)) return false;
     this.irs = h.seq;
     this.rcvNxt = seqAdd(h.seq, 1);
-    this.readSynOptions(h);
+    this.opts.readSyn(h, this.now);
     if (f & ACK) {
       this.sndUna = h.ack;
       this.updateWindow(h, true);
@@ -324,10 +292,10 @@ export class TcpEndpoint {
     }
     // RFC 7323 §5.3 R1 (PAWS), before the window check: an older TSval than TS.Recent is an old duplicate.
     // Acknowledged and dropped, except a RST; a SYN earns a challenge ACK, as Linux does.
-    if (this.pawsRejects(h)) {
+    if (this.opts.pawsRejects(h, this.now)) {
       if (f & SYN) this.challengeAck({ what: 'syn-synchronized', state: this.state }, packetId);
       else this.sendAck(true);
-      this.emitEvent({ kind: 'tcp-drop', cause: 'paws', tsval: timestampsOf(h)!.tsval, tsRecent: this.tsRecent }, packetId);
+      this.emitEvent({ kind: 'tcp-drop', cause: 'paws', tsval: timestampsOf(h)!.tsval, tsRecent: this.opts.tsRecent }, packetId);
       return false;
     }
     // First: is the sequence number acceptable?
@@ -380,9 +348,9 @@ export class TcpEndpoint {
       return false;
     }
     // RFC 7323 §4.3: TS.Recent follows segments at or below the ACK we last sent (not older: PAWS let it through).
-    if (this.useTimestamps) {
+    if (this.opts.useTimestamps) {
       const ts = timestampsOf(h);
-      if (ts && seqLeq(h.seq, this.rcvNxt)) this.recordTsRecent(ts.tsval);
+      if (ts && seqLeq(h.seq, this.rcvNxt)) this.opts.recordTsRecent(ts.tsval, this.now);
     }
     this.upper.onSegment(this, h, payload.length, packetId);
     if (this.closed) return true; // the upper tore the connection down
@@ -392,19 +360,6 @@ export class TcpEndpoint {
     if (payload.length > 0 || f & FIN) this.receiveData(h.seq, payload, (f & FIN) !== 0);
     this.pump();
     return true;
-  }
-
-  private pawsRejects(h: TcpHeader): boolean {
-    if (!this.useTimestamps || h.flags & RST) return false;
-    const ts = timestampsOf(h);
-    if (!ts || timestampNotOlder(ts.tsval, this.tsRecent)) return false;
-    // RFC 7323 §5.5: a TS.Recent idle for 24 days is invalid, and checks nothing.
-    return this.now - this.tsRecentAtUs <= PAWS_IDLE_US;
-  }
-
-  private recordTsRecent(tsval: number): void {
-    this.tsRecent = tsval;
-    this.tsRecentAtUs = this.now;
   }
 
   private sequenceAcceptable(seq: number, segLen: number): boolean {
@@ -430,10 +385,9 @@ export class TcpEndpoint {
   private processAck(h: TcpHeader, carriesData: boolean): void {
     const ack = h.ack;
     const flight = seqDiff(this.sndMax, this.sndUna);
-    const cc = this.cc;
     const q = this.queue;
     let newSack = false;
-    if (this.sackOk) {
+    if (this.opts.sackOk) {
       const sack = h.options.find((o) => o.kind === 'sack');
       if (sack && sack.kind === 'sack') newSack = q.applySack(sack.blocks, seqGt(ack, this.sndUna) ? ack : this.sndUna);
     }
@@ -443,20 +397,7 @@ export class TcpEndpoint {
       if (seqLt(this.sndNxt, ack)) this.sndNxt = ack;
       this.retransmissionsInRow = 0;
       const done = this.releaseAcked(ack);
-      if (cc.recover !== null) {
-        if (seqGeq(ack, cc.recover)) {
-          cc.exitRecovery(this.inFlight());
-          this.dupAcks = 0;
-        } else if (!this.sackOk) {
-          // NewReno partial ACK: the next hole is lost too; send it at once (RFC 6582 §3.2 step 5).
-          cc.onPartialAck(acked);
-          const first = q.first();
-          if (first) q.markLost(first);
-        }
-      } else {
-        this.dupAcks = 0;
-        cc.onAck(acked);
-      }
+      this.recovery.onAdvance(ack, acked, () => this.inFlight());
       this.updateWindow(h, false);
       if (this.sndUna === this.sndMax) this.disarm('retransmit');
       else this.arm('retransmit', this.rtt.rtoUs);
@@ -465,21 +406,10 @@ export class TcpEndpoint {
     } else if (ack === this.sndUna) {
       const windowChanged = this.updateWindow(h, false);
       // RFC 5681 §2: a duplicate ACK carries no data, does not move the window, and data is outstanding.
-      if (!carriesData && !windowChanged && flight > 0 && this.canCountDupAck(h)) {
-        this.dupAcks++;
-        if (cc.recover !== null && !this.sackOk) cc.onDupAckInRecovery();
-      }
+      if (!carriesData && !windowChanged && flight > 0) this.recovery.onDuplicate(h);
     }
-    // Enter loss recovery on the third duplicate ACK, or when SACKs show the first chunk lost (RFC 6675 §5).
-    if ((this.dupAcks >= DUP_THRESH || (newSack && q.firstIsLost())) && cc.mayEnterRecovery(this.sndUna)) {
-      const first = q.first();
-      if (first && first.transmissions > 0) {
-        q.markLost(first);
-        cc.enterRecovery(flight, this.sndMax);
-        if (this.sackOk) cc.cwnd = cc.ssthresh;
-        this.emitEvent({ kind: 'tcp-fast-retransmit', trigger: this.dupAcks >= DUP_THRESH ? 'dup-acks' : 'sack', sndUna: this.sndUna, cwnd: Math.round(cc.cwnd) });
-      }
-    }
+    const trigger = this.recovery.maybeEnter(newSack, this.sndUna, flight, this.sndMax);
+    if (trigger) this.emitEvent({ kind: 'tcp-fast-retransmit', trigger, sndUna: this.sndUna, cwnd: Math.round(this.cc.cwnd) });
   }
 
   /** Bytes in the network: RFC 6675's pipe with SACK, all outstanding bytes without. */
@@ -487,16 +417,8 @@ export class TcpEndpoint {
     // A FIN takes a sequence number but no room in the network.
     const fin = this.finQueued && this.sndMax !== this.sndUna && this.queue.last()?.fin && this.queue.last()!.transmissions > 0 ? 1 : 0;
     const outstanding = seqDiff(this.sndNxt, this.sndUna) - (this.sndNxt === this.sndMax ? fin : 0);
-    if (!this.sackOk) return Math.max(0, outstanding);
+    if (!this.opts.sackOk) return Math.max(0, outstanding);
     return Math.max(0, seqDiff(this.sndMax, this.sndUna) - fin - this.queue.sackedBytes - this.queue.lostBytes);
-  }
-
-  /** RFC 8684 §3.3.6: a duplicate ACK that carries an MPTCP signalling option is not a congestion signal. */
-  private canCountDupAck(h: TcpHeader): boolean {
-    for (const o of h.options) {
-      if (o.kind === 'add-addr' || o.kind === 'remove-addr' || o.kind === 'mp-prio' || o.kind === 'mp-fail' || o.kind === 'mp-fastclose') return false;
-    }
-    return true;
   }
 
   private releaseAcked(ack: number): SentChunk[] {
@@ -514,7 +436,7 @@ export class TcpEndpoint {
   /** Returns true when the advertised window changed. */
   private updateWindow(h: TcpHeader, handshake: boolean): boolean {
     // SYN segments' windows are never scaled (RFC 7323 §2.2).
-    const wnd = handshake || !this.useWscale ? h.window : h.window * 2 ** this.peerWscale;
+    const wnd = handshake || !this.opts.useWscale ? h.window : h.window * 2 ** this.opts.peerWscale;
     if (
       handshake ||
       seqLt(this.sndWl1, h.seq) ||
@@ -693,7 +615,7 @@ export class TcpEndpoint {
     const end = seqAdd(c.seq, c.len + (c.fin ? 1 : 0));
     if (seqGt(end, this.sndNxt)) this.sndNxt = end;
     if (seqGt(end, this.sndMax)) this.sndMax = end;
-    if (this.timers.retransmit === Infinity) this.arm('retransmit', this.rtt.rtoUs);
+    if (!this.timers.isSet('retransmit')) this.arm('retransmit', this.rtt.rtoUs);
   }
 
   /** A pure ACK (with whatever options the upper adds), now. */
@@ -724,26 +646,9 @@ export class TcpEndpoint {
       this.disarm('delayed-ack');
     }
     const upper = this.upper.options(this, seg);
-    let options: TcpOption[];
-    if (isSyn) {
-      options = padOptionsToWord([...own, ...upper]);
-    } else {
-      options = padOptionsToWord([...own, ...upper]);
-      // Timestamps go first, unless they would not fit beside a long MPTCP option (Linux drops them for an IPv6 ADD_ADDR with port).
-      if (this.useTimestamps && tcpOptionsByteLength(options) <= 40 - TS_OPTION_BYTES) {
-        options = [NOP, NOP, { kind: 'timestamps', tsval: this.tsval(), tsecr: this.tsRecent }, ...options];
-      }
-      // SACK blocks in what room is left (RFC 2018 §3: at most 3 beside timestamps).
-      if (this.sackOk && this.ooo.size > 0 && seg.flags & ACK) {
-        const room = 40 - tcpOptionsByteLength(options) - 4;
-        const blocks = this.ooo.sackBlocks(Math.min(4, Math.floor(room / 8)));
-        if (blocks.length > 0) {
-          const at = this.useTimestamps && options[2]?.kind === 'timestamps' ? 3 : 0;
-          options.splice(at, 0, NOP, NOP, { kind: 'sack', blocks });
-        }
-      }
-    }
-    const window = seg.flags & SYN ? Math.min(65535, this.receiveWindow()) : Math.min(65535, this.receiveWindow() >>> (this.useWscale ? this.config.windowScale : 0));
+    const sack = this.ooo.size > 0 && seg.flags & ACK ? (max: number) => this.ooo.sackBlocks(max) : null;
+    const options = isSyn ? padOptionsToWord([...own, ...upper]) : this.opts.segmentOptions(own, upper, this.tsval(), sack);
+    const window = seg.flags & SYN ? Math.min(65535, this.receiveWindow()) : Math.min(65535, this.receiveWindow() >>> (this.opts.useWscale ? this.config.windowScale : 0));
     const bytes = buildTcpPacket({
       src: this.localAddr,
       dst: this.remoteAddr,
@@ -764,7 +669,7 @@ export class TcpEndpoint {
 
   receiveWindow(): number {
     const space = this.upper.receiveSpace(this);
-    const max = this.useWscale ? 65535 * 2 ** this.config.windowScale : 65535;
+    const max = this.opts.useWscale ? 65535 * 2 ** this.config.windowScale : 65535;
     return Math.max(0, Math.min(space, max));
   }
 
@@ -784,34 +689,26 @@ export class TcpEndpoint {
   // ---------------------------------------------------------------- timers
 
   private arm(t: Timer, inUs: number): void {
-    this.timers[t] = this.now + inUs;
+    this.timers.set(t, this.now + inUs);
   }
 
   private disarm(t: Timer): void {
-    this.timers[t] = Infinity;
+    this.timers.clear(t);
   }
 
   nextTimeoutUs(): number {
-    const t = this.timers;
-    return Math.min(t.retransmit, t['delayed-ack'], t['time-wait']);
+    return this.timers.next();
   }
 
   handleTimeout(now: number): void {
     this.now = now;
     const t = this.timers;
-    if (t['time-wait'] <= now) {
-      this.disarm('time-wait');
+    if (t.take('time-wait', now)) {
       this.enterClosed('fin');
       return;
     }
-    if (t['delayed-ack'] <= now) {
-      this.disarm('delayed-ack');
-      if (this.ackPending > 0) this.sendAck(true);
-    }
-    if (t.retransmit <= now) {
-      this.disarm('retransmit');
-      this.onRetransmitTimeout();
-    }
+    if (t.take('delayed-ack', now) && this.ackPending > 0) this.sendAck(true);
+    if (t.take('retransmit', now)) this.onRetransmitTimeout();
   }
 
   private onRetransmitTimeout(): void {
@@ -836,7 +733,7 @@ export class TcpEndpoint {
       return;
     }
     this.cc.onTimeout(seqDiff(this.sndMax, this.sndUna), this.sndMax);
-    this.dupAcks = 0;
+    this.recovery.dupAcks = 0;
     this.emitEvent({ kind: 'tcp-rto', sndUna: this.sndUna, rtoMs: Math.round(this.rtt.rtoUs / 1000) });
     // Everything unacknowledged and not SACKed is lost: resent in order as the window opens.
     this.queue.markAllLost();
@@ -870,9 +767,7 @@ export class TcpEndpoint {
     if (this.state === 'CLOSED') return;
     this.closeReason = reason;
     this.setState('CLOSED', reason);
-    this.timers.retransmit = Infinity;
-    this.timers['delayed-ack'] = Infinity;
-    this.timers['time-wait'] = Infinity;
+    this.timers.clearAll();
     this.upper.onClosed(this, reason);
   }
 
@@ -893,34 +788,12 @@ export class TcpEndpoint {
 
   /** True while the handshake's option negotiation allowed timestamps. */
   get timestampsOn(): boolean {
-    return this.useTimestamps;
+    return this.opts.useTimestamps;
   }
 
   get windowScaleOn(): boolean {
-    return this.useWscale;
+    return this.opts.useWscale;
   }
 }
 
-const NOP: TcpOption = { kind: 'nop' };
-
-function timestampsOf(h: TcpHeader): { tsval: number; tsecr: number } | undefined {
-  for (const o of h.options) if (o.kind === 'timestamps') return o;
-  return undefined;
-}
 const noFill = (): void => {};
-
-/**
- * SYN options in Linux's order: MSS, SACK-permitted, timestamps, NOP, window
- * scale; without timestamps SACK-permitted is preceded by two NOPs.
- */
-/** A SYN's or SYN/ACK's own options, in Linux's order. */
-export function synOptions(o: { mss: number; sack: boolean; timestamps: { tsval: number; tsecr: number } | null; windowScale: number | null }): TcpOption[] {
-  const out: TcpOption[] = [{ kind: 'mss', mss: o.mss }];
-  if (o.timestamps) {
-    if (o.sack) out.push({ kind: 'sack-permitted' });
-    out.push({ kind: 'timestamps', ...o.timestamps });
-  } else if (o.sack) out.push(NOP, NOP, { kind: 'sack-permitted' });
-  if (o.windowScale !== null) out.push(NOP, { kind: 'window-scale', shift: o.windowScale });
-  return out;
-}
-
