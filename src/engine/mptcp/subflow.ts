@@ -2,7 +2,8 @@
  * One subflow of an MPTCP connection: the `TcpUpper` of a TCP endpoint.
  * It writes the MPTCP options of every segment the endpoint sends and acts
  * on the options of every segment the endpoint accepted (after TCP's own
- * checks, RFC 8684 §3).
+ * checks, RFC 8684 §3). The options themselves are built in
+ * `outgoing-options.ts`; received mappings are kept in `received-mappings.ts`.
  *
  * Handshakes:
  * - initial subflow, v1: SYN MP_CAPABLE(4) → SYN/ACK MP_CAPABLE(key B) →
@@ -18,17 +19,18 @@
  * sequence by the mappings the peer sent.
  */
 import { hex32, hex64, toHex } from '../core/hex.ts';
-import { joinAckHmac, joinSynAckHmac, type JoinAddresses } from '../crypto/mptcp-crypto.ts';
+import { joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
 import type { TcpState } from '../tcp/state.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { CloseReason, DataChunk, OutgoingSegment, SentChunk, TcpUpper } from '../tcp/types.ts';
-import { DssChecksumAccumulator, dssChecksum } from '../wire/dss-checksum.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { MPC_FLAG, type Dss, type MptcpOption } from '../wire/mptcp/types.ts';
 import { expandSeq32 } from '../wire/seq.ts';
 import { TCP_FLAG, type TcpHeader } from '../wire/tcp-header.ts';
 import { isMptcpOption, type TcpOption } from '../wire/tcp-options.ts';
-import type { MappingMeta, MptcpConnection } from './connection.ts';
+import type { MptcpConnection } from './connection.ts';
+import { dss, firstDataNeedsMpc, joinAck, joinAddresses, joinSyn, joinSynAck, mpcFlags, mpcForSyn, mpcForSynAck, mpcKeys, signalOptions, type Signal } from './outgoing-options.ts';
+import { addMapping, holdForChecksum, mappingAt, type ReceivedMapping } from './received-mappings.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
 import type { SynRecord } from '../host/syn-ledger.ts';
 import { fastcloseKeyValid, mappingChecksumAsNegotiated, synAckHmacValid, thirdAckHmacValid } from '../host/security-checks.ts';
@@ -43,28 +45,12 @@ export const MP_FAIL_TIMEOUT_US = 120_000_000;
 export const STALE_LOSS_COUNT = 4;
 export type JoinState = 'syn-sent' | 'syn-received' | 'pre-established' | 'established' | 'failed';
 
-interface ReceivedMapping {
-  ssn: number;
-  dsn: bigint;
-  /** Payload bytes (the data-level length without a DATA_FIN). */
-  len: number;
-  /** With DSS checksums: the data-level length and checksum as sent, and the payload held until it verifies. */
-  dataLength?: number;
-  checksum?: number;
-  acc?: DssChecksumAccumulator;
-  held?: Uint8Array[];
-  /** Offset in the mapping of the first byte the checksum sums (0 unless a forged mapping took the start). */
-  start?: number;
-}
-
 /** What this subflow carried, until the DATA_ACK covers it (to resend elsewhere if the subflow fails). */
 export interface SentMapping {
   dsn: bigint;
   len: number;
   fill: (buf: Uint8Array, at: number) => void;
 }
-
-type Signal = { kind: 'option'; option: MptcpOption } | { kind: 'data-fin' } | { kind: 'infinite-mapping'; dsn: bigint };
 
 export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   readonly id: number;
@@ -215,9 +201,14 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const c = this.conn;
     switch (seg.kind) {
       case 'syn':
-        return this.kind === 'initial' ? [this.mpcForSyn()] : [this.joinSyn()];
+        if (this.kind !== 'initial') return [joinSyn(this)];
+        this.ourMpcFlags = mpcFlags(c);
+        return [mpcForSyn(c, this.ourMpcFlags)];
       case 'syn-ack':
-        return this.kind === 'initial' ? (c.fallback ? [] : [this.mpcForSynAck()]) : [this.joinSynAck()];
+        if (this.kind !== 'initial') return [joinSynAck(this)];
+        if (c.fallback) return [];
+        this.ourMpcFlags = mpcFlags(c) | (c.checksums ? MPC_FLAG.A : 0);
+        return [mpcForSynAck(c, this.ourMpcFlags)];
       case 'rst':
         return this.takeRstOptions();
       default:
@@ -225,104 +216,31 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     }
     if (c.fallback) return [];
     if (seg.handshakeAck) {
-      if (this.kind === 'initial') return c.role === 'client' ? [this.mpcKeys()] : [];
+      if (this.kind === 'initial') return c.role === 'client' ? [mpcKeys(c, this.payloadOf)] : [];
       this.joinState = 'pre-established';
       this.retransmitThirdAckLater();
-      return [this.joinAck()];
+      return [joinAck(this)];
     }
     if (seg.kind === 'ack' && this.joinState === 'pre-established') {
       // The third ACK is retransmitted until the fourth arrives (RFC 8684 §3.2).
-      return [this.joinAck()];
+      return [joinAck(this)];
     }
     if (seg.kind === 'ack') {
       const signal = this.signals.shift();
-      if (signal) return this.signalOptions(signal);
+      if (signal) return signalOptions(this, this.payloadOf, signal);
     }
     const chunk = seg.chunk;
-    if (chunk && chunk.len > 0 && this.firstDataNeedsMpc(ep, chunk)) return [this.mpcKeys(chunk.len, chunk)];
-    const dss = this.dss(chunk);
-    return dss ? [dss] : [];
+    if (chunk && chunk.len > 0 && firstDataNeedsMpc(this, ep, chunk)) return [mpcKeys(c, this.payloadOf, chunk.len, chunk)];
+    const d = dss(this, this.payloadOf, chunk);
+    return d ? [d] : [];
   }
 
-  private mpcFlags(): number {
-    const c = this.conn;
-    return (c.settings.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H;
-  }
-
-  private mpcForSyn(): MptcpOption {
-    const c = this.conn;
-    this.ourMpcFlags = this.mpcFlags();
-    // v1: no key on the SYN (RFC 8684 §3.1); v0: the initiator's key (RFC 6824 §3.1).
-    return c.version === 1
-      ? { kind: 'mp-capable', version: 1, flags: this.ourMpcFlags }
-      : { kind: 'mp-capable', version: 0, flags: this.ourMpcFlags, senderKey: c.localShare };
-  }
-
-  private mpcForSynAck(): MptcpOption {
-    const c = this.conn;
-    this.ourMpcFlags = this.mpcFlags() | (c.checksums ? MPC_FLAG.A : 0);
-    return { kind: 'mp-capable', version: c.version, flags: this.ourMpcFlags, senderKey: c.localShare };
-  }
-
-  /** Third ACK (len 20) or first data (len 22/24 with the data-level length and checksum). */
-  private mpcKeys(dataLength?: number, chunk?: SentChunk): MptcpOption {
-    const c = this.conn;
-    const base = { kind: 'mp-capable' as const, version: c.version, flags: (c.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H, senderKey: c.localShare, receiverKey: c.remoteShare! };
-    if (dataLength === undefined || !chunk) return base;
-    if (!c.checksums) return { ...base, dataLength };
-    return { ...base, dataLength, checksum: dssChecksum(c.localIdsn + 1n, 1, dataLength, this.payloadOf(chunk)) };
-  }
-
-  /** v1: until a DSS from the server shows it has our key, our first data repeats MP_CAPABLE (RFC 8684 §3.1). */
-  private firstDataNeedsMpc(ep: TcpEndpoint, chunk: SentChunk): boolean {
-    const c = this.conn;
-    // MP_CAPABLE cannot say DATA_FIN: a first chunk that also ends the stream goes with a DSS.
-    if ((chunk.meta as MappingMeta).dataFin) return false;
-    return c.version === 1 && this.kind === 'initial' && c.role === 'client' && !c.fullyEstablished && ((chunk.seq - ep.iss) >>> 0) === 1;
-  }
-
-  private dss(chunk: SentChunk | null): Dss | null {
-    const c = this.conn;
-    const ack = c.dataAck();
-    const meta = chunk && chunk.len > 0 ? (chunk.meta as MappingMeta) : null;
-    if (!ack && !meta) return null;
-    // m (64-bit DSN) only with M: Linux never sets it on a pure DATA_ACK (RFC 8684 §3.3: it is ignored without M).
-    const dss: { -readonly [K in keyof Dss]: Dss[K] } = { kind: 'dss', dataFin: false, dataAck64: ack?.is64 ?? false, dsn64: meta !== null, reserved: 0 };
-    if (ack) dss.dataAck = ack.is64 ? ack.value : BigInt.asUintN(32, ack.value);
-    if (meta && chunk) {
-      const ssn = (chunk.seq - this.ep.iss) >>> 0;
-      const dataLength = meta.len + (meta.dataFin ? 1 : 0);
-      dss.dataFin = meta.dataFin;
-      dss.mapping = c.checksums ? { dsn: meta.dsn, ssn, dataLength, checksum: dssChecksum(meta.dsn, ssn, dataLength, this.payloadOf(chunk)) } : { dsn: meta.dsn, ssn, dataLength };
-    }
-    return dss;
-  }
-
-  private payloadOf(chunk: SentChunk): Uint8Array {
+  /** A chunk's payload in a reused buffer, for its DSS checksum. */
+  private readonly payloadOf = (chunk: SentChunk): Uint8Array => {
     if (!this.scratch || this.scratch.length < chunk.len) this.scratch = new Uint8Array(Math.max(chunk.len, 2048));
     chunk.fill(this.scratch, 0);
     return this.scratch.subarray(0, chunk.len);
-  }
-
-  private signalOptions(signal: Signal): TcpOption[] {
-    const c = this.conn;
-    if (signal.kind === 'infinite-mapping') {
-      // RFC 8684 §3.7: data-level length 0 and checksum 0 from the failing DSN on.
-      const dss = this.dss(null);
-      const mapping = { dsn: signal.dsn, ssn: 0, dataLength: 0, ...(c.checksums ? { checksum: 0 } : {}) };
-      return [{ ...(dss ?? { kind: 'dss', dataFin: false, dataAck64: false, reserved: 0 }), dsn64: true, mapping }];
-    }
-    if (signal.kind === 'data-fin') {
-      const dss = this.dss(null);
-      const dsn = c.dataFinDsn!;
-      const mapping = c.checksums ? { dsn, ssn: 0, dataLength: 1, checksum: dssChecksum(dsn, 0, 1, new Uint8Array(0)) } : { dsn, ssn: 0, dataLength: 1 };
-      return [{ ...(dss ?? { kind: 'dss', dataAck64: false, reserved: 0 }), dsn64: true, dataFin: true, mapping }];
-    }
-    // Linux sends ADD_ADDR alone on its ACK; other signals ride with the DSS.
-    if (signal.option.kind === 'add-addr') return [signal.option];
-    const dss = this.dss(null);
-    return dss ? [dss, signal.option] : [signal.option];
-  }
+  };
 
   /** Queues a signal (ADD_ADDR, REMOVE_ADDR, MP_PRIO) for the next pure ACK and sends that ACK. */
   sendSignal(option: MptcpOption): void {
@@ -359,36 +277,6 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const o = this.rstOptions;
     this.rstOptions = [];
     return o;
-  }
-
-  /** With `address-bound-join-hmac`, the addresses this side sees (initiator's first). */
-  private bound(): JoinAddresses | undefined {
-    if (!this.conn.settings.mitigations.has('address-bound-join-hmac')) return undefined;
-    const ep = this.ep;
-    return this.initiator ? { initiator: ep.localAddr, responder: ep.remoteAddr } : { initiator: ep.remoteAddr, responder: ep.localAddr };
-  }
-
-  private joinSyn(): MptcpOption {
-    const c = this.conn;
-    return { kind: 'mp-join-syn', backup: this.localBackup, addressId: this.localAddressId, token: c.remoteToken!, nonce: this.localNonce, reserved: 0 };
-  }
-
-  /**
-   * The third ACK's MP_JOIN. With the stateless-join what-if (RFC 7430 §3.1)
-   * it also repeats the SYN's token and nonce, and its address ID and backup
-   * flag in the reserved bits, so the responder needs nothing kept.
-   */
-  private joinAck(): MptcpOption {
-    const c = this.conn;
-    const hmac = joinAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound());
-    if (!c.settings.mitigations.has('stateless-join')) return { kind: 'mp-join-ack', hmac, reserved: 0 };
-    return { kind: 'mp-join-ack', hmac, reserved: (this.localAddressId & 0xff) | (this.localBackup ? 0x100 : 0), stateless: { token: c.remoteToken!, nonce: this.localNonce } };
-  }
-
-  private joinSynAck(): MptcpOption {
-    const c = this.conn;
-    const hmac = joinSynAckHmac(c.settings.mac, c.localKey, c.remoteKey!, this.localNonce, this.remoteNonce, this.bound());
-    return { kind: 'mp-join-syn-ack', backup: this.localBackup, addressId: this.localAddressId, truncatedHmac: hmac, nonce: this.localNonce, reserved: 0 };
   }
 
   // ------------------------------------------------------------ resets
@@ -491,7 +379,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     }
     // The client's first data may repeat MP_CAPABLE with a data-level length: an implicit mapping at IDSN + 1, SSN 1.
     if (mpc?.dataLength !== undefined && mpc.dataLength > 0 && mpc.senderKey === c.remoteShare) {
-      this.addMapping({ ssn: 1, dsn: c.remoteIdsn! + 1n, len: mpc.dataLength, ...(mpc.checksum !== undefined ? { dataLength: mpc.dataLength, checksum: mpc.checksum } : {}) });
+      addMapping(this.mappings, { ssn: 1, dsn: c.remoteIdsn! + 1n, len: mpc.dataLength, ...(mpc.checksum !== undefined ? { dataLength: mpc.dataLength, checksum: mpc.checksum } : {}) });
     }
   }
 
@@ -514,7 +402,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.remoteNonce = sa.nonce;
       this.remoteAddressId = sa.addressId;
       this.peerBackup = sa.backup;
-      const expected = joinSynAckHmac(c.settings.mac, c.remoteKey!, c.localKey, sa.nonce, this.localNonce, this.bound());
+      const expected = joinSynAckHmac(c.settings.mac, c.remoteKey!, c.localKey, sa.nonce, this.localNonce, joinAddresses(this));
       if (!synAckHmacValid(expected, sa.truncatedHmac)) {
         this.reset(1, { cause: 'synack-hmac-mismatch', received: hex64(sa.truncatedHmac), expected: hex64(expected) }, packetId);
         return false;
@@ -529,7 +417,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
         this.reset(1, { cause: 'third-ack-without-join' }, packetId);
         return false;
       }
-      const expected = joinAckHmac(c.settings.mac, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce, this.bound());
+      const expected = joinAckHmac(c.settings.mac, c.remoteKey!, c.localKey, this.remoteNonce, this.localNonce, joinAddresses(this));
       if (!thirdAckHmacValid(expected, a.hmac)) {
         this.reset(1, { cause: 'third-ack-hmac-mismatch', received: toHex(a.hmac).slice(0, 16), expected: toHex(expected).slice(0, 16) }, packetId);
         return false;
@@ -608,24 +496,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       return;
     }
     const payloadLen = m.dataLength - (o.dataFin ? 1 : 0);
-    if (payloadLen > 0) this.addMapping({ ssn: m.ssn, dsn, len: payloadLen, ...(m.checksum !== undefined ? { dataLength: m.dataLength, checksum: m.checksum } : {}) });
+    if (payloadLen > 0) addMapping(this.mappings, { ssn: m.ssn, dsn, len: payloadLen, ...(m.checksum !== undefined ? { dataLength: m.dataLength, checksum: m.checksum } : {}) });
     if (o.dataFin) c.onPeerDataFin(dsn + BigInt(payloadLen), packetId);
-  }
-
-  /**
-   * Mappings are kept in subflow order. Only an identical mapping is a
-   * retransmission; a different one at the same SSN (the real segment after
-   * a forged one took its first bytes) queues behind it and maps what TCP
-   * delivers past the first, as Linux's get_mapping_status takes the next
-   * skb's map once the current one is consumed (validate_mapping only asks
-   * that it cover the next unread subflow byte).
-   */
-  private addMapping(m: ReceivedMapping): void {
-    const list = this.mappings;
-    for (const x of list) if (x.ssn === m.ssn && x.dsn === m.dsn && x.len === m.len) return;
-    let i = list.length;
-    while (i > 0 && ((list[i - 1]!.ssn - m.ssn) | 0) > 0) i--;
-    list.splice(i, 0, m);
   }
 
   private onMpPrio(backup: boolean, addressId: number | undefined, packetId: number): void {
@@ -671,10 +543,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     let off = 0;
     const list = this.mappings;
     while (off < payload.length) {
-      // Mappings wholly before `pos` are done with.
-      while (list.length && ((list[0]!.ssn + list[0]!.len - pos) | 0) <= 0) list.shift();
-      const m = list[0];
-      if (!m || ((m.ssn - pos) | 0) > 0) {
+      const m = mappingAt(list, pos);
+      if (!m) {
         this.onUnmapped(payload.subarray(off));
         return;
       }
@@ -688,34 +558,19 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     }
   }
 
-  /**
-   * With DSS checksums a mapping's bytes are held until all have arrived and
-   * the checksum verifies (RFC 8684 §3.3.1); only then does the connection
-   * see them.
-   */
+  /** Hands a mapping's bytes to the connection once its DSS checksum verifies. */
   private checkedPiece(m: ReceivedMapping, at: number, piece: Uint8Array): void {
-    // The sum starts at the first byte this mapping gets. That is its own first byte, unless another
-    // mapping (a forged one) took the start: Linux then sums from the next unread byte on
-    // (validate_data_csum), which cannot give the sender's checksum, and the mapping fails.
-    m.start ??= at;
-    m.acc ??= new DssChecksumAccumulator();
-    m.held ??= [];
-    if (at !== m.start + m.acc.bytesCovered) return; // a retransmitted overlap: already counted
-    m.acc.add(piece);
-    m.held.push(piece.slice());
-    if (m.start + m.acc.bytesCovered < m.len) return;
-    const expected = m.acc.result(m.dsn, m.ssn, m.dataLength!);
-    const held = m.held;
-    m.held = [];
-    if (expected === m.checksum) {
-      let dsn = m.dsn + BigInt(m.start);
-      for (const b of held) {
+    const done = holdForChecksum(m, at, piece);
+    if (!done) return;
+    if (done.expected === m.checksum) {
+      let dsn = m.dsn + BigInt(m.start!);
+      for (const b of done.held) {
         this.conn.receive(dsn, b, this, this.lastPacketId);
         dsn += BigInt(b.length);
       }
       return;
     }
-    this.onChecksumFailure(m, expected, held);
+    this.onChecksumFailure(m, done.expected, done.held);
   }
 
   /** RFC 8684 §3.7: a DSS checksum failed, so something on this path changed the payload. */
