@@ -198,7 +198,12 @@ export class MptcpConnection implements AppSocket {
   abort(): void {
     if (this.state === 'closed') return;
     this.event({ kind: 'mptcp-fastclose-sent' });
-    for (const s of this.subflows) s.abortWithFastclose();
+    if (this.version === 0) {
+      // RFC 6824 §3.5: MP_FASTCLOSE on an ACK on one subflow, plain RSTs on the others; the peer answers with a RST.
+      const [first, ...rest] = this.subflows.filter((s) => !s.ep.closed);
+      for (const s of rest) s.resetQuietly();
+      first?.fastcloseOnAck();
+    } else for (const s of this.subflows) s.abortWithFastclose();
     this.finish('aborted');
   }
 

@@ -52,6 +52,9 @@ export interface SentMapping {
   fill: (buf: Uint8Array, at: number) => void;
 }
 
+/** RFC 6824 §3.5: how often v0's MP_FASTCLOSE is sent again before the subflow is reset. */
+const FASTCLOSE_RETRANS_MAX = 3;
+
 export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   readonly id: number;
   /** Set by the path manager for joins; 0 for the initial subflow (RFC 8684 §3.2). */
@@ -291,7 +294,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     this.conn.host.touch(this.ep);
   }
 
-  /** RST carrying MP_FASTCLOSE with the peer's key (v1 Option R; Linux's way). */
+  /** RST carrying MP_FASTCLOSE with the peer's key (v1 Option R; Linux's way; RFC 8684 §3.5). */
   abortWithFastclose(): void {
     if (this.ep.closed) return;
     const c = this.conn;
@@ -299,6 +302,22 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (c.version === 1) this.rstOptions.push({ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 0 });
     this.ep.abort(c.now);
     c.host.touch(this.ep);
+  }
+
+  /**
+   * v0's MP_FASTCLOSE (RFC 6824 §3.5): on an ACK, sent again after each RTO
+   * of this subflow until the peer's RST closes it, at most
+   * FASTCLOSE_RETRANS_MAX times (the RFC's recommended 3), then a RST.
+   */
+  fastcloseOnAck(retransmissions = 0): void {
+    if (this.ep.closed) return;
+    const c = this.conn;
+    if (retransmissions > FASTCLOSE_RETRANS_MAX) {
+      this.resetQuietly();
+      return;
+    }
+    this.sendSignal({ kind: 'mp-fastclose', receiverKey: c.remoteKey ?? 0n, reserved: 0 });
+    c.host.later(c.now + this.ep.rtt.rtoUs, () => this.fastcloseOnAck(retransmissions + 1));
   }
 
   resetQuietly(): void {
