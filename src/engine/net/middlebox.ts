@@ -2,7 +2,8 @@
  * A bump in the wire between two interfaces that edits TCP segments as
  * deployed middleboxes do (RFC 8684 §3.7 discusses both):
  * - strip-mptcp: every MPTCP option (kind 30) is overwritten with NOPs, so
- *   MPTCP falls back to TCP; with `stripData`, only on data segments in one
+ *   MPTCP falls back to TCP; with `stripOnly: 'syn-ack'`, only on SYN/ACKs
+ *   (RFC 8684 §3.1); with `stripData`, only on data segments in one
  *   direction from a given time on (late fallback, RFC 8684 §3.7);
  * - rewrite-payload: a byte string in the payload is replaced by another of
  *   the same length (an application-level gateway), which DSS checksums
@@ -102,8 +103,9 @@ export class Middlebox implements NetNode {
     return segment;
   }
 
-  /** strip-mptcp: whether this segment loses its options (all do, unless `stripData` narrows it). */
+  /** strip-mptcp: whether this segment loses its options (all do, unless `stripOnly` or `stripData` narrows it). */
   private strips(iface: number, p: Uint8Array, t: number): boolean {
+    if (this.spec.stripOnly === 'syn-ack') return (p[t + 13]! & (SYN | ACK)) === (SYN | ACK);
     const only = this.spec.stripData;
     if (!only) return true;
     const fromA = iface === 0;

@@ -97,6 +97,12 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
   ['stripData on a rewrite-payload middlebox', (d) => {
     d.middleboxes = [{ id: 'alg', kind: 'rewrite-payload', match: 'a', replace: 'b', stripData: { fromUs: 0, direction: 'a-to-b' }, interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
   }, [['$.middleboxes[0].stripData', 'SCENARIO_RANGE', '"stripData" is for a strip-mptcp middlebox; a rewrite-payload one strips nothing']]],
+  ['stripOnly on a drop-handshake middlebox', (d) => {
+    d.middleboxes = [{ id: 'mb', kind: 'drop-handshake', drop: ['syn'], stripOnly: 'syn-ack', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [['$.middleboxes[0].stripOnly', 'SCENARIO_RANGE', '"stripOnly" is for a strip-mptcp middlebox; a drop-handshake one strips nothing']]],
+  ['drop-handshake without drop', (d) => {
+    d.middleboxes = [{ id: 'mb', kind: 'drop-handshake', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [['$.middleboxes[0].drop', 'SCENARIO_REQUIRED', 'missing "drop": a drop-handshake middlebox needs the segments to lose ("syn", "syn-ack", "third-ack")']]],
   ['a NAT claiming a host\'s address', (d) => {
     d.nats = [{ id: 'nat', inside: ifc('in', '198.18.5.1/24'), outside: ifc('out', '198.18.6.1/24'), publicAddress: '198.18.1.2' }];
   }, [['$.nats[0].publicAddress', 'SCENARIO_REFERENCE', "198.18.1.2 is an address of server.eth0; a NAT's public address cannot belong to another node"]]],

@@ -171,7 +171,9 @@ function checkNats(s: Scenario, owners: Topology['addressOwners'], problems: Sce
 function checkMiddleboxes(s: Scenario, problems: ScenarioProblem[]): void {
   s.middleboxes.forEach((m, i) => {
     const path = indexPath('$.middleboxes', i);
-    if (m.kind === 'rewrite-payload' && m.stripData) problems.push({ path: childPath(path, 'stripData'), code: 'SCENARIO_RANGE', message: '"stripData" is for a strip-mptcp middlebox; a rewrite-payload one strips nothing' });
+    if (m.kind !== 'strip-mptcp' && m.stripData) problems.push({ path: childPath(path, 'stripData'), code: 'SCENARIO_RANGE', message: `"stripData" is for a strip-mptcp middlebox; a ${m.kind} one strips nothing` });
+    if (m.kind !== 'strip-mptcp' && m.stripOnly) problems.push({ path: childPath(path, 'stripOnly'), code: 'SCENARIO_RANGE', message: `"stripOnly" is for a strip-mptcp middlebox; a ${m.kind} one strips nothing` });
+    if (m.stripData && m.stripOnly) problems.push({ path: childPath(path, 'stripOnly'), code: 'SCENARIO_RANGE', message: '"stripOnly" and "stripData" each say which segments lose their options: give one' });
     if (m.kind !== 'drop-handshake' && m.drop) problems.push({ path: childPath(path, 'drop'), code: 'SCENARIO_RANGE', message: `"drop" is for a drop-handshake middlebox; a ${m.kind} one drops nothing` });
     if (m.kind === 'drop-handshake' && !m.drop) problems.push({ path: childPath(path, 'drop'), code: 'SCENARIO_REQUIRED', message: 'missing "drop": a drop-handshake middlebox needs the segments to lose ("syn", "syn-ack", "third-ack")' });
     if (m.kind !== 'rewrite-payload') return;

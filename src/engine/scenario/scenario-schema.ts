@@ -173,13 +173,17 @@ const middlebox = named(
         },
         { description: 'strip-mptcp only: strip MPTCP options only from segments with payload, from a time on, in one direction (options lost after the handshake, RFC 8684 §3.7). Absent: every segment, always.' },
       ),
+      stripOnly: enumOf(['syn-ack'], {
+        noun: 'a segment to strip',
+        description: 'strip-mptcp only: strip MPTCP options only from SYN/ACKs (a path that loses them on the handshake reply, RFC 8684 §3.1).',
+      }),
       drop: arr(enumOf(['syn', 'syn-ack', 'third-ack'], { noun: 'a handshake segment' }), {
         min: 1,
         unique: true,
         description: 'drop-handshake only: the handshake segments whose first copy (per connection or subflow) is lost; retransmissions pass.',
       }),
     },
-    { optional: ['label', 'match', 'replace', 'stripData', 'drop'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
+    { optional: ['label', 'match', 'replace', 'stripData', 'stripOnly', 'drop'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
   ),
 );
 

@@ -102,6 +102,8 @@ export interface MiddleboxSpec {
    * after the handshake (RFC 8684 §3.7). Absent: every segment, always.
    */
   stripData?: { fromUs: number; direction: 'a-to-b' | 'b-to-a' };
+  /** strip-mptcp only: strip only the SYN/ACK's options (RFC 8684 §3.1: the initiator then falls back, and so does the server). */
+  stripOnly?: 'syn-ack';
   /**
    * drop-handshake only: the handshake segments whose first copy, on each
    * four-tuple, is lost (a lossy path, made exact): retransmissions pass.
