@@ -642,8 +642,15 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
    */
   private checkAckWithoutDataAck(ep: TcpEndpoint, h: TcpHeader, packetId: number): void {
     const c = this.conn;
-    if (this.kind !== 'initial' || c.subflows.length !== 1 || !c.fullyEstablished) return;
     if (!(h.flags & TCP_FLAG.ACK) || ((h.ack - ep.iss) >>> 0) <= 1 || h.options.some(isMptcpOption)) return;
+    if (this.kind !== 'initial') {
+      // RFC 8684 §3.7: on a joined subflow, data acknowledged without a DATA_ACK means the path drops
+      // MPTCP options: the host MUST close that subflow with a RST (MP_TCPRST "middlebox interference").
+      // (A segment with other MPTCP options passed them: an ADD_ADDR rides alone on a pure ACK, as in Linux.)
+      if (this.joinState === 'established') this.reset(6, { cause: 'ack-without-data-ack', ack: h.ack }, packetId);
+      return;
+    }
+    if (c.subflows.length !== 1 || !c.fullyEstablished) return;
     this.signals.push({ kind: 'infinite-mapping', dsn: c.sndUna });
     this.flushSignals();
     c.enterFallback({ cause: 'ack-without-data-ack', subflow: this.name }, packetId);

@@ -110,7 +110,7 @@ export class Middlebox implements NetNode {
     if (!only) return true;
     const fromA = iface === 0;
     if (this.sim.now < only.fromUs || fromA !== (only.direction === 'a-to-b')) return false;
-    return p.length > t + (p[t + 12]! >> 4) * 4; // has payload
+    return only.segments === 'all' || p.length > t + (p[t + 12]! >> 4) * 4; // has payload
   }
 
   /** Rewrites every occurrence of the match in the payload; returns how many. */

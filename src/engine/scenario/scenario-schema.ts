@@ -170,8 +170,12 @@ const middlebox = named(
         {
           fromUs: microseconds(0, HOUR_US, 'Strip from this time on; before it, options pass.'),
           direction: enumOf(['a-to-b', 'b-to-a'], { noun: 'a direction', description: 'a-to-b: from interfaces[0] to interfaces[1].' }),
+          segments: enumOf(['data', 'all'], { noun: 'which segments', description: 'data (the default): only segments with payload; all: pure ACKs too.' }),
         },
-        { description: 'strip-mptcp only: strip MPTCP options only from segments with payload, from a time on, in one direction (options lost after the handshake, RFC 8684 §3.7). Absent: every segment, always.' },
+        {
+          optional: ['segments'],
+          description: 'strip-mptcp only: strip MPTCP options from a time on, in one direction, from segments with payload (or all of them) (options lost after the handshake, RFC 8684 §3.7). Absent: every segment, always.',
+        },
       ),
       stripOnly: enumOf(['syn-ack'], {
         noun: 'a segment to strip',

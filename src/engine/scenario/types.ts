@@ -101,7 +101,7 @@ export interface MiddleboxSpec {
    * `interfaces[0]` to `interfaces[1]`): a path that starts dropping options
    * after the handshake (RFC 8684 §3.7). Absent: every segment, always.
    */
-  stripData?: { fromUs: number; direction: 'a-to-b' | 'b-to-a' };
+  stripData?: { fromUs: number; direction: 'a-to-b' | 'b-to-a'; segments?: 'data' | 'all' };
   /** strip-mptcp only: strip only the SYN/ACK's options (RFC 8684 §3.1: the initiator then falls back, and so does the server). */
   stripOnly?: 'syn-ack';
   /**

@@ -83,6 +83,7 @@ export type SubflowResetCause =
   | { cause: 'subflow-limit'; limit: number }
   | { cause: 'checksum-failed'; dsn: string; bytes: number; checksum: number; expected: number }
   | { cause: 'unmapped-data'; bytes: number }
+  | { cause: 'ack-without-data-ack'; ack: number }
   | { cause: 'mp-fail-unanswered'; dsn: string }
   | { cause: 'checksum-not-as-negotiated'; negotiated: boolean };
 
@@ -332,6 +333,8 @@ function resetWhy(e: EventOf<'mptcp-subflow-reset'>): string {
       return `DSS checksum 0x${hex16(e.checksum)} of the mapping at DSN ${e.dsn} (${e.bytes} bytes) does not match the data (0x${hex16(e.expected)}): subflow reset with MP_FAIL, the data will be resent on another subflow`;
     case 'unmapped-data':
       return `${e.bytes} bytes arrived without a DSS mapping (middlebox interference)`;
+    case 'ack-without-data-ack':
+      return `data acknowledged (ACK ${e.ack}) without a DATA_ACK on a joined subflow: the path drops MPTCP options (middlebox interference)`;
     case 'mp-fail-unanswered':
       return `no infinite mapping answered the MP_FAIL for DSN ${e.dsn} within 120 s (Linux's TCP_RTO_MAX): subflow reset (middlebox interference)`;
     case 'checksum-not-as-negotiated':
