@@ -7,27 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { deriveFromKey } from '../crypto/mptcp-crypto.ts';
 import { dssChecksum } from '../wire/dss-checksum.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { MptcpHarness, mptcpOf } from '../testing/mptcp-harness.ts';
+import { MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
 
 const { SYN, ACK } = TCP_FLAG;
-const C = '198.18.1.1:40000';
-const S = '198.18.1.2:8080';
-const KEY_A = 0x0102030405060708n;
-const ISN_C = 5000;
 
-function established() {
-  const h = new MptcpHarness();
-  const [synAck] = h.send({ from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable', version: 1, flags: 0x01 }] });
-  const mpc = mptcpOf(synAck)[0]!;
-  if (mpc.kind !== 'mp-capable' || mpc.senderKey === undefined) throw new Error('no key in SYN/ACK');
-  const isnS = synAck!.tcp!.header.seq;
-  h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: isnS + 1, options: [{ kind: 'mp-capable', version: 1, flags: 0x01, senderKey: KEY_A, receiverKey: mpc.senderKey }] });
-  return { h, isnS, idsnA: deriveFromKey(1, KEY_A).idsn };
-}
+const established = () => openV1();
 
 const dss = (dsn: bigint, ssn: number, len: number) => ({ kind: 'dss' as const, dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn, ssn, dataLength: len } });
 const text = (s: string) => new TextEncoder().encode(s);
-const read = (h: MptcpHarness) => new TextDecoder().decode(Uint8Array.from(h.received.flatMap((b) => [...b])));
+const read = (h: MptcpHarness) => h.receivedText();
 
 describe('RFC 8684 §3.3.1: a second, different mapping of the same subflow bytes', () => {
   it('after a forged 5-byte segment, the real 10-byte segment keeps its mapping: the tail is delivered at its DSN and the subflow lives', () => {

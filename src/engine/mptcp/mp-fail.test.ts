@@ -5,36 +5,23 @@
  * makes the receiver fall back too.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveFromKey } from '../crypto/mptcp-crypto.ts';
 import { BytesSource } from '../host/byte-stream.ts';
 import { dssChecksum } from '../wire/dss-checksum.ts';
 import type { Dss } from '../wire/mptcp/types.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { builtinScenario } from '../scenario/builtin/index.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { MptcpHarness, mptcpOf } from '../testing/mptcp-harness.ts';
+import { mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_SERVER as S, type MptcpHarness } from '../testing/mptcp-harness.ts';
 import { MP_FAIL_TIMEOUT_US } from './subflow.ts';
 
-const { SYN, ACK, RST } = TCP_FLAG;
-const C = '198.18.1.1:40000';
-const S = '198.18.1.2:8080';
-const KEY_A = 0x0102030405060708n;
-const ISN_C = 5000;
+const { ACK, RST } = TCP_FLAG;
 /** MP_CAPABLE flags A (checksums) and H. */
 const MPC_AH = 0x81;
 
-function established() {
-  const h = new MptcpHarness({ checksums: true });
-  const [synAck] = h.send({ from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable', version: 1, flags: MPC_AH }] });
-  const mpc = mptcpOf(synAck)[0]!;
-  if (mpc.kind !== 'mp-capable' || mpc.senderKey === undefined) throw new Error('no key in SYN/ACK');
-  const isnS = synAck!.tcp!.header.seq;
-  h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: isnS + 1, options: [{ kind: 'mp-capable', version: 1, flags: MPC_AH, senderKey: KEY_A, receiverKey: mpc.senderKey }] });
-  return { h, isnS, idsnA: deriveFromKey(1, KEY_A).idsn, idsnB: deriveFromKey(1, mpc.senderKey).idsn };
-}
+const established = () => openV1({ checksums: true }, MPC_AH);
 
 const text = (s: string) => new TextEncoder().encode(s);
-const read = (h: MptcpHarness) => new TextDecoder().decode(Uint8Array.from(h.received.flatMap((b) => [...b])));
+const read = (h: MptcpHarness) => h.receivedText();
 /** A mapping of `sent` whose checksum the sender computed; the payload on the wire may differ (a rewriting middlebox). */
 const mapped = (dsn: bigint, ssn: number, sent: string): Dss => {
   const b = text(sent);

@@ -8,27 +8,13 @@ import { hex64 } from '../core/hex.ts';
 import { addAddrHmac, deriveFromKey, joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
 import { ipv4 } from '../wire/ip-address.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { MptcpHarness, mptcpOf } from '../testing/mptcp-harness.ts';
+import { MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
 
 const { SYN, ACK, RST } = TCP_FLAG;
-const C = '198.18.1.1:40000';
-const S = '198.18.1.2:8080';
 const C2 = '198.18.2.1:40001';
 const S2 = '198.18.2.2:8080';
-const KEY_A = 0x0102030405060708n;
-const ISN_C = 5000;
 
-/** Opens a v1 connection: returns the harness, the server's key and ISN. */
-function established() {
-  const h = new MptcpHarness();
-  const [synAck] = h.send({ from: C, to: S, flags: SYN, seq: ISN_C, options: [{ kind: 'mp-capable', version: 1, flags: 0x01 }] });
-  const mpc = mptcpOf(synAck)[0]!;
-  if (mpc.kind !== 'mp-capable' || mpc.senderKey === undefined) throw new Error('no key in SYN/ACK');
-  const keyB = mpc.senderKey;
-  const isnS = synAck!.tcp!.header.seq;
-  h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: isnS + 1, options: [{ kind: 'mp-capable', version: 1, flags: 0x01, senderKey: KEY_A, receiverKey: keyB }] });
-  return { h, keyB, isnS };
-}
+const established = () => openV1();
 
 describe('MP_CAPABLE (v1) at the server', () => {
   it('answers a SYN with its key in a 12-byte MP_CAPABLE, and is fully established by the third ACK', () => {

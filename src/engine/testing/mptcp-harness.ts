@@ -3,6 +3,7 @@
  * peer, segment by segment, with packets it builds and HMACs it computes,
  * and reads back exactly what the host sent and decided.
  */
+import { deriveFromKey } from '../crypto/mptcp-crypto.ts';
 import { Host } from '../host/host.ts';
 import type { Link } from '../net/link.ts';
 import { parseCidrAddress } from '../net/topology.ts';
@@ -12,11 +13,18 @@ import type { EventKind, EventOf, HostEvent } from '../sim/events.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
 import type { MptcpOption } from '../wire/mptcp/types.ts';
+import { TCP_FLAG } from '../wire/tcp-header.ts';
 import { isMptcpOption } from '../wire/tcp-options.ts';
 import { segment, type SegmentSpec } from './packet-builder.ts';
 
 export const SERVER = '198.18.1.2';
 export const SERVER2 = '198.18.2.2';
+
+/** The scripted client's first four-tuple end, the server's listening one, the client's key and ISN. */
+export const SCRIPT_CLIENT = '198.18.1.1:40000';
+export const SCRIPT_SERVER = `${SERVER}:8080`;
+export const SCRIPT_KEY = 0x0102030405060708n;
+export const SCRIPT_ISN = 5000;
 
 export class MptcpHarness {
   readonly sim = new Simulation(7);
@@ -66,6 +74,11 @@ export class MptcpHarness {
     });
   }
 
+  /** Every byte the server's application read, as text. */
+  receivedText(): string {
+    return new TextDecoder().decode(Uint8Array.from(this.received.flatMap((b) => [...b])));
+  }
+
   events(): HostEvent[];
   events<K extends EventKind>(kind: K): EventOf<K>[];
   events(kind?: EventKind): HostEvent[] {
@@ -75,4 +88,20 @@ export class MptcpHarness {
 
 export function mptcpOf(p: DecodedPacket | undefined): MptcpOption[] {
   return p?.tcp?.header.options.filter(isMptcpOption) ?? [];
+}
+
+/**
+ * A v1 connection from the scripted client, opened with MP_CAPABLE `flags`
+ * (0x01: HMAC-SHA256; 0x81 asks for checksums too): the harness, the
+ * server's key and ISN, and both IDSNs.
+ */
+export function openV1(settings: Partial<MptcpSettings> = {}, flags = 0x01) {
+  const h = new MptcpHarness(settings);
+  const [synAck] = h.send({ from: SCRIPT_CLIENT, to: SCRIPT_SERVER, flags: TCP_FLAG.SYN, seq: SCRIPT_ISN, options: [{ kind: 'mp-capable', version: 1, flags }] });
+  const mpc = mptcpOf(synAck)[0]!;
+  if (mpc.kind !== 'mp-capable' || mpc.senderKey === undefined) throw new Error('no key in SYN/ACK');
+  const keyB = mpc.senderKey;
+  const isnS = synAck!.tcp!.header.seq;
+  h.send({ from: SCRIPT_CLIENT, to: SCRIPT_SERVER, flags: TCP_FLAG.ACK, seq: SCRIPT_ISN + 1, ack: isnS + 1, options: [{ kind: 'mp-capable', version: 1, flags, senderKey: SCRIPT_KEY, receiverKey: keyB }] });
+  return { h, keyB, isnS, idsnA: deriveFromKey(1, SCRIPT_KEY).idsn, idsnB: deriveFromKey(1, keyB).idsn };
 }
