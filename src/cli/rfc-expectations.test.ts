@@ -79,7 +79,7 @@ const EXPECTATIONS: Expectation[] = [
   },
   {
     source: 'RFC 7430 §2',
-    says: 'off-path, the attacker must guess the client port and the sequence and ACK numbers; with RFC 5961 that takes far more packets than a budget of 1000, which it really sends, and nothing happens',
+    says: 'off-path, the attacker must guess the client port and the sequence and ACK numbers; with RFC 5961 that takes far more packets than the sweep’s budget (250 guesses), which it really sends, and nothing happens',
     check: () => {
       for (const r of where({ attack: 'add-addr-hijack', location: 'off-path' })) {
         attempted(r);

@@ -19,6 +19,20 @@ const u32 = (x: number) => x >>> 0;
 const ids = (r: RunResult) => r.failures.map((f) => f.id);
 const guessed = (r: RunResult) => new Set(r.attackers[0]!.guessed);
 
+/**
+ * MPTCP v1 with DSS checksums negotiated, against an injector that knows the
+ * port, sequence and ACK numbers (from the first exchange) and all 64 bits of
+ * the DSN at SSN 301; `checksums` is whether it believes they are in use.
+ */
+function injectAtKnownDsn(checksums: boolean): RunResult {
+  const base = requestResponse('mptcp-v1');
+  const s = { ...base, mptcp: { ...base.mptcp, checksums: true } };
+  const { free, prior } = priorAfterFirstExchange(s);
+  const clientKey = BigInt(`0x${free.connections.find((c) => c.role === 'client')!.localKey}`);
+  const dsn = (deriveFromKey(1, clientKey).idsn + 301n).toString();
+  return runScenario({ ...s, attackers: [injector({ ...prior, ssn: { from: 301, to: 301 }, dsn: { from: dsn, to: dsn }, checksums })] });
+}
+
 describe('an off-path v0 ADD_ADDR hijack that knows the client port and narrow sequence and ACK ranges', () => {
   const s = routedTwoPathScenario('mptcp-v0');
   const h = firstHandshake(runScenario(s));
@@ -114,12 +128,7 @@ describe('an off-path data injection that knows the port and narrow ranges', () 
   });
 
   it('MPTCP v1 with DSS checksums: knowing all 64 bits of the DSN, it computes the checksum, and the server checks it and takes the bytes', () => {
-    const base = requestResponse('mptcp-v1');
-    const s = { ...base, mptcp: { ...base.mptcp, checksums: true } };
-    const { free, prior } = priorAfterFirstExchange(s);
-    const clientKey = BigInt(`0x${free.connections.find((c) => c.role === 'client')!.localKey}`);
-    const dsn = (deriveFromKey(1, clientKey).idsn + 301n).toString();
-    const r = runScenario({ ...s, attackers: [injector({ ...prior, ssn: { from: 301, to: 301 }, dsn: { from: dsn, to: dsn }, checksums: true })] });
+    const r = injectAtKnownDsn(true);
     expect(r.connections.every((c) => c.checksums)).toBe(true);
     // Its mappings carry a checksum (RFC 8684 §3.3.1 has a receiver reset a subflow whose mapping lacks one), which the server verified.
     const mine = r.packets.filter((p) => guessed(r).has(p.id)).map((p) => decodePacket(fromHex(p.hex)));
@@ -141,12 +150,7 @@ describe('an off-path data injection that knows the port and narrow ranges', () 
 
 describe('a mapping without the negotiated checksum (RFC 8684 §3.3)', () => {
   it('resets the subflow: an injector that believes no checksums are in use gets its guesses thrown out with the subflow', () => {
-    const base = requestResponse('mptcp-v1');
-    const s = { ...base, mptcp: { ...base.mptcp, checksums: true } };
-    const { free, prior } = priorAfterFirstExchange(s);
-    const clientKey = BigInt(`0x${free.connections.find((c) => c.role === 'client')!.localKey}`);
-    const dsn = (deriveFromKey(1, clientKey).idsn + 301n).toString();
-    const r = runScenario({ ...s, attackers: [injector({ ...prior, ssn: { from: 301, to: 301 }, dsn: { from: dsn, to: dsn }, checksums: false })] });
+    const r = injectAtKnownDsn(false);
     expect(ids(r)).not.toContain('data-injection');
     expect(r.events.some((e) => e.kind === 'mptcp-subflow-reset' && e.cause === 'checksum-not-as-negotiated' && e.packets?.some((p) => guessed(r).has(p)))).toBe(true);
   });
