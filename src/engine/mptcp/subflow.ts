@@ -582,14 +582,19 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const done = holdForChecksum(m, at, piece);
     if (!done) return;
     if (done.expected === m.checksum) {
-      let dsn = m.dsn + BigInt(m.start!);
-      for (const b of done.held) {
-        this.conn.receive(dsn, b, this, this.lastPacketId);
-        dsn += BigInt(b.length);
-      }
+      this.deliverHeld(m, done.held);
       return;
     }
     this.onChecksumFailure(m, done.expected, done.held);
+  }
+
+  /** A mapping's held bytes, to the connection at their DSNs (from the first byte its checksum summed). */
+  private deliverHeld(m: ReceivedMapping, held: readonly Uint8Array[]): void {
+    let dsn = m.dsn + BigInt(m.start ?? 0);
+    for (const b of held) {
+      this.conn.receive(dsn, b, this, this.lastPacketId);
+      dsn += BigInt(b.length);
+    }
   }
 
   /** RFC 8684 §3.7: a DSS checksum failed, so something on this path changed the payload. */
@@ -607,11 +612,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     // peer's infinite mapping (as Linux's mptcp_subflow_fail: no answer within TCP_RTO_MAX resets the subflow).
     this.event({ kind: 'mptcp-checksum-failed', ...what });
     this.mpFailSent = m.dsn;
-    let dsn = m.dsn + BigInt(m.start ?? 0);
-    for (const b of held) {
-      c.receive(dsn, b, this, this.lastPacketId);
-      dsn += BigInt(b.length);
-    }
+    this.deliverHeld(m, held);
     this.sendSignal({ kind: 'mp-fail', dsn: m.dsn, reserved: 0 });
     c.host.later(c.now + MP_FAIL_TIMEOUT_US, () => {
       if (!c.fallback && !this.ep.closed) this.reset(6, { cause: 'mp-fail-unanswered', dsn: m.dsn.toString() });
