@@ -14,6 +14,7 @@ import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import { synOptions } from '../tcp/negotiation.ts';
 import { ChallengeAckBudget } from '../tcp/challenge-ack-limit.ts';
 import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
+import { serviceEndpoint } from '../tcp/dispatch-events.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
 import type { EventBody, HostEvent } from '../sim/events.ts';
@@ -187,7 +188,7 @@ export class Host implements NetNode {
   }
 
   /** Creates an endpoint toward `remote:remotePort` from `local` (chosen by route when absent). */
-  openEndpoint(remote: IpAddress, remotePort: number, upper: TcpUpper, local?: IpAddress, localPort?: number, iss?: number): TcpEndpoint {
+  openEndpoint(remote: IpAddress, remotePort: number, upper: TcpUpper | null, local?: IpAddress, localPort?: number, iss?: number): TcpEndpoint {
     const src = local ?? this.sourceFor(remote);
     if (!src) throw new Error(`${this.id}: no interface reaches ${formatEndpoint(remote, remotePort)}`);
     const ep = new TcpEndpoint({
@@ -234,7 +235,7 @@ export class Host implements NetNode {
         const batch = [...this.dirty];
         this.dirty.clear();
         for (const ep of batch) {
-          ep.pump(this.now);
+          serviceEndpoint(ep, this.now);
           for (const bytes of ep.takeOutput()) this.transmit(ep.localAddr, bytes);
           if (ep.closed && ep.nextTimeoutUs() === Infinity) this.forget(ep);
         }
@@ -342,7 +343,7 @@ export class Host implements NetNode {
     const before = { ...cryptoCounters };
     const record = newSynRecord(packetId, this.now, isJoin ? 'mp-join' : h.options.some((o) => o.kind === 'mp-capable') ? 'mp-capable' : 'tcp');
     this.syns.push(record);
-    const ep = this.openEndpoint(remote, h.srcPort, PLACEHOLDER_UPPER, local, h.dstPort);
+    const ep = this.openEndpoint(remote, h.srcPort, null, local, h.dstPort);
     const verdict = handler(this, ep, h, packetId, record);
     let out: TcpEndpoint | { refuseWith: readonly TcpOption[] } | null | 'handled';
     if (verdict === null || 'refuseWith' in verdict || 'cookie' in verdict) {
@@ -425,7 +426,7 @@ export class Host implements NetNode {
     }
     const ts = h.options.find((o) => o.kind === 'timestamps');
     const echoed = ts?.kind === 'timestamps' ? decodeCookieTimestamp(ts.tsecr) : { windowScale: null, sack: false };
-    const ep = this.openEndpoint(remote, h.srcPort, PLACEHOLDER_UPPER, local, h.dstPort, (h.ack - 1) >>> 0);
+    const ep = this.openEndpoint(remote, h.srcPort, null, local, h.dstPort, (h.ack - 1) >>> 0);
     const verdict = handler(this, ep, h, packetId);
     if (verdict === null || 'refuseWith' in verdict) {
       this.forget(ep);
@@ -514,17 +515,3 @@ export class Host implements NetNode {
     return [...this.endpoints.values()];
   }
 }
-
-/** An endpoint's upper until its real one (a socket, an MPTCP subflow) is attached, before any segment moves. */
-export const PLACEHOLDER_UPPER: TcpUpper = {
-  options: () => [],
-  onSegment: () => {},
-  onData: () => {},
-  pull: () => null,
-  onAcked: () => {},
-  onPeerFin: () => {},
-  onStateChange: () => {},
-  onClosed: () => {},
-  receiveSpace: (ep) => ep.config.receiveBufferBytes,
-  dataOptionBytes: () => 0,
-};

@@ -126,7 +126,7 @@ describe('each check switched off, a verdict flips', () => {
     const run = (e: Engine) => {
       const s = e.builtinScenario('attack-add-addr-hijack')!;
       // It arrives after the handshake, so it must guess the HMAC: one guess.
-      const a = { ...s.attackers[0]!, location: 'partial-time-on-path' as const, window: { fromUs: 60_000, toUs: 400_000 }, guessBudget: 1, params: { ...s.attackers[0]!.params, atUs: 150_000 } };
+      const a = { ...s.attackers[0]!, location: 'partial-time-on-path' as const, window: { fromUs: 60_000, toUs: 600_000 }, guessBudget: 1, params: { ...s.attackers[0]!.params, atUs: 80_000 } };
       return e.runScenario({ ...s, attackers: [a] }).failures.map((f) => f.id);
     };
     expect(run(await cleanEngine())).not.toContain('hijack');

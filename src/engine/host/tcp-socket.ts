@@ -5,7 +5,7 @@
  */
 import type { TcpState } from '../tcp/state.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
-import type { CloseReason, DataChunk, TcpUpper } from '../tcp/types.ts';
+import type { DataChunk, TcpUpper, TcpUpperEvent } from '../tcp/types.ts';
 import type { AppHandlers, AppSocket, SocketState } from './app-socket.ts';
 import { OutStream, type ByteSource } from './byte-stream.ts';
 
@@ -50,10 +50,23 @@ export class TcpSocket implements TcpUpper, AppSocket {
     return [];
   }
 
-  onSegment(): void {}
-
-  onData(_ep: TcpEndpoint, payload: Uint8Array): void {
-    this.handlers.onData?.(this, payload);
+  handle(ep: TcpEndpoint, e: TcpUpperEvent): void {
+    switch (e.kind) {
+      case 'data':
+        this.handlers.onData?.(this, e.payload);
+        break;
+      case 'peer-fin':
+        this.onPeerFin();
+        break;
+      case 'state':
+        this.onStateChange(ep, e.to);
+        break;
+      case 'closed':
+        this.finish(e.reason);
+        break;
+      default:
+        break;
+    }
   }
 
   pull(_ep: TcpEndpoint, maxLen: number): DataChunk | null {
@@ -61,15 +74,13 @@ export class TcpSocket implements TcpUpper, AppSocket {
     return t ? { len: t.len, fill: t.fill, meta: t.offset } : null;
   }
 
-  onAcked(): void {}
-
-  onPeerFin(): void {
+  private onPeerFin(): void {
     if (this.ended) return;
     this.ended = true;
     this.handlers.onEnd?.(this);
   }
 
-  onStateChange(ep: TcpEndpoint, _from: TcpState, to: TcpState): void {
+  private onStateChange(ep: TcpEndpoint, to: TcpState): void {
     if (to === 'ESTABLISHED' && this.state === 'connecting') {
       this.state = 'open';
       this.handlers.onOpen?.(this);
@@ -77,10 +88,6 @@ export class TcpSocket implements TcpUpper, AppSocket {
     }
     // For the application the connection is over once it waits out TIME_WAIT.
     if (to === 'TIME_WAIT') this.finish('fin');
-  }
-
-  onClosed(_ep: TcpEndpoint, reason: CloseReason): void {
-    this.finish(reason);
   }
 
   private finish(reason: string): void {

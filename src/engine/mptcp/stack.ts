@@ -10,7 +10,7 @@ import { keyedHash32 } from '../crypto/keyed-hash.ts';
 import { HALF_OPEN_BYTES, type SynRecord } from '../host/syn-ledger.ts';
 import { connectionForToken, halfOpenLimitReached } from '../host/security-checks.ts';
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
-import { PLACEHOLDER_UPPER, type CookieAckVerdict, type Host, type SynVerdict } from '../host/host.ts';
+import { type CookieAckVerdict, type Host, type SynVerdict } from '../host/host.ts';
 import { parseCidrAddress } from '../net/topology.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
@@ -74,7 +74,7 @@ export class MptcpStack {
 
   connect(remote: IpAddress, port: number, handlers: AppHandlers): MptcpConnection {
     const conn = this.newConnection('client', handlers);
-    const ep = this.host.openEndpoint(remote, port, PLACEHOLDER_UPPER);
+    const ep = this.host.openEndpoint(remote, port, null);
     const sf = new MptcpSubflow(conn, ep, 'initial', true);
     ep.upper = sf;
     conn.subflows.push(sf);
@@ -283,7 +283,7 @@ export class MptcpStack {
   private openJoin(req: JoinRequest): MptcpSubflow | null {
     const { conn } = req;
     if (conn.state === 'closed' || conn.fallback) return null;
-    const ep = this.host.openEndpoint(req.remote, req.remotePort, PLACEHOLDER_UPPER, req.local);
+    const ep = this.host.openEndpoint(req.remote, req.remotePort, null, req.local);
     const sf = new MptcpSubflow(conn, ep, 'join', true);
     ep.upper = sf;
     sf.localAddressId = req.localId;

@@ -22,7 +22,7 @@ import { hex32, hex64, toHex } from '../core/hex.ts';
 import { joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
 import type { TcpState } from '../tcp/state.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
-import type { CloseReason, DataChunk, OutgoingSegment, SentChunk, TcpUpper } from '../tcp/types.ts';
+import type { CloseReason, DataChunk, OutgoingSegment, SentChunk, TcpUpper, TcpUpperEvent } from '../tcp/types.ts';
 import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { MPC_FLAG, type Dss, type MptcpOption } from '../wire/mptcp/types.ts';
 import { expandSeq32 } from '../wire/seq.ts';
@@ -329,7 +329,35 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   // ------------------------------------------------------------ input
 
-  onSegment(ep: TcpEndpoint, h: TcpHeader, _payloadLength: number, packetId: number): void {
+  /** TCP's drained events, in order (`tcp/dispatch-events.ts`). */
+  handle(ep: TcpEndpoint, e: TcpUpperEvent): void {
+    switch (e.kind) {
+      case 'segment':
+        this.onSegment(ep, e.header, e.packetId);
+        break;
+      case 'data':
+        // A segment this subflow reset for (a bad HMAC, unmapped data) delivers nothing more.
+        if (!ep.closed) this.onData(e.payload, e.relSeq);
+        break;
+      case 'acked':
+        this.onAcked();
+        break;
+      case 'rto':
+        this.onRetransmitTimeout(e.inRow);
+        break;
+      case 'peer-fin':
+        if (!ep.closed) this.onPeerFin();
+        break;
+      case 'state':
+        this.onStateChange(e.to);
+        break;
+      case 'closed':
+        this.onClosed(e.reason);
+        break;
+    }
+  }
+
+  private onSegment(ep: TcpEndpoint, h: TcpHeader, packetId: number): void {
     this.lastPacketId = packetId;
     const c = this.conn;
     const f = h.flags;
@@ -552,7 +580,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     c.onFastclose(packetId);
   }
 
-  onData(_ep: TcpEndpoint, payload: Uint8Array, relSeq: number): void {
+  private onData(payload: Uint8Array, relSeq: number): void {
     const c = this.conn;
     if (c.fallback) {
       c.receiveInOrder(payload, this, this.lastPacketId);
@@ -661,14 +689,14 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return this.conn.pullFor(this, maxLen);
   }
 
-  onAcked(): void {
+  private onAcked(): void {
     if (!this.stale) return;
     this.stale = false;
     this.event({ kind: 'mptcp-subflow-active' });
     this.conn.kickAll();
   }
 
-  onRetransmitTimeout(_ep: TcpEndpoint, inRow: number): void {
+  private onRetransmitTimeout(inRow: number): void {
     const c = this.conn;
     if (this.stale || inRow < STALE_LOSS_COUNT || c.fallback || !this.canCarryData) return;
     this.stale = true;
@@ -676,7 +704,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     c.reinjectFrom(this);
   }
 
-  onPeerFin(_ep: TcpEndpoint): void {
+  private onPeerFin(): void {
     const c = this.conn;
     if (c.fallback) {
       c.fallbackEnd();
@@ -686,13 +714,13 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     this.close();
   }
 
-  onStateChange(_ep: TcpEndpoint, _from: TcpState, to: TcpState): void {
+  private onStateChange(to: TcpState): void {
     if (to === 'ESTABLISHED' && this.kind === 'initial') this.conn.onSubflowOpen();
     // A subflow waiting out TIME_WAIT is finished for the connection.
     if (to === 'TIME_WAIT') this.conn.onSubflowClosed(this, 'fin');
   }
 
-  onClosed(_ep: TcpEndpoint, reason: CloseReason): void {
+  private onClosed(reason: CloseReason): void {
     // A RST from the initiator frees the half-open join, as it frees a TCP SYN's (RFC 7430 §3): a real host answered.
     if (reason === 'reset-received' && this.joinState === 'syn-received' && this.synRecord) this.synRecord.answered = true;
     this.conn.onSubflowClosed(this, reason);

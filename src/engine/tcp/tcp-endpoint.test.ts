@@ -45,7 +45,7 @@ describe('TCP handshake', () => {
     t.ep.connect(0);
     t.sent();
     expect(t.ep.nextTimeoutUs()).toBe(1_000_000);
-    t.ep.handleTimeout(1_000_000);
+    t.timeout(1_000_000);
     expect(t.sent()[0]!.tcp!.header.flags).toBe(SYN);
     expect(t.ep.nextTimeoutUs()).toBe(3_000_000);
   });

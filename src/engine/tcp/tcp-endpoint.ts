@@ -31,7 +31,7 @@ import { RttEstimator } from './rtt.ts';
 import { TimerTable } from './timer-table.ts';
 import { tooSoonAfterLast, UNLIMITED_CHALLENGE_ACKS, type ChallengeAckBudget } from './challenge-ack-limit.ts';
 import { canSendData, canTransition, isSynchronized, type TcpState } from './state.ts';
-import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper } from './types.ts';
+import type { CloseReason, DataChunk, EventSink, OutgoingSegment, SentChunk, TcpConfig, TcpUpper, TcpUpperEvent } from './types.ts';
 import type { ChallengeTrigger, TcpCause, TcpEvent } from '../sim/events.ts';
 import type { DistributiveOmit } from '../core/types.ts';
 import { ackOfSentData, ackRecentEnough, rstAtRcvNxt, sequenceInWindow } from '../host/security-checks.ts';
@@ -45,7 +45,8 @@ export interface TcpEndpointInit {
   remotePort: number;
   iss: number;
   config: TcpConfig;
-  upper: TcpUpper;
+  /** Null until a passive open's listener decides who takes it (no options, no data until then). */
+  upper: TcpUpper | null;
   events: EventSink;
   /** Numbers IPv4 identification fields. */
   ipId: () => number;
@@ -61,8 +62,13 @@ export class TcpEndpoint {
   readonly remoteAddr: IpAddress;
   readonly remotePort: number;
   readonly config: TcpConfig;
-  upper: TcpUpper;
+  upper: TcpUpper | null;
   private readonly events: EventSink;
+  /** What happened for the upper, drained by the caller with `poll()` after each call returns. */
+  private readonly pending: TcpUpperEvent[] = [];
+  private pendingHead = 0;
+  /** The third ACK of our active open, sent by the next `pump()`, once the upper has seen the SYN/ACK. */
+  private handshakeAckDue = false;
   private readonly ipId: () => number;
   private readonly challengeBudget: ChallengeAckBudget;
 
@@ -149,7 +155,7 @@ export class TcpEndpoint {
   /** Payload bytes a data segment carries: the MSS less timestamps and what the upper adds (a DSS). */
   sendMss(): number {
     const own = this.opts.useTimestamps ? TS_OPTION_BYTES : 0;
-    return Math.max(1, Math.min(this.opts.peerMss, this.baseMss()) - own - this.upper.dataOptionBytes(this));
+    return Math.max(1, Math.min(this.opts.peerMss, this.baseMss()) - own - (this.upper?.dataOptionBytes(this) ?? 0));
   }
 
   // ---------------------------------------------------------------- opening
@@ -234,7 +240,7 @@ export class TcpEndpoint {
     if (f & RST) {
       if (f & ACK) {
         this.emitEvent({ kind: 'tcp-reset', when: 'syn-sent' }, packetId);
-        this.upper.onSegment(this, h, 0, packetId);
+        this.report({ kind: 'segment', header: h, payloadLength: 0, packetId });
         this.enterClosed('reset-received');
         return true;
       }
@@ -249,9 +255,9 @@ export class TcpEndpoint {
       this.updateWindow(h, true);
       this.startTransfer();
       this.setState('ESTABLISHED', 'syn-ack-received');
-      this.upper.onSegment(this, h, payload.length, packetId);
-      this.sendAck(true, true);
-      this.pump();
+      this.report({ kind: 'segment', header: h, payloadLength: payload.length, packetId });
+      // Sent by the caller's pump, after the upper has read the SYN/ACK (its third ACK may carry both keys).
+      this.handshakeAckDue = true;
     } else {
       // Simultaneous open (RFC 9293 §3.10.7.3).
       this.setState('SYN_RECEIVED', 'simultaneous-open');
@@ -313,7 +319,7 @@ export class TcpEndpoint {
     if (f & RST) {
       if (rstAtRcvNxt(h.seq, this.rcvNxt)) {
         this.emitEvent({ kind: 'tcp-reset', when: 'at-rcv-nxt' }, packetId);
-        this.upper.onSegment(this, h, 0, packetId);
+        this.report({ kind: 'segment', header: h, payloadLength: 0, packetId });
         this.enterClosed('reset-received');
         return true;
       }
@@ -352,13 +358,10 @@ export class TcpEndpoint {
       const ts = timestampsOf(h);
       if (ts && seqLeq(h.seq, this.rcvNxt)) this.opts.recordTsRecent(ts.tsval, this.now);
     }
-    this.upper.onSegment(this, h, payload.length, packetId);
-    if (this.closed) return true; // the upper tore the connection down
+    this.report({ kind: 'segment', header: h, payloadLength: payload.length, packetId });
     this.processAck(h, payload.length > 0 || (f & FIN) !== 0);
-    if (this.closed) return true;
-    // Seventh: segment text; eighth: FIN.
+    // Seventh: segment text; eighth: FIN. What this lets us send goes with the caller's pump.
     if (payload.length > 0 || f & FIN) this.receiveData(h.seq, payload, (f & FIN) !== 0);
-    this.pump();
     return true;
   }
 
@@ -401,7 +404,7 @@ export class TcpEndpoint {
       this.updateWindow(h, false);
       if (this.sndUna === this.sndMax) this.disarm('retransmit');
       else this.arm('retransmit', this.rtt.rtoUs);
-      if (done.length) this.upper.onAcked(this, done);
+      if (done.length) this.report({ kind: 'acked', chunks: done });
       this.onOurFinAcked();
     } else if (ack === this.sndUna) {
       const windowChanged = this.updateWindow(h, false);
@@ -457,7 +460,7 @@ export class TcpEndpoint {
     if (rel > 0) {
       // Out of order: keep it, ACK at once (with SACK blocks) so the sender sees the hole.
       this.ooo.insert(seq, payload, fin, this.rcvNxt);
-      this.sendAck(true);
+      this.ackNow = true;
       return;
     }
     // Trim what we already have.
@@ -465,14 +468,15 @@ export class TcpEndpoint {
     const hadHoles = this.ooo.size > 0;
     if (fresh.length > 0) this.deliver(fresh);
     else if (!fin) {
-      this.sendAck(true);
+      this.ackNow = true;
       return;
     }
     if (fin && rel + payload.length >= 0) this.receiveFin();
     else this.drainOutOfOrder();
     // Filling a hole is acknowledged at once; otherwise every second segment.
     this.ackPending++;
-    if (hadHoles || this.ackPending >= 2 || fin) this.sendAck(true);
+    // The caller's pump sends it, after the upper has taken the data (so a DATA_ACK covers it too).
+    if (hadHoles || this.ackPending >= 2 || fin) this.ackNow = true;
     else this.arm('delayed-ack', this.config.delayedAckUs);
   }
 
@@ -480,7 +484,7 @@ export class TcpEndpoint {
     const relSeq = seqDiff(this.rcvNxt, this.irs);
     this.rcvNxt = seqAdd(this.rcvNxt, payload.length);
     this.bytesReceived += payload.length;
-    this.upper.onData(this, payload, relSeq);
+    this.report({ kind: 'data', payload, relSeq });
   }
 
   private drainOutOfOrder(): void {
@@ -513,7 +517,7 @@ export class TcpEndpoint {
         break;
     }
     if (this.state === 'TIME_WAIT') this.startTimeWait();
-    this.upper.onPeerFin(this);
+    this.report({ kind: 'peer-fin' });
   }
 
   private finAcked(): boolean {
@@ -561,6 +565,11 @@ export class TcpEndpoint {
   /** Sends whatever the windows allow: lost chunks first, then new data, then a FIN (RFC 6675 NextSeg). */
   pump(now = this.now): void {
     this.now = now;
+    if (this.state === 'CLOSED') return;
+    if (this.handshakeAckDue) {
+      this.handshakeAckDue = false;
+      this.sendAck(true, true);
+    }
     if (!canSendData(this.state) && !(this.state === 'FIN_WAIT_1' || this.state === 'LAST_ACK' || this.state === 'CLOSING')) {
       if (this.ackNow) this.sendAck(true);
       return;
@@ -579,7 +588,7 @@ export class TcpEndpoint {
           // Whole segments only, unless nothing is in flight (no silly-window trickle).
           const room = Math.min(window - flight, this.sndWnd - seqDiff(this.sndNxt, this.sndUna));
           if (room < limit && (flight > 0 || room <= 0)) break;
-          const data = this.upper.pull(this, Math.min(limit, room));
+          const data = this.upper?.pull(this, Math.min(limit, room)) ?? null;
           if (data) chunk = this.enqueue(data, false);
           else if (this.closeRequested) chunk = this.enqueue({ len: 0, fill: noFill, meta: null }, true);
           else break;
@@ -645,7 +654,7 @@ export class TcpEndpoint {
       this.ackNow = false;
       this.disarm('delayed-ack');
     }
-    const upper = this.upper.options(this, seg);
+    const upper = this.upper?.options(this, seg) ?? [];
     const sack = this.ooo.size > 0 && seg.flags & ACK ? (max: number) => this.ooo.sackBlocks(max) : null;
     const options = isSyn ? padOptionsToWord([...own, ...upper]) : this.opts.segmentOptions(own, upper, this.tsval(), sack);
     const window = seg.flags & SYN ? Math.min(65535, this.receiveWindow()) : Math.min(65535, this.receiveWindow() >>> (this.opts.useWscale ? this.config.windowScale : 0));
@@ -668,7 +677,7 @@ export class TcpEndpoint {
   }
 
   receiveWindow(): number {
-    const space = this.upper.receiveSpace(this);
+    const space = this.upper ? this.upper.receiveSpace(this) : this.config.receiveBufferBytes;
     const max = this.opts.useWscale ? 65535 * 2 ** this.config.windowScale : 65535;
     return Math.max(0, Math.min(space, max));
   }
@@ -737,8 +746,7 @@ export class TcpEndpoint {
     this.emitEvent({ kind: 'tcp-rto', sndUna: this.sndUna, rtoMs: Math.round(this.rtt.rtoUs / 1000) });
     // Everything unacknowledged and not SACKed is lost: resent in order as the window opens.
     this.queue.markAllLost();
-    this.upper.onRetransmitTimeout?.(this, this.retransmissionsInRow);
-    this.pump();
+    this.report({ kind: 'rto', inRow: this.retransmissionsInRow });
   }
 
   // ---------------------------------------------------------------- state
@@ -760,7 +768,7 @@ export class TcpEndpoint {
     }
     if (to === 'CLOSED') this.closedAtUs = this.now;
     this.emitEvent({ kind: 'tcp-state', from, to, cause });
-    this.upper.onStateChange(this, from, to);
+    this.report({ kind: 'state', from, to });
   }
 
   private enterClosed(reason: CloseReason): void {
@@ -768,10 +776,28 @@ export class TcpEndpoint {
     this.closeReason = reason;
     this.setState('CLOSED', reason);
     this.timers.clearAll();
-    this.upper.onClosed(this, reason);
+    this.handshakeAckDue = false;
+    this.ackNow = false;
+    this.report({ kind: 'closed', reason });
   }
 
-  /** A method, not a field read, so TypeScript does not narrow it away across upper-layer calls. */
+  private report(e: TcpUpperEvent): void {
+    this.pending.push(e);
+  }
+
+  /** The oldest event not yet handed to the upper, or null (quinn-proto's `poll()`). */
+  poll(): TcpUpperEvent | null {
+    if (this.pendingHead >= this.pending.length) {
+      if (this.pendingHead > 0) {
+        this.pending.length = 0;
+        this.pendingHead = 0;
+      }
+      return null;
+    }
+    return this.pending[this.pendingHead++]!;
+  }
+
+  /** A getter, not a field read, so TypeScript does not narrow it away across calls. */
   get closed(): boolean {
     return this.state === 'CLOSED';
   }

@@ -41,7 +41,7 @@ describe('RFC 6675 §5.1 / RFC 6582 §4: no fast recovery after an RTO until Rec
     const recoveryPoint = segStart(10);
     // Every segment is lost; the RTO fires and resends the first one with cwnd = 1 SMSS.
     t.now = t.ep.nextTimeoutUs();
-    t.ep.handleTimeout(t.now);
+    t.timeout(t.now);
     const [resent] = t.sent();
     expect(resent!.tcp!.header.seq).toBe(segStart(0));
     expect(t.ep.cc.cwnd).toBe(SMSS);
@@ -58,7 +58,7 @@ describe('RFC 6675 §5.1 / RFC 6582 §4: no fast recovery after an RTO until Rec
     const t = establishedSender();
     t.sent();
     t.now = t.ep.nextTimeoutUs();
-    t.ep.handleTimeout(t.now);
+    t.timeout(t.now);
     t.sent(); // segment 0 again
     const opts = (right: number): TcpOption[] => [{ kind: 'nop' }, { kind: 'nop' }, sack(segStart(2), right)];
     t.deliver({ seq: PEER_ISS + 1, ack: segStart(1), flags: ACK }, t.now + 20_000);
@@ -79,7 +79,7 @@ describe('RFC 6675 §5.1 / RFC 6582 §4: no fast recovery after an RTO until Rec
     t.sent();
     const recoveryPoint = segStart(10);
     t.now = t.ep.nextTimeoutUs();
-    t.ep.handleTimeout(t.now);
+    t.timeout(t.now);
     t.sent();
     t.deliver({ seq: PEER_ISS + 1, ack: recoveryPoint, flags: ACK }, t.now + 10_000);
     const sentAfter = t.sent().filter((p) => p.payloadLength > 0);
@@ -103,7 +103,7 @@ describe('RFC 6298 §5.7 and RFC 5681 §3.1: data after a lost SYN or SYN/ACK', 
     t.sent();
     for (const at of [1_000_000, 3_000_000]) {
       expect(t.ep.nextTimeoutUs()).toBe(at);
-      t.ep.handleTimeout(at);
+      t.timeout(at);
       expect(t.sent()[0]!.tcp!.header.flags).toBe(SYN);
     }
     expect(t.ep.nextTimeoutUs()).toBe(7_000_000);

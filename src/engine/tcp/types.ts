@@ -40,31 +40,48 @@ import type { CloseReason, TcpEvent } from '../sim/events.ts';
 
 export type { CloseReason };
 
-export interface TcpUpper {
-  /** Options to add after TCP's own for this segment (already-padded by the endpoint). */
-  options(ep: TcpEndpoint, seg: OutgoingSegment): readonly TcpOption[];
+/**
+ * What an endpoint reports to its upper layer. The endpoint queues these
+ * while it handles a segment, a timeout or a call, and the caller drains
+ * them after that returns (`dispatchTcpEvents`, quinn-proto's `poll()`): the
+ * upper never runs in the middle of a segment, so TCP finishes each one
+ * whatever the upper then decides.
+ */
+export type TcpUpperEvent =
   /**
    * A segment passed TCP's validity checks (RFC 8684 §3: MPTCP options are
    * processed only after them). `payloadLength` excludes SYN/FIN.
    */
-  onSegment(ep: TcpEndpoint, header: TcpHeader, payloadLength: number, packetId: number): void;
+  | { kind: 'segment'; header: TcpHeader; payloadLength: number; packetId: number }
   /** In-order payload; `relSeq` counts from the peer's ISN + 1 (the first data byte is 1). */
-  onData(ep: TcpEndpoint, payload: Uint8Array, relSeq: number): void;
+  | { kind: 'data'; payload: Uint8Array; relSeq: number }
+  /** Chunks the peer acknowledged at the TCP level. */
+  | { kind: 'acked'; chunks: readonly SentChunk[] }
+  /** The peer's FIN arrived in order: no more data from it on this endpoint. */
+  | { kind: 'peer-fin' }
+  | { kind: 'state'; from: TcpState; to: TcpState }
+  /** A retransmission timeout fired on data; `inRow` counts the ones since the last progress. */
+  | { kind: 'rto'; inRow: number }
+  /** The endpoint reached CLOSED. */
+  | { kind: 'closed'; reason: CloseReason };
+
+/**
+ * The layer above an endpoint (a plain socket, or an MPTCP subflow): what
+ * the endpoint asks while it builds segments, and the handler of its
+ * drained events. An endpoint with no upper yet (a passive open being
+ * decided) sends no options and no data.
+ */
+export interface TcpUpper {
+  /** Options to add after TCP's own for this segment (already-padded by the endpoint). */
+  options(ep: TcpEndpoint, seg: OutgoingSegment): readonly TcpOption[];
   /** The next data to send (at most `maxLen` bytes), or null when there is none now. */
   pull(ep: TcpEndpoint, maxLen: number): DataChunk | null;
-  /** Chunks the peer acknowledged at the TCP level. */
-  onAcked(ep: TcpEndpoint, chunks: readonly SentChunk[]): void;
-  /** The peer's FIN arrived in order: no more data from it on this endpoint. */
-  onPeerFin(ep: TcpEndpoint): void;
-  onStateChange(ep: TcpEndpoint, from: TcpState, to: TcpState): void;
-  /** A retransmission timeout fired on data; `inRow` counts the ones since the last progress. */
-  onRetransmitTimeout?(ep: TcpEndpoint, inRow: number): void;
-  /** The endpoint reached CLOSED. */
-  onClosed(ep: TcpEndpoint, reason: CloseReason): void;
   /** Free space for the receive window, in bytes. */
   receiveSpace(ep: TcpEndpoint): number;
   /** Option bytes (padding included) the upper adds to every data segment, so the payload still fits the MTU. */
   dataOptionBytes(ep: TcpEndpoint): number;
+  /** One drained event, in the order the endpoint queued them. */
+  handle(ep: TcpEndpoint, e: TcpUpperEvent): void;
 }
 
 export interface TcpConfig {

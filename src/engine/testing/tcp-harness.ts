@@ -6,7 +6,8 @@
 import type { TcpEvent } from '../sim/events.ts';
 import { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { ChallengeAckBudget } from '../tcp/challenge-ack-limit.ts';
-import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper } from '../tcp/types.ts';
+import { DEFAULT_TCP_CONFIG, type TcpConfig, type TcpUpper, type TcpUpperEvent } from '../tcp/types.ts';
+import { serviceEndpoint } from '../tcp/dispatch-events.ts';
 import { buildTcpPacket } from '../wire/build-tcp-packet.ts';
 import { ipv4 } from '../wire/ip-address.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
@@ -16,19 +17,18 @@ import type { TcpOption } from '../wire/tcp-options.ts';
 export const LOCAL = ipv4(198, 18, 1, 1);
 export const REMOTE = ipv4(198, 18, 2, 2);
 
-export function recordingUpper(overrides: Partial<TcpUpper> = {}): TcpUpper & { received: Uint8Array[]; closedWith: string | null } {
+/** An upper that records the data and the close reason it was given, and every event in order. */
+export function recordingUpper(overrides: Partial<TcpUpper> = {}): TcpUpper & { received: Uint8Array[]; closedWith: string | null; seen: TcpUpperEvent[] } {
   const rec = {
     received: [] as Uint8Array[],
     closedWith: null as string | null,
+    seen: [] as TcpUpperEvent[],
     options: () => [],
-    onSegment: () => {},
-    onData: (_ep: TcpEndpoint, b: Uint8Array) => rec.received.push(b.slice()),
     pull: () => null,
-    onAcked: () => {},
-    onPeerFin: () => {},
-    onStateChange: () => {},
-    onClosed: (_ep: TcpEndpoint, r: string) => {
-      rec.closedWith = r;
+    handle: (_ep: TcpEndpoint, e: TcpUpperEvent) => {
+      rec.seen.push(e);
+      if (e.kind === 'data') rec.received.push(e.payload.slice());
+      else if (e.kind === 'closed') rec.closedWith = e.reason;
     },
     receiveSpace: () => 65535 * 128,
     dataOptionBytes: () => 0,
@@ -70,13 +70,23 @@ export class TcpHarness {
   deliver(seg: PeerSegment, atUs = this.now): boolean {
     this.now = atUs;
     const p = this.decoded(seg);
-    return this.ep.handleSegment(atUs, p.header, p.payload, 1);
+    const accepted = this.ep.handleSegment(atUs, p.header, p.payload, 1);
+    serviceEndpoint(this.ep, atUs);
+    return accepted;
+  }
+
+  /** Fires the endpoint's due timers at `atUs`, as a host would, and lets it send. */
+  timeout(atUs: number): void {
+    this.now = atUs;
+    this.ep.handleTimeout(atUs);
+    serviceEndpoint(this.ep, atUs);
   }
 
   /** Passive open: the endpoint accepts the peer's SYN (as a listener would hand it over) and answers it. */
   acceptSyn(seg: PeerSegment, atUs = this.now): void {
     this.now = atUs;
     this.ep.acceptSyn(atUs, this.decoded(seg).header);
+    serviceEndpoint(this.ep, atUs);
   }
 
   private decoded(seg: PeerSegment): { header: TcpHeader; payload: Uint8Array } {
