@@ -11,7 +11,12 @@
  * - drop-handshake: the first copy of the handshake segments it names (SYN,
  *   SYN/ACK, third ACK) is lost on each four-tuple, so a scenario can lose
  *   exactly those (RFC 6298 §5.7, RFC 5681 §3.1) where a loss rate would
- *   only make them likely.
+ *   only make them likely;
+ * - split-segments: segments longer than `splitAtBytes` leave in pieces,
+ *   each with a copy of the options, as TSO cuts them (`segments.ts`);
+ * - coalesce-segments: in-order data segments of a flow arriving within
+ *   `coalesceWithinUs` leave as one, with the first one's options only
+ *   (`coalescer.ts`). RFC 8684 §3.3.1 and §6 discuss both.
  */
 import type { MiddleboxSpec } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
@@ -20,6 +25,8 @@ import type { NetNode } from './node.ts';
 import { decrementTtl } from './router.ts';
 import { fixChecksums, readAddress, readPort, tcpView, type TcpView } from './rewrite.ts';
 import { formatIp } from '../wire/ip-address.ts';
+import { Coalescer } from './coalescer.ts';
+import { segmentLayout, splitSegment } from './segments.ts';
 
 type HandshakeSegment = 'syn' | 'syn-ack' | 'third-ack';
 const SYN = 0x02;
@@ -31,6 +38,8 @@ export class Middlebox implements NetNode {
   private readonly replace: Uint8Array;
   /** drop-handshake: per four-tuple (as the client sends it), how far its handshake has got and what was lost. */
   private readonly handshakes = new Map<string, { synAckSeen: boolean; done: boolean; lost: Set<HandshakeSegment> }>();
+  /** coalesce-segments: the segments held for merging. */
+  private readonly coalescer: Coalescer | null;
 
   constructor(
     readonly sim: Simulation,
@@ -38,6 +47,10 @@ export class Middlebox implements NetNode {
   ) {
     this.match = ascii(spec.match ?? '');
     this.replace = ascii(spec.replace ?? '');
+    this.coalescer =
+      spec.kind === 'coalesce-segments'
+        ? new Coalescer(sim, spec.id, spec.coalesceWithinUs ?? 1, (out, bytes, id) => this.sendOn(out, bytes, id), (out) => this.ports[out]?.link.spec.mtuBytes ?? 0)
+        : null;
   }
 
   get id(): string {
@@ -52,6 +65,15 @@ export class Middlebox implements NetNode {
     const copy = decrementTtl(bytes);
     if (!copy) return;
     const v = tcpView(copy);
+    const outIface = iface === 0 ? 1 : 0;
+    if (v && this.spec.kind === 'split-segments') {
+      this.sendSplit(outIface, copy, v, packetId);
+      return;
+    }
+    if (v && this.coalescer) {
+      this.coalescer.take(outIface, copy, v, packetId);
+      return;
+    }
     if (v && this.spec.kind === 'drop-handshake') {
       const segment = this.handshakeSegment(copy, v);
       if (segment && this.spec.drop?.includes(segment)) {
@@ -74,8 +96,23 @@ export class Middlebox implements NetNode {
         }
       }
     }
-    const out = this.ports[iface === 0 ? 1 : 0];
-    if (out) out.link.send(out.end, copy, packetId);
+    this.sendOn(outIface, copy, packetId);
+  }
+
+  private sendOn(iface: number, bytes: Uint8Array, packetId: number): void {
+    const out = this.ports[iface];
+    if (out) out.link.send(out.end, bytes, packetId);
+  }
+
+  /** split-segments: the pieces leave back to back; the first keeps the packet's id, the others get new ones. */
+  private sendSplit(out: number, p: Uint8Array, v: TcpView, packetId: number): void {
+    const pieces = splitSegment(p, v, this.spec.splitAtBytes ?? 65535);
+    const ids = pieces.map((_, i) => (i === 0 ? packetId : this.sim.packetId()));
+    if (pieces.length > 1) {
+      const bytes = pieces.reduce((n, q) => n + q.length - segmentLayout(q, v).payloadAt, 0);
+      this.sim.trace.event({ timeUs: this.sim.now, host: this.id, packets: ids, kind: 'middlebox-split', pieces: pieces.length, bytes });
+    }
+    pieces.forEach((q, i) => this.sendOn(out, q, ids[i]!));
   }
 
   /**

@@ -103,6 +103,18 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
   ['drop-handshake without drop', (d) => {
     d.middleboxes = [{ id: 'mb', kind: 'drop-handshake', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
   }, [['$.middleboxes[0].drop', 'SCENARIO_REQUIRED', 'missing "drop": a drop-handshake middlebox needs the segments to lose ("syn", "syn-ack", "third-ack")']]],
+  ['split-segments without splitAtBytes', (d) => {
+    d.middleboxes = [{ id: 'tso', kind: 'split-segments', interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [['$.middleboxes[0].splitAtBytes', 'SCENARIO_REQUIRED', 'missing "splitAtBytes": a split-segments middlebox needs the most payload bytes a segment may leave with']]],
+  ['coalesce-segments without coalesceWithinUs, with splitAtBytes', (d) => {
+    d.middleboxes = [{ id: 'gro', kind: 'coalesce-segments', splitAtBytes: 500, interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [
+    ['$.middleboxes[0].splitAtBytes', 'SCENARIO_RANGE', '"splitAtBytes" is for a split-segments middlebox; a coalesce-segments one splits nothing'],
+    ['$.middleboxes[0].coalesceWithinUs', 'SCENARIO_REQUIRED', 'missing "coalesceWithinUs": a coalesce-segments middlebox needs how long a segment waits for the next ones to merge'],
+  ]],
+  ['coalesceWithinUs on a strip-mptcp middlebox', (d) => {
+    d.middleboxes = [{ id: 'mb', kind: 'strip-mptcp', coalesceWithinUs: 1000, interfaces: [ifc('eth0', '198.18.1.252/24'), ifc('eth1', '198.18.1.253/24')] }];
+  }, [['$.middleboxes[0].coalesceWithinUs', 'SCENARIO_RANGE', '"coalesceWithinUs" is for a coalesce-segments middlebox; a strip-mptcp one merges nothing']]],
   ['a NAT claiming a host\'s address', (d) => {
     d.nats = [{ id: 'nat', inside: ifc('in', '198.18.5.1/24'), outside: ifc('out', '198.18.6.1/24'), publicAddress: '198.18.1.2' }];
   }, [['$.nats[0].publicAddress', 'SCENARIO_REFERENCE', "198.18.1.2 is an address of server.eth0; a NAT's public address cannot belong to another node"]]],

@@ -79,6 +79,12 @@ const broken: [string, (d: Editable) => void, Expected[]][] = [
   ['non-ASCII rewrite text', (d) => (d.middleboxes = [{ id: 'mb', kind: 'rewrite-payload', match: 'é', replace: 'e', interfaces: [1, 2].map((i) => ({ id: `e${i}`, addresses: [`198.18.9.${i}/24`] })) }]), [
     { path: '$.middleboxes[0].match', code: 'SCENARIO_FORMAT' },
   ]],
+  ['splitAtBytes of 0', (d) => (d.middleboxes = [{ id: 'mb', kind: 'split-segments', splitAtBytes: 0, interfaces: [1, 2].map((i) => ({ id: `e${i}`, addresses: [`198.18.9.${i}/24`] })) }]), [
+    { path: '$.middleboxes[0].splitAtBytes', code: 'SCENARIO_RANGE', message: 'must be an integer from 1 to 65535 bytes, got 0' },
+  ]],
+  ['coalesceWithinUs of two seconds', (d) => (d.middleboxes = [{ id: 'mb', kind: 'coalesce-segments', coalesceWithinUs: 2_000_000, interfaces: [1, 2].map((i) => ({ id: `e${i}`, addresses: [`198.18.9.${i}/24`] })) }]), [
+    { path: '$.middleboxes[0].coalesceWithinUs', code: 'SCENARIO_RANGE', message: 'must be an integer from 1 to 1000000 microseconds, got 2000000' },
+  ]],
   ['ui as a number', (d) => (d.ui = 3), [{ path: '$.ui', code: 'SCENARIO_TYPE', message: 'must be an object, got 3' }]],
   ['hosts as an object', (d) => (d.hosts = { client: {} }), [{ path: '$.hosts', code: 'SCENARIO_TYPE', message: 'must be a list, got an object' }]],
   ['schemaVersion 2 (validation after migration)', (d) => (d.schemaVersion = 2), [{ path: '$.schemaVersion', code: 'SCENARIO_ENUM', message: 'must be 1, got 2' }]],

@@ -158,10 +158,10 @@ const middlebox = named(
     {
       id: id('Node id, unique across hosts, routers, NATs and middleboxes.'),
       label,
-      kind: enumOf(['strip-mptcp', 'rewrite-payload', 'drop-handshake'], {
+      kind: enumOf(['strip-mptcp', 'rewrite-payload', 'drop-handshake', 'split-segments', 'coalesce-segments'], {
         noun: 'a middlebox kind',
         description:
-          'strip-mptcp: every MPTCP option becomes NOPs; rewrite-payload: payload bytes matching `match` become `replace`; drop-handshake: the first copy of each handshake segment named in `drop` is lost.',
+          'strip-mptcp: every MPTCP option becomes NOPs; rewrite-payload: payload bytes matching `match` become `replace`; drop-handshake: the first copy of each handshake segment named in `drop` is lost; split-segments: segments longer than `splitAtBytes` are cut into pieces that each carry the options; coalesce-segments: in-order data segments arriving within `coalesceWithinUs` are merged, keeping the first one\'s options.',
       }),
       interfaces: tuple([interfaceSpec, interfaceSpec], { description: 'The two sides of the bump in the wire.' }),
       match: asciiText('rewrite-payload only: text to find.'),
@@ -186,8 +186,19 @@ const middlebox = named(
         unique: true,
         description: 'drop-handshake only: the handshake segments whose first copy (per connection or subflow) is lost; retransmissions pass.',
       }),
+      splitAtBytes: int({
+        min: 1,
+        max: 65535,
+        unit: 'bytes',
+        description: 'split-segments only: the most payload bytes a segment leaves with; longer ones are cut, each piece carrying a copy of the options (TCP segmentation offload).',
+      }),
+      coalesceWithinUs: microseconds(
+        1,
+        SECOND_US,
+        'coalesce-segments only: how long a data segment waits for the next in-order segments of its flow, which are merged into it without their options (LRO/GRO); merged segments never exceed the outgoing link\'s MTU.',
+      ),
     },
-    { optional: ['label', 'match', 'replace', 'stripData', 'stripOnly', 'drop'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
+    { optional: ['label', 'match', 'replace', 'stripData', 'stripOnly', 'drop', 'splitAtBytes', 'coalesceWithinUs'], hints: nodeHints, description: 'A bump in the wire between two interfaces.' },
   ),
 );
 

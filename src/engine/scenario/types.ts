@@ -90,7 +90,7 @@ export interface NatSpec {
 export interface MiddleboxSpec {
   id: string;
   label?: string;
-  kind: 'strip-mptcp' | 'rewrite-payload' | 'drop-handshake';
+  kind: 'strip-mptcp' | 'rewrite-payload' | 'drop-handshake' | 'split-segments' | 'coalesce-segments';
   interfaces: [InterfaceSpec, InterfaceSpec];
   /** rewrite-payload only: ASCII text to find and its same-length replacement. */
   match?: string;
@@ -109,6 +109,18 @@ export interface MiddleboxSpec {
    * four-tuple, is lost (a lossy path, made exact): retransmissions pass.
    */
   drop?: ('syn' | 'syn-ack' | 'third-ack')[];
+  /**
+   * split-segments only: a TCP segment with more payload bytes than this
+   * leaves as several of at most this many, each with a copy of the
+   * original's options, as TCP segmentation offload cuts them.
+   */
+  splitAtBytes?: number;
+  /**
+   * coalesce-segments only: a data segment is held this long for the next
+   * in-order segments of its flow, which are appended to it with their
+   * options dropped (LRO/GRO, resegmenting proxies); then it leaves.
+   */
+  coalesceWithinUs?: number;
 }
 
 export interface LinkSpec {

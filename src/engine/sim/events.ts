@@ -162,6 +162,8 @@ export type NetEvent =
   | { kind: 'middlebox-strip-mptcp'; options: number }
   | { kind: 'middlebox-rewrite-payload'; occurrences: number; match: string }
   | { kind: 'middlebox-drop'; segment: 'syn' | 'syn-ack' | 'third-ack' }
+  | { kind: 'middlebox-split'; pieces: number; bytes: number }
+  | { kind: 'middlebox-coalesce'; segments: number; bytes: number }
   | { kind: 'link-down'; link: string }
   | { kind: 'link-up'; link: string };
 
@@ -524,6 +526,10 @@ function netText(e: Extract<HostEvent, NetEvent>): string {
       return `${e.host}: rewrote ${e.occurrences} occurrence(s) of "${e.match}" in the payload`;
     case 'middlebox-drop':
       return `${e.host}: lost the first ${e.segment === 'syn' ? 'SYN' : e.segment === 'syn-ack' ? 'SYN/ACK' : 'third ACK'} of its four-tuple`;
+    case 'middlebox-split':
+      return `${e.host}: split a segment of ${e.bytes} payload bytes into ${e.pieces}, each with a copy of its options`;
+    case 'middlebox-coalesce':
+      return `${e.host}: merged ${e.segments} segments (${e.bytes} payload bytes) into one, keeping only the first one's options`;
     case 'link-down':
       return `link ${e.link} goes down: every packet put on it is dropped`;
     case 'link-up':

@@ -1,7 +1,7 @@
 /**
  * Small hand-built scenarios for engine tests (complete documents, no defaults needed).
  */
-import type { LinkSpec, Scenario } from '../scenario/types.ts';
+import type { LinkSpec, MiddleboxSpec, Scenario } from '../scenario/types.ts';
 
 export function link(id: string, a: string, b: string, extra: Partial<LinkSpec> = {}): LinkSpec {
   return { id, a, b, delayUs: 10_000, bandwidthBps: 10_000_000, lossRate: 0, queuePackets: 1000, mtuBytes: 1500, ...extra };
@@ -112,5 +112,33 @@ export function routedTwoPathScenario(protocol: Scenario['protocol'] = 'mptcp-v1
     links: [link('l1', 'client.c1', 'r1.a'), link('l1s', 'r1.b', 'server.s1'), link('l2', 'client.c2', 'r2.a'), link('l2s', 'r2.b', 'server.s2')],
     traffic: [{ id: 'bulk', kind: 'bulk', from: 'client', to: 'server', toAddress: '198.18.10.2', port: 8080, bytes: 500_000, startUs: 0 }],
     ...over,
+  };
+}
+
+/**
+ * The client's first path (or, with `onSecondPath`, its second) through a
+ * middlebox: client c1 — mb — server s1. `protocol` 'tcp' and `singlePath`
+ * leave the second path unused. `mtuAfter` is the MTU of the link from the
+ * middlebox to the server (a coalescer merges only up to it).
+ */
+export function middleboxPathScenario(
+  mb: Omit<MiddleboxSpec, 'id' | 'interfaces'>,
+  opts: { protocol?: Scenario['protocol']; checksums?: boolean; singlePath?: boolean; onSecondPath?: boolean; mtuAfter?: number; bytes?: number } = {},
+): Scenario {
+  const base = twoPathScenario(opts.protocol ?? 'mptcp-v1');
+  const box: MiddleboxSpec = { id: 'mb', ...mb, interfaces: [{ id: 'a', addresses: ['198.18.9.1/24'] }, { id: 'b', addresses: ['198.18.9.2/24'] }] };
+  const after = { mtuBytes: opts.mtuAfter ?? 1500 };
+  const links = opts.onSecondPath
+    ? [link('l1', 'client.c1', 'server.s1'), link('l2a', 'client.c2', 'mb.a'), link('l2b', 'mb.b', 'server.s2', after)]
+    : [link('l1a', 'client.c1', 'mb.a'), link('l1b', 'mb.b', 'server.s1', after), link('l2', 'client.c2', 'server.s2')];
+  const single = opts.singlePath || opts.protocol === 'tcp';
+  return {
+    ...base,
+    id: 'test-middlebox-path',
+    middleboxes: [box],
+    links,
+    traffic: base.traffic.map((t) => ({ ...t, bytes: opts.bytes ?? 200_000 })),
+    mptcp: { ...base.mptcp, checksums: opts.checksums ?? false },
+    hosts: single ? base.hosts.map((h) => ({ ...h, pathManager: { endpoints: [], limits: { subflows: 0, addAddrAccepted: 0 } } })) : base.hosts,
   };
 }

@@ -148,6 +148,20 @@ describe('TopologyView', () => {
     expect(mb.svg.querySelector('[data-node="mb"] path')!.getAttribute('d')).toBe('M0,-28 L28,0 L0,28 L-28,0 Z');
   });
 
+  it('draws a splitting or coalescing middlebox like any other, with the packets it made on the timeline', () => {
+    const strip = builtinScenario('middlebox-strip')!;
+    for (const box of [{ kind: 'split-segments' as const, splitAtBytes: 500 }, { kind: 'coalesce-segments' as const, coalesceWithinUs: 2000 }]) {
+      const { kind: _kind, stripData: _s, stripOnly: _o, ...rest } = strip.middleboxes[0]!;
+      const scenario: Scenario = { ...strip, middleboxes: [{ ...rest, ...box }] };
+      const r = runScenario(scenario, { baselines: 'none' });
+      const timeline = buildTimeline(scenario, r.handle.records, [], r.endUs);
+      expect(timeline.count).toBe(r.handle.records.length);
+      const view = show({ scenario, timeline }, 0);
+      expect(view.svg.querySelector('[data-node="mb"] path')!.getAttribute('d')).toBe('M0,-28 L28,0 L0,28 L-28,0 Z');
+      view.container.remove();
+    }
+  });
+
   it('fits the drawing to the view, and the Fit button brings that view back', () => {
     const { svg } = show(twoPath, 0);
     const layer = svg.querySelector('g')!;
