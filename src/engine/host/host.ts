@@ -224,6 +224,18 @@ export class Host implements NetNode {
     this.flush();
   }
 
+  /** Marks an endpoint for the flush that follows whatever call is running now (sans-IO callers: MPTCP). */
+  markDirty(ep: TcpEndpoint): void {
+    this.dirty.add(ep);
+  }
+
+  /** Protocol objects above TCP with timers of their own (MPTCP): their deadlines join the endpoints' in `rearm`. */
+  private readonly timerSources: TimerSource[] = [];
+
+  addTimerSource(source: TimerSource): void {
+    this.timerSources.push(source);
+  }
+
   private flushing = false;
 
   /** Puts every dirty endpoint's output on the wire and re-arms the wake-up. */
@@ -487,6 +499,10 @@ export class Host implements NetNode {
       const t = ep.nextTimeoutUs();
       if (t < next) next = t;
     }
+    for (const src of this.timerSources) {
+      const t = src.nextTimeoutUs();
+      if (t < next) next = t;
+    }
     if (next >= this.wakeAt) return;
     this.wakeAt = next;
     const version = ++this.wakeVersion;
@@ -500,6 +516,7 @@ export class Host implements NetNode {
           this.dirty.add(ep);
         }
       }
+      for (const src of this.timerSources) if (src.nextTimeoutUs() <= now) src.handleTimeout(now);
       this.flush();
     });
   }
@@ -514,4 +531,10 @@ export class Host implements NetNode {
   allEndpoints(): TcpEndpoint[] {
     return [...this.endpoints.values()];
   }
+}
+
+/** Anything with deadlines the host's wake-up serves (`nextTimeoutUs()`, `handleTimeout(now)`). */
+export interface TimerSource {
+  nextTimeoutUs(): number;
+  handleTimeout(now: number): void;
 }

@@ -19,7 +19,8 @@ import type { Rng } from '../core/rng.ts';
 import { deriveFromKey, dhKeys, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 import type { AppHandlers, AppSocket, SocketState } from '../host/app-socket.ts';
 import { OutStream, type ByteSource } from '../host/byte-stream.ts';
-import type { Host } from '../host/host.ts';
+import { TimerTable } from '../tcp/timer-table.ts';
+import type { MptcpOutput } from './io.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { DataChunk } from '../tcp/types.ts';
 import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
@@ -48,7 +49,7 @@ interface Reinjection {
   fill: (buf: Uint8Array, at: number) => void;
 }
 
-export class MptcpConnection implements AppSocket {
+export class MptcpConnection {
   state: SocketState = 'connecting';
   readonly out = new OutStream();
   readonly subflows: MptcpSubflow[] = [];
@@ -96,8 +97,16 @@ export class MptcpConnection implements AppSocket {
   /** Set by the stack right after construction. */
   pm!: PathManager;
 
+  /** What the application holds (and its handlers are called with): the connection's app side with the host's time. */
+  socket!: AppSocket;
+  /** The time of the call being handled: every entry point takes it (`at`), nothing reads a clock. */
+  now = 0;
+  /** DATA_FIN retransmission (the connection's own; its subflows and the path manager keep theirs). */
+  private readonly timers = new TimerTable<'data-fin'>(['data-fin']);
+
   constructor(
-    readonly host: Host,
+    readonly io: MptcpOutput,
+    rng: Rng,
     readonly settings: MptcpSettings,
     readonly role: MptcpRole,
     readonly tokens: TokenTable<MptcpConnection>,
@@ -105,7 +114,7 @@ export class MptcpConnection implements AppSocket {
     public handlers: AppHandlers,
     readonly id: string,
   ) {
-    this.rng = host.rng.fork(`mptcp:${id}`);
+    this.rng = rng;
     this.localKey = key.key;
     this.localShare = key.share;
     this.dhPrivate = key.dhPrivate;
@@ -121,13 +130,15 @@ export class MptcpConnection implements AppSocket {
     return this.settings.version;
   }
 
-  get now(): number {
-    return this.host.now;
+  /** An entry point's time: the connection acts as of `now`. */
+  at(now: number): this {
+    this.now = now;
+    return this;
   }
 
   /** A trace event of this connection (its token filled in). */
   event(body: ConnectionEventBody, packets?: number[]): void {
-    this.host.event({ ...body, token: hex32(this.localToken) } as EventBody, packets);
+    this.io.event({ ...body, token: hex32(this.localToken) } as EventBody, packets);
   }
 
   newSubflowId(): number {
@@ -186,7 +197,7 @@ export class MptcpConnection implements AppSocket {
 
   /** Fallback: the subflow's FIN ends the stream. */
   fallbackEnd(): void {
-    this.handlers.onEnd?.(this);
+    this.handlers.onEnd?.(this.socket);
   }
 
   /** A join finished its handshake: the schedulers may use it. */
@@ -210,12 +221,12 @@ export class MptcpConnection implements AppSocket {
   onSubflowOpen(): void {
     if (this.state === 'connecting') {
       this.state = this.out.closed ? 'closing' : 'open';
-      this.handlers.onOpen?.(this);
+      this.handlers.onOpen?.(this.socket);
     }
   }
 
   kickAll(): void {
-    for (const s of this.subflows) if (!s.ep.closed) this.host.touch(s.ep);
+    for (const s of this.subflows) if (!s.ep.closed) this.io.wake(s.ep);
   }
 
   // ------------------------------------------------------------ sending
@@ -230,7 +241,7 @@ export class MptcpConnection implements AppSocket {
     const all = this.subflows;
     if (!this.scheduler.mayTake(sf, all)) {
       // Let the subflow the scheduler prefers pull instead.
-      for (const s of all) if (s !== sf && s.hasRoom && this.scheduler.mayTake(s, all)) this.host.touch(s.ep);
+      for (const s of all) if (s !== sf && s.hasRoom && this.scheduler.mayTake(s, all)) this.io.wake(s.ep);
       return null;
     }
     let chunk: DataChunk | null = null;
@@ -276,17 +287,31 @@ export class MptcpConnection implements AppSocket {
     this.armDataFinRetransmit();
   }
 
-  private dataFinTimerArmed = false;
-
   private armDataFinRetransmit(): void {
-    if (this.dataFinTimerArmed) return;
-    this.dataFinTimerArmed = true;
+    if (this.timers.isSet('data-fin')) return;
     const rto = Math.max(200_000, ...this.subflows.map((s) => s.ep.rtt.rtoUs));
-    this.host.later(this.now + rto, () => {
-      this.dataFinTimerArmed = false;
-      if (this.dataFinAcked || this.state === 'closed') return;
-      this.maybeSendDataFinSignal();
-    });
+    this.timers.set('data-fin', this.now + rto);
+  }
+
+  // ------------------------------------------------------------ timers
+
+  /** The earliest deadline of the connection, its subflows and its path-manager state (Infinity: none). */
+  nextTimeoutUs(): number {
+    let next = this.timers.next();
+    for (const s of this.subflows) {
+      const t = s.nextTimeoutUs();
+      if (t < next) next = t;
+    }
+    const pm = this.pm?.nextTimeoutUs(this) ?? Infinity;
+    return pm < next ? pm : next;
+  }
+
+  /** Fires whatever is due at `now`: the DATA_FIN retransmission, the subflows' timers, ADD_ADDR retransmissions. */
+  handleTimeout(now: number): void {
+    this.now = now;
+    if (this.timers.take('data-fin', now) && !this.dataFinAcked && this.state !== 'closed') this.maybeSendDataFinSignal();
+    for (const s of [...this.subflows]) if (s.nextTimeoutUs() <= now) s.handleTimeout(now);
+    this.pm?.handleTimeout(this, now);
   }
 
   /** The peer's connection-level window: the largest any subflow advertised (RFC 8684 §3.3.5). */
@@ -357,12 +382,12 @@ export class MptcpConnection implements AppSocket {
   /** Fallback: the one subflow's bytes are the stream. */
   receiveInOrder(bytes: Uint8Array, from?: MptcpSubflow, packetId?: number): void {
     from?.noteAccepted(null, bytes, packetId);
-    this.handlers.onData?.(this, bytes);
+    this.handlers.onData?.(this.socket, bytes);
   }
 
   private deliver(bytes: Uint8Array): void {
     this.rcvNxt! += BigInt(bytes.length);
-    this.handlers.onData?.(this, bytes);
+    this.handlers.onData?.(this.socket, bytes);
   }
 
   private drainOoo(): void {
@@ -382,7 +407,7 @@ export class MptcpConnection implements AppSocket {
     if (this.peerDataFinDsn === null || this.peerDataFinDelivered || this.rcvNxt !== this.peerDataFinDsn) return;
     this.peerDataFinDelivered = true;
     this.rcvNxt = this.peerDataFinDsn + 1n;
-    this.handlers.onEnd?.(this);
+    this.handlers.onEnd?.(this.socket);
     // Acknowledge at once on every subflow.
     for (const s of this.subflows) if (s.canCarryData) s.ep.sendSignal(this.now);
     this.maybeCloseSubflows();
@@ -437,7 +462,7 @@ export class MptcpConnection implements AppSocket {
     this.state = 'closed';
     this.closedReason = reason;
     this.tokens.remove(this.localToken, this);
-    this.handlers.onClose?.(this, reason);
+    this.handlers.onClose?.(this.socket, reason);
   }
 
   /** Endpoint text of the initial subflow, for events. */

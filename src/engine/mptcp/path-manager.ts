@@ -19,7 +19,6 @@
  */
 import { hex64 } from '../core/hex.ts';
 import { addAddrHmac } from '../crypto/mptcp-crypto.ts';
-import type { Host } from '../host/host.ts';
 import type { PathManagerEndpoint } from '../scenario/types.ts';
 import { formatEndpoint, formatIp, ipEqual, type IpAddress } from '../wire/ip-address.ts';
 import type { AddAddr } from '../wire/mptcp/types.ts';
@@ -50,11 +49,19 @@ export interface JoinRequest {
   backup: boolean;
 }
 
+interface Announcement {
+  echoed: boolean;
+  tries: number;
+  /** The endpoint's place in `endpoints` (the next one is announced after it). */
+  index: number;
+  /** When to send it again unless echoed (Infinity: not waiting). */
+  resendAtUs: number;
+}
+
 export class PathManager {
   readonly endpoints: LocalEndpoint[];
 
   constructor(
-    readonly host: Host,
     readonly settings: MptcpSettings,
     /** Opens a join subflow (the stack does the TCP work). */
     private readonly openJoin: (req: JoinRequest) => MptcpSubflow | null,
@@ -112,7 +119,8 @@ export class PathManager {
 
   // ---------------------------------------------------------- announcing
 
-  private readonly announced = new WeakMap<MptcpConnection, Map<number, { echoed: boolean; tries: number }>>();
+  /** Per connection, each address announced: echoed yet, how many times sent, and when to resend (RFC 8684 §3.4.1). */
+  private readonly announced = new WeakMap<MptcpConnection, Map<number, Announcement>>();
 
   private announceNext(conn: MptcpConnection, from: number): void {
     const state = this.announced.get(conn) ?? new Map();
@@ -121,7 +129,7 @@ export class PathManager {
     for (let i = from; i < this.endpoints.length; i++) {
       const e = this.endpoints[i]!;
       if (e.removed || !e.flags.has('signal') || ipEqual(e.address, initial) || state.has(e.id)) continue;
-      state.set(e.id, { echoed: false, tries: 0 });
+      state.set(e.id, { echoed: false, tries: 0, index: i, resendAtUs: Infinity });
       this.sendAddAddr(conn, e, i);
       return; // one at a time, like Linux
     }
@@ -156,15 +164,33 @@ export class PathManager {
       return;
     }
     const timeout = Math.min(ADD_ADDR_TIMEOUT_MAX_US, Math.max(...conn.subflows.map((s) => s.ep.rtt.rtoUs)) * 2 ** (st.tries - 1));
-    this.host.later(conn.now + timeout, () => {
-      if (st.echoed || conn.state === 'closed') return;
+    st.resendAtUs = conn.now + timeout;
+  }
+
+  /** The earliest ADD_ADDR retransmission due on `conn` (Infinity: none). */
+  nextTimeoutUs(conn: MptcpConnection): number {
+    const state = this.announced.get(conn);
+    if (!state) return Infinity;
+    let next = Infinity;
+    for (const st of state.values()) if (st.resendAtUs < next) next = st.resendAtUs;
+    return next;
+  }
+
+  /** Resends each unechoed ADD_ADDR whose time has come, or gives it up after ADD_ADDR_RETRANS_MAX. */
+  handleTimeout(conn: MptcpConnection, now: number): void {
+    const state = this.announced.get(conn);
+    if (!state) return;
+    for (const [id, st] of [...state]) {
+      if (st.resendAtUs > now) continue;
+      st.resendAtUs = Infinity;
+      if (st.echoed || conn.state === 'closed') continue;
       if (st.tries > ADD_ADDR_RETRANS_MAX) {
-        conn.event({ kind: 'mptcp-add-addr-unechoed', addressId: e.id, retransmissions: ADD_ADDR_RETRANS_MAX });
-        this.announceNext(conn, index + 1);
-        return;
+        conn.event({ kind: 'mptcp-add-addr-unechoed', addressId: id, retransmissions: ADD_ADDR_RETRANS_MAX });
+        this.announceNext(conn, st.index + 1);
+        continue;
       }
-      this.sendAddAddr(conn, e, index);
-    });
+      this.sendAddAddr(conn, this.endpoints[st.index]!, st.index);
+    }
   }
 
   // ---------------------------------------------------------- receiving
@@ -176,6 +202,7 @@ export class PathManager {
       const st = this.announced.get(conn)?.get(o.addressId);
       if (st && !st.echoed) {
         st.echoed = true;
+        st.resendAtUs = Infinity;
         conn.event({ kind: 'mptcp-add-addr-echoed', addressId: o.addressId }, [packetId]);
         const index = this.endpoints.findIndex((e) => e.id === o.addressId);
         this.announceNext(conn, index + 1);
@@ -230,7 +257,7 @@ export class PathManager {
       return;
     }
     const endpoint = this.endpoints.find((e) => !e.removed && e.flags.has('subflow') && e.address.family === o.address.family);
-    const local = endpoint?.address ?? this.host.sourceFor(o.address);
+    const local = endpoint?.address ?? conn.io.sourceFor(o.address);
     if (!local) {
       conn.event({ kind: 'mptcp-add-addr-not-used', address: formatIp(o.address), reason: 'no-local-address' }, [packetId]);
       return;
@@ -252,7 +279,7 @@ export class PathManager {
       for (const s of affected) {
         conn.reinjectFrom(s);
         s.close();
-        this.host.touch(s.ep);
+        conn.io.wake(s.ep);
       }
     }
   }
@@ -288,7 +315,7 @@ export class PathManager {
       conn.event({ kind: 'mptcp-subflow-close', subflow: s.name, cause: 'address-removed' });
       conn.reinjectFrom(s);
       s.close();
-      this.host.touch(s.ep);
+      conn.io.wake(s.ep);
     }
   }
 

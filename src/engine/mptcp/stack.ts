@@ -11,6 +11,8 @@ import { HALF_OPEN_BYTES, type SynRecord } from '../host/syn-ledger.ts';
 import { connectionForToken, halfOpenLimitReached } from '../host/security-checks.ts';
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import { type CookieAckVerdict, type Host, type SynVerdict } from '../host/host.ts';
+import type { MptcpOutput } from './io.ts';
+import { MptcpSocket } from './mptcp-socket.ts';
 import { parseCidrAddress } from '../net/topology.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts';
@@ -43,13 +45,21 @@ export class MptcpStack {
   private readonly secret: Uint8Array;
   readonly pm: PathManager;
   readonly connections: MptcpConnection[] = [];
+  private readonly io: MptcpOutput;
   private counter = 0;
 
   constructor(
     readonly host: Host,
     readonly settings: MptcpSettings,
   ) {
-    this.pm = new PathManager(host, settings, (req) => this.openJoin(req), parseCidrAddress);
+    // The only way MPTCP's protocol objects reach this host (`io.ts`): they never hold it.
+    this.io = {
+      event: (body, packets) => host.event(body, packets),
+      wake: (ep) => host.markDirty(ep),
+      sourceFor: (dst) => host.sourceFor(dst),
+    };
+    host.addTimerSource(this);
+    this.pm = new PathManager(settings, (req) => this.openJoin(req), parseCidrAddress);
     host.joinHandler = (_h, ep, syn, packetId, record) => this.acceptJoin(ep, syn, packetId, record);
     host.joinCookieAckHandler = (_h, ep, ack, packetId) => this.acceptJoinCookieAck(ep, ack, packetId);
     const cookies = settings.mitigations.has('syn-cookies');
@@ -65,7 +75,9 @@ export class MptcpStack {
     const key = this.tokens.newKey(rng, this.settings.version, this.settings.dhKeys);
     const id = `${this.host.id}#${this.counter++}`;
     // Linux falls back to TCP when no free token can be found (MPTCP_MIB_TOKENFALLBACKINIT).
-    const conn = new MptcpConnection(this.host, this.settings, role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n, dhPrivate: null }, handlers, id);
+    const conn = new MptcpConnection(this.io, this.host.rng.fork(`mptcp:${id}`), this.settings, role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n, dhPrivate: null }, handlers, id);
+    conn.at(this.host.now);
+    conn.socket = new MptcpSocket(conn, () => this.host.now);
     if (!key) conn.enterFallback({ cause: 'no-free-token' });
     conn.pm = this.pm;
     this.connections.push(conn);
@@ -80,7 +92,7 @@ export class MptcpStack {
     conn.subflows.push(sf);
     conn.event({ kind: 'mptcp-connect', local: formatEndpoint(ep.localAddr, ep.localPort), remote: formatEndpoint(remote, port), version: this.settings.version, key: hex64(conn.localKey) });
     ep.connect(this.host.now);
-    this.host.touch(ep);
+    this.host.markDirty(ep);
     return conn;
   }
 
@@ -139,7 +151,7 @@ export class MptcpStack {
   private openServerConnection(ep: TcpEndpoint, mpc: MpCapable | undefined, packetId: number, handlersFor: (s: AppSocket) => AppHandlers, cookieSource?: string): MptcpSubflow {
     const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
     const conn = this.newConnection('server', {}, cookieSource);
-    conn.handlers = handlersFor(conn);
+    conn.handlers = handlersFor(conn.socket);
     const sf = new MptcpSubflow(conn, ep, 'initial', false);
     conn.subflows.push(sf);
     const problem = this.capableProblem(mpc, remote);
@@ -166,7 +178,7 @@ export class MptcpStack {
       this.host.event({ kind: 'mptcp-join-rejected', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), ...why }, [packetId]);
       return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
     };
-    const conn = connectionForToken(this.tokens, j.token);
+    const conn = connectionForToken(this.tokens, j.token)?.at(this.host.now);
     if (!conn) return refuse(1, { reason: 'unknown-token', token: hex32(j.token) });
     if (conn.fallback || conn.remoteKey === null) return refuse(1, { reason: 'not-established' });
     const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
@@ -235,7 +247,7 @@ export class MptcpStack {
       this.joinSlots.delete(slot);
       join = found;
     }
-    const conn = connectionForToken(this.tokens, join.token);
+    const conn = connectionForToken(this.tokens, join.token)?.at(this.host.now);
     if (!conn) return refuse({ reason: 'unknown-token', token: hex32(join.token) });
     if (conn.fallback || conn.remoteKey === null) return refuse({ reason: 'not-established' });
     const sf = new MptcpSubflow(conn, ep, 'join', false);
@@ -269,14 +281,14 @@ export class MptcpStack {
   removeEndpoint(addr: IpAddress): void {
     this.host.event({ kind: 'pm-endpoint-removed', address: formatIp(addr) });
     this.pm.forgetEndpoint(addr);
-    for (const c of this.connections) this.pm.removeLocalAddress(c, addr);
+    for (const c of this.connections) this.pm.removeLocalAddress(c.at(this.host.now), addr);
   }
 
   /** Scenario action `endpoint-backup`. */
   setEndpointBackup(addr: IpAddress, backup: boolean): void {
     this.host.event({ kind: 'pm-endpoint-changed', address: formatIp(addr), backup });
     this.pm.setEndpointBackup(addr, backup);
-    for (const c of this.connections) this.pm.sendPriority(c, addr, backup);
+    for (const c of this.connections) this.pm.sendPriority(c.at(this.host.now), addr, backup);
   }
 
   /** Active join (path manager decisions). */
@@ -292,8 +304,24 @@ export class MptcpStack {
     conn.subflows.push(sf);
     conn.extraSubflows++;
     conn.event({ kind: 'mptcp-join-open', local: formatIp(req.local), localId: req.localId, remote: formatEndpoint(req.remote, req.remotePort), remoteId: req.remoteId, backup: req.backup });
-    ep.connect(this.host.now);
-    this.host.touch(ep);
+    ep.connect(conn.now);
+    this.host.markDirty(ep);
     return sf;
+  }
+
+  // ------------------------------------------------------------ timers (the host's timer source)
+
+  /** The earliest deadline of any connection (its own, its subflows', its ADD_ADDR retransmissions). */
+  nextTimeoutUs(): number {
+    let next = Infinity;
+    for (const c of this.connections) {
+      const t = c.nextTimeoutUs();
+      if (t < next) next = t;
+    }
+    return next;
+  }
+
+  handleTimeout(now: number): void {
+    for (const c of this.connections) if (c.nextTimeoutUs() <= now) c.handleTimeout(now);
   }
 }

@@ -33,6 +33,7 @@ import { dss, firstDataNeedsMpc, joinAck, joinAddresses, joinSyn, joinSynAck, mp
 import { addMapping, holdForChecksum, mappingAt, type ReceivedMapping } from './received-mappings.ts';
 import type { SchedulableSubflow } from './scheduler.ts';
 import type { SynRecord } from '../host/syn-ledger.ts';
+import { TimerTable } from '../tcp/timer-table.ts';
 import { fastcloseKeyValid, mappingChecksumAsNegotiated, synAckHmacValid, thirdAckHmacValid } from '../host/security-checks.ts';
 import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '../sim/events.ts';
 
@@ -108,6 +109,14 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   /** Reason for closing, when MPTCP closed it. */
   resetReason: string | null = null;
   private scratch: Uint8Array | null = null;
+  /**
+   * MPTCP's own timers on this subflow: the third (or, for a join, fourth)
+   * ACK resent until the peer shows it arrived, v0's MP_FASTCLOSE resent
+   * after each RTO, and the wait for an answer to our MP_FAIL.
+   */
+  private readonly timers = new TimerTable<'handshake-ack' | 'fastclose' | 'mp-fail'>(['handshake-ack', 'fastclose', 'mp-fail']);
+  /** v0 MP_FASTCLOSE retransmissions so far. */
+  private fastcloseRetransmissions = 0;
 
   constructor(
     readonly conn: MptcpConnection,
@@ -263,17 +272,26 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       this.ep.sendSignal(this.conn.now);
       if (this.signals.length === before) break;
     }
-    this.conn.host.touch(this.ep);
+    this.conn.io.wake(this.ep);
   }
 
   private retransmitThirdAckLater(): void {
+    this.timers.set('handshake-ack', this.conn.now + this.ep.rtt.rtoUs);
+  }
+
+  nextTimeoutUs(): number {
+    return this.timers.next();
+  }
+
+  handleTimeout(now: number): void {
     const ep = this.ep;
-    this.conn.host.later(this.conn.now + ep.rtt.rtoUs, () => {
-      if (this.joinState === 'pre-established' && !ep.closed) {
-        ep.sendAck(true);
-        this.retransmitThirdAckLater();
-      }
-    });
+    if (this.timers.take('handshake-ack', now) && this.joinState === 'pre-established' && !ep.closed) {
+      ep.sendAck(true);
+      this.conn.io.wake(ep);
+      this.retransmitThirdAckLater();
+    }
+    if (this.timers.take('fastclose', now)) this.fastcloseOnAck();
+    if (this.timers.take('mp-fail', now) && !this.conn.fallback && !ep.closed) this.reset(6, { cause: 'mp-fail-unanswered', dsn: String(this.mpFailSent) });
   }
 
   private takeRstOptions(): TcpOption[] {
@@ -291,7 +309,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     this.event({ kind: 'mptcp-subflow-reset', ...why, mpTcpRst: this.conn.version === 1 ? reasonCode : null }, packetId ? [packetId] : undefined);
     if (this.conn.version === 1) this.rstOptions = [...this.rstOptions, { kind: 'mp-tcprst', transient: false, reserved: 0, reason: reasonCode }];
     this.ep.abort(this.conn.now, []);
-    this.conn.host.touch(this.ep);
+    this.conn.io.wake(this.ep);
   }
 
   /** RST carrying MP_FASTCLOSE with the peer's key (v1 Option R; Linux's way; RFC 8684 §3.5). */
@@ -301,7 +319,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     this.rstOptions = [{ kind: 'mp-fastclose', receiverKey: c.remoteKey ?? 0n, reserved: 0 }];
     if (c.version === 1) this.rstOptions.push({ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 0 });
     this.ep.abort(c.now);
-    c.host.touch(this.ep);
+    c.io.wake(this.ep);
   }
 
   /**
@@ -309,28 +327,30 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
    * of this subflow until the peer's RST closes it, at most
    * FASTCLOSE_RETRANS_MAX times (the RFC's recommended 3), then a RST.
    */
-  fastcloseOnAck(retransmissions = 0): void {
+  fastcloseOnAck(): void {
     if (this.ep.closed) return;
     const c = this.conn;
-    if (retransmissions > FASTCLOSE_RETRANS_MAX) {
+    if (this.fastcloseRetransmissions > FASTCLOSE_RETRANS_MAX) {
       this.resetQuietly();
       return;
     }
     this.sendSignal({ kind: 'mp-fastclose', receiverKey: c.remoteKey ?? 0n, reserved: 0 });
-    c.host.later(c.now + this.ep.rtt.rtoUs, () => this.fastcloseOnAck(retransmissions + 1));
+    this.timers.set('fastclose', c.now + this.ep.rtt.rtoUs);
+    this.fastcloseRetransmissions++;
   }
 
   resetQuietly(): void {
     if (this.ep.closed) return;
     if (this.conn.version === 1) this.rstOptions = [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 0 }];
     this.ep.abort(this.conn.now);
-    this.conn.host.touch(this.ep);
+    this.conn.io.wake(this.ep);
   }
 
   // ------------------------------------------------------------ input
 
   /** TCP's drained events, in order (`tcp/dispatch-events.ts`). */
-  handle(ep: TcpEndpoint, e: TcpUpperEvent): void {
+  handle(ep: TcpEndpoint, e: TcpUpperEvent, now: number): void {
+    this.conn.at(now);
     switch (e.kind) {
       case 'segment':
         this.onSegment(ep, e.header, e.packetId);
@@ -642,9 +662,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     this.mpFailSent = m.dsn;
     this.deliverHeld(m, held);
     this.sendSignal({ kind: 'mp-fail', dsn: m.dsn, reserved: 0 });
-    c.host.later(c.now + MP_FAIL_TIMEOUT_US, () => {
-      if (!c.fallback && !this.ep.closed) this.reset(6, { cause: 'mp-fail-unanswered', dsn: m.dsn.toString() });
-    });
+    this.timers.set('mp-fail', c.now + MP_FAIL_TIMEOUT_US);
   }
 
   /**

@@ -80,6 +80,6 @@ function plainTransportFor(s: Scenario, hosts: Iterable<Host>): Transport {
   return {
     stacks,
     listen: (host, port, handlersFor) => stacks.get(host.id)!.listen(port, handlersFor),
-    connect: (host, remote, port, handlers) => stacks.get(host.id)!.connect(remote, port, handlers),
+    connect: (host, remote, port, handlers) => stacks.get(host.id)!.connect(remote, port, handlers).socket,
   };
 }

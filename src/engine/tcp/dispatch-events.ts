@@ -7,15 +7,15 @@
 import type { TcpEndpoint } from './tcp-endpoint.ts';
 
 /** Hands every queued event to the endpoint's upper; handling one may queue more, which follow. */
-export function dispatchTcpEvents(ep: TcpEndpoint): void {
+export function dispatchTcpEvents(ep: TcpEndpoint, now: number): void {
   const upper = ep.upper;
   if (!upper) return;
-  for (let e = ep.poll(); e; e = ep.poll()) upper.handle(ep, e);
+  for (let e = ep.poll(); e; e = ep.poll()) upper.handle(ep, e, now);
 }
 
 /** Events to the upper, then whatever the windows allow on the wire, then the events sending caused. */
 export function serviceEndpoint(ep: TcpEndpoint, now: number): void {
-  dispatchTcpEvents(ep);
+  dispatchTcpEvents(ep, now);
   ep.pump(now);
-  dispatchTcpEvents(ep);
+  dispatchTcpEvents(ep, now);
 }

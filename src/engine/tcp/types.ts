@@ -80,8 +80,8 @@ export interface TcpUpper {
   receiveSpace(ep: TcpEndpoint): number;
   /** Option bytes (padding included) the upper adds to every data segment, so the payload still fits the MTU. */
   dataOptionBytes(ep: TcpEndpoint): number;
-  /** One drained event, in the order the endpoint queued them. */
-  handle(ep: TcpEndpoint, e: TcpUpperEvent): void;
+  /** One drained event, in the order the endpoint queued them, handed over at `now`. */
+  handle(ep: TcpEndpoint, e: TcpUpperEvent, now: number): void;
 }
 
 export interface TcpConfig {
