@@ -51,7 +51,7 @@ describe('RFC 5681 §2 and RFC 6582 §3.2: duplicate ACKs and NewReno (no SACK)'
     return t;
   }
 
-  it('RFC 6582 §3.2: the third duplicate ACK resends the first unacknowledged segment at once and halves the window', () => {
+  it('RFC 5681 §3.2 and RFC 6582 §3.2: the third duplicate ACK resends the first unacknowledged segment at once and halves the window', () => {
     const t = afterFirstAck();
     t.deliver(ackFor(seg(1)), 21_000);
     t.deliver(ackFor(seg(1)), 22_000);
