@@ -219,3 +219,28 @@ describe('RFC 8684 §3.6: MP_TCPRST', () => {
     expect(conn.state).not.toBe('closed');
   });
 });
+
+describe('RFC 8684 §3.5: MP_FASTCLOSE received', () => {
+  it('RFC 8684 §3.5 and RFC 9293 §3.5.2: a RST carrying MP_FASTCLOSE with the server key: every other subflow is reset, the one it came on is not answered, and the connection is closed', () => {
+    const { h, keyB } = openV1();
+    join(h, keyB);
+    const conn = h.stack.connections[0]!;
+    const out = h.send({ from: C2, to: S2, flags: RST, seq: JOIN_ISN + 1, options: [{ kind: 'mp-fastclose', receiverKey: keyB, reserved: 0 }] });
+    expect(out.map((p) => [p.tcp!.header.dstPort, p.tcp!.header.flags & RST])).toEqual([[40000, RST]]);
+    expect(mptcpOf(out[0])).toEqual([{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 0 }]);
+    expect(h.events('mptcp-fastclose-accepted')).toHaveLength(1);
+    expect(conn.closedReason).toBe('fastclose');
+    expect(conn.subflows.every((s) => s.ep.state === 'CLOSED')).toBe(true);
+  });
+
+  it('RFC 8684 §3.5: on an ACK with the server key, every subflow is answered with a RST and the connection is closed; a wrong key is ignored', () => {
+    const { h, keyB, isnS } = openV1();
+    join(h, keyB);
+    expect(h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: isnS + 1, options: [{ kind: 'mp-fastclose', receiverKey: KEY_A, reserved: 0 }] })).toEqual([]);
+    expect(h.events('mptcp-fastclose-ignored')).toHaveLength(1);
+    const out = h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: isnS + 1, options: [{ kind: 'mp-fastclose', receiverKey: keyB, reserved: 0 }] });
+    const rsts = out.filter((p) => p.tcp!.header.flags & RST);
+    expect(rsts.map((p) => p.tcp!.header.dstPort).sort()).toEqual([40000, 40001]);
+    expect(h.stack.connections[0]!.closedReason).toBe('fastclose');
+  });
+});
