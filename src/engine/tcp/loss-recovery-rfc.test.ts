@@ -95,7 +95,7 @@ describe('RFC 5681 §2 and RFC 6582 §3.2: duplicate ACKs and NewReno (no SACK)'
     const t = afterFirstAck();
     const signals: TcpOption[][] = [
       [{ kind: 'add-addr', version: 1, echo: true, addressId: 2, address: ipv4(198, 18, 2, 1), reserved: 0 }],
-      [{ kind: 'remove-addr', addressIds: [2] }],
+      [{ kind: 'remove-addr', addressIds: [2], reserved: 0 }],
       [{ kind: 'nop' }, { kind: 'mp-prio', backup: true, reserved: 0 }],
       [{ kind: 'add-addr', version: 1, echo: true, addressId: 3, address: ipv4(198, 18, 3, 1), reserved: 0 }],
     ];
