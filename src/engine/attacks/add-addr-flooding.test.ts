@@ -30,7 +30,7 @@ const mallory = (over: Partial<AttackerSpec> = {}): AttackerSpec => ({
 });
 const run = (s: Scenario, a: AttackerSpec): RunResult => runScenario({ ...s, attackers: [a] });
 
-describe('ADD_ADDR flooding', () => {
+describe('ADD_ADDR flooding (RFC 6181 §5)', () => {
   it('v0: the client joins toward the bystander, which never asked for it — but its handshake is the reachability check RFC 6181 §7 asks for, so the bystander gets less than the attacker spent', () => {
     const r = run(withVictim('mptcp-v0'), mallory());
     const opened = r.events.filter((e) => e.kind === 'mptcp-join-open' && e.host === 'client' && e.remote.startsWith('198.18.30.1:'));

@@ -23,7 +23,7 @@ const eve = (over: Partial<AttackerSpec> = {}): AttackerSpec => ({
 const run = (s: Scenario, a: AttackerSpec, mitigations: HostMitigation[] = []): RunResult => runScenario({ ...s, mptcp: { ...s.mptcp, mitigations }, attackers: [a] });
 const ids = (r: RunResult) => r.failures.map((f) => f.id).sort();
 
-describe('joining with stolen keys', () => {
+describe('joining with stolen keys (RFC 6181 §6.2, RFC 7430 §5)', () => {
   it('handshake-eavesdrop-hijack (v1): after leaving, it joins from its own address and its data reaches the server application', () => {
     const r = run(routedTwoPathScenario('mptcp-v1'), eve());
     expect(ids(r)).toEqual(['data-injection', 'eavesdrop-data', 'hijack', 'key-compromise']);

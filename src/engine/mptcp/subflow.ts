@@ -150,6 +150,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   /** The packet of the segment being handled (its data reaches the connection while it is). */
   private lastPacketId: number | undefined;
+  /** The peer's RST closes this subflow now; nothing may answer it with another (RFC 9293 §3.5.2). */
+  private resetByPeer = false;
 
   /**
    * What the connection accepted into its data stream from this subflow:
@@ -340,7 +342,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   }
 
   resetQuietly(): void {
-    if (this.ep.closed) return;
+    if (this.ep.closed || this.resetByPeer) return;
     if (this.conn.version === 1) this.rstOptions = [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason: 0 }];
     this.ep.abort(this.conn.now);
     this.conn.io.wake(this.ep);
@@ -382,6 +384,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     const c = this.conn;
     const f = h.flags;
     if (f & TCP_FLAG.RST) {
+      this.resetByPeer = true;
       const r = h.options.find((o) => o.kind === 'mp-tcprst');
       if (r) this.event({ kind: 'mptcp-tcprst-received', reason: r.reason, transient: r.transient }, [packetId]);
       const fc = h.options.find((o) => o.kind === 'mp-fastclose');

@@ -71,8 +71,9 @@ export class NewReno {
     this.cwnd = Math.max(this.mss, this.cwnd - ackedBytes + this.mss);
   }
 
+  /** RFC 6582 §3.2 step 6, option 1: cwnd = min(ssthresh, max(FlightSize, SMSS) + SMSS). */
   exitRecovery(flightBytes: number): void {
-    this.cwnd = Math.min(this.ssthresh, flightBytes + this.mss);
+    this.cwnd = Math.min(this.ssthresh, Math.max(flightBytes, this.mss) + this.mss);
     this.recover = null;
   }
 

@@ -283,6 +283,8 @@ export class TcpEndpoint {
   private synTimedOut = false;
   /** The peer sent its SYN again: our SYN/ACK was lost. */
   private synAckRepeated = false;
+  /** The segment that fast retransmit or a NewReno partial ACK resends at the next pump, outside the window. */
+  private retransmitAtOnce: TrackedChunk | null = null;
 
   /** RFC 9293 §3.10.7.4 for every synchronized state (and SYN_RECEIVED). */
   private inSynchronized(h: TcpHeader, payload: Uint8Array, packetId: number): boolean {
@@ -400,7 +402,10 @@ export class TcpEndpoint {
       if (seqLt(this.sndNxt, ack)) this.sndNxt = ack;
       this.retransmissionsInRow = 0;
       const done = this.releaseAcked(ack);
+      const wasRecovering = this.cc.recover !== null;
       this.recovery.onAdvance(ack, acked, () => this.inFlight());
+      // RFC 6582 §3.2 step 5: a partial ACK's next hole goes out at once, whatever the window.
+      if (wasRecovering && this.cc.recover !== null && !this.opts.sackOk) this.retransmitAtOnce = q.first() ?? null;
       this.updateWindow(h, false);
       if (this.sndUna === this.sndMax) this.disarm('retransmit');
       else this.arm('retransmit', this.rtt.rtoUs);
@@ -412,7 +417,11 @@ export class TcpEndpoint {
       if (!carriesData && !windowChanged && flight > 0) this.recovery.onDuplicate(h);
     }
     const trigger = this.recovery.maybeEnter(newSack, this.sndUna, flight, this.sndMax);
-    if (trigger) this.emitEvent({ kind: 'tcp-fast-retransmit', trigger, sndUna: this.sndUna, cwnd: Math.round(this.cc.cwnd) });
+    if (trigger) {
+      this.emitEvent({ kind: 'tcp-fast-retransmit', trigger, sndUna: this.sndUna, cwnd: Math.round(this.cc.cwnd) });
+      // RFC 5681 §3.2 step 4 (MUST), RFC 6675 §5 step 4.3: the first lost segment is resent now, not when the pipe shrinks below cwnd.
+      this.retransmitAtOnce = q.first() ?? null;
+    }
   }
 
   /** Bytes in the network: RFC 6675's pipe with SACK, all outstanding bytes without. */
@@ -594,10 +603,11 @@ export class TcpEndpoint {
           else break;
         }
       }
-      if (flight + chunk.len > window && flight > 0) break;
+      if (flight + chunk.len > window && flight > 0 && chunk !== this.retransmitAtOnce) break;
       this.transmit(chunk);
       sentSomething = true;
     }
+    this.retransmitAtOnce = null;
     if (!sentSomething && this.ackNow) this.sendAck(true);
   }
 

@@ -246,7 +246,7 @@ describe('RFC 7323 §5.3: PAWS', () => {
     expect(t.sent()[0]!.tcp!.header.flags).toBe(ACK);
   });
 
-  it('§5.5: after 24 days without an update TS.Recent is invalid and an older TSval is accepted', () => {
+  it('RFC 7323 §5.5: after 24 days without an update TS.Recent is invalid and an older TSval is accepted', () => {
     const { t } = withTsRecent100();
     const later = 20_000 + 24 * 24 * 3600 * 1_000_000 + 1;
     expect(t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, options: ts(99), payload: Uint8Array.of(2) }, later)).toBe(true);
@@ -255,5 +255,54 @@ describe('RFC 7323 §5.3: PAWS', () => {
   it('segments without timestamps are not checked (RFC 7323 §3.2 lets a receiver drop them; Linux accepts them, as the engine does)', () => {
     const { t } = withTsRecent100();
     expect(t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, payload: Uint8Array.of(2) }, 30_000)).toBe(true);
+  });
+
+  it('RFC 7323 §4.3: TS.Recent follows only segments at or below the ACK last sent: an out-of-order TSval is not echoed', () => {
+    const { t } = withTsRecent100();
+    const tsecr = () => t.sent().map((p) => p.tcp!.header.options.find((o) => o.kind === 'timestamps')).map((o) => o?.kind === 'timestamps' && o.tsecr);
+    // A segment beyond a hole: the duplicate ACK it earns still echoes 100.
+    t.deliver({ seq: PEER_ISS + 3, ack: ISS + 1, flags: ACK, options: ts(300), payload: Uint8Array.of(3) }, 30_000);
+    expect(tsecr()).toEqual([100]);
+    // The hole is filled: its TSval is taken and echoed.
+    t.deliver({ seq: PEER_ISS + 2, ack: ISS + 1, flags: ACK, options: ts(200), payload: Uint8Array.of(2) }, 31_000);
+    expect(tsecr()).toEqual([200]);
+  });
+});
+
+describe('RFC 7323 §2.2: window scaling', () => {
+  it('RFC 7323 §2.2: the SYN/ACK\'s window is taken unscaled; every later window is scaled by the peer\'s shift', () => {
+    const t = new TcpHarness(bulkUpper(), ISS);
+    t.ep.connect(0);
+    t.sent();
+    // Window 1000 in the SYN/ACK, shift 7: 1000 bytes, not 128000.
+    t.deliver({ seq: PEER_ISS, ack: ISS + 1, flags: SYN | ACK, window: 1000, options: SYNACK_OPTS }, 10_000);
+    expect(t.sent().map((p) => p.payloadLength).filter((n) => n > 0)).toEqual([1000]);
+    // The ACK's window 100 is 12800 bytes: eight whole segments fit.
+    t.deliver({ seq: PEER_ISS + 1, ack: ISS + 1 + 1000, flags: ACK, window: 100 }, 20_000);
+    expect(t.sent().map((p) => p.payloadLength).filter((n) => n > 0)).toEqual(Array(8).fill(SMSS));
+  });
+});
+
+describe('RFC 2018 §3: SACK blocks a receiver sends', () => {
+  it('RFC 2018 §3: at most three blocks beside timestamps, the one holding the latest arrival first', () => {
+    const t = new TcpHarness(recordingUpper(), ISS);
+    t.ep.connect(0);
+    t.deliver({ seq: PEER_ISS, ack: ISS + 1, flags: SYN | ACK, options: SYNACK_OPTS }, 10_000);
+    t.sent();
+    const blocks: { left: number; right: number }[][] = [];
+    // Four single bytes, each after a hole.
+    for (const at of [3, 5, 7, 9]) {
+      t.deliver({ seq: PEER_ISS + at, ack: ISS + 1, flags: ACK, payload: Uint8Array.of(at) }, 20_000 + at);
+      const [ack] = t.sent();
+      expect(ack!.tcp!.header.ack).toBe(PEER_ISS + 1);
+      const sack = ack!.tcp!.header.options.find((o) => o.kind === 'sack');
+      blocks.push(sack?.kind === 'sack' ? sack.blocks.map((b) => ({ left: b.left - PEER_ISS, right: b.right - PEER_ISS })) : []);
+    }
+    expect(blocks.map((b) => b.length)).toEqual([1, 2, 3, 3]);
+    expect(blocks[3]).toEqual([
+      { left: 9, right: 10 },
+      { left: 7, right: 8 },
+      { left: 5, right: 6 },
+    ]);
   });
 });

@@ -66,7 +66,9 @@ export class MptcpHarness {
     return this.take();
   }
 
+  /** What the host sent since last asked; a call straight into the stack is flushed first, as the host's driver would. */
   take(): DecodedPacket[] {
+    this.host.flush();
     return this.sent.splice(0).map((b) => {
       const d = decodePacket(b);
       if (!d.ok) throw d.error;
