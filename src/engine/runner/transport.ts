@@ -8,7 +8,8 @@ import type { MptcpSettings } from '../mptcp/settings.ts';
 import { macFor, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 import { TlsSession, tlsKeys, type TlsAlert } from '../host/tls-records.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
-import { DEFAULT_HALF_OPEN_LIMIT, type HostSpec, type Scenario } from '../scenario/types.ts';
+import { DEFAULT_HALF_OPEN_LIMIT, type Scenario } from '../scenario/types.ts';
+import { hostAllowsJoinInitialAddrPort, hostMptcpVersions } from '../scenario/derived.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 
 export interface Transport {
@@ -20,20 +21,14 @@ export interface Transport {
 
 const DEFAULT_PATH_MANAGER = { endpoints: [], limits: { subflows: 2, addAddrAccepted: 0 } };
 
-/** The versions a host speaks: its own list, or the scenario protocol's version (highest first). */
-export function hostVersions(s: Scenario, host: HostSpec): MptcpVersion[] {
-  const named = host.mptcp?.versions ?? [s.protocol === 'mptcp-v0' ? 'v0' : 'v1'];
-  return named.map((v): MptcpVersion => (v === 'v0' ? 0 : 1)).sort((a, b) => b - a);
-}
-
 export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
-  const versions = hostVersions(s, host.spec);
+  const versions = hostMptcpVersions(s, host.spec).map((v): MptcpVersion => (v === 'v0' ? 0 : 1));
   // A host offers the highest version it speaks (RFC 8684 §3.1).
   const version = versions[0]!;
   return {
     version,
     versions,
-    allowJoinInitialAddrPort: host.spec.mptcp?.allowJoinInitialAddrPort ?? true,
+    allowJoinInitialAddrPort: hostAllowsJoinInitialAddrPort(host.spec),
     macFollowsVersion: s.mptcp.macAlgorithm === 'version-default',
     checksums: s.mptcp.checksums,
     scheduler: s.mptcp.scheduler,
