@@ -74,6 +74,13 @@ export class MptcpConnection {
   fullyEstablished = false;
   /** We have received a 64-bit DSN from the peer, so DATA_ACKs go out in 64 bits (Linux's use_64bit_ack). */
   peerUses64 = false;
+  /** The peer's MP_CAPABLE carried C: no joins to its initial address and port (Linux remote_deny_join_id0). */
+  peerDeniesJoinId0 = false;
+
+  notePeerDeniesJoinId0(via: 'syn' | 'syn-ack', packetId: number): void {
+    this.peerDeniesJoinId0 = true;
+    this.event({ kind: 'mptcp-peer-denies-join-id0', via }, [packetId]);
+  }
 
   // sending
   sndUna: bigint;

@@ -11,6 +11,7 @@ import { dssChecksum } from '../wire/dss-checksum.ts';
 import { MPC_FLAG, type Dss, type MptcpOption } from '../wire/mptcp/types.ts';
 import type { TcpOption } from '../wire/tcp-options.ts';
 import type { MappingMeta, MptcpConnection } from './connection.ts';
+import { denyJoinId0Flag } from './join-id0.ts';
 import type { MptcpSubflow } from './subflow.ts';
 
 /** What a pure ACK carries besides the DATA_ACK: an option (ADD_ADDR, MP_PRIO, MP_FAIL, ...), the DATA_FIN, or an infinite mapping. */
@@ -20,7 +21,7 @@ export type Signal = { kind: 'option'; option: MptcpOption } | { kind: 'data-fin
 export type PayloadOf = (chunk: SentChunk) => Uint8Array;
 
 export function mpcFlags(c: MptcpConnection): number {
-  return (c.settings.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H;
+  return (c.settings.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H | denyJoinId0Flag(c.version, c.settings);
 }
 
 export function mpcForSyn(c: MptcpConnection, flags: number): MptcpOption {
@@ -36,7 +37,7 @@ export function mpcForSynAck(c: MptcpConnection, flags: number): MptcpOption {
 
 /** Third ACK (len 20) or first data (len 22/24 with the data-level length and checksum). */
 export function mpcKeys(c: MptcpConnection, payloadOf: PayloadOf, dataLength?: number, chunk?: SentChunk): MptcpOption {
-  const base = { kind: 'mp-capable' as const, version: c.version, flags: (c.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H, senderKey: c.localShare, receiverKey: c.remoteShare! };
+  const base = { kind: 'mp-capable' as const, version: c.version, flags: (c.checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H | denyJoinId0Flag(c.version, c.settings), senderKey: c.localShare, receiverKey: c.remoteShare! };
   if (dataLength === undefined || !chunk) return base;
   if (!c.checksums) return { ...base, dataLength };
   return { ...base, dataLength, checksum: dssChecksum(c.localIdsn + 1n, 1, dataLength, payloadOf(chunk)) };

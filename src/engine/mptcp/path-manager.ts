@@ -113,6 +113,11 @@ export class PathManager {
     for (const e of this.endpoints) {
       if (e.removed || !(e.flags.has('subflow') || e.flags.has('fullmesh')) || e.address.family !== first.remoteAddr.family || ipEqual(e.address, first.localAddr)) continue;
       if (conn.extraSubflows >= this.limits.subflows) break;
+      // RFC 8684 §3.1: the peer set C, so its initial address takes no joins (Linux fill_remote_addresses_vec: deny_id0).
+      if (conn.peerDeniesJoinId0) {
+        conn.event({ kind: 'pm-join-id0-skipped', local: formatIp(e.address), remote: formatEndpoint(first.remoteAddr, first.remotePort) });
+        continue;
+      }
       this.openJoin({ conn, local: e.address, localId: e.id, remote: first.remoteAddr, remotePort: first.remotePort, remoteId: 0, backup: e.flags.has('backup') });
     }
   }

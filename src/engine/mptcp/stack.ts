@@ -5,7 +5,7 @@
  */
 import { hex32, hex64 } from '../core/hex.ts';
 import type { FallbackCause, JoinRefusal } from '../sim/events.ts';
-import { joinSynAckHmac, type JoinAddresses } from '../crypto/mptcp-crypto.ts';
+import { joinSynAckHmac, type JoinAddresses, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 import { keyedHash32 } from '../crypto/keyed-hash.ts';
 import { HALF_OPEN_BYTES, type SynRecord } from '../host/syn-ledger.ts';
 import { connectionForToken, halfOpenLimitReached } from '../host/security-checks.ts';
@@ -19,8 +19,10 @@ import { formatEndpoint, formatIp, type IpAddress } from '../wire/ip-address.ts'
 import { MPC_FLAG, type MpCapable, type MptcpOption } from '../wire/mptcp/types.ts';
 import type { TcpHeader } from '../wire/tcp-header.ts';
 import { MptcpConnection } from './connection.ts';
+import { denyJoinId0Flag, joinToDeniedInitialAddress } from './join-id0.ts';
+import { negotiateVersion } from './version-negotiation.ts';
 import { PathManager, type JoinRequest } from './path-manager.ts';
-import type { MptcpSettings } from './settings.ts';
+import { settingsForVersion, type MptcpSettings } from './settings.ts';
 import { MptcpSubflow } from './subflow.ts';
 import { TokenTable } from './token-table.ts';
 
@@ -68,14 +70,14 @@ export class MptcpStack {
     this.secret = Uint8Array.from({ length: 16 }, () => secretRng.below(256));
   }
 
-  private newConnection(role: 'client' | 'server', handlers: AppHandlers, cookieSource?: string): MptcpConnection {
+  private newConnection(role: 'client' | 'server', handlers: AppHandlers, cookieSource?: string, version: MptcpVersion = this.settings.version): MptcpConnection {
     // syn-cookies: a stateless server derives its key from the SYN (4-tuple and ISN) and a local
     // secret, so the key the third ACK echoes can be checked without state (RFC 8684 §3.1).
     const rng = cookieSource ? this.host.rng.fork(`syn-cookie:${cookieSource}`) : this.host.rng.fork(`mptcp-keys:${this.counter}`);
-    const key = this.tokens.newKey(rng, this.settings.version, this.settings.dhKeys);
+    const key = this.tokens.newKey(rng, version, this.settings.dhKeys);
     const id = `${this.host.id}#${this.counter++}`;
     // Linux falls back to TCP when no free token can be found (MPTCP_MIB_TOKENFALLBACKINIT).
-    const conn = new MptcpConnection(this.io, this.host.rng.fork(`mptcp:${id}`), this.settings, role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n, dhPrivate: null }, handlers, id);
+    const conn = new MptcpConnection(this.io, this.host.rng.fork(`mptcp:${id}`), settingsForVersion(this.settings, version), role, this.tokens, key ?? { share: 0n, key: 0n, token: 0, idsn: 0n, dhPrivate: null }, handlers, id);
     conn.at(this.host.now);
     conn.socket = new MptcpSocket(conn, () => this.host.now);
     if (!key) conn.enterFallback({ cause: 'no-free-token' });
@@ -104,14 +106,18 @@ export class MptcpStack {
     );
   }
 
-  /** Whether a SYN's MP_CAPABLE is one this host speaks (RFC 8684 §3.1; Linux mptcp_parse_option), and if not why. */
-  private capableProblem(mpc: MpCapable | undefined, remote: string): FallbackCause | null {
-    const v = this.settings.version;
-    if (!mpc) return { cause: 'syn-without-mpc', remote };
-    if (mpc.version !== v || (v === 0 && mpc.senderKey === undefined) || (v === 1 && mpc.senderKey !== undefined) || (mpc.flags & 0x1f) !== MPC_FLAG.H || mpc.flags & MPC_FLAG.B) {
-      return { cause: 'unsupported-mpc', remote, version: mpc.version, flags: mpc.flags };
-    }
-    return null;
+  /**
+   * The version this host answers a SYN's MP_CAPABLE with (RFC 8684 §3.1,
+   * `version-negotiation.ts`), or why it answers plain TCP (Linux
+   * mptcp_parse_option: one crypto bit, H, and B clear).
+   */
+  private capableVersion(mpc: MpCapable | undefined, remote: string): { version: MptcpVersion } | { problem: FallbackCause } {
+    if (!mpc) return { problem: { cause: 'syn-without-mpc', remote } };
+    if ((mpc.flags & 0x1f) !== MPC_FLAG.H || mpc.flags & MPC_FLAG.B) return { problem: { cause: 'unsupported-mpc', remote, version: mpc.version, flags: mpc.flags } };
+    const speaks = this.settings.versions;
+    const d = negotiateVersion(mpc, speaks);
+    if ('ignored' in d) return { problem: { cause: 'mpc-version-ignored', remote, offered: mpc.version, speaks: [...speaks], reason: d.ignored } };
+    return { version: d.answer };
   }
 
   /**
@@ -129,11 +135,13 @@ export class MptcpStack {
     const mpc = syn.options.find((o) => o.kind === 'mp-capable');
     if (this.settings.mitigations.has('syn-cookies')) {
       // RFC 8684 §3.1 (v1's third ACK carries both keys; v0's too): no state until the ACK comes back.
-      if (this.capableProblem(mpc, remote)) return { cookie: [] };
-      const key = this.tokens.newKey(this.host.rng.fork(`syn-cookie:${this.cookieSource(formatEndpoint(ep.localAddr, ep.localPort), remote, syn.seq)}`), this.settings.version, this.settings.dhKeys);
+      const chosen = this.capableVersion(mpc, remote);
+      if ('problem' in chosen) return { cookie: [] };
+      const v = chosen.version;
+      const key = this.tokens.newKey(this.host.rng.fork(`syn-cookie:${this.cookieSource(formatEndpoint(ep.localAddr, ep.localPort), remote, syn.seq)}`), v, this.settings.dhKeys);
       if (!key) return { cookie: [] };
       const checksums = this.settings.checksums || (mpc!.flags & MPC_FLAG.A) !== 0;
-      return { cookie: [{ kind: 'mp-capable', version: this.settings.version, flags: (checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H, senderKey: key.share }] };
+      return { cookie: [{ kind: 'mp-capable', version: v, flags: (checksums ? MPC_FLAG.A : 0) | MPC_FLAG.H | denyJoinId0Flag(v, this.settings), senderKey: key.share }] };
     }
     record.kept = { structure: 'mptcp_subflow_request_sock', bytes: HALF_OPEN_BYTES.mptcp_subflow_request_sock, fixedSlot: false };
     return this.openServerConnection(ep, mpc, packetId, handlersFor);
@@ -143,23 +151,29 @@ export class MptcpStack {
   private acceptCapableCookieAck(ep: TcpEndpoint, ack: TcpHeader, packetId: number, handlersFor: (s: AppSocket) => AppHandlers): CookieAckVerdict {
     const mpc = ack.options.find((o) => o.kind === 'mp-capable');
     // The SYN's MP_CAPABLE, as far as the ACK repeats it: version and flags, and in v0 the client's key.
-    const synMpc: MpCapable | undefined = mpc && { kind: 'mp-capable', version: mpc.version, flags: mpc.flags, ...(this.settings.version === 0 && mpc.senderKey !== undefined ? { senderKey: mpc.senderKey } : {}) };
+    const synMpc: MpCapable | undefined = mpc && { kind: 'mp-capable', version: mpc.version, flags: mpc.flags, ...(mpc.version === 0 && mpc.senderKey !== undefined ? { senderKey: mpc.senderKey } : {}) };
     const source = this.cookieSource(formatEndpoint(ep.localAddr, ep.localPort), formatEndpoint(ep.remoteAddr, ep.remotePort), (ack.seq - 1) >>> 0);
     return this.openServerConnection(ep, synMpc, packetId, handlersFor, source);
   }
 
   private openServerConnection(ep: TcpEndpoint, mpc: MpCapable | undefined, packetId: number, handlersFor: (s: AppSocket) => AppHandlers, cookieSource?: string): MptcpSubflow {
     const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
-    const conn = this.newConnection('server', {}, cookieSource);
+    const chosen = this.capableVersion(mpc, remote);
+    // A connection that falls back keeps the version the host offers: its key is never used.
+    const conn = this.newConnection('server', {}, cookieSource, 'version' in chosen ? chosen.version : this.settings.version);
     conn.handlers = handlersFor(conn.socket);
     const sf = new MptcpSubflow(conn, ep, 'initial', false);
     conn.subflows.push(sf);
-    const problem = this.capableProblem(mpc, remote);
-    if (problem) conn.enterFallback(problem, packetId);
+    if ('problem' in chosen) conn.enterFallback(chosen.problem, packetId);
     else {
+      const speaks = this.settings.versions;
+      // Only a choice is worth a line: a single-version host answering the version offered chose nothing.
+      if (speaks.length > 1 || chosen.version !== mpc!.version) conn.event({ kind: 'mptcp-version-chosen', remote, offered: mpc!.version, chosen: chosen.version, speaks: [...speaks] }, [packetId]);
       if (mpc!.senderKey !== undefined) conn.learnRemoteKey(mpc!.senderKey);
       conn.checksums = this.settings.checksums || (mpc!.flags & MPC_FLAG.A) !== 0;
       conn.event({ kind: 'mptcp-accept', remote, key: hex64(conn.localKey) }, [packetId]);
+      // Linux (subflow_syn_recv_sock, "set remote_deny_join_id0 on SYN recv"): the client's C counts too.
+      if (conn.version === 1 && mpc!.flags & MPC_FLAG.C) conn.notePeerDeniesJoinId0('syn', packetId);
     }
     return sf;
   }
@@ -173,14 +187,17 @@ export class MptcpStack {
   private acceptJoin(ep: TcpEndpoint, syn: TcpHeader, packetId: number, record: SynRecord): SynVerdict {
     const j = syn.options.find((o) => o.kind === 'mp-join-syn');
     if (!j) return null;
-    const refuse = (reason: number, why: JoinRefusal): SynVerdict => {
+    // MP_TCPRST only in v1: the connection's version once it is known, else the one this host offers.
+    const refuse = (reason: number, why: JoinRefusal, version: MptcpVersion = this.settings.version): SynVerdict => {
       record.refused = why.reason;
       this.host.event({ kind: 'mptcp-join-rejected', remote: formatEndpoint(ep.remoteAddr, ep.remotePort), ...why }, [packetId]);
-      return { refuseWith: this.settings.version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
+      return { refuseWith: version === 1 ? [{ kind: 'mp-tcprst', transient: false, reserved: 0, reason }] : [] };
     };
     const conn = connectionForToken(this.tokens, j.token)?.at(this.host.now);
     if (!conn) return refuse(1, { reason: 'unknown-token', token: hex32(j.token) });
     if (conn.fallback || conn.remoteKey === null) return refuse(1, { reason: 'not-established' });
+    // RFC 8684 §3.1: having set C, this host accepts no subflow to its initial address and port.
+    if (joinToDeniedInitialAddress(conn, ep)) return refuse(3, { reason: 'initial-address-denied', local: formatEndpoint(ep.localAddr, ep.localPort) }, conn.version);
     const remote = formatEndpoint(ep.remoteAddr, ep.remotePort);
     const localId = this.pm.localIdFor(conn, ep.localAddr);
     const synAck = (nonce: number): MptcpOption => ({

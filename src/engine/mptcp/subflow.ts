@@ -414,6 +414,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       c.learnRemoteKey(mpc.senderKey);
       c.checksums = ((this.ourMpcFlags | mpc.flags) & MPC_FLAG.A) !== 0;
       this.event({ kind: 'mptcp-capable', version: mpc.version, serverKey: hex64(mpc.senderKey), remoteToken: hex32(c.remoteToken!), checksums: c.checksums }, [packetId]);
+      // RFC 8684 §3.1 C flag (Linux subflow_finish_connect: remote_deny_join_id0).
+      if (c.version === 1 && mpc.flags & MPC_FLAG.C) c.notePeerDeniesJoinId0('syn-ack', packetId);
       return;
     }
     if (c.role !== 'server') {

@@ -467,7 +467,9 @@ export function singlePathBaseline(s: Scenario): Scenario {
   });
   // Plain TCP ignores every MPTCP setting but TLS and SYN cookies; dropping them lets sweeps share this baseline.
   const mptcp = { ...s.mptcp, mitigations: s.mptcp.mitigations.filter((m) => m === 'tls' || m === 'syn-cookies'), macAlgorithm: 'version-default' as const, halfOpenJoinLimit: null, checksums: false };
-  return { ...s, protocol: 'tcp', attackers, mptcp, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
+  // Hosts' own MPTCP settings (versions, C flag) go too: the baseline stays a valid document.
+  const hosts = s.hosts.map(({ mptcp: _mptcp, ...h }) => h);
+  return { ...s, protocol: 'tcp', hosts, attackers, mptcp, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
 }
 
 /**

@@ -5,10 +5,11 @@
 import type { AppHandlers, AppSocket } from '../host/app-socket.ts';
 import type { Host } from '../host/host.ts';
 import type { MptcpSettings } from '../mptcp/settings.ts';
-import { macFor } from '../crypto/mptcp-crypto.ts';
+import { macFor, type MptcpVersion } from '../crypto/mptcp-crypto.ts';
 import { TlsSession, tlsKeys, type TlsAlert } from '../host/tls-records.ts';
 import { MptcpStack } from '../mptcp/stack.ts';
 import { DEFAULT_HALF_OPEN_LIMIT, type Scenario } from '../scenario/types.ts';
+import { hostAllowsJoinInitialAddrPort, hostMptcpVersions } from '../scenario/derived.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 
 export interface Transport {
@@ -21,8 +22,14 @@ export interface Transport {
 const DEFAULT_PATH_MANAGER = { endpoints: [], limits: { subflows: 2, addAddrAccepted: 0 } };
 
 export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
+  const versions = hostMptcpVersions(s, host.spec).map((v): MptcpVersion => (v === 'v0' ? 0 : 1));
+  // A host offers the highest version it speaks (RFC 8684 §3.1).
+  const version = versions[0]!;
   return {
-    version: s.protocol === 'mptcp-v0' ? 0 : 1,
+    version,
+    versions,
+    allowJoinInitialAddrPort: hostAllowsJoinInitialAddrPort(host.spec),
+    macFollowsVersion: s.mptcp.macAlgorithm === 'version-default',
     checksums: s.mptcp.checksums,
     scheduler: s.mptcp.scheduler,
     congestionControl: s.mptcp.congestionControl,
@@ -30,7 +37,7 @@ export function mptcpSettingsFor(s: Scenario, host: Host): MptcpSettings {
     mitigations: new Set(s.mptcp.mitigations),
     halfOpenJoinLimit: s.mptcp.halfOpenJoinLimit ?? (s.mptcp.mitigations.includes('half-open-limit') ? DEFAULT_HALF_OPEN_LIMIT : null),
     receiveBufferBytes: host.tcpConfig.receiveBufferBytes,
-    mac: s.mptcp.macAlgorithm === 'version-default' ? macFor(s.protocol === 'mptcp-v0' ? 0 : 1) : s.mptcp.macAlgorithm,
+    mac: s.mptcp.macAlgorithm === 'version-default' ? macFor(version) : s.mptcp.macAlgorithm,
     addAddrMac: s.mptcp.macAlgorithm === 'version-default' ? 'hmac-sha256' : s.mptcp.macAlgorithm,
     dhKeys: s.mptcp.mitigations.includes('dh-keys'),
   };

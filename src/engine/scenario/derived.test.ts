@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from './builtin/index.ts';
-import { cidrAddress, endpointAddressIds, natPublicAddress, trafficDestination } from './derived.ts';
+import { cidrAddress, endpointAddressIds, hostAllowsJoinInitialAddrPort, hostMptcpVersions, natPublicAddress, trafficDestination } from './derived.ts';
 import { loadScenarioOrThrow } from './load.ts';
 import { minimalDocument } from './test-documents.ts';
+import type { Scenario } from './types.ts';
 
 describe('derived values', () => {
   it('a traffic without toAddress goes to the first address of the first interface', () => {
@@ -22,5 +23,16 @@ describe('derived values', () => {
   });
   it('cidrAddress drops the prefix length', () => {
     expect(cidrAddress('2001:db8::1/64')).toBe('2001:db8::1');
+  });
+  it("a host's MPTCP versions: its own, highest first, else the protocol's", () => {
+    const s = { protocol: 'mptcp-v0' } as Scenario;
+    const h = { id: 'h', interfaces: [] };
+    expect(hostMptcpVersions(s, h)).toEqual(['v0']);
+    expect(hostMptcpVersions({ ...s, protocol: 'mptcp-v1' }, h)).toEqual(['v1']);
+    expect(hostMptcpVersions(s, { ...h, mptcp: { versions: ['v0', 'v1'] } })).toEqual(['v1', 'v0']);
+  });
+  it('allow_join_initial_addr_port: the host\'s own, else 1 as in Linux', () => {
+    expect(hostAllowsJoinInitialAddrPort({ id: 'h', interfaces: [] })).toBe(true);
+    expect(hostAllowsJoinInitialAddrPort({ id: 'h', interfaces: [], mptcp: { allowJoinInitialAddrPort: false } })).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * `applyDefaults` on purpose (see `defaults.ts`); every layer that needs one
  * calls these, so the rule is written once.
  */
-import type { NatSpec, PathManagerSpec, Scenario, TrafficSpec } from './types.ts';
+import type { HostSpec, MptcpVersionName, NatSpec, PathManagerSpec, Scenario, TrafficSpec } from './types.ts';
 import { LabError } from '../core/errors.ts';
 
 /** "198.18.1.1/24" → "198.18.1.1". */
@@ -39,4 +39,15 @@ export function endpointAddressIds(pm: PathManagerSpec): number[] {
     taken.add(next);
     return next;
   });
+}
+
+/** The MPTCP versions a host speaks, highest first: its own `mptcp.versions`, else the protocol's version. */
+export function hostMptcpVersions(s: Scenario, h: HostSpec): MptcpVersionName[] {
+  const own = h.mptcp?.versions ?? [s.protocol === 'mptcp-v0' ? 'v0' : 'v1'];
+  return [...own].sort((a, b) => b.localeCompare(a));
+}
+
+/** Linux's net.mptcp.allow_join_initial_addr_port for a host: its own setting, else 1 (true). */
+export function hostAllowsJoinInitialAddrPort(h: HostSpec): boolean {
+  return h.mptcp?.allowJoinInitialAddrPort ?? true;
 }

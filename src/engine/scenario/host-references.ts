@@ -32,6 +32,18 @@ export function hostAddresses(h: HostSpec): HostAddress[] {
 
 const problem = (path: string, code: ScenarioProblem['code'], message: string): ScenarioProblem => ({ path, code, message });
 
+/** A host's own MPTCP settings mean nothing when the scenario runs plain TCP. */
+export function checkHostMptcp(s: Scenario, problems: ScenarioProblem[]): void {
+  if (s.protocol !== 'tcp') return;
+  s.hosts.forEach((h, i) => {
+    if (!h.mptcp) return;
+    for (const field of ['versions', 'allowJoinInitialAddrPort'] as const) {
+      if (h.mptcp[field] === undefined) continue;
+      problems.push(problem(childPath(childPath(indexPath('$.hosts', i), 'mptcp'), field), 'SCENARIO_CONFLICT', `the protocol is "tcp", so ${h.id} speaks no MPTCP: set protocol to "mptcp-v0" or "mptcp-v1", or remove "${field}"`));
+    }
+  });
+}
+
 export function checkPathManagers(s: Scenario, problems: ScenarioProblem[]): void {
   s.hosts.forEach((h, i) => {
     const own = hostAddresses(h);

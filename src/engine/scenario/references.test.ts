@@ -133,6 +133,13 @@ const cases: [string, (d: Editable) => void, [string, ScenarioProblem['code'], s
     d.nats = [{ id: 'nat', inside: ifc('in', '198.18.2.254/24'), outside: ifc('out', '198.18.3.1/24') }];
     d.links = [link('l1', 'server.eth0', 'nat.in'), link('l2', 'nat.out', 'client.eth0')];
   }, [['$.traffic[0]', 'SCENARIO_REFERENCE', 'client cannot reach server: every path to server.eth0 (198.18.1.2) enters a NAT from its outside, and a NAT lets in only replies']]],
+  ['host MPTCP versions in a plain TCP scenario', (d) => {
+    d.protocol = 'tcp';
+    d.hosts[1].mptcp = { versions: ['v0'], allowJoinInitialAddrPort: false };
+  }, [
+    ['$.hosts[1].mptcp.versions', 'SCENARIO_CONFLICT', 'the protocol is "tcp", so server speaks no MPTCP: set protocol to "mptcp-v0" or "mptcp-v1", or remove "versions"'],
+    ['$.hosts[1].mptcp.allowJoinInitialAddrPort', 'SCENARIO_CONFLICT', 'the protocol is "tcp", so server speaks no MPTCP: set protocol to "mptcp-v0" or "mptcp-v1", or remove "allowJoinInitialAddrPort"'],
+  ]],
   ['an action on a link that does not exist', (d) => (d.actions = [{ atUs: 1000, kind: 'link-down', link: 'l2' }]), [
     ['$.actions[0].link', 'SCENARIO_REFERENCE', '"l2" is not a link: expected one of l1 (did you mean "l1"?)'],
   ]],

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioProblem } from './types.ts';
 import { addressKey, parseCidr, parseHostAddress } from './addresses.ts';
 import { checkActions } from './action-references.ts';
 import { checkAttackers } from './attacker-references.ts';
-import { checkPathManagers, checkTraffic } from './host-references.ts';
+import { checkHostMptcp, checkPathManagers, checkTraffic } from './host-references.ts';
 import { interfaceRef, listNodes, NODE_KIND_NOUN, splitInterfaceRef, type IndexedInterface, type IndexedNode } from './node-index.ts';
 import { childPath, didYouMean, indexPath, listOf, quote } from './problem-text.ts';
 
@@ -30,6 +30,7 @@ export function checkReferences(s: Scenario): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const topology = checkTopology(s, problems);
   checkPathManagers(s, problems);
+  checkHostMptcp(s, problems);
   checkTraffic(s, topology, problems);
   checkActions(s, topology, problems);
   checkAttackers(s, topology, problems);

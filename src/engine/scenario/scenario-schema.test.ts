@@ -16,6 +16,12 @@ const broken: [string, (d: Editable) => void, Expected[]][] = [
   ['queue of 0 packets', (d) => (d.links[0].queuePackets = 0), [{ path: '$.links[0].queuePackets', code: 'SCENARIO_RANGE' }]],
   ['MTU under 576', (d) => (d.links[0].mtuBytes = 500), [{ path: '$.links[0].mtuBytes', code: 'SCENARIO_RANGE', message: 'must be an integer from 576 to 65535 bytes, got 500' }]],
   ['duration beyond an hour', (d) => (d.durationUs = 3_600_000_001), [{ path: '$.durationUs', code: 'SCENARIO_RANGE' }]],
+  ['a host MPTCP version that does not exist, and one twice', (d) => (d.hosts[1].mptcp = { versions: ['v2', 'v1', 'v1'] }), [
+    { path: '$.hosts[1].mptcp.versions[0]', code: 'SCENARIO_ENUM' },
+    { path: '$.hosts[1].mptcp.versions[2]', code: 'SCENARIO_DUPLICATE' },
+  ]],
+  ['no host MPTCP version at all', (d) => (d.hosts[0].mptcp = { versions: [] }), [{ path: '$.hosts[0].mptcp.versions', code: 'SCENARIO_RANGE' }]],
+  ['a host MPTCP setting on a router', (d) => (d.routers = [{ id: 'r', interfaces: [{ id: 'a', addresses: ['198.18.9.1/24'] }], mptcp: {} }]), [{ path: '$.routers[0].mptcp', code: 'SCENARIO_UNKNOWN_FIELD', message: /only hosts speak MPTCP/ }]],
   ['port 0', (d) => (d.traffic[0].port = 0), [{ path: '$.traffic[0].port', code: 'SCENARIO_RANGE', message: 'must be an integer from 1 to 65535, got 0' }]],
   ['11 GB', (d) => (d.traffic[0].bytes = 11e9), [{ path: '$.traffic[0].bytes', code: 'SCENARIO_RANGE' }]],
   ['address ID 256', (d) => (d.hosts[0].pathManager = { endpoints: [{ address: '198.18.1.1', flags: ['signal'], id: 256 }] }), [{ path: '$.hosts[0].pathManager.endpoints[0].id', code: 'SCENARIO_RANGE' }]],
@@ -36,7 +42,7 @@ const broken: [string, (d: Editable) => void, Expected[]][] = [
     delete d.hosts;
   }, [{ path: '$.hsots', code: 'SCENARIO_UNKNOWN_FIELD', message: 'unknown field "hsots" (did you mean "hosts"?)' }]],
   ['an unknown field with no near name', (d) => (d.hosts[0].colour = 'red'), [
-    { path: '$.hosts[0].colour', code: 'SCENARIO_UNKNOWN_FIELD', message: 'unknown field "colour" (the fields here are id, label, interfaces, pathManager)' },
+    { path: '$.hosts[0].colour', code: 'SCENARIO_UNKNOWN_FIELD', message: 'unknown field "colour" (the fields here are id, label, interfaces, pathManager, mptcp)' },
   ]],
   ['a path manager on a router', (d) => (d.routers = [{ id: 'r1', interfaces: [{ id: 'eth0', addresses: ['198.18.9.1/24'] }], pathManager: {} }]), [
     { path: '$.routers[0].pathManager', code: 'SCENARIO_UNKNOWN_FIELD', message: 'unknown field "pathManager": only hosts have a path manager' },

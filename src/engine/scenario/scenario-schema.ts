@@ -106,7 +106,25 @@ const pathManager = named(
   ),
 );
 
-const nodeHints = { pathManager: 'only hosts have a path manager' };
+const hostMptcp = named(
+  'hostMptcp',
+  obj(
+    {
+      versions: arr(enumOf(['v0', 'v1'], { noun: 'an MPTCP version' }), {
+        min: 1,
+        unique: true,
+        description:
+          "The MPTCP versions the host speaks: it offers the highest in its SYNs and answers each SYN with the highest it speaks at or below the offered one (RFC 8684 §3.1). Absent: the protocol's version only.",
+      }),
+      allowJoinInitialAddrPort: bool({
+        description: "Linux's net.mptcp.allow_join_initial_addr_port (absent: true). false: v1 MP_CAPABLEs carry the C flag and joins to the initial address and port are refused.",
+      }),
+    },
+    { optional: ['versions', 'allowJoinInitialAddrPort'], description: "The host's own MPTCP settings; ignored when the protocol is \"tcp\"." },
+  ),
+);
+
+const nodeHints = { pathManager: 'only hosts have a path manager', mptcp: 'only hosts speak MPTCP' };
 
 const host = named(
   'host',
@@ -116,8 +134,9 @@ const host = named(
       label,
       interfaces: arr(interfaceSpec, { min: 1, max: 16 }),
       pathManager: withDefault(pathManager, {}),
+      mptcp: hostMptcp,
     },
-    { optional: ['label'], description: 'An end host: runs TCP/MPTCP and applications.' },
+    { optional: ['label', 'mptcp'], description: 'An end host: runs TCP/MPTCP and applications.' },
   ),
 );
 

@@ -51,11 +51,32 @@ export interface PathManagerSpec {
   limits: PathManagerLimits;
 }
 
+/** An MPTCP version as scenarios name it. */
+export type MptcpVersionName = 'v0' | 'v1';
+
+/** A host's own MPTCP settings, where hosts differ (scenario-wide ones are in `MptcpSpec`). */
+export interface HostMptcpSpec {
+  /**
+   * The versions the host speaks; it offers the highest in its SYNs and
+   * answers each SYN with the highest it speaks at or below the offered one
+   * (RFC 8684 §3.1). Absent: the scenario protocol's version only.
+   */
+  versions?: MptcpVersionName[];
+  /**
+   * Linux's net.mptcp.allow_join_initial_addr_port. false: v1 MP_CAPABLEs
+   * carry the C flag and joins to the initial address and port are refused.
+   * Absent: true (Linux's default).
+   */
+  allowJoinInitialAddrPort?: boolean;
+}
+
 export interface HostSpec {
   id: string;
   label?: string;
   interfaces: InterfaceSpec[];
   pathManager?: PathManagerSpec;
+  /** Ignored when the protocol is "tcp" (validation reports it). */
+  mptcp?: HostMptcpSpec;
 }
 
 export interface RouterSpec {

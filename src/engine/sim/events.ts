@@ -59,10 +59,20 @@ interface Sub extends Conn {
   subflow: string;
 }
 
+/** Why a listener ignored a SYN's MP_CAPABLE on version grounds (RFC 8684 §3.1; `mptcp/version-negotiation.ts`). */
+export type VersionIgnoredReason =
+  /** The offered version is below every version this host speaks. */
+  | 'not-spoken'
+  /** The version this host would answer (v0) needs the initiator's key, and the SYN has none (v1's form). */
+  | 'no-key'
+  /** The version this host would answer (v1) takes a SYN without a key, and this one has a key. */
+  | 'has-key';
+
 /** Why a connection fell back to TCP (RFC 8684 §3.7, §3.1). */
 export type FallbackCause =
   | { cause: 'no-free-token' }
   | { cause: 'syn-without-mpc'; remote: string }
+  | { cause: 'mpc-version-ignored'; remote: string; offered: number; speaks: number[]; reason: VersionIgnoredReason }
   | { cause: 'unsupported-mpc'; remote: string; version: number; flags: number }
   | { cause: 'synack-without-mpc'; subflow: string }
   | { cause: 'first-segment-without-dss'; subflow: string }
@@ -88,7 +98,13 @@ export type SubflowResetCause =
   | { cause: 'checksum-not-as-negotiated'; negotiated: boolean };
 
 /** Why a SYN+MP_JOIN was refused. */
-export type JoinRefusal = { reason: 'unknown-token'; token: string } | { reason: 'not-established' } | { reason: 'half-open-limit'; limit: number } | { reason: 'no-cookie-state' };
+export type JoinRefusal =
+  | { reason: 'unknown-token'; token: string }
+  | { reason: 'not-established' }
+  | { reason: 'half-open-limit'; limit: number }
+  | { reason: 'no-cookie-state' }
+  /** The join goes to the initial address and port, and this host set C in its MP_CAPABLE (allow_join_initial_addr_port 0). */
+  | { reason: 'initial-address-denied'; local: string };
 
 /** Why an ADD_ADDR was not acted on. */
 export type AddAddrIgnored =
@@ -101,6 +117,12 @@ export type AddAddrUnused = { reason: 'add-addr-accepted-limit'; limit: number }
 export type MptcpEvent =
   | ({ kind: 'mptcp-connect'; local: string; remote: string; version: 0 | 1; key: string } & Conn)
   | ({ kind: 'mptcp-accept'; remote: string; key: string } & Conn)
+  /** A listener speaking several versions, or answering below the offer, chose `chosen` (RFC 8684 §3.1). */
+  | ({ kind: 'mptcp-version-chosen'; remote: string; offered: number; chosen: number; speaks: number[] } & Conn)
+  /** The peer's MP_CAPABLE carried C: it accepts no joins to its initial address and port (Linux remote_deny_join_id0). */
+  | ({ kind: 'mptcp-peer-denies-join-id0'; via: 'syn' | 'syn-ack' } & Conn)
+  /** The path manager would have joined the peer's initial address (ID 0), and the peer set C. */
+  | ({ kind: 'pm-join-id0-skipped'; local: string; remote: string } & Conn)
   | ({ kind: 'mptcp-join-rejected'; remote: string } & JoinRefusal)
   | ({ kind: 'mptcp-join-syn'; remote: string; addressId: number; backup: boolean; stateless: boolean; cookie: boolean } & Conn)
   | ({ kind: 'mptcp-join-stateless-accepted'; remote: string } & Conn)
@@ -296,6 +318,8 @@ function fallbackText(e: EventOf<'mptcp-fallback'>): string {
       return 'no free token after 4 key draws: falling back to TCP';
     case 'syn-without-mpc':
       return `SYN from ${e.remote} without MP_CAPABLE: plain TCP`;
+    case 'mpc-version-ignored':
+      return `MP_CAPABLE v${e.offered} from ${e.remote} ignored: ${versionIgnoredText(e.reason, e.offered, e.speaks)}: plain TCP (RFC 8684 §3.1)`;
     case 'unsupported-mpc':
       return `SYN's MP_CAPABLE (version ${e.version}, flags 0x${e.flags.toString(16)}) is not one this host speaks: answered as plain TCP`;
     case 'synack-without-mpc':
@@ -314,6 +338,20 @@ function fallbackText(e: EventOf<'mptcp-fallback'>): string {
       return `subflow ${e.subflow}: ${e.bytes} bytes arrived without a DSS mapping: fallback to TCP on the only subflow, the bytes continue the stream (RFC 8684 §3.7)`;
     case 'ack-without-data-ack':
       return `subflow ${e.subflow}: the peer acknowledged data without a DATA_ACK: the path drops MPTCP options, so one last infinite mapping and fallback to TCP (RFC 8684 §3.7)`;
+  }
+}
+
+const versionList = (vs: readonly number[]) => vs.map((v) => `v${v}`).join(' and ');
+
+function versionIgnoredText(reason: VersionIgnoredReason, offered: number, speaks: readonly number[]): string {
+  const only = `this host speaks only ${versionList(speaks)}`;
+  switch (reason) {
+    case 'not-spoken':
+      return `${only}, nothing at or below v${offered} (Linux mptcp_parse_option)`;
+    case 'no-key':
+      return `${only}, and a v${offered} SYN carries no key for it; the initiator could retry with v0, Linux does not`;
+    case 'has-key':
+      return `${only}, and its SYN carries a key, which a v1 SYN never does`;
   }
 }
 
@@ -376,6 +414,8 @@ function joinRefusalText(e: EventOf<'mptcp-join-rejected'>): string {
       return `half-open limit (${e.limit}) reached`;
     case 'no-cookie-state':
       return 'its third ACK answers a cookie, but nothing it needs was kept (the join table slot was taken, or the ACK lacks the token and nonce)';
+    case 'initial-address-denied':
+      return `it goes to the initial address and port ${e.local}, and this host set C in its MP_CAPABLE (allow_join_initial_addr_port 0, RFC 8684 §3.1)`;
   }
 }
 
@@ -392,6 +432,12 @@ function connectionText(e: ConnectionEvent): string {
       return `opens ${e.local} → ${e.remote} (MPTCP v${e.version}, key ${e.key})`;
     case 'mptcp-accept':
       return `MP_CAPABLE SYN from ${e.remote}: new connection, key ${e.key}`;
+    case 'mptcp-version-chosen':
+      return `MP_CAPABLE v${e.offered} from ${e.remote}: answered with v${e.chosen} (this host speaks ${versionList(e.speaks)}; RFC 8684 §3.1)`;
+    case 'mptcp-peer-denies-join-id0':
+      return `the peer's ${e.via === 'syn' ? 'SYN' : 'SYN/ACK'} MP_CAPABLE carries C: no joins to its initial address and port (RFC 8684 §3.1)`;
+    case 'pm-join-id0-skipped':
+      return `no join from ${e.local} to the peer's initial address ${e.remote} (ID 0): the peer set C (Linux deny_join_id0)`;
     case 'mptcp-join-syn':
       return `MP_JOIN SYN for token ${e.token} from ${e.remote} (address ID ${e.addressId}${e.backup ? ', backup' : ''}): SYN/ACK with our HMAC${e.stateless ? ', no half-open state kept (stateless join: the nonce comes from a cookie)' : e.cookie ? ', its state kept in the SYN-cookie join table (Linux)' : ''}`;
     case 'mptcp-join-stateless-accepted':

@@ -44,6 +44,9 @@ export class MptcpHarness {
     this.host.attach(1, fake, 0);
     this.stack = new MptcpStack(this.host, {
       version: 1,
+      versions: [settings.version ?? 1],
+      allowJoinInitialAddrPort: true,
+      macFollowsVersion: true,
       checksums: false,
       scheduler: 'lowest-rtt',
       congestionControl: 'newreno',

@@ -26,6 +26,7 @@ function encode(o: MptcpOption): string {
 const table: [string, MptcpOption, string, MptcpDecodeContext?][] = [
   ['MP_CAPABLE v1 SYN', { kind: 'mp-capable', version: 1, flags: 0x81 }, '1e040181'],
   ['MP_CAPABLE v1 SYN/ACK', { kind: 'mp-capable', version: 1, flags: 0x01, senderKey: K1 }, `1e0c0101${hexK1}`],
+  ['MP_CAPABLE v1 SYN/ACK with C (no joins to its address, RFC 8684 §3.1)', { kind: 'mp-capable', version: 1, flags: 0x21, senderKey: K1 }, `1e0c0121${hexK1}`],
   ['MP_CAPABLE v1 ACK', { kind: 'mp-capable', version: 1, flags: 0x01, senderKey: K1, receiverKey: K2 }, `1e140101${hexK1}${hexK2}`],
   ['MP_CAPABLE v1 ACK + data', { kind: 'mp-capable', version: 1, flags: 0x01, senderKey: K1, receiverKey: K2, dataLength: 100 }, `1e160101${hexK1}${hexK2}0064`],
   [
