@@ -141,6 +141,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   /** The packet of the segment being handled (its data reaches the connection while it is). */
   private lastPacketId: number | undefined;
+  /** Called once with the next acceptable segment's packet id, while a keepalive probe waits for it. */
+  onHeard: ((packetId: number) => void) | null = null;
 
   /**
    * What the connection accepted into its data stream from this subflow:
@@ -331,6 +333,12 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   onSegment(ep: TcpEndpoint, h: TcpHeader, _payloadLength: number, packetId: number): void {
     this.lastPacketId = packetId;
+    // A keepalive probe waits for any acceptable segment but a RST (remove-addr-probe, path-manager.ts).
+    const heard = this.onHeard;
+    if (heard && !(h.flags & TCP_FLAG.RST)) {
+      this.onHeard = null;
+      heard(packetId);
+    }
     const c = this.conn;
     const f = h.flags;
     if (f & TCP_FLAG.RST) {

@@ -17,6 +17,7 @@ export const MITIGATION_LABELS: Record<MatrixMitigation, string> = {
   tls: 'TLS',
   'dh-keys': 'DH keys (what-if)',
   'aes-cmac': 'AES-CMAC (what-if)',
+  'remove-addr-probe': 'REMOVE_ADDR keepalive probe',
 };
 
 /** 'defaults', one extra mitigation by its id, or 'all'. */
