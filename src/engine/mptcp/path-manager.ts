@@ -279,9 +279,12 @@ export class PathManager {
    * remove-addr-probe (RFC 8684 §3.4.2): REMOVE_ADDR carries no HMAC, so
    * the host first sends a keepalive on each subflow to the address and
    * closes only those that answer nothing within REMOVE_ADDR_PROBE_RTOS ×
-   * their RTO. One that answers stays up; the address is forgotten either
-   * way (no new subflows to it), and shutting a live subflow is left to
-   * the peer that sent the REMOVE_ADDR, as the RFC says.
+   * their RTO. Any acceptable segment but a RST counts as the answer, as
+   * for a TCP keepalive timer: one the peer sent before the probe arrived
+   * proves the path works just as well. One that answers stays up; the
+   * address is forgotten either way (no new subflows to it), and shutting
+   * a live subflow is left to the peer that sent the REMOVE_ADDR, as the
+   * RFC says.
    */
   private probeBeforeRemoving(conn: MptcpConnection, id: number, address: string | null, affected: MptcpSubflow[], packetId: number): void {
     const fresh = affected.filter((s) => !this.probing.has(s));
