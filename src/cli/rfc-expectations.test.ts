@@ -20,6 +20,8 @@ beforeAll(() => {
 
 interface Pick {
   attack: MatrixRow['attack'];
+  /** One of MATRIX_VARIANTS; without it, only the rows of the attack's own scenario. */
+  variant?: string;
   location?: MatrixRow['location'];
   capability?: MatrixRow['capability'];
   window?: MatrixRow['window'];
@@ -38,6 +40,7 @@ function where(p: Pick): MatrixRow[] {
   const out = rows.filter(
     (r) =>
       r.attack === p.attack &&
+      r.variant === p.variant &&
       (p.location === undefined || r.location === p.location) &&
       (p.capability === undefined || r.capability === p.capability) &&
       (p.window === undefined || r.window === p.window) &&
@@ -50,7 +53,7 @@ function where(p: Pick): MatrixRow[] {
   return out;
 }
 
-const label = (r: MatrixRow) => `${r.attack} ${r.location}${r.window ? `(${r.window})` : ''} ${r.capability} ${r.protocol} [${extras(r).join(',')}]`;
+const label = (r: MatrixRow) => `${r.attack}${r.variant ? `:${r.variant}` : ''} ${r.location}${r.window ? `(${r.window})` : ''} ${r.capability} ${r.protocol} [${extras(r).join(',')}]`;
 const has = (f: FailureId) => (r: MatrixRow) => expect(r.failures, label(r)).toContain(f);
 const hasNot = (f: FailureId) => (r: MatrixRow) => expect(r.failures, label(r)).not.toContain(f);
 const specific = (f: FailureId) => (r: MatrixRow) => expect(r.mptcpSpecific, label(r)).toContain(f);
@@ -244,6 +247,18 @@ const EXPECTATIONS: Expectation[] = [
         hasNot('connection-dos')(r);
         expect(r.tcpOnly, label(r)).toContain('connection-dos');
       }
+    },
+  },
+  {
+    source: 'RFC 8684 §3.4.2',
+    says: 'REMOVE_ADDR carries no HMAC: forged by an attacker who saw the subflows, it tears them down on hosts that act at once (Linux); a host that first sends a keepalive keeps the paths that answer',
+    check: () => {
+      for (const r of where({ attack: 'blind-reset', variant: 'remove-addr', location: 'on-path', extra: [] })) [has('degradation'), has('connection-dos')].forEach((f) => f(r));
+      for (const r of where({ attack: 'blind-reset', variant: 'remove-addr', location: 'on-path', extra: ['remove-addr-probe'] })) {
+        attempted(r);
+        [hasNot('degradation'), hasNot('connection-dos'), hasNot('hijack')].forEach((f) => f(r));
+      }
+      for (const r of where({ attack: 'blind-reset', variant: 'remove-addr', location: 'off-path' })) [attempted, hasNot('degradation')].forEach((f) => f(r));
     },
   },
   {

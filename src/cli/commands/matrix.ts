@@ -5,8 +5,10 @@ import {
   ATTACKS,
   MATRIX_CLASSES,
   MATRIX_MITIGATIONS,
+  MATRIX_VARIANTS,
   OFF_PATH_GUESS_BUDGET,
   dealMatrixCells,
+  matrixAttackKey,
   newBaselineCache,
   planMatrix,
   runMatrixCell,
@@ -63,9 +65,9 @@ function table(rows: MatrixRow[], protocol: MatrixProtocol): string {
   const defaults = rows.filter((r) => r.protocol === protocol && r.mitigations.length === (protocol === 'v1' ? 1 : 0));
   if (defaults.length === 0) return '';
   const classes = MATRIX_CLASSES.map(classLabel);
-  const attacks = [...new Set(defaults.map((r) => r.attack))];
+  const attacks = [...new Set(defaults.map(matrixAttackKey))];
   const cell = (attack: string, cls: string) => {
-    const r = defaults.find((x) => x.attack === attack && classLabel(x) === cls);
+    const r = defaults.find((x) => matrixAttackKey(x) === attack && classLabel(x) === cls);
     if (!r) return '·';
     const order = Object.keys(SHORT);
     const sorted = [...r.failures].sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -83,7 +85,7 @@ function table(rows: MatrixRow[], protocol: MatrixProtocol): string {
 
 /** For each extra mitigation: the failures it took away from, and added to, the default runs. */
 function mitigationSummary(rows: MatrixRow[]): string {
-  const key = (r: MatrixRow) => `${r.attack}|${r.protocol}|${classLabel(r)}`;
+  const key = (r: MatrixRow) => `${matrixAttackKey(r)}|${r.protocol}|${classLabel(r)}`;
   const defaults = new Map(rows.filter((r) => r.mitigations.length === (r.protocol === 'v1' ? 1 : 0)).map((r) => [key(r), r]));
   const lines = ['What each mitigation changes against the defaults (cells where a failure disappears / appears):'];
   const tried = new Set(rows.flatMap((r) => r.mitigations.filter((x) => !(r.protocol === 'v1' && x === 'add-addr-hmac'))));
@@ -147,7 +149,9 @@ eavesdropper or active, with a window over each protocol phase: the
 MP_CAPABLE handshake, the first MP_JOIN exchange, the data transfer;
 on-path eavesdropper or active), for MPTCP v0 and v1, with the version's
 default mitigations, each extra mitigation alone, and all of them. Each row
-runs the attack's built-in scenario (attack-<id>) and reports the failures
+runs the attack's built-in scenario (attack-<id>); a few attacks also run
+with other parameters (${MATRIX_VARIANTS.map((v) => `${v.attack}:${v.id}`).join(', ')}), with the
+defaults and the mitigations that speak to them alone. Each reports the failures
 the monitors found, which of them plain TCP would not suffer (judged by a
 single-path baseline that really runs the TCP equivalent of the attack),
 which plain TCP would suffer and MPTCP was spared, whether the attacker

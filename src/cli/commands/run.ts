@@ -24,6 +24,8 @@ const NOTABLE: ReadonlySet<TraceEventKind> = new Set<TraceEventKind>([
   'mptcp-join-stateless-accepted',
   'mptcp-add-addr-received',
   'mptcp-remove-addr',
+  'mptcp-remove-addr-probe',
+  'mptcp-remove-addr-kept',
   'mptcp-remove-addr-sent',
   'mptcp-remove-addr-unsent',
   'mptcp-prio-sent',

@@ -120,4 +120,17 @@ describe('degradation', () => {
     const r = attacked(twoPathScenario('mptcp-v1'), mallory({ params: { method: 'remove-addr' } }));
     expect(r.events[failure(r, 'degradation')!.evidence.events[0]!]!.kind).toBe('mptcp-remove-addr');
   });
+
+  it('the remove-addr-probe setting flips the verdict on a forged REMOVE_ADDR: both subflows answer their keepalive and stay, so no degradation; switched off, degradation again', () => {
+    const s = twoPathScenario('mptcp-v1');
+    const forged = mallory({ params: { method: 'remove-addr' } });
+    const probed = attacked({ ...s, mptcp: { ...s.mptcp, mitigations: ['remove-addr-probe'] } }, forged);
+    expect(probed.events.filter((e) => e.kind === 'mptcp-remove-addr-kept' && e.host === 'client')).toHaveLength(2);
+    expect(probed.events.filter((e) => e.kind === 'mptcp-remove-addr')).toEqual([]);
+    expect(failure(probed, 'degradation')).toBeUndefined();
+    expect(failure(probed, 'connection-dos')).toBeUndefined();
+    expect(probed.apps[0]).toMatchObject({ intact: true, bytesRead: { server: 500_000 } });
+    const off = attacked({ ...s, mptcp: { ...s.mptcp, mitigations: [] } }, forged);
+    expect(failure(off, 'degradation')).toBeDefined();
+  });
 });

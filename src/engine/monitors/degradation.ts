@@ -2,6 +2,8 @@
  * `degradation`: the application's goodput fell by more than the
  * scenario's threshold against the attacker-free run, or a host removed a
  * subflow or demoted one to backup because of a packet an attacker sent.
+ * A REMOVE_ADDR a host only probed (remove-addr-probe) is no removal: only
+ * `mptcp-remove-addr`, its decision to close subflows, counts.
  */
 import { attackerPackets, firstAttackerPacket, injectedPackets } from './evidence.ts';
 import type { Finding, Monitor } from './monitor.ts';

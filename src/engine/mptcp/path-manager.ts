@@ -10,7 +10,10 @@
  *   to the peer's initial address.
  * - A received ADD_ADDR is checked (HMAC in v1, RFC 8684 §3.4.1), echoed,
  *   and, if the limits allow, answered with a join from this host.
- * - A received REMOVE_ADDR closes the subflows that use that address.
+ * - A received REMOVE_ADDR closes the subflows that use that address, at
+ *   once as Linux does; with the `remove-addr-probe` mitigation it first
+ *   sends each a TCP keepalive and closes only those that stay silent
+ *   (RFC 8684 §3.4.2).
  * - Endpoint changes during a run (scenario actions): deleting one sends
  *   REMOVE_ADDR on another subflow and closes the subflows from that
  *   address with FIN; changing its backup flag sends MP_PRIO on each of
@@ -28,6 +31,14 @@ import type { MptcpSubflow } from './subflow.ts';
 import { addAddrHmacValid } from '../host/security-checks.ts';
 
 export const ADD_ADDR_RETRANS_MAX = 3;
+/**
+ * remove-addr-probe: a second keepalive goes out one RTO after the first,
+ * and the subflow is closed when neither is answered within three RTOs of
+ * the first (RTO, then 2 × RTO, as a retransmission backs off): a working
+ * path answers within one RTO, and one lost probe or answer is not enough
+ * to close it (RFC 1122 §4.2.3.6: no single unanswered probe means dead).
+ */
+export const REMOVE_ADDR_PROBE_RTOS = 3;
 const ADD_ADDR_TIMEOUT_MAX_US = 120_000_000;
 
 export interface LocalEndpoint {
@@ -172,17 +183,17 @@ export class PathManager {
     st.resendAtUs = conn.now + timeout;
   }
 
-  /** The earliest ADD_ADDR retransmission due on `conn` (Infinity: none). */
+  /** The earliest ADD_ADDR retransmission or REMOVE_ADDR probe step due on `conn` (Infinity: none). */
   nextTimeoutUs(conn: MptcpConnection): number {
+    let next = this.probeDeadline(conn);
     const state = this.announced.get(conn);
-    if (!state) return Infinity;
-    let next = Infinity;
-    for (const st of state.values()) if (st.resendAtUs < next) next = st.resendAtUs;
+    if (state) for (const st of state.values()) if (st.resendAtUs < next) next = st.resendAtUs;
     return next;
   }
 
-  /** Resends each unechoed ADD_ADDR whose time has come, or gives it up after ADD_ADDR_RETRANS_MAX. */
+  /** Resends each unechoed ADD_ADDR whose time has come, or gives it up after ADD_ADDR_RETRANS_MAX; moves REMOVE_ADDR probes on. */
   handleTimeout(conn: MptcpConnection, now: number): void {
+    this.handleProbeTimeouts(conn, now);
     const state = this.announced.get(conn);
     if (!state) return;
     for (const [id, st] of [...state]) {
@@ -280,12 +291,82 @@ export class PathManager {
         continue;
       }
       conn.remoteAddresses.delete(id);
+      if (this.settings.mitigations.has('remove-addr-probe') && affected.length > 0) {
+        this.probeBeforeRemoving(conn, id, known ? formatIp(known.addr) : null, affected, packetId);
+        continue;
+      }
       conn.event({ kind: 'mptcp-remove-addr', addressId: id, address: known ? formatIp(known.addr) : null, subflows: affected.length }, [packetId]);
       for (const s of affected) {
         conn.reinjectFrom(s);
         s.close();
         conn.io.wake(s.ep);
       }
+    }
+  }
+
+  /** Subflows waiting for an answer to a REMOVE_ADDR keepalive probe. */
+  private readonly probing = new WeakMap<MptcpSubflow, { id: number; address: string | null; packetId: number; resendAtUs: number; giveUpAtUs: number }>();
+
+  /**
+   * remove-addr-probe (RFC 8684 §3.4.2): REMOVE_ADDR carries no HMAC, so
+   * the host first sends a keepalive on each subflow to the address and
+   * closes only those that answer nothing within REMOVE_ADDR_PROBE_RTOS ×
+   * their RTO. Any acceptable segment but a RST counts as the answer, as
+   * for a TCP keepalive timer: one the peer sent before the probe arrived
+   * proves the path works just as well. One that answers stays up; the
+   * address is forgotten either way (no new subflows to it), and shutting
+   * a live subflow is left to the peer that sent the REMOVE_ADDR, as the
+   * RFC says.
+   */
+  private probeBeforeRemoving(conn: MptcpConnection, id: number, address: string | null, affected: MptcpSubflow[], packetId: number): void {
+    const fresh = affected.filter((s) => !this.probing.has(s));
+    if (fresh.length === 0) return; // already probing them for an earlier REMOVE_ADDR
+    const waitUs = Math.max(...fresh.map((s) => s.ep.rtt.rtoUs)) * REMOVE_ADDR_PROBE_RTOS;
+    conn.event({ kind: 'mptcp-remove-addr-probe', addressId: id, address, subflows: fresh.length, waitUs }, [packetId]);
+    for (const s of fresh) {
+      const rto = s.ep.rtt.rtoUs;
+      this.probing.set(s, { id, address, packetId, resendAtUs: conn.now + rto, giveUpAtUs: conn.now + rto * REMOVE_ADDR_PROBE_RTOS });
+      s.onHeard = (answer) => {
+        this.probing.delete(s);
+        conn.event({ kind: 'mptcp-remove-addr-kept', addressId: id, subflow: s.name }, [packetId, answer]);
+      };
+      s.ep.sendKeepalive(conn.now);
+      conn.io.wake(s.ep);
+    }
+  }
+
+  /** Probes of `conn`'s subflows: the second keepalive one RTO on, then the verdict (Infinity: none). */
+  private probeDeadline(conn: MptcpConnection): number {
+    let next = Infinity;
+    for (const s of conn.subflows) {
+      const p = this.probing.get(s);
+      if (!p) continue;
+      const t = Math.min(p.resendAtUs, p.giveUpAtUs);
+      if (t < next) next = t;
+    }
+    return next;
+  }
+
+  private handleProbeTimeouts(conn: MptcpConnection, now: number): void {
+    for (const s of [...conn.subflows]) {
+      const p = this.probing.get(s);
+      if (!p) continue;
+      if (p.resendAtUs <= now) {
+        p.resendAtUs = Infinity;
+        if (!s.ep.closed) {
+          s.ep.sendKeepalive(now);
+          conn.io.wake(s.ep);
+        }
+      }
+      if (p.giveUpAtUs > now) continue;
+      // Unanswered: the address really is gone from this path.
+      this.probing.delete(s);
+      s.onHeard = null;
+      if (s.ep.closed || conn.state === 'closed') continue;
+      conn.event({ kind: 'mptcp-remove-addr', addressId: p.id, address: p.address, subflows: 1, unanswered: true }, [p.packetId]);
+      conn.reinjectFrom(s);
+      s.close();
+      conn.io.wake(s.ep);
     }
   }
 

@@ -152,6 +152,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   private lastPacketId: number | undefined;
   /** The peer's RST closes this subflow now; nothing may answer it with another (RFC 9293 §3.5.2). */
   private resetByPeer = false;
+  /** Called once with the next acceptable segment's packet id, while a keepalive probe waits for it. */
+  onHeard: ((packetId: number) => void) | null = null;
 
   /**
    * What the connection accepted into its data stream from this subflow:
@@ -381,6 +383,12 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
 
   private onSegment(ep: TcpEndpoint, h: TcpHeader, packetId: number): void {
     this.lastPacketId = packetId;
+    // A keepalive probe waits for any acceptable segment but a RST (remove-addr-probe, path-manager.ts).
+    const heard = this.onHeard;
+    if (heard && !(h.flags & TCP_FLAG.RST)) {
+      this.onHeard = null;
+      heard(packetId);
+    }
     const c = this.conn;
     const f = h.flags;
     if (f & TCP_FLAG.RST) {

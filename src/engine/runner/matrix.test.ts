@@ -20,14 +20,19 @@ describe('planMatrix', () => {
     // Active-only attacks: off-path, partial-time (three windows) and on-path active; passive-eavesdrop adds the eavesdroppers.
     const perSet = 9 * 5 + 9;
     // v0: defaults, 8 alone, all = 10 sets; v1 (add-addr-hmac is its own): defaults, 7 alone, all = 9 sets.
-    expect(cells).toHaveLength(perSet * 10 + perSet * 9);
+    // remove-addr-probe runs alone only on blind-reset:remove-addr: defaults and with it, 5 classes, both versions.
+    expect(cells).toHaveLength(perSet * 10 + perSet * 9 + 2 * 2 * 5);
+    expect(cells.filter((c) => c.variant === 'remove-addr').map((c) => c.mitigations.at(-1) ?? 'none')).toEqual(expect.arrayContaining(['remove-addr-probe', 'none', 'add-addr-hmac']));
+    // In the all-together rows it runs against every attack.
+    expect(cells.filter((c) => c.protocol === 'v0' && c.mitigations.length === 9).every((c) => c.mitigations.includes('remove-addr-probe'))).toBe(true);
     expect(cells.some((c) => c.location === 'off-path' && c.capability === 'eavesdropper')).toBe(false);
     expect(new Set(cells.filter((c) => c.location === 'partial-time-on-path').map((c) => c.window))).toEqual(new Set(['handshake', 'join', 'data']));
     expect(cells.filter((c) => c.protocol === 'v1').every((c) => c.mitigations.includes('add-addr-hmac'))).toBe(true);
   });
 
   it('narrows to what it is asked for', () => {
-    expect(planMatrix({ attacks: ['blind-reset'], protocols: ['v1'], mitigations: ['tls'] })).toHaveLength(2 * 5);
+    // blind-reset: defaults and tls; its remove-addr variant: defaults only (tls is not one of its own).
+    expect(planMatrix({ attacks: ['blind-reset'], protocols: ['v1'], mitigations: ['tls'] })).toHaveLength(2 * 5 + 5);
   });
 });
 
@@ -64,5 +69,17 @@ describe('rows agree with RFC 7430 / RFC 6181', () => {
   it('a half-open limit turns a join flood into join-dos (RFC 7430 §3), stateless joins do not', () => {
     expect(row({ attack: 'join-dos', location: 'on-path', protocol: 'v1', mitigations: ['add-addr-hmac', 'half-open-limit'] }).failures).toContain('join-dos');
     expect(row({ attack: 'join-dos', location: 'on-path', protocol: 'v1', mitigations: ['add-addr-hmac', 'stateless-join'] }).failures).not.toContain('join-dos');
+  });
+
+  it('a forged REMOVE_ADDR degrades the connection as Linux acts on it; with remove-addr-probe the same row shows no degradation (RFC 8684 §3.4.2)', () => {
+    for (const protocol of ['v0', 'v1'] as const) {
+      const base = protocol === 'v1' ? ['add-addr-hmac' as const] : [];
+      const linux = row({ attack: 'blind-reset', variant: 'remove-addr', location: 'on-path', capability: 'active', protocol, mitigations: base });
+      expect(linux.failures).toEqual(expect.arrayContaining(['degradation', 'connection-dos']));
+      const probed = row({ attack: 'blind-reset', variant: 'remove-addr', location: 'on-path', capability: 'active', protocol, mitigations: [...base, 'remove-addr-probe'] });
+      expect(probed.attempted).toBe(true);
+      expect(probed.failures).not.toContain('degradation');
+      expect(probed.failures).not.toContain('connection-dos');
+    }
   });
 });

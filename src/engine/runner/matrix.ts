@@ -2,7 +2,9 @@
  * The attack matrix: every attack against every attacker class that can
  * follow it, for v0 and v1, with the version's default mitigations, each
  * extra mitigation alone, and all of them together. Each row runs the
- * attack's built-in scenario with that class and those mitigations, and
+ * attack's built-in scenario with that class and those mitigations (and,
+ * for the few attack-parameter variants in MATRIX_VARIANTS, the same
+ * scenario with the variant's parameters), and
  * reports the failures the monitors found (and which are MPTCP's own),
  * whether the attacker acted at all, its guesses, the amplification of
  * each failure that has one, the baseline that labelled them, and what the
@@ -24,10 +26,46 @@ export type MatrixWindow = 'handshake' | 'join' | 'data';
 /** The extra mitigations a row can switch on: the host ones, and the AES-CMAC MAC what-if. */
 export type MatrixMitigation = HostMitigation | 'aes-cmac';
 
-export const MATRIX_MITIGATIONS: readonly MatrixMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'tls', 'dh-keys', 'aes-cmac'];
+export const MATRIX_MITIGATIONS: readonly MatrixMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'tls', 'dh-keys', 'remove-addr-probe', 'aes-cmac'];
+
+/**
+ * An attack run a second time with other parameters, where the built-in
+ * scenario's defaults never reach what a mitigation is about. A variant
+ * runs with the version's defaults and each of its own mitigations alone;
+ * a mitigation a variant names runs alone only there (it changes nothing
+ * the other rows do), and with all the others everywhere.
+ */
+export interface MatrixVariant {
+  attack: AttackId;
+  id: string;
+  label: string;
+  params: Record<string, string | number>;
+  mitigations: readonly MatrixMitigation[];
+}
+
+export const MATRIX_VARIANTS: readonly MatrixVariant[] = [
+  // blind-reset's scenario forges RSTs; the REMOVE_ADDR it can forge instead is what remove-addr-probe checks (RFC 8684 §3.4.2).
+  { attack: 'blind-reset', id: 'remove-addr', label: 'Reset injection (REMOVE_ADDR)', params: { method: 'remove-addr' }, mitigations: ['remove-addr-probe'] },
+];
+
+/** A row's attack as the tables name it: the attack id, with its variant after a colon. */
+export function matrixAttackKey(cell: Pick<MatrixCell, 'attack' | 'variant'>): string {
+  return cell.variant ? `${cell.attack}:${cell.variant}` : cell.attack;
+}
+
+/** The extra mitigations a row group runs alone: a variant's own, or those no variant claims. */
+export function matrixExtrasFor(attack: AttackId, variant: string | undefined, extras: readonly MatrixMitigation[] = MATRIX_MITIGATIONS): MatrixMitigation[] {
+  if (variant !== undefined) {
+    const v = MATRIX_VARIANTS.find((x) => x.attack === attack && x.id === variant);
+    return extras.filter((m) => v?.mitigations.includes(m));
+  }
+  return extras.filter((m) => !MATRIX_VARIANTS.some((x) => x.mitigations.includes(m)));
+}
 
 export interface MatrixCell {
   attack: AttackId;
+  /** One of MATRIX_VARIANTS for this attack: its parameters replace the scenario's. */
+  variant?: string;
   location: AttackerLocation;
   capability: AttackerCapability;
   window: MatrixWindow | null;
@@ -98,16 +136,20 @@ export function planMatrix(o: MatrixPlanOptions = {}): MatrixCell[] {
   const cells: MatrixCell[] = [];
   for (const attack of attacks) {
     const info = ATTACKS.find((a) => a.id === attack)!;
-    for (const protocol of protocols) {
-      const base: MatrixMitigation[] = protocol === 'v1' ? ['add-addr-hmac'] : [];
-      // The version's defaults, each extra alone (add-addr-hmac is no extra in v1), all together.
-      const alone = extras.filter((m) => !base.includes(m));
-      const sets: MatrixMitigation[][] = [base, ...alone.map((m) => [...base, m])];
-      if (alone.length > 1) sets.push([...base, ...alone]);
-      for (const mitigations of sets) {
-        for (const c of CLASSES) {
-          if (c.capability === 'eavesdropper' && info.needsActive) continue;
-          cells.push({ attack, ...c, protocol, mitigations, scenario: matrixScenarioId(attack, protocol), ...(o.guessBudget !== undefined && c.location === 'off-path' ? { guessBudget: o.guessBudget } : {}) });
+    const groups = [undefined, ...MATRIX_VARIANTS.filter((v) => v.attack === attack).map((v) => v.id)];
+    for (const variant of groups) {
+      const own = matrixExtrasFor(attack, variant, extras);
+      for (const protocol of protocols) {
+        const base: MatrixMitigation[] = protocol === 'v1' ? ['add-addr-hmac'] : [];
+        // The version's defaults, each extra alone (add-addr-hmac is no extra in v1), all together (every extra asked for).
+        const alone = own.filter((m) => !base.includes(m));
+        const sets: MatrixMitigation[][] = [base, ...alone.map((m) => [...base, m])];
+        if (alone.length > 1) sets.push([...base, ...extras.filter((m) => !base.includes(m))]);
+        for (const mitigations of sets) {
+          for (const c of CLASSES) {
+            if (c.capability === 'eavesdropper' && info.needsActive) continue;
+            cells.push({ attack, ...(variant !== undefined ? { variant } : {}), ...c, protocol, mitigations, scenario: matrixScenarioId(attack, protocol), ...(o.guessBudget !== undefined && c.location === 'off-path' ? { guessBudget: o.guessBudget } : {}) });
+          }
         }
       }
     }
@@ -142,7 +184,8 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
     attackers: [],
   };
   const a = s.attackers[0]!;
-  const attacker: AttackerSpec = { ...a, location: cell.location, capability: cell.capability, params: { ...a.params } };
+  const variant = MATRIX_VARIANTS.find((v) => v.attack === cell.attack && v.id === cell.variant);
+  const attacker: AttackerSpec = { ...a, location: cell.location, capability: cell.capability, params: { ...a.params, ...variant?.params } };
   delete attacker.window;
   // Blind, it tries for real: the same budget of guesses in every row, sent from the
   // router in front of the service (where a packet from anywhere on the Internet would arrive).

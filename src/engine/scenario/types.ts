@@ -15,10 +15,10 @@ export type SchedulerId = 'lowest-rtt' | 'round-robin' | 'redundant';
 export type CongestionControlId = 'newreno' | 'lia';
 export type EndpointFlag = 'signal' | 'subflow' | 'backup' | 'fullmesh';
 /** Protocol-level mitigations of security-model.md §5 that are host behaviour. */
-export type HostMitigation = 'add-addr-hmac' | 'stateless-join' | 'half-open-limit' | 'syn-cookies' | 'address-bound-join-hmac' | 'dh-keys' | 'tls';
+export type HostMitigation = 'add-addr-hmac' | 'stateless-join' | 'half-open-limit' | 'syn-cookies' | 'address-bound-join-hmac' | 'dh-keys' | 'tls' | 'remove-addr-probe';
 
 /** Every host mitigation, in the order the schema lists them. */
-export const HOST_MITIGATIONS: readonly HostMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'dh-keys', 'tls'];
+export const HOST_MITIGATIONS: readonly HostMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'dh-keys', 'tls', 'remove-addr-probe'];
 
 /** The half-open join limit `half-open-limit` applies when `halfOpenJoinLimit` sets none (RFC 7430 §4.1's "a low number"). */
 export const DEFAULT_HALF_OPEN_LIMIT = 3;

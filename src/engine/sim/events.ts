@@ -152,7 +152,16 @@ export type MptcpEvent =
     } & Conn)
   | ({ kind: 'mptcp-add-addr-not-used'; address: string } & Conn & AddAddrUnused)
   | ({ kind: 'mptcp-remove-addr-unknown'; addressId: number } & Conn)
-  | ({ kind: 'mptcp-remove-addr'; addressId: number; address: string | null; subflows: number } & Conn)
+  | ({
+      kind: 'mptcp-remove-addr';
+      addressId: number;
+      address: string | null;
+      subflows: number;
+      /** remove-addr-probe: the subflow(s) were probed first and did not answer the keepalive. */
+      unanswered?: boolean;
+    } & Conn)
+  | ({ kind: 'mptcp-remove-addr-probe'; addressId: number; address: string | null; subflows: number; waitUs: number } & Conn)
+  | ({ kind: 'mptcp-remove-addr-kept'; addressId: number } & Sub)
   | ({ kind: 'mptcp-remove-addr-sent'; address: string; addressId: number; via: string } & Conn)
   | ({ kind: 'mptcp-remove-addr-unsent'; address: string; addressId: number } & Conn)
   | ({ kind: 'mptcp-subflow-close'; cause: 'address-removed' } & Sub)
@@ -475,7 +484,11 @@ function connectionText(e: ConnectionEvent): string {
     case 'mptcp-remove-addr-unknown':
       return `REMOVE_ADDR for unknown address ID ${e.addressId}: ignored`;
     case 'mptcp-remove-addr':
-      return `REMOVE_ADDR for address ID ${e.addressId}${e.address !== null ? ` (${e.address})` : ''}: closing ${e.subflows} subflow(s)`;
+      return `REMOVE_ADDR for address ID ${e.addressId}${e.address !== null ? ` (${e.address})` : ''}: closing ${e.subflows} subflow(s)${e.unanswered ? ' (no answer to the keepalive probe)' : ''}`;
+    case 'mptcp-remove-addr-probe':
+      return `REMOVE_ADDR for address ID ${e.addressId}${e.address !== null ? ` (${e.address})` : ''}: a TCP keepalive on ${e.subflows} subflow(s) first, closing those that do not answer within ${(e.waitUs / 1000).toFixed(0)} ms (RFC 8684 §3.4.2)`;
+    case 'mptcp-remove-addr-kept':
+      return `REMOVE_ADDR for id ${e.addressId} not acted upon: the subflow answered the keepalive probe`;
     case 'mptcp-remove-addr-sent':
       return `endpoint ${e.address} deleted: REMOVE_ADDR for address ID ${e.addressId} on subflow ${e.via}`;
     case 'mptcp-remove-addr-unsent':

@@ -650,6 +650,17 @@ export class TcpEndpoint {
     if (isSynchronized(this.state) || this.state === 'SYN_RECEIVED') this.sendAck(true);
   }
 
+  /**
+   * A keepalive (RFC 1122 §4.2.3.6): an ACK one byte before SND.NXT, with
+   * no data, which the peer finds unacceptable and answers with an ACK
+   * (RFC 9293 §3.10.7.4) — if it is still there.
+   */
+  sendKeepalive(now: number): void {
+    this.now = now;
+    if (!isSynchronized(this.state)) return;
+    this.emit({ kind: 'ack', flags: ACK, chunk: null, handshakeAck: false }, seqAdd(this.sndNxt, -1), this.rcvNxt, [], 0);
+  }
+
   /** An abort carries RST+ACK; the answer to an unacceptable ACK is a bare RST at its ACK number (RFC 9293 §3.10.7.3). */
   private sendRst(seq: number, extraOptions: readonly TcpOption[] = [], withAck = true): void {
     const seg: OutgoingSegment = { kind: 'rst', flags: withAck ? RST | ACK : RST, chunk: null, handshakeAck: false };

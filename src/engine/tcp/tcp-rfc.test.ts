@@ -306,3 +306,25 @@ describe('RFC 2018 §3: SACK blocks a receiver sends', () => {
     ]);
   });
 });
+
+describe('RFC 1122 §4.2.3.6: keepalives', () => {
+  it('RFC 1122 §4.2.3.6: a keepalive is an ACK at SND.NXT − 1 with no data, and the peer that is still there answers it with an ACK', () => {
+    const client = new TcpHarness(recordingUpper(), ISS);
+    client.ep.connect(0);
+    client.sent();
+    client.deliver({ seq: PEER_ISS, ack: ISS + 1, flags: SYN | ACK, options: SYNACK_OPTS }, 10_000);
+    client.sent();
+    client.ep.sendKeepalive(20_000);
+    const [probe] = client.sent();
+    expect(probe!.tcp!.header).toMatchObject({ seq: ISS, ack: PEER_ISS + 1, flags: ACK });
+    expect(probe!.payloadLength).toBe(0);
+    // The peer finds SEQ = RCV.NXT − 1 outside its window and answers with an ACK (RFC 9293 §3.10.7.4).
+    const server = new TcpHarness(recordingUpper(), PEER_ISS);
+    server.acceptSyn({ seq: ISS, flags: SYN, options: SYNACK_OPTS }, 0);
+    server.sent();
+    server.deliver({ seq: ISS + 1, ack: PEER_ISS + 1, flags: ACK }, 10_000);
+    server.sent();
+    server.deliver({ seq: ISS, ack: PEER_ISS + 1, flags: ACK }, 20_000);
+    expect(server.sent().map((p) => [p.tcp!.header.seq, p.tcp!.header.ack, p.tcp!.header.flags])).toEqual([[PEER_ISS + 1, ISS + 1, ACK]]);
+  });
+});

@@ -16,6 +16,7 @@ export const MITIGATIONS: readonly { id: HostMitigation; label: string }[] = [
   { id: 'address-bound-join-hmac', label: 'Address-bound join HMAC' },
   { id: 'tls', label: 'TLS above MPTCP' },
   { id: 'dh-keys', label: 'DH-agreed keys (what-if)' },
+  { id: 'remove-addr-probe', label: 'REMOVE_ADDR keepalive probe' },
 ];
 
 export function protocolLabel(protocol: string): string {

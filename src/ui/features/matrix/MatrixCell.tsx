@@ -15,7 +15,7 @@ interface Props {
 }
 
 const EMPTY: Record<Exclude<CellState['kind'], 'row'>, { text: string; title: string }> = {
-  unplanned: { text: '—', title: 'Not in the plan: an eavesdropper cannot follow an attack that sends packets' },
+  unplanned: { text: '—', title: 'Not in the plan: an eavesdropper cannot follow an attack that sends packets, or this mitigation set is not run for this attack' },
   idle: { text: '', title: 'Not run yet' },
   pending: { text: '…', title: 'Running' },
   missing: { text: 'not run', title: 'The sweep stopped before this row' },

@@ -41,7 +41,7 @@ describe('MatrixView filters', () => {
     expect(within(onPathActive()).getByRole('button').getAttribute('aria-label')).toBe('ADD_ADDR hijack, on-path active, v0: Connection hijack, Man in the middle, Data injection — open this run');
     expect(screen.getByTestId('matrix-in-effect').textContent).toBe('In effect: none');
     // v0 has no ADD_ADDR HMAC of its own, so it is an extra there.
-    expect(within(screen.getByLabelText('Mitigations')).getAllByRole('option')).toHaveLength(10);
+    expect(within(screen.getByLabelText('Mitigations')).getAllByRole('option')).toHaveLength(11);
   });
 
   it('switch the mitigation set', () => {
@@ -55,6 +55,7 @@ describe('MatrixView filters', () => {
       '+ Address-bound join HMAC',
       '+ TLS',
       '+ DH keys (what-if)',
+      '+ REMOVE_ADDR keepalive probe',
       '+ AES-CMAC (what-if)',
       'All',
     ]);

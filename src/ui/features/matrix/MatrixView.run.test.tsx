@@ -16,18 +16,19 @@ describe('MatrixView on a real sweep (in-thread engine)', () => {
 
     const m = store.getState().matrix!;
     expect(m.error).toBeNull();
-    // 10 attacks: 9 need an active attacker (5 classes), passive eavesdropping has all 9; 9 mitigation sets in v1.
-    expect([m.total, m.done]).toEqual([486, 486]);
-    expect(progress().getAttribute('aria-valuenow')).toBe('486');
-    expect(progress().getAttribute('aria-valuemax')).toBe('486');
-    expect(progressText()).toMatch(/^486 rows in \d+\.\d s with 1 worker$/);
+    // 10 attacks: 9 need an active attacker (5 classes), passive eavesdropping has all 9; 9 mitigation sets in v1;
+    // and blind-reset:remove-addr, 5 classes with the defaults and with remove-addr-probe.
+    expect([m.total, m.done]).toEqual([496, 496]);
+    expect(progress().getAttribute('aria-valuenow')).toBe('496');
+    expect(progress().getAttribute('aria-valuemax')).toBe('496');
+    expect(progressText()).toMatch(/^496 rows in \d+\.\d s with 1 worker$/);
 
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('rowheader')).toHaveLength(10);
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(11);
     expect(within(table).queryAllByText('…')).toHaveLength(0);
-    expect(within(table).getAllByText('—')).toHaveLength(36);
-    // Every planned cell of v1 with its defaults is a run: 9 × 5 + 9.
-    expect(within(table).getAllByRole('button')).toHaveLength(54);
+    expect(within(table).getAllByText('—')).toHaveLength(40);
+    // Every planned cell of v1 with its defaults is a run: 10 × 5 + 9.
+    expect(within(table).getAllByRole('button')).toHaveLength(59);
 
     const watch = within(table).getByRole('button', { name: 'Passive eavesdropping, on-path eavesdropper, v1: Data eavesdropped, Keys compromised — open this run' });
     expect([...watch.querySelectorAll('[data-failure]')].map((b) => [b.getAttribute('data-failure'), b.hasAttribute('data-specific')])).toEqual([
@@ -38,7 +39,7 @@ describe('MatrixView on a real sweep (in-thread engine)', () => {
 
     // Only v1 ran: v0's planned cells say so.
     fireEvent.change(screen.getByLabelText('Protocol'), { target: { value: 'v0' } });
-    expect(within(table).getAllByText('not run')).toHaveLength(54);
+    expect(within(table).getAllByText('not run')).toHaveLength(59);
   }, 120_000);
 
   it('shows progress as rows arrive, and stops on cancel', async () => {
@@ -53,9 +54,9 @@ describe('MatrixView on a real sweep (in-thread engine)', () => {
     await new Promise((r) => setTimeout(r, 300));
 
     const m = store.getState().matrix!;
-    expect([m.running, m.done, m.total, m.elapsedMs, m.error]).toEqual([false, stoppedAt, 486, null, null]);
+    expect([m.running, m.done, m.total, m.elapsedMs, m.error]).toEqual([false, stoppedAt, 496, null, null]);
     expect(progress().getAttribute('aria-valuenow')).toBe(String(stoppedAt));
-    expect(progressText()).toBe(`Cancelled at ${stoppedAt} of 486 rows`);
+    expect(progressText()).toBe(`Cancelled at ${stoppedAt} of 496 rows`);
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Run again' })).toBeTruthy();
   }, 60_000);

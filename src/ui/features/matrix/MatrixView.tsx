@@ -1,6 +1,6 @@
 /** The attack matrix: every attack against every attacker class, per protocol version and mitigation set. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { MatrixProtocol, MatrixRow } from '../../../engine/index.ts';
+import { MATRIX_VARIANTS, matrixAttackKey, type MatrixProtocol, type MatrixRow } from '../../../engine/index.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectAttacks, selectLoadAttacks, selectMatrix, selectOpenMatrixRow } from '../../store/selectors.ts';
 import { MatrixFilters } from './MatrixFilters.tsx';
@@ -12,14 +12,18 @@ import './matrix.css';
 
 const NO_ROWS: readonly (MatrixRow | undefined)[] = [];
 
-/** The registry's attacks, plus any a row names that the registry has not listed (yet). */
+/** The registry's attacks, each followed by its matrix variants, plus any a row names that the registry has not listed (yet). */
 function gridAttacks(attacks: readonly GridAttack[], rows: readonly (MatrixRow | undefined)[]): GridAttack[] {
-  const out = [...attacks];
+  const out = attacks.flatMap((a) => [
+    a,
+    ...MATRIX_VARIANTS.filter((v) => v.attack === a.id).map((v) => ({ ...a, id: `${a.id}:${v.id}`, label: v.label })),
+  ]);
   const known = new Set(out.map((a) => a.id));
   for (const r of rows) {
-    if (r && !known.has(r.attack)) {
-      known.add(r.attack);
-      out.push({ id: r.attack, label: r.attack, rfc: '', description: '' });
+    const id = r && matrixAttackKey(r);
+    if (id && !known.has(id)) {
+      known.add(id);
+      out.push({ id, label: id, rfc: '', description: '' });
     }
   }
   return out;

@@ -4,9 +4,9 @@
  * planMatrix in src/engine/runner/matrix.ts). EXTRA_MITIGATIONS mirrors the
  * engine's MATRIX_MITIGATIONS; mitigation-sets.test.ts keeps them equal.
  */
-import type { MatrixMitigation, MatrixProtocol } from '../../../engine/index.ts';
+import { matrixExtrasFor, type AttackId, type MatrixMitigation, type MatrixProtocol } from '../../../engine/index.ts';
 
-export const EXTRA_MITIGATIONS: readonly MatrixMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'tls', 'dh-keys', 'aes-cmac'];
+export const EXTRA_MITIGATIONS: readonly MatrixMitigation[] = ['add-addr-hmac', 'stateless-join', 'half-open-limit', 'syn-cookies', 'address-bound-join-hmac', 'tls', 'dh-keys', 'remove-addr-probe', 'aes-cmac'];
 
 export const MITIGATION_LABELS: Record<MatrixMitigation, string> = {
   'add-addr-hmac': 'ADD_ADDR HMAC',
@@ -17,6 +17,7 @@ export const MITIGATION_LABELS: Record<MatrixMitigation, string> = {
   tls: 'TLS',
   'dh-keys': 'DH keys (what-if)',
   'aes-cmac': 'AES-CMAC (what-if)',
+  'remove-addr-probe': 'REMOVE_ADDR keepalive probe',
 };
 
 /** 'defaults', one extra mitigation by its id, or 'all'. */
@@ -58,4 +59,18 @@ export function mitigationsInEffect(protocol: MatrixProtocol, set: MitigationSet
   const list = set === 'defaults' ? base : set === 'all' ? EXTRA_MITIGATIONS : [...base, set];
   const unique = EXTRA_MITIGATIONS.filter((m) => list.includes(m));
   return unique.length ? unique.map((m) => MITIGATION_LABELS[m]).join(', ') : 'none';
+}
+
+/**
+ * Whether the plan has rows of this set for a grid row (an attack id, or
+ * attack:variant): the defaults always; a mitigation alone where planMatrix
+ * runs it alone (a variant's own mitigations only on its rows); all of them
+ * where more than one runs alone.
+ */
+export function setPlannedFor(gridAttack: string, protocol: MatrixProtocol, set: MitigationSetId): boolean {
+  if (set === 'defaults') return true;
+  const [attack, variant] = gridAttack.split(':') as [AttackId, string | undefined];
+  const base = versionDefaults(protocol);
+  const alone = matrixExtrasFor(attack, variant, EXTRA_MITIGATIONS).filter((m) => !base.includes(m));
+  return set === 'all' ? alone.length > 1 : alone.includes(set);
 }
