@@ -21,6 +21,7 @@ import type { AppHandlers, AppSocket, SocketState } from '../host/app-socket.ts'
 import { OutStream, type ByteSource } from '../host/byte-stream.ts';
 import { TimerTable } from '../tcp/timer-table.ts';
 import type { MptcpOutput } from './io.ts';
+import { canMoveConnection, type ConnectionCause, type ConnectionState } from './states.ts';
 import type { TcpEndpoint } from '../tcp/tcp-endpoint.ts';
 import type { DataChunk } from '../tcp/types.ts';
 import { formatEndpoint, type IpAddress } from '../wire/ip-address.ts';
@@ -50,7 +51,10 @@ interface Reinjection {
 }
 
 export class MptcpConnection {
+  /** What the application sees (`host/app-socket.ts`). */
   state: SocketState = 'connecting';
+  /** Where the MPTCP connection itself is (`states.ts`); changed only by `setState`. */
+  mptcpState: ConnectionState;
   readonly out = new OutStream();
   readonly subflows: MptcpSubflow[] = [];
   readonly scheduler: Scheduler;
@@ -122,6 +126,7 @@ export class MptcpConnection {
     readonly id: string,
   ) {
     this.rng = rng;
+    this.mptcpState = role === 'client' ? 'syn-sent' : 'syn-received';
     this.localKey = key.key;
     this.localShare = key.share;
     this.dhPrivate = key.dhPrivate;
@@ -143,6 +148,21 @@ export class MptcpConnection {
     return this;
   }
 
+  /** The one way the MPTCP state changes: an illegal move is a bug, refused at once; every move is a trace event. */
+  setState(to: ConnectionState, cause: ConnectionCause, packetId?: number): void {
+    const from = this.mptcpState;
+    if (from === to) return;
+    if (!canMoveConnection(from, to)) throw new Error(`MPTCP connection ${this.id}: illegal move ${from} → ${to} (${cause})`);
+    this.mptcpState = to;
+    this.event({ kind: 'mptcp-state', from, to, cause }, packetId === undefined ? undefined : [packetId]);
+  }
+
+  /** Our DATA_FIN has a DSN: the data level's FIN is on its way (established → fin-wait-1, close-wait → last-ack). */
+  private noteDataFinSent(): void {
+    if (this.mptcpState === 'established') this.setState('fin-wait-1', 'data-fin-sent');
+    else if (this.mptcpState === 'close-wait') this.setState('last-ack', 'data-fin-sent');
+  }
+
   /** A trace event of this connection (its token filled in). */
   event(body: ConnectionEventBody, packets?: number[]): void {
     this.io.event({ ...body, token: hex32(this.localToken) } as EventBody, packets);
@@ -162,6 +182,11 @@ export class MptcpConnection {
    * which (with our exponent) both real keys follow. Token and IDSN come from
    * what is on the wire either way.
    */
+  /** Both keys known and the handshake's MP_CAPABLE answered: the data level runs. */
+  establish(packetId: number): void {
+    if (this.mptcpState === 'syn-sent' || this.mptcpState === 'syn-received') this.setState('established', 'mp-capable', packetId);
+  }
+
   learnRemoteKey(share: bigint): void {
     if (this.remoteKey !== null) return;
     this.remoteShare = share;
@@ -199,6 +224,7 @@ export class MptcpConnection {
     if (this.fallback) return;
     this.fallback = true;
     this.event({ kind: 'mptcp-fallback', ...why }, packetId ? [packetId] : undefined);
+    if (this.mptcpState !== 'closed') this.setState('fallback', 'fallback', packetId);
     if (this.out.closed) for (const s of this.subflows) if (!s.ep.closed) s.ep.close(this.now);
   }
 
@@ -277,7 +303,10 @@ export class MptcpConnection {
       const dsn = this.localIdsn + 1n + BigInt(t.offset);
       // The DATA_FIN rides on the last chunk when the application has closed (RFC 8684 §3.3.3).
       const last = this.out.closed && this.out.available === 0 && this.dataFinDsn === null;
-      if (last) this.dataFinDsn = dsn + BigInt(t.len);
+      if (last) {
+        this.dataFinDsn = dsn + BigInt(t.len);
+        this.noteDataFinSent();
+      }
       chunk = { len: t.len, fill: t.fill, meta: { dsn, len: t.len, dataFin: last } satisfies MappingMeta };
     }
     const meta = chunk.meta as MappingMeta;
@@ -289,7 +318,10 @@ export class MptcpConnection {
   /** After everything was sent, a DATA_FIN alone goes on a pure ACK of every subflow (as Linux does). */
   maybeSendDataFinSignal(): void {
     if (this.fallback || !this.out.closed || this.out.available > 0 || this.dataFinAcked) return;
-    if (this.dataFinDsn === null) this.dataFinDsn = this.localIdsn + 1n + BigInt(this.out.totalTaken);
+    if (this.dataFinDsn === null) {
+      this.dataFinDsn = this.localIdsn + 1n + BigInt(this.out.totalTaken);
+      this.noteDataFinSent();
+    }
     for (const s of this.subflows) if (s.canCarryData) s.queueDataFinSignal();
     this.armDataFinRetransmit();
   }
@@ -345,6 +377,7 @@ export class MptcpConnection {
     if (this.dataFinDsn !== null && ack > this.dataFinDsn && !this.dataFinAcked) {
       this.dataFinAcked = true;
       this.event({ kind: 'mptcp-data-fin-acked', dsn: String(this.dataFinDsn) });
+      if (this.mptcpState === 'fin-wait-1') this.setState('fin-wait-2', 'data-fin-acked');
       this.maybeCloseSubflows();
     }
   }
@@ -414,6 +447,8 @@ export class MptcpConnection {
     if (this.peerDataFinDsn === null || this.peerDataFinDelivered || this.rcvNxt !== this.peerDataFinDsn) return;
     this.peerDataFinDelivered = true;
     this.rcvNxt = this.peerDataFinDsn + 1n;
+    if (this.mptcpState === 'established') this.setState('close-wait', 'data-fin-received');
+    else if (this.mptcpState === 'fin-wait-1') this.setState('closing', 'data-fin-received');
     this.handlers.onEnd?.(this.socket);
     // Acknowledge at once on every subflow.
     for (const s of this.subflows) if (s.canCarryData) s.ep.sendSignal(this.now);
@@ -467,6 +502,7 @@ export class MptcpConnection {
   finish(reason: string): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    this.setState('closed', reason);
     this.closedReason = reason;
     this.tokens.remove(this.localToken, this);
     this.handlers.onClose?.(this.socket, reason);

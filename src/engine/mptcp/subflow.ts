@@ -34,6 +34,7 @@ import { addMapping, holdForChecksum, mappingAt, type ReceivedMapping } from './
 import type { SchedulableSubflow } from './scheduler.ts';
 import type { SynRecord } from '../host/syn-ledger.ts';
 import { TimerTable } from '../tcp/timer-table.ts';
+import { canMoveJoin, type JoinCause, type JoinState } from './states.ts';
 import { fastcloseKeyValid, mappingChecksumAsNegotiated, synAckHmacValid, thirdAckHmacValid } from '../host/security-checks.ts';
 import type { ConnectionEventBody, SubflowEventBody, SubflowResetCause } from '../sim/events.ts';
 
@@ -44,7 +45,7 @@ export const MP_FAIL_TIMEOUT_US = 120_000_000;
 
 /** Linux's net.mptcp.stale_loss_cnt default. */
 export const STALE_LOSS_COUNT = 4;
-export type JoinState = 'syn-sent' | 'syn-received' | 'pre-established' | 'established' | 'failed';
+export type { JoinState } from './states.ts';
 
 /** What this subflow carried, until the DATA_ACK covers it (to resend elsewhere if the subflow fails). */
 export interface SentMapping {
@@ -65,6 +66,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   localBackup = false;
   /** The peer asked for it (B bit of its SYN or SYN/ACK, or its MP_PRIO). */
   peerBackup = false;
+  /** Where this join is (`states.ts`); the initial subflow is `established` from the start. Changed only by `setJoinState`. */
   joinState: JoinState;
   localNonce = 0;
   remoteNonce = 0;
@@ -127,6 +129,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
   ) {
     this.id = conn.newSubflowId();
     this.joinState = kind === 'initial' ? 'established' : initiator ? 'syn-sent' : 'syn-received';
+    // (A join's first state is where it was made; every later move goes through setJoinState.)
     if (kind === 'join') this.localNonce = conn.rng.u32();
     if (conn.lia) {
       const member = { get cc() { return ep.cc; }, get srttUs() { return ep.rtt.srttUs; } };
@@ -233,7 +236,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     if (c.fallback) return [];
     if (seg.handshakeAck) {
       if (this.kind === 'initial') return c.role === 'client' ? [mpcKeys(c, this.payloadOf)] : [];
-      this.joinState = 'pre-established';
+      this.setJoinState('pre-established', 'syn-ack-verified');
       this.retransmitThirdAckLater();
       return [joinAck(this)];
     }
@@ -304,12 +307,21 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     return o;
   }
 
+  /** The one way a join's state changes: an illegal move is a bug, refused at once; every move is a trace event. */
+  private setJoinState(to: JoinState, cause: JoinCause, packetId?: number): void {
+    const from = this.joinState;
+    if (from === to) return;
+    if (!canMoveJoin(from, to)) throw new Error(`MPTCP join ${this.name}: illegal move ${from} → ${to} (${cause})`);
+    this.joinState = to;
+    if (this.kind === 'join') this.event({ kind: 'mptcp-join-state', from, to, cause }, packetId === undefined ? undefined : [packetId]);
+  }
+
   // ------------------------------------------------------------ resets
 
   /** Resets this subflow, with MP_TCPRST and `reason` in v1 (RFC 8684 §3.6). */
   reset(reasonCode: number, why: SubflowResetCause, packetId?: number): void {
     this.resetReason = why.cause;
-    this.joinState = this.joinState === 'established' ? this.joinState : 'failed';
+    if (this.joinState !== 'established') this.setJoinState('failed', why.cause, packetId);
     this.event({ kind: 'mptcp-subflow-reset', ...why, mpTcpRst: this.conn.version === 1 ? reasonCode : null }, packetId ? [packetId] : undefined);
     if (this.conn.version === 1) this.rstOptions = [...this.rstOptions, { kind: 'mp-tcprst', transient: false, reserved: 0, reason: reasonCode }];
     this.ep.abort(this.conn.now, []);
@@ -422,6 +434,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       c.learnRemoteKey(mpc.senderKey);
       c.checksums = ((this.ourMpcFlags | mpc.flags) & MPC_FLAG.A) !== 0;
       this.event({ kind: 'mptcp-capable', version: mpc.version, serverKey: hex64(mpc.senderKey), remoteToken: hex32(c.remoteToken!), checksums: c.checksums }, [packetId]);
+      c.establish(packetId);
       // RFC 8684 §3.1 C flag (Linux subflow_finish_connect: remote_deny_join_id0).
       if (c.version === 1 && mpc.flags & MPC_FLAG.C) c.notePeerDeniesJoinId0('syn-ack', packetId);
       return;
@@ -442,6 +455,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
           // v0 (or syn-cookies): the key came with the SYN, so a DSS completes the handshake.
           c.fullyEstablished = true;
           this.event({ kind: 'mptcp-fully-established', via: 'first-dss' }, [packetId]);
+          c.establish(packetId);
           c.pm.onFullyEstablished(c);
           return;
         }
@@ -455,6 +469,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       c.learnRemoteKey(mpc.senderKey);
       c.fullyEstablished = true;
       this.event({ kind: 'mptcp-fully-established', via: 'third-ack', clientKey: hex64(mpc.senderKey) }, [packetId]);
+      c.establish(packetId);
       c.pm.onFullyEstablished(c);
     }
     // The client's first data may repeat MP_CAPABLE with a data-level length: an implicit mapping at IDSN + 1, SSN 1.
@@ -509,7 +524,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       }
       c.extraSubflows++;
       if (this.synRecord) this.synRecord.completed = true;
-      this.joinState = 'established';
+      this.setJoinState('established', 'third-ack-verified', packetId);
       c.joinCompleted(this);
       this.event({ kind: 'mptcp-join-accepted', remoteAddressId: this.remoteAddressId, backup: this.peerBackup }, [packetId]);
       // The fourth ACK tells the initiator it may send data.
@@ -518,7 +533,7 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
       return true;
     }
     if (this.joinState === 'pre-established' && h.flags & TCP_FLAG.ACK) {
-      this.joinState = 'established';
+      this.setJoinState('established', 'fourth-ack', packetId);
       c.joinCompleted(this);
       this.event({ kind: 'mptcp-join-established' }, [packetId]);
       c.kickAll();

@@ -8,6 +8,7 @@
  * own prose about what they forged: shown, never parsed, not in the digest.
  */
 import type { TcpState } from '../tcp/state.ts';
+import type { ConnectionState, JoinState } from '../mptcp/states.ts';
 import type { DistributiveOmit } from '../core/types.ts';
 
 /** How a TCP endpoint closed (also the app's `closedBy`). */
@@ -130,6 +131,8 @@ export type MptcpEvent =
   | { kind: 'pm-endpoint-removed'; address: string }
   | { kind: 'pm-endpoint-changed'; address: string; backup: boolean }
   | ({ kind: 'mptcp-fallback' } & Conn & FallbackCause)
+  /** The connection's MPTCP state moved (`mptcp/states.ts`); `cause` is the arrow's label. */
+  | ({ kind: 'mptcp-state'; from: ConnectionState; to: ConnectionState; cause: string } & Conn)
   | ({ kind: 'mptcp-fastclose-sent' } & Conn)
   | ({ kind: 'mptcp-fastclose-accepted' } & Conn)
   | ({ kind: 'mptcp-reinject'; dsn: string; bytes: number; subflow: string } & Conn)
@@ -176,6 +179,8 @@ export type MptcpEvent =
   | ({ kind: 'mptcp-join-synack-ok' } & Sub)
   | ({ kind: 'mptcp-join-accepted'; remoteAddressId: number; backup: boolean } & Sub)
   | ({ kind: 'mptcp-join-established' } & Sub)
+  /** A join's state moved (`mptcp/states.ts`). */
+  | ({ kind: 'mptcp-join-state'; from: JoinState; to: JoinState; cause: string } & Sub)
   | ({ kind: 'mptcp-infinite-mapping' } & Sub)
   | ({ kind: 'mptcp-prio-received'; backup: boolean; addressId: number | null; subflows: number } & Sub)
   | ({ kind: 'mptcp-fastclose-ignored'; key: string } & Sub)
@@ -251,21 +256,34 @@ export interface Namer {
 
 export const DEFAULT_NAMER: Namer = { packet: (id) => `packet #${id}`, actor: (id) => `attacker ${id}` };
 
+/** What moved a TCP state, as the label on the trace's arrow (`ESTABLISHED --FIN--> CLOSE_WAIT`). */
 const TCP_CAUSE: Record<TcpCause, string> = {
-  'active-open': 'active open',
-  'syn-received': 'SYN received',
-  'syn-ack-received': 'SYN/ACK received',
-  'simultaneous-open': 'simultaneous open',
-  'handshake-acked': 'ACK of SYN/ACK received',
-  'cookie-verified': 'SYN cookie verified',
-  'fin-received': 'FIN received',
-  'fin-acked': 'our FIN acknowledged',
-  'app-closed': 'application closed',
-  fin: 'fin',
-  'reset-received': 'reset-received',
-  'reset-sent': 'reset-sent',
+  'active-open': 'connect',
+  'syn-received': 'SYN',
+  'syn-ack-received': 'SYN/ACK',
+  'simultaneous-open': 'SYN',
+  'handshake-acked': 'ACK',
+  'cookie-verified': 'ACK with SYN cookie',
+  'fin-received': 'FIN',
+  'fin-acked': 'ACK of FIN',
+  'app-closed': 'close',
+  fin: 'done',
+  'reset-received': 'RST',
+  'reset-sent': 'RST sent',
   timeout: 'timeout',
-  aborted: 'aborted',
+  aborted: 'abort',
+};
+
+/** The labels of MPTCP's arrows (`established --DATA_FIN--> close-wait`); a cause not listed is shown as it is. */
+const MPTCP_CAUSE: Readonly<Record<string, string>> = {
+  'mp-capable': 'MP_CAPABLE',
+  'data-fin-sent': 'DATA_FIN sent',
+  'data-fin-received': 'DATA_FIN',
+  'data-fin-acked': 'DATA_ACK of DATA_FIN',
+  'syn-ack-verified': 'SYN/ACK HMAC',
+  'third-ack-verified': 'ACK HMAC',
+  'fourth-ack': 'ACK',
+  fin: 'both DATA_FINs',
 };
 
 /** RFC 8684 §3.6's MP_TCPRST reason codes. */
@@ -286,7 +304,7 @@ function tcpText(e: Extract<HostEvent, TcpEvent>): string {
   const name = 'local' in e ? `${e.local}→${e.remote}` : '';
   switch (e.kind) {
     case 'tcp-state':
-      return `${name}: ${e.from} → ${e.to} (${TCP_CAUSE[e.cause]})`;
+      return `${name}: ${e.from} --${TCP_CAUSE[e.cause]}--> ${e.to}`;
     case 'tcp-drop':
       if (e.cause === 'ack-not-for-syn') return `${name}: ACK ${e.ack} in SYN_SENT does not acknowledge our SYN: dropped`;
       if (e.cause === 'paws') return `${name}: TSval ${e.tsval} older than TS.Recent ${e.tsRecent} (PAWS, RFC 7323): dropped`;
@@ -465,6 +483,8 @@ function connectionText(e: ConnectionEvent): string {
       return `DATA_ACK ${e.dataAck} covers data never sent: ignored (Linux ack_update_msk)`;
     case 'mptcp-data-fin-acked':
       return `our DATA_FIN (DSN ${e.dsn}) acknowledged`;
+    case 'mptcp-state':
+      return `${e.from} --${MPTCP_CAUSE[e.cause] ?? e.cause}--> ${e.to}`;
     case 'mptcp-dsn-out-of-window':
       return `DSN ${e.dsn} is outside the receive window: dropped (RFC 8684 §3.3.5)`;
     case 'mptcp-data-fin-received':
@@ -507,6 +527,8 @@ function connectionText(e: ConnectionEvent): string {
       return sub(`MP_CAPABLE answered, version ${e.version}, server key ${e.serverKey}, token ${e.remoteToken}${e.checksums ? ', DSS checksums on' : ''}`);
     case 'mptcp-fully-established':
       return sub(e.via === 'third-ack' ? `client key ${e.clientKey} confirmed: fully established` : 'first DSS from the client: fully established (its third ACK was lost)');
+    case 'mptcp-join-state':
+      return sub(`join ${e.from} --${MPTCP_CAUSE[e.cause] ?? e.cause}--> ${e.to}`);
     case 'mptcp-mpc-ignored':
       return sub(`MP_CAPABLE ACK carries keys ${e.senderKey}/${e.receiverKey}, not this connection's: ignored`);
     case 'mptcp-join-synack-ok':
