@@ -15,10 +15,10 @@ const PEER_ISS = 5000;
 const SYNACK_OPTS: TcpOption[] = [{ kind: 'mss', mss: 1460 }, { kind: 'sack-permitted' }, { kind: 'timestamps', tsval: 1, tsecr: 0 }, { kind: 'nop' }, { kind: 'window-scale', shift: 7 }];
 
 /** A subflow with a 10 ms RTT that has sent its initial window, coupled into `lia` as subflow.ts couples it, in congestion avoidance. */
-function subflow(lia: LiaGroup) {
+function subflow(lia: LiaGroup, state = { preEstablished: false }) {
   const t = new TcpHarness(recordingUpper({ pull: (_ep, maxLen) => ({ len: maxLen, fill: () => {}, meta: null }) }), ISS);
   const ep = t.ep;
-  const member = { get cc() { return ep.cc; }, get srttUs() { return ep.rtt.srttUs; } };
+  const member = { get cc() { return ep.cc; }, get srttUs() { return ep.rtt.srttUs; }, get preEstablished() { return state.preEstablished; } };
   lia.members.add(member);
   ep.cc.policy = lia.policyFor(member);
   ep.connect(0);
@@ -54,4 +54,15 @@ describe('RFC 6356 §3: the coupled set holds only subflows that can send', () =
     expect(growthOnAck(a)).toBeCloseTo(reno, 6);
   });
 
+  it('a join still waiting for its fourth ACK (pre-established) is not coupled yet: the other grows by Reno\'s increase; once in use, by a quarter', () => {
+    const growthBeside = (preEstablished: boolean) => {
+      const lia = new LiaGroup();
+      const a = subflow(lia);
+      subflow(lia, { preEstablished });
+      const reno = (a.ep.cc.mss * a.ep.cc.mss) / a.ep.cc.cwnd;
+      return growthOnAck(a) / reno;
+    };
+    expect(growthBeside(true)).toBeCloseTo(1, 6);
+    expect(growthBeside(false)).toBeCloseTo(1 / 4, 6);
+  });
 });

@@ -11,16 +11,20 @@ import type { IncreasePolicy, NewReno } from '../tcp/congestion.ts';
 export interface CoupledMember {
   readonly cc: NewReno;
   readonly srttUs: number | null;
+  /** A join whose initiator still waits for the fourth ACK: TCP could send, MPTCP may not yet. */
+  readonly preEstablished?: boolean;
 }
 
 /**
  * Whether a subflow counts in alpha and cwnd_total now: it can send
- * (ESTABLISHED or CLOSE_WAIT) and has an RTT estimate, as Linux's coupled
- * controller (mptcp_ccc_sk_can_send) decides. A closed or closing subflow
- * left in the set would keep the survivors at a fraction of Reno's rate.
+ * (ESTABLISHED or CLOSE_WAIT, and not a join still pre-established) and has
+ * an RTT estimate, as the multipath-tcp.org kernel's coupled controller
+ * decides (mptcp_ccc_sk_can_send over mptcp_sk_can_send). A closed or
+ * closing subflow left in the set would keep the survivors at a fraction of
+ * Reno's rate.
  */
 function coupled(m: CoupledMember): boolean {
-  return m.cc.canSend && m.srttUs !== null;
+  return m.cc.canSend && !m.preEstablished && m.srttUs !== null;
 }
 
 export class LiaGroup {

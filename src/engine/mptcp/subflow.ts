@@ -132,7 +132,8 @@ export class MptcpSubflow implements TcpUpper, SchedulableSubflow {
     // (A join's first state is where it was made; every later move goes through setJoinState.)
     if (kind === 'join') this.localNonce = conn.rng.u32();
     if (conn.lia) {
-      const member = { get cc() { return ep.cc; }, get srttUs() { return ep.rtt.srttUs; } };
+      const inPreEstablished = () => this.joinState === 'pre-established';
+      const member = { get cc() { return ep.cc; }, get srttUs() { return ep.rtt.srttUs; }, get preEstablished() { return inPreEstablished(); } };
       conn.lia.members.add(member);
       ep.cc.policy = conn.lia.policyFor(member);
     }
