@@ -63,6 +63,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/ui/**/*.test.{ts,tsx}', 'src/worker/**/*.test.ts'],
           setupFiles: ['src/ui/test-setup.ts'],
+          // Tests that render the whole app and run a scenario take 1-3 s alone, up to 10 s on two shared cores.
+          testTimeout: 20_000,
           // Stores live in React context, not modules, and the setup file unmounts and restores mocks after
           // every test, so files share modules too (75 s to 20 s for this project on two cores).
           isolate: false,
