@@ -103,6 +103,17 @@ describe('RFC 9293 §3.3.2: closing, and the transitions no segment can cause', 
     expect(t.ep.state).toBe('TIME_WAIT');
   });
 
+  it('RFC 9293 §3.10.7.4: a FIN retransmitted into TIME_WAIT restarts the 2 MSL timer (as Linux)', () => {
+    const t = established();
+    t.ep.close(20_000);
+    t.sent();
+    t.deliver({ seq: PEER_ISS + 1, ack: ISS + 2, flags: FIN | ACK }, 22_000);
+    expect(t.ep.state).toBe('TIME_WAIT');
+    expect(t.ep.nextTimeoutUs()).toBe(22_000 + DEFAULT_TCP_CONFIG.timeWaitUs);
+    t.deliver({ seq: PEER_ISS + 1, ack: ISS + 2, flags: FIN | ACK }, 1_022_000);
+    expect(t.ep.nextTimeoutUs()).toBe(1_022_000 + DEFAULT_TCP_CONFIG.timeWaitUs);
+  });
+
   it('RFC 9293 §3.3.2: the passive close goes CLOSE_WAIT → LAST_ACK → CLOSED, with no TIME_WAIT', () => {
     const t = established();
     t.deliver({ seq: PEER_ISS + 1, ack: ISS + 1, flags: FIN | ACK }, 20_000);

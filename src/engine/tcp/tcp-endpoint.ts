@@ -314,6 +314,8 @@ export class TcpEndpoint {
         return false;
       }
       if (!(f & RST)) this.sendAck(true);
+      // RFC 9293 §3.10.7.4: the peer's FIN again in TIME_WAIT (our ACK was lost) restarts the 2 MSL timeout.
+      if (this.state === 'TIME_WAIT' && f & FIN && !(f & RST)) this.arm('time-wait', this.config.timeWaitUs);
       this.emitEvent({ kind: 'tcp-drop', cause: 'out-of-window', seq: h.seq, length: segLen, rcvNxt: this.rcvNxt, window: this.receiveWindow() }, packetId);
       return false;
     }
