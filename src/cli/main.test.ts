@@ -165,3 +165,25 @@ describe('lab run --pcap', () => {
     expect(kinds(c!.events)).toEqual(kinds(single.connections[0]!.events));
   });
 });
+
+describe('lab run --protocol / --mitigations: the app\'s switches', () => {
+  it('reproduces the digest of the app\'s run with the same switches, from the command the app\'s report prints', async () => {
+    const { CaptureService } = await import('../worker/capture-service.ts');
+    const { summary } = await new CaptureService().simulate(1, 'attack-add-addr-hijack-v0', { protocol: 'mptcp-v1', mitigations: ['dh-keys'] }, () => {});
+    expect(summary.reproduce).toEqual({ command: 'npm run --silent lab -- run attack-add-addr-hijack-v0 --protocol mptcp-v1 --mitigations dh-keys', needsFile: false });
+    const args = summary.reproduce.command.replace('npm run --silent lab -- ', '').split(' ');
+    const r = await run(...args);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`trace digest ${summary.digest}`);
+    expect(r.out).toContain('protocol mptcp-v1');
+  });
+
+  it('refuses a protocol or mitigation it does not know, naming what it takes', async () => {
+    const p = await run('run', 'two-path-v1', '--protocol', 'v2');
+    expect(p.code).toBe(2);
+    expect(p.err).toContain('--protocol takes one of mptcp-v0, mptcp-v1, tcp, got "v2"');
+    const m = await run('run', 'two-path-v1', '--mitigations', 'tls,firewall');
+    expect(m.code).toBe(2);
+    expect(m.err).toContain('--mitigations: unknown "firewall"');
+  });
+});

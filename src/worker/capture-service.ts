@@ -3,9 +3,9 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, HOST_MITIGATIONS, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, exportPcapng, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type HostMitigation, type RunResult, type Scenario } from '../engine/index.ts';
+import { withSwitches, reproduceCommand, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, exportPcapng, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import { SIM_PROTOCOLS, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import { type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
 import { preventionOf } from './prevention.ts';
 import { addAddrChecks, joinChecks } from './hmac-check.ts';
@@ -136,7 +136,7 @@ export class CaptureService {
   async simulate(captureId: number, scenarioId: string, settings: SimulateSettings, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
     const builtin = builtinScenario(scenarioId);
     if (!builtin) throw new LabError('SCENARIO_INVALID', `no built-in scenario "${scenarioId}"`);
-    return this.run(captureId, withSettings(builtin, settings), onProgress);
+    return this.run(captureId, withSwitches(builtin, settings), onProgress);
   }
 
   /** Runs a scenario document (an edited or opened one): loaded like a file, so a bad one is refused with its problems. */
@@ -214,20 +214,8 @@ function summaryOf(scenario: Scenario, r: RunResult, frameOf: ReadonlyMap<number
     pcapSha256,
     apps: r.apps.map((a) => ({ id: a.id, bytesRead: a.bytesRead, intact: a.intact, completedUs: a.completedUs })),
     mitigations: [...scenario.mptcp.mitigations],
+    reproduce: reproduceCommand(scenario),
     ...securityViews(scenario, r, frameOf),
   };
 }
 
-/** A built-in with the app's protocol and mitigation switches applied. */
-export function withSettings(s: Scenario, settings: SimulateSettings): Scenario {
-  if (settings.protocol !== undefined && !SIM_PROTOCOLS.includes(settings.protocol)) {
-    throw new LabError('SCENARIO_INVALID', `protocol "${String(settings.protocol)}" is not one of ${SIM_PROTOCOLS.join(', ')}`);
-  }
-  const unknown = (settings.mitigations ?? []).filter((m) => !HOST_MITIGATIONS.includes(m as HostMitigation));
-  if (unknown.length) throw new LabError('SCENARIO_INVALID', `unknown mitigation ${unknown.map((m) => `"${m}"`).join(', ')}: expected ${HOST_MITIGATIONS.join(', ')}`);
-  return {
-    ...s,
-    protocol: settings.protocol ?? s.protocol,
-    mptcp: { ...s.mptcp, mitigations: settings.mitigations ? (settings.mitigations as HostMitigation[]) : s.mptcp.mitigations },
-  };
-}

@@ -116,6 +116,8 @@ export interface SimulationSummary {
   pcapSha256: string | null;
   apps: { id: string; bytesRead: { client: number; server: number }; intact: boolean; completedUs: number | null }[];
   mitigations: string[];
+  /** The command that reproduces this run's digest: the built-in with its switches, or (needsFile) the scenario saved as JSON. */
+  reproduce: { command: string; needsFile: boolean };
   attackers: AttackerView[];
   failures: FailureView[];
   /** Failures single-path TCP with the same attackers suffers and this run did not; null without attackers. */

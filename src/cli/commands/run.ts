@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BUILTIN_SCENARIOS, eventText, exportPcap, exportPcapng, runScenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
+import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, SWITCH_PROTOCOLS, eventText, exportPcap, exportPcapng, formatScenarioProblem, runScenario, validateScenario, withSwitches, type HostMitigation, type Protocol, type Scenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
-import { scenarioFrom } from '../load-scenario.ts';
+import { ScenarioLoadError, scenarioFrom } from '../load-scenario.ts';
 import type { Command } from './command.ts';
 
 /** The host decisions the summary lists. */
@@ -101,10 +101,23 @@ function summary(r: RunResult, title: string): string {
   return lines.join('\n');
 }
 
+/** The app's switches on the command line: the same function applies them, and the result is checked like a file. */
+function switched(s: Scenario, protocol: string | undefined, mitigations: string | undefined): Scenario {
+  if (protocol !== undefined && !SWITCH_PROTOCOLS.includes(protocol as Protocol)) throw new UsageError(`--protocol takes one of ${SWITCH_PROTOCOLS.join(', ')}, got "${protocol}"`);
+  const list = mitigations === undefined ? undefined : mitigations === 'none' || mitigations === '' ? [] : mitigations.split(',').map((m) => m.trim());
+  const unknown = (list ?? []).filter((m) => !HOST_MITIGATIONS.includes(m as HostMitigation));
+  if (unknown.length) throw new UsageError(`--mitigations: unknown ${unknown.map((m) => `"${m}"`).join(', ')}; expected a comma-separated list of ${HOST_MITIGATIONS.join(', ')}, or none`);
+  const out = withSwitches(s, { ...(protocol !== undefined ? { protocol } : {}), ...(list ? { mitigations: list } : {}) });
+  // A switch can make a scenario invalid (per-host MPTCP settings under protocol tcp): say where, as for a file.
+  const problems = validateScenario(JSON.parse(JSON.stringify(out)));
+  if (problems.length) throw new ScenarioLoadError(`${s.id} with ${[protocol !== undefined ? `--protocol ${protocol}` : '', mitigations !== undefined ? `--mitigations ${mitigations}` : ''].filter(Boolean).join(' ')}`, problems.map(formatScenarioProblem));
+  return out;
+}
+
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario (a JSON file or a built-in id) and report, export its packets as JSON or pcap',
-  usage: `Usage: lab run <scenario.json | builtin-id> [--seed N] [--until T] [--json out.json] [--pcap out.pcapng] [--link ID]
+  usage: `Usage: lab run <scenario.json | builtin-id> [--protocol P] [--mitigations M,...] [--seed N] [--until T] [--json out.json] [--pcap out.pcapng] [--link ID]
 
 Runs a scenario in the deterministic simulator: the same scenario and seed
 always give the same packets, byte for byte, and the same trace digest.
@@ -114,6 +127,11 @@ connections and subflows, notable host decisions and the digest.
 Built-ins: ${wrap(BUILTIN_SCENARIOS.map((b) => b.id).join(', '), 'Built-ins: '.length)}.
 
 Options:
+  --protocol P     run it with protocol P: ${SWITCH_PROTOCOLS.join(', ')} (the app's
+                   protocol switch; its reports print the command with it)
+  --mitigations M  run it with exactly these mitigations, comma-separated,
+                   or none:
+${wrap(HOST_MITIGATIONS.join(', '), 0).split('\n').map((l) => `                   ${l}`).join('\n')}
   --seed N         override the scenario's seed (a 32-bit unsigned integer)
   --until T        stop at simulated time T (2s, 150ms, 300us; bare = µs)
   --json FILE      write the full result as JSON (- for standard output):
@@ -132,7 +150,7 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
   run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { seed: { type: 'string' }, until: { type: 'string' }, json: { type: 'string' }, pcap: { type: 'string' }, link: { type: 'string' } },
+      options: { protocol: { type: 'string' }, mitigations: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' }, json: { type: 'string' }, pcap: { type: 'string' }, link: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -145,6 +163,7 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
       );
     }
     let scenario = scenarioFrom(positionals[0]!);
+    if (values.protocol !== undefined || values.mitigations !== undefined) scenario = switched(scenario, values.protocol, values.mitigations);
     if (values.seed !== undefined) {
       const seed = Number(values.seed);
       if (!/^\d+$/.test(values.seed) || seed > 0xffffffff) throw new UsageError(`--seed takes an integer from 0 to 4294967295, got "${values.seed}"`);

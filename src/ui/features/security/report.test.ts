@@ -14,6 +14,7 @@ const summary: SimulationSummary = {
   pcapSha256: null,
   apps: [],
   mitigations: ['tls'],
+  reproduce: { command: 'npm run --silent lab -- run attack-x --protocol mptcp-v1 --mitigations tls', needsFile: false },
   attackers: [
     { id: 'm', label: 'Mallory', location: 'partial-time-on-path', capability: 'active', at: ['l1'], window: { fromUs: 0, toUs: 50_000 }, attack: 'add-addr-hijack', attackLabel: 'ADD_ADDR hijack', rfc: 'RFC 7430 §2', knew: ['keys'], injected: 3, guessesUsed: 0, guessBudget: 0, expectedGuesses: null, facts: [] },
   ],
@@ -38,6 +39,12 @@ describe('markdownReport', () => {
     const md = markdownReport(summary, undefined, { tried: ['add-addr-hmac', 'dh-keys'], byFailure: { hijack: ['dh-keys'] } });
     expect(md).toContain('| 4, 9 | dh-keys |');
     expect(md).toContain('run again with each of add-addr-hmac, dh-keys');
+  });
+
+  it('gives the command that reproduces the run shown, with the switches it ran with, or says to save an edited scenario first', () => {
+    expect(markdownReport(summary, undefined)).toContain('`npm run --silent lab -- run attack-x --protocol mptcp-v1 --mitigations tls` reproduces it');
+    const edited = markdownReport({ ...summary, reproduce: { command: 'npm run --silent lab -- run attack-x.json', needsFile: true } }, undefined);
+    expect(edited).toContain('save the scenario as JSON (Export → Scenario), then `npm run --silent lab -- run attack-x.json` reproduces it');
   });
 
   it('says so when nothing failed', () => {

@@ -14,7 +14,8 @@ export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | unde
   if (info) lines.push(info.description, '');
   lines.push(`- Scenario: \`${sim.scenarioId}\`, seed ${sim.seed}, protocol ${sim.protocol}`);
   lines.push(`- Mitigations: ${sim.mitigations.length ? sim.mitigations.join(', ') : 'none beyond the protocol'}`);
-  lines.push(`- Trace digest: \`${sim.digest}\` (the same scenario and seed give the same bytes; \`npm run --silent lab -- run ${sim.scenarioId}\` reproduces it)`, '');
+  const how = sim.reproduce.needsFile ? `save the scenario as JSON (Export → Scenario), then \`${sim.reproduce.command}\` reproduces it` : `\`${sim.reproduce.command}\` reproduces it`;
+  lines.push(`- Trace digest: \`${sim.digest}\` (the same scenario and seed give the same bytes; ${how})`, '');
   lines.push('## Attackers', '');
   for (const a of sim.attackers) {
     lines.push(`### ${a.label} — ${a.attackLabel} (${a.rfc})`, '');
