@@ -45,7 +45,9 @@ test('ADD_ADDR attack: a man in the middle on v0, an ignored ADD_ADDR on v1, and
   const download = page.waitForEvent('download');
   await failures.getByRole('button', { name: 'Export report' }).click();
   const report = readFileSync((await (await download).path())!, 'utf8');
-  expect(report).toContain('# Security report: ADD_ADDR hijack, MPTCP v0');
+  // Named after the protocol that ran, not the built-in's.
+  expect(report).toContain('# Security report: ADD_ADDR hijack, MPTCP v1');
+  expect(report).toContain('`npm run --silent lab -- run attack-add-addr-hijack-v0 --protocol mptcp-v1` reproduces it');
   expect(report).toContain('protocol mptcp-v1');
   expect(report).toContain('ADD_ADDR ignored: HMAC mismatch');
   // What would prevent what is left, measured by re-running with each mitigation: TLS keeps the bytes secret.

@@ -3,7 +3,7 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { withSwitches, reproduceCommand, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, exportPcapng, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
+import { withSwitches, reproduceCommand, runTitle, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, exportPcapng, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
 import { type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
@@ -204,7 +204,7 @@ export class CaptureService {
 function summaryOf(scenario: Scenario, r: RunResult, frameOf: ReadonlyMap<number, number>, pcapSha256: string | null): SimulationSummary {
   return {
     scenarioId: scenario.id,
-    title: scenario.title,
+    ...runTitle(scenario),
     seed: r.seed,
     protocol: r.protocol,
     packets: r.packetCount,

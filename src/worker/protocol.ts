@@ -104,7 +104,10 @@ export interface VerdictView {
 /** What a simulation run gives the app (its capture is opened like a file). */
 export interface SimulationSummary {
   scenarioId: string;
+  /** Named after the protocol that ran (a built-in switched to v1 is not called v0). */
   title: string;
+  /** How the run differs from the built-in whose description the app shows; null when it does not. */
+  note: string | null;
   seed: number;
   protocol: string;
   packets: number;

@@ -10,4 +10,4 @@ export { migrateScenario, defineScenarioMigrations, SCENARIO_MIGRATIONS } from '
 export type { Migration as ScenarioMigration, MigrationRegistry as ScenarioMigrationRegistry, MigrateResult as ScenarioMigrateResult } from './migrations.ts';
 export { trafficDestination, natPublicAddress, endpointAddressIds, cidrAddress, hostMptcpVersions, hostAllowsJoinInitialAddrPort } from './derived.ts';
 export { BUILTIN_SCENARIOS, BUILTIN_DOCUMENTS, builtinScenario } from './builtin/index.ts';
-export { withSwitches, switchesFor, reproduceCommand, SWITCH_PROTOCOLS, type Switches } from './switches.ts';
+export { withSwitches, switchesFor, reproduceCommand, runTitle, SWITCH_PROTOCOLS, type Switches } from './switches.ts';

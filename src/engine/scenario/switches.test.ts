@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from './builtin/index.ts';
-import { reproduceCommand, withSwitches } from './switches.ts';
+import { reproduceCommand, runTitle, withSwitches } from './switches.ts';
 
 describe('the command that reproduces a run', () => {
   const s = builtinScenario('attack-add-addr-hijack')!;
@@ -28,5 +28,20 @@ describe('the command that reproduces a run', () => {
   it('refuses an unknown protocol or mitigation', () => {
     expect(() => withSwitches(s, { protocol: 'v2' })).toThrow(/protocol "v2" is not one of/);
     expect(() => withSwitches(s, { mitigations: ['firewall'] })).toThrow(/unknown mitigation "firewall"/);
+  });
+});
+
+describe('what a run is called', () => {
+  it('a built-in switched to another protocol is named after the one that ran, and says how it differs from the built-in', () => {
+    const v0 = builtinScenario('attack-add-addr-hijack-v0')!;
+    expect(runTitle(v0)).toEqual({ title: v0.title, note: null });
+    const asV1 = runTitle(withSwitches(v0, { protocol: 'mptcp-v1', mitigations: ['dh-keys'] }));
+    expect(asV1.title).toBe('ADD_ADDR hijack, MPTCP v1 (RFC 7430 §2)');
+    expect(asV1.note).toBe("This run is the built-in with MPTCP v1 (the built-in runs MPTCP v0), with mitigations dh-keys (the built-in has none); the description is the built-in's.");
+  });
+
+  it('a title that names no protocol says which one ran', () => {
+    const s = builtinScenario('attack-add-addr-flooding')!;
+    expect(runTitle(withSwitches(s, { protocol: 'mptcp-v0' })).title).toBe(`${s.title}, run as MPTCP v0`);
   });
 });

@@ -65,3 +65,27 @@ export function reproduceCommand(s: Scenario): { command: string; needsFile: boo
   if (args) return { command: ['npm run --silent lab -- run', s.id, ...args].join(' '), needsFile: false };
   return { command: `npm run --silent lab -- run ${s.id}.json`, needsFile: true };
 }
+
+const PROTOCOL_NAME: Readonly<Record<Protocol, string>> = { 'mptcp-v0': 'MPTCP v0', 'mptcp-v1': 'MPTCP v1', tcp: 'single-path TCP' };
+
+/**
+ * What to call a run: a built-in's title names its own protocol ("ADD_ADDR
+ * hijack, MPTCP v0"), so a run switched to another one is titled after the
+ * protocol that ran, and `note` says how it differs from the built-in whose
+ * description follows (null when it does not).
+ */
+export function runTitle(s: Scenario): { title: string; note: string | null } {
+  const builtin = builtinScenario(s.id);
+  if (!builtin || switchesFor(s) === null) return { title: s.title, note: null };
+  const changes: string[] = [];
+  let title = s.title;
+  if (s.protocol !== builtin.protocol) {
+    const named = /MPTCP v[01]|single-path TCP/.test(title);
+    title = named ? title.replace(/MPTCP v[01]|single-path TCP/, PROTOCOL_NAME[s.protocol]) : `${title}, run as ${PROTOCOL_NAME[s.protocol]}`;
+    changes.push(`with ${PROTOCOL_NAME[s.protocol]} (the built-in runs ${PROTOCOL_NAME[builtin.protocol]})`);
+  }
+  const list = (m: readonly string[]) => (m.length ? m.join(', ') : 'none');
+  if (list(s.mptcp.mitigations) !== list(builtin.mptcp.mitigations)) changes.push(`with mitigations ${list(s.mptcp.mitigations)} (the built-in has ${list(builtin.mptcp.mitigations)})`);
+  if (s.seed !== builtin.seed) changes.push(`with seed ${s.seed}`);
+  return { title, note: changes.length ? `This run is the built-in ${changes.join(', ')}; the description is the built-in's.` : null };
+}

@@ -5,6 +5,7 @@ import { markdownReport } from './report.ts';
 const summary: SimulationSummary = {
   scenarioId: 'attack-x',
   title: 'An attack',
+  note: null,
   seed: 1,
   protocol: 'mptcp-v1',
   packets: 10,
@@ -45,6 +46,12 @@ describe('markdownReport', () => {
     expect(markdownReport(summary, undefined)).toContain('`npm run --silent lab -- run attack-x --protocol mptcp-v1 --mitigations tls` reproduces it');
     const edited = markdownReport({ ...summary, reproduce: { command: 'npm run --silent lab -- run attack-x.json', needsFile: true } }, undefined);
     expect(edited).toContain('save the scenario as JSON (Export → Scenario), then `npm run --silent lab -- run attack-x.json` reproduces it');
+  });
+
+  it('says how a switched run differs from the built-in whose description it quotes', () => {
+    const md = markdownReport({ ...summary, note: 'This run is the built-in with MPTCP v1 (the built-in runs MPTCP v0); the description is the built-in\'s.' }, { id: 'attack-x', title: 'An attack', description: 'The built-in.', protocol: 'mptcp-v0', attacks: [], mitigations: [] });
+    expect(md).toContain('> This run is the built-in with MPTCP v1 (the built-in runs MPTCP v0)');
+    expect(md.indexOf('> This run')).toBeLessThan(md.indexOf('The built-in.'));
   });
 
   it('says so when nothing failed', () => {

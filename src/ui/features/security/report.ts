@@ -11,6 +11,7 @@ import { chance, classOf, ms } from './describe.ts';
 export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | undefined, prevention: Prevention | null = null): string {
   const lines: string[] = [];
   lines.push(`# Security report: ${sim.title}`, '');
+  if (sim.note) lines.push(`> ${sim.note}`, '');
   if (info) lines.push(info.description, '');
   lines.push(`- Scenario: \`${sim.scenarioId}\`, seed ${sim.seed}, protocol ${sim.protocol}`);
   lines.push(`- Mitigations: ${sim.mitigations.length ? sim.mitigations.join(', ') : 'none beyond the protocol'}`);

@@ -18,6 +18,7 @@ export function SimulationBanner() {
         </p>
         {draft && <ScenarioActions />}
       </div>
+      {sim.note && <p className="simbanner__text simbanner__note">{sim.note}</p>}
       <p className="simbanner__text">
         {sim.packets} packets on the links, {sim.finished ? 'finished' : 'stopped'} at {(sim.endUs / 1e6).toFixed(6)} s of simulated time. {apps}.{' '}
         <span className="simbanner__fingerprints">
@@ -25,7 +26,7 @@ export function SimulationBanner() {
           {sim.pcapSha256 && (
             <>
               {' '}
-              · capture SHA-256 <code data-testid="pcap-sha256" title="The same scenario and seed give the same digest and bytes in lab run">{sim.pcapSha256}</code>
+              · capture SHA-256 <code data-testid="pcap-sha256" title={`The same scenario and seed give the same digest and bytes: ${sim.reproduce.command}`}>{sim.pcapSha256}</code>
             </>
           )}
         </span>
