@@ -1,3 +1,4 @@
+import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCaptureBytes, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { downloadBlob } from '../../lib/download.ts';
@@ -59,6 +60,7 @@ async function svgToPng(svg: string): Promise<Blob | null> {
 
 /** Everything a run can be saved as. */
 export function ExportMenu() {
+  const details = useDismissableDetails();
   const sim = useAppStore(selectSimulation);
   const draft = useAppStore(selectDraft);
   const timeline = useAppStore(selectTimeline);
@@ -85,7 +87,7 @@ export function ExportMenu() {
     </button>
   );
   return (
-    <details className="export-menu">
+    <details className="export-menu" ref={details}>
       <summary className="btn btn--small">Export ▾</summary>
       <div className="export-menu__items" role="menu" aria-label="Export">
         {item('Capture (pcapng)', 'Every packet on every link, one interface per link, for Wireshark or lab analyze', async () => {

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCanRedo, selectCanUndo, selectDraft, selectOpenScenarioText, selectRedo, selectRedoLabel, selectUndo, selectUndoLabel } from '../../store/selectors.ts';
 import { describeChanges } from '../../store/scenario-changes.ts';
@@ -20,6 +20,13 @@ export function ScenarioActions() {
   const redoLabel = useAppStore(selectRedoLabel);
   const openText = useAppStore(selectOpenScenarioText);
   const input = useRef<HTMLInputElement>(null);
+  // What the last copy of the share link came to, shown for a moment (a copy gives no other sign).
+  const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
+  useEffect(() => {
+    if (copied === null) return;
+    const t = setTimeout(() => setCopied(null), 2500);
+    return () => clearTimeout(t);
+  }, [copied]);
   useUndoKeys();
   if (!draft) return null;
   return (
@@ -49,9 +56,21 @@ export function ScenarioActions() {
       <button type="button" className="btn btn--small" onClick={() => saveScenario(draft)} title="Save this scenario, with your edits, as JSON (lab run reads it)">
         Save scenario
       </button>
-      <button type="button" className="btn btn--small" onClick={() => void navigator.clipboard?.writeText(window.location.href)} title="Copies a link that opens this run, at this moment, on the selected packet">
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={() => {
+          const clip = navigator.clipboard;
+          if (!clip) return setCopied('failed');
+          clip.writeText(window.location.href).then(() => setCopied('copied'), () => setCopied('failed'));
+        }}
+        title="Copies a link that opens this run, at this moment, on the selected packet"
+      >
         Copy share link
       </button>
+      <span role="status" className="scenario-actions__status">
+        {copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Could not copy: the address bar has the link' : ''}
+      </span>
       <ExportMenu />
     </div>
   );

@@ -1,3 +1,4 @@
+import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectLoading, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
@@ -13,6 +14,7 @@ import { MITIGATIONS, PROTOCOLS } from '../../lib/switch-labels.ts';
  * scenario is on screen runs it again at once.
  */
 export function SimulateControl() {
+  const details = useDismissableDetails();
   const scenarios = useAppStore(selectScenarios);
   const simulate = useAppStore(selectSimulate);
   const loadScenarios = useAppStore(selectLoadScenarios);
@@ -93,7 +95,7 @@ export function SimulateControl() {
           </option>
         ))}
       </select>
-      <details className="simulate__settings">
+      <details className="simulate__settings" ref={details}>
         <summary aria-label="Mitigations">Mitigations ({effectiveMitigations.length})</summary>
         <div className="simulate__menu" role="group" aria-label="Mitigations">
           {MITIGATIONS.map((m) => (

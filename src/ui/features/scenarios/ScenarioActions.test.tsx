@@ -1,0 +1,35 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeStore, renderWithStore } from '../../testing/harness.tsx';
+import { ScenarioActions } from './ScenarioActions.tsx';
+
+async function shown() {
+  const store = makeStore();
+  renderWithStore(<ScenarioActions />, store);
+  await act(() => store.getState().simulate('two-path-v1'));
+  return store;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Copy share link', () => {
+  it('says the link was copied, then clears the word', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const writeText = vi.fn(async () => {});
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    await shown();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy share link' })));
+    expect(writeText).toHaveBeenCalledWith(window.location.href);
+    expect(screen.getByRole('status').textContent).toBe('Link copied');
+    await act(async () => vi.advanceTimersByTime(3000));
+    expect(screen.getByRole('status').textContent).toBe('');
+    vi.useRealTimers();
+  });
+
+  it('says so when the browser refuses the clipboard, pointing at the address bar', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
+    await shown();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy share link' })));
+    expect(screen.getByRole('status').textContent).toBe('Could not copy: the address bar has the link');
+  });
+});
