@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useAppStore } from '../../store/store-context.tsx';
-import { selectNowUs, selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
+import { selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { AXIS_HEIGHT, type LadderScene } from './draw-ladder.ts';
 import type { DsnScene } from './draw-dsn.ts';
 import { DsnCanvas } from './DsnCanvas.tsx';
@@ -11,11 +11,15 @@ import { useTimeZoom } from './use-time-zoom.ts';
 import { useTimelineKeys } from './use-timeline-keys.ts';
 import './timeline.css';
 
-/** The run as a ladder diagram with the data-sequence chart beside it, sharing one time window. */
+/**
+ * The run as a ladder diagram with the data-sequence chart beside it, sharing
+ * one time window. The moment reaches the canvases through store
+ * subscriptions: a playing run re-renders none of this every frame.
+ */
 export function TimelineView() {
   const t = useAppStore(selectTimeline);
   const simulation = useAppStore(selectSimulation);
-  const nowUs = useAppStore(selectNowUs);
+  const store = useAppStoreApi();
   const [filter, setFilter] = useState<LadderFilter>(NO_FILTER);
   const [width, setWidth] = useState(800);
   const ladderRef = useRef<HTMLCanvasElement>(null);
@@ -24,7 +28,7 @@ export function TimelineView() {
   const dsnScene = useRef<DsnScene | null>(null);
   const endUs = Math.max(1, t?.endOfRunUs ?? 1);
   const plot = useMemo(() => ({ left: GUTTER, width: Math.max(1, width - GUTTER) }), [width]);
-  const { view, zoomTo } = useTimeZoom(ladderRef, endUs, plot, AXIS_HEIGHT);
+  const { view, viewRef, zoomTo } = useTimeZoom(ladderRef, endUs, plot, AXIS_HEIGHT);
   const onSize = useCallback((w: number) => setWidth(w), []);
 
   const failures = useMemo(() => (simulation?.failures ?? []).map((f) => ({ timeUs: f.timeUs, name: f.name })), [simulation]);
@@ -38,11 +42,13 @@ export function TimelineView() {
 
   const zoomBy = useCallback(
     (factor: number) => {
-      const span = (view.t1 - view.t0) / factor;
-      const centre = nowUs >= view.t0 && nowUs <= view.t1 ? nowUs : (view.t0 + view.t1) / 2;
+      const v = viewRef.current;
+      const nowUs = store.getState().nowUs;
+      const span = (v.t1 - v.t0) / factor;
+      const centre = nowUs >= v.t0 && nowUs <= v.t1 ? nowUs : (v.t0 + v.t1) / 2;
       zoomTo(centre - span / 2, centre + span / 2);
     },
-    [view, nowUs, zoomTo],
+    [viewRef, store, zoomTo],
   );
   const fit = useCallback(() => zoomTo(0, endUs), [zoomTo, endUs]);
   useTimelineKeys(zoomBy, fit);
@@ -59,8 +65,8 @@ export function TimelineView() {
     <section className="timeline" data-testid="timeline" aria-label="Timeline">
       <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} ladderRef={ladderRef} dsnRef={dsnRef} ladderScene={ladderScene} dsnScene={dsnScene} />
       <div className="timeline__body">
-        <LadderCanvas t={t} filter={filter} view={view} failures={failures} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={zoomTo} />
-        <DsnCanvas t={t} filter={filter} view={view} failures={failures} canvasRef={dsnRef} sceneRef={dsnScene} />
+        <LadderCanvas t={t} filter={filter} view={view} viewRef={viewRef} failures={failures} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={zoomTo} />
+        <DsnCanvas t={t} filter={filter} viewRef={viewRef} failures={failures} canvasRef={dsnRef} sceneRef={dsnScene} />
       </div>
     </section>
   );
