@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
 import { selectTheme } from '../../store/selectors.ts';
-import { drawDsn, maxDsnOf, type DsnScene, type DsnScratch } from './draw-dsn.ts';
+import { drawDsn, drawDsnMoment, dsnSplit, maxDsnOf, sameStillDsn, type DsnScene, type DsnScratch } from './draw-dsn.ts';
+import { PlayLayers } from './play-layers.ts';
 import type { LadderFilter } from './ladder-model.ts';
 import { prepareCanvas, useCanvasSize, useCanvasTheme } from './use-canvas-size.ts';
 import { usePainter } from './use-painter.ts';
@@ -29,6 +30,7 @@ export function DsnCanvas({ t, filter, viewRef, failures, canvasRef, sceneRef }:
   const theme = useCanvasTheme(canvasRef, themeName);
   const maxDsn = useMemo(() => maxDsnOf(t), [t]);
   const scratch = useRef<DsnScratch>({ seen: new Uint8Array(0) });
+  const layers = useRef<PlayLayers | null>(null);
 
   const request = usePainter(() => {
     const canvas = canvasRef.current;
@@ -37,8 +39,16 @@ export function DsnCanvas({ t, filter, viewRef, failures, canvasRef, sceneRef }:
     if (!ctx || !canvas || !colours) return;
     const { t0, t1 } = viewRef.current;
     const scene: DsnScene = { t, width: size.width, height: size.height, t0, t1, maxDsn, filter, nowUs: store.getState().nowUs, failures, theme: colours };
+    const last = sceneRef.current;
     sceneRef.current = scene;
-    drawDsn(ctx, scene, scratch.current);
+    layers.current ??= new PlayLayers();
+    const same = last !== null && sameStillDsn(last, scene);
+    if (layers.current.use(same, size.width, size.height, size.dpr, (c, nowUs) => drawDsn(c, { ...scene, nowUs }, scratch.current))) {
+      layers.current.compose(ctx, dsnSplit(scene));
+      drawDsnMoment(ctx, scene);
+    } else {
+      drawDsn(ctx, scene, scratch.current);
+    }
   });
   useLayoutEffect(() => request());
   useEffect(() => store.subscribe((s, prev) => s.nowUs !== prev.nowUs && request()), [store, request]);

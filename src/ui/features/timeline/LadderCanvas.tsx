@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
 import { selectTheme, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
-import { AXIS_HEIGHT, drawLadder, type LadderScene } from './draw-ladder.ts';
+import { AXIS_HEIGHT, drawLadder, drawLadderMoment, sameStillLadder, ladderSplit, type LadderScene } from './draw-ladder.ts';
+import { PlayLayers } from './play-layers.ts';
 import { WindowHandles } from './WindowHandles.tsx';
 import { emptySelection, hitFrame, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 import { maxFlight } from '../../lib/frame-search.ts';
@@ -47,6 +48,7 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
   const drawn = useRef<Int32Array>(new Int32Array(0));
   const lastDrawn = useRef<TimelineData | null>(null);
   const selection = useRef(emptySelection());
+  const layers = useRef<PlayLayers | null>(null);
   const [brush, setBrush] = useState<{ x0: number; x1: number } | null>(null);
   const layout: LaneLayout = { top: AXIS_HEIGHT + 4, height: Math.max(40, size.height - AXIS_HEIGHT - 8), count: t.lanes.length };
 
@@ -61,8 +63,17 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
     lastDrawn.current = t;
     const { t0, t1 } = viewRef.current;
     const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, failures, windows, theme: colours };
+    const last = sceneRef.current;
     sceneRef.current = scene;
-    drawn.current = drawLadder(ctx, scene, selection.current);
+    layers.current ??= new PlayLayers();
+    const same = last !== null && sameStillLadder(last, scene);
+    if (layers.current.use(same, size.width, size.height, size.dpr, (c, nowUs) => drawLadder(c, { ...scene, nowUs }, selection.current))) {
+      layers.current.compose(ctx, ladderSplit(scene));
+      drawLadderMoment(ctx, scene, selection.current.frames);
+      drawn.current = selection.current.frames;
+    } else {
+      drawn.current = drawLadder(ctx, scene, selection.current);
+    }
     // For the benchmark: a run's result is on screen (measured from the edit that asked for it).
     if (fresh) performance.mark('lab:result-drawn');
   });

@@ -115,6 +115,31 @@ export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene, scratch: Dsn
   return drawn;
 }
 
+/** Whether two scenes draw the same picture but for the moment. */
+export function sameStillDsn(a: DsnScene, b: DsnScene): boolean {
+  return a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.maxDsn === b.maxDsn && a.filter === b.filter && a.failures === b.failures && a.theme === b.theme;
+}
+
+/** Where the moment splits the sent (left) from the unsent (right), in CSS px. */
+export function dsnSplit(s: DsnScene): number {
+  const x = PAD_LEFT + ((s.nowUs - s.t0) / Math.max(1, s.t1 - s.t0)) * (s.width - PAD_LEFT - 4);
+  return Math.max(PAD_LEFT, Math.min(s.width, x));
+}
+
+/** The moment's line, over a picture composed of the all-sent and none-sent layers (PlayLayers). */
+export function drawDsnMoment(ctx: CanvasRenderingContext2D, s: DsnScene): void {
+  const plotW = s.width - PAD_LEFT - 4;
+  const plotH = s.height - AXIS_HEIGHT - PAD_BOTTOM;
+  const xn = PAD_LEFT + ((s.nowUs - s.t0) / Math.max(1, s.t1 - s.t0)) * plotW;
+  if (xn < PAD_LEFT || xn > s.width) return;
+  ctx.strokeStyle = s.theme.accent;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(xn, AXIS_HEIGHT);
+  ctx.lineTo(xn, AXIS_HEIGHT + plotH);
+  ctx.stroke();
+}
+
 function compact(n: number): string {
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
   if (n >= 1e3) return `${(n / 1e3).toFixed(0)}k`;

@@ -156,6 +156,48 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
 const DASH = [4, 3];
 const NO_DASH: number[] = [];
 
+/** Whether two scenes draw the same picture but for the moment. */
+export function sameStillLadder(a: LadderScene, b: LadderScene): boolean {
+  return (
+    a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.flight === b.flight && a.filter === b.filter && a.selected === b.selected &&
+    a.failures === b.failures && a.windows === b.windows && a.theme === b.theme && a.layout.top === b.layout.top && a.layout.height === b.layout.height && a.layout.count === b.layout.count
+  );
+}
+
+/** Where the moment splits the sent (left) from the unsent (right), in CSS px. */
+export function ladderSplit(s: LadderScene): number {
+  const x = s.gutter + (s.nowUs - s.t0) * ((s.width - s.gutter) / Math.max(1, s.t1 - s.t0));
+  return Math.max(s.gutter, Math.min(s.width, x));
+}
+
+/**
+ * Over a picture composed of the all-sent and none-sent layers (PlayLayers):
+ * the arrows in flight at the moment, solid past the split too, and the
+ * moment's line. `frames` are those the still scene drew.
+ */
+export function drawLadderMoment(ctx: CanvasRenderingContext2D, s: LadderScene, frames: Int32Array): void {
+  const { t, width, height, gutter, layout, t0, t1, theme } = s;
+  const pxPerUs = (width - gutter) / Math.max(1, t1 - t0);
+  const x = (us: number) => gutter + (us - t0) * pxPerUs;
+  const split = ladderSplit(s);
+  const past = lowerBoundIn(frames, t, s.nowUs);
+  const lo = lowerBoundIn(frames, t, s.nowUs - s.flight - 1);
+  if (past > lo && split < width) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(split, AXIS_HEIGHT + 1, width - split, height);
+    ctx.clip();
+    drawArrows(ctx, t, frames, lo, past, 1, x, layout);
+    ctx.restore();
+  }
+  const xn = x(s.nowUs);
+  if (xn >= gutter && xn <= width) {
+    ctx.strokeStyle = theme.accent;
+    ctx.lineWidth = 2;
+    line(ctx, xn, AXIS_HEIGHT, xn, height);
+  }
+}
+
 /** The arrows of frames[from, to), one path per colour, then the shapes for what attackers and the network did. */
 function drawArrows(ctx: CanvasRenderingContext2D, t: TimelineData, frames: Int32Array, from: number, to: number, alpha: number, x: (us: number) => number, layout: LaneLayout): void {
   if (to <= from) return;
