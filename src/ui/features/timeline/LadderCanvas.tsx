@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
-import { useAppStore } from '../../store/store-context.tsx';
-import { selectTheme, selectNowUs, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
-import { AXIS_HEIGHT, drawLadder, type LadderScene } from './draw-ladder.ts';
+import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
+import { selectTheme, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
+import { AXIS_HEIGHT, drawLadder, drawLadderMoment, sameStillLadder, ladderSplit, type LadderScene } from './draw-ladder.ts';
+import { PlayLayers } from './play-layers.ts';
 import { WindowHandles } from './WindowHandles.tsx';
-import { hitFrame, type LadderFilter, type LaneLayout } from './ladder-model.ts';
+import { emptySelection, hitFrame, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 import { maxFlight } from '../../lib/frame-search.ts';
-import { canvasTheme, prepareCanvas, useCanvasSize } from './use-canvas-size.ts';
+import { prepareCanvas, useCanvasSize, useCanvasTheme } from './use-canvas-size.ts';
+import { usePainter } from './use-painter.ts';
 import type { TimeWindow } from './use-time-zoom.ts';
 
 export const GUTTER = 190;
@@ -15,6 +17,8 @@ interface Props {
   t: TimelineData;
   filter: LadderFilter;
   view: TimeWindow;
+  /** The view as of now (it may move between renders while the timeline follows the moment). */
+  viewRef: React.RefObject<TimeWindow>;
   failures: readonly { timeUs: number; name: string }[];
   windows: readonly { lane: number; fromUs: number; toUs: number }[];
   canvasRef: React.RefObject<HTMLCanvasElement | null>;
@@ -27,39 +31,55 @@ interface Props {
 /**
  * The ladder on a canvas. Click an arrow to select its packet; click or drag
  * in the time axis to move the moment; shift-drag to zoom into a range.
+ * The moment is read from the store at paint time, so a playing run repaints
+ * the canvas every frame without re-rendering this component.
  */
-export function LadderCanvas({ t, filter, view, failures, windows, canvasRef, sceneRef, onSize, onBrush }: Props) {
+export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canvasRef, sceneRef, onSize, onBrush }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useCanvasSize(boxRef, { width: 800, height: 300 });
-  const nowUs = useAppStore(selectNowUs);
+  const store = useAppStoreApi();
   // Read so a theme switch re-renders, and the drawing picks up the new colours.
-  useAppStore(selectTheme);
+  const themeName = useAppStore(selectTheme);
+  const theme = useCanvasTheme(canvasRef, themeName);
   const selected = useAppStore(selectSelectedFrame);
   const selectFrame = useAppStore(selectSelectFrame);
   const seek = useAppStore(selectSeek);
   const flight = useMemo(() => maxFlight(t), [t]);
   const drawn = useRef<Int32Array>(new Int32Array(0));
   const lastDrawn = useRef<TimelineData | null>(null);
+  const selection = useRef(emptySelection());
+  const layers = useRef<PlayLayers | null>(null);
   const [brush, setBrush] = useState<{ x0: number; x1: number } | null>(null);
   const layout: LaneLayout = { top: AXIS_HEIGHT + 4, height: Math.max(40, size.height - AXIS_HEIGHT - 8), count: t.lanes.length };
 
   useEffect(() => onSize(size.width), [size.width, onSize]);
 
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      const canvas = canvasRef.current;
-      const ctx = prepareCanvas(canvas, size);
-      if (!ctx || !canvas) return;
-      const fresh = lastDrawn.current !== t;
-      lastDrawn.current = t;
-      const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0: view.t0, t1: view.t1, flight, filter, nowUs, selected, failures, windows, theme: canvasTheme(canvas) };
-      sceneRef.current = scene;
-      drawn.current = drawLadder(ctx, scene);
-      // For the benchmark: a run's result is on screen (measured from the edit that asked for it).
-      if (fresh) performance.mark('lab:result-drawn');
-    });
-    return () => cancelAnimationFrame(frame);
+  const request = usePainter(() => {
+    const canvas = canvasRef.current;
+    const ctx = prepareCanvas(canvas, size);
+    const colours = theme();
+    if (!ctx || !canvas || !colours) return;
+    const fresh = lastDrawn.current !== t;
+    lastDrawn.current = t;
+    const { t0, t1 } = viewRef.current;
+    const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, failures, windows, theme: colours };
+    const last = sceneRef.current;
+    sceneRef.current = scene;
+    layers.current ??= new PlayLayers();
+    const same = last !== null && sameStillLadder(last, scene);
+    if (layers.current.use(same, size.width, size.height, size.dpr, (c, nowUs) => drawLadder(c, { ...scene, nowUs }, selection.current))) {
+      layers.current.compose(ctx, ladderSplit(scene));
+      drawLadderMoment(ctx, scene, selection.current.frames);
+      drawn.current = selection.current.frames;
+    } else {
+      drawn.current = drawLadder(ctx, scene, selection.current);
+    }
+    // For the benchmark: a run's result is on screen (measured from the edit that asked for it).
+    if (fresh) performance.mark('lab:result-drawn');
   });
+  // Whatever re-rendered this asks for a paint; so does every move of the moment, without a render.
+  useLayoutEffect(() => request());
+  useEffect(() => store.subscribe((s, prev) => s.nowUs !== prev.nowUs && request()), [store, request]);
 
   const timeAt = (px: number) => view.t0 + ((px - GUTTER) / Math.max(1, size.width - GUTTER)) * (view.t1 - view.t0);
   const xOf = (us: number) => GUTTER + ((us - view.t0) / Math.max(1, view.t1 - view.t0)) * (size.width - GUTTER);

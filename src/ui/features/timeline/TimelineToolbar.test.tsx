@@ -7,10 +7,10 @@ import { TimelineToolbar } from './TimelineToolbar.tsx';
 
 const timeline = (subflows: number) => ({ subflows: Array.from({ length: subflows }, (_, k) => ({ label: `10.0.0.${k}:1 ⇄ 10.0.1.1:80`, firstFrame: k + 1 })) }) as unknown as TimelineData;
 
-function renderBar(subflows: number) {
+function renderBar(subflows: number, follow = true, onFollow = () => {}) {
   const onFilter = vi.fn();
   render(
-    <TimelineToolbar t={timeline(subflows)} filter={NO_FILTER} onFilter={onFilter} view={{ t0: 0, t1: 1000 }} onZoom={() => {}} onFit={() => {}} ladderRef={createRef()} dsnRef={createRef()} ladderScene={createRef()} dsnScene={createRef()} />,
+    <TimelineToolbar t={timeline(subflows)} filter={NO_FILTER} onFilter={onFilter} view={{ t0: 0, t1: 1000 }} onZoom={() => {}} onFit={() => {}} follow={follow} onFollow={onFollow} ladderRef={createRef()} dsnRef={createRef()} ladderScene={createRef()} dsnScene={createRef()} />,
   );
   return onFilter;
 }
@@ -29,5 +29,15 @@ describe('the timeline toolbar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'SF2' }));
     expect([...(onFilter.mock.calls[0]![0] as { hiddenSubflows: Set<number> }).hiddenSubflows]).toEqual([1]);
     expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
+  });
+
+  it('shows whether the window follows the moment, and switches it', () => {
+    const onFollow = vi.fn();
+    renderBar(1, false, onFollow);
+    const follow = screen.getByRole('button', { name: 'Follow the moment' });
+    expect(follow.getAttribute('aria-pressed')).toBe('false');
+    expect(follow.title).toMatch(/\(F\)/);
+    fireEvent.click(follow);
+    expect(onFollow).toHaveBeenCalledTimes(1);
   });
 });

@@ -15,6 +15,9 @@ interface Props {
   view: TimeWindow;
   onZoom(factor: number): void;
   onFit(): void;
+  /** Whether the window follows the moment, and the switch. */
+  follow: boolean;
+  onFollow(): void;
   ladderRef: React.RefObject<HTMLCanvasElement | null>;
   dsnRef: React.RefObject<HTMLCanvasElement | null>;
   ladderScene: React.RefObject<LadderScene | null>;
@@ -25,7 +28,7 @@ interface Props {
 const CHIPS = 6;
 
 /** Filters (option, actor, subflow), zoom and export for the timeline; the subflow chips double as its legend. */
-export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladderRef, dsnRef, ladderScene, dsnScene }: Props) {
+export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, follow, onFollow, ladderRef, dsnRef, ladderScene, dsnScene }: Props) {
   const toggleSubflow = (k: number) => {
     const hidden = new Set(filter.hiddenSubflows);
     if (hidden.has(k)) hidden.delete(k);
@@ -105,6 +108,9 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, ladd
         </button>
         <button type="button" className="btn btn--small" title="Show the whole run (0)" onClick={onFit}>
           Fit
+        </button>
+        <button type="button" className="btn btn--small" aria-pressed={follow} aria-label="Follow the moment" title="Keep the moment in view while playing (F); a pan or zoom by hand turns this off" onClick={onFollow}>
+          Follow
         </button>
         <button type="button" className="btn btn--small" title="Save the timeline and the data-sequence chart as PNG" onClick={() => void downloadCanvasPng([ladderRef.current, dsnRef.current], 'timeline.png')}>
           PNG

@@ -1,6 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { useAppStore } from '../../store/store-context.tsx';
-import { selectNowUs, selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
+import { selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import type { AppState } from '../../store/types.ts';
+import { followWindow } from './follow-playhead.ts';
 import { AXIS_HEIGHT, type LadderScene } from './draw-ladder.ts';
 import type { DsnScene } from './draw-dsn.ts';
 import { DsnCanvas } from './DsnCanvas.tsx';
@@ -11,11 +13,18 @@ import { useTimeZoom } from './use-time-zoom.ts';
 import { useTimelineKeys } from './use-timeline-keys.ts';
 import './timeline.css';
 
-/** The run as a ladder diagram with the data-sequence chart beside it, sharing one time window. */
+/**
+ * The run as a ladder diagram with the data-sequence chart beside it, sharing
+ * one time window. Following (on at first; a pan or zoom by hand turns it
+ * off, the toolbar or F back on) keeps the moment in that window. The moment
+ * itself reaches the canvases and the follow mode through store
+ * subscriptions: a playing run re-renders none of this every frame.
+ */
 export function TimelineView() {
   const t = useAppStore(selectTimeline);
   const simulation = useAppStore(selectSimulation);
-  const nowUs = useAppStore(selectNowUs);
+  const store = useAppStoreApi();
+  const [follow, setFollow] = useState(true);
   const [filter, setFilter] = useState<LadderFilter>(NO_FILTER);
   const [width, setWidth] = useState(800);
   const ladderRef = useRef<HTMLCanvasElement>(null);
@@ -24,7 +33,29 @@ export function TimelineView() {
   const dsnScene = useRef<DsnScene | null>(null);
   const endUs = Math.max(1, t?.endOfRunUs ?? 1);
   const plot = useMemo(() => ({ left: GUTTER, width: Math.max(1, width - GUTTER) }), [width]);
-  const { view, zoomTo } = useTimeZoom(ladderRef, endUs, plot, AXIS_HEIGHT);
+  const stopFollowing = useCallback(() => setFollow(false), []);
+  const { view, viewRef, zoomTo } = useTimeZoom(ladderRef, endUs, plot, AXIS_HEIGHT, stopFollowing);
+  const toggleFollow = useCallback(() => setFollow((f) => !f), []);
+  const brush = useCallback(
+    (t0: number, t1: number) => {
+      setFollow(false);
+      zoomTo(t0, t1);
+    },
+    [zoomTo],
+  );
+
+  useEffect(() => {
+    if (!follow) return;
+    const keep = (s: AppState) => {
+      const next = followWindow(viewRef.current, s.nowUs, endUs, s.playing);
+      if (next !== viewRef.current) zoomTo(next.t0, next.t1);
+    };
+    // Turned on: the moment comes into view now, and stays there as it moves.
+    keep(store.getState());
+    return store.subscribe((s, prev) => {
+      if (s.nowUs !== prev.nowUs || s.playing !== prev.playing) keep(s);
+    });
+  }, [follow, store, endUs, viewRef, zoomTo]);
   const onSize = useCallback((w: number) => setWidth(w), []);
 
   const failures = useMemo(() => (simulation?.failures ?? []).map((f) => ({ timeUs: f.timeUs, name: f.name })), [simulation]);
@@ -38,14 +69,16 @@ export function TimelineView() {
 
   const zoomBy = useCallback(
     (factor: number) => {
-      const span = (view.t1 - view.t0) / factor;
-      const centre = nowUs >= view.t0 && nowUs <= view.t1 ? nowUs : (view.t0 + view.t1) / 2;
+      const v = viewRef.current;
+      const nowUs = store.getState().nowUs;
+      const span = (v.t1 - v.t0) / factor;
+      const centre = nowUs >= v.t0 && nowUs <= v.t1 ? nowUs : (v.t0 + v.t1) / 2;
       zoomTo(centre - span / 2, centre + span / 2);
     },
-    [view, nowUs, zoomTo],
+    [viewRef, store, zoomTo],
   );
   const fit = useCallback(() => zoomTo(0, endUs), [zoomTo, endUs]);
-  useTimelineKeys(zoomBy, fit);
+  useTimelineKeys(zoomBy, fit, toggleFollow);
 
   if (!t) {
     return (
@@ -57,10 +90,10 @@ export function TimelineView() {
 
   return (
     <section className="timeline" data-testid="timeline" aria-label="Timeline">
-      <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} ladderRef={ladderRef} dsnRef={dsnRef} ladderScene={ladderScene} dsnScene={dsnScene} />
+      <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} follow={follow} onFollow={toggleFollow} ladderRef={ladderRef} dsnRef={dsnRef} ladderScene={ladderScene} dsnScene={dsnScene} />
       <div className="timeline__body">
-        <LadderCanvas t={t} filter={filter} view={view} failures={failures} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={zoomTo} />
-        <DsnCanvas t={t} filter={filter} view={view} failures={failures} canvasRef={dsnRef} sceneRef={dsnScene} />
+        <LadderCanvas t={t} filter={filter} view={view} viewRef={viewRef} failures={failures} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={brush} />
+        <DsnCanvas t={t} filter={filter} viewRef={viewRef} failures={failures} canvasRef={dsnRef} sceneRef={dsnScene} />
       </div>
     </section>
   );

@@ -25,6 +25,8 @@ export interface DsnScene {
 }
 
 const PAD_LEFT = 46;
+const DASH = [4, 3];
+const NO_DASH: number[] = [];
 const PAD_BOTTOM = 8;
 
 /** The y axis' top: the end of the highest mapping (0 when nothing was mapped). */
@@ -34,7 +36,12 @@ export function maxDsnOf(t: TimelineData): number {
   return m;
 }
 
-export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene): number {
+/** Which subflow last marked each screen cell; reused between paints (pass the same one each time). */
+export interface DsnScratch {
+  seen: Uint8Array;
+}
+
+export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene, scratch: DsnScratch = { seen: new Uint8Array(0) }): number {
   const { t, width, height, t0, t1, theme } = s;
   ctx.clearRect(0, 0, width, height);
   ctx.font = theme.font;
@@ -55,7 +62,10 @@ export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene): number {
 
   const from = firstStart(t, t0);
   const to = firstStart(t, t1, true);
-  const seen = new Uint8Array(Math.max(1, Math.ceil(plotW) * Math.ceil(plotH + 1)));
+  const cells = Math.max(1, Math.ceil(plotW) * Math.ceil(plotH + 1));
+  if (scratch.seen.length < cells) scratch.seen = new Uint8Array(cells);
+  const seen = scratch.seen;
+  seen.fill(0, 0, cells);
   let drawn = 0;
   for (let i = from; i < to; i++) {
     const d = t.dsn[i]!;
@@ -81,7 +91,7 @@ export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene): number {
     drawn++;
   }
 
-  ctx.setLineDash([4, 3]);
+  ctx.setLineDash(DASH);
   ctx.lineWidth = 1.5;
   for (const f of s.failures) {
     const xf = x(f.timeUs);
@@ -92,7 +102,7 @@ export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene): number {
     ctx.lineTo(xf, AXIS_HEIGHT + plotH);
     ctx.stroke();
   }
-  ctx.setLineDash([]);
+  ctx.setLineDash(NO_DASH);
   const xn = x(s.nowUs);
   if (xn >= PAD_LEFT && xn <= width) {
     ctx.strokeStyle = theme.accent;
@@ -103,6 +113,31 @@ export function drawDsn(ctx: CanvasRenderingContext2D, s: DsnScene): number {
     ctx.stroke();
   }
   return drawn;
+}
+
+/** Whether two scenes draw the same picture but for the moment. */
+export function sameStillDsn(a: DsnScene, b: DsnScene): boolean {
+  return a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.maxDsn === b.maxDsn && a.filter === b.filter && a.failures === b.failures && a.theme === b.theme;
+}
+
+/** Where the moment splits the sent (left) from the unsent (right), in CSS px. */
+export function dsnSplit(s: DsnScene): number {
+  const x = PAD_LEFT + ((s.nowUs - s.t0) / Math.max(1, s.t1 - s.t0)) * (s.width - PAD_LEFT - 4);
+  return Math.max(PAD_LEFT, Math.min(s.width, x));
+}
+
+/** The moment's line, over a picture composed of the all-sent and none-sent layers (PlayLayers). */
+export function drawDsnMoment(ctx: CanvasRenderingContext2D, s: DsnScene): void {
+  const plotW = s.width - PAD_LEFT - 4;
+  const plotH = s.height - AXIS_HEIGHT - PAD_BOTTOM;
+  const xn = PAD_LEFT + ((s.nowUs - s.t0) / Math.max(1, s.t1 - s.t0)) * plotW;
+  if (xn < PAD_LEFT || xn > s.width) return;
+  ctx.strokeStyle = s.theme.accent;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(xn, AXIS_HEIGHT);
+  ctx.lineTo(xn, AXIS_HEIGHT + plotH);
+  ctx.stroke();
 }
 
 function compact(n: number): string {

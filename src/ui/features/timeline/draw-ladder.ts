@@ -5,7 +5,7 @@
  */
 import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
 import { ATTACK_COLOUR, subflowColour } from '../../lib/palette.ts';
-import { arrowOf, connectionMarks, drawableFrames, laneY, type LadderFilter, type LaneLayout } from './ladder-model.ts';
+import { arrowInto, emptySelection, laneY, selectFrames, type FrameSelection, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 
 export interface CanvasTheme {
   text: string;
@@ -39,8 +39,15 @@ export interface LadderScene {
 
 export const AXIS_HEIGHT = 22;
 
-/** Draws the scene; returns the frames drawn (for hit testing). */
-export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene): Int32Array {
+/** The arrow being drawn: one reused array, so a paint allocates nothing per packet. */
+const SEG: [number, number, number, number] = [0, 0, 0, 0];
+
+/**
+ * Draws the scene; returns the frames drawn (for hit testing). Pass the same
+ * `cache` every paint: while only the moment moves (a run playing), the
+ * frames to draw are not searched again.
+ */
+export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache: FrameSelection = emptySelection()): Int32Array {
   const { t, width, height, gutter, layout, t0, t1, theme } = s;
   const pxPerUs = (width - gutter) / Math.max(1, t1 - t0);
   const x = (us: number) => gutter + (us - t0) * pxPerUs;
@@ -77,51 +84,16 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene): Int32
   ctx.rect(gutter, 0, width - gutter, height);
   ctx.clip();
 
-  const frames = drawableFrames(t, t0, t1, pxPerUs, s.flight, s.filter, s.selected);
+  const { frames, marks } = selectFrames(cache, t, t0, t1, pxPerUs, s.flight, s.filter, s.selected);
   const past = lowerBoundIn(frames, t, s.nowUs);
-  const colours = t.subflows.length + 1;
-  const arrowheads = frames.length < 1500;
   // Past frames solid, frames not yet sent at the moment faint.
-  for (const [from, to, alpha] of [[0, past, 1], [past, frames.length, 0.18]] as const) {
-    for (let c = 0; c < colours; c++) {
-      ctx.strokeStyle = withAlpha(subflowColour(c - 1), alpha);
-      ctx.fillStyle = ctx.strokeStyle;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      for (let j = from; j < to; j++) {
-        const i = frames[j]!;
-        if (t.subflow[i]! + 1 !== c) continue;
-        const [x0, y0, x1, y1] = arrowOf(t, i, x, layout);
-        ctx.moveTo(x0, y0);
-        ctx.lineTo(x1, y1);
-      }
-      ctx.stroke();
-      if (!arrowheads) continue;
-      ctx.beginPath();
-      for (let j = from; j < to; j++) {
-        const i = frames[j]!;
-        if (t.subflow[i]! + 1 !== c || t.fate[i] === FATE_CODE.dropped) continue;
-        arrowhead(ctx, arrowOf(t, i, x, layout));
-      }
-      ctx.fill();
-    }
-    // Shapes, not only colour, for what attackers and the network did.
-    for (let j = from; j < to; j++) {
-      const i = frames[j]!;
-      const fate = t.fate[i]!;
-      if (fate === FATE_CODE.delivered && t.attacker[i]! < 0) continue;
-      const [x0, y0, x1, y1] = arrowOf(t, i, x, layout);
-      ctx.globalAlpha = alpha;
-      if (fate === FATE_CODE.injected) triangle(ctx, x0, y0, 5);
-      else if (fate === FATE_CODE.modified) diamond(ctx, (x0 + x1) / 2, (y0 + y1) / 2, 5);
-      else if (fate === FATE_CODE.dropped) cross(ctx, x1, y1, 4, ATTACK_COLOUR);
-      ctx.globalAlpha = 1;
-    }
-  }
+  drawArrows(ctx, t, frames, 0, past, 1, x, layout);
+  drawArrows(ctx, t, frames, past, frames.length, 0.18, x, layout);
 
   // The connection level: data mappings, DATA_ACKs, DATA_FIN, fast close.
   const yc = laneY(layout, 0);
-  for (const i of connectionMarks(t, t0, t1, pxPerUs, s.filter)) {
+  for (let j = 0; j < marks.length; j++) {
+    const i = marks[j]!;
     const m = t.marks[i]!;
     const xi = x(t.startUs[i]!);
     ctx.globalAlpha = t.startUs[i]! <= s.nowUs ? 1 : 0.25;
@@ -146,39 +118,126 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene): Int32
 
   // The selected packet, over everything.
   if (s.selected !== null && s.selected >= 1 && s.selected <= t.count) {
-    const seg = arrowOf(t, s.selected - 1, x, layout);
+    arrowInto(SEG, t, s.selected - 1, x, layout);
     ctx.strokeStyle = theme.accent;
     ctx.lineWidth = 4;
     ctx.globalAlpha = 0.35;
-    line(ctx, seg);
+    line(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
     ctx.globalAlpha = 1;
     ctx.lineWidth = 2;
-    line(ctx, seg);
+    line(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
   }
 
   // Failures: a dashed line where each first holds.
-  ctx.setLineDash([4, 3]);
+  ctx.setLineDash(DASH);
   for (const f of s.failures) {
     const xf = x(f.timeUs);
     if (xf < gutter || xf > width) continue;
     ctx.strokeStyle = withAlpha(ATTACK_COLOUR, f.timeUs <= s.nowUs ? 0.9 : 0.3);
     ctx.lineWidth = 1.5;
-    line(ctx, [xf, AXIS_HEIGHT, xf, height]);
+    line(ctx, xf, AXIS_HEIGHT, xf, height);
   }
-  ctx.setLineDash([]);
+  ctx.setLineDash(NO_DASH);
 
   // The moment.
   const xn = x(s.nowUs);
   if (xn >= gutter && xn <= width) {
     ctx.strokeStyle = theme.accent;
     ctx.lineWidth = 2;
-    line(ctx, [xn, 0, xn, height]);
+    line(ctx, xn, 0, xn, height);
   }
   ctx.restore();
 
   drawAxis(ctx, s, x);
   drawLaneLabels(ctx, s);
   return frames;
+}
+
+const DASH = [4, 3];
+const NO_DASH: number[] = [];
+
+/** Whether two scenes draw the same picture but for the moment. */
+export function sameStillLadder(a: LadderScene, b: LadderScene): boolean {
+  return (
+    a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.flight === b.flight && a.filter === b.filter && a.selected === b.selected &&
+    a.failures === b.failures && a.windows === b.windows && a.theme === b.theme && a.layout.top === b.layout.top && a.layout.height === b.layout.height && a.layout.count === b.layout.count
+  );
+}
+
+/** Where the moment splits the sent (left) from the unsent (right), in CSS px. */
+export function ladderSplit(s: LadderScene): number {
+  const x = s.gutter + (s.nowUs - s.t0) * ((s.width - s.gutter) / Math.max(1, s.t1 - s.t0));
+  return Math.max(s.gutter, Math.min(s.width, x));
+}
+
+/**
+ * Over a picture composed of the all-sent and none-sent layers (PlayLayers):
+ * the arrows in flight at the moment, solid past the split too, and the
+ * moment's line. `frames` are those the still scene drew.
+ */
+export function drawLadderMoment(ctx: CanvasRenderingContext2D, s: LadderScene, frames: Int32Array): void {
+  const { t, width, height, gutter, layout, t0, t1, theme } = s;
+  const pxPerUs = (width - gutter) / Math.max(1, t1 - t0);
+  const x = (us: number) => gutter + (us - t0) * pxPerUs;
+  const split = ladderSplit(s);
+  const past = lowerBoundIn(frames, t, s.nowUs);
+  const lo = lowerBoundIn(frames, t, s.nowUs - s.flight - 1);
+  if (past > lo && split < width) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(split, AXIS_HEIGHT + 1, width - split, height);
+    ctx.clip();
+    drawArrows(ctx, t, frames, lo, past, 1, x, layout);
+    ctx.restore();
+  }
+  const xn = x(s.nowUs);
+  if (xn >= gutter && xn <= width) {
+    ctx.strokeStyle = theme.accent;
+    ctx.lineWidth = 2;
+    line(ctx, xn, AXIS_HEIGHT, xn, height);
+  }
+}
+
+/** The arrows of frames[from, to), one path per colour, then the shapes for what attackers and the network did. */
+function drawArrows(ctx: CanvasRenderingContext2D, t: TimelineData, frames: Int32Array, from: number, to: number, alpha: number, x: (us: number) => number, layout: LaneLayout): void {
+  if (to <= from) return;
+  const colours = t.subflows.length + 1;
+  const arrowheads = frames.length < 1500;
+  for (let c = 0; c < colours; c++) {
+    ctx.strokeStyle = withAlpha(subflowColour(c - 1), alpha);
+    ctx.fillStyle = ctx.strokeStyle;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let j = from; j < to; j++) {
+      const i = frames[j]!;
+      if (t.subflow[i]! + 1 !== c) continue;
+      arrowInto(SEG, t, i, x, layout);
+      ctx.moveTo(SEG[0], SEG[1]);
+      ctx.lineTo(SEG[2], SEG[3]);
+    }
+    ctx.stroke();
+    if (!arrowheads) continue;
+    ctx.beginPath();
+    for (let j = from; j < to; j++) {
+      const i = frames[j]!;
+      if (t.subflow[i]! + 1 !== c || t.fate[i] === FATE_CODE.dropped) continue;
+      arrowInto(SEG, t, i, x, layout);
+      arrowhead(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
+    }
+    ctx.fill();
+  }
+  // Shapes, not only colour, for what attackers and the network did.
+  for (let j = from; j < to; j++) {
+    const i = frames[j]!;
+    const fate = t.fate[i]!;
+    if (fate === FATE_CODE.delivered && t.attacker[i]! < 0) continue;
+    arrowInto(SEG, t, i, x, layout);
+    ctx.globalAlpha = alpha;
+    if (fate === FATE_CODE.injected) triangle(ctx, SEG[0], SEG[1], 5);
+    else if (fate === FATE_CODE.modified) diamond(ctx, (SEG[0] + SEG[2]) / 2, (SEG[1] + SEG[3]) / 2, 5);
+    else if (fate === FATE_CODE.dropped) cross(ctx, SEG[2], SEG[3], 4, ATTACK_COLOUR);
+    ctx.globalAlpha = 1;
+  }
 }
 
 function drawAxis(ctx: CanvasRenderingContext2D, s: LadderScene, x: (us: number) => number): void {
@@ -209,7 +268,7 @@ function drawLaneLabels(ctx: CanvasRenderingContext2D, s: LadderScene): void {
   ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, gutter, s.height);
   ctx.strokeStyle = theme.border;
-  line(ctx, [gutter - 0.5, 0, gutter - 0.5, s.height]);
+  line(ctx, gutter - 0.5, 0, gutter - 0.5, s.height);
   ctx.textAlign = 'left';
   t.lanes.forEach((lane, k) => {
     ctx.fillStyle = lane.kind === 'attacker' ? ATTACK_COLOUR : lane.kind === 'connection' ? theme.text : theme.muted;
@@ -229,14 +288,14 @@ function lowerBoundIn(frames: Int32Array, t: TimelineData, us: number): number {
   return lo;
 }
 
-function line(ctx: CanvasRenderingContext2D, [x0, y0, x1, y1]: readonly number[]): void {
+function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
   ctx.beginPath();
-  ctx.moveTo(x0!, y0!);
-  ctx.lineTo(x1!, y1!);
+  ctx.moveTo(x0, y0);
+  ctx.lineTo(x1, y1);
   ctx.stroke();
 }
 
-function arrowhead(ctx: CanvasRenderingContext2D, [x0, y0, x1, y1]: [number, number, number, number]): void {
+function arrowhead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {
   const a = Math.atan2(y1 - y0, x1 - x0);
   ctx.moveTo(x1, y1);
   ctx.lineTo(x1 - 6 * Math.cos(a - 0.4), y1 - 6 * Math.sin(a - 0.4));

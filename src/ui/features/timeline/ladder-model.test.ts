@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
-import { drawableFrames, hitFrame, laneAt, laneY, NO_FILTER, passes, windowRange, type LaneLayout } from './ladder-model.ts';
+import { arrowInto, arrowOf, connectionMarks, drawableFrames, emptySelection, hitFrame, laneAt, laneY, NO_FILTER, passes, selectFrames, windowRange, type LaneLayout } from './ladder-model.ts';
 import { maxFlight } from '../../lib/frame-search.ts';
 
 /** A synthetic timeline: n packets 10 µs apart from lane 1 to lane 2, 100 µs in flight. */
@@ -90,5 +90,34 @@ describe('the ladder model', () => {
     // Frame 2 runs from (10, 170) to (110, 270); its midpoint is (60, 220).
     expect(hitFrame(t, frames, x, layout, 60, 220)).toBe(2);
     expect(hitFrame(t, frames, x, layout, 60, 120)).toBeNull();
+  });
+
+  it('keeps the frame selection between paints that only move the moment, and redoes it when the window, filter or selection change', () => {
+    const t = synthetic(1000);
+    const cache = emptySelection();
+    selectFrames(cache, t, 0, 5000, 0.2, 100, NO_FILTER, null);
+    const { frames, marks } = cache;
+    expect([...frames]).toEqual([...drawableFrames(t, 0, 5000, 0.2, 100, NO_FILTER, null)]);
+    expect([...marks]).toEqual([...connectionMarks(t, 0, 5000, 0.2, NO_FILTER)]);
+    // A playing run: same window, same everything but the moment, which the selection does not depend on.
+    expect(selectFrames(cache, t, 0, 5000, 0.2, 100, NO_FILTER, null).frames).toBe(frames);
+    expect(selectFrames(cache, t, 1000, 6000, 0.2, 100, NO_FILTER, null).frames).not.toBe(frames);
+    const again = cache.frames;
+    expect(selectFrames(cache, t, 1000, 6000, 0.2, 100, { ...NO_FILTER, actor: 'hosts' }, null).frames).not.toBe(again);
+    const filtered = cache.frames;
+    expect(selectFrames(cache, t, 1000, 6000, 0.2, 100, cache.filter!, 3).frames).not.toBe(filtered);
+  });
+
+  it('writes an arrow into a reused array as arrowOf returns it, dropped packets stopping part way', () => {
+    const fate = new Uint8Array(2);
+    fate[1] = FATE_CODE.dropped;
+    const t = synthetic(2, { fate });
+    const x = (us: number) => us * 2;
+    const out = new Float64Array(4);
+    arrowInto(out, t, 0, x, layout);
+    expect([...out]).toEqual(arrowOf(t, 0, x, layout));
+    expect([...out]).toEqual([0, 170, 200, 270]);
+    arrowInto(out, t, 1, x, layout);
+    expect([...out]).toEqual([20, 170, 26, 210]);
   });
 });

@@ -104,11 +104,60 @@ export function connectionMarks(t: TimelineData, t0: number, t1: number, pxPerUs
 
 /** A packet's arrow on screen: from (x0, y0) to (x1, y1); a dropped one stops part way. */
 export function arrowOf(t: TimelineData, i: number, x: (us: number) => number, layout: LaneLayout): [number, number, number, number] {
+  const out: [number, number, number, number] = [0, 0, 0, 0];
+  arrowInto(out, t, i, x, layout);
+  return out;
+}
+
+/** {@link arrowOf} into a reused array (the drawing calls it for every arrow of every frame). */
+export function arrowInto(out: [number, number, number, number] | Float64Array, t: TimelineData, i: number, x: (us: number) => number, layout: LaneLayout): void {
   const x0 = x(t.startUs[i]!);
   const y0 = laneY(layout, t.fromLane[i]!);
   const y1 = laneY(layout, t.toLane[i]!);
-  if (t.fate[i] === FATE_CODE.dropped) return [x0, y0, x0 + 6, y0 + (y1 - y0) * 0.4];
-  return [x0, y0, x(t.endUs[i]!), y1];
+  out[0] = x0;
+  out[1] = y0;
+  if (t.fate[i] === FATE_CODE.dropped) {
+    out[2] = x0 + 6;
+    out[3] = y0 + (y1 - y0) * 0.4;
+  } else {
+    out[2] = x(t.endUs[i]!);
+    out[3] = y1;
+  }
+}
+
+/**
+ * The frames and connection marks a window shows, kept between paints: while
+ * a run plays only the moment moves, and these depend on everything but it.
+ */
+export interface FrameSelection {
+  t: TimelineData | null;
+  t0: number;
+  t1: number;
+  pxPerUs: number;
+  flight: number;
+  filter: LadderFilter | null;
+  selected: number | null;
+  frames: Int32Array;
+  marks: Int32Array;
+}
+
+export function emptySelection(): FrameSelection {
+  return { t: null, t0: 0, t1: 0, pxPerUs: 0, flight: 0, filter: null, selected: null, frames: new Int32Array(0), marks: new Int32Array(0) };
+}
+
+/** Refreshes `cache` (in place) unless it already holds the selection for these inputs. */
+export function selectFrames(cache: FrameSelection, t: TimelineData, t0: number, t1: number, pxPerUs: number, flight: number, f: LadderFilter, selected: number | null): FrameSelection {
+  if (cache.t === t && cache.t0 === t0 && cache.t1 === t1 && cache.pxPerUs === pxPerUs && cache.flight === flight && cache.filter === f && cache.selected === selected) return cache;
+  cache.frames = drawableFrames(t, t0, t1, pxPerUs, flight, f, selected);
+  cache.marks = connectionMarks(t, t0, t1, pxPerUs, f);
+  cache.t = t;
+  cache.t0 = t0;
+  cache.t1 = t1;
+  cache.pxPerUs = pxPerUs;
+  cache.flight = flight;
+  cache.filter = f;
+  cache.selected = selected;
+  return cache;
 }
 
 function distanceToSegment(px: number, py: number, [x0, y0, x1, y1]: [number, number, number, number]): number {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { CanvasTheme } from './draw-ladder.ts';
 
 export interface CanvasSize {
@@ -59,4 +59,19 @@ export function canvasTheme(el: Element): CanvasTheme {
     accent: v('--accent', '#0b62c4'),
     font: `11px ${v('--font-ui', 'system-ui, sans-serif')}`,
   };
+}
+
+/**
+ * The canvas colours for the theme in effect, read from the page once per
+ * theme (getComputedStyle is too dear for every frame of a replay). Call the
+ * returned function at paint time, when the page's theme has been applied.
+ */
+export function useCanvasTheme(ref: RefObject<Element | null>, themeName: string): () => CanvasTheme | null {
+  const cache = useRef<{ key: string; theme: CanvasTheme } | null>(null);
+  return useCallback(() => {
+    const el = ref.current;
+    if (!el) return null;
+    if (cache.current?.key !== themeName) cache.current = { key: themeName, theme: canvasTheme(el) };
+    return cache.current.theme;
+  }, [ref, themeName]);
 }

@@ -1,8 +1,10 @@
 /**
  * d3-zoom on the ladder canvas, horizontal only: wheel and drag zoom and pan
  * the time axis. Bound once per canvas; the view window lives in React state
- * so the data-sequence chart follows it. Shift-drag and the axis strip are
- * left to the brush and the scrubber.
+ * so the data-sequence chart follows it, and in a ref that is current at once
+ * (the canvases paint from it, the follow mode moves it between renders).
+ * Shift-drag and the axis strip are left to the brush and the scrubber.
+ * `onGesture` hears of a window moved by hand (wheel, drag), not by zoomTo.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
@@ -12,13 +14,22 @@ export interface TimeWindow {
   t1: number;
 }
 
-export function useTimeZoom(ref: RefObject<HTMLCanvasElement | null>, endUs: number, plot: { left: number; width: number }, axisHeight: number) {
-  const [view, setView] = useState<TimeWindow>({ t0: 0, t1: endUs });
+export function useTimeZoom(ref: RefObject<HTMLCanvasElement | null>, endUs: number, plot: { left: number; width: number }, axisHeight: number, onGesture?: () => void) {
+  const [view, setViewState] = useState<TimeWindow>({ t0: 0, t1: endUs });
+  const viewRef = useRef<TimeWindow>(view);
+  const setView = useCallback((v: TimeWindow) => {
+    viewRef.current = v;
+    setViewState(v);
+  }, []);
   const behaviour = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const geometry = useRef({ endUs, plot });
+  const gesture = useRef(onGesture);
   useEffect(() => {
     geometry.current = { endUs, plot };
   }, [endUs, plot]);
+  useEffect(() => {
+    gesture.current = onGesture;
+  }, [onGesture]);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -42,7 +53,11 @@ export function useTimeZoom(ref: RefObject<HTMLCanvasElement | null>, endUs: num
         const { k, x } = e.transform;
         const span = end / k;
         const t0 = Math.max(0, Math.min(end - span, (((p.left - x) / k - p.left) / p.width) * end));
+        const before = viewRef.current;
+        if (t0 === before.t0 && t0 + span === before.t1) return;
         setView({ t0, t1: t0 + span });
+        // A user's wheel or drag carries its DOM event; zoomTo's transform does not.
+        if (e.sourceEvent) gesture.current?.();
       });
     behaviour.current = z;
     select(canvas).call(z).on('dblclick.zoom', null);
@@ -51,7 +66,7 @@ export function useTimeZoom(ref: RefObject<HTMLCanvasElement | null>, endUs: num
       select(canvas).on('.zoom', null);
       behaviour.current = null;
     };
-  }, [ref, endUs, axisHeight]);
+  }, [ref, endUs, axisHeight, setView]);
 
   /** Shows [t0, t1] (clamped to the run). */
   const zoomTo = useCallback((t0: number, t1: number) => {
@@ -64,7 +79,7 @@ export function useTimeZoom(ref: RefObject<HTMLCanvasElement | null>, endUs: num
     const x = p.left - (p.left + (from / end) * p.width) * k;
     if (canvas && z) select(canvas).call(z.transform, zoomIdentity.translate(x, 0).scale(k));
     else setView({ t0: from, t1: from + span });
-  }, [ref]);
+  }, [ref, setView]);
 
-  return { view, zoomTo };
+  return { view, viewRef, zoomTo };
 }
