@@ -1,5 +1,5 @@
 import type { TimelineData } from '../../../engine/index.ts';
-import { subflowColour } from '../../lib/palette.ts';
+import { SubflowSwatch } from '../../components/SubflowSwatch.tsx';
 import { MARK_FILTERS, type ActorFilter, type LadderFilter } from './ladder-model.ts';
 import { formatUs, type LadderScene } from './draw-ladder.ts';
 import type { DsnScene } from './draw-dsn.ts';
@@ -72,7 +72,7 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, foll
         {t.subflows.slice(0, CHIPS).map((sf, k) => (
           <li key={sf.label}>
             <button type="button" className="chip" aria-pressed={!filter.hiddenSubflows.has(k)} title={`Subflow ${k + 1}: ${sf.label} (first frame ${sf.firstFrame})`} onClick={() => toggleSubflow(k)}>
-              <span className="chip__swatch" style={{ background: subflowColour(k) }} aria-hidden="true" />
+              <SubflowSwatch index={k} className="chip__swatch" />
               SF{k + 1}
             </button>
           </li>

@@ -4,7 +4,7 @@
  * so the cost grows with what the screen shows, not with the trace.
  */
 import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
-import { ATTACK_COLOUR, subflowColour } from '../../lib/palette.ts';
+import { ATTACK_COLOUR, subflowColour, subflowDash } from '../../lib/palette.ts';
 import { arrowInto, emptySelection, laneY, selectFrames, type FrameSelection, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 
 export interface CanvasTheme {
@@ -207,6 +207,7 @@ function drawArrows(ctx: CanvasRenderingContext2D, t: TimelineData, frames: Int3
     ctx.strokeStyle = withAlpha(subflowColour(c - 1), alpha);
     ctx.fillStyle = ctx.strokeStyle;
     ctx.lineWidth = 1;
+    ctx.setLineDash(subflowDash(c - 1) as number[]);
     ctx.beginPath();
     for (let j = from; j < to; j++) {
       const i = frames[j]!;
@@ -216,6 +217,7 @@ function drawArrows(ctx: CanvasRenderingContext2D, t: TimelineData, frames: Int3
       ctx.lineTo(SEG[2], SEG[3]);
     }
     ctx.stroke();
+    ctx.setLineDash([]);
     if (!arrowheads) continue;
     ctx.beginPath();
     for (let j = from; j < to; j++) {

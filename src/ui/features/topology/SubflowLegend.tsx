@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { TimelineSubflow } from '../../../engine/index.ts';
-import { subflowColour } from '../../lib/palette.ts';
+import { SubflowSwatch } from '../../components/SubflowSwatch.tsx';
 
 /** The subflows of the run with their colour, as drawn beside the links they used. */
 export const SubflowLegend = memo(function SubflowLegend({ subflows }: { subflows: readonly TimelineSubflow[] }) {
@@ -10,7 +10,7 @@ export const SubflowLegend = memo(function SubflowLegend({ subflows }: { subflow
       <ul className="topology__legend-list" aria-label="Subflows">
         {subflows.map((s, k) => (
           <li key={k} className="topology__legend-item">
-            <span className="topology__swatch" style={{ background: subflowColour(k) }} aria-hidden="true" />
+            <SubflowSwatch index={k} className="topology__swatch" />
             <span className="mono">{s.label}</span>
           </li>
         ))}

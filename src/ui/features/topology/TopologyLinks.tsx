@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Scenario } from '../../../engine/index.ts';
-import { subflowColour } from '../../lib/palette.ts';
+import { subflowColour, subflowDash } from '../../lib/palette.ts';
 import { linkLabel, linkPath, pointOnLink, type LinkGeometry } from './link-geometry.ts';
 
 interface Props {
@@ -36,7 +36,7 @@ export const TopologyLinks = memo(function TopologyLinks({ links, geometry, subf
             <path className="topology__link-hit" d={linkPath(g)} />
             <path className="topology__link-line" d={linkPath(g)} />
             {(subflows.get(l.id) ?? []).map((sf, j) => (
-              <path key={sf} className="topology__subflow" data-subflow={sf} stroke={subflowColour(sf)} d={linkPath(g, SUBFLOW_SHIFT + j * SUBFLOW_GAP)} />
+              <path key={sf} className="topology__subflow" data-subflow={sf} stroke={subflowColour(sf)} strokeDasharray={subflowDash(sf).join(' ') || undefined} d={linkPath(g, SUBFLOW_SHIFT + j * SUBFLOW_GAP)} />
             ))}
             <text className="topology__link-label" x={label.x} y={label.y} dy="0.35em">
               {text}
