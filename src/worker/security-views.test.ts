@@ -31,6 +31,12 @@ describe('simulating an attack in the app', () => {
     expect(s.rowsAt(2, [ignored.frame!])[0]!.info).toMatch(/ADD_ADDR/);
   });
 
+  it('lists decisions, not the state moves that restate them', async () => {
+    const { summary } = await new CaptureService().simulate(7, 'attack-add-addr-hijack-v0', {}, () => {});
+    expect(summary.verdicts.some((v) => /MP_JOIN HMAC verified/.test(v.text))).toBe(true);
+    expect(summary.verdicts.some((v) => /-->/.test(v.text))).toBe(false);
+  });
+
   it('a mitigation switch is host behaviour: add-addr-hmac on v0 stops the same attacker', async () => {
     const { summary } = await new CaptureService().simulate(3, 'attack-add-addr-hijack-v0', { mitigations: ['add-addr-hmac'] }, () => {});
     expect(summary.mitigations).toEqual(['add-addr-hmac']);

@@ -31,6 +31,8 @@ export function appNamer(frameOf: ReadonlyMap<number, number>, labels: ReadonlyM
   };
 }
 
+const STATE_MOVES: ReadonlySet<string> = new Set(['tcp-state', 'mptcp-state', 'mptcp-join-state']);
+
 /**
  * Frame → what the hosts decided about its packet (a packet keeps its id
  * across hops, so every frame of it gets the same decisions). `frames` are
@@ -99,7 +101,8 @@ export function securityViews(s: Scenario, r: RunResult, frameOf: ReadonlyMap<nu
   const attackerIds = new Set(r.attackers.map((a) => a.id));
   const sent = new Set(r.attackers.flatMap((a) => a.sent));
   const verdicts: VerdictView[] = r.events
-    .filter((e) => !attackerIds.has(e.host) && e.packets?.some((p) => sent.has(p)))
+    // State moves restate the decision beside them ("MP_JOIN HMAC verified" and "join syn-received --ACK HMAC--> established").
+    .filter((e) => !attackerIds.has(e.host) && !STATE_MOVES.has(e.kind) && e.packets?.some((p) => sent.has(p)))
     .slice(0, MAX_VERDICTS)
     .map((e) => ({ timeUs: e.timeUs, host: e.host, text: eventText(e, names), frame: frame(e.packets!.find((p) => sent.has(p))) }));
   return { attackers, failures, tcpOnly: r.tcpOnly, verdicts };
