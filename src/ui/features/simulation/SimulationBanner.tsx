@@ -19,6 +19,11 @@ export function SimulationBanner() {
         {draft && <ScenarioActions />}
       </div>
       {sim.note && <p className="simbanner__text simbanner__note">{sim.note}</p>}
+      {sim.pcapSha256 === null && (
+        <p className="simbanner__text simbanner__note" role="note">
+          This run is too large to keep its packets in the browser, so it has no timeline, topology replay or packet list here: its outcome and digest are below. To see its packets, run <code>{sim.reproduce.command} --pcap run.pcapng</code> and open that file.
+        </p>
+      )}
       <p className="simbanner__text">
         {sim.packets} packets on the links, {sim.finished ? 'finished' : 'stopped'} at {(sim.endUs / 1e6).toFixed(6)} s of simulated time. {apps}.{' '}
         <span className="simbanner__fingerprints">
