@@ -5,6 +5,7 @@
  */
 import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
 import { ATTACK_COLOUR, subflowColour, subflowDash } from '../../lib/palette.ts';
+import { drawArrowLabels } from './arrow-labels.ts';
 import { arrowInto, emptySelection, laneY, selectFrames, type FrameSelection, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 
 export interface CanvasTheme {
@@ -89,6 +90,12 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
   // Past frames solid, frames not yet sent at the moment faint.
   drawArrows(ctx, t, frames, 0, past, 1, x, layout);
   drawArrows(ctx, t, frames, past, frames.length, 0.18, x, layout);
+  // Words on the arrows where they fit (zoomed in), Wireshark flow-graph style.
+  ctx.font = theme.font;
+  drawArrowLabels(ctx, t, frames, (i) => {
+    arrowInto(SEG, t, i, x, layout);
+    return SEG;
+  }, { text: theme.text, halo: theme.bg, alphaOf: (i) => (t.startUs[i]! <= s.nowUs ? 1 : 0.35) });
 
   // The connection level: data mappings, DATA_ACKs, DATA_FIN, fast close.
   const yc = laneY(layout, 0);
@@ -128,14 +135,29 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
     line(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
   }
 
-  // Failures: a dashed line where each first holds.
+  // Failures: a dashed line where each first holds, with its name at the top (stacked when several are close).
   ctx.setLineDash(DASH);
+  let row = 0;
+  let lastX = -Infinity;
   for (const f of s.failures) {
     const xf = x(f.timeUs);
     if (xf < gutter || xf > width) continue;
     ctx.strokeStyle = withAlpha(ATTACK_COLOUR, f.timeUs <= s.nowUs ? 0.9 : 0.3);
     ctx.lineWidth = 1.5;
     line(ctx, xf, AXIS_HEIGHT, xf, height);
+    ctx.setLineDash(NO_DASH);
+    row = xf - lastX < 140 ? row + 1 : 0;
+    lastX = xf;
+    const ty = AXIS_HEIGHT + 9 + row * 14;
+    const tw = ctx.measureText(f.name).width + 6;
+    ctx.globalAlpha = f.timeUs <= s.nowUs ? 1 : 0.45;
+    ctx.fillStyle = theme.bg;
+    ctx.fillRect(xf + 2, ty - 7, tw, 14);
+    ctx.fillStyle = ATTACK_COLOUR;
+    ctx.textAlign = 'start';
+    ctx.fillText(f.name, xf + 5, ty);
+    ctx.globalAlpha = 1;
+    ctx.setLineDash(DASH);
   }
   ctx.setLineDash(NO_DASH);
 

@@ -1,0 +1,105 @@
+/**
+ * Words on the ladder's arrows, as Wireshark's flow graph writes them: the
+ * TCP flags that matter and the MPTCP option a packet carries ("SYN
+ * MP_CAPABLE", "ADD_ADDR", "DSN 14240 +1424"), placed at each arrow's
+ * middle where there is room, never over another label.
+ */
+import { MARK, type TimelineData } from '../../../engine/index.ts';
+
+/** The options named on an arrow, most telling first (one is enough to tell the story). */
+const OPTION_NAMES: readonly [number, string][] = [
+  [MARK.MP_CAPABLE, 'MP_CAPABLE'],
+  [MARK.MP_JOIN, 'MP_JOIN'],
+  [MARK.ADD_ADDR, 'ADD_ADDR'],
+  [MARK.REMOVE_ADDR, 'REMOVE_ADDR'],
+  [MARK.MP_PRIO, 'MP_PRIO'],
+  [MARK.MP_FAIL, 'MP_FAIL'],
+  [MARK.MP_FASTCLOSE, 'MP_FASTCLOSE'],
+  [MARK.MP_TCPRST, 'MP_TCPRST'],
+  [MARK.DATA_FIN, 'DATA_FIN'],
+];
+
+/** 950, 14.2k, 1.35M: a DSN short enough to sit on an arrow (the inspector has the exact one). */
+export function compact(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 2 : 1).replace(/\.?0+$/, '')}k`;
+  return `${(n / 1_000_000).toFixed(2).replace(/\.?0+$/, '')}M`;
+}
+
+/** An arrow's short label. */
+export function arrowLabel(t: TimelineData, i: number): string {
+  const m = t.marks[i]!;
+  const parts: string[] = [];
+  if (m & MARK.SYN) parts.push('SYN');
+  if (m & MARK.FIN) parts.push('FIN');
+  if (m & MARK.RST) parts.push('RST');
+  const option = OPTION_NAMES.find(([bit]) => m & bit);
+  if (option) parts.push(option[1]);
+  if (m & MARK.DSS_MAP && !Number.isNaN(t.dsn[i]!)) parts.push(`DSN ${compact(t.dsn[i]!)}`);
+  else if (m & MARK.PAYLOAD) parts.push('data');
+  // Nearly every MPTCP segment carries a DATA_ACK: a pure one is just an ACK, as Wireshark's flow graph says.
+  if (parts.length === 0) parts.push('ACK');
+  return parts.join(' ');
+}
+
+const SIGNALS = MARK.SYN | MARK.FIN | MARK.RST | OPTION_NAMES.reduce((a, [bit]) => a | bit, 0);
+
+/** Which labels win the room: handshakes and signals first, then data, then plain ACKs. */
+export function labelRank(t: TimelineData, i: number): 0 | 1 | 2 {
+  const m = t.marks[i]!;
+  if (m & SIGNALS) return 0;
+  return m & (MARK.PAYLOAD | MARK.DSS_MAP) ? 1 : 2;
+}
+
+/** Beyond this many arrows in view the ladder is a texture, and words would be noise. */
+export const MAX_LABELLED_ARROWS = 400;
+
+/** Where a label went: its box, so later ones do not cover it. */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Writes the labels of frames[from, to) whose arrows are long enough to
+ * carry them, on a halo of the background, skipping any that would cover
+ * one already written.
+ */
+export function drawArrowLabels(
+  ctx: CanvasRenderingContext2D,
+  t: TimelineData,
+  frames: Int32Array,
+  seg: (i: number) => readonly [number, number, number, number],
+  style: { text: string; halo: string; alphaOf: (i: number) => number },
+): number {
+  if (frames.length > MAX_LABELLED_ARROWS) return 0;
+  const placed: Box[] = [];
+  let written = 0;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (let j = 0; j < 3 * frames.length; j++) {
+    const i = frames[j % frames.length]!;
+    if (labelRank(t, i) !== Math.floor(j / frames.length)) continue;
+    const [x0, y0, x1, y1] = seg(i);
+    const text = arrowLabel(t, i);
+    const w = ctx.measureText(text).width + 6;
+    // Too short an arrow (a dropped packet's stub) carries no words; otherwise only other labels limit them.
+    if (Math.hypot(x1 - x0, y1 - y0) < 30) continue;
+    const cx = (x0 + x1) / 2;
+    const cy = (y0 + y1) / 2;
+    const box = { x0: cx - w / 2, x1: cx + w / 2, y0: cy - 7, y1: cy + 7 };
+    if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    placed.push(box);
+    ctx.globalAlpha = style.alphaOf(i);
+    ctx.fillStyle = style.halo;
+    ctx.fillRect(box.x0, box.y0, w, 14);
+    ctx.fillStyle = style.text;
+    ctx.fillText(text, cx, cy);
+    written++;
+  }
+  ctx.globalAlpha = 1;
+  ctx.textAlign = 'start';
+  return written;
+}
