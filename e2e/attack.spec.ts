@@ -67,7 +67,7 @@ test('mitigation switches re-run the scenario: add-addr-hmac on v0 stops the hij
   await expect(failures).toContainText('ADD_ADDR ignored: HMAC mismatch');
 });
 
-test('a share link opens the same run, switches and packet', async ({ capturePage: app }) => {
+test('a share link opens the same run, switches, packet and tab', async ({ capturePage: app }) => {
   test.setTimeout(60_000);
   const page = app.page;
   await app.simulate('attack-add-addr-hijack-v0');
@@ -78,14 +78,15 @@ test('a share link opens the same run, switches and packet', async ({ capturePag
   await failures.locator('.verdicts').getByRole('button', { name: /^#\d+$/ }).first().click();
   await page.getByRole('tab', { name: 'Packets' }).click();
   const frame = Number((await app.selectedRow().getByRole('gridcell').first().textContent())!.replace(/\D/g, ''));
-  await expect(page).toHaveURL(new RegExp(`scenario=attack-add-addr-hijack-v0&protocol=mptcp-v1&mitigations=&frame=${frame}$`));
+  await expect(page).toHaveURL(new RegExp(`scenario=attack-add-addr-hijack-v0&protocol=mptcp-v1&mitigations=&frame=${frame}&view=packets$`));
   const link = page.url();
 
   await page.goto('about:blank');
   await page.goto(link);
   await expect(page.getByTestId('failures')).toContainText('ADD_ADDR ignored: HMAC mismatch', { timeout: 30_000 });
   await expect(page.getByRole('group', { name: 'Simulate' }).getByLabel('Protocol')).toHaveValue('mptcp-v1');
-  await page.getByRole('tab', { name: 'Packets' }).click();
+  // The link names the tab too: the packet list is on screen without a click.
+  await expect(page.getByRole('tab', { name: 'Packets' })).toHaveAttribute('aria-selected', 'true');
   await expect(app.selectedRow()).toContainText(String(frame));
   await expect(app.fieldTree(frame)).toContainText('ADD_ADDR');
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectCapture, selectDraft, selectDraftBaseScenario, selectNowUs, selectOpenScenarioText, selectPlaying, selectSeek, selectSelectFrame, selectSelectedFrame, selectSimulate, selectSimulation } from '../store/selectors.ts';
-import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery } from '../lib/share-link.ts';
+import { selectCapture, selectDraft, selectDraftBaseScenario, selectMainView, selectNowUs, selectOpenScenarioText, selectPlaying, selectSeek, selectSelectFrame, selectSelectedFrame, selectSetMainView, selectSimulate, selectSimulation } from '../store/selectors.ts';
+import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery, type SharedView } from '../lib/share-link.ts';
 
 /**
  * Opens the run a share link names (its moment and packet too), and keeps
@@ -20,13 +20,15 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
   const base = useAppStore(selectDraftBaseScenario);
   const playing = useAppStore(selectPlaying);
   const nowUs = useAppStore(selectNowUs);
-  const pending = useRef<{ frame: number | null; moment: number | null } | null>(null);
+  const view = useAppStore(selectMainView);
+  const setMainView = useAppStore(selectSetMainView);
+  const pending = useRef<{ frame: number | null; moment: number | null; view: SharedView | null } | null>(null);
   const [linked] = useState(() => parseShareLink(window.location.search) !== null);
 
   useEffect(() => {
     const run = parseShareLink(window.location.search);
     if (!run || pending.current) return;
-    pending.current = { frame: run.frame, moment: run.moment };
+    pending.current = { frame: run.frame, moment: run.moment, view: run.view };
     if (run.document) {
       decodeScenario(run.document).then(
         (text) => openText(text, 'the shared link'),
@@ -39,11 +41,12 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
 
   useEffect(() => {
     const p = pending.current;
-    if (!simulation || !p || (p.frame === null && p.moment === null)) return;
-    pending.current = { frame: null, moment: null };
+    if (!simulation || !p || (p.frame === null && p.moment === null && p.view === null)) return;
+    pending.current = { frame: null, moment: null, view: null };
     if (p.frame !== null) selectFrame(p.frame);
     if (p.moment !== null) seek(p.moment);
-  }, [simulation, selectFrame, seek]);
+    if (p.view !== null) setMainView(p.view);
+  }, [simulation, selectFrame, seek, setMainView]);
 
   // The moment goes into the link when the replay rests (not 60 times a second while it plays).
   const moment = !simulation || playing || nowUs >= simulation.endUs ? null : nowUs;
@@ -57,13 +60,13 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
       if (capture) write('');
       return;
     }
-    const state = { scenarioId: simulation.scenarioId, protocol: simulation.protocol, mitigations: simulation.mitigations, moment };
+    const state = { scenarioId: simulation.scenarioId, protocol: simulation.protocol, mitigations: simulation.mitigations, moment, view };
     if (!draft || (base && isBuiltinWithSwitches(draft, base.scenario))) write(shareLinkQuery(state, selectedFrame));
     else void encodeScenario(draft).then((document) => write(shareLinkQuery({ ...state, document }, selectedFrame)));
     return () => {
       cancelled = true;
     };
-  }, [simulation, capture, selectedFrame, draft, base, moment]);
+  }, [simulation, capture, selectedFrame, draft, base, moment, view]);
 
   return linked;
 }

@@ -5,12 +5,20 @@ import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, 
 describe('share links', () => {
   it('round-trip a run, a moment and a packet', () => {
     const q = shareLinkQuery({ scenarioId: 'attack-add-addr-hijack-v0', protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'], moment: 153511 }, 418);
-    expect(parseShareLink(q)).toEqual({ scenarioId: 'attack-add-addr-hijack-v0', settings: { protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, document: null, frame: 418, moment: 153511 });
+    expect(parseShareLink(q)).toEqual({ scenarioId: 'attack-add-addr-hijack-v0', settings: { protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, document: null, frame: 418, moment: 153511, view: null });
+  });
+
+  it('carries the tab the run was seen in (the timeline, the default, is left out), and ignores one it does not know', () => {
+    const q = shareLinkQuery({ scenarioId: 'two-path-v1', protocol: 'mptcp-v1', mitigations: [], view: 'topology' }, null);
+    expect(q).toContain('view=topology');
+    expect(parseShareLink(q)!.view).toBe('topology');
+    expect(shareLinkQuery({ scenarioId: 'two-path-v1', protocol: 'mptcp-v1', mitigations: [], view: 'timeline' }, null)).not.toContain('view=');
+    expect(parseShareLink('?scenario=two-path-v1&view=settings')!.view).toBeNull();
   });
 
   it('names no run without a scenario, and ignores a protocol, moment or frame that is not one', () => {
     expect(parseShareLink('?frame=3')).toBeNull();
-    expect(parseShareLink('?scenario=two-path-v1&protocol=quic&frame=-2&t=x')).toEqual({ scenarioId: 'two-path-v1', settings: {}, document: null, frame: null, moment: null });
+    expect(parseShareLink('?scenario=two-path-v1&protocol=quic&frame=-2&t=x')).toEqual({ scenarioId: 'two-path-v1', settings: {}, document: null, frame: null, moment: null, view: null });
     expect(parseShareLink('?scenario=two-path-v1&mitigations=')).toMatchObject({ settings: { mitigations: [] } });
   });
 

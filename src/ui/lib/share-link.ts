@@ -1,6 +1,7 @@
 /**
- * A share link names a run, a moment of it and a packet:
- * `?scenario=<built-in>&protocol=mptcp-v1&mitigations=tls,dh-keys&t=153511&frame=418`
+ * A share link names a run, a moment of it, a packet and the view it is
+ * seen in:
+ * `?scenario=<built-in>&protocol=mptcp-v1&mitigations=tls,dh-keys&t=153511&frame=418&view=topology`
  * for a built-in with its switches, or `?doc=<scenario>&t=…&frame=…` for an
  * edited or opened scenario (its JSON, deflated, base64url). The same
  * scenario and seed give the same packets, so the frame number and moment
@@ -18,7 +19,13 @@ export interface SharedRun {
   frame: number | null;
   /** The moment (µs of simulated time). */
   moment: number | null;
+  /** The tab it was seen in (null: the default, the timeline). */
+  view: SharedView | null;
 }
+
+/** The tabs a link can name. */
+export const SHARED_VIEWS = ['timeline', 'topology', 'packets', 'matrix', 'compare'] as const;
+export type SharedView = (typeof SHARED_VIEWS)[number];
 
 const positiveInt = (v: string | null) => {
   const n = Number(v);
@@ -37,7 +44,15 @@ export function parseShareLink(search: string): SharedRun | null {
   const mitigations = q.get('mitigations');
   if (mitigations !== null) settings.mitigations = mitigations.split(',').filter(Boolean);
   const frame = positiveInt(q.get('frame'));
-  return { scenarioId: document ? null : scenarioId, settings, document, frame: frame && frame > 0 ? frame : null, moment: positiveInt(q.get('t')) };
+  const view = q.get('view');
+  return {
+    scenarioId: document ? null : scenarioId,
+    settings,
+    document,
+    frame: frame && frame > 0 ? frame : null,
+    moment: positiveInt(q.get('t')),
+    view: view && (SHARED_VIEWS as readonly string[]).includes(view) ? (view as SharedView) : null,
+  };
 }
 
 export interface ShareState {
@@ -47,12 +62,14 @@ export interface ShareState {
   /** The encoded scenario when it is not a built-in with switches. */
   document?: string;
   moment?: number | null;
+  view?: SharedView;
 }
 
 export function shareLinkQuery(run: ShareState, frame: number | null): string {
   const q = run.document ? new URLSearchParams({ doc: run.document }) : new URLSearchParams({ scenario: run.scenarioId, protocol: run.protocol, mitigations: run.mitigations.join(',') });
   if (run.moment !== undefined && run.moment !== null) q.set('t', String(Math.round(run.moment)));
   if (frame !== null) q.set('frame', String(frame));
+  if (run.view && run.view !== 'timeline') q.set('view', run.view);
   return `?${q.toString()}`;
 }
 
