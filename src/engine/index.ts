@@ -34,7 +34,7 @@ export type * from './scenario/types.ts';
 export { runScenario, type RunHandle, type RunOptions, type RunResult, type PacketJson, type SubflowStats, type ConnectionStats } from './runner/run-scenario.ts';
 export { exportPcap, exportPcapng, firstFrameOfPacket, inFrameOrder } from './runner/pcap-export.ts';
 export { buildTimeline, laneOrder, attackerLaneId } from './runner/timeline.ts';
-export { MARK, CONNECTION_MARKS, FATE_CODE, type TimelineData, type TimelineLane, type TimelineLaneKind, type TimelineSubflow, type MarkName } from './runner/timeline-codes.ts';
+export { MARK, CONNECTION_MARKS, SIGNAL_MARKS, SIGNAL_OPTIONS, FATE_CODE, type TimelineData, type TimelineLane, type TimelineLaneKind, type TimelineSubflow, type MarkName } from './runner/timeline-codes.ts';
 export { goldenSummary, type GoldenSummary } from './runner/golden-summary.ts';
 export type { AppReport } from './host/apps.ts';
 export type { PacketFate } from './sim/trace.ts';

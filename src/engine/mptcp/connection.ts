@@ -177,16 +177,16 @@ export class MptcpConnection {
   /** dh-keys: the secret exponent behind `localShare`. */
   private readonly dhPrivate: bigint | null;
 
-  /**
-   * The peer's MP_CAPABLE key field: its key, or with dh-keys its share, from
-   * which (with our exponent) both real keys follow. Token and IDSN come from
-   * what is on the wire either way.
-   */
   /** Both keys known and the handshake's MP_CAPABLE answered: the data level runs. */
   establish(packetId: number): void {
     if (this.mptcpState === 'syn-sent' || this.mptcpState === 'syn-received') this.setState('established', 'mp-capable', packetId);
   }
 
+  /**
+   * The peer's MP_CAPABLE key field: its key, or with dh-keys its share, from
+   * which (with our exponent) both real keys follow. Token and IDSN come from
+   * what is on the wire either way.
+   */
   learnRemoteKey(share: bigint): void {
     if (this.remoteKey !== null) return;
     this.remoteShare = share;

@@ -39,6 +39,12 @@ export const MARK = {
 } as const;
 export type MarkName = keyof typeof MARK;
 
+/** The MPTCP signalling options, most telling first: the order in which labels and diagrams name them. */
+export const SIGNAL_OPTIONS = ['MP_CAPABLE', 'MP_JOIN', 'ADD_ADDR', 'REMOVE_ADDR', 'MP_PRIO', 'MP_FAIL', 'MP_FASTCLOSE', 'MP_TCPRST', 'DATA_FIN'] as const satisfies readonly MarkName[];
+
+/** Marks of a signalling packet: a handshake, a close, a reset, or one of those options. */
+export const SIGNAL_MARKS: number = MARK.SYN | MARK.FIN | MARK.RST | SIGNAL_OPTIONS.reduce((bits, name) => bits | MARK[name], 0);
+
 /** Marks drawn on the connection-level lane. */
 export const CONNECTION_MARKS = MARK.DSS_MAP | MARK.DATA_ACK | MARK.DATA_FIN | MARK.MP_FASTCLOSE | MARK.MP_FAIL;
 

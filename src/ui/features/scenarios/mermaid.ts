@@ -3,22 +3,10 @@
  * per lane, one message per signalling packet (handshakes, joins, address
  * signals, closes, and everything an attacker sent), data packets left out.
  */
-import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
+import { FATE_CODE, MARK, SIGNAL_MARKS as SIGNALS, SIGNAL_OPTIONS, type TimelineData } from '../../../engine/index.ts';
 
-const SIGNALS = MARK.SYN | MARK.FIN | MARK.RST | MARK.MP_CAPABLE | MARK.MP_JOIN | MARK.ADD_ADDR | MARK.REMOVE_ADDR | MARK.MP_PRIO | MARK.MP_FAIL | MARK.MP_FASTCLOSE | MARK.MP_TCPRST | MARK.DATA_FIN;
 const NAMES: [number, string][] = [
-  [MARK.SYN, 'SYN'],
-  [MARK.FIN, 'FIN'],
-  [MARK.RST, 'RST'],
-  [MARK.MP_CAPABLE, 'MP_CAPABLE'],
-  [MARK.MP_JOIN, 'MP_JOIN'],
-  [MARK.ADD_ADDR, 'ADD_ADDR'],
-  [MARK.REMOVE_ADDR, 'REMOVE_ADDR'],
-  [MARK.MP_PRIO, 'MP_PRIO'],
-  [MARK.MP_FAIL, 'MP_FAIL'],
-  [MARK.MP_FASTCLOSE, 'MP_FASTCLOSE'],
-  [MARK.MP_TCPRST, 'MP_TCPRST'],
-  [MARK.DATA_FIN, 'DATA_FIN'],
+  ...(['SYN', 'FIN', 'RST', ...SIGNAL_OPTIONS] as const).map((name): [number, string] => [MARK[name], name]),
   [MARK.DSS_MAP, 'data'],
   [MARK.DATA_ACK, 'DATA_ACK'],
 ];

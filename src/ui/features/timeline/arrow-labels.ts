@@ -4,20 +4,7 @@
  * MP_CAPABLE", "ADD_ADDR", "DSN 14240 +1424"), placed at each arrow's
  * middle where there is room, never over another label.
  */
-import { MARK, type TimelineData } from '../../../engine/index.ts';
-
-/** The options named on an arrow, most telling first (one is enough to tell the story). */
-const OPTION_NAMES: readonly [number, string][] = [
-  [MARK.MP_CAPABLE, 'MP_CAPABLE'],
-  [MARK.MP_JOIN, 'MP_JOIN'],
-  [MARK.ADD_ADDR, 'ADD_ADDR'],
-  [MARK.REMOVE_ADDR, 'REMOVE_ADDR'],
-  [MARK.MP_PRIO, 'MP_PRIO'],
-  [MARK.MP_FAIL, 'MP_FAIL'],
-  [MARK.MP_FASTCLOSE, 'MP_FASTCLOSE'],
-  [MARK.MP_TCPRST, 'MP_TCPRST'],
-  [MARK.DATA_FIN, 'DATA_FIN'],
-];
+import { MARK, SIGNAL_MARKS, SIGNAL_OPTIONS, type TimelineData } from '../../../engine/index.ts';
 
 /** 950, 14.2k, 1.35M: a DSN short enough to sit on an arrow (the inspector has the exact one). */
 export function compact(n: number): string {
@@ -33,8 +20,9 @@ export function arrowLabel(t: TimelineData, i: number): string {
   if (m & MARK.SYN) parts.push('SYN');
   if (m & MARK.FIN) parts.push('FIN');
   if (m & MARK.RST) parts.push('RST');
-  const option = OPTION_NAMES.find(([bit]) => m & bit);
-  if (option) parts.push(option[1]);
+  // One option is enough to tell the story: the most telling one.
+  const option = SIGNAL_OPTIONS.find((name) => m & MARK[name]);
+  if (option) parts.push(option);
   if (m & MARK.DSS_MAP && !Number.isNaN(t.dsn[i]!)) parts.push(`DSN ${compact(t.dsn[i]!)}`);
   else if (m & MARK.PAYLOAD) parts.push('data');
   // Nearly every MPTCP segment carries a DATA_ACK: a pure one is just an ACK, as Wireshark's flow graph says.
@@ -42,12 +30,10 @@ export function arrowLabel(t: TimelineData, i: number): string {
   return parts.join(' ');
 }
 
-const SIGNALS = MARK.SYN | MARK.FIN | MARK.RST | OPTION_NAMES.reduce((a, [bit]) => a | bit, 0);
-
 /** Which labels win the room: handshakes and signals first, then data, then plain ACKs. */
 export function labelRank(t: TimelineData, i: number): 0 | 1 | 2 {
   const m = t.marks[i]!;
-  if (m & SIGNALS) return 0;
+  if (m & SIGNAL_MARKS) return 0;
   return m & (MARK.PAYLOAD | MARK.DSS_MAP) ? 1 : 2;
 }
 
