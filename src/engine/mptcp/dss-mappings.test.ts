@@ -7,13 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { deriveFromKey } from '../crypto/mptcp-crypto.ts';
 import { dssChecksum } from '../wire/dss-checksum.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
+import { dssMapping as dss, MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
 
 const { SYN, ACK } = TCP_FLAG;
 
 const established = () => openV1();
 
-const dss = (dsn: bigint, ssn: number, len: number) => ({ kind: 'dss' as const, dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn, ssn, dataLength: len } });
 const text = (s: string) => new TextEncoder().encode(s);
 const read = (h: MptcpHarness) => h.receivedText();
 

@@ -9,13 +9,12 @@ import { BytesSource } from '../host/byte-stream.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { builtinScenario } from '../scenario/builtin/index.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_SERVER as S, type MptcpHarness } from '../testing/mptcp-harness.ts';
+import { dssMapping as dss, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_SERVER as S, type MptcpHarness } from '../testing/mptcp-harness.ts';
 
 const { ACK } = TCP_FLAG;
 
 const established = () => openV1();
 
-const dss = (dsn: bigint, ssn: number, len: number) => ({ kind: 'dss' as const, dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn, ssn, dataLength: len } });
 const text = (s: string) => new TextEncoder().encode(s);
 const read = (h: MptcpHarness) => h.receivedText();
 

@@ -12,7 +12,7 @@ import { ipv4 } from '../wire/ip-address.ts';
 import type { Dss, MptcpOption } from '../wire/mptcp/types.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
 import type { DecodedPacket } from '../wire/packet.ts';
-import { MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
+import { dssMapping as mapping, MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
 import type { MptcpSettings } from './settings.ts';
 
 const { SYN, ACK, RST, FIN } = TCP_FLAG;
@@ -46,7 +46,6 @@ function join(h: MptcpHarness, keyB: bigint, addressId = 1): number {
 
 const optionsOf = <K extends MptcpOption['kind']>(packets: DecodedPacket[], kind: K) => packets.flatMap((p) => mptcpOf(p)).filter((o): o is Extract<MptcpOption, { kind: K }> => o.kind === kind);
 const dssOf = (packets: DecodedPacket[]) => optionsOf(packets, 'dss') as Dss[];
-const mapping = (dsn: bigint, ssn: number, len: number, dataFin = false): Dss => ({ kind: 'dss', dataFin, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn, ssn, dataLength: len } });
 
 describe('RFC 8684 §3.4.1: ADD_ADDR', () => {
   const ADDR2 = ipv4(198, 18, 2, 2);

@@ -8,7 +8,7 @@ import { hex64 } from '../core/hex.ts';
 import { addAddrHmac, deriveFromKey, joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
 import { ipv4 } from '../wire/ip-address.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
+import { dssMapping as dss, MptcpHarness, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S } from '../testing/mptcp-harness.ts';
 
 const { SYN, ACK, RST } = TCP_FLAG;
 const C2 = '198.18.2.1:40001';
@@ -137,7 +137,6 @@ describe('signals at an established connection', () => {
     const { h, isnS } = established();
     const idsnA = deriveFromKey(1, KEY_A).idsn;
     const bytes = (n: number, v: number) => new Uint8Array(n).fill(v);
-    const dss = (dsn: bigint, ssn: number, len: number) => ({ kind: 'dss' as const, dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn, ssn, dataLength: len } });
     // Second chunk first (its DSN is ahead), then the first: the application must see 1s then 2s.
     h.send({ from: C, to: S, flags: ACK, seq: ISN_C + 1, ack: isnS + 1, options: [dss(idsnA + 11n, 1, 10)], payload: bytes(10, 2) });
     expect(h.received).toEqual([]);

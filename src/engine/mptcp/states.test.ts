@@ -9,12 +9,11 @@ import { deriveFromKey, joinAckHmac } from '../crypto/mptcp-crypto.ts';
 import { eventText, type HostEvent } from '../sim/events.ts';
 import type { Dss } from '../wire/mptcp/types.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
-import { mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S, type MptcpHarness } from '../testing/mptcp-harness.ts';
+import { dssMapping as mapping, mptcpOf, openV1, SCRIPT_CLIENT as C, SCRIPT_ISN as ISN_C, SCRIPT_KEY as KEY_A, SCRIPT_SERVER as S, type MptcpHarness } from '../testing/mptcp-harness.ts';
 import { canMoveConnection, canMoveJoin, type ConnectionState } from './states.ts';
 
 const { SYN, ACK } = TCP_FLAG;
 const text = (s: string) => new TextEncoder().encode(s);
-const mapping = (dsn: bigint, ssn: number, len: number, dataFin = false): Dss => ({ kind: 'dss', dataFin, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn, ssn, dataLength: len } });
 const dataAck = (ack: bigint): Dss => ({ kind: 'dss', dataFin: false, dataAck64: true, dsn64: false, reserved: 0, dataAck: ack });
 const moves = (h: MptcpHarness, kind: 'mptcp-state' | 'mptcp-join-state') => h.events(kind).map((e) => eventText(e as HostEvent));
 

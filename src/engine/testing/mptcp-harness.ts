@@ -12,7 +12,7 @@ import { MptcpStack } from '../mptcp/stack.ts';
 import type { EventKind, EventOf, HostEvent } from '../sim/events.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
-import type { MptcpOption } from '../wire/mptcp/types.ts';
+import type { Dss, MptcpOption } from '../wire/mptcp/types.ts';
 import { TCP_FLAG } from '../wire/tcp-header.ts';
 import { isMptcpOption } from '../wire/tcp-options.ts';
 import { segment, type SegmentSpec } from './packet-builder.ts';
@@ -109,4 +109,9 @@ export function openV1(settings: Partial<MptcpSettings> = {}, flags = 0x01) {
   const isnS = synAck!.tcp!.header.seq;
   h.send({ from: SCRIPT_CLIENT, to: SCRIPT_SERVER, flags: TCP_FLAG.ACK, seq: SCRIPT_ISN + 1, ack: isnS + 1, options: [{ kind: 'mp-capable', version: 1, flags, senderKey: SCRIPT_KEY, receiverKey: keyB }] });
   return { h, keyB, isnS, idsnA: deriveFromKey(1, SCRIPT_KEY).idsn, idsnB: deriveFromKey(1, keyB).idsn };
+}
+
+/** A DSS with a 64-bit DSN mapping `len` bytes at subflow sequence `ssn` (and a DATA_FIN on request), as the scripted peer sends it. */
+export function dssMapping(dsn: bigint, ssn: number, len: number, dataFin = false): Dss {
+  return { kind: 'dss', dataFin, dataAck64: false, dsn64: true, reserved: 0, mapping: { dsn, ssn, dataLength: len } };
 }
