@@ -23,6 +23,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
       speed: run?.timeline ? defaultSpeed(run.timeline.endOfRunUs) : s.speed,
       loading: null,
       selectedFrame: null,
+      hoveredFrame: null,
       detail: null,
       selectedField: null,
       expandedFields: new Set<string>(),

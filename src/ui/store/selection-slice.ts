@@ -11,6 +11,11 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = ({ client }) =
     expandedFields: new Set<string>(),
     decisions: [],
     hmacChecks: [],
+    hoveredFrame: null,
+
+    hoverFrame: (frame) => {
+      if (get().hoveredFrame !== frame) set({ hoveredFrame: frame });
+    },
 
     selectFrame: (frame) => {
       const capture = get().capture;

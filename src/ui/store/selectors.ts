@@ -8,6 +8,8 @@ export const selectLoading = (s: AppState) => s.loading;
 export const selectError = (s: AppState) => s.error;
 export const selectHasCapture = (s: AppState) => s.capture !== null;
 export const selectSelectedFrame = (s: AppState) => s.selectedFrame;
+export const selectHoveredFrame = (s: AppState) => s.hoveredFrame;
+export const selectHoverFrame = (s: AppState) => s.hoverFrame;
 export const selectDetail = (s: AppState) => s.detail;
 export const selectSelectedField = (s: AppState) => s.selectedField;
 export const selectExpandedFields = (s: AppState) => s.expandedFields;

@@ -58,6 +58,9 @@ export interface SelectionSlice {
   selectedField: string | null;
   expandedFields: ReadonlySet<string>;
   selectFrame(frame: number | null): void;
+  /** The frame under the pointer in any view (the ladder's arrow, a list row), so the others can light it up; null when none. */
+  hoveredFrame: number | null;
+  hoverFrame(frame: number | null): void;
   selectField(path: string | null): void;
   /** Opens or closes a field's subtree (toggles without `open`). */
   toggleField(path: string, open?: boolean): void;
