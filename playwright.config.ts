@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4174;
+// E2E_PORT lets several checkouts run their e2e tests at once without reusing each other's server.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 // Chromium comes from the system (/usr/bin/chromium): Playwright never downloads a browser here.
 export default defineConfig({
