@@ -95,8 +95,8 @@ test('a share link naming no built-in, or an unknown mitigation, says so and lea
   const page = app.page;
   await page.goto('/?scenario=attack-nope');
   await expect(app.alert).toContainText('no built-in scenario "attack-nope"');
-  await expect(page.getByRole('heading', { name: 'See inside Multipath TCP captures' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'See what attackers can do to Multipath TCP' })).toBeVisible();
   await page.goto('/?scenario=attack-add-addr-hijack-v0&mitigations=firewall');
   await expect(app.alert).toContainText('unknown mitigation "firewall"');
-  await expect(page.getByRole('heading', { name: 'See inside Multipath TCP captures' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'See what attackers can do to Multipath TCP' })).toBeVisible();
 });

@@ -21,7 +21,7 @@ test.describe('bad files', () => {
   test('an empty file says so', async ({ capturePage: app }) => {
     await app.openFile('empty.pcap', 'application/octet-stream', Buffer.alloc(0));
     await expect(app.alert.filter({ hasText: 'CAPTURE_EMPTY' })).toBeVisible();
-    await expect(app.page.getByRole('heading', { name: 'See inside Multipath TCP captures' })).toBeVisible();
+    await expect(app.page.getByRole('heading', { name: 'See what attackers can do to Multipath TCP' })).toBeVisible();
   });
 
   test('a capture cut short is read up to the damage and the problem is listed', async ({ capturePage: app, shot }) => {

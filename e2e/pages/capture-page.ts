@@ -24,7 +24,7 @@ export class CapturePage {
 
   async goto(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.page.getByRole('heading', { name: 'See inside Multipath TCP captures' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'See what attackers can do to Multipath TCP' })).toBeVisible();
   }
 
   async loadSample(): Promise<void> {
@@ -98,8 +98,10 @@ export class CapturePage {
 
   /** Runs a built-in scenario from the toolbar. */
   async simulate(id: string): Promise<void> {
-    await this.page.getByRole('group', { name: 'Simulate' }).getByLabel('Scenario').selectOption(id);
-    await this.page.getByRole('button', { name: 'Simulate' }).click();
+    // Picking a scenario runs it; one already picked runs again with Simulate.
+    const picker = this.page.getByRole('group', { name: 'Simulate' }).getByLabel('Scenario');
+    if ((await picker.inputValue()) === id) await this.page.getByRole('button', { name: 'Simulate' }).click();
+    else await picker.selectOption(id);
   }
 
   async openFile(name: string, mimeType: string, buffer: Buffer): Promise<void> {

@@ -9,9 +9,9 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 const sample = () => new Uint8Array(readFileSync(resolve(process.cwd(), 'fixtures/captures/v1-two-subflows-add-addr.pcap')));
 
 describe('App', () => {
-  it('lands on an explanation with the three ways in', () => {
+  it('lands on the threat lab, with the three ways into a capture one section down', () => {
     renderWithStore(<App />, makeStore());
-    expect(screen.getByRole('heading', { level: 2, name: 'See inside Multipath TCP captures' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'See what attackers can do to Multipath TCP' })).toBeTruthy();
     const ways = screen.getByRole('list', { name: 'Ways to open a capture' });
     expect(ways.textContent).toContain('Open a capture');
     expect(ways.textContent).toContain('Drop a file');

@@ -14,17 +14,11 @@ import { TopologyView } from '../features/topology/TopologyView.tsx';
 import { MatrixView } from '../features/matrix/MatrixView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectCaptureId, selectMainView, selectSetMainView, selectTimeline } from '../store/selectors.ts';
+import { selectCaptureId, selectMainView, selectSelectedFrame, selectSetMainView, selectTimeline } from '../store/selectors.ts';
 import type { MainView } from '../store/types.ts';
+import { MAIN_VIEWS } from '../store/main-views.ts';
 import '../features/packets/packets.css';
 
-const VIEWS: { id: MainView; label: string; key: string }[] = [
-  { id: 'timeline', label: 'Timeline', key: '1' },
-  { id: 'topology', label: 'Topology', key: '2' },
-  { id: 'packets', label: 'Packets', key: '3' },
-  { id: 'matrix', label: 'Attack matrix', key: '4' },
-  { id: 'compare', label: 'Compare', key: '5' },
-];
 
 function PacketsPane() {
   // A new capture starts a fresh list (scroll at the top).
@@ -40,15 +34,29 @@ function PacketsPane() {
   );
 }
 
-/** Timeline, topology and packet list of a simulated run, as tabs over the packet detail. */
+/** Topology above the timeline: where the packets go and when, seen together (the view a run opens on). */
+function OverviewPane() {
+  return (
+    <div className="overview">
+      <div className="overview__topology">
+        <TopologyView />
+      </div>
+      <div className="overview__timeline">
+        <TimelineView />
+      </div>
+    </div>
+  );
+}
+
+/** Overview, timeline, topology and packet list of a run, as tabs over the packet detail. */
 function RunViews() {
   const view = useAppStore(selectMainView);
   const setView = useAppStore(selectSetMainView);
-  const panels: Record<MainView, ReactNode> = { timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView /> };
+  const panels: Record<MainView, ReactNode> = { overview: <OverviewPane />, timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView /> };
   return (
     <div className="run-views">
       <div className="run-views__tabs" role="tablist" aria-label="Views">
-        {VIEWS.map((v) => (
+        {MAIN_VIEWS.map((v) => (
           <button key={v.id} type="button" role="tab" id={`tab-${v.id}`} aria-selected={view === v.id} aria-controls={`panel-${v.id}`} className="run-views__tab" title={`${v.label} (${v.key})`} onClick={() => setView(v.id)}>
             {v.label}
           </button>
@@ -67,6 +75,8 @@ export function Workspace() {
   const view = useAppStore(selectMainView);
   // The matrix and the comparison are about runs, not packets: they take the packet detail's room.
   const wide = timeline !== null && (view === 'matrix' || view === 'compare');
+  // The inspector takes room only when there is a packet to inspect; until then it is one line.
+  const inspecting = useAppStore(selectSelectedFrame) !== null;
   const [help, setHelp] = useState(false);
   // How much of the right column the views take above the packet detail (the splitter moves it).
   const [share, setShare] = useState(64);
@@ -80,7 +90,7 @@ export function Workspace() {
         <ConnectionsPanel />
       </div>
       <div
-        className={timeline ? `workspace__packets workspace__packets--run${wide ? ' workspace__packets--wide' : ''}` : 'workspace__packets'}
+        className={timeline ? `workspace__packets workspace__packets--run${wide ? ' workspace__packets--wide' : inspecting ? '' : ' workspace__packets--idle'}` : 'workspace__packets'}
         style={timeline && !wide ? ({ '--views-share': `${share}%` } as React.CSSProperties) : undefined}
       >
         {timeline ? (
@@ -91,7 +101,7 @@ export function Workspace() {
         ) : (
           <PacketsPane />
         )}
-        {timeline && !wide && <Splitter share={share} onShare={setShare} label="Resize the views and the packet detail" />}
+        {timeline && !wide && inspecting && <Splitter share={share} onShare={setShare} label="Resize the views and the packet detail" />}
         {!wide && <PacketDetail />}
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

@@ -8,11 +8,12 @@ describe('share links', () => {
     expect(parseShareLink(q)).toEqual({ scenarioId: 'attack-add-addr-hijack-v0', settings: { protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, document: null, frame: 418, moment: 153511, view: null });
   });
 
-  it('carries the tab the run was seen in (the timeline, the default, is left out), and ignores one it does not know', () => {
+  it('carries the tab the run was seen in (the overview, the default, is left out), and ignores one it does not know', () => {
     const q = shareLinkQuery({ scenarioId: 'two-path-v1', protocol: 'mptcp-v1', mitigations: [], view: 'topology' }, null);
     expect(q).toContain('view=topology');
     expect(parseShareLink(q)!.view).toBe('topology');
-    expect(shareLinkQuery({ scenarioId: 'two-path-v1', protocol: 'mptcp-v1', mitigations: [], view: 'timeline' }, null)).not.toContain('view=');
+    expect(shareLinkQuery({ scenarioId: 'two-path-v1', protocol: 'mptcp-v1', mitigations: [], view: 'overview' }, null)).not.toContain('view=');
+    expect(shareLinkQuery({ scenarioId: 'two-path-v1', protocol: 'mptcp-v1', mitigations: [], view: 'timeline' }, null)).toContain('view=timeline');
     expect(parseShareLink('?scenario=two-path-v1&view=settings')!.view).toBeNull();
   });
 

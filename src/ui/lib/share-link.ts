@@ -9,6 +9,7 @@
  */
 import { SIM_PROTOCOLS, type SimProtocol, type SimulateSettings } from '../../worker/capture-client.ts';
 import type { Scenario } from '../../engine/index.ts';
+import { DEFAULT_VIEW } from '../store/main-views.ts';
 
 export interface SharedRun {
   /** A built-in with switches, or null when the link carries the scenario itself. */
@@ -24,7 +25,7 @@ export interface SharedRun {
 }
 
 /** The tabs a link can name. */
-export const SHARED_VIEWS = ['timeline', 'topology', 'packets', 'matrix', 'compare'] as const;
+export const SHARED_VIEWS = ['overview', 'timeline', 'topology', 'packets', 'matrix', 'compare'] as const;
 export type SharedView = (typeof SHARED_VIEWS)[number];
 
 const positiveInt = (v: string | null) => {
@@ -69,7 +70,7 @@ export function shareLinkQuery(run: ShareState, frame: number | null): string {
   const q = run.document ? new URLSearchParams({ doc: run.document }) : new URLSearchParams({ scenario: run.scenarioId, protocol: run.protocol, mitigations: run.mitigations.join(',') });
   if (run.moment !== undefined && run.moment !== null) q.set('t', String(Math.round(run.moment)));
   if (frame !== null) q.set('frame', String(frame));
-  if (run.view && run.view !== 'timeline') q.set('view', run.view);
+  if (run.view && run.view !== DEFAULT_VIEW) q.set('view', run.view);
   return `?${q.toString()}`;
 }
 

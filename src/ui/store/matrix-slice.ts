@@ -1,3 +1,4 @@
+import { DEFAULT_VIEW } from './main-views.ts';
 import type { MatrixSlice } from './types.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { runMatrixInWorkers, type MatrixRun } from '../../worker/matrix-client.ts';
@@ -61,7 +62,7 @@ export const createMatrixSlice: SliceCreator<MatrixSlice> = ({ client }) => (set
       try {
         const scenario = await client.matrixScenario(row);
         get().replaceDraft(scenario, null);
-        get().setMainView('timeline');
+        get().setMainView(DEFAULT_VIEW);
       } catch (e) {
         set({ error: failureOf(e, `matrix row ${row.attack}`) });
       }

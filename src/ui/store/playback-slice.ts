@@ -1,3 +1,4 @@
+import { DEFAULT_VIEW } from './main-views.ts';
 import type { PlaybackSlice } from './types.ts';
 import type { SliceCreator } from './internals.ts';
 import { stepFrame } from './playback-model.ts';
@@ -9,7 +10,7 @@ export const createPlaybackSlice: SliceCreator<PlaybackSlice> = () => (set, get)
     nowUs: 0,
     playing: false,
     speed: 0.05,
-    mainView: 'timeline',
+    mainView: DEFAULT_VIEW,
     theme: 'light',
     setTheme: (theme) => set({ theme }),
     play: () => {

@@ -86,7 +86,7 @@ export interface SimulatedRun {
   timeline: TimelineData | null;
 }
 
-export type MainView = 'timeline' | 'topology' | 'packets' | 'matrix' | 'compare';
+export type MainView = 'overview' | 'timeline' | 'topology' | 'packets' | 'matrix' | 'compare';
 
 /** Simulated time on screen, and the replay of a run. */
 export interface PlaybackSlice {

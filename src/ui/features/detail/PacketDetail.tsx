@@ -10,6 +10,18 @@ import './detail.css';
 export function PacketDetail() {
   const detail = useAppStore(selectDetail);
   const selectedFrame = useAppStore(selectSelectedFrame);
+  if (selectedFrame === null) {
+    // Nothing to inspect: one line that says how, so the views keep the room.
+    return (
+      <section className="detail detail--idle" aria-labelledby="detail-heading" data-testid="inspector">
+        <div className="pane-header">
+          <h2 id="detail-heading">
+            Packet detail <span className="pane-header__meta">Select a packet to see its fields and bytes: click an arrow or a row, or press → to step.</span>
+          </h2>
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="detail" aria-labelledby="detail-heading" data-testid="inspector">
       <div className="pane-header">
@@ -23,7 +35,7 @@ export function PacketDetail() {
         </h2>
       </div>
       {!detail ? (
-        <p className="detail__hint">{selectedFrame === null ? 'Select a packet to see its fields and bytes.' : 'Dissecting…'}</p>
+        <p className="detail__hint">Dissecting…</p>
       ) : (
         <>
           {detail.problems.length > 0 && (

@@ -15,11 +15,20 @@ async function landing() {
 }
 
 describe('EmptyState', () => {
-  it('keeps the ways to open a capture above the scenario gallery', async () => {
-    await landing();
-    expect(screen.getByRole('heading', { level: 2, name: 'See inside Multipath TCP captures' })).toBeTruthy();
-    expect(screen.getByRole('list', { name: 'Ways to open a capture' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Simulate a scenario' })).toBeTruthy();
+  it('leads with the threat lab (its steps, the first attack, the attack gallery), with capture analysis below', async () => {
+    const { simulate } = await landing();
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['See what attackers can do to Multipath TCP', 'Simulate a scenario', 'Or look inside a capture']);
+    expect(within(screen.getByRole('list', { name: 'How it works' })).getAllByRole('listitem').map((li) => li.querySelector('.step__title')!.textContent)).toEqual([
+      'Pick an attack',
+      'Place an attacker',
+      'Watch what breaks',
+    ]);
+    const groups = within(screen.getByRole('region', { name: 'Simulate a scenario' })).getAllByRole('heading', { level: 3 }).map((h) => h.firstChild!.textContent!.trim());
+    expect(groups).toEqual(['Attacks', 'Networks']);
+    expect(within(screen.getByRole('region', { name: 'Or look inside a capture' })).getByRole('list', { name: 'Ways to open a capture' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Watch an ADD_ADDR hijack (MPTCP v0)' }));
+    expect(simulate).toHaveBeenCalledExactlyOnceWith('attack-add-addr-hijack-v0');
   });
 
   it('lists the built-ins as networks and attacks, and runs one', async () => {

@@ -22,7 +22,7 @@ function ScenarioGroup({ title, lead, scenarios, onRun, disabled }: { title: str
   );
 }
 
-/** Every built-in scenario as a card to run: networks first, then attacks. */
+/** Every built-in scenario as a card to run: attacks first, then networks. */
 export function ScenarioGallery() {
   const scenarios = useAppStore(selectScenarios);
   const loadScenarios = useAppStore(selectLoadScenarios);
@@ -41,16 +41,13 @@ export function ScenarioGallery() {
       <h2 id={id} className="gallery__title">
         Simulate a scenario
       </h2>
-      <p className="landing__lead">
-        Or run one of the built-in scenarios in the lab's own MPTCP engine, right here: watch the packets on a ladder diagram, see which security failures an
-        attacker causes, then flip the protocol version or a mitigation and run it again.
-      </p>
+      <p className="landing__lead">Each one runs here, in the lab's own MPTCP engine; then flip the protocol version or a mitigation and run it again.</p>
       {scenarios.length === 0 ? (
         <p className="gallery__empty">Loading the scenarios…</p>
       ) : (
         <>
-          <ScenarioGroup title="Networks" lead="Multipath TCP at work, with no attacker." scenarios={scenarios.filter((s) => s.attacks.length === 0)} onRun={run} disabled={busy} />
           <ScenarioGroup title="Attacks" lead="An attacker on or off the path, and what the hosts let through." scenarios={scenarios.filter((s) => s.attacks.length > 0)} onRun={run} disabled={busy} />
+          <ScenarioGroup title="Networks" lead="Multipath TCP at work, with no attacker: place one yourself." scenarios={scenarios.filter((s) => s.attacks.length === 0)} onRun={run} disabled={busy} />
         </>
       )}
     </section>

@@ -10,7 +10,7 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ['0'], does: 'Show the whole run in the timeline' },
   { keys: ['F'], does: 'Follow the moment in the timeline, on or off (a pan or zoom by hand turns it off)' },
   { keys: ['Shift', 'drag'], does: 'Zoom the timeline into a range' },
-  { keys: ['1', '2', '3', '4', '5'], does: 'Timeline, topology, packet list, attack matrix, compare' },
+  { keys: ['1', '2', '3', '4', '5', '6'], does: 'Overview (topology and timeline), timeline, topology, packet list, attack matrix, compare' },
   { keys: ['Ctrl', 'Z'], does: 'Undo an edit (Ctrl+Shift+Z or Ctrl+Y: redo)' },
   { keys: ['Ctrl', 'O'], does: 'Open a capture file' },
   { keys: ['?'], does: 'This list' },

@@ -2,11 +2,10 @@ import { useEffect } from 'react';
 import { useAppStoreApi } from '../../store/store-context.tsx';
 import { isTyping } from '../../lib/keyboard.ts';
 import { SPEEDS } from '../../store/playback-model.ts';
-import type { MainView } from '../../store/types.ts';
+import { viewForKey } from '../../store/main-views.ts';
 
-const VIEWS: Record<string, MainView> = { '1': 'timeline', '2': 'topology', '3': 'packets', '4': 'matrix', '5': 'compare' };
 
-/** The replay's keys (see SHORTCUTS): space, arrows, Home/End, [ ], 1-3, and ? for the list. */
+/** The replay's keys (see SHORTCUTS): space, arrows, Home/End, [ ], the view digits, and ? for the list. */
 export function usePlaybackKeys(openHelp: () => void): void {
   const store = useAppStoreApi();
   useEffect(() => {
@@ -31,8 +30,8 @@ export function usePlaybackKeys(openHelp: () => void): void {
         const i = SPEEDS.findIndex((v) => v >= s.speed);
         const next = SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, (i < 0 ? SPEEDS.length - 1 : i) + (e.key === ']' ? 1 : -1)))]!;
         s.setSpeed(next);
-      } else if (VIEWS[e.key]) {
-        s.setMainView(VIEWS[e.key]!);
+      } else if (viewForKey(e.key)) {
+        s.setMainView(viewForKey(e.key)!);
       } else {
         return;
       }

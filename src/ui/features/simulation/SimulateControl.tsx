@@ -10,8 +10,9 @@ import { MITIGATIONS, PROTOCOLS } from '../../lib/switch-labels.ts';
 
 /**
  * Pick a built-in scenario, its protocol and mitigations, and run it in the
- * engine; its capture opens in the viewer. Changing a switch while that
- * scenario is on screen runs it again at once.
+ * engine; its capture opens in the viewer. Picking a scenario runs it, and
+ * changing a switch while that scenario is on screen runs it again at once
+ * (Simulate runs it again as it is).
  */
 export function SimulateControl() {
   const details = useDismissableDetails();
@@ -72,9 +73,13 @@ export function SimulateControl() {
         className="simulate__select"
         value={current}
         onChange={(e) => {
-          setChosen(e.target.value);
+          // Picking a scenario runs it, as a switch does: what is chosen is what is on screen.
+          const next = e.target.value;
+          setChosen(next);
           setProtocol(null);
           setMitigations(null);
+          lastRun.current = next;
+          void simulate(next, {});
         }}
         disabled={scenarios.length === 0}
         title={info?.description}
@@ -106,7 +111,7 @@ export function SimulateControl() {
           ))}
         </div>
       </details>
-      <button type="button" className="btn" onClick={() => run(settings(protocol, mitigations))} disabled={!current || loading !== null}>
+      <button type="button" className="btn btn--primary" onClick={() => run(settings(protocol, mitigations))} disabled={!current || loading !== null}>
         <PlayIcon /> Simulate
       </button>
     </div>

@@ -18,14 +18,15 @@ export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) 
           <LogoIcon className="toolbar__logo" /> MPTCP Threat Lab
         </button>
       </h1>
+      {/* The threat lab first (pick a scenario, run it); captures one click away. */}
+      <SimulateControl />
       <div className="toolbar__actions" role="toolbar" aria-label="Capture">
-        <button type="button" className="btn btn--primary" onClick={onOpen} aria-keyshortcuts="Control+O" title="Open a pcap or pcapng capture (Ctrl+O)">
+        <button type="button" className="btn" onClick={onOpen} aria-keyshortcuts="Control+O" title="Open a pcap or pcapng capture (Ctrl+O)">
           <FolderIcon /> Open capture…<kbd className="btn__kbd">Ctrl+O</kbd>
         </button>
-        <button type="button" className="btn" onClick={() => void loadSample()} disabled={loading !== null}>
-          <FlaskIcon /> Load sample capture
+        <button type="button" className="btn btn--quiet" onClick={() => void loadSample()} disabled={loading !== null} aria-label="Load sample capture" title="Load a Linux MPTCP v1 capture: two subflows and an ADD_ADDR">
+          <FlaskIcon /> Sample capture
         </button>
-        <SimulateControl />
       </div>
       <div className="toolbar__status">{loading ? <LoadProgress /> : <CaptureSummary />}</div>
       <ThemeToggle />
