@@ -49,7 +49,7 @@ test('topology: nodes, links and the attacker, with packets in flight at the mom
   await run.open('?scenario=attack-add-addr-hijack-v0');
   await app.page.keyboard.press('2');
   await expect(run.view('Topology')).toHaveAttribute('aria-selected', 'true');
-  await expect(run.topology.getByRole('img', { name: /2 hosts, 2 routers, 4 links, 1 attacker/ })).toBeVisible();
+  await expect(run.topology.getByRole('group', { name: /2 hosts, 2 routers, 4 links, 1 attacker/ })).toBeVisible();
   await expect(run.topology).toContainText('198.18.1.254');
   await expect(run.topology).toContainText('Mallory');
   await run.seek(150_000);

@@ -48,7 +48,8 @@ export function HexDump({ detail }: { detail: FrameDetail }) {
 
   return (
     <div className="hex" role="group" aria-label={`Bytes of frame ${detail.frame}`}>
-      <div className="hex__viewport" ref={viewportRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={onClick}>
+      {/* Focusable so the keyboard can scroll through a long frame's bytes. */}
+      <div className="hex__viewport" ref={viewportRef} tabIndex={0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onClick={onClick}>
         <div style={{ height: win.totalHeight, position: 'relative' }}>
           <div className="hex__rows" style={{ transform: `translateY(${win.offsetTop}px)` }}>
             {rows}

@@ -26,7 +26,8 @@ export function HostDecisions({ detail }: { detail: FrameDetail }) {
   const derivations = derivationsFor([...labels(detail.layers)]);
   if (!simulated && derivations.length === 0) return null;
   return (
-    <div className="decisions">
+    // Focusable: it scrolls when the hosts said a lot, and the keyboard must reach what they said.
+    <div className="decisions" tabIndex={0} role="region" aria-label="Host decisions and derivations">
       {simulated && (
         <section aria-label="What the hosts did with it">
           <h3>What the hosts did with it</h3>

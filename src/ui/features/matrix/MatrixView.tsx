@@ -50,7 +50,8 @@ export function MatrixView() {
     <section data-testid="matrix" aria-label="Attack matrix" className="matrix">
       <MatrixToolbar matrix={matrix} />
       <MatrixFilters protocol={protocol} set={set} onProtocol={setProtocol} onSet={setChosenSet} />
-      <div className="matrix__scroll">
+      {/* Focusable so the keyboard can scroll the grid before it has cells to tab to. */}
+      <div className="matrix__scroll" tabIndex={0} role="region" aria-label="Attack matrix grid">
         <MatrixGrid rows={rows} attacks={shown} protocol={protocol} set={set} running={matrix ? matrix.running : null} onOpen={open} />
         <MatrixLegend />
       </div>

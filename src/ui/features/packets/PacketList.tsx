@@ -14,6 +14,9 @@ import { frameAt, positionOf } from '../../store/view-model.ts';
 import { useElementHeight } from '../../lib/use-element-height.ts';
 import { computeWindow, scrollTopToReveal } from '../../lib/virtual-window.ts';
 import { COLUMNS, ROW_HEIGHT, rowDomId } from './columns.ts';
+
+/** The sticky header's height: its 24 px row and a 1 px border (CSS `.plist__head`). */
+const HEAD_HEIGHT = 25;
 import { PacketRowView } from './PacketRowView.tsx';
 
 const selectPackets = (s: { capture: { packets: number } | null }) => s.capture?.packets ?? 0;
@@ -30,8 +33,9 @@ export function PacketList() {
   const rowAt = useAppStore(selectRowAt);
   const selectFrame = useAppStore(selectSelectFrame);
 
+  // The grid itself scrolls (its header row sticks), so the element holding the keyboard focus is the one that scrolls.
   const viewportRef = useRef<HTMLDivElement>(null);
-  const viewportHeight = useElementHeight(viewportRef, 400);
+  const viewportHeight = Math.max(ROW_HEIGHT, useElementHeight(viewportRef, 400) - HEAD_HEIGHT);
   const [scrollTop, setScrollTop] = useState(0);
   const win = computeWindow({ count: length, rowHeight: ROW_HEIGHT, viewportHeight, scrollTop, overscan: 8 });
   const selectedPos = selectedFrame === null ? -1 : positionOf(selectedFrame, packets, filtered);
@@ -101,6 +105,8 @@ export function PacketList() {
       aria-activedescendant={activeVisible ? rowDomId(selectedFrame) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      ref={viewportRef}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <div role="rowgroup" className="plist__head">
         <div role="row" aria-rowindex={1} className="plist__row plist__row--head">
@@ -111,7 +117,7 @@ export function PacketList() {
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="plist__viewport" ref={viewportRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div role="rowgroup" className="plist__viewport">
         <div className="plist__spacer" style={{ height: win.totalHeight }}>
           <div className="plist__rows" style={{ transform: `translateY(${win.offsetTop}px)` }}>
             {rows}

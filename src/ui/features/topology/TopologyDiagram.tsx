@@ -97,7 +97,7 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
 
   return (
     <div className={`topology__frame${armed ? ' topology__frame--armed' : ''}`} ref={frameRef} {...handlers}>
-      <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="img" aria-label={summary} onClick={onClick} onKeyDown={onKeyDown}>
+      <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="group" aria-label={summary} onClick={onClick} onKeyDown={onKeyDown}>
         <g ref={layerRef}>
           <TopologyLinks links={scenario.links} geometry={geometry} subflows={subflows} selected={selectedLink} dropTarget={over} />
           <g ref={nodesRef}>
