@@ -45,7 +45,7 @@ describe('TopologyView', () => {
   it('draws every node with its shape, label and addresses, and every link with its parameters', () => {
     const { svg } = show(twoPath, 0);
     expect(screen.getByTestId('topology').getAttribute('aria-label')).toBe('Topology');
-    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('role')).toBe('group');
     expect(svg.getAttribute('aria-label')).toBe('2 hosts, 2 routers, 4 links');
 
     const node = (id: string) => svg.querySelector(`[data-node="${id}"]`)!;
