@@ -17,7 +17,7 @@ test('export a pcapng of the run, one interface per link, and lab analyze reads 
   await run.open('?scenario=attack-add-addr-hijack-v0');
   await app.page.getByText('Export ▾').click();
   const download = app.page.waitForEvent('download');
-  await app.page.getByRole('menu', { name: 'Export' }).getByRole('button', { name: 'Capture (pcapng)' }).click();
+  await app.page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Capture (pcapng)' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pcapng$/);
   const path = (await (await download).path())!;
   const out = execFileSync(process.execPath, [LAB, 'analyze', path], { encoding: 'utf8' });
@@ -100,7 +100,7 @@ test('exports: topology SVG and PNG, timeline SVG, Mermaid, and a printable HTML
   const save = async (label: string): Promise<Buffer> => {
     await app.page.getByText('Export ▾').click();
     const download = app.page.waitForEvent('download');
-    await app.page.getByRole('menu', { name: 'Export' }).getByRole('button', { name: label }).click();
+    await app.page.getByRole('group', { name: 'Export' }).getByRole('button', { name: label }).click();
     return readFileSync((await (await download).path())!);
   };
   const topo = (await save('Topology (SVG)')).toString('utf8');

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCaptureBytes, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
@@ -68,6 +69,13 @@ export function ExportMenu() {
   const captureBytes = useAppStore(selectCaptureBytes);
   const setMainView = useAppStore(selectSetMainView);
   const preventionOfDraft = useAppStore(selectPreventionOfDraft);
+  // What is being written, then what was: some exports re-run the scenario (the report tries each mitigation) and take seconds.
+  const [status, setStatus] = useState<{ label: string; done: boolean } | null>(null);
+  useEffect(() => {
+    if (!status?.done) return;
+    const t = setTimeout(() => setStatus(null), 4000);
+    return () => clearTimeout(t);
+  }, [status]);
   if (!sim) return null;
   const showTopology = () => setMainView('topology');
   const base = `${sim.scenarioId}-${sim.protocol}`;
@@ -78,18 +86,26 @@ export function ExportMenu() {
       type="button"
       className="btn btn--small btn--quiet"
       title={title}
+      disabled={status !== null && !status.done}
       onClick={(e) => {
         close(e);
-        void run();
+        setStatus({ label, done: false });
+        void Promise.resolve(run()).then(
+          () => setStatus({ label, done: true }),
+          () => setStatus(null),
+        );
       }}
     >
       {label}
     </button>
   );
   return (
+    <>
     <details className="export-menu" ref={details}>
-      <summary className="btn btn--small">Export ▾</summary>
-      <div className="export-menu__items" role="menu" aria-label="Export">
+      <summary className="btn btn--small" aria-busy={status !== null && !status.done}>
+        {status && !status.done ? `Exporting ${status.label}…` : 'Export ▾'}
+      </summary>
+      <div className="export-menu__items" role="group" aria-label="Export">
         {item('Capture (pcapng)', 'Every packet on every link, one interface per link, for Wireshark or lab analyze', async () => {
           const bytes = await captureBytes();
           // A simulated run is pcapng; an opened file goes back out in its own format.
@@ -117,5 +133,9 @@ export function ExportMenu() {
         })}
       </div>
     </details>
+      <span className="export-menu__status" role="status" aria-label="Export">
+        {status?.done ? `Saved ${status.label}` : ''}
+      </span>
+    </>
   );
 }

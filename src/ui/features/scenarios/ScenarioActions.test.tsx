@@ -20,9 +20,9 @@ describe('Copy share link', () => {
     await shown();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy share link' })));
     expect(writeText).toHaveBeenCalledWith(window.location.href);
-    expect(screen.getByRole('status').textContent).toBe('Link copied');
+    expect(screen.getByRole('status', { name: 'Share link' }).textContent).toBe('Link copied');
     await act(async () => vi.advanceTimersByTime(3000));
-    expect(screen.getByRole('status').textContent).toBe('');
+    expect(screen.getByRole('status', { name: 'Share link' }).textContent).toBe('');
     vi.useRealTimers();
   });
 
@@ -30,6 +30,23 @@ describe('Copy share link', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
     await shown();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy share link' })));
-    expect(screen.getByRole('status').textContent).toBe('Could not copy: the address bar has the link');
+    expect(screen.getByRole('status', { name: 'Share link' }).textContent).toBe('Could not copy: the address bar has the link');
+  });
+});
+
+describe('Export', () => {
+  it('says what it is writing while a report re-runs the scenario, then that it saved it', async () => {
+    const store = await shown();
+    let finish: (v: null) => void = () => {};
+    act(() => store.setState({ preventionOfDraft: () => new Promise<null>((r) => (finish = r)) }));
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }));
+    const summary = screen.getByText('Export ▾');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Report (Markdown)' })));
+    expect(summary.textContent).toBe('Exporting Report (Markdown)…');
+    expect(summary.getAttribute('aria-busy')).toBe('true');
+    expect((screen.getByRole('button', { name: 'Report (HTML, printable)', hidden: true }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => finish(null));
+    expect(summary.textContent).toBe('Export ▾');
+    expect(screen.getByRole('status', { name: 'Export' }).textContent).toBe('Saved Report (Markdown)');
   });
 });

@@ -68,7 +68,7 @@ export function ScenarioActions() {
       >
         Copy share link
       </button>
-      <span role="status" className="scenario-actions__status">
+      <span role="status" aria-label="Share link" className="scenario-actions__status">
         {copied === 'copied' ? 'Link copied' : copied === 'failed' ? 'Could not copy: the address bar has the link' : ''}
       </span>
       <ExportMenu />

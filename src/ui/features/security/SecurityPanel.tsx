@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectNowUs, selectPreventionOfDraft, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
+import { selectHoverFrame, selectNowUs, selectPreventionOfDraft, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
 import type { AppState } from '../../store/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tag } from '../../components/Tag.tsx';
@@ -13,8 +13,20 @@ import './security.css';
 function FrameLink({ frame }: { frame: number }) {
   const select = useAppStore(selectSelectFrame);
   const selected = useAppStore(selectSelectedFrame);
+  const hover = useAppStore(selectHoverFrame);
+  // Pointing at a frame number lights its arrow on the ladder and its link in the topology.
   return (
-    <button type="button" className="framelink" aria-current={selected === frame} onClick={() => select(frame)} title={`Select packet ${frame}`}>
+    <button
+      type="button"
+      className="framelink"
+      aria-current={selected === frame}
+      onClick={() => select(frame)}
+      onMouseEnter={() => hover(frame)}
+      onMouseLeave={() => hover(null)}
+      onFocus={() => hover(frame)}
+      onBlur={() => hover(null)}
+      title={`Select packet ${frame}`}
+    >
       #{frame}
     </button>
   );
@@ -23,10 +35,14 @@ function FrameLink({ frame }: { frame: number }) {
 /** True once the replay's moment has reached `us` (a boolean, so a component re-renders only when it flips). */
 const reached = (us: number) => (s: AppState) => s.nowUs >= us;
 
+/** True while the frame under the pointer (in any view) is evidence of this failure. */
+const evidenceHovered = (frames: readonly number[]) => (s: AppState) => s.hoveredFrame !== null && frames.includes(s.hoveredFrame);
+
 function FailureItem({ f }: { f: FailureView }) {
   const held = useAppStore(reached(f.timeUs));
+  const lit = useAppStore(evidenceHovered(f.frames));
   return (
-    <li className={held ? 'failure' : 'failure failure--pending'} data-failure={f.id} data-held={held}>
+    <li className={`failure${held ? '' : ' failure--pending'}${lit ? ' failure--lit' : ''}`} data-failure={f.id} data-held={held} data-lit={lit}>
       <div className="failure__head">
         <StatusBadge verdict={held ? false : null} title={held ? `Holds from ${ms(f.timeUs)}` : `Not yet: holds from ${ms(f.timeUs)}`}>
           {f.name}
@@ -119,10 +135,12 @@ function VerdictItem({ v }: { v: VerdictView }) {
 }
 
 /** A failure in the summary: grey until the replay reaches the moment it first holds, then red. */
-function SummaryBadge({ name, firstUs }: { name: string; firstUs: number }) {
+function SummaryBadge({ name, firstUs, frames }: { name: string; firstUs: number; frames: readonly number[] }) {
   const held = useAppStore(reached(firstUs));
+  const lit = useAppStore(evidenceHovered(frames));
   return (
-    <StatusBadge verdict={held ? false : null} title={held ? `Holds from ${ms(firstUs)}` : `Not yet (from ${ms(firstUs)})`}>
+    <StatusBadge
+      className={lit ? 'status--lit' : undefined} verdict={held ? false : null} title={held ? `Holds from ${ms(firstUs)}` : `Not yet (from ${ms(firstUs)})`}>
       {name}
     </StatusBadge>
   );
@@ -148,7 +166,12 @@ export function SecurityPanel() {
           {sim.failures.length === 0 ? (
             <StatusBadge verdict={true}>No security failure</StatusBadge>
           ) : (
-            [...new Set(sim.failures.map((f) => f.name))].map((name) => <SummaryBadge key={name} name={name} firstUs={Math.min(...sim.failures.filter((f) => f.name === name).map((f) => f.timeUs))} />)
+            [...new Set(sim.failures.map((f) => f.name))].map((name) => <SummaryBadge
+                key={name}
+                name={name}
+                firstUs={Math.min(...sim.failures.filter((f) => f.name === name).map((f) => f.timeUs))}
+                frames={sim.failures.filter((f) => f.name === name).flatMap((f) => f.frames)}
+              />)
           )}
         </p>
         {sim.verdicts.length > 0 && (
