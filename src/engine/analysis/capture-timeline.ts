@@ -76,7 +76,7 @@ export class CaptureTimelineBuilder {
   /** Records one frame; call from the analyzer's onPacket hook, in frame order. */
   add(p: CapturedPacket, decoded: DecodedPacket | null, sf: SubflowState | null): void {
     const i = this.count++;
-    this.reserve(this.count);
+    if (this.count > this.time.length) this.reserve(this.count);
     this.t0 ??= { sec: p.tsSec, nsec: p.tsNsec };
     const t = (p.tsSec - this.t0.sec) * 1e6 + (p.tsNsec - this.t0.nsec) / 1e3;
     // Frames stay in file order; one stamped earlier than the frame before it is drawn at that frame's time, so searches by time hold.
@@ -114,9 +114,15 @@ export class CaptureTimelineBuilder {
     this.dataLength = grow(this.dataLength, n);
   }
 
+  /** The last two addresses looked up: most frames go back and forth between the same two. */
+  private recentKey: (number | string)[] = [-1, -1];
+  private recentId = [-1, -1];
+
   private addressId(a: IpAddress): number {
     const b = a.bytes;
     const key = a.family === 4 ? ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0 : Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    if (this.recentKey[0] === key) return this.recentId[0]!;
+    if (this.recentKey[1] === key) return this.recentId[1]!;
     let id = this.addressIds.get(key);
     if (id === undefined) {
       id = this.addresses.length;
@@ -124,6 +130,10 @@ export class CaptureTimelineBuilder {
       // The decoded address may view the reader's buffer: keep a copy.
       this.addresses.push({ family: a.family, bytes: b.slice() } as IpAddress);
     }
+    this.recentKey[1] = this.recentKey[0]!;
+    this.recentId[1] = this.recentId[0]!;
+    this.recentKey[0] = key;
+    this.recentId[0] = id;
     return id;
   }
 
