@@ -151,6 +151,13 @@ describe('a hand-built capture', () => {
     expect(analyzeCaptureIndexed(rawIpCapture([segment({ from: '192.0.2.9:5000', to: '192.0.2.10:80', flags: SYN })])).run).toBeNull();
   });
 
+  it('draws no ladder for hundreds of hosts, which no ladder could show', () => {
+    const packets = Array.from({ length: 200 }, (_, k) => handshake(`10.1.${k >> 8}.${k & 255}:40000`, '198.18.1.2:8080', keyA, keyB)).flat();
+    const { report, run } = analyzeCaptureIndexed(rawIpCapture(packets));
+    expect(report.connections).toHaveLength(200);
+    expect(run).toBeNull();
+  });
+
   it('builds the ladder of 150,000 frames in columns', () => {
     const [syn, synAck, third] = handshake('198.18.1.1:40000', '198.18.1.2:8080', keyA, keyB);
     const data = segment({

@@ -30,6 +30,9 @@ export interface CaptureRun {
   timeline: TimelineData;
 }
 
+/** Lane pairs × subflow colours the ladder's thinning table may hold (8 bytes each). */
+const MAX_LADDER_CELLS = 4_000_000;
+
 function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, n: number): T {
   if (n <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
@@ -160,12 +163,16 @@ export class CaptureTimelineBuilder {
   /**
    * The ladder and the inferred network; call after the analysis finished
    * (it settles which connection each join belongs to). Null when the
-   * capture holds no MPTCP subflow: there are no hosts to draw.
+   * capture holds no MPTCP subflow (there are no hosts to draw), or so many
+   * hosts and subflows that no ladder could show them.
    */
   finish(): CaptureRun | null {
     if (this.subflows.length === 0) return null;
     const n = this.count;
     const topo = inferTopology(this.subflows, this.addresses, this.hasOtherTraffic());
+    // The ladder thins its arrows with a table per (lane pair, subflow): beyond this a capture of
+    // thousands of hosts and subflows could not be drawn (nor read); it keeps its packet list.
+    if (topo.lanes.length ** 2 * (topo.subflows.length + 1) > MAX_LADDER_CELLS || topo.subflows.length > 0x7fff) return null;
     const out: TimelineData = {
       lanes: topo.lanes,
       links: [],
