@@ -22,6 +22,7 @@ export { formatAnalysisSummary } from './analysis/format-summary.ts';
 export type * from './analysis/report-types.ts';
 export { analyzeCaptureIndexed, startIndexedCaptureAnalysis, type IndexedCaptureAnalysis } from './analysis/analyze-capture.ts';
 export { CaptureIndex } from './analysis/capture-index.ts';
+export type { CaptureRun } from './analysis/capture-timeline.ts';
 export type { PacketRow } from './analysis/packet-summary.ts';
 export type { FieldNode, FieldKind } from './analysis/dissect/field.ts';
 export type { FrameDissection } from './analysis/dissect/dissect-frame.ts';

@@ -17,6 +17,16 @@ describe('CaptureService', () => {
     expect(progress.at(-1)).toBe(bytes.length);
   });
 
+  it('gives an opened file its ladder and inferred network, and a simulated run’s capture none (the run has its own)', async () => {
+    const s = new CaptureService();
+    const opened = await s.open(1, sample(), () => {});
+    expect(opened.run!.timeline.count).toBe(opened.packets);
+    expect(opened.run!.scenario.links).toHaveLength(3);
+    const simulated = await s.simulate(2, 'two-path-v1', {}, () => {});
+    expect(simulated.opened!.run).toBeNull();
+    expect(simulated.timeline!.lanes.some((l) => l.kind === 'node')).toBe(true);
+  });
+
   it('serves windows of rows and dissections from the kept bytes', async () => {
     const s = new CaptureService();
     await s.open(7, sample(), () => {});

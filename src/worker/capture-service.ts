@@ -51,9 +51,10 @@ export class CaptureService {
     return this.baselines;
   }
 
-  async open(captureId: number, file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void): Promise<OpenedCapture> {
+  /** Reads and analyzes a capture; `ladder: false` for a simulated run's own capture (the run has its ladder). */
+  async open(captureId: number, file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void, ladder = true): Promise<OpenedCapture> {
     const bytes = ArrayBuffer.isView(file) ? file : await readBlob(file, (done, total) => onProgress({ phase: 'reading', done, total }));
-    const analysis = startIndexedCaptureAnalysis();
+    const analysis = startIndexedCaptureAnalysis({ ladder });
     const total = bytes.length;
     onProgress({ phase: 'analyzing', done: 0, total });
     for (let at = 0; at < total && !analysis.stopped; at += ANALYZE_CHUNK) {
@@ -61,9 +62,9 @@ export class CaptureService {
       onProgress({ phase: 'analyzing', done: Math.min(total, at + ANALYZE_CHUNK), total });
       if (at + ANALYZE_CHUNK < total) await nextTask();
     }
-    const { report, index } = analysis.end();
+    const { report, index, run } = analysis.end();
     this.captures.set(captureId, { bytes, index, filterGeneration: 0 });
-    return { captureId, report, packets: index.size };
+    return { captureId, report, packets: index.size, run };
   }
 
   private get(captureId: number): Loaded {
@@ -164,7 +165,7 @@ export class CaptureService {
     const frameOf = big ? new Map<number, number>() : firstFrameOfPacket(frames);
     const summary = summaryOf(scenario, r, frameOf, pcap ? sha256Hex(pcap) : null);
     const timeline = big ? null : buildTimeline(scenario, frames, r.attackers.map((a) => ({ id: a.id, label: scenario.attackers.find((x) => x.id === a.id)?.label, sent: a.sent })), r.endUs);
-    const opened = pcap ? await this.open(captureId, pcap, onProgress) : null;
+    const opened = pcap ? await this.open(captureId, pcap, onProgress, false) : null;
     const loaded = this.captures.get(captureId);
     if (opened && loaded) {
       const decided = decisionsOf(r, frames, frameOf);

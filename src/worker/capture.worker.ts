@@ -21,7 +21,7 @@ async function handle(req: Request): Promise<void> {
     switch (req.type) {
       case 'open': {
         const value = await service.open(req.captureId, req.file, (progress) => post({ type: 'progress', id: req.id, progress }));
-        post({ type: 'result', id: req.id, value });
+        post({ type: 'result', id: req.id, value }, value.run ? timelineBuffers(value.run.timeline) : []);
         return;
       }
       case 'rows':

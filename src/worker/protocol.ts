@@ -3,7 +3,7 @@
  * structured-clone data: errors travel as `{ code, message }`, never as
  * exception objects, and the file's bytes stay on the worker side.
  */
-import type { AnalysisReport, FrameDissection, MatrixCell, PacketRow, Scenario, TimelineData } from '../engine/index.ts';
+import type { AnalysisReport, CaptureRun, FrameDissection, MatrixCell, PacketRow, Scenario, TimelineData } from '../engine/index.ts';
 
 /** A coded failure as data (what `describeError` gives). */
 export interface WireError {
@@ -32,6 +32,8 @@ export interface OpenedCapture {
   report: AnalysisReport;
   /** Frames in the capture (the packet list's length without a filter). */
   packets: number;
+  /** The capture as a ladder over the network its addresses imply; null without MPTCP subflows, and for a simulated run's own capture (the run has its ladder). */
+  run: CaptureRun | null;
 }
 
 /** One frame taken apart: the field tree over its bytes. */

@@ -10,6 +10,7 @@ import { CaptureReader } from '../pcap/reader.ts';
 import { CaptureAnalyzer, type AnalyzerOptions } from './capture-analyzer.ts';
 import type { AnalysisReport } from './report-types.ts';
 import { CaptureIndex } from './capture-index.ts';
+import { CaptureTimelineBuilder, type CaptureRun } from './capture-timeline.ts';
 
 export interface CaptureAnalysis {
   push(chunk: Uint8Array): void;
@@ -50,25 +51,36 @@ export function analyzeCapture(bytes: Uint8Array, options: AnalyzerOptions = {})
 
 export interface IndexedCaptureAnalysis {
   push(chunk: Uint8Array): void;
-  /** The report, and an index of every frame for packet lists and dissection. */
-  end(): { report: AnalysisReport; index: CaptureIndex };
+  /**
+   * The report, an index of every frame for packet lists and dissection, and
+   * the capture as a ladder over the network it implies (null without MPTCP
+   * subflows, or when not asked for).
+   */
+  end(): { report: AnalysisReport; index: CaptureIndex; run: CaptureRun | null };
   readonly stopped: boolean;
 }
 
 /**
  * Streaming analysis that also indexes every frame (the app's worker feeds
  * it in chunks to report progress). The index refers to file offsets: keep
- * the file's bytes to ask it for rows or dissections.
+ * the file's bytes to ask it for rows or dissections. `ladder: false` skips
+ * the ladder (a simulated run has its own, from the simulation).
  */
-export function startIndexedCaptureAnalysis(): IndexedCaptureAnalysis {
+export function startIndexedCaptureAnalysis(options: { ladder?: boolean } = {}): IndexedCaptureAnalysis {
   const index = new CaptureIndex();
-  const analysis = startCaptureAnalysis({ onPacket: (p, d, c) => index.add(p, d, c) });
+  const ladder = options.ladder === false ? null : new CaptureTimelineBuilder();
+  const analysis = startCaptureAnalysis({
+    onPacket: (p, d, c, sf) => {
+      index.add(p, d, c);
+      ladder?.add(p, d, sf);
+    },
+  });
   return {
     push: (chunk) => analysis.push(chunk),
     end: () => {
       const report = analysis.end();
       index.attachReport(report);
-      return { report, index };
+      return { report, index, run: ladder?.finish() ?? null };
     },
     get stopped() {
       return analysis.stopped;
@@ -77,7 +89,7 @@ export function startIndexedCaptureAnalysis(): IndexedCaptureAnalysis {
 }
 
 /** Analyzes a capture held in memory and indexes its frames. */
-export function analyzeCaptureIndexed(bytes: Uint8Array): { report: AnalysisReport; index: CaptureIndex } {
+export function analyzeCaptureIndexed(bytes: Uint8Array): ReturnType<IndexedCaptureAnalysis['end']> {
   const a = startIndexedCaptureAnalysis();
   a.push(bytes);
   return a.end();

@@ -22,8 +22,8 @@ import { buildReport } from './report.ts';
 import type { AnalysisReport } from './report-types.ts';
 
 export interface AnalyzerOptions {
-  /** Called for every packet with its decoded view (the UI's packet list uses it). */
-  onPacket?(p: CapturedPacket, decoded: DecodedPacket | null, conn: ConnectionState | null): void;
+  /** Called for every packet with its decoded view, its connection and subflow when it has them (the UI's packet list and ladder use it). */
+  onPacket?(p: CapturedPacket, decoded: DecodedPacket | null, conn: ConnectionState | null, subflow: SubflowState | null): void;
 }
 
 export class CaptureAnalyzer {
@@ -58,24 +58,24 @@ export class CaptureAnalyzer {
     const link = linkLayerPayload(p.linkType, p.data);
     if (!link.ok) {
       this.problems.push({ frame: p.frame, code: link.error.code, message: link.error.message });
-      this.options.onPacket?.(p, null, null);
+      this.options.onPacket?.(p, null, null, null);
       return;
     }
     if (link.value.network === 'other') {
-      this.options.onPacket?.(p, null, null);
+      this.options.onPacket?.(p, null, null, null);
       return;
     }
     const ipBytes = p.data.subarray(link.value.offset);
     let d = decodePacket(ipBytes);
     if (!d.ok) {
       this.problems.push({ frame: p.frame, code: d.error.code, message: `frame ${p.frame}: ${d.error.message}` });
-      this.options.onPacket?.(p, null, null);
+      this.options.onPacket?.(p, null, null, null);
       return;
     }
     const tcp = d.value.tcp;
     if (!tcp) {
       this.reportWireProblems(p.frame, d.value);
-      this.options.onPacket?.(p, d.value, null);
+      this.options.onPacket?.(p, d.value, null, null);
       return;
     }
     this.tcpPackets++;
@@ -89,7 +89,7 @@ export class CaptureAnalyzer {
     const ipId = ip.version === 4 ? ip.identification : ip.flowLabel;
     // Only pcapng names interfaces: in it, a later hop of a packet already analysed is listed, not analysed again.
     if (this.format === 'pcapng' && this.hops.isRepeat(p.interfaceId, `${key}|${ipId}|${h.seq}|${h.ack}|${h.flags}|${h.checksum}|${d.value.payloadLength}`)) {
-      this.options.onPacket?.(p, d.value, sf?.conn ?? null);
+      this.options.onPacket?.(p, d.value, sf?.conn ?? null, sf);
       return;
     }
     // ADD_ADDR reads differently in v0 and v1: decode again with the connection's version.
@@ -113,7 +113,7 @@ export class CaptureAnalyzer {
       sf = this.onMidstream(p.frame, key, endpointOf(ip.src, h.srcPort, srcId), endpointOf(ip.dst, h.dstPort, dstId), options);
     }
     if (!sf) {
-      this.options.onPacket?.(p, pkt, null);
+      this.options.onPacket?.(p, pkt, null, null);
       return;
     }
     const fromClient = srcId === sf.client.id;
@@ -135,7 +135,7 @@ export class CaptureAnalyzer {
       this.trackChecksums(p.frame, sf, conn, fromClient, h.seq, ipBytes.subarray(pkt.payloadOffset, pkt.payloadOffset + pkt.payloadLength), cut, options);
       conn.bytesSent[from] += pkt.payloadLength;
     }
-    this.options.onPacket?.(p, pkt, conn);
+    this.options.onPacket?.(p, pkt, conn, sf);
   }
 
   private trackEstablishment(frame: number, sf: SubflowState, fromClient: boolean, flags: number, options: readonly TcpOption[]): void {

@@ -13,11 +13,11 @@
  */
 import { formatIp } from '../wire/ip-address.ts';
 import { decodePacket } from '../wire/packet.ts';
-import { TCP_FLAG } from '../wire/tcp-header.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { PacketRecord } from '../sim/trace.ts';
 import { inFrameOrder } from './pcap-export.ts';
-import { FATE_CODE, MARK, type TimelineData, type TimelineLane } from './timeline-codes.ts';
+import { packetMarks } from './packet-marks.ts';
+import { FATE_CODE, type TimelineData, type TimelineLane } from './timeline-codes.ts';
 
 export interface TimelineAttacker {
   id: string;
@@ -94,40 +94,18 @@ export function buildTimeline(s: Scenario, records: readonly PacketRecord[], att
     if (first === undefined) firstTupleOfPacket.set(r.id, key);
     else tuples.union(first, key);
 
-    let m = 0;
-    if (h.flags & TCP_FLAG.SYN) m |= MARK.SYN;
-    if (h.flags & TCP_FLAG.FIN) m |= MARK.FIN;
-    if (h.flags & TCP_FLAG.RST) m |= MARK.RST;
-    if (p.payloadLengthOnWire > 0) m |= MARK.PAYLOAD;
-    for (const o of h.options) {
-      switch (o.kind) {
-        case 'mp-capable': m |= MARK.MP_CAPABLE; break;
-        case 'mp-join-syn': case 'mp-join-syn-ack': case 'mp-join-ack': m |= MARK.MP_JOIN; break;
-        case 'dss': {
-          if (o.dataAck !== undefined) m |= MARK.DATA_ACK;
-          if (o.dataFin) m |= MARK.DATA_FIN;
-          if (o.mapping && o.mapping.dataLength > 0) {
-            m |= MARK.DSS_MAP;
-            // Relative to the first DSN its sender (the node of its first hop) used, so each direction
-            // starts at 0; modulo 2^32 because a mapping may carry only the DSN's low 32 bits.
-            let sender = senderOfPacket.get(r.id);
-            if (sender === undefined) senderOfPacket.set(r.id, (sender = fromNode ?? `attacker:${attacker}`));
-            const base = dsnBase.get(sender) ?? o.mapping.dsn;
-            dsnBase.set(sender, base);
-            out.dsn[i] = Number(BigInt.asIntN(32, o.mapping.dsn - base));
-            out.dataLength[i] = o.mapping.dataLength;
-          }
-          break;
-        }
-        case 'add-addr': m |= MARK.ADD_ADDR; break;
-        case 'remove-addr': m |= MARK.REMOVE_ADDR; break;
-        case 'mp-prio': m |= MARK.MP_PRIO; break;
-        case 'mp-fail': m |= MARK.MP_FAIL; break;
-        case 'mp-fastclose': m |= MARK.MP_FASTCLOSE; break;
-        case 'mp-tcprst': m |= MARK.MP_TCPRST; break;
-        default: break;
-      }
+    const read = packetMarks(p)!;
+    if (read.mapping) {
+      // Relative to the first DSN its sender (the node of its first hop) used, so each direction
+      // starts at 0; modulo 2^32 because a mapping may carry only the DSN's low 32 bits.
+      let sender = senderOfPacket.get(r.id);
+      if (sender === undefined) senderOfPacket.set(r.id, (sender = fromNode ?? `attacker:${attacker}`));
+      const base = dsnBase.get(sender) ?? read.mapping.dsn;
+      dsnBase.set(sender, base);
+      out.dsn[i] = Number(BigInt.asIntN(32, read.mapping.dsn - base));
+      out.dataLength[i] = read.mapping.dataLength;
     }
+    const m = read.marks;
     out.marks[i] = m;
   }
 

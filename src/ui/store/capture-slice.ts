@@ -21,6 +21,8 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
       nowUs: run?.timeline?.endOfRunUs ?? 0,
       playing: false,
       speed: run?.timeline ? defaultSpeed(run.timeline.endOfRunUs) : s.speed,
+      // A capture opens on its packet list, the ladder and topology a tab away.
+      mainView: run?.source === 'capture' ? 'packets' : s.mainView,
       loading: null,
       selectedFrame: null,
       hoveredFrame: null,
@@ -91,7 +93,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
         client.close(opened.captureId);
         return;
       }
-      install(opened, fileName, ArrayBuffer.isView(file) ? file.byteLength : file.size, null);
+      install(opened, fileName, ArrayBuffer.isView(file) ? file.byteLength : file.size, null, opened.run ? { source: 'capture', ...opened.run } : null);
     } catch (e) {
       if (token !== latest) return;
       set({ loading: null, error: failureOf(e, fileName) });

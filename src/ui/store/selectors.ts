@@ -37,6 +37,8 @@ export const selectLoadScenarios = (s: AppState) => s.loadScenarios;
 export const selectRun = (s: AppState) => s.run;
 export const selectTimeline = (s: AppState) => s.run?.timeline ?? null;
 export const selectRunScenario = (s: AppState) => s.run?.scenario ?? null;
+/** The views show an opened capture: its topology is inferred, to look at, not to edit. */
+export const selectRunFromCapture = (s: AppState) => s.run?.source === 'capture';
 export const selectNowUs = (s: AppState) => s.nowUs;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;

@@ -80,7 +80,10 @@ export interface ViewSlice {
   rowAt(position: number): PacketRow | undefined;
 }
 
+/** What the views draw: a simulated run, or an opened capture with the network inferred from its addresses. */
 export interface SimulatedRun {
+  /** 'capture': the scenario is inferred from an opened capture, for drawing only (never edited or run); absent: a simulation. */
+  source?: 'capture';
   scenario: Scenario;
   /** Immutable columns, shared by reference (never copied into React state). */
   timeline: TimelineData | null;

@@ -1,4 +1,4 @@
-import { selectDraft, selectRunScenario } from '../../store/selectors.ts';
+import { selectDraft, selectRunFromCapture, selectRunScenario } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { TopologyWorkspace } from './TopologyWorkspace.tsx';
 import './topology.css';
@@ -11,7 +11,8 @@ import './topology.css';
 export function TopologyView() {
   const draft = useAppStore(selectDraft);
   const run = useAppStore(selectRunScenario);
-  const scenario = draft ?? run;
+  // An opened capture shows the network inferred from it, not the draft of an earlier run.
+  const scenario = useAppStore(selectRunFromCapture) ? run : (draft ?? run);
   return (
     <section data-testid="topology" aria-label="Topology" className="topology">
       {scenario ? <TopologyWorkspace scenario={scenario} /> : <p className="topology__empty">Simulate a scenario to see its topology.</p>}

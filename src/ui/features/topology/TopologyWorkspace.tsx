@@ -6,7 +6,7 @@ import { AttackerEditor } from '../attackers/AttackerEditor.tsx';
 import { NOT_A_PLACE } from '../attackers/attacker-rules.ts';
 import { AttackerPalette } from '../attackers/AttackerPalette.tsx';
 import { usePlacement } from '../attackers/use-placement.ts';
-import { selectDraft, selectEdit } from '../../store/selectors.ts';
+import { selectDraft, selectEdit, selectRunFromCapture } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
 import { withPinnedLayout } from './pin-layout.ts';
@@ -26,7 +26,9 @@ function removal(s: Selection): ScenarioChange {
 /** The diagram with its editing around it: the node tools, the attack palette, the refusal line and the editor of the selected link or attacker. */
 export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
   const edit = useAppStore(selectEdit);
-  const editable = useAppStore(selectDraft) !== null;
+  // A capture's network is inferred from its addresses: shown, never edited or run.
+  const readOnly = useAppStore(selectRunFromCapture);
+  const editable = useAppStore(selectDraft) !== null && !readOnly;
   const placement = usePlacement(scenario);
   const [selected, setSelected] = useState<Selection | null>(null);
   const diagram = useRef<DiagramHandle>(null);
@@ -94,9 +96,9 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
 
   return (
     <div className={`topology__body${connect.active ? ' topology__body--connect' : ''}`} onKeyDown={onKeyDown}>
-      <AttackerPalette placement={palette} />
+      {!readOnly && <AttackerPalette placement={palette} />}
       <div className="topology__main">
-        <TopologyToolbar editable={editable} connect={connect} canDelete={current !== null} onAdd={add} onDelete={remove} />
+        {readOnly ? <p className="topology-tools">Inferred from the capture’s addresses: one link per address pair its subflows used.</p> : <TopologyToolbar editable={editable} connect={connect} canDelete={current !== null} onAdd={add} onDelete={remove} />}
         <TopologyDiagram
           key={scenario.id}
           ref={diagram}
@@ -105,13 +107,13 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
           selected={shown}
           onTarget={onTarget}
           onDropAttack={placeAt}
-          onMoveNode={(id, p) => edit({ kind: 'move-node', id, x: p.x, y: p.y })}
+          onMoveNode={(id, p) => !readOnly && edit({ kind: 'move-node', id, x: p.x, y: p.y })}
         />
         <p className="topology__message" role="status">
           {placement.message}
         </p>
-        {link && <LinkEditor key={link.id} link={link} onClose={close} />}
-        {attacker && <AttackerEditor key={attacker.id} attacker={attacker} scenario={scenario} onClose={close} />}
+        {link && !readOnly && <LinkEditor key={link.id} link={link} onClose={close} />}
+        {attacker && !readOnly && <AttackerEditor key={attacker.id} attacker={attacker} scenario={scenario} onClose={close} />}
       </div>
     </div>
   );
