@@ -41,6 +41,10 @@ test('an opened capture has no serious or critical accessibility violation', asy
   await capturePage.sampleButton.click();
   await expect(capturePage.page.getByRole('heading', { name: /MPTCP connections/ })).toBeVisible({ timeout: 30_000 });
   await expectAccessible(capturePage.page, 'an opened capture');
+  // Its ladder and inferred topology, together.
+  await capturePage.page.getByRole('tab', { name: 'Overview' }).click();
+  await expect(capturePage.page.getByTestId('topology')).toBeVisible();
+  await expectAccessible(capturePage.page, 'an opened capture, overview');
 });
 
 test('the dark theme has no serious or critical accessibility violation either', async ({ page }) => {
