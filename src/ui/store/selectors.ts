@@ -79,3 +79,4 @@ export const selectTheme = (s: AppState) => s.theme;
 export const selectSetTheme = (s: AppState) => s.setTheme;
 export const selectPreventionOfDraft = (s: AppState) => s.preventionOfDraft;
 export const selectHmacChecks = (s: AppState) => s.hmacChecks;
+export const selectRunDraft = (s: AppState) => s.runDraft;

@@ -1,7 +1,7 @@
 import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectLoading, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
+import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectLoading, selectRunDraft, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
 import type { HostMitigation } from '../../../engine/index.ts';
 import { PlayIcon } from '../../components/icons.tsx';
 import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
@@ -24,6 +24,7 @@ export function SimulateControl() {
   const draft = useAppStore(selectDraft);
   const draftBase = useAppStore(selectDraftBase);
   const edit = useAppStore(selectEdit);
+  const runDraft = useAppStore(selectRunDraft);
   // A share link picks the scenario and its switches (use-share-link.ts runs it).
   const [shared] = useState(() => parseShareLink(window.location.search));
   const [chosen, setChosen] = useState(shared?.scenarioId ?? '');
@@ -36,7 +37,9 @@ export function SimulateControl() {
     void loadScenarios();
   }, [loadScenarios]);
 
-  const current = chosen || draftBase || scenarios[0]?.id || '';
+  // An opened scenario (a file, a shared edited one) is no built-in: the picker names it instead of showing the first built-in.
+  const opened = draft !== null && draftBase === null && !chosen;
+  const current = chosen || draftBase || (opened ? '' : scenarios[0]?.id || '');
   const info = scenarios.find((s) => s.id === current);
   // The scenario on screen is being edited: its switches are edits (undoable, and they keep the other edits).
   const editing = draft !== null && (draftBase === current || (draftBase === null && !chosen));
@@ -84,6 +87,7 @@ export function SimulateControl() {
         disabled={scenarios.length === 0}
         title={info?.description}
       >
+        {opened && <option value="">{draft.title} (opened)</option>}
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
             {s.title}
@@ -111,7 +115,7 @@ export function SimulateControl() {
           ))}
         </div>
       </details>
-      <button type="button" className="btn btn--primary" onClick={() => run(settings(protocol, mitigations))} disabled={!current || loading !== null}>
+      <button type="button" className="btn btn--primary" onClick={() => (opened ? void runDraft() : run(settings(protocol, mitigations)))} disabled={(!current && !opened) || loading !== null}>
         <PlayIcon /> Simulate
       </button>
     </div>
