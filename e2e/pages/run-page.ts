@@ -26,7 +26,7 @@ export class RunPage {
     await expect(this.replay).toBeVisible({ timeout: 30_000 });
   }
 
-  view(name: 'Timeline' | 'Topology' | 'Packets'): Locator {
+  view(name: 'Overview' | 'Timeline' | 'Topology' | 'Packets'): Locator {
     return this.page.getByRole('tab', { name });
   }
 

@@ -31,13 +31,13 @@ export function ScenarioActions() {
   if (!draft) return null;
   return (
     <div className="scenario-actions" role="toolbar" aria-label="Scenario">
-      <button type="button" className="btn btn--small" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title={undoLabel ? `Undo ${describeChanges(undoLabel)} (Ctrl+Z)` : 'Nothing to undo'}>
+      <button type="button" className="btn btn--small scenario-actions__edit" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title={undoLabel ? `Undo ${describeChanges(undoLabel)} (Ctrl+Z)` : 'Nothing to undo'}>
         Undo
       </button>
-      <button type="button" className="btn btn--small" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title={redoLabel ? `Redo ${describeChanges(redoLabel)} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+      <button type="button" className="btn btn--small scenario-actions__edit" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title={redoLabel ? `Redo ${describeChanges(redoLabel)} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
         Redo
       </button>
-      <button type="button" className="btn btn--small" onClick={() => input.current?.click()} title="Open a scenario JSON file (a broken one lists its problems and leaves this work as it is)">
+      <button type="button" className="btn btn--small scenario-actions__edit" onClick={() => input.current?.click()} title="Open a scenario JSON file (a broken one lists its problems and leaves this work as it is)">
         Open scenario…
       </button>
       <input
@@ -53,7 +53,7 @@ export function ScenarioActions() {
           if (file) void file.text().then((text) => openText(text, file.name));
         }}
       />
-      <button type="button" className="btn btn--small" onClick={() => saveScenario(draft)} title="Save this scenario, with your edits, as JSON (lab run reads it)">
+      <button type="button" className="btn btn--small scenario-actions__edit" onClick={() => saveScenario(draft)} title="Save this scenario, with your edits, as JSON (lab run reads it)">
         Save scenario
       </button>
       <button
