@@ -74,7 +74,7 @@ async function firstView(browser) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await page.goto(BASE);
-    await page.getByRole('heading', { name: 'See inside Multipath TCP captures' }).waitFor();
+    await page.getByRole('heading', { name: 'See what attackers can do to Multipath TCP' }).waitFor();
     const drawnAt = await page.evaluate(() => performance.now());
     // The paint entry may be recorded a frame after the heading is laid out.
     await page.waitForFunction(() => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'), null, { timeout: 3000 }).catch(() => {});
