@@ -185,7 +185,7 @@ async function matrixWorkers(browser) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await page.goto(`${BASE}/?scenario=two-path-v1`);
       await page.getByRole('toolbar', { name: 'Replay' }).waitFor({ timeout: 60_000 });
-      await page.keyboard.press('4');
+      await page.getByRole('tab', { name: 'Attack matrix' }).click();
       const matrix = page.getByTestId('matrix');
       await matrix.getByLabel('Workers').selectOption(String(workers));
       await matrix.getByRole('button', { name: 'Run the attack matrix' }).click();
