@@ -9,7 +9,7 @@ test('the attack matrix runs in workers with progress, and a cell opens that run
   test.setTimeout(180_000);
   const run = new RunPage(app.page);
   await run.open('?scenario=two-path-v1');
-  await app.page.keyboard.press('4');
+  await app.page.keyboard.press('5');
   const matrix = app.page.getByTestId('matrix');
   await matrix.getByLabel('Workers').selectOption('2');
   await matrix.getByRole('button', { name: 'Run the attack matrix' }).click();
@@ -31,7 +31,7 @@ test('compare v0 against v1: v1 prevents the hijack and the man in the middle', 
   test.setTimeout(90_000);
   const run = new RunPage(app.page);
   await run.open('?scenario=attack-add-addr-hijack-v0');
-  await app.page.keyboard.press('5');
+  await app.page.keyboard.press('6');
   const compare = app.page.getByTestId('compare');
   await compare.getByRole('button', { name: 'v0 against v1' }).click();
   await compare.getByRole('button', { name: 'Compare', exact: true }).click();

@@ -47,7 +47,7 @@ test('topology: nodes, links and the attacker, with packets in flight at the mom
   test.setTimeout(60_000);
   const run = new RunPage(app.page);
   await run.open('?scenario=attack-add-addr-hijack-v0');
-  await app.page.keyboard.press('2');
+  await app.page.keyboard.press('3');
   await expect(run.view('Topology')).toHaveAttribute('aria-selected', 'true');
   await expect(run.topology.getByRole('group', { name: /2 hosts, 2 routers, 4 links, 1 attacker/ })).toBeVisible();
   await expect(run.topology).toContainText('198.18.1.254');
