@@ -55,8 +55,13 @@ export function buildTimeline(s: Scenario, records: readonly PacketRecord[], att
     marks: new Uint16Array(n),
     dsn: new Float64Array(n).fill(Number.NaN),
     dataLength: new Uint32Array(n),
+    relSeq: new Uint32Array(n),
+    relAck: new Uint32Array(n),
+    payload: new Uint16Array(n),
     endOfRunUs,
   };
+  // The first sequence number seen in each direction ("src|dst"): what relSeq and relAck count from.
+  const isn = new Map<string, number>();
 
   // A subflow is one four-tuple, or several joined by a packet that kept its id across a NAT.
   const tuples = new UnionFind();
@@ -93,6 +98,12 @@ export function buildTimeline(s: Scenario, records: readonly PacketRecord[], att
     const first = firstTupleOfPacket.get(r.id);
     if (first === undefined) firstTupleOfPacket.set(r.id, key);
     else tuples.union(first, key);
+    const ownIsn = isn.get(`${src}|${dst}`) ?? h.seq;
+    isn.set(`${src}|${dst}`, ownIsn);
+    const peerIsn = isn.get(`${dst}|${src}`);
+    out.relSeq![i] = (h.seq - ownIsn) >>> 0;
+    if (h.flags & TCP_FLAG.ACK && peerIsn !== undefined) out.relAck![i] = (h.ack - peerIsn) >>> 0;
+    out.payload![i] = Math.min(0xffff, p.payloadLengthOnWire);
 
     let m = 0;
     if (h.flags & TCP_FLAG.SYN) m |= MARK.SYN;

@@ -78,6 +78,12 @@ export interface ViewSlice {
   requestRows(start: number, count: number): void;
   /** The cached row at a list position, if it has arrived. */
   rowAt(position: number): PacketRow | undefined;
+  /** Asks for the rows of these frames (1-based) if they are not cached (the ladder's labels and hover card). */
+  requestFrameRows(frames: readonly number[]): void;
+  /** The cached row of a frame, if it has arrived. */
+  rowOfFrame(frame: number): PacketRow | undefined;
+  /** What the hosts decided about a frame's packet (simulated runs; empty otherwise), for a view that shows it without selecting it. */
+  frameDecisions(frame: number): Promise<Decision[]>;
 }
 
 export interface SimulatedRun {

@@ -58,6 +58,34 @@ export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (s
       }
     },
 
+    requestFrameRows: (frames) => {
+      const capture = get().capture;
+      if (!capture) return;
+      const missing = frames.filter((f) => f >= 1 && f <= capture.packets && rows.get(f) === undefined);
+      if (missing.length === 0) return;
+      const key = `${capture.id}:frames:${missing[0]}:${missing[missing.length - 1]}:${missing.length}`;
+      if (!rows.claim(key)) return;
+      client
+        .rowsAt(capture.id, missing)
+        .then(
+          (got) => {
+            if (get().capture?.id !== capture.id) return;
+            rows.put(got);
+            set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+          },
+          (e: unknown) => set({ error: failureOf(e, capture.fileName) }),
+        )
+        .finally(() => rows.release(key));
+    },
+
+    rowOfFrame: (frame) => rows.get(frame),
+
+    frameDecisions: async (frame) => {
+      const capture = get().capture;
+      if (!capture || !get().simulation) return [];
+      return (await client.decisions(capture.id, frame)).decisions;
+    },
+
     rowAt: (position) => {
       const { capture, filtered } = get();
       if (!capture) return undefined;

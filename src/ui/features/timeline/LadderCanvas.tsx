@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
-import { selectTheme, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
+import { selectRequestFrameRows, selectRowOfFrame, selectRowsVersion, selectTheme, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
+import { labelDetail, MAX_LABELLED_ARROWS } from './arrow-labels.ts';
 import { AXIS_HEIGHT, drawLadder, drawLadderMoment, sameStillLadder, ladderSplit, type LadderScene } from './draw-ladder.ts';
 import { PlayLayers } from './play-layers.ts';
 import { WindowHandles } from './WindowHandles.tsx';
@@ -44,6 +45,9 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
   const selected = useAppStore(selectSelectedFrame);
   const selectFrame = useAppStore(selectSelectFrame);
   const seek = useAppStore(selectSeek);
+  const rowsVersion = useAppStore(selectRowsVersion);
+  const rowOfFrame = useAppStore(selectRowOfFrame);
+  const requestFrameRows = useAppStore(selectRequestFrameRows);
   const flight = useMemo(() => maxFlight(t), [t]);
   const drawn = useRef<Int32Array>(new Int32Array(0));
   const lastDrawn = useRef<TimelineData | null>(null);
@@ -62,7 +66,7 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
     const fresh = lastDrawn.current !== t;
     lastDrawn.current = t;
     const { t0, t1 } = viewRef.current;
-    const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, failures, windows, theme: colours };
+    const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, failures, windows, theme: colours, infoOf: (f) => rowOfFrame(f)?.info, rowsVersion };
     const last = sceneRef.current;
     sceneRef.current = scene;
     layers.current ??= new PlayLayers();
@@ -74,6 +78,9 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
     } else {
       drawn.current = drawLadder(ctx, scene, selection.current);
     }
+    // Zoomed in, labels quote the packet list's Info: fetch it for the arrows in view (a repaint follows when it arrives).
+    const frames = drawn.current;
+    if (frames.length <= MAX_LABELLED_ARROWS && labelDetail(frames.length) > 0) requestFrameRows(Array.from(frames, (i) => i + 1));
     // For the benchmark: a run's result is on screen (measured from the edit that asked for it).
     if (fresh) performance.mark('lab:result-drawn');
   });

@@ -36,6 +36,10 @@ export interface LadderScene {
   /** Partial-time attackers' windows, shaded on their lanes. */
   windows: readonly { lane: number; fromUs: number; toUs: number }[];
   theme: CanvasTheme;
+  /** The packet list's Info text of a frame, once fetched (zoomed-in labels quote it). */
+  infoOf?: (frame: number) => string | undefined;
+  /** Bumped when more Info texts arrived (the labels may say more). */
+  rowsVersion?: number;
 }
 
 export const AXIS_HEIGHT = 22;
@@ -95,7 +99,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
   drawArrowLabels(ctx, t, frames, (i) => {
     arrowInto(SEG, t, i, x, layout);
     return SEG;
-  }, { text: theme.text, halo: theme.bg, alphaOf: (i) => (t.startUs[i]! <= s.nowUs ? 1 : 0.35) });
+  }, { text: theme.text, halo: theme.bg, alphaOf: (i) => (t.startUs[i]! <= s.nowUs ? 1 : 0.35) }, s.infoOf);
 
   // The connection level: data mappings, DATA_ACKs, DATA_FIN, fast close.
   const yc = laneY(layout, 0);
@@ -182,7 +186,7 @@ const NO_DASH: number[] = [];
 export function sameStillLadder(a: LadderScene, b: LadderScene): boolean {
   return (
     a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.flight === b.flight && a.filter === b.filter && a.selected === b.selected &&
-    a.failures === b.failures && a.windows === b.windows && a.theme === b.theme && a.layout.top === b.layout.top && a.layout.height === b.layout.height && a.layout.count === b.layout.count
+    a.failures === b.failures && a.windows === b.windows && a.theme === b.theme && a.rowsVersion === b.rowsVersion && a.layout.top === b.layout.top && a.layout.height === b.layout.height && a.layout.count === b.layout.count
   );
 }
 
