@@ -1,11 +1,12 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
-import { selectRequestFrameRows, selectRowOfFrame, selectRowsVersion, selectTheme, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
+import { selectHoveredFrame, selectHoverFrame, selectRequestFrameRows, selectRowOfFrame, selectRowsVersion, selectTheme, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
 import { labelDetail, MAX_LABELLED_ARROWS } from './arrow-labels.ts';
 import { AXIS_HEIGHT, drawLadder, drawLadderMoment, sameStillLadder, ladderSplit, type LadderScene } from './draw-ladder.ts';
 import { PlayLayers } from './play-layers.ts';
 import { WindowHandles } from './WindowHandles.tsx';
+import { HoverCard } from './HoverCard.tsx';
 import { emptySelection, hitFrame, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 import { maxFlight } from '../../lib/frame-search.ts';
 import { prepareCanvas, useCanvasSize, useCanvasTheme } from './use-canvas-size.ts';
@@ -46,6 +47,10 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
   const selectFrame = useAppStore(selectSelectFrame);
   const seek = useAppStore(selectSeek);
   const rowsVersion = useAppStore(selectRowsVersion);
+  const hovered = useAppStore(selectHoveredFrame);
+  const hoverFrame = useAppStore(selectHoverFrame);
+  // Where the pointer rests on an arrow of this ladder (the card shows only for hovers that start here).
+  const [pointer, setPointer] = useState<{ x: number; y: number; frame: number } | null>(null);
   const rowOfFrame = useAppStore(selectRowOfFrame);
   const requestFrameRows = useAppStore(selectRequestFrameRows);
   const flight = useMemo(() => maxFlight(t), [t]);
@@ -66,7 +71,7 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
     const fresh = lastDrawn.current !== t;
     lastDrawn.current = t;
     const { t0, t1 } = viewRef.current;
-    const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, failures, windows, theme: colours, infoOf: (f) => rowOfFrame(f)?.info, rowsVersion };
+    const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, hovered, failures, windows, theme: colours, infoOf: (f) => rowOfFrame(f)?.info, rowsVersion };
     const last = sceneRef.current;
     sceneRef.current = scene;
     layers.current ??= new PlayLayers();
@@ -113,9 +118,18 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
           }
         }}
         onPointerMove={(e) => {
-          const x = e.nativeEvent.offsetX;
+          const { offsetX: x, offsetY: y } = e.nativeEvent;
           if (scrubbing.current) seek(timeAt(x));
           else if (brush) setBrush({ ...brush, x1: x });
+          else if (e.buttons === 0) {
+            const frame = x > GUTTER && y > AXIS_HEIGHT ? hitFrame(t, drawn.current, xOf, layout, x, y) : null;
+            hoverFrame(frame);
+            setPointer(frame === null ? null : { x, y, frame });
+          }
+        }}
+        onPointerLeave={() => {
+          if (pointer) hoverFrame(null);
+          setPointer(null);
         }}
         onPointerUp={(e) => {
           scrubbing.current = false;
@@ -133,6 +147,7 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
           if (frame !== null) selectFrame(frame);
         }}
       />
+      {pointer && pointer.frame === hovered && <HoverCard t={t} frame={pointer.frame} x={pointer.x} y={pointer.y} box={size} />}
       {brush && <div className="ladder__brush" style={{ left: Math.min(brush.x0, brush.x1), width: Math.abs(brush.x1 - brush.x0) }} />}
       <WindowHandles t={t} layout={layout} xOf={xOf} timeAt={timeAt} inPlot={(x) => x >= GUTTER && x <= size.width} />
     </div>

@@ -32,6 +32,8 @@ export interface LadderScene {
   filter: LadderFilter;
   nowUs: number;
   selected: number | null;
+  /** The frame under the pointer in any view (drawn emphasised), or null. */
+  hovered?: number | null;
   failures: readonly { timeUs: number; name: string }[];
   /** Partial-time attackers' windows, shaded on their lanes. */
   windows: readonly { lane: number; fromUs: number; toUs: number }[];
@@ -127,6 +129,20 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
     ctx.globalAlpha = 1;
   }
 
+  // The hovered packet (here or in another view), emphasised; the selection is drawn over it.
+  const hovered = s.hovered ?? null;
+  if (hovered !== null && hovered !== s.selected && hovered >= 1 && hovered <= t.count) {
+    arrowInto(SEG, t, hovered - 1, x, layout);
+    ctx.strokeStyle = theme.text;
+    ctx.lineWidth = 6;
+    ctx.globalAlpha = 0.18;
+    line(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = subflowColour(t.subflow[hovered - 1]!);
+    ctx.lineWidth = 2.5;
+    line(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
+  }
+
   // The selected packet, over everything.
   if (s.selected !== null && s.selected >= 1 && s.selected <= t.count) {
     arrowInto(SEG, t, s.selected - 1, x, layout);
@@ -185,7 +201,7 @@ const NO_DASH: number[] = [];
 /** Whether two scenes draw the same picture but for the moment. */
 export function sameStillLadder(a: LadderScene, b: LadderScene): boolean {
   return (
-    a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.flight === b.flight && a.filter === b.filter && a.selected === b.selected &&
+    a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.flight === b.flight && a.filter === b.filter && a.selected === b.selected && a.hovered === b.hovered &&
     a.failures === b.failures && a.windows === b.windows && a.theme === b.theme && a.rowsVersion === b.rowsVersion && a.layout.top === b.layout.top && a.layout.height === b.layout.height && a.layout.count === b.layout.count
   );
 }
