@@ -3,10 +3,11 @@ import type { TimelineData } from '../../../engine/index.ts';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
 import { selectHoveredFrame, selectHoverFrame, selectRequestFrameRows, selectRowOfFrame, selectRowsVersion, selectTheme, selectSeek, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
 import { labelDetail, MAX_LABELLED_ARROWS } from './arrow-labels.ts';
-import { AXIS_HEIGHT, drawLadder, drawLadderMoment, sameStillLadder, ladderSplit, type LadderScene } from './draw-ladder.ts';
+import { AXIS_HEIGHT, FLAG_STRIP, drawLadder, drawLadderMoment, sameStillLadder, ladderSplit, type LadderScene } from './draw-ladder.ts';
 import { PlayLayers } from './play-layers.ts';
 import { WindowHandles } from './WindowHandles.tsx';
 import { HoverCard } from './HoverCard.tsx';
+import type { StoryAnnotation } from './story-annotations.ts';
 import { emptySelection, hitFrame, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 import { maxFlight } from '../../lib/frame-search.ts';
 import { prepareCanvas, useCanvasSize, useCanvasTheme } from './use-canvas-size.ts';
@@ -22,6 +23,8 @@ interface Props {
   /** The view as of now (it may move between renders while the timeline follows the moment). */
   viewRef: React.RefObject<TimeWindow>;
   failures: readonly { timeUs: number; name: string }[];
+  /** The attack's key events, flagged above the lanes. */
+  annotations: readonly StoryAnnotation[];
   windows: readonly { lane: number; fromUs: number; toUs: number }[];
   canvasRef: React.RefObject<HTMLCanvasElement | null>;
   /** The scene last drawn (for the SVG export). */
@@ -36,7 +39,7 @@ interface Props {
  * The moment is read from the store at paint time, so a playing run repaints
  * the canvas every frame without re-rendering this component.
  */
-export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canvasRef, sceneRef, onSize, onBrush }: Props) {
+export function LadderCanvas({ t, filter, view, viewRef, failures, annotations, windows, canvasRef, sceneRef, onSize, onBrush }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const size = useCanvasSize(boxRef, { width: 800, height: 300 });
   const store = useAppStoreApi();
@@ -59,7 +62,8 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
   const selection = useRef(emptySelection());
   const layers = useRef<PlayLayers | null>(null);
   const [brush, setBrush] = useState<{ x0: number; x1: number } | null>(null);
-  const layout: LaneLayout = { top: AXIS_HEIGHT + 4, height: Math.max(40, size.height - AXIS_HEIGHT - 8), count: t.lanes.length };
+  const strip = annotations.length > 0 ? FLAG_STRIP : 0;
+  const layout: LaneLayout = { top: AXIS_HEIGHT + 4 + strip, height: Math.max(40, size.height - AXIS_HEIGHT - 8 - strip), count: t.lanes.length };
 
   useEffect(() => onSize(size.width), [size.width, onSize]);
 
@@ -71,7 +75,7 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, windows, canv
     const fresh = lastDrawn.current !== t;
     lastDrawn.current = t;
     const { t0, t1 } = viewRef.current;
-    const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, hovered, failures, windows, theme: colours, infoOf: (f) => rowOfFrame(f)?.info, rowsVersion };
+    const scene: LadderScene = { t, width: size.width, height: size.height, gutter: GUTTER, layout, t0, t1, flight, filter, nowUs: store.getState().nowUs, selected, hovered, failures, annotations, windows, theme: colours, infoOf: (f) => rowOfFrame(f)?.info, rowsVersion };
     const last = sceneRef.current;
     sceneRef.current = scene;
     layers.current ??= new PlayLayers();

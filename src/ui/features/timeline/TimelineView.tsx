@@ -9,6 +9,7 @@ import { DsnCanvas } from './DsnCanvas.tsx';
 import { GUTTER, LadderCanvas } from './LadderCanvas.tsx';
 import { NO_FILTER, type LadderFilter } from './ladder-model.ts';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { storyAnnotations } from './story-annotations.ts';
 import { useTimeZoom } from './use-time-zoom.ts';
 import { useTimelineKeys } from './use-timeline-keys.ts';
 import './timeline.css';
@@ -59,6 +60,7 @@ export function TimelineView() {
   const onSize = useCallback((w: number) => setWidth(w), []);
 
   const failures = useMemo(() => (simulation?.failures ?? []).map((f) => ({ timeUs: f.timeUs, name: f.name })), [simulation]);
+  const annotations = useMemo(() => (t && simulation ? storyAnnotations(simulation, t) : []), [t, simulation]);
   const windows = useMemo(() => {
     if (!t || !simulation) return [];
     return simulation.attackers.flatMap((a) => {
@@ -92,7 +94,7 @@ export function TimelineView() {
     <section className="timeline" data-testid="timeline" aria-label="Timeline">
       <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} follow={follow} onFollow={toggleFollow} ladderRef={ladderRef} dsnRef={dsnRef} ladderScene={ladderScene} dsnScene={dsnScene} />
       <div className="timeline__body">
-        <LadderCanvas t={t} filter={filter} view={view} viewRef={viewRef} failures={failures} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={brush} />
+        <LadderCanvas t={t} filter={filter} view={view} viewRef={viewRef} failures={failures} annotations={annotations} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={brush} />
         <DsnCanvas t={t} filter={filter} viewRef={viewRef} failures={failures} canvasRef={dsnRef} sceneRef={dsnScene} />
       </div>
     </section>

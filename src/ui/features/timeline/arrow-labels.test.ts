@@ -51,8 +51,8 @@ describe('arrow labels', () => {
   const r = runScenario(s, { trace: 'full', packetJson: false });
   const t = buildTimeline(s, inFrameOrder(r.handle.records), [], r.endUs);
   const theme = { text: '#000', muted: '#666', border: '#ccc', panel: '#fff', bg: '#fff', accent: '#00f', font: '11px sans-serif' };
-  const svgOf = (t0: number, t1: number, failures: LadderScene['failures'] = []) =>
-    timelineSvg({ t, width: 1200, height: 400, gutter: 190, layout: { top: 26, height: 370, count: t.lanes.length }, t0, t1, flight: 10, filter: NO_FILTER, nowUs: r.endUs, selected: null, failures, windows: [], theme }, null, (text) => text.length * 6);
+  const svgOf = (t0: number, t1: number, failures: LadderScene['failures'] = [], annotations?: LadderScene['annotations']) =>
+    timelineSvg({ t, width: 1200, height: 400, gutter: 190, layout: { top: 26, height: 370, count: t.lanes.length }, t0, t1, flight: 10, filter: NO_FILTER, nowUs: r.endUs, selected: null, failures, annotations, windows: [], theme }, null, (text) => text.length * 6);
 
   it('give the room to handshakes and signals first, then data, then plain ACKs', () => {
     expect(labelRank(one(MARK.SYN | MARK.MP_JOIN), 0)).toBe(0);
@@ -72,5 +72,15 @@ describe('arrow labels', () => {
 
   it('a failure line says what failed', () => {
     expect(svgOf(0, r.endUs, [{ timeUs: 150_000, name: 'Man in the middle' }])).toContain('>Man in the middle<');
+  });
+
+  it('the attack\'s key events are flagged in the exported SVG, naming the failure in place of its line\'s label', () => {
+    const svg = svgOf(0, r.endUs, [{ timeUs: 150_000, name: 'Man in the middle' }], [
+      { timeUs: 65_000, text: 'ADD_ADDR forged', kind: 'decision', frame: 68 },
+      { timeUs: 150_000, text: 'MITM from 150.0 ms', kind: 'failure', frame: 500 },
+    ]);
+    expect(svg).toContain('>ADD_ADDR forged<');
+    expect(svg).toContain('>MITM from 150.0 ms<');
+    expect(svg).not.toContain('>Man in the middle<');
   });
 });
