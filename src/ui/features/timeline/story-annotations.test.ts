@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineData } from '../../../engine/index.ts';
-import { MAX_ANNOTATIONS, placeFlags, storyAnnotations, type StoryAnnotation } from './story-annotations.ts';
+import { flagLeft, MAX_ANNOTATIONS, placeFlags, storyAnnotations, type StoryAnnotation } from './story-annotations.ts';
 
 /** Ten frames; frames 3 and 7 were sent by the attacker "mallory". */
 const t = { count: 10, attacker: Int16Array.from({ length: 10 }, (_, i) => (i === 2 || i === 6 ? 0 : -1)), attackers: ['mallory'] } as unknown as TimelineData;
@@ -69,5 +69,8 @@ describe('flags on the chart', () => {
       ['second', 0],
       ['edge', 0],
     ]);
+    // The last one's box ends at the edge, its pole still at its moment.
+    expect(flagLeft(flags[2]!, 1000)).toBe(1000 - flags[2]!.width);
+    expect(flags[2]!.x).toBe(990);
   });
 });

@@ -84,8 +84,7 @@ export function placeFlags(annotations: readonly StoryAnnotation[], xOf: (us: nu
     const x = xOf(a.timeUs);
     if (x < left || x > right) continue;
     const width = widthOf(a.text) + 10;
-    // Near the right edge the flag hangs to the left of its pole.
-    const x0 = x + width > right ? x - width : x;
+    const x0 = flagLeft({ x, width }, right);
     for (let row = 0; row < rows; row++) {
       const clash = placed.some((p) => p.row === row && flagLeft(p, right) < x0 + width + 4 && x0 < flagLeft(p, right) + p.width + 4);
       if (clash) continue;
@@ -96,7 +95,7 @@ export function placeFlags(annotations: readonly StoryAnnotation[], xOf: (us: nu
   return placed.sort((a, b) => a.annotation.timeUs - b.annotation.timeUs);
 }
 
-/** Where a placed flag's box starts. */
-export function flagLeft(p: PlacedFlag, right: number): number {
-  return p.x + p.width > right ? p.x - p.width : p.x;
+/** Where a flag's box starts: at its pole, or pushed left so it ends at the plot's right edge. */
+export function flagLeft(p: { x: number; width: number }, right: number): number {
+  return Math.min(p.x, right - p.width);
 }
