@@ -17,6 +17,10 @@ export const selectFilter = (s: AppState) => s.filter;
 export const selectFiltered = (s: AppState) => s.filtered;
 export const selectFiltering = (s: AppState) => s.filtering;
 export const selectRowsVersion = (s: AppState) => s.rowsVersion;
+export const selectTimelineWindow = (s: AppState) => s.timelineWindow;
+export const selectSetTimelineWindow = (s: AppState) => s.setTimelineWindow;
+export const selectTimelineFilter = (s: AppState) => s.timelineFilter;
+export const selectSetTimelineFilter = (s: AppState) => s.setTimelineFilter;
 export const selectViewLength = (s: AppState) => viewLength(s.capture?.packets ?? 0, s.filtered);
 export const selectCaptureId = (s: AppState) => s.capture?.id ?? null;
 

@@ -84,6 +84,29 @@ export interface ViewSlice {
   rowOfFrame(frame: number): PacketRow | undefined;
   /** What the hosts decided about a frame's packet (simulated runs; empty otherwise), for a view that shows it without selecting it. */
   frameDecisions(frame: number): Promise<Decision[]>;
+  /** The timeline's zoom window, kept here so a share link carries it; null: the whole run. */
+  timelineWindow: TimelineWindow | null;
+  setTimelineWindow(w: TimelineWindow | null): void;
+  /** The ladder's filters (option, subflows, actor), kept here so a share link carries them. */
+  timelineFilter: TimelineFilter;
+  setTimelineFilter(f: TimelineFilter): void;
+}
+
+export interface TimelineWindow {
+  t0: number;
+  t1: number;
+  /** The length of the run it was set for; absent when a link set it (it applies to the run the link opens). */
+  endUs?: number;
+}
+
+export type ActorFilter = 'all' | 'attackers' | 'hosts';
+
+export interface TimelineFilter {
+  /** MARK bits; a frame passes when it carries one of them (0: every frame). */
+  marks: number;
+  /** Subflow indexes hidden (-1 is "not TCP"). */
+  hiddenSubflows: ReadonlySet<number>;
+  actor: ActorFilter;
 }
 
 export interface SimulatedRun {

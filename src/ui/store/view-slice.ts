@@ -10,6 +10,16 @@ export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (s
     filtered: null,
     filtering: false,
     rowsVersion: 0,
+    timelineWindow: null,
+    timelineFilter: { marks: 0, hiddenSubflows: new Set(), actor: 'all' },
+
+    setTimelineWindow: (w) => {
+      const old = get().timelineWindow;
+      if (old === w || (old && w && old.t0 === w.t0 && old.t1 === w.t1 && old.endUs === w.endUs)) return;
+      set({ timelineWindow: w });
+    },
+
+    setTimelineFilter: (f) => set({ timelineFilter: f }),
 
     setFilter: (change) => {
       const filter = { ...get().filter, ...change };
