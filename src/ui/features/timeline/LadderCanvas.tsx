@@ -128,7 +128,8 @@ export function LadderCanvas({ t, filter, view, viewRef, failures, annotations, 
           else if (e.buttons === 0) {
             const frame = x > GUTTER && y > AXIS_HEIGHT ? hitFrame(t, drawn.current, xOf, layout, x, y) : null;
             hoverFrame(frame);
-            setPointer(frame === null ? null : { x, y, frame });
+            // Off the arrows, with no card up, nothing re-renders.
+            if (frame !== null || pointer !== null) setPointer(frame === null ? null : { x, y, frame });
           }
         }}
         onPointerLeave={() => {
