@@ -121,6 +121,7 @@ test('exports: topology SVG and PNG, timeline SVG, Mermaid, and a printable HTML
 
   await run.view('Timeline').click();
   const download = app.page.waitForEvent('download');
+  await run.timeline.getByText('More ▾').click();
   await run.timeline.getByRole('button', { name: 'SVG' }).click();
   const timeline = readFileSync((await (await download).path())!, 'utf8');
   expect(timeline).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+"/);

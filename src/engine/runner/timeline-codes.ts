@@ -77,6 +77,17 @@ export interface TimelineData {
   dsn: Float64Array;
   /** Bytes of data the mapping covers (0 without one). */
   dataLength: Uint32Array;
+  /**
+   * TCP sequence number relative to the first one seen in the segment's
+   * direction (its SYN's: 0, so data starts at 1, as Wireshark counts), and
+   * the acknowledgment relative to the other direction's first (0 without
+   * an ACK or before the other side spoke), and the payload's bytes. The
+   * ladder's labels spell them out when zoomed in. Absent when a builder
+   * did not record them.
+   */
+  relSeq?: Uint32Array;
+  relAck?: Uint32Array;
+  payload?: Uint16Array;
   /** The run's end (µs). */
   endOfRunUs: number;
 }

@@ -53,6 +53,19 @@ describe('buildTimeline', () => {
     expect(tuples.size).toBe(t.subflows.length);
   });
 
+  it('counts sequence and acknowledgment numbers from each direction\'s SYN, as Wireshark does', () => {
+    const { t } = timelineOf('two-path-v1');
+    // Frame 1 is the SYN (seq 0), frame 2 the SYN/ACK (seq 0, ack 1) on the same link, back.
+    const synAck = [...Array(t.count).keys()].find((i) => t.marks[i]! & MARK.SYN && t.link[i] === t.link[0] && t.fromLane[i] === t.toLane[0])!;
+    expect([t.relSeq![0], t.relAck![0]]).toEqual([0, 0]);
+    expect([t.relSeq![synAck], t.relAck![synAck]]).toEqual([0, 1]);
+    const data = [...Array(t.count).keys()].filter((i) => t.payload![i]! > 0 && t.subflow[i] === 0);
+    // The first data byte is 1; each segment starts where the last ended (or resends an earlier one).
+    expect(t.relSeq![data[0]!]).toBe(1);
+    expect(t.relSeq![data[1]!]).toBeLessThanOrEqual(1 + t.payload![data[0]!]! * 2);
+    expect(t.payload![data[0]!]).toBeGreaterThan(0);
+  });
+
   it('marks data sequence mappings with DSNs relative to the sender, growing with the transfer', () => {
     const { r, t } = timelineOf('two-path-v1');
     const mapped = [...Array(t.count).keys()].filter((i) => t.marks[i]! & MARK.DSS_MAP);

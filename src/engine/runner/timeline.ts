@@ -8,15 +8,18 @@
  *
  * Lanes, top to bottom: the connection level (data sequence, DATA_ACK,
  * DATA_FIN, fast close), then each host interface and each router, NAT and
- * middlebox in path order (clients first, servers last), then one lane per
- * attacker (its injected packets start there).
+ * middlebox in path order (each path contiguous, so a hop joins
+ * neighbouring lanes), with one lane per attacker (its injected packets
+ * start there) beside the link it sits on.
  */
 import { formatIp } from '../wire/ip-address.ts';
 import { decodePacket } from '../wire/packet.ts';
+import { TCP_FLAG } from '../wire/tcp-header.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { PacketRecord } from '../sim/trace.ts';
 import { inFrameOrder } from './pcap-export.ts';
 import { packetMarks } from './packet-marks.ts';
+import { orderLanes } from './lane-order.ts';
 import { FATE_CODE, type TimelineData, type TimelineLane } from './timeline-codes.ts';
 
 export interface TimelineAttacker {
@@ -55,8 +58,13 @@ export function buildTimeline(s: Scenario, records: readonly PacketRecord[], att
     marks: new Uint16Array(n),
     dsn: new Float64Array(n).fill(Number.NaN),
     dataLength: new Uint32Array(n),
+    relSeq: new Uint32Array(n),
+    relAck: new Uint32Array(n),
+    payload: new Uint16Array(n),
     endOfRunUs,
   };
+  // The first sequence number seen in each direction ("src|dst"): what relSeq and relAck count from.
+  const isn = new Map<string, number>();
 
   // A subflow is one four-tuple, or several joined by a packet that kept its id across a NAT.
   const tuples = new UnionFind();
@@ -93,6 +101,12 @@ export function buildTimeline(s: Scenario, records: readonly PacketRecord[], att
     const first = firstTupleOfPacket.get(r.id);
     if (first === undefined) firstTupleOfPacket.set(r.id, key);
     else tuples.union(first, key);
+    const ownIsn = isn.get(`${src}|${dst}`) ?? h.seq;
+    isn.set(`${src}|${dst}`, ownIsn);
+    const peerIsn = isn.get(`${dst}|${src}`);
+    out.relSeq![i] = (h.seq - ownIsn) >>> 0;
+    if (h.flags & TCP_FLAG.ACK && peerIsn !== undefined) out.relAck![i] = (h.ack - peerIsn) >>> 0;
+    out.payload![i] = Math.min(0xffff, p.payloadLengthOnWire);
 
     const read = packetMarks(p)!;
     if (read.mapping) {
@@ -136,7 +150,11 @@ function laneOfEnd(laneIndex: ReadonlyMap<string, number>, spec: Scenario['links
   return laneIndex.get(end ?? node) ?? laneIndex.get(node) ?? 0;
 }
 
-/** Lanes in path order: connection level, clients' interfaces, the network, servers' interfaces, others, attackers. */
+/**
+ * Lanes in path order: the connection level on top, then each path from a
+ * client's interface to a server's with its hops between neighbouring lanes
+ * (orderLanes), each attacker beside the link or node it sits at.
+ */
 export function laneOrder(s: Scenario, attackers: readonly { id: string; label?: string }[]): TimelineLane[] {
   const lanes: TimelineLane[] = [{ id: 'connection', kind: 'connection', label: 'Connection (data level)', node: '' }];
   const clients = new Set(s.traffic.map((t) => t.from));
@@ -153,7 +171,25 @@ export function laneOrder(s: Scenario, attackers: readonly { id: string; label?:
   for (const r of [...s.routers, ...s.nats, ...s.middleboxes]) lanes.push({ id: r.id, kind: 'node', label: r.label ?? r.id, node: r.id });
   for (const h of hosts.filter((x) => rank(x.id) !== 0)) lanes.push(...hostLanes(h));
   for (const a of attackers) lanes.push({ id: attackerLaneId(a.id), kind: 'attacker', label: a.label ?? specById.get(a.id)?.label ?? a.id, node: a.id });
-  return lanes;
+
+  const byId = new Map(lanes.map((l) => [l.id, l]));
+  const laneOfEndpoint = (e: string) => (byId.has(e) ? e : e.split('.')[0]!);
+  const linkById = new Map(s.links.map((l) => [l.id, l]));
+  const nearOf = (at: string) => {
+    const link = linkById.get(at);
+    if (link) return [laneOfEndpoint(link.a), laneOfEndpoint(link.b)];
+    return lanes.filter((l) => l.node === at && l.kind !== 'attacker').map((l) => l.id);
+  };
+  const rest = lanes.slice(1);
+  const order = orderLanes({
+    lanes: rest.map((l) => l.id),
+    hops: s.links.map((l) => [laneOfEndpoint(l.a), laneOfEndpoint(l.b)] as const),
+    starts: rest.filter((l) => l.kind === 'interface' && rank(l.node) === 0).map((l) => l.id),
+    ends: new Set(rest.filter((l) => l.kind === 'interface' && rank(l.node) === 2).map((l) => l.id)),
+    nodeOf: new Map(rest.map((l) => [l.id, l.node])),
+    attached: attackers.map((a) => ({ lane: attackerLaneId(a.id), near: (specById.get(a.id)?.at ?? []).flatMap(nearOf) })),
+  });
+  return [lanes[0]!, ...order.map((id) => byId.get(id)!)];
 }
 
 /** Disjoint sets of strings (path halving). */

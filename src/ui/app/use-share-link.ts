@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectCapture, selectDraft, selectDraftBaseScenario, selectMainView, selectNowUs, selectOpenScenarioText, selectPlaying, selectSeek, selectSelectFrame, selectSelectedFrame, selectSetMainView, selectSimulate, selectSimulation } from '../store/selectors.ts';
-import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery, type SharedView } from '../lib/share-link.ts';
+import { selectFilter, selectSetFilter, selectSetTimelineFilter, selectSetTimelineWindow, selectTimelineFilter, selectTimelineWindow } from '../store/selectors.ts';
+import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery, type SharedRun, type SharedView } from '../lib/share-link.ts';
 
 /**
- * Opens the run a share link names (its moment and packet too), and keeps
- * the address bar naming the run, moment and packet on screen, so copying
- * it shares exactly that. Returns whether the page opened with a link.
+ * Opens the run a share link names (its moment, packet, tab, timeline zoom
+ * and filters too), and keeps the address bar naming them as on screen, so
+ * copying it shares exactly that. Returns whether the page opened with a link.
  */
 export function useShareLink(onDamaged: (message: string) => void): boolean {
   const simulate = useAppStore(selectSimulate);
@@ -22,13 +23,20 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
   const nowUs = useAppStore(selectNowUs);
   const view = useAppStore(selectMainView);
   const setMainView = useAppStore(selectSetMainView);
-  const pending = useRef<{ frame: number | null; moment: number | null; view: SharedView | null } | null>(null);
+  // The timeline's zoom and the filters travel in the link too (issue 12).
+  const timelineWindow = useAppStore(selectTimelineWindow);
+  const setTimelineWindow = useAppStore(selectSetTimelineWindow);
+  const timelineFilter = useAppStore(selectTimelineFilter);
+  const setTimelineFilter = useAppStore(selectSetTimelineFilter);
+  const packetFilter = useAppStore(selectFilter);
+  const setPacketFilter = useAppStore(selectSetFilter);
+  const pending = useRef<({ frame: number | null; moment: number | null; view: SharedView | null } & Partial<Pick<SharedRun, 'window' | 'timelineFilter' | 'packetFilter'>>) | null>(null);
   const [linked] = useState(() => parseShareLink(window.location.search) !== null);
 
   useEffect(() => {
     const run = parseShareLink(window.location.search);
     if (!run || pending.current) return;
-    pending.current = { frame: run.frame, moment: run.moment, view: run.view };
+    pending.current = { frame: run.frame, moment: run.moment, view: run.view, window: run.window, timelineFilter: run.timelineFilter, packetFilter: run.packetFilter };
     if (run.document) {
       decodeScenario(run.document).then(
         (text) => openText(text, 'the shared link'),
@@ -41,12 +49,15 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
 
   useEffect(() => {
     const p = pending.current;
-    if (!simulation || !p || (p.frame === null && p.moment === null && p.view === null)) return;
+    if (!simulation || !p || (p.frame === null && p.moment === null && p.view === null && !p.window && !p.timelineFilter && !p.packetFilter)) return;
     pending.current = { frame: null, moment: null, view: null };
     if (p.frame !== null) selectFrame(p.frame);
     if (p.moment !== null) seek(p.moment);
     if (p.view !== null) setMainView(p.view);
-  }, [simulation, selectFrame, seek, setMainView]);
+    if (p.window) setTimelineWindow(p.window);
+    if (p.timelineFilter) setTimelineFilter({ ...p.timelineFilter, hiddenSubflows: new Set(p.timelineFilter.hiddenSubflows) });
+    if (p.packetFilter) setPacketFilter(p.packetFilter);
+  }, [simulation, selectFrame, seek, setMainView, setTimelineWindow, setTimelineFilter, setPacketFilter]);
 
   // The moment goes into the link when the replay rests (not 60 times a second while it plays).
   const moment = !simulation || playing || nowUs >= simulation.endUs ? null : nowUs;
@@ -60,13 +71,22 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
       if (capture) write('');
       return;
     }
-    const state = { scenarioId: simulation.scenarioId, protocol: simulation.protocol, mitigations: simulation.mitigations, moment, view };
+    const state = {
+      scenarioId: simulation.scenarioId,
+      protocol: simulation.protocol,
+      mitigations: simulation.mitigations,
+      moment,
+      view,
+      window: timelineWindow,
+      timelineFilter: { ...timelineFilter, hiddenSubflows: [...timelineFilter.hiddenSubflows] },
+      packetFilter,
+    };
     if (!draft || (base && isBuiltinWithSwitches(draft, base.scenario))) write(shareLinkQuery(state, selectedFrame));
     else void encodeScenario(draft).then((document) => write(shareLinkQuery({ ...state, document }, selectedFrame)));
     return () => {
       cancelled = true;
     };
-  }, [simulation, capture, selectedFrame, draft, base, moment, view]);
+  }, [simulation, capture, selectedFrame, draft, base, moment, view, timelineWindow, timelineFilter, packetFilter]);
 
   return linked;
 }

@@ -5,7 +5,30 @@ import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, 
 describe('share links', () => {
   it('round-trip a run, a moment and a packet', () => {
     const q = shareLinkQuery({ scenarioId: 'attack-add-addr-hijack-v0', protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'], moment: 153511 }, 418);
-    expect(parseShareLink(q)).toEqual({ scenarioId: 'attack-add-addr-hijack-v0', settings: { protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, document: null, frame: 418, moment: 153511, view: null });
+    expect(parseShareLink(q)).toEqual({ scenarioId: 'attack-add-addr-hijack-v0', settings: { protocol: 'mptcp-v1', mitigations: ['tls', 'dh-keys'] }, document: null, frame: 418, moment: 153511, view: null, window: null, timelineFilter: null, packetFilter: null });
+  });
+
+  it('round-trip the timeline\'s zoom window and the filters, and write none of them when there are none', () => {
+    const run = {
+      scenarioId: 'attack-add-addr-hijack-v0',
+      protocol: 'mptcp-v0',
+      mitigations: [],
+      window: { t0: 60_000.4, t1: 70_000 },
+      timelineFilter: { marks: 512, actor: 'attackers' as const, hiddenSubflows: [2, 1] },
+      packetFilter: { mptcpOnly: true, text: 'ADD_ADDR id 9' },
+    };
+    const q = shareLinkQuery(run, null);
+    expect(q).toContain('w=60000-70000');
+    // Subflows as the chips name them (SF2, SF3).
+    expect(q).toContain('hide=2%2C3');
+    expect(parseShareLink(q)).toMatchObject({ window: { t0: 60_000, t1: 70_000 }, timelineFilter: { marks: 512, actor: 'attackers', hiddenSubflows: [1, 2] }, packetFilter: { mptcpOnly: true, text: 'ADD_ADDR id 9' } });
+    const plain = shareLinkQuery({ ...run, window: null, timelineFilter: { marks: 0, actor: 'all', hiddenSubflows: [] }, packetFilter: { mptcpOnly: false, text: '' } }, null);
+    expect(plain).toBe('?scenario=attack-add-addr-hijack-v0&protocol=mptcp-v0&mitigations=');
+  });
+
+  it('open an old link (no window, no filters) as before, and ignore a window or filter that is not one', () => {
+    expect(parseShareLink('?scenario=two-path-v1&t=5&frame=2')).toMatchObject({ window: null, timelineFilter: null, packetFilter: null });
+    expect(parseShareLink('?scenario=two-path-v1&w=9000-100&actor=eve&marks=x&hide=0,-1,a')).toMatchObject({ window: null, timelineFilter: null });
   });
 
   it('carries the tab the run was seen in (the overview, the default, is left out), and ignores one it does not know', () => {
@@ -19,7 +42,7 @@ describe('share links', () => {
 
   it('names no run without a scenario, and ignores a protocol, moment or frame that is not one', () => {
     expect(parseShareLink('?frame=3')).toBeNull();
-    expect(parseShareLink('?scenario=two-path-v1&protocol=quic&frame=-2&t=x')).toEqual({ scenarioId: 'two-path-v1', settings: {}, document: null, frame: null, moment: null, view: null });
+    expect(parseShareLink('?scenario=two-path-v1&protocol=quic&frame=-2&t=x')).toEqual({ scenarioId: 'two-path-v1', settings: {}, document: null, frame: null, moment: null, view: null, window: null, timelineFilter: null, packetFilter: null });
     expect(parseShareLink('?scenario=two-path-v1&mitigations=')).toMatchObject({ settings: { mitigations: [] } });
   });
 

@@ -1,7 +1,11 @@
 /**
  * A share link names a run, a moment of it, a packet and the view it is
- * seen in:
+ * seen in, with the timeline's zoom and the filters:
  * `?scenario=<built-in>&protocol=mptcp-v1&mitigations=tls,dh-keys&t=153511&frame=418&view=topology`
+ * `&w=60000-70000` (the timeline's window, µs), `&marks=512&actor=attackers&hide=2,3`
+ * (the ladder's option filter as MARK bits, its actor filter, the subflows
+ * hidden, numbered as their chips are: SF2 is 2), `&q=ADD_ADDR&mptcp=1` (the
+ * packet list's filter)
  * for a built-in with its switches, or `?doc=<scenario>&t=…&frame=…` for an
  * edited or opened scenario (its JSON, deflated, base64url). The same
  * scenario and seed give the same packets, so the frame number and moment
@@ -22,6 +26,32 @@ export interface SharedRun {
   moment: number | null;
   /** The tab it was seen in (null: the default, the timeline). */
   view: SharedView | null;
+  /** The timeline's zoom window (µs); null: the whole run. */
+  window: SharedWindow | null;
+  /** The ladder's filters; null: none. */
+  timelineFilter: SharedTimelineFilter | null;
+  /** The packet list's filter; null: none. */
+  packetFilter: SharedPacketFilter | null;
+}
+
+export interface SharedWindow {
+  t0: number;
+  t1: number;
+}
+
+export const SHARED_ACTORS = ['all', 'attackers', 'hosts'] as const;
+
+export interface SharedTimelineFilter {
+  /** MARK bits (0: every packet). */
+  marks: number;
+  actor: (typeof SHARED_ACTORS)[number];
+  /** Subflow indexes hidden (0-based; the link writes them 1-based, as the chips are named). */
+  hiddenSubflows: number[];
+}
+
+export interface SharedPacketFilter {
+  mptcpOnly: boolean;
+  text: string;
 }
 
 /** The tabs a link can name. */
@@ -46,6 +76,12 @@ export function parseShareLink(search: string): SharedRun | null {
   if (mitigations !== null) settings.mitigations = mitigations.split(',').filter(Boolean);
   const frame = positiveInt(q.get('frame'));
   const view = q.get('view');
+  const [t0, t1] = (q.get('w') ?? '').split('-').map(positiveInt);
+  const marks = positiveInt(q.get('marks')) ?? 0;
+  const actor = SHARED_ACTORS.find((a) => a === q.get('actor')) ?? 'all';
+  const hidden = (q.get('hide') ?? '').split(',').map(positiveInt).filter((n): n is number => n !== null && n > 0).map((n) => n - 1);
+  const text = q.get('q') ?? '';
+  const mptcpOnly = q.get('mptcp') === '1';
   return {
     scenarioId: document ? null : scenarioId,
     settings,
@@ -53,6 +89,9 @@ export function parseShareLink(search: string): SharedRun | null {
     frame: frame && frame > 0 ? frame : null,
     moment: positiveInt(q.get('t')),
     view: view && (SHARED_VIEWS as readonly string[]).includes(view) ? (view as SharedView) : null,
+    window: t0 !== undefined && t0 !== null && t1 !== undefined && t1 !== null && t1 > t0 ? { t0, t1 } : null,
+    timelineFilter: marks !== 0 || actor !== 'all' || hidden.length > 0 ? { marks, actor, hiddenSubflows: hidden } : null,
+    packetFilter: text !== '' || mptcpOnly ? { mptcpOnly, text } : null,
   };
 }
 
@@ -64,6 +103,9 @@ export interface ShareState {
   document?: string;
   moment?: number | null;
   view?: SharedView;
+  window?: SharedWindow | null;
+  timelineFilter?: SharedTimelineFilter | null;
+  packetFilter?: SharedPacketFilter | null;
 }
 
 export function shareLinkQuery(run: ShareState, frame: number | null): string {
@@ -71,6 +113,13 @@ export function shareLinkQuery(run: ShareState, frame: number | null): string {
   if (run.moment !== undefined && run.moment !== null) q.set('t', String(Math.round(run.moment)));
   if (frame !== null) q.set('frame', String(frame));
   if (run.view && run.view !== DEFAULT_VIEW) q.set('view', run.view);
+  if (run.window) q.set('w', `${Math.round(run.window.t0)}-${Math.round(run.window.t1)}`);
+  const f = run.timelineFilter;
+  if (f && f.marks !== 0) q.set('marks', String(f.marks));
+  if (f && f.actor !== 'all') q.set('actor', f.actor);
+  if (f && f.hiddenSubflows.length > 0) q.set('hide', [...f.hiddenSubflows].sort((a, b) => a - b).map((k) => k + 1).join(','));
+  if (run.packetFilter?.text) q.set('q', run.packetFilter.text);
+  if (run.packetFilter?.mptcpOnly) q.set('mptcp', '1');
   return `?${q.toString()}`;
 }
 

@@ -78,6 +78,35 @@ export interface ViewSlice {
   requestRows(start: number, count: number): void;
   /** The cached row at a list position, if it has arrived. */
   rowAt(position: number): PacketRow | undefined;
+  /** Asks for the rows of these frames (1-based) if they are not cached (the ladder's labels and hover card). */
+  requestFrameRows(frames: readonly number[]): void;
+  /** The cached row of a frame, if it has arrived. */
+  rowOfFrame(frame: number): PacketRow | undefined;
+  /** What the hosts decided about a frame's packet (simulated runs; empty otherwise), for a view that shows it without selecting it. */
+  frameDecisions(frame: number): Promise<Decision[]>;
+  /** The timeline's zoom window, kept here so a share link carries it; null: the whole run. */
+  timelineWindow: TimelineWindow | null;
+  setTimelineWindow(w: TimelineWindow | null): void;
+  /** The ladder's filters (option, subflows, actor), kept here so a share link carries them. */
+  timelineFilter: TimelineFilter;
+  setTimelineFilter(f: TimelineFilter): void;
+}
+
+export interface TimelineWindow {
+  t0: number;
+  t1: number;
+  /** The length of the run it was set for; absent when a link set it (it applies to the run the link opens). */
+  endUs?: number;
+}
+
+export type ActorFilter = 'all' | 'attackers' | 'hosts';
+
+export interface TimelineFilter {
+  /** MARK bits; a frame passes when it carries one of them (0: every frame). */
+  marks: number;
+  /** Subflow indexes hidden (-1 is "not TCP"). */
+  hiddenSubflows: ReadonlySet<number>;
+  actor: ActorFilter;
 }
 
 /** What the views draw: a simulated run, or an opened capture with the network inferred from its addresses. */

@@ -10,6 +10,16 @@ export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (s
     filtered: null,
     filtering: false,
     rowsVersion: 0,
+    timelineWindow: null,
+    timelineFilter: { marks: 0, hiddenSubflows: new Set(), actor: 'all' },
+
+    setTimelineWindow: (w) => {
+      const old = get().timelineWindow;
+      if (old === w || (old && w && old.t0 === w.t0 && old.t1 === w.t1 && old.endUs === w.endUs)) return;
+      set({ timelineWindow: w });
+    },
+
+    setTimelineFilter: (f) => set({ timelineFilter: f }),
 
     setFilter: (change) => {
       const filter = { ...get().filter, ...change };
@@ -56,6 +66,34 @@ export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (s
           )
           .finally(() => rows.release(key));
       }
+    },
+
+    requestFrameRows: (frames) => {
+      const capture = get().capture;
+      if (!capture) return;
+      const missing = frames.filter((f) => f >= 1 && f <= capture.packets && rows.get(f) === undefined);
+      if (missing.length === 0) return;
+      const key = `${capture.id}:frames:${missing[0]}:${missing[missing.length - 1]}:${missing.length}`;
+      if (!rows.claim(key)) return;
+      client
+        .rowsAt(capture.id, missing)
+        .then(
+          (got) => {
+            if (get().capture?.id !== capture.id) return;
+            rows.put(got);
+            set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+          },
+          (e: unknown) => set({ error: failureOf(e, capture.fileName) }),
+        )
+        .finally(() => rows.release(key));
+    },
+
+    rowOfFrame: (frame) => rows.get(frame),
+
+    frameDecisions: async (frame) => {
+      const capture = get().capture;
+      if (!capture || !get().simulation) return [];
+      return (await client.decisions(capture.id, frame)).decisions;
     },
 
     rowAt: (position) => {

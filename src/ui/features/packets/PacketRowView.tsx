@@ -2,6 +2,8 @@ import { memo } from 'react';
 import type { PacketRow } from '../../../engine/index.ts';
 import { WarningIcon } from '../../components/icons.tsx';
 import { COLUMNS, rowDomId } from './columns.ts';
+import { useAppStore } from '../../store/store-context.tsx';
+import { selectHoverFrame } from '../../store/selectors.ts';
 
 interface Props {
   position: number;
@@ -12,6 +14,8 @@ interface Props {
 }
 
 export const PacketRowView = memo(function PacketRowView({ position, frame, row, selected, onSelect }: Props) {
+  // The row under the pointer lights up its arrow on the ladder.
+  const hoverFrame = useAppStore(selectHoverFrame);
   const classes = ['plist__row'];
   if (row?.mptcp.length) classes.push('plist__row--mptcp');
   if (row?.problem) classes.push('plist__row--problem');
@@ -24,6 +28,8 @@ export const PacketRowView = memo(function PacketRowView({ position, frame, row,
       aria-selected={selected}
       className={classes.join(' ')}
       onClick={() => onSelect(frame)}
+      onMouseEnter={() => hoverFrame(frame)}
+      onMouseLeave={() => hoverFrame(null)}
     >
       {row ? (
         COLUMNS.map((c, i) => (

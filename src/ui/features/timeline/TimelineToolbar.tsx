@@ -7,6 +7,7 @@ import { canvasMeasure, timelineSvg } from './export-svg.ts';
 import { downloadBlob } from '../../lib/download.ts';
 import { downloadCanvasPng } from './export-png.ts';
 import type { TimeWindow } from './use-time-zoom.ts';
+import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 
 interface Props {
   t: TimelineData;
@@ -36,6 +37,8 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, foll
     onFilter({ ...filter, hiddenSubflows: hidden });
   };
   const step = (view.t1 - view.t0) / 5;
+  const more = useDismissableDetails<HTMLDetailsElement>();
+  const closeMore = (e: React.MouseEvent) => e.currentTarget.closest('details')?.removeAttribute('open');
   // Floods make hundreds of one-packet "subflows": the first few get a chip each, the rest one together.
   const rest = t.subflows.slice(CHIPS).map((_, i) => CHIPS + i);
   const toggleRest = () => {
@@ -91,11 +94,6 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, foll
           </li>
         )}
       </ul>
-      <span className="timeline__legend" aria-label="Shapes">
-        <span className="shape shape--injected" aria-hidden="true" /> injected
-        <span className="shape shape--modified" aria-hidden="true" /> modified
-        <span className="shape shape--dropped" aria-hidden="true">×</span> dropped
-      </span>
       <span className="timeline__zoom">
         <span className="muted mono timeline__window" title="Visible time window">
           {formatUs(view.t0, step)} – {formatUs(view.t1, step)}
@@ -112,19 +110,41 @@ export function TimelineToolbar({ t, filter, onFilter, view, onZoom, onFit, foll
         <button type="button" className="btn btn--small" aria-pressed={follow} aria-label="Follow the moment" title="Keep the moment in view while playing (F); a pan or zoom by hand turns this off" onClick={onFollow}>
           Follow
         </button>
-        <button type="button" className="btn btn--small" title="Save the timeline and the data-sequence chart as PNG" onClick={() => void downloadCanvasPng([ladderRef.current, dsnRef.current], 'timeline.png')}>
-          PNG
-        </button>
-        <button
-          type="button"
-          className="btn btn--small"
-          title="Save the timeline and the data-sequence chart as SVG (vector, for documents)"
-          onClick={() => {
-            if (ladderScene.current) downloadBlob(new Blob([timelineSvg(ladderScene.current, dsnScene.current, canvasMeasure())], { type: 'image/svg+xml' }), 'timeline.svg');
-          }}
-        >
-          SVG
-        </button>
+        {/* The rarer controls wait behind More, so the bar fits a projector's 1097 px (1080p at 175 %). */}
+        <details className="timeline__more" ref={more}>
+          <summary className="btn btn--small" title="The shapes' legend and the exports">
+            More ▾
+          </summary>
+          <div className="timeline__more-items" role="group" aria-label="More timeline controls">
+            <span className="timeline__legend" aria-label="Shapes">
+              <span className="shape shape--injected" aria-hidden="true" /> injected
+              <span className="shape shape--modified" aria-hidden="true" /> modified
+              <span className="shape shape--dropped" aria-hidden="true">×</span> dropped
+            </span>
+            <button
+              type="button"
+              className="btn btn--small"
+              title="Save the timeline and the data-sequence chart as PNG"
+              onClick={(e) => {
+                closeMore(e);
+                void downloadCanvasPng([ladderRef.current, dsnRef.current], 'timeline.png');
+              }}
+            >
+              PNG
+            </button>
+            <button
+              type="button"
+              className="btn btn--small"
+              title="Save the timeline and the data-sequence chart as SVG (vector, for documents)"
+              onClick={(e) => {
+                closeMore(e);
+                if (ladderScene.current) downloadBlob(new Blob([timelineSvg(ladderScene.current, dsnScene.current, canvasMeasure())], { type: 'image/svg+xml' }), 'timeline.svg');
+              }}
+            >
+              SVG
+            </button>
+          </div>
+        </details>
       </span>
     </div>
   );

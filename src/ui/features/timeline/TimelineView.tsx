@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
-import { selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import { selectSetTimelineFilter, selectSimulation, selectTimeline, selectTimelineFilter } from '../../store/selectors.ts';
 import type { AppState } from '../../store/types.ts';
 import { followWindow } from './follow-playhead.ts';
 import { AXIS_HEIGHT, type LadderScene } from './draw-ladder.ts';
 import type { DsnScene } from './draw-dsn.ts';
 import { DsnCanvas } from './DsnCanvas.tsx';
 import { GUTTER, LadderCanvas } from './LadderCanvas.tsx';
-import { NO_FILTER, type LadderFilter } from './ladder-model.ts';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
+import { storyAnnotations } from './story-annotations.ts';
 import { useTimeZoom } from './use-time-zoom.ts';
 import { useTimelineKeys } from './use-timeline-keys.ts';
+import { useSharedWindow } from './use-shared-window.ts';
 import './timeline.css';
 
 /**
@@ -25,7 +26,8 @@ export function TimelineView() {
   const simulation = useAppStore(selectSimulation);
   const store = useAppStoreApi();
   const [follow, setFollow] = useState(true);
-  const [filter, setFilter] = useState<LadderFilter>(NO_FILTER);
+  const filter = useAppStore(selectTimelineFilter);
+  const setFilter = useAppStore(selectSetTimelineFilter);
   const [width, setWidth] = useState(800);
   const ladderRef = useRef<HTMLCanvasElement>(null);
   const dsnRef = useRef<HTMLCanvasElement>(null);
@@ -57,8 +59,10 @@ export function TimelineView() {
     });
   }, [follow, store, endUs, viewRef, zoomTo]);
   const onSize = useCallback((w: number) => setWidth(w), []);
+  useSharedWindow(view, endUs, zoomTo, stopFollowing);
 
   const failures = useMemo(() => (simulation?.failures ?? []).map((f) => ({ timeUs: f.timeUs, name: f.name })), [simulation]);
+  const annotations = useMemo(() => (t && simulation ? storyAnnotations(simulation, t) : []), [t, simulation]);
   const windows = useMemo(() => {
     if (!t || !simulation) return [];
     return simulation.attackers.flatMap((a) => {
@@ -92,7 +96,7 @@ export function TimelineView() {
     <section className="timeline" data-testid="timeline" aria-label="Timeline">
       <TimelineToolbar t={t} filter={filter} onFilter={setFilter} view={view} onZoom={zoomBy} onFit={fit} follow={follow} onFollow={toggleFollow} ladderRef={ladderRef} dsnRef={dsnRef} ladderScene={ladderScene} dsnScene={dsnScene} />
       <div className="timeline__body">
-        <LadderCanvas t={t} filter={filter} view={view} viewRef={viewRef} failures={failures} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={brush} />
+        <LadderCanvas t={t} filter={filter} view={view} viewRef={viewRef} failures={failures} annotations={annotations} windows={windows} canvasRef={ladderRef} sceneRef={ladderScene} onSize={onSize} onBrush={brush} />
         <DsnCanvas t={t} filter={filter} viewRef={viewRef} failures={failures} canvasRef={dsnRef} sceneRef={dsnScene} />
       </div>
     </section>

@@ -1,8 +1,9 @@
 /**
  * Words on the ladder's arrows, as Wireshark's flow graph writes them: the
  * TCP flags that matter and the MPTCP option a packet carries ("SYN
- * MP_CAPABLE", "ADD_ADDR", "DSN 14240 +1424"), placed at each arrow's
- * middle where there is room, never over another label.
+ * MP_CAPABLE", "ADD_ADDR", "DSN 14.2k"), placed at each arrow's middle
+ * where there is room, never over another label; zoomed in, they say more
+ * ("SYN MP_CAPABLE v1 key seq 0 ack 0", "DSN 14.2k len 1424 seq 2849 ack 1").
  */
 import { MARK, SIGNAL_MARKS, SIGNAL_OPTIONS, type TimelineData } from '../../../engine/index.ts';
 
@@ -13,8 +14,36 @@ export function compact(n: number): string {
   return `${(n / 1_000_000).toFixed(2).replace(/\.?0+$/, '')}M`;
 }
 
-/** An arrow's short label. */
-export function arrowLabel(t: TimelineData, i: number): string {
+/**
+ * How much a label says: 0 the names alone, 1 with the option's fields and
+ * the segment's length, 2 with sequence and acknowledgment numbers too. The
+ * fewer arrows in view (the further zoomed in), the more room each has.
+ */
+export type LabelDetail = 0 | 1 | 2;
+
+export function labelDetail(arrowsInView: number): LabelDetail {
+  return arrowsInView <= 40 ? 2 : arrowsInView <= 150 ? 1 : 0;
+}
+
+/** Hex runs longer than this are cut to their first four digits ("a1b2…"), as a label has no room for a key. */
+const LONG_HEX = /\b[0-9a-f]{9,}\b/g;
+
+/**
+ * What the packet list's Info says about an option, after its name:
+ * "v1 key", "id 9 198.18.66.6", "token 53292bce id 0". Empty when the
+ * Info does not name it.
+ */
+export function optionDetail(info: string, option: string): string {
+  const part = info.split(' · ').find((p) => p.startsWith(`${option} `));
+  return part ? part.slice(option.length + 1).replace(LONG_HEX, (h) => `${h.slice(0, 4)}…`) : '';
+}
+
+/**
+ * An arrow's label, with more of the packet as `detail` grows. `info` is
+ * the packet list's Info text for the frame, when it has arrived (the
+ * option's own fields come from it; the numbers come from the columns).
+ */
+export function arrowLabel(t: TimelineData, i: number, detail: LabelDetail = 0, info?: string): string {
   const m = t.marks[i]!;
   const parts: string[] = [];
   if (m & MARK.SYN) parts.push('SYN');
@@ -23,10 +52,17 @@ export function arrowLabel(t: TimelineData, i: number): string {
   // One option is enough to tell the story: the most telling one.
   const option = SIGNAL_OPTIONS.find((name) => m & MARK[name]);
   if (option) parts.push(option);
+  if (option && detail >= 1 && info) {
+    const more = optionDetail(info, option);
+    if (more) parts.push(more);
+  }
   if (m & MARK.DSS_MAP && !Number.isNaN(t.dsn[i]!)) parts.push(`DSN ${compact(t.dsn[i]!)}`);
   else if (m & MARK.PAYLOAD) parts.push('data');
   // Nearly every MPTCP segment carries a DATA_ACK: a pure one is just an ACK, as Wireshark's flow graph says.
   if (parts.length === 0) parts.push('ACK');
+  const len = t.payload?.[i] ?? 0;
+  if (detail >= 1 && len > 0) parts.push(`len ${len}`);
+  if (detail >= 2 && t.relSeq && t.relAck) parts.push(`seq ${t.relSeq[i]!} ack ${t.relAck[i]!}`);
   return parts.join(' ');
 }
 
@@ -59,8 +95,11 @@ export function drawArrowLabels(
   frames: Int32Array,
   seg: (i: number) => readonly [number, number, number, number],
   style: { text: string; halo: string; alphaOf: (i: number) => number },
+  /** The packet list's Info text of a frame (1-based), when it has arrived. */
+  infoOf: (frame: number) => string | undefined = () => undefined,
 ): number {
   if (frames.length > MAX_LABELLED_ARROWS) return 0;
+  const detail = labelDetail(frames.length);
   const placed: Box[] = [];
   let written = 0;
   ctx.textAlign = 'center';
@@ -69,7 +108,7 @@ export function drawArrowLabels(
     const i = frames[j % frames.length]!;
     if (labelRank(t, i) !== Math.floor(j / frames.length)) continue;
     const [x0, y0, x1, y1] = seg(i);
-    const text = arrowLabel(t, i);
+    const text = arrowLabel(t, i, detail, detail > 0 ? infoOf(i + 1) : undefined);
     const w = ctx.measureText(text).width + 6;
     // Too short an arrow (a dropped packet's stub) carries no words; otherwise only other labels limit them.
     if (Math.hypot(x1 - x0, y1 - y0) < 30) continue;

@@ -6,6 +6,7 @@
 import { FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
 import { ATTACK_COLOUR, subflowColour, subflowDash } from '../../lib/palette.ts';
 import { drawArrowLabels } from './arrow-labels.ts';
+import { flagLeft, placeFlags, type StoryAnnotation } from './story-annotations.ts';
 import { arrowInto, emptySelection, laneY, selectFrames, type FrameSelection, type LadderFilter, type LaneLayout } from './ladder-model.ts';
 
 export interface CanvasTheme {
@@ -32,13 +33,25 @@ export interface LadderScene {
   filter: LadderFilter;
   nowUs: number;
   selected: number | null;
+  /** The frame under the pointer in any view (drawn emphasised), or null. */
+  hovered?: number | null;
   failures: readonly { timeUs: number; name: string }[];
   /** Partial-time attackers' windows, shaded on their lanes. */
   windows: readonly { lane: number; fromUs: number; toUs: number }[];
   theme: CanvasTheme;
+  /** The attack's key events, flagged above the lanes (their failures' lines then go unnamed: the flags name them). */
+  annotations?: readonly StoryAnnotation[];
+  /** The packet list's Info text of a frame, once fetched (zoomed-in labels quote it). */
+  infoOf?: (frame: number) => string | undefined;
+  /** Bumped when more Info texts arrived (the labels may say more). */
+  rowsVersion?: number;
 }
 
 export const AXIS_HEIGHT = 22;
+/** Rows of flags above the lanes, and the room they take (the lanes start below it). */
+export const FLAG_ROWS = 2;
+const FLAG_ROW_HEIGHT = 16;
+export const FLAG_STRIP = FLAG_ROWS * FLAG_ROW_HEIGHT + 2;
 
 /** The arrow being drawn: one reused array, so a paint allocates nothing per packet. */
 const SEG: [number, number, number, number] = [0, 0, 0, 0];
@@ -95,7 +108,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
   drawArrowLabels(ctx, t, frames, (i) => {
     arrowInto(SEG, t, i, x, layout);
     return SEG;
-  }, { text: theme.text, halo: theme.bg, alphaOf: (i) => (t.startUs[i]! <= s.nowUs ? 1 : 0.35) });
+  }, { text: theme.text, halo: theme.bg, alphaOf: (i) => (t.startUs[i]! <= s.nowUs ? 1 : 0.35) }, s.infoOf);
 
   // The connection level: data mappings, DATA_ACKs, DATA_FIN, fast close.
   const yc = laneY(layout, 0);
@@ -123,6 +136,20 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
     ctx.globalAlpha = 1;
   }
 
+  // The hovered packet (here or in another view), emphasised; the selection is drawn over it.
+  const hovered = s.hovered ?? null;
+  if (hovered !== null && hovered !== s.selected && hovered >= 1 && hovered <= t.count) {
+    arrowInto(SEG, t, hovered - 1, x, layout);
+    ctx.strokeStyle = theme.text;
+    ctx.lineWidth = 6;
+    ctx.globalAlpha = 0.18;
+    line(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = subflowColour(t.subflow[hovered - 1]!);
+    ctx.lineWidth = 2.5;
+    line(ctx, SEG[0], SEG[1], SEG[2], SEG[3]);
+  }
+
   // The selected packet, over everything.
   if (s.selected !== null && s.selected >= 1 && s.selected <= t.count) {
     arrowInto(SEG, t, s.selected - 1, x, layout);
@@ -146,6 +173,10 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
     ctx.lineWidth = 1.5;
     line(ctx, xf, AXIS_HEIGHT, xf, height);
     ctx.setLineDash(NO_DASH);
+    if (s.annotations) {
+      ctx.setLineDash(DASH);
+      continue;
+    }
     row = xf - lastX < 140 ? row + 1 : 0;
     lastX = xf;
     const ty = AXIS_HEIGHT + 9 + row * 14;
@@ -160,6 +191,7 @@ export function drawLadder(ctx: CanvasRenderingContext2D, s: LadderScene, cache:
     ctx.setLineDash(DASH);
   }
   ctx.setLineDash(NO_DASH);
+  if (s.annotations) drawFlags(ctx, s, x);
 
   // The moment.
   const xn = x(s.nowUs);
@@ -181,8 +213,8 @@ const NO_DASH: number[] = [];
 /** Whether two scenes draw the same picture but for the moment. */
 export function sameStillLadder(a: LadderScene, b: LadderScene): boolean {
   return (
-    a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.flight === b.flight && a.filter === b.filter && a.selected === b.selected &&
-    a.failures === b.failures && a.windows === b.windows && a.theme === b.theme && a.layout.top === b.layout.top && a.layout.height === b.layout.height && a.layout.count === b.layout.count
+    a.t === b.t && a.width === b.width && a.height === b.height && a.t0 === b.t0 && a.t1 === b.t1 && a.flight === b.flight && a.filter === b.filter && a.selected === b.selected && a.hovered === b.hovered &&
+    a.failures === b.failures && a.windows === b.windows && a.theme === b.theme && a.rowsVersion === b.rowsVersion && a.annotations === b.annotations && a.layout.top === b.layout.top && a.layout.height === b.layout.height && a.layout.count === b.layout.count
   );
 }
 
@@ -262,6 +294,33 @@ function drawArrows(ctx: CanvasRenderingContext2D, t: TimelineData, frames: Int3
     else if (fate === FATE_CODE.dropped) cross(ctx, SEG[2], SEG[3], 4, ATTACK_COLOUR);
     ctx.globalAlpha = 1;
   }
+}
+
+/** The attack's key events as flags on poles, in rows above the lanes; a failure's flag in the attack colour. */
+function drawFlags(ctx: CanvasRenderingContext2D, s: LadderScene, x: (us: number) => number): void {
+  const { theme, gutter, width } = s;
+  const flags = placeFlags(s.annotations ?? [], x, (text) => ctx.measureText(text).width, gutter, width, FLAG_ROWS);
+  ctx.textAlign = 'start';
+  ctx.textBaseline = 'middle';
+  for (const f of flags) {
+    const a = f.annotation;
+    const y = AXIS_HEIGHT + 2 + f.row * FLAG_ROW_HEIGHT;
+    const x0 = flagLeft(f, width);
+    const failure = a.kind === 'failure';
+    ctx.globalAlpha = a.timeUs <= s.nowUs ? 1 : 0.5;
+    ctx.strokeStyle = failure ? ATTACK_COLOUR : theme.accent;
+    ctx.lineWidth = 1.5;
+    line(ctx, f.x, y, f.x, s.layout.top);
+    ctx.fillStyle = failure ? ATTACK_COLOUR : theme.bg;
+    ctx.fillRect(x0, y, f.width, FLAG_ROW_HEIGHT - 2);
+    if (!failure) {
+      ctx.lineWidth = 1;
+      ctx.strokeRect(x0 + 0.5, y + 0.5, f.width - 1, FLAG_ROW_HEIGHT - 3);
+    }
+    ctx.fillStyle = failure ? '#ffffff' : theme.text;
+    ctx.fillText(a.text, x0 + 5, y + (FLAG_ROW_HEIGHT - 2) / 2);
+  }
+  ctx.globalAlpha = 1;
 }
 
 function drawAxis(ctx: CanvasRenderingContext2D, s: LadderScene, x: (us: number) => number): void {

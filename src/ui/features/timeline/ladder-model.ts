@@ -7,15 +7,11 @@
 import { CONNECTION_MARKS, FATE_CODE, MARK, type TimelineData } from '../../../engine/index.ts';
 import { firstStart } from '../../lib/frame-search.ts';
 
-export type ActorFilter = 'all' | 'attackers' | 'hosts';
+import type { ActorFilter, TimelineFilter } from '../../store/types.ts';
 
-export interface LadderFilter {
-  /** MARK bits; a frame passes when it carries one of them (0: every frame). */
-  marks: number;
-  /** Subflow indexes hidden (-1 is "not TCP"). */
-  hiddenSubflows: ReadonlySet<number>;
-  actor: ActorFilter;
-}
+export type { ActorFilter };
+/** The ladder's filters (the store keeps them, so a share link carries them). */
+export type LadderFilter = TimelineFilter;
 
 export const NO_FILTER: LadderFilter = { marks: 0, hiddenSubflows: new Set(), actor: 'all' };
 
