@@ -1,6 +1,6 @@
 import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
-import type { Scenario } from '../../../engine/index.ts';
-import { selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import type { Scenario, TimelineData } from '../../../engine/index.ts';
+import { selectHoveredFrame, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { placeAttackers } from './attacker-placement.ts';
 import { AttackerMarkers } from './AttackerMarkers.tsx';
@@ -9,7 +9,9 @@ import { freeSpot } from './free-spot.ts';
 import { InFlightPackets } from './InFlightPackets.tsx';
 import { linkGeometries } from './link-geometry.ts';
 import { graphNodes, topologySummary, type Point } from './scenario-graph.ts';
-import { subflowsByLink } from './subflow-usage.ts';
+import { subflowPaths } from './subflow-paths.ts';
+import { subflowStrokes } from './subflow-strokes.ts';
+import { SubflowPaths } from './SubflowPaths.tsx';
 import { SubflowLegend } from './SubflowLegend.tsx';
 import { layoutTopology } from './topology-layout.ts';
 import { targetOf, type Selection, type Target } from './topology-targets.ts';
@@ -43,6 +45,15 @@ export interface DiagramHandle {
   layout(): ReadonlyMap<string, Point>;
 }
 
+/** The link and subflow of the frame under the pointer in any view (the ladder, the packet list, a packet here). */
+function useHovered(t: TimelineData | null): { link: string | null; subflow: number | null } {
+  const frame = useAppStore(selectHoveredFrame);
+  const i = frame === null ? -1 : frame - 1;
+  if (!t || i < 0 || i >= t.count) return { link: null, subflow: null };
+  const sf = t.subflow[i]!;
+  return { link: t.links[t.link[i]!] ?? null, subflow: sf >= 0 ? sf : null };
+}
+
 /** The drawing of one scenario: everything but the packets in flight is memoised on the scenario. */
 export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAttack, onMoveNode, ref }: Props) {
   const timeline = useAppStore(selectTimeline);
@@ -61,8 +72,10 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
   const positions = useMemo(() => (dragging ? new Map(laidOut).set(dragging.id, dragging.p) : laidOut), [laidOut, dragging]);
   const geometry = useMemo(() => linkGeometries(scenario, positions), [scenario, positions]);
   const markers = useMemo(() => placeAttackers(scenario, positions, geometry, views), [scenario, positions, geometry, views]);
-  const subflows = useMemo(() => subflowsByLink(timeline), [timeline]);
-  const bounds = useMemo(() => contentBounds(laidOut.values()), [laidOut]);
+  const paths = useMemo(() => subflowPaths(scenario, timeline), [scenario, timeline]);
+  const strokes = useMemo(() => subflowStrokes(paths, geometry, positions, markers), [paths, geometry, positions, markers]);
+  const bounds = useMemo(() => contentBounds([...laidOut.values(), ...markers.filter((m) => m.address).map((m) => m.at)]), [laidOut, markers]);
+  const hover = useHovered(timeline);
   const summary = useMemo(() => topologySummary(scenario), [scenario]);
   const { fit, hold, centre } = useZoom(svgRef, layerRef, bounds, size);
   useImperativeHandle(ref, () => ({ spotForNewNode: () => freeSpot(centre(), laidOut.values()), layout: () => laidOut }), [centre, laidOut]);
@@ -99,12 +112,14 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
     <div className={`topology__frame${armed ? ' topology__frame--armed' : ''}`} ref={frameRef} {...handlers}>
       <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="img" aria-label={summary} onClick={onClick} onKeyDown={onKeyDown}>
         <g ref={layerRef}>
-          <TopologyLinks links={scenario.links} geometry={geometry} subflows={subflows} selected={selectedLink} dropTarget={over} />
+          <TopologyLinks links={scenario.links} geometry={geometry} selected={selectedLink} dropTarget={over} hovered={hover.link} />
+          <SubflowPaths strokes={strokes} hovered={hover.subflow} />
+          {/* Under the nodes: a packet arriving slips beneath its node and labels instead of hiding them. */}
+          {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
           <g ref={nodesRef}>
             <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} />
           </g>
           <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
-          {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
         </g>
       </svg>
       <SubflowLegend subflows={timeline?.subflows ?? NONE} />

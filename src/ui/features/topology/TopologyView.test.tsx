@@ -73,11 +73,12 @@ describe('TopologyView', () => {
     const items = screen.getByRole('list', { name: 'Subflows' }).querySelectorAll('li');
     expect([...items].map((li) => li.textContent)).toEqual(twoPath.timeline.subflows.map((s) => s.label));
     expect(items[0]!.textContent).toMatch(/^198\.18\.1\.1:\d+ ⇄ 198\.18\.1\.2:8080$/);
-    const strokes = (link: string) => [...svg.querySelectorAll(`[data-link="${link}"] .topology__subflow`)].map((p) => p.getAttribute('stroke'));
-    expect(strokes('client-r1')).toEqual(['#0072B2']);
-    expect(strokes('r1-server')).toEqual(['#0072B2']);
-    expect(strokes('client-r2')).toEqual(['#E69F00']);
-    expect(strokes('r2-server')).toEqual(['#E69F00']);
+    // One stroke per subflow: client → r1 → server beside both its links, 6 units off their lines.
+    const strokes = [...svg.querySelectorAll('.topology__subflow')];
+    expect(strokes.map((p) => p.getAttribute('stroke'))).toEqual(['#0072B2', '#E69F00']);
+    expect(strokes[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+    expect(strokes[0]!.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+ Q/);
+    expect(strokes.every((p) => !p.hasAttribute('data-attacker-path'))).toBe(true);
   });
 
   it('draws the packets in flight where they are, and selects one when clicked', () => {
@@ -111,7 +112,7 @@ describe('TopologyView', () => {
     expect(after).not.toContain(i + 1);
   });
 
-  it('marks the attacker on its link, dimmed outside its window, and draws its injected packets as triangles', async () => {
+  it("draws an attacker with her own address as a node beside her link, and the hijacked subflows through it", async () => {
     const store = makeStore();
     renderWithStore(<TopologyView />, store);
     await act(() => store.getState().simulate('attack-add-addr-hijack-v0'));
@@ -119,15 +120,23 @@ describe('TopologyView', () => {
     expect(svg.getAttribute('aria-label')).toBe('2 hosts, 2 routers, 4 links, 1 attacker');
 
     const badge = svg.querySelector('[data-attacker="mallory"]')!;
-    expect(badge.querySelector('text')!.textContent).toBe('Mallory');
+    expect([...badge.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['Mallory', '198.18.66.6']);
     expect(badge.querySelector('title')!.textContent).toMatch(/^Mallory: partial-time on-path, active; attack: ADD_ADDR hijack.*; present 35 ms to 250 ms$/);
-    expect(badge.querySelector('path')!.getAttribute('stroke-dasharray')).toBeNull();
-    // 30% along client (0, 0) → r1 (COLUMN_GAP, -ROW_GAP / 2).
-    expect(translateOf(badge)).toEqual([0.3 * COLUMN_GAP, -0.3 * ROW_GAP / 2]);
-    // The run opens at its end, after Mallory left.
-    expect(badge.getAttribute('opacity')).toBe('0.35');
+    // Her node stands off client-r1, tapped into it 30% along client (0, 0) → r1 (COLUMN_GAP, -ROW_GAP / 2).
+    const [x, y] = translateOf(badge) as [number, number];
+    const tap = badge.querySelector('line')!;
+    expect([x + Number(tap.getAttribute('x1')), y + Number(tap.getAttribute('y1'))].map((v) => Math.round(v))).toEqual([0.3 * COLUMN_GAP, -0.3 * ROW_GAP / 2]);
+    expect(Math.hypot(Number(tap.getAttribute('x1')), Number(tap.getAttribute('y1')))).toBeCloseTo(78);
+    // The run opens at its end, after Mallory left her link: her node stays (the subflow through her runs on), her tap fades.
+    expect(badge.getAttribute('opacity')).toBe('1');
+    expect(badge.classList.contains('topology__attacker--away')).toBe(true);
     act(() => store.setState({ nowUs: 100_000 }));
-    expect(svg.querySelector('[data-attacker="mallory"]')!.getAttribute('opacity')).toBe('1');
+    expect(svg.querySelector('[data-attacker="mallory"]')!.classList.contains('topology__attacker--away')).toBe(false);
+
+    // The two hijacked subflows end at her node, not at the far host.
+    const ends = [...svg.querySelectorAll('[data-attacker-path="mallory"]')].map((p) => p.getAttribute('d')!.split(' ').pop());
+    const r1 = (v: number) => Math.round(v * 10) / 10;
+    expect(ends).toEqual([`L${r1(x)},${r1(y)}`, `L${r1(x)},${r1(y)}`]);
 
     const t = store.getState().run!.timeline!;
     const injected = t.fate.findIndex((f, i) => f === FATE_CODE.injected && t.endUs[i]! > t.startUs[i]!);
@@ -187,7 +196,7 @@ describe('TopologyView', () => {
     expect(translateOf(svg.querySelector('[data-node="r2"]')!)).toEqual([100, 300]);
     // The run on screen is still the old one: its subflows stay drawn.
     expect(store.getState().run!.scenario.links[0]!.delayUs).toBe(5_000);
-    expect(svg.querySelectorAll('[data-link="client-r1"] .topology__subflow')).toHaveLength(1);
+    expect(svg.querySelectorAll('.topology__subflow')).toHaveLength(2);
   });
 
   it('moves a dragged node with the pointer, then saves where it ended as one edit, without panning', () => {
