@@ -7,10 +7,11 @@ import { AttackerMarkers } from './AttackerMarkers.tsx';
 import { contentBounds, type Size } from './fit.ts';
 import { freeSpot } from './free-spot.ts';
 import { InFlightPackets } from './InFlightPackets.tsx';
-import { linkGeometries } from './link-geometry.ts';
+import { linkGeometries, linkLabel } from './link-geometry.ts';
 import { graphNodes, topologySummary, type Point } from './scenario-graph.ts';
 import { subflowPaths } from './subflow-paths.ts';
-import { subflowStrokes } from './subflow-strokes.ts';
+import { strokeOrder, subflowStrokes, SUBFLOW_GAP, SUBFLOW_SHIFT } from './subflow-strokes.ts';
+import { attackerBox, linkSegments, nodeBox, placeLinkLabels } from './label-placement.ts';
 import { SubflowPaths } from './SubflowPaths.tsx';
 import { SubflowLegend } from './SubflowLegend.tsx';
 import { layoutTopology } from './topology-layout.ts';
@@ -74,6 +75,16 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
   const markers = useMemo(() => placeAttackers(scenario, positions, geometry, views), [scenario, positions, geometry, views]);
   const paths = useMemo(() => subflowPaths(scenario, timeline), [scenario, timeline]);
   const strokes = useMemo(() => subflowStrokes(paths, geometry, positions, markers), [paths, geometry, positions, markers]);
+  const labels = useMemo(() => {
+    const order = strokeOrder(paths);
+    const requests = scenario.links.map((l) => {
+      const n = order.get(l.id)?.length ?? 0;
+      return { link: l.id, text: linkLabel(l), strokes: n ? SUBFLOW_SHIFT + (n - 1) * SUBFLOW_GAP + 2 : 0 };
+    });
+    const obstacles = [...nodes.flatMap((n) => (positions.has(n.id) ? [nodeBox(n, positions.get(n.id)!)] : [])), ...markers.map(attackerBox)];
+    const lines = [...[...geometry.values()].flatMap((g) => linkSegments(g)), ...markers.flatMap((m) => (m.tap ? [{ a: m.tap, b: m.at }] : []))];
+    return placeLinkLabels(requests, geometry, obstacles, lines);
+  }, [scenario, paths, nodes, positions, markers, geometry]);
   const bounds = useMemo(() => contentBounds([...laidOut.values(), ...markers.filter((m) => m.address).map((m) => m.at)]), [laidOut, markers]);
   const hover = useHovered(timeline);
   const summary = useMemo(() => topologySummary(scenario), [scenario]);
@@ -112,7 +123,7 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
     <div className={`topology__frame${armed ? ' topology__frame--armed' : ''}`} ref={frameRef} {...handlers}>
       <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="img" aria-label={summary} onClick={onClick} onKeyDown={onKeyDown}>
         <g ref={layerRef}>
-          <TopologyLinks links={scenario.links} geometry={geometry} selected={selectedLink} dropTarget={over} hovered={hover.link} />
+          <TopologyLinks links={scenario.links} geometry={geometry} labels={labels} selected={selectedLink} dropTarget={over} hovered={hover.link} />
           <SubflowPaths strokes={strokes} hovered={hover.subflow} />
           {/* Under the nodes: a packet arriving slips beneath its node and labels instead of hiding them. */}
           {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
