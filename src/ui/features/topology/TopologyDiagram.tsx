@@ -13,7 +13,6 @@ import { subflowPaths } from './subflow-paths.ts';
 import { strokeOrder, subflowStrokes, SUBFLOW_GAP, SUBFLOW_SHIFT } from './subflow-strokes.ts';
 import { attackerBox, linkSegments, nodeBox, placeLinkLabels } from './label-placement.ts';
 import { SubflowPaths } from './SubflowPaths.tsx';
-import { SubflowLegend } from './SubflowLegend.tsx';
 import { layoutTopology } from './topology-layout.ts';
 import { targetOf, type Selection, type Target } from './topology-targets.ts';
 import { TopologyLinks } from './TopologyLinks.tsx';
@@ -133,7 +132,6 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
           <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
         </g>
       </svg>
-      <SubflowLegend subflows={timeline?.subflows ?? NONE} />
       <button type="button" className="btn btn--small topology__fit" aria-label="Fit topology to view" onClick={fit}>
         Fit
       </button>

@@ -1,4 +1,4 @@
-import { act, createEvent, fireEvent, screen } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, builtinScenario, FATE_CODE, runScenario, type AnalysisReport, type Scenario, type TimelineData } from '../../../engine/index.ts';
 import { makeStore, renderWithStore } from '../../testing/harness.tsx';
@@ -169,6 +169,54 @@ describe('TopologyView', () => {
       expect(view.svg.querySelector('[data-node="mb"] path')!.getAttribute('d')).toBe('M0,-28 L28,0 L0,28 L-28,0 Z');
       view.container.remove();
     }
+  });
+
+  it('docks the key, the editors and the palette in a side panel beside the diagram, closed at first in a short pane', () => {
+    const restore = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+    // A compact pane (the topology beside the timeline): 260 px high.
+    Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 260 });
+    try {
+      const { store, svg } = show(twoPath, 0);
+      act(() => store.setState({ draft: twoPath.scenario, runDraft: async () => {} }));
+      const side = screen.getByTestId('topology-side');
+      expect(side.contains(svg)).toBe(false);
+      const toggle = within(side).getByRole('button', { name: /side panel/ });
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(screen.queryByRole('complementary', { name: 'Attack palette' })).toBeNull();
+      // Closed, the key keeps its swatches, each named by its tooltip.
+      expect([...within(side).getByRole('list', { name: 'Subflows' }).querySelectorAll('li')].map((li) => li.getAttribute('title'))).toEqual(twoPath.timeline.subflows.map((s) => s.label));
+
+      // An editor opens the panel: it lives there, not over the drawing.
+      fireEvent.click(svg.querySelector('[data-link="client-r2"] .topology__link-hit')!);
+      expect(side.contains(screen.getByRole('complementary', { name: 'Link client-r2' }))).toBe(true);
+      expect(side.contains(screen.getByRole('complementary', { name: 'Attack palette' }))).toBe(true);
+      // Hiding the panel closes the editor.
+      fireEvent.click(within(side).getByRole('button', { name: 'Hide the side panel' }));
+      expect(screen.queryByRole('complementary', { name: 'Link client-r2' })).toBeNull();
+      fireEvent.click(within(side).getByRole('button', { name: /^Show the side panel/ }));
+      expect(screen.getByRole('complementary', { name: 'Attack palette' })).toBeTruthy();
+    } finally {
+      Object.defineProperty(Element.prototype, 'clientHeight', restore);
+    }
+  });
+
+  it('lights up the link and the subflow of the frame hovered in any view, and hovering a packet here sets it', () => {
+    const t = twoPath.timeline;
+    const frame = t.subflow.findIndex((sf, i) => sf === 1 && t.links[t.link[i]!] === 'r2-server') + 1;
+    const { store, svg } = show(twoPath, (t.startUs[frame - 1]! + t.endUs[frame - 1]!) / 2);
+    expect(svg.querySelector('.topology__link--hover')).toBeNull();
+    act(() => store.getState().hoverFrame(frame));
+    expect([...svg.querySelectorAll('.topology__link--hover')].map((l) => l.getAttribute('data-link'))).toEqual(['r2-server']);
+    expect([...svg.querySelectorAll('.topology__subflow--hover')].map((p) => p.getAttribute('data-subflow'))).toEqual(['1']);
+    expect(svg.querySelector('.topology__subflows--focus')).not.toBeNull();
+    act(() => store.getState().hoverFrame(null));
+    expect(svg.querySelector('.topology__link--hover, .topology__subflow--hover, .topology__subflows--focus')).toBeNull();
+
+    const mark = svg.querySelector(`.topology__packet[data-frame="${frame}"] circle`)!;
+    fireEvent.mouseOver(mark);
+    expect(store.getState().hoveredFrame).toBe(frame);
+    fireEvent.mouseLeave(svg.querySelector('.topology__packets')!);
+    expect(store.getState().hoveredFrame).toBeNull();
   });
 
   it('fits the drawing to the view, and the Fit button brings that view back', () => {
