@@ -30,6 +30,8 @@ interface Props {
   /** An attack is armed: links and routers take it on click. */
   armed: boolean;
   selected: Selection | null;
+  /** Nodes of an unfinished edit (not yet connected), drawn as drafts. */
+  drafts: ReadonlySet<string>;
   /** A click (or Enter) on a link, router, node, attacker badge or empty space. */
   onTarget(t: Target): void;
   onDropAttack(attack: string, t: Target): void;
@@ -55,7 +57,7 @@ function useHovered(t: TimelineData | null): { link: string | null; subflow: num
 }
 
 /** The drawing of one scenario: everything but the packets in flight is memoised on the scenario. */
-export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAttack, onMoveNode, ref }: Props) {
+export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, onDropAttack, onMoveNode, ref }: Props) {
   const timeline = useAppStore(selectTimeline);
   const views = useAppStore(selectSimulation)?.attackers ?? NONE;
   const frameRef = useRef<HTMLDivElement>(null);
@@ -88,7 +90,9 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
   const hover = useHovered(timeline);
   const summary = useMemo(() => topologySummary(scenario), [scenario]);
   const { fit, hold, centre } = useZoom(svgRef, layerRef, bounds, size);
-  useImperativeHandle(ref, () => ({ spotForNewNode: () => freeSpot(centre(), laidOut.values()), layout: () => laidOut }), [centre, laidOut]);
+  // Clear of the nodes, the attackers' nodes and the links.
+  const spotForNewNode = () => freeSpot(centre(), [...laidOut.values(), ...markers.filter((m) => m.address).map((m) => m.at)], [...geometry.values()].flatMap((g) => linkSegments(g)));
+  useImperativeHandle(ref, () => ({ spotForNewNode, layout: () => laidOut }));
   const { over, handlers } = useAttackDrop(onDropAttack);
 
   useNodeDrag(nodesRef, positions, {
@@ -127,7 +131,7 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
           {/* Under the nodes: a packet arriving slips beneath its node and labels instead of hiding them. */}
           {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
           <g ref={nodesRef}>
-            <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} />
+            <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} drafts={drafts} />
           </g>
           <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
         </g>

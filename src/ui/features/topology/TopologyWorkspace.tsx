@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Scenario } from '../../../engine/index.ts';
 import { isTyping } from '../../lib/keyboard.ts';
 import { freshNodeId, type EditableNodeKind, type ScenarioChange } from '../../store/scenario-changes.ts';
@@ -7,6 +7,7 @@ import { NOT_A_PLACE } from '../attackers/attacker-rules.ts';
 import { AttackerPalette } from '../attackers/AttackerPalette.tsx';
 import { usePlacement } from '../attackers/use-placement.ts';
 import { selectDraft, selectEdit, selectTimeline } from '../../store/selectors.ts';
+import { unfinishedHint, unfinishedNodes } from '../../store/draft-status.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
 import { withPinnedLayout } from './pin-layout.ts';
@@ -41,6 +42,8 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(bodyRef, ROOMY);
   const subflows = useAppStore(selectTimeline)?.subflows ?? NONE;
+  const unfinished = useMemo(() => unfinishedNodes(scenario), [scenario]);
+  const drafts = useMemo(() => new Set(unfinished.map((n) => n.id)), [unfinished]);
   // Open or closed as the user last chose; until then, by the room there is.
   const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
   const { armed } = placement;
@@ -114,13 +117,14 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
   return (
     <div ref={bodyRef} className={`topology__body${connect.active ? ' topology__body--connect' : ''}`} onKeyDown={onKeyDown}>
       <div className="topology__main">
-        <TopologyToolbar editable={editable} connect={connect} canDelete={current !== null} onAdd={add} onDelete={remove} />
+        <TopologyToolbar editable={editable} connect={connect} canDelete={current !== null} onAdd={add} onDelete={remove} draftHint={unfinished[0] ? unfinishedHint(unfinished[0]) : null} />
         <TopologyDiagram
           key={scenario.id}
           ref={diagram}
           scenario={scenario}
           armed={armed !== null}
           selected={shown}
+          drafts={drafts}
           onTarget={onTarget}
           onDropAttack={placeAt}
           onMoveNode={(id, p) => edit({ kind: 'move-node', id, x: p.x, y: p.y })}
