@@ -16,7 +16,7 @@ import { SubflowPaths } from './SubflowPaths.tsx';
 import { layoutTopology } from './topology-layout.ts';
 import { targetOf, type Selection, type Target } from './topology-targets.ts';
 import { TopologyLinks } from './TopologyLinks.tsx';
-import { TopologyNodes } from './TopologyNodes.tsx';
+import { NodeLabels, TopologyNodes } from './TopologyNodes.tsx';
 import { useAttackDrop } from './use-attack-drop.ts';
 import { useElementSize } from './use-element-size.ts';
 import { useNodeDrag } from './use-node-drag.ts';
@@ -128,11 +128,11 @@ export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, o
         <g ref={layerRef}>
           <TopologyLinks links={scenario.links} geometry={geometry} labels={labels} selected={selectedLink} dropTarget={over} hovered={hover.link} />
           <SubflowPaths strokes={strokes} hovered={hover.subflow} />
-          {/* Under the nodes: a packet arriving slips beneath its node and labels instead of hiding them. */}
-          {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
           <g ref={nodesRef}>
             <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} drafts={drafts} />
           </g>
+          {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
+          <NodeLabels nodes={nodes} positions={positions} drafts={drafts} />
           <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
         </g>
       </svg>

@@ -174,7 +174,7 @@ describe('editing the topology', () => {
     const { store, section, node, shape, button } = await simulated('two-path-v1');
     fireEvent.click(button('Add host'));
     expect(node('host-1').getAttribute('data-draft')).toBe('true');
-    expect(node('host-1').textContent).toContain('not connected yet');
+    expect(section.querySelector('[data-label-for="host-1"]')!.textContent).toContain('not connected yet');
     expect(section.querySelector('.topology-tools__draft')!.textContent).toBe('New host host-1: connect it to a router to run it');
     expect(store.getState().error).toBeNull();
 

@@ -24,7 +24,7 @@ function describe(n: GraphNode): string {
 const classes = (n: GraphNode, dropTarget: string | null, selected: boolean, draft: boolean) =>
   `topology__node topology__node--${n.kind}${n.role ? ` topology__node--${n.role}` : ''}${n.id === dropTarget ? ' topology__node--drop' : ''}${selected ? ' topology__node--selected' : ''}${draft ? ' topology__node--draft' : ''}`;
 
-/** The nodes: a shape, the label below it, then one line per interface with its addresses. Routers take attackers (`data-router`); a click selects one. */
+/** The nodes' shapes (their labels are `NodeLabels`, drawn over the packets in flight). Routers take attackers (`data-router`); a click selects one. */
 export const TopologyNodes = memo(function TopologyNodes({ nodes, positions, dropTarget, selected, drafts }: Props) {
   return (
     <g className="topology__nodes">
@@ -51,6 +51,33 @@ export const TopologyNodes = memo(function TopologyNodes({ nodes, positions, dro
             <text className="topology__tag" dy="0.35em">
               {n.kind === 'host' ? (n.role ?? KIND_TAG.host) : KIND_TAG[n.kind]}
             </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+interface LabelProps {
+  nodes: readonly GraphNode[];
+  positions: ReadonlyMap<string, Point>;
+  drafts: ReadonlySet<string>;
+}
+
+/**
+ * Under each node, its name and one line per interface with its addresses
+ * (or that it is not connected yet). A layer of its own over the packets in
+ * flight, so a packet passes under a label, never over it; it takes no
+ * pointer, so a packet under it still answers a click.
+ */
+export const NodeLabels = memo(function NodeLabels({ nodes, positions, drafts }: LabelProps) {
+  return (
+    <g className="topology__node-labels">
+      {nodes.map((n) => {
+        const p = positions.get(n.id);
+        if (!p) return null;
+        return (
+          <g key={n.id} data-label-for={n.id} transform={`translate(${p.x},${p.y})`}>
             <text className="topology__label" y={44}>
               {n.label}
             </text>

@@ -54,9 +54,16 @@ describe('TopologyView', () => {
     expect(node('r1').querySelector('circle')).not.toBeNull();
     expect(node('r2').querySelector('circle')).not.toBeNull();
     expect(node('client').querySelector('title')!.textContent).toBe('client (host, client): eth0 198.18.1.1; eth1 198.18.2.1');
-    expect([...node('client').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.1.1', 'eth1 198.18.2.1']);
-    expect([...node('r2').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.2.254', 'eth1 198.18.2.253']);
-    expect(node('server').querySelector('.topology__label')!.textContent).toBe('server');
+    const labels = (id: string) => svg.querySelector(`[data-label-for="${id}"]`)!;
+    expect([...labels('client').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.1.1', 'eth1 198.18.2.1']);
+    expect([...labels('r2').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.2.254', 'eth1 198.18.2.253']);
+    expect(node('server').querySelector('.topology__label')).toBeNull();
+    expect(labels('server').querySelector('.topology__label')!.textContent).toBe('server');
+    // Labels lie over the packets in flight, which lie over the nodes' shapes.
+    const layers = [...svg.querySelector('g')!.children];
+    const at = (selector: string) => layers.findIndex((g) => g.matches(selector) || g.querySelector(selector) !== null);
+    expect(at('.topology__packets')).toBeGreaterThan(at('[data-node]'));
+    expect(at('.topology__node-labels')).toBeGreaterThan(at('.topology__packets'));
     expect(svg.textContent).not.toContain('/24');
     // Client left, server right.
     expect(translateOf(node('client'))[0]).toBeLessThan(translateOf(node('r1'))[0]!);
