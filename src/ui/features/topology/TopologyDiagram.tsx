@@ -1,6 +1,6 @@
 import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
-import type { Scenario, TimelineData } from '../../../engine/index.ts';
-import { selectHoveredFrame, selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import type { Scenario } from '../../../engine/index.ts';
+import { selectHoveredLink, selectHoveredSubflow, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { placeAttackers } from './attacker-placement.ts';
 import { AttackerMarkers } from './AttackerMarkers.tsx';
@@ -47,15 +47,6 @@ export interface DiagramHandle {
   layout(): ReadonlyMap<string, Point>;
 }
 
-/** The link and subflow of the frame under the pointer in any view (the ladder, the packet list, a packet here). */
-function useHovered(t: TimelineData | null): { link: string | null; subflow: number | null } {
-  const frame = useAppStore(selectHoveredFrame);
-  const i = frame === null ? -1 : frame - 1;
-  if (!t || i < 0 || i >= t.count) return { link: null, subflow: null };
-  const sf = t.subflow[i]!;
-  return { link: t.links[t.link[i]!] ?? null, subflow: sf >= 0 ? sf : null };
-}
-
 /** The drawing of one scenario: everything but the packets in flight is memoised on the scenario. */
 export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, onDropAttack, onMoveNode, ref }: Props) {
   const timeline = useAppStore(selectTimeline);
@@ -87,7 +78,9 @@ export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, o
     return placeLinkLabels(requests, geometry, obstacles, lines);
   }, [scenario, paths, nodes, positions, markers, geometry]);
   const bounds = useMemo(() => contentBounds([...laidOut.values(), ...markers.filter((m) => m.address).map((m) => m.at)]), [laidOut, markers]);
-  const hover = useHovered(timeline);
+  // The frame under the pointer in any view (the ladder, the packet list, a packet here): its link and subflow light up.
+  const hoveredLink = useAppStore(selectHoveredLink);
+  const hoveredSubflow = useAppStore(selectHoveredSubflow);
   const summary = useMemo(() => topologySummary(scenario), [scenario]);
   const { fit, hold, centre } = useZoom(svgRef, layerRef, bounds, size);
   // Clear of the nodes, the attackers' nodes and the links.
@@ -126,8 +119,8 @@ export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, o
     <div className={`topology__frame${armed ? ' topology__frame--armed' : ''}`} ref={frameRef} {...handlers}>
       <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="img" aria-label={summary} onClick={onClick} onKeyDown={onKeyDown}>
         <g ref={layerRef}>
-          <TopologyLinks links={scenario.links} geometry={geometry} labels={labels} selected={selectedLink} dropTarget={over} hovered={hover.link} />
-          <SubflowPaths strokes={strokes} hovered={hover.subflow} />
+          <TopologyLinks links={scenario.links} geometry={geometry} labels={labels} selected={selectedLink} dropTarget={over} hovered={hoveredLink} />
+          <SubflowPaths strokes={strokes} hovered={hoveredSubflow} />
           <g ref={nodesRef}>
             <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} drafts={drafts} />
           </g>
