@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { builtinScenario } from '../../engine/index.ts';
 import { makeStore, until } from '../testing/harness.tsx';
+import { readyToRun, unfinishedHint, unfinishedNodes } from './draft-status.ts';
+import { applyChanges } from './scenario-changes.ts';
 
 describe('editing a run', () => {
   it('re-runs each edit, undoes and redoes it, and a built-in run keeps the work before it one undo away', async () => {
@@ -57,4 +60,50 @@ describe('editing a run', () => {
     expect(store.getState().scenarioProblems!.problems[0]!.message).toMatch(/^not JSON/);
     expect(store.getState().draft).toBe(before);
   }, 60_000);
+
+  it('keeps an unfinished edit as a draft: a new host waits, with no error and no re-run, until it is connected', async () => {
+    const store = makeStore();
+    await store.getState().simulate('two-path-v1');
+    const digest = store.getState().simulation!.digest;
+    let runs = 0;
+    const runDraft = store.getState().runDraft;
+    store.setState({ runDraft: () => (runs++, runDraft()) });
+
+    store.getState().edit({ kind: 'add-node', node: 'host', id: 'host-1', x: 0, y: 300 });
+    store.getState().edit({ kind: 'add-node', node: 'router', id: 'router-1', x: 100, y: 300 });
+    expect(runs).toBe(0);
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().simulation!.digest).toBe(digest);
+    expect(store.getState().past).toHaveLength(2);
+
+    // Linked to each other, both are finished: it runs.
+    store.getState().edit({ kind: 'add-link', id: 'host-1-router-1', a: 'host-1', b: 'router-1' });
+    expect(runs).toBe(1);
+    await until(store, (s) => s.loading === null && s.run?.scenario.hosts.some((h) => h.id === 'host-1') === true, 30_000);
+    expect(store.getState().error).toBeNull();
+
+    // Undo back to the unfinished draft: it waits again.
+    store.getState().undo();
+    expect(runs).toBe(1);
+    expect(store.getState().error).toBeNull();
+  }, 60_000);
+});
+
+describe('unfinishedNodes', () => {
+  it('names the hosts and routers not yet connected, with a hint instead of an error', () => {
+    const s = builtinScenario('two-path-v1')!;
+    expect(unfinishedNodes(s)).toEqual([]);
+    expect(readyToRun(s)).toBe(true);
+    const added = applyChanges(s, [
+      { kind: 'add-node', node: 'router', id: 'router-1', x: 0, y: 0 },
+      { kind: 'add-node', node: 'host', id: 'host-1', x: 0, y: 0 },
+    ]);
+    expect(unfinishedNodes(added)).toEqual([
+      { id: 'host-1', kind: 'host' },
+      { id: 'router-1', kind: 'router' },
+    ]);
+    expect(readyToRun(added)).toBe(false);
+    expect(unfinishedNodes(added).map(unfinishedHint)).toEqual(['New host host-1: connect it to a router to run it', 'New router router-1: connect it to a host or router to run it']);
+    expect(unfinishedNodes(applyChanges(added, [{ kind: 'add-link', id: 'l', a: 'host-1', b: 'r1' }]))).toEqual([{ id: 'router-1', kind: 'router' }]);
+  });
 });

@@ -3,12 +3,18 @@ import type { Scenario } from '../../engine/index.ts';
 import type { Prevention } from '../../worker/capture-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { applyChanges, changesRun } from './scenario-changes.ts';
+import { readyToRun } from './draft-status.ts';
 
 /** Undo keeps this many steps. */
 const HISTORY = 200;
 
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => (set, get) => {
   let prevention: { draft: Scenario; value: Promise<Prevention> } | null = null;
+  // An unfinished draft (a node not yet connected) waits: the run on screen stands until an edit finishes it.
+  const rerun = () => {
+    const draft = get().draft;
+    if (draft && readyToRun(draft)) void get().runDraft();
+  };
   const snapshot = (): DraftSnapshot | null => {
     const { draft, draftBase } = get();
     return draft ? { scenario: draft, base: draftBase } : null;
@@ -30,7 +36,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     // For the benchmark (scripts/bench-ui.mjs): an edit's time, to measure until its result is drawn.
     performance.mark('lab:edit');
     // Moving a node changes only the picture: the engine ignores `ui`, so the run stands.
-    if (list.some(changesRun)) void get().runDraft();
+    if (list.some(changesRun)) rerun();
   },
 
   undo: () => {
@@ -38,7 +44,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     const now = snapshot();
     if (!last || !now) return;
     set((s) => ({ draft: last.before.scenario, draftBase: last.before.base, past: s.past.slice(0, -1), future: [{ changes: last.changes, before: now }, ...s.future] }));
-    void get().runDraft();
+    rerun();
   },
 
   redo: () => {
@@ -47,13 +53,13 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     if (!next || !now) return;
     // A redo entry's `before` holds the draft as it was after its changes (what undo left behind).
     set((s) => ({ draft: next.before.scenario, draftBase: next.before.base, past: [...s.past, { changes: next.changes, before: now }], future: s.future.slice(1) }));
-    void get().runDraft();
+    rerun();
   },
 
   replaceDraft: (scenario, base) => {
     const now = snapshot();
     set((s) => ({ draft: scenario, draftBase: base, past: now ? [...s.past, { changes: [], before: now }].slice(-HISTORY) : s.past, future: [] }));
-    void get().runDraft();
+    rerun();
   },
 
   openScenarioText: async (text, fileName) => {

@@ -46,6 +46,22 @@ export const selectTimeline = (s: AppState) => s.run?.timeline ?? null;
 export const selectRunScenario = (s: AppState) => s.run?.scenario ?? null;
 /** The views show an opened capture: its topology is inferred, to look at, not to edit. */
 export const selectRunFromCapture = (s: AppState) => s.run?.source === 'capture';
+/** Index (frame - 1) of the hovered frame in the run's timeline, or -1. */
+const hoveredIndex = (s: AppState) => {
+  const t = s.run?.timeline;
+  return t && s.hoveredFrame !== null && s.hoveredFrame >= 1 && s.hoveredFrame <= t.count ? s.hoveredFrame - 1 : -1;
+};
+/** The link the hovered frame crossed (`link[f-1]`), or null: views light it up without re-rendering on every other hover. */
+export const selectHoveredLink = (s: AppState) => {
+  const i = hoveredIndex(s);
+  return i < 0 ? null : (s.run!.timeline!.links[s.run!.timeline!.link[i]!] ?? null);
+};
+/** The subflow of the hovered frame (`subflow[f-1]`), or null. */
+export const selectHoveredSubflow = (s: AppState) => {
+  const i = hoveredIndex(s);
+  const sf = i < 0 ? -1 : s.run!.timeline!.subflow[i]!;
+  return sf >= 0 ? sf : null;
+};
 export const selectNowUs = (s: AppState) => s.nowUs;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;

@@ -32,7 +32,7 @@ export function AttackerPalette({ placement }: { placement: Placement }) {
   return (
     <aside className={`attacker-palette${open ? '' : ' attacker-palette--closed'}`} aria-label="Attack palette">
       <button type="button" className="attacker-palette__toggle" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? 'Hide the attacks' : 'Show the attacks'}>
-        {open ? '◂ Attacks' : '▸'}
+        {open ? '▾ Attacks' : '▸ Attacks'}
       </button>
       {open && (
         <>

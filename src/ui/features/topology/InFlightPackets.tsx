@@ -1,7 +1,7 @@
 import { useCallback, useMemo, type MouseEvent } from 'react';
 import { FATE_CODE, type TimelineData } from '../../../engine/index.ts';
 import { ATTACK_COLOUR, subflowColour } from '../../lib/palette.ts';
-import { selectNowUs, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
+import { selectHoverFrame, selectNowUs, selectSelectFrame, selectSelectedFrame } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import type { AttackerMarker } from './attacker-placement.ts';
 import { framesInFlight } from './in-flight.ts';
@@ -25,6 +25,7 @@ export function InFlightPackets({ timeline: t, geometry, markers }: Props) {
   const nowUs = useAppStore(selectNowUs);
   const selected = useAppStore(selectSelectedFrame);
   const selectFrame = useAppStore(selectSelectFrame);
+  const hoverFrame = useAppStore(selectHoverFrame);
   const maxUs = useMemo(() => maxFlight(t), [t]);
   const badges = useMemo(() => new Map(markers.filter((m) => m.linkId).map((m) => [`${m.attackerId}@${m.linkId}`, m.at])), [markers]);
   const attackerAt = useCallback((attacker: string, link: string): Point | undefined => badges.get(`${attacker}@${link}`), [badges]);
@@ -37,9 +38,16 @@ export function InFlightPackets({ timeline: t, geometry, markers }: Props) {
     [selectFrame],
   );
 
+  // The packet under the pointer is the hovered frame of every view.
+  const onOver = useCallback((e: MouseEvent<SVGGElement>) => {
+    const mark = (e.target as Element).closest('[data-frame]');
+    hoverFrame(mark ? Number(mark.getAttribute('data-frame')) : null);
+  }, [hoverFrame]);
+  const onLeave = useCallback(() => hoverFrame(null), [hoverFrame]);
+
   const frames = framesInFlight(t, nowUs, maxUs);
   return (
-    <g className="topology__packets" onClick={onClick}>
+    <g className="topology__packets" onClick={onClick} onMouseOver={onOver} onMouseLeave={onLeave}>
       {frames.map((i) => {
         const p = packetPosition(t, i, nowUs, geometry, attackerAt);
         if (!p) return null;

@@ -1,20 +1,22 @@
 import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
 import type { Scenario } from '../../../engine/index.ts';
-import { selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import { selectHoveredLink, selectHoveredSubflow, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { placeAttackers } from './attacker-placement.ts';
 import { AttackerMarkers } from './AttackerMarkers.tsx';
 import { contentBounds, type Size } from './fit.ts';
 import { freeSpot } from './free-spot.ts';
 import { InFlightPackets } from './InFlightPackets.tsx';
-import { linkGeometries } from './link-geometry.ts';
+import { linkGeometries, linkLabel } from './link-geometry.ts';
 import { graphNodes, topologySummary, type Point } from './scenario-graph.ts';
-import { subflowsByLink } from './subflow-usage.ts';
-import { SubflowLegend } from './SubflowLegend.tsx';
+import { subflowPaths } from './subflow-paths.ts';
+import { strokeOrder, subflowStrokes, SUBFLOW_GAP, SUBFLOW_SHIFT } from './subflow-strokes.ts';
+import { attackerBox, linkSegments, nodeBox, placeLinkLabels } from './label-placement.ts';
+import { SubflowPaths } from './SubflowPaths.tsx';
 import { layoutTopology } from './topology-layout.ts';
 import { targetOf, type Selection, type Target } from './topology-targets.ts';
 import { TopologyLinks } from './TopologyLinks.tsx';
-import { TopologyNodes } from './TopologyNodes.tsx';
+import { NodeLabels, TopologyNodes } from './TopologyNodes.tsx';
 import { useAttackDrop } from './use-attack-drop.ts';
 import { useElementSize } from './use-element-size.ts';
 import { useNodeDrag } from './use-node-drag.ts';
@@ -28,6 +30,8 @@ interface Props {
   /** An attack is armed: links and routers take it on click. */
   armed: boolean;
   selected: Selection | null;
+  /** Nodes of an unfinished edit (not yet connected), drawn as drafts. */
+  drafts: ReadonlySet<string>;
   /** A click (or Enter) on a link, router, node, attacker badge or empty space. */
   onTarget(t: Target): void;
   onDropAttack(attack: string, t: Target): void;
@@ -44,7 +48,7 @@ export interface DiagramHandle {
 }
 
 /** The drawing of one scenario: everything but the packets in flight is memoised on the scenario. */
-export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAttack, onMoveNode, ref }: Props) {
+export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, onDropAttack, onMoveNode, ref }: Props) {
   const timeline = useAppStore(selectTimeline);
   const views = useAppStore(selectSimulation)?.attackers ?? NONE;
   const frameRef = useRef<HTMLDivElement>(null);
@@ -61,11 +65,27 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
   const positions = useMemo(() => (dragging ? new Map(laidOut).set(dragging.id, dragging.p) : laidOut), [laidOut, dragging]);
   const geometry = useMemo(() => linkGeometries(scenario, positions), [scenario, positions]);
   const markers = useMemo(() => placeAttackers(scenario, positions, geometry, views), [scenario, positions, geometry, views]);
-  const subflows = useMemo(() => subflowsByLink(timeline), [timeline]);
-  const bounds = useMemo(() => contentBounds(laidOut.values()), [laidOut]);
+  const paths = useMemo(() => subflowPaths(scenario, timeline), [scenario, timeline]);
+  const strokes = useMemo(() => subflowStrokes(paths, geometry, positions, markers), [paths, geometry, positions, markers]);
+  const labels = useMemo(() => {
+    const order = strokeOrder(paths);
+    const requests = scenario.links.map((l) => {
+      const n = order.get(l.id)?.length ?? 0;
+      return { link: l.id, text: linkLabel(l), strokes: n ? SUBFLOW_SHIFT + (n - 1) * SUBFLOW_GAP + 2 : 0 };
+    });
+    const obstacles = [...nodes.flatMap((n) => (positions.has(n.id) ? [nodeBox(n, positions.get(n.id)!)] : [])), ...markers.map(attackerBox)];
+    const lines = [...[...geometry.values()].flatMap((g) => linkSegments(g)), ...markers.flatMap((m) => (m.tap ? [{ a: m.tap, b: m.at }] : []))];
+    return placeLinkLabels(requests, geometry, obstacles, lines);
+  }, [scenario, paths, nodes, positions, markers, geometry]);
+  const bounds = useMemo(() => contentBounds([...laidOut.values(), ...markers.filter((m) => m.address).map((m) => m.at)]), [laidOut, markers]);
+  // The frame under the pointer in any view (the ladder, the packet list, a packet here): its link and subflow light up.
+  const hoveredLink = useAppStore(selectHoveredLink);
+  const hoveredSubflow = useAppStore(selectHoveredSubflow);
   const summary = useMemo(() => topologySummary(scenario), [scenario]);
   const { fit, hold, centre } = useZoom(svgRef, layerRef, bounds, size);
-  useImperativeHandle(ref, () => ({ spotForNewNode: () => freeSpot(centre(), laidOut.values()), layout: () => laidOut }), [centre, laidOut]);
+  // Clear of the nodes, the attackers' nodes and the links.
+  const spotForNewNode = () => freeSpot(centre(), [...laidOut.values(), ...markers.filter((m) => m.address).map((m) => m.at)], [...geometry.values()].flatMap((g) => linkSegments(g)));
+  useImperativeHandle(ref, () => ({ spotForNewNode, layout: () => laidOut }));
   const { over, handlers } = useAttackDrop(onDropAttack);
 
   useNodeDrag(nodesRef, positions, {
@@ -99,15 +119,16 @@ export function TopologyDiagram({ scenario, armed, selected, onTarget, onDropAtt
     <div className={`topology__frame${armed ? ' topology__frame--armed' : ''}`} ref={frameRef} {...handlers}>
       <svg ref={svgRef} className="topology__svg" width={size.width} height={size.height} role="group" aria-label={summary} onClick={onClick} onKeyDown={onKeyDown}>
         <g ref={layerRef}>
-          <TopologyLinks links={scenario.links} geometry={geometry} subflows={subflows} selected={selectedLink} dropTarget={over} />
+          <TopologyLinks links={scenario.links} geometry={geometry} labels={labels} selected={selectedLink} dropTarget={over} hovered={hoveredLink} />
+          <SubflowPaths strokes={strokes} hovered={hoveredSubflow} />
           <g ref={nodesRef}>
-            <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} />
+            <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} drafts={drafts} />
           </g>
-          <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
           {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
+          <NodeLabels nodes={nodes} positions={positions} drafts={drafts} />
+          <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
         </g>
       </svg>
-      <SubflowLegend subflows={timeline?.subflows ?? NONE} />
       <button type="button" className="btn btn--small topology__fit" aria-label="Fit topology to view" onClick={fit}>
         Fit
       </button>

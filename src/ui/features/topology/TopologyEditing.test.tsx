@@ -39,10 +39,10 @@ describe('editing the topology', () => {
     fireEvent.click(button('Add router'));
     expect(ids(draft().routers)).toEqual(['r1', 'r2', 'router-1']);
     expect(draft().routers[2]).toEqual({ id: 'router-1', interfaces: [] });
-    // The middle of the fitted view: halfway between the columns of client and server, 10 below the routers' middle.
+    // The middle of the fitted view (140, 10) lies among the links: the nearest spot clear of every node and link is under r2.
     // The other nodes are pinned where the layout drew them, so they stay put.
-    expect(draft().ui!.positions).toEqual({ 'router-1': { x: 140, y: 10 }, client: { x: 0, y: 0 }, r1: { x: 260, y: -80 }, r2: { x: 260, y: 80 }, server: { x: 520, y: 0 } });
-    expect(node('router-1').getAttribute('transform')).toBe('translate(140,10)');
+    expect(draft().ui!.positions).toEqual({ 'router-1': { x: 260, y: 190 }, client: { x: 0, y: 0 }, r1: { x: 260, y: -80 }, r2: { x: 260, y: 80 }, server: { x: 520, y: 0 } });
+    expect(node('router-1').getAttribute('transform')).toBe('translate(260,190)');
     expect(node('router-1').getAttribute('data-selected')).toBe('true');
     expect(node('router-1').getAttribute('aria-pressed')).toBe('true');
     expect(node('router-1').querySelector('.topology__ring')).not.toBeNull();
@@ -89,7 +89,7 @@ describe('editing the topology', () => {
     expect(button('Delete').disabled).toBe(true);
     const past = store.getState().past;
     expect(past.map((b) => describeChanges(b.changes))).toEqual(['add router router-1', 'connect router-1 and r1', 'connect router-1 and server', 'remove link router-1-server', 'remove router-1']);
-    expect(past[0]!.changes[0]).toEqual({ kind: 'add-node', node: 'router', id: 'router-1', x: 140, y: expect.closeTo(10, 6) as number });
+    expect(past[0]!.changes[0]).toEqual({ kind: 'add-node', node: 'router', id: 'router-1', x: 260, y: 190 });
     expect(past[0]!.changes.slice(1).map((c) => (c.kind === 'move-node' ? c.id : c.kind))).toEqual(['client', 'r1', 'r2', 'server']);
     expect(past.slice(1).map((b) => b.changes)).toEqual([
       [{ kind: 'add-link', id: 'router-1-r1', a: 'router-1', b: 'r1' }],
@@ -105,7 +105,7 @@ describe('editing the topology', () => {
     fireEvent.click(button('Add host'));
     expect(ids(draft().hosts)).toEqual(['client', 'server', 'host-1']);
     const positions = draft().ui!.positions as Record<string, { x: number; y: number }>;
-    expect(positions['router-1']).toEqual({ x: 140, y: 10 });
+    expect(positions['router-1']).toEqual({ x: 260, y: 190 });
     // The host clears every node (and the new router) by a node's room.
     for (const [id, p] of Object.entries(positions)) if (id !== 'host-1') expect(Math.hypot(p.x - positions['host-1']!.x, p.y - positions['host-1']!.y)).toBeGreaterThanOrEqual(110);
     expect(node('host-1').querySelector('rect.topology__ring')).not.toBeNull();
@@ -168,5 +168,20 @@ describe('editing the topology', () => {
     expect(button('Connect').getAttribute('aria-pressed')).toBe('false');
     expect(prompt()).toBe('');
     expect(section.querySelector('[data-attack="blind-reset"]')!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('shows a new host as a draft with a hint, not an error, until it is connected', async () => {
+    const { store, section, node, shape, button } = await simulated('two-path-v1');
+    fireEvent.click(button('Add host'));
+    expect(node('host-1').getAttribute('data-draft')).toBe('true');
+    expect(section.querySelector('[data-label-for="host-1"]')!.textContent).toContain('not connected yet');
+    expect(section.querySelector('.topology-tools__draft')!.textContent).toBe('New host host-1: connect it to a router to run it');
+    expect(store.getState().error).toBeNull();
+
+    fireEvent.click(button('Connect'));
+    fireEvent.click(shape('host-1'));
+    fireEvent.click(shape('r1'));
+    expect(node('host-1').hasAttribute('data-draft')).toBe(false);
+    expect(section.querySelector('.topology-tools__draft')).toBeNull();
   });
 });

@@ -9,10 +9,12 @@ interface Props {
   canDelete: boolean;
   onAdd(kind: EditableNodeKind): void;
   onDelete(): void;
+  /** What an unfinished edit still needs (a neutral hint, not an error), or null. */
+  draftHint: string | null;
 }
 
-/** Adding, connecting and deleting nodes; the line beside says what connect mode waits for. */
-export function TopologyToolbar({ editable, connect, canDelete, onAdd, onDelete }: Props) {
+/** Adding, connecting and deleting nodes; the line beside says what connect mode waits for, and what an unfinished edit needs before it runs. */
+export function TopologyToolbar({ editable, connect, canDelete, onAdd, onDelete, draftHint }: Props) {
   return (
     <div className="topology-tools" role="toolbar" aria-label="Edit topology">
       <button type="button" className="btn btn--small" disabled={!editable} onClick={() => onAdd('host')} title="Add a host in the middle of the view">
@@ -30,6 +32,11 @@ export function TopologyToolbar({ editable, connect, canDelete, onAdd, onDelete 
       <span className="topology-tools__status" aria-live="polite">
         {connect.prompt}
       </span>
+      {draftHint && (
+        <span className="topology-tools__draft" role="status">
+          {draftHint}
+        </span>
+      )}
     </div>
   );
 }

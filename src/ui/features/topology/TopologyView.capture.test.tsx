@@ -13,7 +13,11 @@ describe('the topology of an opened capture', () => {
     await store.getState().simulate('two-path-v1');
     await store.getState().openFile(sample, 'sample.pcap');
     const { container } = renderWithStore(<TopologyView />, store);
-    const nodes = [...container.querySelectorAll('[data-node]')].map((n) => [n.getAttribute('data-node'), [...n.querySelectorAll('.topology__address')].map((a) => a.textContent)]);
+    // Labels sit in their own layer above the packets in flight, one group per node.
+    const nodes = [...container.querySelectorAll('[data-node]')].map((n) => {
+      const id = n.getAttribute('data-node')!;
+      return [id, [...container.querySelectorAll(`[data-label-for="${id}"] .topology__address`)].map((a) => a.textContent)];
+    });
     expect(nodes).toEqual([
       ['client', ['eth0 198.18.1.1', 'eth1 198.18.2.1']],
       ['server', ['eth0 198.18.1.2', 'eth1 198.18.2.2']],

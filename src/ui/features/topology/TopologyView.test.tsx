@@ -1,4 +1,4 @@
-import { act, createEvent, fireEvent, screen } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildTimeline, builtinScenario, FATE_CODE, runScenario, type AnalysisReport, type Scenario, type TimelineData } from '../../../engine/index.ts';
 import { makeStore, renderWithStore } from '../../testing/harness.tsx';
@@ -54,9 +54,16 @@ describe('TopologyView', () => {
     expect(node('r1').querySelector('circle')).not.toBeNull();
     expect(node('r2').querySelector('circle')).not.toBeNull();
     expect(node('client').querySelector('title')!.textContent).toBe('client (host, client): eth0 198.18.1.1; eth1 198.18.2.1');
-    expect([...node('client').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.1.1', 'eth1 198.18.2.1']);
-    expect([...node('r2').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.2.254', 'eth1 198.18.2.253']);
-    expect(node('server').querySelector('.topology__label')!.textContent).toBe('server');
+    const labels = (id: string) => svg.querySelector(`[data-label-for="${id}"]`)!;
+    expect([...labels('client').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.1.1', 'eth1 198.18.2.1']);
+    expect([...labels('r2').querySelectorAll('.topology__address')].map((t) => t.textContent)).toEqual(['eth0 198.18.2.254', 'eth1 198.18.2.253']);
+    expect(node('server').querySelector('.topology__label')).toBeNull();
+    expect(labels('server').querySelector('.topology__label')!.textContent).toBe('server');
+    // Labels lie over the packets in flight, which lie over the nodes' shapes.
+    const layers = [...svg.querySelector('g')!.children];
+    const at = (selector: string) => layers.findIndex((g) => g.matches(selector) || g.querySelector(selector) !== null);
+    expect(at('.topology__packets')).toBeGreaterThan(at('[data-node]'));
+    expect(at('.topology__node-labels')).toBeGreaterThan(at('.topology__packets'));
     expect(svg.textContent).not.toContain('/24');
     // Client left, server right.
     expect(translateOf(node('client'))[0]).toBeLessThan(translateOf(node('r1'))[0]!);
@@ -73,11 +80,12 @@ describe('TopologyView', () => {
     const items = screen.getByRole('list', { name: 'Subflows' }).querySelectorAll('li');
     expect([...items].map((li) => li.textContent)).toEqual(twoPath.timeline.subflows.map((s) => s.label));
     expect(items[0]!.textContent).toMatch(/^198\.18\.1\.1:\d+ ⇄ 198\.18\.1\.2:8080$/);
-    const strokes = (link: string) => [...svg.querySelectorAll(`[data-link="${link}"] .topology__subflow`)].map((p) => p.getAttribute('stroke'));
-    expect(strokes('client-r1')).toEqual(['#0072B2']);
-    expect(strokes('r1-server')).toEqual(['#0072B2']);
-    expect(strokes('client-r2')).toEqual(['#E69F00']);
-    expect(strokes('r2-server')).toEqual(['#E69F00']);
+    // One stroke per subflow: client → r1 → server beside both its links, 6 units off their lines.
+    const strokes = [...svg.querySelectorAll('.topology__subflow')];
+    expect(strokes.map((p) => p.getAttribute('stroke'))).toEqual(['#0072B2', '#E69F00']);
+    expect(strokes[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(2);
+    expect(strokes[0]!.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+ Q/);
+    expect(strokes.every((p) => !p.hasAttribute('data-attacker-path'))).toBe(true);
   });
 
   it('draws the packets in flight where they are, and selects one when clicked', () => {
@@ -111,7 +119,7 @@ describe('TopologyView', () => {
     expect(after).not.toContain(i + 1);
   });
 
-  it('marks the attacker on its link, dimmed outside its window, and draws its injected packets as triangles', async () => {
+  it("draws an attacker with her own address as a node beside her link, and the hijacked subflows through it", async () => {
     const store = makeStore();
     renderWithStore(<TopologyView />, store);
     await act(() => store.getState().simulate('attack-add-addr-hijack-v0'));
@@ -119,15 +127,23 @@ describe('TopologyView', () => {
     expect(svg.getAttribute('aria-label')).toBe('2 hosts, 2 routers, 4 links, 1 attacker');
 
     const badge = svg.querySelector('[data-attacker="mallory"]')!;
-    expect(badge.querySelector('text')!.textContent).toBe('Mallory');
+    expect([...badge.querySelectorAll('text')].map((t) => t.textContent)).toEqual(['Mallory', '198.18.66.6']);
     expect(badge.querySelector('title')!.textContent).toMatch(/^Mallory: partial-time on-path, active; attack: ADD_ADDR hijack.*; present 35 ms to 250 ms$/);
-    expect(badge.querySelector('path')!.getAttribute('stroke-dasharray')).toBeNull();
-    // 30% along client (0, 0) → r1 (COLUMN_GAP, -ROW_GAP / 2).
-    expect(translateOf(badge)).toEqual([0.3 * COLUMN_GAP, -0.3 * ROW_GAP / 2]);
-    // The run opens at its end, after Mallory left.
-    expect(badge.getAttribute('opacity')).toBe('0.35');
+    // Her node stands off client-r1, tapped into it 30% along client (0, 0) → r1 (COLUMN_GAP, -ROW_GAP / 2).
+    const [x, y] = translateOf(badge) as [number, number];
+    const tap = badge.querySelector('line')!;
+    expect([x + Number(tap.getAttribute('x1')), y + Number(tap.getAttribute('y1'))].map((v) => Math.round(v))).toEqual([0.3 * COLUMN_GAP, -0.3 * ROW_GAP / 2]);
+    expect(Math.hypot(Number(tap.getAttribute('x1')), Number(tap.getAttribute('y1')))).toBeCloseTo(78);
+    // The run opens at its end, after Mallory left her link: her node stays (the subflow through her runs on), her tap fades.
+    expect(badge.getAttribute('opacity')).toBe('1');
+    expect(badge.classList.contains('topology__attacker--away')).toBe(true);
     act(() => store.setState({ nowUs: 100_000 }));
-    expect(svg.querySelector('[data-attacker="mallory"]')!.getAttribute('opacity')).toBe('1');
+    expect(svg.querySelector('[data-attacker="mallory"]')!.classList.contains('topology__attacker--away')).toBe(false);
+
+    // The two hijacked subflows end at her node, not at the far host.
+    const ends = [...svg.querySelectorAll('[data-attacker-path="mallory"]')].map((p) => p.getAttribute('d')!.split(' ').pop());
+    const r1 = (v: number) => Math.round(v * 10) / 10;
+    expect(ends).toEqual([`L${r1(x)},${r1(y)}`, `L${r1(x)},${r1(y)}`]);
 
     const t = store.getState().run!.timeline!;
     const injected = t.fate.findIndex((f, i) => f === FATE_CODE.injected && t.endUs[i]! > t.startUs[i]!);
@@ -162,6 +178,54 @@ describe('TopologyView', () => {
     }
   });
 
+  it('docks the key, the editors and the palette in a side panel beside the diagram, closed at first in a short pane', () => {
+    const restore = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight')!;
+    // A compact pane (the topology beside the timeline): 260 px high.
+    Object.defineProperty(Element.prototype, 'clientHeight', { configurable: true, get: () => 260 });
+    try {
+      const { store, svg } = show(twoPath, 0);
+      act(() => store.setState({ draft: twoPath.scenario, runDraft: async () => {} }));
+      const side = screen.getByTestId('topology-side');
+      expect(side.contains(svg)).toBe(false);
+      const toggle = within(side).getByRole('button', { name: /side panel/ });
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(screen.queryByRole('complementary', { name: 'Attack palette' })).toBeNull();
+      // Closed, the key keeps its swatches, each named by its tooltip.
+      expect([...within(side).getByRole('list', { name: 'Subflows' }).querySelectorAll('li')].map((li) => li.getAttribute('title'))).toEqual(twoPath.timeline.subflows.map((s) => s.label));
+
+      // An editor opens the panel: it lives there, not over the drawing.
+      fireEvent.click(svg.querySelector('[data-link="client-r2"] .topology__link-hit')!);
+      expect(side.contains(screen.getByRole('complementary', { name: 'Link client-r2' }))).toBe(true);
+      expect(side.contains(screen.getByRole('complementary', { name: 'Attack palette' }))).toBe(true);
+      // Hiding the panel closes the editor.
+      fireEvent.click(within(side).getByRole('button', { name: 'Hide the side panel' }));
+      expect(screen.queryByRole('complementary', { name: 'Link client-r2' })).toBeNull();
+      fireEvent.click(within(side).getByRole('button', { name: /^Show the side panel/ }));
+      expect(screen.getByRole('complementary', { name: 'Attack palette' })).toBeTruthy();
+    } finally {
+      Object.defineProperty(Element.prototype, 'clientHeight', restore);
+    }
+  });
+
+  it('lights up the link and the subflow of the frame hovered in any view, and hovering a packet here sets it', () => {
+    const t = twoPath.timeline;
+    const frame = t.subflow.findIndex((sf, i) => sf === 1 && t.links[t.link[i]!] === 'r2-server') + 1;
+    const { store, svg } = show(twoPath, (t.startUs[frame - 1]! + t.endUs[frame - 1]!) / 2);
+    expect(svg.querySelector('.topology__link--hover')).toBeNull();
+    act(() => store.getState().hoverFrame(frame));
+    expect([...svg.querySelectorAll('.topology__link--hover')].map((l) => l.getAttribute('data-link'))).toEqual(['r2-server']);
+    expect([...svg.querySelectorAll('.topology__subflow--hover')].map((p) => p.getAttribute('data-subflow'))).toEqual(['1']);
+    expect(svg.querySelector('.topology__subflows--focus')).not.toBeNull();
+    act(() => store.getState().hoverFrame(null));
+    expect(svg.querySelector('.topology__link--hover, .topology__subflow--hover, .topology__subflows--focus')).toBeNull();
+
+    const mark = svg.querySelector(`.topology__packet[data-frame="${frame}"] circle`)!;
+    fireEvent.mouseOver(mark);
+    expect(store.getState().hoveredFrame).toBe(frame);
+    fireEvent.mouseLeave(svg.querySelector('.topology__packets')!);
+    expect(store.getState().hoveredFrame).toBeNull();
+  });
+
   it('fits the drawing to the view, and the Fit button brings that view back', () => {
     const { svg } = show(twoPath, 0);
     const layer = svg.querySelector('g')!;
@@ -187,7 +251,7 @@ describe('TopologyView', () => {
     expect(translateOf(svg.querySelector('[data-node="r2"]')!)).toEqual([100, 300]);
     // The run on screen is still the old one: its subflows stay drawn.
     expect(store.getState().run!.scenario.links[0]!.delayUs).toBe(5_000);
-    expect(svg.querySelectorAll('[data-link="client-r1"] .topology__subflow')).toHaveLength(1);
+    expect(svg.querySelectorAll('.topology__subflow')).toHaveLength(2);
   });
 
   it('moves a dragged node with the pointer, then saves where it ended as one edit, without panning', () => {

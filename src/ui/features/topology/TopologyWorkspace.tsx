@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Scenario } from '../../../engine/index.ts';
 import { isTyping } from '../../lib/keyboard.ts';
 import { freshNodeId, type EditableNodeKind, type ScenarioChange } from '../../store/scenario-changes.ts';
@@ -6,7 +6,8 @@ import { AttackerEditor } from '../attackers/AttackerEditor.tsx';
 import { NOT_A_PLACE } from '../attackers/attacker-rules.ts';
 import { AttackerPalette } from '../attackers/AttackerPalette.tsx';
 import { usePlacement } from '../attackers/use-placement.ts';
-import { selectDraft, selectEdit, selectRunFromCapture } from '../../store/selectors.ts';
+import { selectDraft, selectEdit, selectRunFromCapture, selectTimeline } from '../../store/selectors.ts';
+import { unfinishedHint, unfinishedNodes } from '../../store/draft-status.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
 import { withPinnedLayout } from './pin-layout.ts';
@@ -15,6 +16,14 @@ import { TopologyDiagram, type DiagramHandle } from './TopologyDiagram.tsx';
 import { TopologyToolbar } from './TopologyToolbar.tsx';
 import { useConnect } from './use-connect.ts';
 import { useEscape } from './use-escape.ts';
+import { SidePanel } from './SidePanel.tsx';
+import { SubflowLegend } from './SubflowLegend.tsx';
+import { useElementSize } from './use-element-size.ts';
+
+/** Below this the topology is a compact pane (e.g. beside the timeline): the side panel starts closed. */
+const COMPACT = { width: 640, height: 280 };
+const ROOMY = { width: 1000, height: 500 };
+const NONE: never[] = [];
 
 const hasNode = (s: Scenario, id: string) => [s.hosts, s.routers, s.nats, s.middleboxes].some((list) => list.some((n) => n.id === id));
 
@@ -32,6 +41,13 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
   const placement = usePlacement(scenario);
   const [selected, setSelected] = useState<Selection | null>(null);
   const diagram = useRef<DiagramHandle>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(bodyRef, ROOMY);
+  const subflows = useAppStore(selectTimeline)?.subflows ?? NONE;
+  const unfinished = useMemo(() => unfinishedNodes(scenario), [scenario]);
+  const drafts = useMemo(() => new Set(unfinished.map((n) => n.id)), [unfinished]);
+  // Open or closed as the user last chose; until then, by the room there is.
+  const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
   const { armed } = placement;
   // Nodes placed by the automatic layout would move when the graph changes: pin them in the same batch.
   const editGraph = (change: ScenarioChange) => edit(withPinnedLayout(scenario, change, diagram.current?.layout() ?? new Map()));
@@ -74,6 +90,12 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
   const node = selected?.kind === 'node' && hasNode(scenario, selected.id) ? selected : null;
   const current = link || attacker || node ? selected : null;
   const close = () => setSelected(null);
+  // An editor opens the panel: it lives there.
+  const panelOpen = (panelChoice ?? !(size.width < COMPACT.width || size.height < COMPACT.height)) || link !== undefined || attacker !== undefined;
+  const togglePanel = () => {
+    if (panelOpen) close();
+    setPanelChoice(!panelOpen);
+  };
 
   const add = (kind: EditableNodeKind) => {
     const id = freshNodeId(scenario, kind);
@@ -95,16 +117,20 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
   const shown: Selection | null = connect.first ? { kind: 'node', id: connect.first } : connect.active ? null : selected;
 
   return (
-    <div className={`topology__body${connect.active ? ' topology__body--connect' : ''}`} onKeyDown={onKeyDown}>
-      {!readOnly && <AttackerPalette placement={palette} />}
+    <div ref={bodyRef} className={`topology__body${connect.active ? ' topology__body--connect' : ''}`} onKeyDown={onKeyDown}>
       <div className="topology__main">
-        {readOnly ? <p className="topology-tools">Inferred from the capture’s addresses: one link per address pair its subflows used.</p> : <TopologyToolbar editable={editable} connect={connect} canDelete={current !== null} onAdd={add} onDelete={remove} />}
+        {readOnly ? (
+          <p className="topology-tools">Inferred from the capture’s addresses: one link per address pair its subflows used.</p>
+        ) : (
+          <TopologyToolbar editable={editable} connect={connect} canDelete={current !== null} onAdd={add} onDelete={remove} draftHint={unfinished[0] ? unfinishedHint(unfinished[0]) : null} />
+        )}
         <TopologyDiagram
           key={scenario.id}
           ref={diagram}
           scenario={scenario}
           armed={armed !== null}
           selected={shown}
+          drafts={drafts}
           onTarget={onTarget}
           onDropAttack={placeAt}
           onMoveNode={(id, p) => !readOnly && edit({ kind: 'move-node', id, x: p.x, y: p.y })}
@@ -112,9 +138,12 @@ export function TopologyWorkspace({ scenario }: { scenario: Scenario }) {
         <p className="topology__message" role="status">
           {placement.message}
         </p>
+      </div>
+      <SidePanel open={panelOpen} onToggle={togglePanel} always={<SubflowLegend subflows={subflows} compact={!panelOpen} />}>
         {link && !readOnly && <LinkEditor key={link.id} link={link} onClose={close} />}
         {attacker && !readOnly && <AttackerEditor key={attacker.id} attacker={attacker} scenario={scenario} onClose={close} />}
-      </div>
+        {!readOnly && <AttackerPalette placement={palette} />}
+      </SidePanel>
     </div>
   );
 }

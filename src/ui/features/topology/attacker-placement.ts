@@ -1,6 +1,9 @@
 /**
  * Where each attacker's badge goes: on every link it sits on (spread along
- * the link when several share one), or above every router it sits at.
+ * the link when several share one), or above every router it sits at. An
+ * attacker with her own address is a node of the network (hosts reach it),
+ * so at her first place she is drawn as one: beside the link or router,
+ * on the side with more room, tapped into it at `tap`.
  */
 import type { Scenario, TimeWindow } from '../../../engine/index.ts';
 import type { AttackerView } from '../../../worker/capture-client.ts';
@@ -18,12 +21,18 @@ export interface AttackerMarker {
   location: Scenario['attackers'][number]['location'];
   window: TimeWindow | null;
   at: Point;
+  /** Her own address, when this badge is her node; null for a plain badge. */
+  address: string | null;
+  /** Where her node is joined to the link or router it sits beside (null for a plain badge). */
+  tap: Point | null;
   /** Tooltip: class, capability, attack. */
   title: string;
 }
 
 const ALONG_LINK = [0.3, 0.7, 0.5, 0.2, 0.8];
 const ABOVE_NODE = 54;
+/** How far an attacker's node stands off the link or router she taps. */
+export const NODE_STANDOFF = 78;
 
 const locationText: Record<AttackerMarker['location'], string> = {
   'off-path': 'off-path',
@@ -48,19 +57,32 @@ export function placeAttackers(
     const attack = view ? `${view.attackLabel}${view.rfc ? ` (${view.rfc})` : ''}` : spec.attack;
     const when = spec.location === 'partial-time-on-path' && window ? `; present ${ms(window.fromUs)} to ${ms(window.toUs)}` : '';
     const title = `${label}: ${locationText[spec.location]}, ${spec.capability}; attack: ${attack}${when}`;
-    for (const place of spec.at) {
+    spec.at.forEach((place, k) => {
       const j = crowd.get(place) ?? 0;
       const g = links.get(place);
       const node = positions.get(place);
       let at: Point;
       if (g) at = pointOnLink(g, ALONG_LINK[j % ALONG_LINK.length]!);
       else if (node) at = { x: node.x + j * 36, y: node.y - ABOVE_NODE };
-      else continue;
+      else return;
       crowd.set(place, j + 1);
-      out.push({ key: `${spec.id}@${place}`, attackerId: spec.id, linkId: g ? place : null, label, capability: spec.capability, location: spec.location, window, at, title });
-    }
+      const address = k === 0 && spec.address ? spec.address.split('/')[0]! : null;
+      const tap = address ? (g ? at : node!) : null;
+      if (tap) at = g ? standOff(tap, g.normal, [...positions.values(), ...linkSamples(links)]) : { x: tap.x + j * 36, y: tap.y - NODE_STANDOFF - 20 };
+      out.push({ key: `${spec.id}@${place}`, attackerId: spec.id, linkId: g ? place : null, label, capability: spec.capability, location: spec.location, window, at, address, tap, title });
+    });
   }
   return out;
+}
+
+/** Points along every link, so a node beside one keeps off the others. */
+const linkSamples = (links: ReadonlyMap<string, LinkGeometry>) => [...links.values()].flatMap((g) => [0.25, 0.5, 0.75].map((t) => pointOnLink(g, t)));
+
+/** The point `NODE_STANDOFF` off `p` along the normal, on the side with more room around it (farther from the nearest of `obstacles`). */
+export function standOff(p: Point, normal: Point, obstacles: readonly Point[]): Point {
+  const sides = [1, -1].map((k) => ({ x: p.x + k * normal.x * NODE_STANDOFF, y: p.y + k * normal.y * NODE_STANDOFF }));
+  const room = (q: Point) => Math.min(...obstacles.map((n) => Math.hypot(n.x - q.x, n.y - q.y)));
+  return room(sides[1]!) > room(sides[0]!) ? sides[1]! : sides[0]!;
 }
 
 /** False while a partial-time attacker is away from its place (drawn dimmed). */

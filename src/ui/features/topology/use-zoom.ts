@@ -1,9 +1,9 @@
 /**
  * Pan and zoom: d3-zoom bound once to the SVG, writing its transform onto
  * one <g> (React never sets that attribute, so a zoom never re-renders).
- * The view is fitted to `bounds` whenever they or the size change, until
- * the user pans or zooms (or `hold()`s the view, e.g. while moving a
- * node); `fit()` returns to that view; `centre()` is the layout point at
+ * The view is fitted to `bounds` whenever they change, until the user
+ * pans or zooms (or `hold()`s the view, e.g. while moving a node), and
+ * whenever the size changes; `fit()` returns to that view; `centre()` is the layout point at
  * the middle of the view.
  */
 import { select, zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3';
@@ -22,7 +22,9 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefOb
   const sizeRef = useRef(size);
   const touched = useRef(false);
 
+  // A new size (a pane resized, the side panel opened) fits the drawing again, even after a pan.
   useEffect(() => {
+    if (sizeRef.current.width !== size.width || sizeRef.current.height !== size.height) touched.current = false;
     sizeRef.current = size;
   }, [size]);
 
