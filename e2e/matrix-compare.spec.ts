@@ -22,7 +22,7 @@ test('the attack matrix runs in workers with progress, and a cell opens that run
   // ADD_ADDR hijack by an on-path active attacker on v0: a hijack and a man in the middle.
   const cell = matrix.getByRole('button', { name: /^ADD_ADDR hijack, on-path active, v0: .*Man in the middle.* — open this run$/ });
   await cell.click();
-  await expect(run.view('Timeline')).toHaveAttribute('aria-selected', 'true');
+  await expect(run.view('Overview')).toHaveAttribute('aria-selected', 'true');
   await expect(run.failure('mitm')).toBeVisible({ timeout: 30_000 });
   await expect(run.failures).toContainText('on-path active attacker');
 });

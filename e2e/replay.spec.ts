@@ -11,7 +11,8 @@ test('replay: the man-in-the-middle failure turns red at its evidence packet, wh
   const run = new RunPage(app.page);
   await run.open('?scenario=attack-add-addr-hijack-v0');
   await expect(run.timeline.getByRole('img', { name: /^Ladder diagram: 1121 packets on 8 lanes/ })).toBeVisible();
-  await expect(run.view('Timeline')).toHaveAttribute('aria-selected', 'true');
+  // A run opens on its overview (topology and timeline together).
+  await expect(run.view('Overview')).toHaveAttribute('aria-selected', 'true');
   // A run opens at its end: everything shown, every failure already red.
   await expect(run.failure('mitm')).toHaveAttribute('data-held', 'true');
   await shot('30-timeline-end');
@@ -149,11 +150,17 @@ test('add a router, connect it, and delete it again: each edit re-runs, and a ha
   await expect(run.topology.locator('[data-link="router-1-r1"]')).toHaveCount(0);
 });
 
-test('the splitter gives the packet detail more room, by mouse or keyboard', async ({ capturePage: app }) => {
+test('the inspector is one line until a packet is selected; then the splitter gives it more room, by mouse or keyboard', async ({ capturePage: app }) => {
   const run = new RunPage(app.page);
   await run.open('?scenario=two-path-v1');
   const splitter = app.page.getByRole('separator', { name: 'Resize the views and the packet detail' });
   const detail = app.page.getByTestId('inspector');
+  // With nothing selected the inspector is one line and there is nothing to resize.
+  await expect(splitter).toHaveCount(0);
+  expect((await detail.boundingBox())!.height).toBeLessThan(60);
+  await app.page.keyboard.press('Home');
+  await app.page.keyboard.press('ArrowRight');
+  await expect(run.detailHeading).toContainText(/^Frame \d+/);
   const before = (await detail.boundingBox())!.height;
   const box = (await splitter.boundingBox())!;
   await app.page.mouse.move(box.x + 50, box.y + 3);
