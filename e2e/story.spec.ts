@@ -52,9 +52,12 @@ for (const [width, height] of [
       await expect(run.failure('mitm')).toHaveAttribute('data-held', 'true', { timeout: 30_000 });
       await page.keyboard.press('Space');
       await expect(run.replay.getByRole('button', { name: 'Play' })).toBeVisible();
-      // Mallory is in the topology, with her own address.
-      await expect(run.topology).toContainText('Mallory');
-      await expect(run.topology).toContainText('198.18.66.6');
+      // Mallory is a node of the topology, at her own address, and the hijacked subflows are drawn through her.
+      const svg = run.topology.locator('svg.topology__svg');
+      const mallory = svg.locator('[data-attacker="mallory"][data-address="198.18.66.6"]');
+      await expect(mallory).toBeVisible();
+      await expect(mallory).toContainText('Mallory');
+      await expect(svg.locator('[data-attacker-path="mallory"]')).toHaveCount(2);
       await shot(`story-${width}-3-man-in-the-middle`);
 
       // Switch the protocol to MPTCP v1: the banner says so, and why her ADD_ADDR is ignored.
