@@ -11,7 +11,7 @@ export function CaptureSummary() {
   const counts = `${plural(r.packets, 'packet')} · ${plural(r.connections.length, 'MPTCP connection')}`;
   if (sim) {
     return (
-      <p className="summary" aria-label="Simulated run">
+      <p className="summary summary--sim" aria-label="Simulated run">
         <span className="summary__file" title={sim.title}>
           Simulated: {sim.scenarioId}
         </span>

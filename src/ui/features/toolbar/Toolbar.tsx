@@ -24,7 +24,7 @@ export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) 
         <button type="button" className="btn" onClick={onOpen} aria-keyshortcuts="Control+O" title="Open a pcap or pcapng capture (Ctrl+O)">
           <FolderIcon /> Open capture…<kbd className="btn__kbd">Ctrl+O</kbd>
         </button>
-        <button type="button" className="btn btn--quiet" onClick={() => void loadSample()} disabled={loading !== null} aria-label="Load sample capture" title="Load a Linux MPTCP v1 capture: two subflows and an ADD_ADDR">
+        <button type="button" className="btn btn--quiet toolbar__sample" onClick={() => void loadSample()} disabled={loading !== null} aria-label="Load sample capture" title="Load a Linux MPTCP v1 capture: two subflows and an ADD_ADDR">
           <FlaskIcon /> Sample capture
         </button>
       </div>
