@@ -40,6 +40,8 @@ describe('Export', () => {
     let finish: (v: null) => void = () => {};
     act(() => store.setState({ preventionOfDraft: () => new Promise<null>((r) => (finish = r)) }));
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }));
+    // The download's link click: jsdom cannot navigate.
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const summary = screen.getByText('Export ▾');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Report (Markdown)' })));
     expect(summary.textContent).toBe('Exporting Report (Markdown)…');
@@ -48,5 +50,7 @@ describe('Export', () => {
     await act(async () => finish(null));
     expect(summary.textContent).toBe('Export ▾');
     expect(screen.getByRole('status', { name: 'Export' }).textContent).toBe('Saved Report (Markdown)');
+    expect(click).toHaveBeenCalledOnce();
+    click.mockRestore();
   });
 });
