@@ -4,6 +4,10 @@ import type { DraftBase } from '../store/types.ts';
 import type { Scenario } from '../../engine/index.ts';
 
 export const AUTOSAVE_KEY = 'mptcp-threat-lab/work/v1';
+/** Where saved work that could not be restored is kept, so it is never silently lost. */
+export const SET_ASIDE_KEY = 'mptcp-threat-lab/work/set-aside';
+/** Saved work larger than this is not parsed on the page (validating it would block input). */
+const MAX_SAVED_BYTES = 4 * 1024 * 1024;
 
 interface Saved {
   draft: Scenario;
@@ -22,8 +26,41 @@ export function useAutosave(openedWithLink: boolean): void {
     if (restored.current) return;
     restored.current = true;
     if (openedWithLink) return;
-    const saved = readSaved();
-    if (saved) store.getState().replaceDraft(saved.draft, saved.base);
+    const text = readSavedText();
+    if (text === null) return;
+    // Checked like any file (in the worker): saved state of the wrong shape must not break every later visit.
+    const setAside = (reason: string) => {
+      try {
+        localStorage.setItem(SET_ASIDE_KEY, text.length <= MAX_SAVED_BYTES ? text : text.slice(0, MAX_SAVED_BYTES));
+        localStorage.removeItem(AUTOSAVE_KEY);
+      } catch {
+        // Storage refused: the alert's download still has the text.
+      }
+      store.getState().showError({
+        fileName: 'your saved work',
+        code: 'SAVED_WORK_SET_ASIDE',
+        title: 'Your saved work could not be restored',
+        message: reason,
+        hint: 'The lab started clean. The saved text is set aside, not deleted: download it to read or fix it, then open it with Open scenario….',
+        download: { label: 'Download the saved work', fileName: 'saved-work.json', text },
+      });
+    };
+    if (text.length > MAX_SAVED_BYTES) return setAside(`it is ${text.length} bytes, over the ${MAX_SAVED_BYTES}-byte limit for saved work`);
+    let saved: unknown;
+    try {
+      saved = JSON.parse(text);
+    } catch (e) {
+      return setAside(`it is not JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    store
+      .getState()
+      .restoreSavedWork(saved)
+      .then(
+        (r) => {
+          if (!r.ok) setAside(r.reason);
+        },
+        (e: unknown) => setAside(e instanceof Error ? e.message : String(e)),
+      );
   }, [store, openedWithLink]);
 
   useEffect(() => {
@@ -48,12 +85,9 @@ export function useAutosave(openedWithLink: boolean): void {
   }, [store]);
 }
 
-function readSaved(): Saved | null {
+function readSavedText(): string | null {
   try {
-    const text = localStorage.getItem(AUTOSAVE_KEY);
-    if (!text) return null;
-    const saved = JSON.parse(text) as Partial<Saved>;
-    return saved && typeof saved === 'object' && saved.draft && typeof saved.draft === 'object' ? { draft: saved.draft, base: saved.base ?? null, savedAt: String(saved.savedAt) } : null;
+    return localStorage.getItem(AUTOSAVE_KEY);
   } catch {
     return null;
   }

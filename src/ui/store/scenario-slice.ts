@@ -1,4 +1,4 @@
-import type { DraftSnapshot, ScenarioSlice } from './types.ts';
+import type { DraftBase, DraftSnapshot, ScenarioSlice } from './types.ts';
 import type { Scenario } from '../../engine/index.ts';
 import type { Prevention } from '../../worker/capture-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
@@ -81,6 +81,25 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     } catch (e) {
       set({ error: failureOf(e, fileName) });
     }
+  },
+
+  restoreSavedWork: async (saved) => {
+    const rec = saved !== null && typeof saved === 'object' && !Array.isArray(saved) ? (saved as Record<string, unknown>) : null;
+    if (!rec || rec.draft === null || typeof rec.draft !== 'object') return { ok: false, reason: 'it is not saved work (no scenario in it)' };
+    const check = await client.checkScenario(rec.draft);
+    if (!check.ok) {
+      const first = check.problems[0];
+      return { ok: false, reason: `its scenario has ${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}${first ? `, first ${first.path}: ${first.message}` : ''}` };
+    }
+    // The base only names the built-in the draft started from: one that does not check out is dropped, not fatal.
+    let base: DraftBase | null = null;
+    const b = rec.base as { id?: unknown; scenario?: unknown } | null | undefined;
+    if (b && typeof b === 'object' && typeof b.id === 'string' && b.scenario && typeof b.scenario === 'object') {
+      const baseCheck = await client.checkScenario(b.scenario);
+      if (baseCheck.ok) base = { id: b.id, scenario: baseCheck.scenario };
+    }
+    get().replaceDraft(check.scenario, base);
+    return { ok: true };
   },
 
   dismissScenarioProblems: () => set({ scenarioProblems: null }),

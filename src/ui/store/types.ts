@@ -19,6 +19,8 @@ export interface CaptureFailure {
   title?: string;
   /** What stays on screen and what to do, when not the default "Still showing …". */
   hint?: string;
+  /** Text the user can save from the alert (saved work that was set aside, say). */
+  download?: { label: string; fileName: string; text: string };
 }
 
 export interface CaptureSlice {
@@ -238,6 +240,12 @@ export interface ScenarioSlice {
   replaceDraft(scenario: Scenario, base: DraftBase | null): void;
   /** Checks a scenario file's text with the engine; opens it when valid, else lists its problems and keeps the work. */
   openScenarioText(text: string, fileName: string): Promise<void>;
+  /**
+   * Brings back saved work (autosave) after checking it like any file: a
+   * valid draft replaces the one on screen and runs; otherwise nothing
+   * changes and the reason is returned (the caller sets the text aside).
+   */
+  restoreSavedWork(saved: unknown): Promise<{ ok: true } | { ok: false; reason: string }>;
   dismissScenarioProblems(): void;
   loadAttacks(): Promise<void>;
   /** For each failure of the draft's run, the switches that prevent it (measured in the worker; kept per draft). */

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCapture, selectDismissError, selectError } from '../../store/selectors.ts';
 import { CrossIcon } from '../../components/icons.tsx';
+import { downloadBlob } from '../../lib/download.ts';
 import './feedback.css';
 
 /** Why a file could not be opened; whatever was on screen stays usable. */
@@ -19,6 +20,13 @@ export function ErrorAlert() {
               <code>{error.code}</code>: {error.message}
             </p>
             {error.hint ? <p className="alert__hint">{error.hint}</p> : capture && capture.fileName !== error.fileName && <p className="alert__hint">Still showing {capture.fileName}.</p>}
+            {error.download && (
+              <p>
+                <button type="button" className="btn btn--small" onClick={() => downloadBlob(new Blob([error.download!.text], { type: 'application/json' }), error.download!.fileName)}>
+                  {error.download.label}
+                </button>
+              </p>
+            )}
           </div>
           <button type="button" className="btn btn--quiet" onClick={dismiss} aria-label="Dismiss the error">
             Dismiss
