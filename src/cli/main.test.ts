@@ -107,6 +107,13 @@ describe('lab matrix', () => {
     expect(r.err).toMatch(/10 rows in [\d.]+ s \(\d+ rows\/s\)/);
   });
 
+  it('--workers is capped by the work: 64 asked for one attack’s rows runs them in one thread, and says so', async () => {
+    const r = await run('matrix', '--attacks', 'add-addr-hijack', '--protocols', 'v1', '--mitigations', 'tls', '--workers', '64', '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^lab matrix: 10 rows \(--workers 64 capped by 1 attack group\(s\) and \d+ core\(s\)\)$/m);
+    expect((JSON.parse(r.out) as { rows: unknown[] }).rows).toHaveLength(10);
+  });
+
   it('prints a table of attacks by attacker class, then what each mitigation changes', async () => {
     const r = await run('matrix', '--attacks', 'blind-reset,passive-eavesdrop', '--protocols', 'v0', '--mitigations', 'tls');
     expect(r.out).toMatch(/MPTCP v0, the version's default mitigations/);

@@ -50,6 +50,7 @@ export {
   matrixScenario,
   matrixCellWeight,
   dealMatrixCells,
+  matrixWorkerCount,
   OFF_PATH_GUESS_BUDGET,
   MATRIX_MITIGATIONS,
   MATRIX_CLASSES,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -8,6 +9,7 @@ import {
   MATRIX_VARIANTS,
   OFF_PATH_GUESS_BUDGET,
   dealMatrixCells,
+  matrixWorkerCount,
   matrixAttackKey,
   newBaselineCache,
   planMatrix,
@@ -172,7 +174,7 @@ Options:
   --mitigations LIST  only these extra mitigations (${MATRIX_MITIGATIONS.join(', ')})
   --guess-budget N    guessed packets each off-path attacker sends (default ${OFF_PATH_GUESS_BUDGET};
                       the sweep's time grows with it, the chance of success barely)
-  --workers N         run rows in N worker threads (default 1)
+  --workers N         run rows in up to N worker threads (default 1; no more than the cores and the attacks)
   --shard i/n         run only rows i, i+n, i+2n, … (to split the sweep between machines)
   -h, --help          show this help
 
@@ -190,14 +192,16 @@ Failures: ${Object.entries(SHORT)
     const attacks = list<AttackId>(values.attacks, ATTACKS.map((a) => a.id), '--attacks');
     const protocols = list<MatrixProtocol>(values.protocols, ['v0', 'v1'], '--protocols');
     const mitigations = list<MatrixMitigation>(values.mitigations, MATRIX_MITIGATIONS, '--mitigations');
-    const workers = values.workers === undefined ? 1 : Number(values.workers);
-    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
+    const asked = values.workers === undefined ? 1 : Number(values.workers);
+    if (!Number.isInteger(asked) || asked < 1 || asked > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
     const shard = parseShard(values.shard);
     const budgetText = values['guess-budget'];
     const guessBudget = budgetText === undefined ? undefined : Number(budgetText);
     if (guessBudget !== undefined && (!/^\d+$/.test(budgetText!) || guessBudget > 10_000_000)) throw new UsageError(`--guess-budget must be a whole number from 0 to 10000000, got "${budgetText}"`);
     const cells = planMatrix({ ...(attacks ? { attacks } : {}), ...(protocols ? { protocols } : {}), ...(mitigations ? { mitigations } : {}), ...(guessBudget !== undefined ? { guessBudget } : {}) }).filter((_, i) => i % shard.n === shard.i);
-    io.err(`lab matrix: ${cells.length} rows${shard.n > 1 ? ` (shard ${shard.i}/${shard.n})` : ''}${workers > 1 ? ` in ${workers} workers` : ''}`);
+    const workers = matrixWorkerCount(asked, cells, availableParallelism());
+    const capped = workers < asked ? ` (--workers ${asked} capped by ${new Set(cells.map((c) => c.attack)).size} attack group(s) and ${availableParallelism()} core(s))` : '';
+    io.err(`lab matrix: ${cells.length} rows${shard.n > 1 ? ` (shard ${shard.i}/${shard.n})` : ''}${workers > 1 ? ` in ${workers} workers` : ''}${capped}`);
     const t0 = performance.now();
     let rows: MatrixRow[];
     if (workers === 1) {

@@ -3,7 +3,7 @@
  * and RFC 6181 predict — each decided by the hosts, so each can fail.
  */
 import { describe, expect, it } from 'vitest';
-import { newBaselineCache, OFF_PATH_GUESS_BUDGET, planMatrix, runMatrixCell, type MatrixCell, type MatrixRow } from './matrix.ts';
+import { matrixWorkerCount, newBaselineCache, OFF_PATH_GUESS_BUDGET, planMatrix, runMatrixCell, type MatrixCell, type MatrixRow } from './matrix.ts';
 
 let clock = 0;
 const now = () => clock++;
@@ -81,5 +81,18 @@ describe('rows agree with RFC 7430 / RFC 6181', () => {
       expect(probed.failures).not.toContain('degradation');
       expect(probed.failures).not.toContain('connection-dos');
     }
+  });
+});
+
+describe('matrixWorkerCount', () => {
+  it('never starts more workers than asked, than cores, or than attack groups to deal', () => {
+    const oneAttack = planMatrix({ attacks: ['add-addr-hijack'], protocols: ['v1'], mitigations: ['tls'] });
+    expect(new Set(oneAttack.map((c) => c.attack)).size).toBe(1);
+    expect(matrixWorkerCount(64, oneAttack, 2)).toBe(1);
+    const all = planMatrix({});
+    expect(matrixWorkerCount(64, all, 2)).toBe(2);
+    expect(matrixWorkerCount(64, all, 64)).toBe(new Set(all.map((c) => c.attack)).size);
+    expect(matrixWorkerCount(3, all, 64)).toBe(3);
+    expect(matrixWorkerCount(1, [], 8)).toBe(1);
   });
 });

@@ -252,6 +252,16 @@ export function matrixCellWeight(cell: MatrixCell): number {
 }
 
 /**
+ * How many workers a sweep can use: no more than asked, than the cores that
+ * run them, or than the groups `dealMatrixCells` deals (rows of one attack
+ * stay together), so 64 workers are never started for 14 rows of one attack.
+ */
+export function matrixWorkerCount(requested: number, cells: readonly MatrixCell[], cores: number): number {
+  const groups = new Set(cells.map((c) => c.attack)).size;
+  return Math.max(1, Math.min(requested, Math.max(1, cores), groups));
+}
+
+/**
  * The rows each of `workers` workers runs. Rows of one attack share their
  * baselines (v0 and v1 the same single-path TCP one), so they go to the same
  * worker; groups are dealt heaviest first (by the bytes their scenarios
