@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisReport } from '../engine/index.ts';
+import { builtinScenario, type AnalysisReport } from '../engine/index.ts';
 import { main } from './main.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/captures/${name}`, import.meta.url));
@@ -192,5 +192,17 @@ describe('lab run --protocol / --mitigations: the app\'s switches', () => {
     const m = await run('run', 'two-path-v1', '--mitigations', 'tls,firewall');
     expect(m.code).toBe(2);
     expect(m.err).toContain('--mitigations: unknown "firewall"');
+  });
+});
+
+describe('terminal output', () => {
+  it('prints a scenario title carrying escape sequences as text, never obeying them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-ansi-'));
+    const file = join(dir, 'ansi.json');
+    writeFileSync(file, JSON.stringify({ ...builtinScenario('two-path-v1')!, title: 'Evil\u001b[2J\u001b]0;pwned\u0007 title\r' }));
+    const r = await run('run', file);
+    expect(r.code).toBe(0);
+    expect(r.out + r.err).toContain('Evil\\x1b[2J\\x1b]0;pwned\\x07 title\\x0d');
+    expect([...(r.out + r.err)].filter((ch) => ch === '\u001b' || ch === '\u0007' || ch === '\r')).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { benchCommand } from './commands/bench.ts';
 import { matrixCommand } from './commands/matrix.ts';
 import { runCommand } from './commands/run.ts';
 import type { CliIo, Command } from './commands/command.ts';
+import { forTerminal } from './terminal-text.ts';
 
 const COMMANDS: readonly Command[] = [runCommand, matrixCommand, analyzeCommand, benchCommand];
 
@@ -29,7 +30,9 @@ Global options:
   --version     print the version`;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], terminal: CliIo): Promise<number> {
+  // Everything printed passes through forTerminal: a scenario's title may carry escape sequences.
+  const io: CliIo = { out: (t) => terminal.out(forTerminal(t)), err: (t) => terminal.err(forTerminal(t)) };
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;
