@@ -1,17 +1,22 @@
 /**
  * A scenario from the command line: a built-in id or a JSON file, loaded
- * with migrate → validate → defaults. Problems are all listed with their
- * JSON paths.
+ * with migrate → validate → defaults. Problems are listed with their JSON
+ * paths, the first hundred and then a count.
  */
 import { readFileSync } from 'node:fs';
-import { BUILTIN_SCENARIOS, LabError, builtinScenario, formatScenarioProblem, loadScenario, type Scenario } from '../engine/index.ts';
+import { BUILTIN_SCENARIOS, LabError, builtinScenario, countProblems, formatScenarioProblem, loadScenario, type Scenario, type ScenarioProblem } from '../engine/index.ts';
 
 export class ScenarioLoadError extends LabError {
+  readonly lines: string[];
+
+  /** `problems` is a capped list: its closing line says how many more there were, and the header counts them all. */
   constructor(
     readonly source: string,
-    readonly lines: string[],
+    problems: readonly ScenarioProblem[],
   ) {
-    super('SCENARIO_INVALID', `${source} is not a valid scenario (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    const lines = problems.map(formatScenarioProblem);
+    super('SCENARIO_INVALID', `${source} is not a valid scenario (${countProblems(problems)}):\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    this.lines = lines;
   }
 }
 
@@ -28,6 +33,6 @@ export function scenarioFrom(arg: string): Scenario {
     throw new LabError('CLI_FILE', `cannot read "${arg}": ${(e as Error).message}`);
   }
   const r = loadScenario(text);
-  if (!r.ok) throw new ScenarioLoadError(arg, r.problems.map(formatScenarioProblem));
+  if (!r.ok) throw new ScenarioLoadError(arg, r.problems);
   return r.scenario;
 }

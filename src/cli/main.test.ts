@@ -206,3 +206,17 @@ describe('terminal output', () => {
     expect([...(r.out + r.err)].filter((ch) => ch === '\u001b' || ch === '\u0007' || ch === '\r')).toEqual([]);
   });
 });
+
+describe('lab run: a scenario file with many problems', () => {
+  it('prints the first hundred, then how many more, and counts them all in the header', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-bad-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, id: 'bad', title: 'Bad', seed: 1, protocol: 'tcp', hosts: Array(5000).fill(1), links: [], traffic: [] }));
+    const r = await run('run', file);
+    expect(r.code).not.toBe(0);
+    const lines = r.err.split('\n');
+    expect(lines[0]).toBe(`lab: error SCENARIO_INVALID: ${file} is not a valid scenario (5,002 problems):`);
+    expect(lines.filter((l) => l.startsWith('  $'))).toHaveLength(100);
+    expect(lines.at(-1)).toBe('  … and 4,902 more problems');
+  });
+});

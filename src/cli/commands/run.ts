@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, SWITCH_PROTOCOLS, eventText, exportPcap, exportPcapng, formatScenarioProblem, runScenario, validateScenario, withSwitches, type HostMitigation, type Protocol, type Scenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
+import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, SWITCH_PROTOCOLS, eventText, exportPcap, exportPcapng, runScenario, validateScenario, withSwitches, type HostMitigation, type Protocol, type Scenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { ScenarioLoadError, scenarioFrom } from '../load-scenario.ts';
 import type { Command } from './command.ts';
@@ -110,7 +110,7 @@ function switched(s: Scenario, protocol: string | undefined, mitigations: string
   const out = withSwitches(s, { ...(protocol !== undefined ? { protocol } : {}), ...(list ? { mitigations: list } : {}) });
   // A switch can make a scenario invalid (per-host MPTCP settings under protocol tcp): say where, as for a file.
   const problems = validateScenario(JSON.parse(JSON.stringify(out)));
-  if (problems.length) throw new ScenarioLoadError(`${s.id} with ${[protocol !== undefined ? `--protocol ${protocol}` : '', mitigations !== undefined ? `--mitigations ${mitigations}` : ''].filter(Boolean).join(' ')}`, problems.map(formatScenarioProblem));
+  if (problems.length) throw new ScenarioLoadError(`${s.id} with ${[protocol !== undefined ? `--protocol ${protocol}` : '', mitigations !== undefined ? `--mitigations ${mitigations}` : ''].filter(Boolean).join(' ')}`, problems);
   return out;
 }
 

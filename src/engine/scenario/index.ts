@@ -4,6 +4,7 @@ export { SCENARIO_SCHEMA_VERSION, HOST_MITIGATIONS } from './types.ts';
 export { loadScenario, loadScenarioOrThrow, ScenarioError, formatScenarioProblem, scenarioJsonSchema, scenarioJsonSchemaText } from './load.ts';
 export type { ScenarioLoadResult, LoadOptions as ScenarioLoadOptions } from './load.ts';
 export { validateScenario, validateScenarioShape } from './validate.ts';
+export { capProblems, countProblems, MAX_PROBLEMS } from './problem-cap.ts';
 export { applyDefaults } from './defaults.ts';
 export type { ScenarioInput } from './scenario-schema.ts';
 export { migrateScenario, defineScenarioMigrations, SCENARIO_MIGRATIONS } from './migrations.ts';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { STOP_WALKING_AT } from './problem-cap.ts';
 import { parseJsonText } from './json-text.ts';
 
 const syntaxError = (text: string) => {
@@ -75,6 +76,23 @@ describe('JSON text', () => {
     expect(r.ok && r.duplicates).toEqual([
       { path: '$.a.b', code: 'SCENARIO_DUPLICATE', message: 'field "b" is written twice (line 1, column 8 and line 2, column 2); keep one' },
     ]);
+  });
+  it('reports many duplicates with their places, linearly and up to the validator\'s stopping point', () => {
+    const text = `{${Array.from({ length: 200_000 }, (_, i) => `\n  "a": ${i}`).join(',')}\n}`;
+    const r = parseJsonText(text);
+    expect(r.ok && r.value).toEqual({ a: 199_999 });
+    const duplicates = r.ok ? r.duplicates : [];
+    expect(duplicates).toHaveLength(STOP_WALKING_AT);
+    expect(duplicates[0]!.message).toBe('field "a" is written twice (line 2, column 3 and line 3, column 3); keep one');
+    expect(duplicates.at(-1)!.message).toBe(`field "a" is written twice (line 2, column 3 and line ${STOP_WALKING_AT + 2}, column 3); keep one`);
+  });
+  it('reads a 10 MB document', () => {
+    const text = JSON.stringify({ items: Array.from({ length: 200_000 }, (_, i) => ({ id: `item-${i}`, note: 'x'.repeat(20) })) });
+    expect(text.length).toBeGreaterThan(10_000_000);
+    const r = parseJsonText(text);
+    const items = r.ok ? (r.value as { items: unknown[] }).items : [];
+    expect(items).toHaveLength(200_000);
+    expect(items.at(-1)).toEqual({ id: 'item-199999', note: 'x'.repeat(20) });
   });
   it('keeps "__proto__" as an ordinary field', () => {
     const r = parseJsonText('{"__proto__": {"x": 1}}');

@@ -7,6 +7,7 @@
  * Values match JSON.parse exactly; "__proto__" becomes an ordinary field.
  */
 import type { ScenarioProblem } from './types.ts';
+import { enoughProblems } from './problem-cap.ts';
 import { childPath, indexPath, quote } from './problem-text.ts';
 
 export type JsonTextResult = { ok: true; value: unknown; duplicates: ScenarioProblem[] } | { ok: false; problem: ScenarioProblem };
@@ -46,6 +47,35 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * Line and column of many offsets in one text: the line starts are found
+ * once, then each lookup is a binary search, so reporting every duplicate
+ * field stays linear instead of rescanning the text for each.
+ */
+class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): { line: number; column: number } {
+    const starts = (this.starts ??= lineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
@@ -53,8 +83,10 @@ class Parser {
   private pos = 0;
   private depth = 0;
   readonly duplicates: ScenarioProblem[] = [];
+  private readonly lines: LineIndex;
 
   constructor(private readonly text: string) {
+    this.lines = new LineIndex(text);
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte-order mark some editors write
   }
 
@@ -116,15 +148,16 @@ class Parser {
       const fieldPath = childPath(path, key);
       const value = this.value(fieldPath);
       const first = seen.get(key);
-      if (first !== undefined) {
-        const a = lineAndColumn(this.text, first);
-        const b = lineAndColumn(this.text, keyOffset);
+      // Past the validator's stopping point more duplicates would only be cut from the list (problem-cap.ts).
+      if (first !== undefined && !enoughProblems(this.duplicates)) {
+        const a = this.lines.at(first);
+        const b = this.lines.at(keyOffset);
         this.duplicates.push({
           path: fieldPath,
           code: 'SCENARIO_DUPLICATE',
           message: `field ${quote(key)} is written twice (line ${a.line}, column ${a.column} and line ${b.line}, column ${b.column}); keep one`,
         });
-      } else {
+      } else if (first === undefined) {
         seen.set(key, keyOffset);
       }
       // defineProperty: a "__proto__" key must be data, not the prototype.

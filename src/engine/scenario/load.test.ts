@@ -9,10 +9,31 @@ import { validateScenario } from './validate.ts';
 
 const CODES: ScenarioProblem['code'][] = [
   'SCENARIO_TYPE', 'SCENARIO_REQUIRED', 'SCENARIO_RANGE', 'SCENARIO_ENUM', 'SCENARIO_FORMAT',
-  'SCENARIO_UNKNOWN_FIELD', 'SCENARIO_REFERENCE', 'SCENARIO_DUPLICATE', 'SCENARIO_VERSION', 'SCENARIO_JSON', 'SCENARIO_CONFLICT',
+  'SCENARIO_UNKNOWN_FIELD', 'SCENARIO_REFERENCE', 'SCENARIO_DUPLICATE', 'SCENARIO_VERSION', 'SCENARIO_JSON', 'SCENARIO_CONFLICT', 'SCENARIO_TOO_MANY',
 ];
 
 describe('loadScenario', () => {
+  it('lists the first hundred problems, then how many more', () => {
+    const doc = edited(minimalDocument(), (d) => (d.links = Array(250).fill(5)));
+    const r = loadScenario(doc);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(101);
+    expect(r.problems[0]!.path).toBe('$.links[0]');
+    expect(r.problems[100]).toMatchObject({ code: 'SCENARIO_TOO_MANY', message: '… and 150 more problems' });
+    expect(formatScenarioProblem(r.problems[100]!)).toBe('… and 150 more problems');
+    expect(() => loadScenarioOrThrow(doc)).toThrow(/^invalid scenario: 250 problems: .*; and 247 more$/);
+  });
+  it('stops walking far past the cap, so millions of bad fields cost little', () => {
+    const text = JSON.stringify(edited(minimalDocument(), (d) => (d.links = Array(1_000_000).fill(5))));
+    const r = loadScenario(text);
+    expect(!r.ok && r.problems.length).toBe(101);
+    expect(!r.ok && r.problems[100]!.message).toBe('… and at least 9,900 more problems (checking stopped at 10,000)');
+    const unknown = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`f${i}`, 1]));
+    const v = validateScenario({ ...minimalDocument(), ui: undefined, ...unknown });
+    expect(v).toHaveLength(101);
+    expect(v[100]!.code).toBe('SCENARIO_TOO_MANY');
+  });
   it('loads text and values alike, with defaults applied', () => {
     const fromValue = loadScenario(minimalDocument());
     const fromText = loadScenario(JSON.stringify(minimalDocument(), null, 2));

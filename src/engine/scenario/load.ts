@@ -8,6 +8,7 @@ import { LabError } from '../core/errors.ts';
 import { applyDefaults } from './defaults.ts';
 import { parseJsonText } from './json-text.ts';
 import { migrateScenario, SCENARIO_MIGRATIONS, type MigrationRegistry } from './migrations.ts';
+import { capProblems, countProblems, groupThousands, totalProblems } from './problem-cap.ts';
 import { checkReferences } from './references.ts';
 import { scenarioSchema, type ScenarioInput } from './scenario-schema.ts';
 import type { JsonSchema, JsonSchemaDefs } from './schema-dsl.ts';
@@ -36,13 +37,13 @@ export function loadScenario(input: unknown, options: LoadOptions = {}): Scenari
     problems.push(...parsed.duplicates);
   }
   const migrated = migrateScenario(doc, options.migrations ?? SCENARIO_MIGRATIONS);
-  if (!migrated.ok) return { ok: false, problems: [...problems, ...migrated.problems] };
+  if (!migrated.ok) return { ok: false, problems: capProblems([...problems, ...migrated.problems]) };
   const shapeProblems: ScenarioProblem[] = [];
   scenarioSchema.validate(migrated.doc, '$', shapeProblems);
-  if (shapeProblems.length > 0) return { ok: false, problems: [...problems, ...shapeProblems] };
+  if (shapeProblems.length > 0) return { ok: false, problems: capProblems([...problems, ...shapeProblems]) };
   const scenario = applyDefaults(migrated.doc as ScenarioInput);
   problems.push(...checkReferences(scenario));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario };
+  return problems.length > 0 ? { ok: false, problems: capProblems(problems) } : { ok: true, scenario };
 }
 
 /** An invalid scenario, for callers that prefer exceptions. Code SCENARIO_INVALID. */
@@ -65,16 +66,17 @@ export function loadScenarioOrThrow(input: unknown, options: LoadOptions = {}): 
 
 /** "$.links[0].delayUs: must be … (SCENARIO_RANGE)", for logs and the CLI. */
 export function formatScenarioProblem(p: ScenarioProblem): string {
+  if (p.code === 'SCENARIO_TOO_MANY') return p.message;
   return `${p.path}: ${p.message} (${p.code})`;
 }
 
 const SUMMARIZED = 3;
 
 function summarizeProblems(problems: readonly ScenarioProblem[]): string {
-  const n = problems.length;
+  const { total, exact } = totalProblems(problems);
   const head = problems.slice(0, SUMMARIZED).map((p) => `${p.path}: ${p.message}`).join('; ');
-  const more = n > SUMMARIZED ? `; and ${n - SUMMARIZED} more` : '';
-  return `${n} problem${n === 1 ? '' : 's'}: ${head}${more}`;
+  const more = total > SUMMARIZED ? `; and ${exact ? '' : 'at least '}${groupThousands(total - SUMMARIZED)} more` : '';
+  return `${countProblems(problems)}: ${head}${more}`;
 }
 
 /** JSON Schema (draft 2020-12) of the scenario document, generated from the validator. */

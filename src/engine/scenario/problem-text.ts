@@ -24,8 +24,9 @@ export function show(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {
     case 'string': {
-      const text = JSON.stringify(value);
-      return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 4)}…" (${value.length} characters)` : text;
+      // Only the head is ever shown, so a huge string is not encoded whole.
+      const text = JSON.stringify(value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) : value);
+      return text.length > MAX_SHOWN || value.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 4)}…" (${value.length} characters)` : text;
     }
     case 'number':
     case 'boolean':
@@ -53,43 +54,68 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, MAX_LISTED).join(', ')}, … and ${items.length - MAX_LISTED} more`;
 }
 
-/** Optimal string alignment distance (Levenshtein plus adjacent swaps), case-insensitive. */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  const rows = s.length + 1;
+/** Names longer than this get no suggestion: a typo of a field or kind is short, and a huge value must stay cheap. */
+const MAX_SUGGESTED = 64;
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent swaps),
+ * case-insensitive. With `limit`, any answer above it comes back as
+ * `limit + 1`, early: three rolling rows of the shorter string, so memory is
+ * O(min(a, b)) and a hopeless pair stops at the first row past the limit.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  let s = a.toLowerCase();
+  let t = b.toLowerCase();
+  if (t.length > s.length) [s, t] = [t, s];
+  const over = limit + 1;
+  if (s.length - t.length > limit) return over;
   const cols = t.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
+  let before = new Array<number>(cols).fill(0); // row i - 2, for swaps
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  let current = new Array<number>(cols).fill(0);
+  for (let i = 1; i <= s.length; i++) {
+    current[0] = i;
+    let rowBest = i;
     for (let j = 1; j < cols; j++) {
       const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let best = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
-      d[i * cols + j] = best;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      current[j] = best;
+      if (best < rowBest) rowBest = best;
     }
+    // Every later cell builds on this row, so none can come back under the limit.
+    if (rowBest > limit) return over;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[rows * cols - 1]!;
+  const distance = previous[cols - 1]!;
+  return distance > limit ? over : distance;
 }
 
 /**
  * The candidate a typo most likely meant, or undefined. Close means a third
  * of the letters wrong at most, or one name being a prefix of the other
- * ("delay" → "delayUs", "bandwidth" → "bandwidthBps").
+ * ("delay" → "delayUs", "bandwidth" → "bandwidthBps"). A distance is only
+ * computed when it can pass, so the cost is bounded whatever the input's size.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_SUGGESTED) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   const lower = word.toLowerCase();
   for (const c of candidates) {
-    if (c === word) continue;
-    const distance = editDistance(word, c);
+    if (c === word || c.length > MAX_SUGGESTED) continue;
     const cl = c.toLowerCase();
     const prefix = Math.min(lower.length, cl.length) >= 3 && (cl.startsWith(lower) || lower.startsWith(cl));
-    // Never when every letter differs: "c" is no typo of "a".
-    const near = distance <= Math.max(1, Math.floor(Math.max(word.length, c.length) / 3)) && distance < Math.min(word.length, c.length);
-    if (!near && !prefix) continue;
+    // A prefix is exactly its length difference away (insertions only).
+    let distance: number;
+    if (prefix) distance = Math.abs(lower.length - cl.length);
+    else {
+      // Never when every letter differs: "c" is no typo of "a".
+      const limit = Math.min(Math.max(1, Math.floor(Math.max(word.length, c.length) / 3)), Math.min(word.length, c.length) - 1);
+      if (limit < 0) continue;
+      distance = editDistance(word, c, limit);
+      if (distance > limit) continue;
+    }
     if (distance < bestScore) {
       best = c;
       bestScore = distance;

@@ -43,6 +43,19 @@ group('scalars', () => {
     expect(check(scheduler, 'fastest')[0]!.message).toBe('"fastest" is not a scheduler: expected one of lowest-rtt, round-robin, redundant');
     expect(check(scheduler, 3)[0]!.code).toBe('SCENARIO_TYPE');
   });
+  it('a 5 MB enum value gets its coded problem without a guess (the guess is bounded, not length²)', () => {
+    const scheduler = enumOf(['lowest-rtt', 'round-robin', 'redundant'], { noun: 'a scheduler' });
+    const huge = 'lowest-rtt'.repeat(500_000);
+    expect(check(scheduler, huge)).toEqual([
+      { path: '$.x', code: 'SCENARIO_ENUM', message: `"${'lowest-rtt'.repeat(4).slice(0, 35)}…" (5000000 characters) is not a scheduler: expected one of lowest-rtt, round-robin, redundant` },
+    ]);
+    const tagged = union('kind', { a: obj({ kind: literal('a') }) }, { noun: 'a kind' });
+    expect(check(tagged, { kind: huge })[0]!.code).toBe('SCENARIO_ENUM');
+    expect(check(obj({ delayUs: int({ min: 0, max: 1 }) }), { [huge]: 1, delay: 1 }).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^unknown field ".*" \(the fields here are delayUs\)$/),
+      'unknown field "delay" (did you mean "delayUs"?)',
+    ]);
+  });
   it('literals', () => {
     expect(check(literal(1), 2)).toEqual([{ path: '$.x', code: 'SCENARIO_ENUM', message: 'must be 1, got 2' }]);
     expect(check(literal(1), '1')[0]!.code).toBe('SCENARIO_TYPE');

@@ -10,6 +10,7 @@
  */
 import type { ScenarioProblem } from './types.ts';
 import { LabError } from '../core/errors.ts';
+import { enoughProblems } from './problem-cap.ts';
 import { childPath, didYouMean, closest, indexPath, listOf, quote, show } from './problem-text.ts';
 
 export type ProblemCode = ScenarioProblem['code'];
@@ -309,14 +310,15 @@ export function arr<O, I>(item: Schema<O, I>, opts: ArrayOptions = {}): Schema<O
       if (value.length < min) problem(problems, path, 'SCENARIO_RANGE', `must have at least ${plural(min)}, got ${value.length}`);
       if (max !== undefined && value.length > max) problem(problems, path, 'SCENARIO_RANGE', `must have at most ${plural(max)}, got ${value.length}`);
       const seen = new Map<string, number>();
-      value.forEach((v: unknown, i) => {
+      for (let i = 0; i < value.length && !enoughProblems(problems); i++) {
+        const v: unknown = value[i];
         item.validate(v, indexPath(path, i), problems);
-        if (!unique || (typeof v !== 'string' && typeof v !== 'number')) return;
+        if (!unique || (typeof v !== 'string' && typeof v !== 'number')) continue;
         const key = `${typeof v}:${v}`;
         const first = seen.get(key);
         if (first === undefined) seen.set(key, i);
         else problem(problems, indexPath(path, i), 'SCENARIO_DUPLICATE', `${show(v)} is already listed at ${indexPath('', first)}`);
-      });
+      }
     },
     fill: (value) => value.map((v) => item.fill(v)),
     json: (defs) => {
@@ -382,6 +384,7 @@ export function obj<P extends Props, K extends keyof P & string = never>(props: 
       const missing = required.filter((n) => !hasOwn(value, n) || value[n] === undefined);
       const claimed = new Set<string>();
       for (const key of Object.keys(value)) {
+        if (enoughProblems(problems)) return; // the list is capped anyway (problem-cap.ts)
         const schema = hasOwn(props, key) ? props[key] : undefined;
         if (schema) {
           if (value[key] !== undefined) schema.validate(value[key], childPath(path, key), problems);

@@ -1,10 +1,12 @@
 /**
  * Validation of a current-version document: the shape first (types, ranges,
  * required and unknown fields), then, if the shape is sound, the references
- * between parts. Every problem is reported, each with its JSON path.
+ * between parts. Every problem is reported, each with its JSON path, up to
+ * the cap (problem-cap.ts).
  */
 import type { ScenarioProblem } from './types.ts';
 import { applyDefaults } from './defaults.ts';
+import { capProblems } from './problem-cap.ts';
 import { checkReferences } from './references.ts';
 import { scenarioSchema, type ScenarioInput } from './scenario-schema.ts';
 
@@ -12,7 +14,7 @@ import { scenarioSchema, type ScenarioInput } from './scenario-schema.ts';
 export function validateScenarioShape(doc: unknown): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   scenarioSchema.validate(doc, '$', problems);
-  return problems;
+  return capProblems(problems);
 }
 
 /**
@@ -24,5 +26,5 @@ export function validateScenarioShape(doc: unknown): ScenarioProblem[] {
 export function validateScenario(doc: unknown): ScenarioProblem[] {
   const problems = validateScenarioShape(doc);
   if (problems.length > 0) return problems;
-  return checkReferences(applyDefaults(doc as ScenarioInput));
+  return capProblems(checkReferences(applyDefaults(doc as ScenarioInput)));
 }

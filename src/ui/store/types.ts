@@ -1,4 +1,4 @@
-import type { AnalysisReport, MatrixProtocol, MatrixRow, PacketRow, Scenario, TimelineData } from '../../engine/index.ts';
+import type { AnalysisReport, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
 import type { AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
@@ -228,8 +228,8 @@ export interface ScenarioSlice {
   draftBase: DraftBase | null;
   past: EditBatch[];
   future: EditBatch[];
-  /** Problems of a scenario file that could not be opened (the work on screen stayed). */
-  scenarioProblems: { fileName: string; problems: { path: string; message: string }[] } | null;
+  /** Problems of a scenario file that could not be opened (the work on screen stayed); a capped list, closed by a count. */
+  scenarioProblems: { fileName: string; problems: ({ path: string; message: string } & Partial<Pick<ScenarioProblem, 'code' | 'more'>>)[] } | null;
   /** The attack palette (the engine's registry), once listed. */
   attacks: AttackOption[];
   /** Applies changes to the draft as one undoable step and runs the result. */

@@ -1,3 +1,4 @@
+import { countProblems } from '../../../engine/index.ts';
 import { useModalDialog } from '../../lib/use-modal-dialog.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectDismissScenarioProblems, selectDraft, selectScenarioProblems } from '../../store/selectors.ts';
@@ -14,14 +15,12 @@ export function ScenarioProblemsDialog() {
       {problems && (
         <>
           <h2 id="problems-heading">
-            {problems.fileName} is not a scenario this lab can run ({problems.problems.length} problem{problems.problems.length === 1 ? '' : 's'})
+            {problems.fileName} is not a scenario this lab can run ({countProblems(problems.problems)})
           </h2>
           <p className="muted">{draft ? `Nothing changed: “${draft.title}” is still on screen, with its edits and undo history.` : 'Nothing was opened.'}</p>
           <ul aria-label="Problems">
             {problems.problems.map((p, i) => (
-              <li key={i}>
-                <code>{p.path}</code> {p.message}
-              </li>
+              <li key={i}>{p.code === 'SCENARIO_TOO_MANY' ? p.message : <><code>{p.path}</code> {p.message}</>}</li>
             ))}
           </ul>
           <button type="button" className="btn" onClick={dismiss}>
