@@ -1,10 +1,24 @@
 import { RowCache, ROW_PAGE } from './row-cache.ts';
 import type { ViewSlice } from './types.ts';
+import type { PacketRow } from '../../engine/index.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { DEFAULT_FILTER, frameAt, isFiltering, viewLength } from './view-model.ts';
 
 export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (set, get) => {
   let latestFilter = 0;
+  /** Puts a claimed page of rows into the cache when it arrives (for the capture still open), and lets the key go. */
+  const fetchRows = (capture: { id: number; fileName: string }, key: string, request: Promise<PacketRow[]>) => {
+    request
+      .then(
+        (got) => {
+          if (get().capture?.id !== capture.id) return;
+          rows.put(got);
+          set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
+        },
+        (e: unknown) => set({ error: failureOf(e, capture.fileName) }),
+      )
+      .finally(() => rows.release(key));
+  };
   return {
     filter: { ...DEFAULT_FILTER },
     filtered: null,
@@ -54,17 +68,7 @@ export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (s
         if (!missing) continue;
         const key = `${capture.id}:${filtered ? `${filtered.length}@${filtered[from]}` : 'all'}:${page}`;
         if (!rows.claim(key)) continue;
-        const request = filtered ? client.rowsAt(capture.id, Array.from(filtered.subarray(from, to))) : client.rows(capture.id, from, to - from);
-        request
-          .then(
-            (got) => {
-              if (get().capture?.id !== capture.id) return;
-              rows.put(got);
-              set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
-            },
-            (e: unknown) => set({ error: failureOf(e, capture.fileName) }),
-          )
-          .finally(() => rows.release(key));
+        fetchRows(capture, key, filtered ? client.rowsAt(capture.id, Array.from(filtered.subarray(from, to))) : client.rows(capture.id, from, to - from));
       }
     },
 
@@ -75,17 +79,7 @@ export const createViewSlice: SliceCreator<ViewSlice> = ({ client, rows }) => (s
       if (missing.length === 0) return;
       const key = `${capture.id}:frames:${missing[0]}:${missing[missing.length - 1]}:${missing.length}`;
       if (!rows.claim(key)) return;
-      client
-        .rowsAt(capture.id, missing)
-        .then(
-          (got) => {
-            if (get().capture?.id !== capture.id) return;
-            rows.put(got);
-            set((s) => ({ rowsVersion: s.rowsVersion + 1 }));
-          },
-          (e: unknown) => set({ error: failureOf(e, capture.fileName) }),
-        )
-        .finally(() => rows.release(key));
+      fetchRows(capture, key, client.rowsAt(capture.id, missing));
     },
 
     rowOfFrame: (frame) => rows.get(frame),

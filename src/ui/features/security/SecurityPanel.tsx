@@ -134,6 +134,13 @@ function VerdictItem({ v }: { v: VerdictView }) {
   );
 }
 
+/** The failures of each name, in order of first appearance (one summary badge each). */
+function byName(failures: readonly FailureView[]): Map<string, FailureView[]> {
+  const groups = new Map<string, FailureView[]>();
+  for (const f of failures) groups.set(f.name, [...(groups.get(f.name) ?? []), f]);
+  return groups;
+}
+
 /** A failure in the summary: grey until the replay reaches the moment it first holds, then red. */
 function SummaryBadge({ name, firstUs, frames }: { name: string; firstUs: number; frames: readonly number[] }) {
   const held = useAppStore(reached(firstUs));
@@ -166,12 +173,7 @@ export function SecurityPanel() {
           {sim.failures.length === 0 ? (
             <StatusBadge verdict={true}>No security failure</StatusBadge>
           ) : (
-            [...new Set(sim.failures.map((f) => f.name))].map((name) => <SummaryBadge
-                key={name}
-                name={name}
-                firstUs={Math.min(...sim.failures.filter((f) => f.name === name).map((f) => f.timeUs))}
-                frames={sim.failures.filter((f) => f.name === name).flatMap((f) => f.frames)}
-              />)
+            [...byName(sim.failures)].map(([name, same]) => <SummaryBadge key={name} name={name} firstUs={Math.min(...same.map((f) => f.timeUs))} frames={same.flatMap((f) => f.frames)} />)
           )}
         </p>
         {sim.verdicts.length > 0 && (
