@@ -1,5 +1,4 @@
-// Worker threads of `lab matrix --workers N` load the TypeScript worker through tsx, as the CLI does.
-import { register } from 'tsx/esm/api';
+// A worker thread of `lab matrix --workers N`: the TypeScript worker from its bundle, as the CLI runs.
+import { runBundled } from './cli-bundle.js';
 
-register();
-await import('../src/cli/matrix-worker.ts');
+await runBundled('matrixWorker', 'src/cli/matrix-worker.ts');

@@ -1,13 +1,6 @@
 #!/usr/bin/env node
-// The `lab` / `mptcp-lab` command: the TypeScript CLI, bundled (bin/cli-bundle.js) or, when it cannot
-// be bundled, loaded through tsx.
-import { pathToFileURL } from 'node:url';
-import { cliBundle } from './cli-bundle.js';
+// The `lab` / `mptcp-lab` command: the TypeScript CLI, bundled by esbuild (bin/cli-bundle.js); through
+// tsx only in a development checkout where the bundle cannot be built.
+import { runBundled } from './cli-bundle.js';
 
-const bundle = await cliBundle();
-if (bundle) await import(pathToFileURL(bundle).href);
-else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli/run.ts');
-}
+await runBundled('cli', 'src/cli/run.ts');
