@@ -38,7 +38,7 @@ export interface CaptureClient {
   simulate(scenarioId: string, settings?: SimulateSettings, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
   /** Runs a scenario document (edited or opened); rejects with SCENARIO_INVALID and its problems' summary when it is not valid. */
   simulateDocument(document: unknown, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
-  /** Loads a scenario document the way a run would, reporting every problem with its JSON path. */
+  /** Loads a scenario document (a value, JSON text or a file) the way a run would, reporting every problem with its JSON path. */
   checkScenario(document: unknown): Promise<ScenarioCheck>;
   /** The attacks the engine implements, for the attacker palette. */
   attacks(): Promise<AttackOption[]>;

@@ -145,8 +145,9 @@ export class CaptureService {
     return this.run(captureId, loadScenarioOrThrow(document), onProgress);
   }
 
-  checkScenario(document: unknown): ScenarioCheck {
-    const r = loadScenario(document);
+  /** Checks a document: a value, JSON text, or a file whose text is read here, so a big one never holds the page. */
+  async checkScenario(document: unknown): Promise<ScenarioCheck> {
+    const r = loadScenario(document instanceof Blob ? await document.text() : document);
     return r.ok ? { ok: true, scenario: r.scenario } : { ok: false, problems: r.problems.map((p) => ({ path: p.path, message: p.message })) };
   }
 

@@ -55,7 +55,7 @@ async function handle(req: Request): Promise<void> {
         return;
       }
       case 'check-scenario':
-        post({ type: 'result', id: req.id, value: service.checkScenario(req.document) });
+        post({ type: 'result', id: req.id, value: await service.checkScenario(req.document) });
         return;
       case 'capture-bytes': {
         const bytes = service.captureBytes(req.captureId);

@@ -5,6 +5,7 @@ export { loadScenario, loadScenarioOrThrow, ScenarioError, formatScenarioProblem
 export type { ScenarioLoadResult, LoadOptions as ScenarioLoadOptions } from './load.ts';
 export { validateScenario, validateScenarioShape } from './validate.ts';
 export { capProblems, countProblems, MAX_PROBLEMS } from './problem-cap.ts';
+export { SCENARIO_MAX_BYTES, formatMegabytes, scenarioSizeProblem } from './input-limits.ts';
 export { applyDefaults } from './defaults.ts';
 export type { ScenarioInput } from './scenario-schema.ts';
 export { migrateScenario, defineScenarioMigrations, SCENARIO_MIGRATIONS } from './migrations.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectCapture, selectHasCapture, selectOpenFile, selectOpenScenarioText, selectShowError } from '../store/selectors.ts';
+import { selectCapture, selectHasCapture, selectOpenFile, selectOpenScenarioFile, selectShowError } from '../store/selectors.ts';
 import { ScenarioProblemsDialog } from '../features/scenarios/ScenarioProblemsDialog.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { EmptyState } from '../features/landing/EmptyState.tsx';
@@ -19,7 +19,7 @@ export const CAPTURE_ACCEPT = '.pcap,.pcapng,.cap,application/vnd.tcpdump.pcap';
 export function App() {
   const hasCapture = useAppStore(selectHasCapture);
   const openFile = useAppStore(selectOpenFile);
-  const openScenarioText = useAppStore(selectOpenScenarioText);
+  const openScenarioFile = useAppStore(selectOpenScenarioFile);
   const showError = useAppStore(selectShowError);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -32,7 +32,7 @@ export function App() {
   const setHome = (on: boolean) => setHomeOver(on && capture ? capture.id : null);
   const open = useCallback((file: File) => void openFile(file, file.name), [openFile]);
   // A dropped .json file is a scenario; anything else is a capture.
-  const drop = useCallback((file: File) => (/\.json$/i.test(file.name) ? void file.text().then((text) => openScenarioText(text, file.name)) : open(file)), [open, openScenarioText]);
+  const drop = useCallback((file: File) => (/\.json$/i.test(file.name) ? void openScenarioFile(file) : open(file)), [open, openScenarioFile]);
   const onDamagedLink = useCallback((message: string) => showError({ fileName: 'the shared link', code: 'SHARE_LINK_DAMAGED', message }), [showError]);
   useOpenShortcut(openDialog);
   const openedWithLink = useShareLink(onDamagedLink);

@@ -57,7 +57,13 @@ describe('editing a run', () => {
     expect(problems.problems.every((p) => p.path.startsWith('$'))).toBe(true);
     expect(store.getState().draft).toBe(before);
     await store.getState().openScenarioText('{ nope', 'notjson.json');
-    expect(store.getState().scenarioProblems!.problems[0]!.message).toMatch(/^not JSON/);
+    expect(store.getState().scenarioProblems!.problems[0]!.message).toMatch(/JSON syntax error at line 1, column 3/);
+    expect(store.getState().draft).toBe(before);
+    // Over the size limit: refused before the file is read, saying both sizes.
+    const huge = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.json');
+    huge.text = () => Promise.reject(new Error('a refused file must not be read'));
+    await store.getState().openScenarioFile(huge);
+    expect(store.getState().scenarioProblems).toEqual({ fileName: 'huge.json', problems: [{ path: '$', message: 'it is 10.0 MB; a scenario file may be at most 10 MB' }] });
     expect(store.getState().draft).toBe(before);
   }, 60_000);
 

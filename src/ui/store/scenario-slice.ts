@@ -4,6 +4,7 @@ import type { Prevention } from '../../worker/capture-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { applyChanges, changesRun } from './scenario-changes.ts';
 import { readyToRun } from './draft-status.ts';
+import { scenarioSizeProblem } from '../../engine/index.ts';
 
 /** Undo keeps this many steps. */
 const HISTORY = 200;
@@ -62,16 +63,20 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     rerun();
   },
 
-  openScenarioText: async (text, fileName) => {
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (e) {
-      set({ scenarioProblems: { fileName, problems: [{ path: '$', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] } });
+  openScenarioFile: async (file) => {
+    // Refused before reading: a huge file would hold the page while it is decoded.
+    const tooBig = scenarioSizeProblem(file.size);
+    if (tooBig) {
+      set({ scenarioProblems: { fileName: file.name, problems: [{ path: '$', message: tooBig }] } });
       return;
     }
+    await get().openScenarioText(file, file.name);
+  },
+
+  openScenarioText: async (text, fileName) => {
     try {
-      const check = await client.checkScenario(document);
+      // The worker reads and parses the text (with line and column for a syntax error) and validates it: a big document never holds the page.
+      const check = await client.checkScenario(text);
       if (!check.ok) {
         set({ scenarioProblems: { fileName, problems: check.problems } });
         return;

@@ -86,6 +86,7 @@ export const selectRedoLabel = (s: AppState) => s.future[0]?.changes ?? null;
 export const selectScenarioProblems = (s: AppState) => s.scenarioProblems;
 export const selectDismissScenarioProblems = (s: AppState) => s.dismissScenarioProblems;
 export const selectOpenScenarioText = (s: AppState) => s.openScenarioText;
+export const selectOpenScenarioFile = (s: AppState) => s.openScenarioFile;
 export const selectReplaceDraft = (s: AppState) => s.replaceDraft;
 export const selectAttacks = (s: AppState) => s.attacks;
 export const selectLoadAttacks = (s: AppState) => s.loadAttacks;

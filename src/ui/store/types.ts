@@ -239,7 +239,9 @@ export interface ScenarioSlice {
   /** Replaces the draft (an opened file, autosaved work) as one undoable step and runs it. */
   replaceDraft(scenario: Scenario, base: DraftBase | null): void;
   /** Checks a scenario file's text with the engine; opens it when valid, else lists its problems and keeps the work. */
-  openScenarioText(text: string, fileName: string): Promise<void>;
+  openScenarioText(text: string | Blob, fileName: string): Promise<void>;
+  /** The same for a file, refused before it is read when it is over the scenario size limit (SCENARIO_MAX_BYTES). */
+  openScenarioFile(file: File): Promise<void>;
   /**
    * Brings back saved work (autosave) after checking it like any file: a
    * valid draft replaces the one on screen and runs; otherwise nothing

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectCanRedo, selectCanUndo, selectDraft, selectOpenScenarioText, selectRedo, selectRedoLabel, selectUndo, selectUndoLabel } from '../../store/selectors.ts';
+import { selectCanRedo, selectCanUndo, selectDraft, selectOpenScenarioFile, selectRedo, selectRedoLabel, selectUndo, selectUndoLabel } from '../../store/selectors.ts';
 import { describeChanges } from '../../store/scenario-changes.ts';
 import { saveScenario } from './save-files.ts';
 import { ExportMenu } from './ExportMenu.tsx';
@@ -18,7 +18,7 @@ export function ScenarioActions() {
   const redo = useAppStore(selectRedo);
   const undoLabel = useAppStore(selectUndoLabel);
   const redoLabel = useAppStore(selectRedoLabel);
-  const openText = useAppStore(selectOpenScenarioText);
+  const openFile = useAppStore(selectOpenScenarioFile);
   const input = useRef<HTMLInputElement>(null);
   // What the last copy of the share link came to, shown for a moment (a copy gives no other sign).
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
@@ -50,7 +50,7 @@ export function ScenarioActions() {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void file.text().then((text) => openText(text, file.name));
+          if (file) void openFile(file);
         }}
       />
       <button type="button" className="btn btn--small scenario-actions__edit" onClick={() => saveScenario(draft)} title="Save this scenario, with your edits, as JSON (lab run reads it)">
