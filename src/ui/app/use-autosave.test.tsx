@@ -57,3 +57,14 @@ describe('restoring saved work', () => {
     expect(localStorage.getItem(SET_ASIDE_KEY)).toBeNull();
   });
 });
+
+describe('saving work', () => {
+  it('saves an edit at once, so a tab that crashes right after it loses nothing', async () => {
+    const store = makeStore();
+    renderWithStore(<App />, store);
+    const draft = { ...builtinScenario('two-path-v1')!, title: 'Edited just now' };
+    act(() => store.setState({ draft }));
+    // No timer has run: the edit is already in storage.
+    expect(JSON.parse(localStorage.getItem(AUTOSAVE_KEY)!).draft.title).toBe('Edited just now');
+  });
+});

@@ -65,25 +65,48 @@ export function useAutosave(openedWithLink: boolean): void {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending: (() => void) | null = null;
+    let lastLength = 0;
+    const flush = () => {
+      clearTimeout(timer);
+      pending?.();
+      pending = null;
+    };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.draft === prev.draft || !s.draft) return;
-      clearTimeout(timer);
       const draft = s.draft;
       const base = s.draftBase;
-      timer = setTimeout(() => {
+      pending = () => {
         try {
-          localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ draft, base, savedAt: new Date().toISOString() } satisfies Saved));
+          const text = JSON.stringify({ draft, base, savedAt: new Date().toISOString() } satisfies Saved);
+          lastLength = text.length;
+          localStorage.setItem(AUTOSAVE_KEY, text);
         } catch {
           // A full or disabled storage only costs the autosave; the work on screen is unaffected.
         }
-      }, 300);
-    });
-    return () => {
+      };
       clearTimeout(timer);
+      // A usual draft (a few kB) is saved at once, so a tab that crashes right after an edit loses nothing;
+      // only a big one waits for a pause in the edits (and is flushed when the page is hidden or left).
+      if (lastLength < IMMEDIATE_SAVE_CHARS) flush();
+      else timer = setTimeout(flush, 300);
+    });
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
       unsubscribe();
     };
   }, [store]);
 }
+
+/** Drafts up to this size (as JSON) are saved on every edit; bigger ones after 300 ms without edits. */
+const IMMEDIATE_SAVE_CHARS = 256 * 1024;
 
 function readSavedText(): string | null {
   try {
