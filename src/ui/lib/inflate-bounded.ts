@@ -1,0 +1,34 @@
+/**
+ * Raw-deflate decompression that stops at a size limit: a share link of a
+ * few kB can inflate to gigabytes (a deflate bomb), so the output is counted
+ * as it streams and the read is abandoned past the limit.
+ */
+export class InflateTooBigError extends Error {
+  constructor(readonly limit: number) {
+    super(`it unpacks to more than ${Math.round(limit / (1024 * 1024))} MB`);
+    this.name = 'InflateTooBigError';
+  }
+}
+
+export async function inflateRawBounded(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+  const reader = new Response(bytes as BodyInit).body!.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new InflateTooBigError(limit);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
