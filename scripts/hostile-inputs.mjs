@@ -182,7 +182,8 @@ for (const c of CASES) {
   const [secs, kb] = lines.pop().split(' ');
   const text = [...lines.filter((l) => !l.startsWith('Command ')), ...r.stdout.split('\n')].map((l) => l.trim()).find((l) => l !== '') ?? '';
   // Control characters shown as the CLI should show them, so the table itself stays plain text.
-  const outcome = r.killed ? `killed after ${values.timeout} s` : `exit ${r.status}: ${plain(text).slice(0, 140)}`;
+  const raw = plain(text) !== text ? ' (raw control characters reached the terminal)' : '';
+  const outcome = r.killed ? `killed after ${values.timeout} s` : `exit ${r.status}: ${plain(text).slice(0, 140)}${raw}`;
   rows.push(`| ${c.name} | ${Number(secs).toFixed(1)} s | ${Math.round(Number(kb) / 1024)} MB | ${outcome.replace(/\|/g, '\\|')} |`);
   console.error(rows.at(-1));
 }
