@@ -29,8 +29,11 @@ async function topologySvg(show: () => void): Promise<string | null> {
   const cloned = [copy, ...copy.querySelectorAll('*')];
   live.forEach((el, i) => {
     const css = getComputedStyle(el);
-    const style = INLINED.map((p) => `${p}:${css.getPropertyValue(p)}`).join(';');
-    cloned[i]?.setAttribute('style', style);
+    // Through the CSSOM, never setAttribute('style'): the page's Content-Security-Policy (style-src 'self') refuses style attributes.
+    const style = (cloned[i] as SVGElement | undefined)?.style;
+    if (!style) return;
+    style.cssText = '';
+    for (const p of INLINED) style.setProperty(p, css.getPropertyValue(p));
   });
   return new XMLSerializer().serializeToString(copy);
 }
