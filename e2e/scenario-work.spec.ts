@@ -111,7 +111,7 @@ test('exports: topology SVG and PNG, timeline SVG, Mermaid, and a printable HTML
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   const mermaid = (await save('Sequence diagram (Mermaid)')).toString('utf8');
   expect(mermaid.startsWith('sequenceDiagram\n')).toBe(true);
-  expect(mermaid).toMatch(/-\)L\d+: #\d+ ADD_ADDR \(injected\)/);
+  expect(mermaid).toMatch(/-\)L\d+: #35;\d+ ADD_ADDR \(injected\)/);
   expect(mermaid).toContain('Note over');
   const html = (await save('Report (HTML, printable)')).toString('utf8');
   expect(html).toContain('<!doctype html>');

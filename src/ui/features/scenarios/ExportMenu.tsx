@@ -3,6 +3,7 @@ import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCaptureBytes, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { downloadBlob } from '../../lib/download.ts';
+import { xmlWellFormed } from '../../lib/export-text.ts';
 import { markdownReport } from '../security/report.ts';
 import { htmlReport } from './html-report.ts';
 import { mermaidSequence } from './mermaid.ts';
@@ -35,7 +36,8 @@ async function topologySvg(show: () => void): Promise<string | null> {
     style.cssText = '';
     for (const p of INLINED) style.setProperty(p, css.getPropertyValue(p));
   });
-  return new XMLSerializer().serializeToString(copy);
+  // The serializer escapes markup in names but passes characters XML forbids (controls) through.
+  return xmlWellFormed(new XMLSerializer().serializeToString(copy));
 }
 
 /** An SVG document rasterised to PNG at twice its size (for slides and chat). */
