@@ -156,6 +156,30 @@ test('opened from its share link: the same names, as text, and nothing runs', as
   expect(await pwned()).toEqual([]);
 });
 
+for (const [builtin, kind] of [
+  ['nat-client', 'nats'],
+  ['middlebox-strip', 'middleboxes'],
+] as const) {
+  test(`${builtin}: its ${kind}' labels too are text on screen and in the topology export; nothing runs`, async ({ capturePage: app, browser }) => {
+    test.setTimeout(90_000);
+    const { doc: other, filled: paths } = hostileScenario(builtin);
+    expect(paths).toContain(`$.${kind}[0].label`);
+    const page = app.page;
+    const pwned = watch(page);
+    const run = new RunPage(page);
+    await run.open('?scenario=two-path-v1');
+    await page.getByLabel('Scenario file').setInputFiles({ name: `${builtin}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+    await expect(page.getByText(other.title as string).first()).toBeAttached({ timeout: 30_000 });
+    await page.locator('body').press('3');
+    const label = (other[kind] as { label: string }[])[0]!.label;
+    await expect(page.getByTestId('topology')).toContainText(label.split('\n')[0]!);
+    const svg = (await save(page, async () => page.getByText('Export ▾').click(), 'Topology (SVG)')).toString('utf8');
+    expect(svg).not.toMatch(ACTIVE_MARKUP);
+    expect(await runsOnItsOwn(browser, svg, 'image/svg+xml')).toEqual([]);
+    expect(await pwned()).toEqual([]);
+  });
+}
+
 test('a scenario too big for a link is offered as a file, and the address the app writes always opens (never a 431)', async ({ capturePage: app }) => {
   test.setTimeout(120_000);
   const page = app.page;

@@ -66,9 +66,9 @@ export function poison(doc: Record<string, unknown>): string[] {
   return filled;
 }
 
-/** A built-in with an attacker, poisoned. */
-export function hostileScenario(): { doc: Record<string, unknown>; filled: string[] } {
-  const doc = JSON.parse(read('../src/engine/scenario/builtin/attack-add-addr-hijack-v0.json')) as Record<string, unknown>;
+/** A built-in, poisoned: by default the one with an attacker; nat-client and middlebox-strip carry the other node kinds. */
+export function hostileScenario(builtin = 'attack-add-addr-hijack-v0'): { doc: Record<string, unknown>; filled: string[] } {
+  const doc = JSON.parse(read(`../src/engine/scenario/builtin/${builtin}.json`)) as Record<string, unknown>;
   doc.id = 'hostile-names';
   const filled = poison(doc);
   return { doc, filled };
