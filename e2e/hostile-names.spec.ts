@@ -92,6 +92,8 @@ test('opened from a file: every view shows the names as text and every export es
   for (const label of ['Scenario (JSON)', 'Topology (SVG)', 'Sequence diagram (Mermaid)', 'Report (Markdown)', 'Report (HTML, printable)']) {
     files[label] = (await save(page, exportMenu, label)).toString('utf8');
   }
+  const pcapng = await save(page, exportMenu, 'Capture (pcapng)');
+  expect(pcapng.subarray(0, 4).toString('hex')).toBe('0a0d0d0a');
   const png = await save(page, exportMenu, 'Topology (PNG)');
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   await page.locator('body').press('2');
