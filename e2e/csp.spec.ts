@@ -57,6 +57,13 @@ test('npm start sends the policy and the security headers; the built page carrie
   expect(theme.headers()['content-type']).toMatch(/javascript/);
 });
 
+test('the theme is set before the first paint by a script file (no inline script): a saved dark theme opens dark', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('mptcp-threat-lab/theme', 'dark'));
+  const res = await page.goto('/');
+  expect(await res!.text()).toContain('<script src="/theme.js"></script>');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
 test('eval throws and an injected inline script, handler or javascript: URL does not run', async ({ page }) => {
   // The plain page (not the capturePage fixture): the browser logs each refusal as a console error, which is the point here.
   const violations = await watchViolations(page);
