@@ -1,6 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CSP_HEADER, CSP_META, SECURITY_HEADERS, devCsp } from './scripts/security-headers.ts';
 
 /** Test files that start tshark, run the 100 MB transfer or sweep the whole matrix. */
 const INTEGRATION = [
@@ -11,10 +13,27 @@ const INTEGRATION = [
   'src/cli/rfc-expectations.test.ts',
 ];
 
+/** The built index.html carries the policy as a <meta> too, right after the charset (before any script), so a static host without headers still enforces it. */
+function cspMeta(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="UTF-8" \/>\n/;
+      if (!charset.test(html)) throw new Error('index.html: no <meta charset="UTF-8" /> to put the Content-Security-Policy after');
+      return html.replace(charset, (m) => `${m}    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />\n`);
+    },
+  };
+}
+
 // One config for the app build and the Vitest projects: the engine runs under
 // Node (the proof that it needs no browser), the UI under jsdom.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
+  server: {
+    // React's fast-refresh preamble is the one inline script, allowed by its hash (scripts/security-headers.ts).
+    headers: { 'Content-Security-Policy': devCsp([react.preambleCode.replace('__BASE__', '/')]), ...SECURITY_HEADERS },
+  },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -25,6 +44,7 @@ export default defineConfig({
   preview: {
     port: 4173,
     strictPort: true,
+    headers: { 'Content-Security-Policy': CSP_HEADER, ...SECURITY_HEADERS },
   },
   test: {
     // Vitest's default leaves a core idle; the unit tier is CPU-bound, so use them all.

@@ -106,12 +106,12 @@ test('exports: topology SVG and PNG, timeline SVG, Mermaid, and a printable HTML
   const topo = (await save('Topology (SVG)')).toString('utf8');
   expect(topo).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(topo).toContain('198.18.1.254');
-  expect(topo).toMatch(/stroke:rgb\(/);
+  expect(topo).toMatch(/stroke: ?rgb\(/);
   const png = await save('Topology (PNG)');
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   const mermaid = (await save('Sequence diagram (Mermaid)')).toString('utf8');
   expect(mermaid.startsWith('sequenceDiagram\n')).toBe(true);
-  expect(mermaid).toMatch(/-\)L\d+: #\d+ ADD_ADDR \(injected\)/);
+  expect(mermaid).toMatch(/-\)L\d+: #35;\d+ ADD_ADDR \(injected\)/);
   expect(mermaid).toContain('Note over');
   const html = (await save('Report (HTML, printable)')).toString('utf8');
   expect(html).toContain('<!doctype html>');

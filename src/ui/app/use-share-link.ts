@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectCapture, selectDraft, selectDraftBaseScenario, selectMainView, selectNowUs, selectOpenScenarioText, selectPlaying, selectSeek, selectSelectFrame, selectSelectedFrame, selectSetMainView, selectSimulate, selectSimulation } from '../store/selectors.ts';
 import { selectFilter, selectSetFilter, selectSetTimelineFilter, selectSetTimelineWindow, selectTimelineFilter, selectTimelineWindow } from '../store/selectors.ts';
-import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery, type SharedRun, type SharedView } from '../lib/share-link.ts';
+import { decodeScenario, encodeScenario, isBuiltinWithSwitches, linkBytes, parseShareLink, shareLinkFits, shareLinkQuery, type SharedRun, type SharedView } from '../lib/share-link.ts';
+import { setShareLinkStatus } from '../lib/share-link-status.ts';
 
 /**
  * Opens the run a share link names (its moment, packet, tab, timeline zoom
@@ -64,11 +65,18 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
   useEffect(() => {
     let cancelled = false;
     const write = (query: string) => {
-      if (!cancelled && window.location.search !== query) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+      if (cancelled) return;
+      const { origin, pathname } = window.location;
+      // A link the server would refuse (HTTP 431) is never written: the address names nothing, and the share button offers the file.
+      const fits = shareLinkFits(origin, pathname, query);
+      setShareLinkStatus(query === '' ? { kind: 'none' } : fits ? { kind: 'link' } : { kind: 'too-long', bytes: linkBytes(`${origin}${pathname}${query}`) });
+      const address = fits ? query : '';
+      if (window.location.search !== address) window.history.replaceState(null, '', `${pathname}${address}`);
     };
     // A capture opened from a file is not a run anyone else can make: the address names nothing then.
     if (!simulation) {
       if (capture) write('');
+      else setShareLinkStatus({ kind: 'none' });
       return;
     }
     const state = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../../engine/index.ts';
-import { decodeScenario, encodeScenario, isBuiltinWithSwitches, parseShareLink, shareLinkQuery } from './share-link.ts';
+import { MAX_SHARE_LINK_BYTES, decodeScenario, encodeScenario, isBuiltinWithSwitches, linkBytes, parseShareLink, shareLinkFits, shareLinkQuery } from './share-link.ts';
 
 describe('share links', () => {
   it('round-trip a run, a moment and a packet', () => {
@@ -63,4 +63,24 @@ describe('share links', () => {
     expect(isBuiltinWithSwitches({ ...s, protocol: 'mptcp-v1', mptcp: { ...s.mptcp, mitigations: ['tls'] } }, s)).toBe(true);
     expect(isBuiltinWithSwitches({ ...s, attackers: [] }, s)).toBe(false);
   });
+
+  it('fit in 8 KiB, half of what Node\'s HTTP server (npm start) accepts before answering 431', () => {
+    expect(MAX_SHARE_LINK_BYTES).toBe(8192);
+    const origin = 'http://127.0.0.1:4173';
+    expect(shareLinkFits(origin, '/', `?doc=${'a'.repeat(8192 - origin.length - 6)}`)).toBe(true);
+    expect(shareLinkFits(origin, '/', `?doc=${'a'.repeat(8192 - origin.length - 5)}`)).toBe(false);
+    // Bytes, not UTF-16 units.
+    expect(linkBytes('é')).toBe(2);
+  });
+
+  it('of a built-in with an edit fit; a scenario with 16 kB of text that will not compress does not', async () => {
+    const s = builtinScenario('two-path-v1')!;
+    const small = shareLinkQuery({ scenarioId: s.id, protocol: s.protocol, mitigations: [], document: await encodeScenario({ ...s, title: 'Edited' }) }, 12);
+    expect(shareLinkFits('http://127.0.0.1:4173', '/', small)).toBe(true);
+    let x = 3;
+    const noise = Array.from({ length: 16_000 }, () => String.fromCharCode(33 + ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) % 94)).join('');
+    const big = shareLinkQuery({ scenarioId: s.id, protocol: s.protocol, mitigations: [], document: await encodeScenario({ ...s, description: noise }) }, null);
+    expect(shareLinkFits('http://127.0.0.1:4173', '/', big)).toBe(false);
+  });
 });
+

@@ -10,6 +10,13 @@
  * edited or opened scenario (its JSON, deflated, base64url). The same
  * scenario and seed give the same packets, so the frame number and moment
  * land on the same packet for whoever opens the link.
+ *
+ * A link is at most MAX_SHARE_LINK_BYTES long. The server refuses longer
+ * ones before the app can load: Node's HTTP server (`npm start` is vite
+ * preview on Node) answers 431 when a request's header section (the request
+ * line, which carries the whole path and query, and every header after it)
+ * is over 16 KiB (--max-http-header-size), and other servers and proxies
+ * stop at 8 KiB. An edited scenario too big for that is shared as a file.
  */
 import { SIM_PROTOCOLS, type SimProtocol, type SimulateSettings } from '../../worker/capture-client.ts';
 import type { Scenario } from '../../engine/index.ts';
@@ -93,6 +100,23 @@ export function parseShareLink(search: string): SharedRun | null {
     timelineFilter: marks !== 0 || actor !== 'all' || hidden.length > 0 ? { marks, actor, hiddenSubflows: hidden } : null,
     packetFilter: text !== '' || mptcpOnly ? { mptcpOnly, text } : null,
   };
+}
+
+/**
+ * The longest share link the app writes (the whole address, in bytes): 8 KiB,
+ * half of Node's 16 KiB header limit, so the request line and the browser's
+ * other headers (cookies, user agent, accept lists) stay well under it.
+ */
+export const MAX_SHARE_LINK_BYTES = 8 * 1024;
+
+/** The address's length in bytes as a request carries it (a URL the app writes is ASCII: URLSearchParams percent-encodes). */
+export function linkBytes(url: string): number {
+  return new TextEncoder().encode(url).length;
+}
+
+/** Whether a link to this address, with this query, is one every server accepts (see MAX_SHARE_LINK_BYTES). */
+export function shareLinkFits(origin: string, pathname: string, query: string): boolean {
+  return linkBytes(`${origin}${pathname}${query}`) <= MAX_SHARE_LINK_BYTES;
 }
 
 export interface ShareState {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HOSTILE, RAW_UNSAFE } from '../testing/hostile-strings.ts';
 import { SvgContext } from './svg-context.ts';
 
 describe('SvgContext', () => {
@@ -28,4 +29,19 @@ describe('SvgContext', () => {
     expect(svg).toContain('>0 ms &lt;x&gt;</text>');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"')).toBe(true);
   });
+
+  it('writes any label as text of one <text> element in a well-formed document (escaped markup, forbidden characters made visible)', () => {
+    const ctx = new SvgContext(100, 50);
+    const labels = Object.values(HOSTILE);
+    for (const label of labels) ctx.fillText(label, 1, 2);
+    const svg = ctx.toSvg('#ffffff');
+    expect(svg).not.toMatch(RAW_UNSAFE);
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    const texts = [...doc.documentElement.children].filter((e) => e.tagName === 'text');
+    expect(doc.documentElement.children).toHaveLength(1 + labels.length);
+    expect(texts.map((t) => t.textContent)).toEqual(labels.map((l) => l.replace(new RegExp(RAW_UNSAFE.source, 'g'), '\uFFFD').replace(/\r\n?/g, '\n')));
+    expect(doc.querySelector('script, [onerror], [onload]')).toBeNull();
+  });
 });
+

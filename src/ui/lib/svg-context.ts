@@ -3,6 +3,8 @@
  * code into SVG: paths, rectangles, text, dashes, alpha, one clip. The SVG
  * export is then the very picture on screen, not a second drawing of it.
  */
+import { xmlText } from './export-text.ts';
+
 type Seg = string;
 
 interface State {
@@ -17,7 +19,8 @@ interface State {
   clip: string | null;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// Labels come from the scenario: escaped for XML, and characters XML forbids made visible (export-text.ts).
+const esc = xmlText;
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
 /** A colour as SVG paint plus opacity ("#rrggbbaa" is split, since not every SVG reader takes it). */

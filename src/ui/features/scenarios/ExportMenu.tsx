@@ -3,6 +3,7 @@ import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCaptureBytes, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { downloadBlob } from '../../lib/download.ts';
+import { xmlWellFormed } from '../../lib/export-text.ts';
 import { markdownReport } from '../security/report.ts';
 import { htmlReport } from './html-report.ts';
 import { mermaidSequence } from './mermaid.ts';
@@ -29,10 +30,14 @@ async function topologySvg(show: () => void): Promise<string | null> {
   const cloned = [copy, ...copy.querySelectorAll('*')];
   live.forEach((el, i) => {
     const css = getComputedStyle(el);
-    const style = INLINED.map((p) => `${p}:${css.getPropertyValue(p)}`).join(';');
-    cloned[i]?.setAttribute('style', style);
+    // Through the CSSOM, never setAttribute('style'): the page's Content-Security-Policy (style-src 'self') refuses style attributes.
+    const style = (cloned[i] as SVGElement | undefined)?.style;
+    if (!style) return;
+    style.cssText = '';
+    for (const p of INLINED) style.setProperty(p, css.getPropertyValue(p));
   });
-  return new XMLSerializer().serializeToString(copy);
+  // The serializer escapes markup in names but passes characters XML forbids (controls) through.
+  return xmlWellFormed(new XMLSerializer().serializeToString(copy));
 }
 
 /** An SVG document rasterised to PNG at twice its size (for slides and chat). */

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeStore, renderWithStore } from '../../testing/harness.tsx';
+import { setShareLinkStatus } from '../../lib/share-link-status.ts';
 import { ScenarioActions } from './ScenarioActions.tsx';
 
 async function shown() {
@@ -31,6 +32,24 @@ describe('Copy share link', () => {
     await shown();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy share link' })));
     expect(screen.getByRole('status', { name: 'Share link' }).textContent).toBe('Could not copy: the address bar has the link');
+  });
+});
+
+describe('a scenario too big for a link', () => {
+  afterEach(() => setShareLinkStatus({ kind: 'none' }));
+
+  it('offers the scenario file instead of a link, and says why', async () => {
+    await shown();
+    act(() => setShareLinkStatus({ kind: 'too-long', bytes: 20_000 }));
+    expect(screen.queryByRole('button', { name: 'Copy share link' })).toBeNull();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => {} }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Download scenario file' })));
+    expect(click).toHaveBeenCalledOnce();
+    expect(screen.getByRole('status', { name: 'Share link' }).textContent).toBe('Too big for a link (19.5 KB, over 8.0 KB): send the file instead');
+    click.mockRestore();
+    act(() => setShareLinkStatus({ kind: 'link' }));
+    expect(screen.getByRole('button', { name: 'Copy share link' })).toBeTruthy();
   });
 });
 

@@ -1,28 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SimulationSummary } from '../../../worker/capture-client.ts';
+import { HOSTILE, RAW_UNSAFE } from '../../testing/hostile-strings.ts';
+import { hostileSummary, summary } from '../../testing/summary-fixture.ts';
 import { markdownReport } from './report.ts';
-
-const summary: SimulationSummary = {
-  scenarioId: 'attack-x',
-  title: 'An attack',
-  note: null,
-  seed: 1,
-  protocol: 'mptcp-v1',
-  packets: 10,
-  endUs: 1000,
-  finished: true,
-  digest: 'abcd',
-  pcapSha256: null,
-  apps: [],
-  mitigations: ['tls'],
-  reproduce: { command: 'npm run --silent lab -- run attack-x --protocol mptcp-v1 --mitigations tls', needsFile: false },
-  attackers: [
-    { id: 'm', label: 'Mallory', location: 'partial-time-on-path', capability: 'active', at: ['l1'], window: { fromUs: 0, toUs: 50_000 }, attack: 'add-addr-hijack', attackLabel: 'ADD_ADDR hijack', rfc: 'RFC 7430 §2', knew: ['keys'], injected: 3, guessesUsed: 0, guessBudget: 0, expectedGuesses: null, facts: [] },
-  ],
-  failures: [{ id: 'hijack', name: 'Connection hijack', stride: 'Spoofing', rfc: 'RFC 7430 §2', timeUs: 12_000, mptcpSpecific: true, explanation: 'The server accepted a subflow from the attacker.', frames: [4, 9], amplification: null }],
-  tcpOnly: ['connection-dos'],
-  verdicts: [{ timeUs: 11_000, host: 'server', text: 'MP_JOIN HMAC verified', frame: 4 }],
-};
 
 describe('markdownReport', () => {
   it('files each failure with its STRIDE category, evidence and explanation, and says what MPTCP was spared', () => {
@@ -56,5 +35,20 @@ describe('markdownReport', () => {
 
   it('says so when nothing failed', () => {
     expect(markdownReport({ ...summary, failures: [], tcpOnly: [] }, undefined)).toContain('None: no monitor found a failure in this run.');
+  });
+
+  const f0 = summary.failures[0]!.id;
+  it('keeps each hostile name inside its line and its table cell: no heading, list, quote, row, HTML or control character comes from it', () => {
+    const plain = markdownReport(hostileSummary('x'), { id: 'attack-x', title: 'x', description: 'x', protocol: 'mptcp-v1', attacks: [], mitigations: [] }, { tried: ['x'], byFailure: { [f0]: ['x'] } });
+    // Each line's kind: blank, a table row (and its cell count), a heading, list item, quote, code, or a paragraph.
+    const kind = (line: string) => (line === '' ? '' : line.startsWith('|') ? `|${line.split(/(?<!\\)\|/).length}` : (/^(#{1,6} |[-+*] |> |\d+[.)] |```| {4}|[=-]+$)/.exec(line)?.[1] ?? 'p'));
+    const shape = (md: string) => md.split('\n').map(kind);
+    for (const [name, h] of Object.entries(HOSTILE)) {
+      const md = markdownReport(hostileSummary(h), { id: 'attack-x', title: h, description: h, protocol: 'mptcp-v1', attacks: [], mitigations: [] }, { tried: [h], byFailure: { [f0]: [h] } });
+      // The same lines, starting the same way, and the same number of cells in each table row, as with a plain name.
+      expect(shape(md), name).toEqual(shape(plain));
+      expect(md, name).not.toMatch(RAW_UNSAFE);
+      expect(md, name).not.toMatch(/(^|[^\\])(\\\\)*<(script|img|b|\/)/);
+    }
   });
 });
