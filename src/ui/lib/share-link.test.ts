@@ -84,3 +84,13 @@ describe('share links', () => {
   });
 });
 
+
+describe('a deflate bomb in a link', () => {
+  it('is refused as too big once it unpacks past the scenario limit, without unpacking it all', async () => {
+    const packed = new Uint8Array(await new Response(new Response(new Uint8Array(64 * 1024 * 1024) as BodyInit).body!.pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    let bin = '';
+    for (const b of packed) bin += String.fromCharCode(b);
+    const doc = btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    await expect(decodeScenario(doc)).rejects.toThrow(/too big: it unpacks to more than 10 MB/);
+  });
+});

@@ -19,7 +19,8 @@
  * stop at 8 KiB. An edited scenario too big for that is shared as a file.
  */
 import { SIM_PROTOCOLS, type SimProtocol, type SimulateSettings } from '../../worker/capture-client.ts';
-import type { Scenario } from '../../engine/index.ts';
+import { SCENARIO_MAX_BYTES, type Scenario } from '../../engine/index.ts';
+import { InflateTooBigError, inflateRawBounded } from './inflate-bounded.ts';
 import { DEFAULT_VIEW } from '../store/main-views.ts';
 
 export interface SharedRun {
@@ -166,13 +167,17 @@ export async function encodeScenario(s: Scenario): Promise<string> {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The JSON text `encodeScenario` packed; throws a readable error when the text was damaged. */
+/**
+ * The JSON text `encodeScenario` packed; throws a readable error when the text was damaged, or when it
+ * unpacks past the scenario file limit (a few kB of deflate can unpack to gigabytes).
+ */
 export async function decodeScenario(text: string): Promise<string> {
   try {
     const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
-  } catch {
-    throw new Error('the link\'s scenario ("doc=") is damaged: it is not a scenario this app packed (was the link cut short?)');
+    return new TextDecoder().decode(await inflateRawBounded(bytes, SCENARIO_MAX_BYTES));
+  } catch (e) {
+    if (e instanceof InflateTooBigError) throw new Error(`the link's scenario ("doc=") is too big: ${e.message}, the most a scenario may be`, { cause: e });
+    throw new Error('the link\'s scenario ("doc=") is damaged: it is not a scenario this app packed (was the link cut short?)', { cause: e });
   }
 }
