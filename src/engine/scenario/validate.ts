@@ -1,14 +1,14 @@
 /**
  * Validation of a current-version document: the shape first (types, ranges,
  * required and unknown fields), then, if the shape is sound, the references
- * between parts, then the totals a run may ask for (limits.ts). Every problem is reported, each with its JSON path, up to
- * the cap (problem-cap.ts).
+ * between parts and the totals a run may ask for (limits.ts, checked with
+ * the references). Every problem is reported, each with its JSON path, up
+ * to the cap (problem-cap.ts).
  */
 import type { ScenarioProblem } from './types.ts';
 import { applyDefaults } from './defaults.ts';
 import { capProblems } from './problem-cap.ts';
 import { checkReferences } from './references.ts';
-import { checkLimits } from './limits.ts';
 import { scenarioSchema, type ScenarioInput } from './scenario-schema.ts';
 
 /** Shape problems only; empty means `applyDefaults` may be called. */
@@ -27,6 +27,5 @@ export function validateScenarioShape(doc: unknown): ScenarioProblem[] {
 export function validateScenario(doc: unknown): ScenarioProblem[] {
   const problems = validateScenarioShape(doc);
   if (problems.length > 0) return problems;
-  const scenario = applyDefaults(doc as ScenarioInput);
-  return capProblems([...checkReferences(scenario), ...checkLimits(scenario)]);
+  return capProblems(checkReferences(applyDefaults(doc as ScenarioInput)));
 }
