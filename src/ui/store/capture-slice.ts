@@ -99,7 +99,10 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
       set({ heavyRun: { title: draft.title, ...heavy } });
       return;
     }
-    await runSimulation(draft.id, (p, signal) => client.simulateDocument(draft, p, signal), true);
+    const landed = await runSimulation(draft.id, (p, signal) => client.simulateDocument(draft, p, signal), true);
+    // Cancelled, a heavy draft waits again with its estimate, to be run when the user is ready.
+    const cost = !landed && get().runNotice !== null && get().draft === draft ? heavyCost(draft) : null;
+    if (cost) set({ heavyRun: { title: draft.title, ...cost } });
   };
 
   const openFile: CaptureSlice['openFile'] = async (file, fileName) => {

@@ -54,5 +54,7 @@ describe('heavy runs in the app', () => {
     expect(s.error).toBeNull();
     expect(s.simulation).toBe(before);
     expect(s.runNotice).toMatch(/^Run cancelled at \d+\.\d{3} s simulated\. The previous view stays on screen\.$/);
+    // The heavy draft waits again, to be run when the user is ready.
+    expect(s.heavyRun).toMatchObject({ title: 'Sixteen blind guessers' });
   }, 60_000);
 });

@@ -30,8 +30,15 @@ describe('simulation progress', () => {
     const store = makeStore();
     const cancelRun = vi.fn();
     act(() => store.setState({ cancelRun, loading: { fileName: 'heavy.pcapng', progress: { phase: 'simulating', done: 45_678, total: 200_000, simUs: 1_234_000 } } }));
-    renderWithStore(<LoadProgress />, store);
-    expect(screen.getByRole('status').textContent).toContain('Simulating heavy · 1.234 s simulated, 45,678 packets');
+    renderWithStore(
+      <>
+        <LoadProgress />
+        <RunStatus />
+      </>,
+      store,
+    );
+    expect(screen.getByRole('status').textContent).toBe('1.234 s simulated, 45,678 packets');
+    expect(screen.getByRole('group', { name: 'Run in progress' }).textContent).toContain('Simulating heavy: 1.234 s simulated');
     expect(screen.getByRole('progressbar', { name: 'Simulating heavy' }).getAttribute('aria-valuenow')).toBe('23');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(cancelRun).toHaveBeenCalledTimes(1);
