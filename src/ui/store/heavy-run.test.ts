@@ -13,6 +13,7 @@ describe('heavy runs in the app', () => {
   it('the built-ins are light; sixteen guessers are heavy, with an estimate in seconds and MB', () => {
     expect(heavyCost(builtinScenario('two-path-v1')!)).toBeNull();
     expect(heavyCost(builtinScenario('attack-blind-reset')!)).toBeNull();
+    expect(heavyCost(builtinScenario('bulk-100mb')!)).toBeNull();
     const c = heavyCost(heavyScenario())!;
     expect(c.seconds).toBeGreaterThan(10);
     expect(formatEstimate(c)).toMatch(/^est\. \d+ s, \d+ MB$/);
