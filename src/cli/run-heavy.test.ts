@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,14 @@ describe('lab run output files', () => {
     const r = await run(['run', 'two-path-v1', '--json', path]);
     expect(r.code).toBe(1);
     expect(r.err).toBe(`lab: error CLI_OUTPUT: --json ${path}: cannot write "${path}": permission denied`);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a write that fails after the run (a full disk) is CLI_OUTPUT with the reason, never INTERNAL', async () => {
+    const r = await run(['run', 'two-path-v1', '--pcap', '/dev/full']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('lab: error CLI_OUTPUT: --pcap /dev/full: cannot write "/dev/full": no space left on the device');
+    const j = await run(['run', 'two-path-v1', '--json', '/dev/full']);
+    expect(j.err).toBe('lab: error CLI_OUTPUT: --json /dev/full: cannot write "/dev/full": no space left on the device');
   });
 
   it('the pcap path is checked before the run even when --json is fine', async () => {
