@@ -131,8 +131,9 @@ describe('lab matrix', () => {
     for (const bad of ['-3', '2.5', 'many']) {
       const e = await run('matrix', `--guess-budget=${bad}`);
       expect(e.code).toBe(2);
-      expect(e.err).toContain(`--guess-budget must be a whole number from 0 to 10000000, got "${bad}"`);
+      expect(e.err).toContain(`--guess-budget must be a whole number from 0 to 200000 (the scenario limit), got "${bad}"`);
     }
+    expect((await run('matrix', '--guess-budget=10000000')).err).toContain('from 0 to 200000 (the scenario limit), got "10000000"');
   });
 
   it('refuses an unknown attack, naming the known ones', async () => {

@@ -32,7 +32,8 @@ export { describeMptcpOption } from './wire/mptcp/describe.ts';
 export * from './scenario/index.ts';
 export type * from './scenario/types.ts';
 
-export { runScenario, type RunHandle, type RunOptions, type RunResult, type PacketJson, type SubflowStats, type ConnectionStats } from './runner/run-scenario.ts';
+export { estimateRun, type RunEstimate } from './runner/estimate.ts';
+export { runScenario, runScenarioSteps, PROGRESS_EVERY, type RunProgress, type RunStop, type RunHandle, type RunOptions, type RunResult, type PacketJson, type SubflowStats, type ConnectionStats } from './runner/run-scenario.ts';
 export { exportPcap, exportPcapng, firstFrameOfPacket, inFrameOrder } from './runner/pcap-export.ts';
 export { buildTimeline, laneOrder, attackerLaneId } from './runner/timeline.ts';
 export { MARK, CONNECTION_MARKS, SIGNAL_MARKS, SIGNAL_OPTIONS, FATE_CODE, type TimelineData, type TimelineLane, type TimelineLaneKind, type TimelineSubflow, type MarkName } from './runner/timeline-codes.ts';

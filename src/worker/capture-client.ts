@@ -9,6 +9,7 @@ import type { CaptureService } from './capture-service.ts';
 import type { AttackOption, FrameDetail, FrameVerdicts, Prevention, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
 
 export { SIM_PROTOCOLS } from './protocol.ts';
+export { KEEP_PACKETS_UP_TO, keepsPackets } from './protocol.ts';
 export type { AttackOption, AttackerView, Decision, FrameVerdicts, HmacCheck, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
@@ -34,10 +35,13 @@ export interface CaptureClient {
   close(captureId: number): void;
   /** The built-in scenarios. */
   scenarios(): Promise<ScenarioInfo[]>;
-  /** Runs a built-in scenario (with `settings` applied) with the engine where this client runs it, and opens its capture. */
-  simulate(scenarioId: string, settings?: SimulateSettings, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
-  /** Runs a scenario document (edited or opened); rejects with SCENARIO_INVALID and its problems' summary when it is not valid. */
-  simulateDocument(document: unknown, onProgress?: (p: LoadProgress) => void): Promise<Simulated>;
+  /**
+   * Runs a built-in scenario (with `settings` applied) with the engine where this client runs it, and opens its capture.
+   * Aborting `signal` stops the run at its next batch of events: it rejects with CANCELLED ("Run cancelled at 1.234 s simulated").
+   */
+  simulate(scenarioId: string, settings?: SimulateSettings, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Simulated>;
+  /** Runs a scenario document (edited or opened); rejects with SCENARIO_INVALID and its problems' summary when it is not valid, CANCELLED when `signal` aborts. */
+  simulateDocument(document: unknown, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Simulated>;
   /** Loads a scenario document (a value, JSON text or a file) the way a run would, reporting every problem with its JSON path. */
   checkScenario(document: unknown): Promise<ScenarioCheck>;
   /** The attacks the engine implements, for the attacker palette. */
@@ -99,13 +103,13 @@ export class InThreadCaptureClient implements CaptureClient {
   scenarios(): Promise<ScenarioInfo[]> {
     return this.run((s) => s.scenarios());
   }
-  simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress: (p: LoadProgress) => void = () => {}): Promise<Simulated> {
+  simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress: (p: LoadProgress) => void = () => {}, signal?: AbortSignal): Promise<Simulated> {
     const id = this.nextCapture++;
-    return this.run((s) => s.simulate(id, scenarioId, settings, onProgress));
+    return this.run((s) => s.simulate(id, scenarioId, settings, onProgress, () => signal?.aborted === true));
   }
-  simulateDocument(document: unknown, onProgress: (p: LoadProgress) => void = () => {}): Promise<Simulated> {
+  simulateDocument(document: unknown, onProgress: (p: LoadProgress) => void = () => {}, signal?: AbortSignal): Promise<Simulated> {
     const id = this.nextCapture++;
-    return this.run((s) => s.simulateDocument(id, document, onProgress));
+    return this.run((s) => s.simulateDocument(id, document, onProgress, () => signal?.aborted === true));
   }
   checkScenario(document: unknown): Promise<ScenarioCheck> {
     return this.run((s) => s.checkScenario(document));
@@ -205,11 +209,26 @@ export class WorkerCaptureClient implements CaptureClient {
   scenarios(): Promise<ScenarioInfo[]> {
     return this.call<'scenarios'>({ type: 'scenarios' });
   }
-  simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress?: (p: LoadProgress) => void): Promise<Simulated> {
-    return this.call<'simulate'>({ type: 'simulate', captureId: this.nextCapture++, scenarioId, settings }, onProgress);
+  simulate(scenarioId: string, settings: SimulateSettings = {}, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Simulated> {
+    return this.cancellable(signal, () => this.call<'simulate'>({ type: 'simulate', captureId: this.nextCapture++, scenarioId, settings }, onProgress));
   }
-  simulateDocument(document: unknown, onProgress?: (p: LoadProgress) => void): Promise<Simulated> {
-    return this.call<'simulate-document'>({ type: 'simulate-document', captureId: this.nextCapture++, document }, onProgress);
+  simulateDocument(document: unknown, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Simulated> {
+    return this.cancellable(signal, () => this.call<'simulate-document'>({ type: 'simulate-document', captureId: this.nextCapture++, document }, onProgress));
+  }
+  /** Starts a simulation request; when `signal` aborts, asks the worker to stop it (it rejects with CANCELLED then). */
+  private cancellable<T>(signal: AbortSignal | undefined, start: () => Promise<T>): Promise<T> {
+    const target = this.nextId;
+    const request = start();
+    if (signal) {
+      const cancel = () => void this.call<'cancel'>({ type: 'cancel', target }).catch(() => {});
+      if (signal.aborted) cancel();
+      else signal.addEventListener('abort', cancel, { once: true });
+      void request.then(
+        () => signal.removeEventListener('abort', cancel),
+        () => signal.removeEventListener('abort', cancel),
+      );
+    }
+    return request;
   }
   checkScenario(document: unknown): Promise<ScenarioCheck> {
     return this.call<'check-scenario'>({ type: 'check-scenario', document });

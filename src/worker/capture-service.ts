@@ -3,9 +3,9 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { withSwitches, reproduceCommand, runTitle, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, exportPcapng, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
+import { withSwitches, reproduceCommand, runTitle, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, estimateRun, exportPcapng, runScenario, runScenarioSteps, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
 import type { PacketRow } from '../engine/index.ts';
-import { type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import { keepsPackets, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
 import { preventionOf } from './prevention.ts';
 import { addAddrChecks, joinChecks } from './hmac-check.ts';
@@ -26,6 +26,8 @@ const ANALYZE_CHUNK = 4 * 1024 * 1024;
 const FILTER_CHUNK = 20_000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Simulator events between progress reports and cancel checks: tens of milliseconds of work. */
+const SIMULATE_BATCH = 4000;
 
 export function rowMatches(row: PacketRow, filter: PacketFilter): boolean {
   if (filter.mptcpOnly && row.mptcp.length === 0) return false;
@@ -134,15 +136,15 @@ export class CaptureService {
    * opens its capture. Runs of many packets are traced in digest mode only:
    * the summary, not a capture.
    */
-  async simulate(captureId: number, scenarioId: string, settings: SimulateSettings, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
+  async simulate(captureId: number, scenarioId: string, settings: SimulateSettings, onProgress: (p: LoadProgress) => void, shouldStop: () => boolean = () => false): Promise<Simulated> {
     const builtin = builtinScenario(scenarioId);
     if (!builtin) throw new LabError('SCENARIO_INVALID', `no built-in scenario "${scenarioId}"`);
-    return this.run(captureId, withSwitches(builtin, settings), onProgress);
+    return this.run(captureId, withSwitches(builtin, settings), onProgress, shouldStop);
   }
 
   /** Runs a scenario document (an edited or opened one): loaded like a file, so a bad one is refused with its problems. */
-  async simulateDocument(captureId: number, document: unknown, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
-    return this.run(captureId, loadScenarioOrThrow(document), onProgress);
+  async simulateDocument(captureId: number, document: unknown, onProgress: (p: LoadProgress) => void, shouldStop: () => boolean = () => false): Promise<Simulated> {
+    return this.run(captureId, loadScenarioOrThrow(document), onProgress, shouldStop);
   }
 
   /** Checks a document: a value, JSON text, or a file whose text is read here, so a big one never holds the page. */
@@ -155,10 +157,24 @@ export class CaptureService {
     return ATTACKS.map((a) => ({ id: a.id, label: a.label, description: a.description, rfc: a.rfc, needsActive: a.needsActive, needsAddress: a.needsAddress === true }));
   }
 
-  private async run(captureId: number, scenario: Scenario, onProgress: (p: LoadProgress) => void): Promise<Simulated> {
-    // Up to ~50 MB of bulk (about 100,000 packets) the app keeps every packet; beyond, a digest and the summary only.
-    const big = scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > 50_000_000);
-    const r = runScenario(scenario, { trace: big ? 'digest' : 'full', packetJson: false, cache: this.baselineCache() });
+  private async run(captureId: number, scenario: Scenario, onProgress: (p: LoadProgress) => void, shouldStop: () => boolean): Promise<Simulated> {
+    // Up to ~50 MB of bulk or ~150,000 packets the app keeps every packet; beyond, a digest and the summary only.
+    const estimate = estimateRun(scenario);
+    const big = !keepsPackets(scenario, estimate.packets);
+    // In batches: between them the worker reports progress, serves other requests and sees a cancel.
+    const steps = runScenarioSteps(scenario, { trace: big ? 'digest' : 'full', packetJson: false, cache: this.baselineCache(), progressEvery: SIMULATE_BATCH });
+    let next = steps.next();
+    while (!next.done) {
+      const p = next.value;
+      onProgress({ phase: p.phase === 'run' ? 'simulating' : 'judging', done: p.packets, total: Math.max(p.packets, estimate.packets), simUs: p.simUs });
+      await nextTask();
+      if (shouldStop()) {
+        steps.return(undefined as never);
+        throw new LabError('CANCELLED', `Run cancelled at ${(p.simUs / 1e6).toFixed(3)} s simulated${p.phase === 'run' ? '' : ' (while its single-path baseline ran)'}`);
+      }
+      next = steps.next();
+    }
+    const r = next.value;
     // Ordered once: the pcap, the frame numbers, the timeline and the inspector all read frames in this order.
     const frames = inFrameOrder(r.handle.records);
     // pcapng, one interface per link: the analysis counts a forwarded packet once, Wireshark shows each hop's link.

@@ -11,6 +11,9 @@ import { timelineBuffers } from './timeline-buffers.ts';
 declare const self: DedicatedWorkerGlobalScope;
 
 const service = new CaptureService();
+/** Simulation requests running, and those asked to stop (their runs check between batches of events). */
+const simulating = new Set<number>();
+const cancelled = new Set<number>();
 
 function post(message: Response, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -50,10 +53,22 @@ async function handle(req: Request): Promise<void> {
       case 'simulate':
       case 'simulate-document': {
         const onProgress = (progress: LoadProgress) => post({ type: 'progress', id: req.id, progress });
-        const value = req.type === 'simulate' ? await service.simulate(req.captureId, req.scenarioId, req.settings, onProgress) : await service.simulateDocument(req.captureId, req.document, onProgress);
-        post({ type: 'result', id: req.id, value }, value.timeline ? timelineBuffers(value.timeline) : []);
+        const stop = () => cancelled.has(req.id);
+        simulating.add(req.id);
+        try {
+          const value = req.type === 'simulate' ? await service.simulate(req.captureId, req.scenarioId, req.settings, onProgress, stop) : await service.simulateDocument(req.captureId, req.document, onProgress, stop);
+          post({ type: 'result', id: req.id, value }, value.timeline ? timelineBuffers(value.timeline) : []);
+        } finally {
+          simulating.delete(req.id);
+          cancelled.delete(req.id);
+        }
         return;
       }
+      case 'cancel':
+        // A cancel that comes after its run ended (it was opening its capture) has nothing to stop.
+        if (simulating.has(req.target)) cancelled.add(req.target);
+        post({ type: 'result', id: req.id, value: null });
+        return;
       case 'check-scenario':
         post({ type: 'result', id: req.id, value: await service.checkScenario(req.document) });
         return;

@@ -11,13 +11,25 @@ export interface WireError {
   message: string;
 }
 
-export type LoadPhase = 'reading' | 'analyzing';
+/** 'simulating': the run itself; 'judging': the single-path baseline that labels its failures. */
+export type LoadPhase = 'reading' | 'analyzing' | 'simulating' | 'judging';
 
 export interface LoadProgress {
   phase: LoadPhase;
-  /** Bytes read or analyzed so far. */
+  /** Bytes read or analyzed so far; for a simulation, packets so far (of about `total`, the estimate). */
   done: number;
   total: number;
+  /** Simulation phases only: the simulated time reached, in µs. */
+  simUs?: number;
+}
+
+/** Runs of more packets than this (estimated), or of a bulk transfer over KEEP_BULK_BYTES_UP_TO, keep a digest and the summary, not every packet. */
+export const KEEP_PACKETS_UP_TO = 150_000;
+export const KEEP_BULK_BYTES_UP_TO = 50_000_000;
+
+/** Whether the app keeps a run's packets (a capture, a timeline) or only its digest: the worker runs it so, the app estimates it so. */
+export function keepsPackets(scenario: Pick<Scenario, 'traffic'>, estimatedPackets: number): boolean {
+  return estimatedPackets <= KEEP_PACKETS_UP_TO && !scenario.traffic.some((t) => t.kind === 'bulk' && t.bytes > KEEP_BULK_BYTES_UP_TO);
 }
 
 /** What the packet list may be narrowed to. */
@@ -189,6 +201,8 @@ export type Request =
   | { type: 'scenarios'; id: number }
   | { type: 'simulate'; id: number; captureId: number; scenarioId: string; settings: SimulateSettings }
   | { type: 'simulate-document'; id: number; captureId: number; document: unknown }
+  /** Stops the simulation request `target` at its next batch of events; it rejects with CANCELLED. */
+  | { type: 'cancel'; id: number; target: number }
   | { type: 'check-scenario'; id: number; document: unknown }
   | { type: 'attacks'; id: number }
   | { type: 'capture-bytes'; id: number; captureId: number }
@@ -214,6 +228,7 @@ export interface ResultOf {
   scenarios: ScenarioInfo[];
   simulate: Simulated;
   'simulate-document': Simulated;
+  cancel: null;
   'check-scenario': ScenarioCheck;
   attacks: AttackOption[];
   /** A copy of the capture file's bytes (for export). */

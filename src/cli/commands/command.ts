@@ -1,6 +1,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Milliseconds from some fixed moment, for progress reports (tests give their own); default performance.now(). */
+  now?(): number;
 }
 
 export interface Command {

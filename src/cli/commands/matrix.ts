@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import {
   ATTACKS,
+  LIMITS,
   MATRIX_CLASSES,
   MATRIX_MITIGATIONS,
   MATRIX_VARIANTS,
@@ -173,7 +174,8 @@ Options:
   --protocols LIST    v0, v1 or both (default both)
   --mitigations LIST  only these extra mitigations (${MATRIX_MITIGATIONS.join(', ')})
   --guess-budget N    guessed packets each off-path attacker sends (default ${OFF_PATH_GUESS_BUDGET};
-                      the sweep's time grows with it, the chance of success barely)
+                      the sweep's time grows with it, the chance of success barely;
+                      at most the scenario limit, ${LIMITS.guessBudget})
   --workers N         run rows in up to N worker threads (default 1; no more than the cores and the attacks)
   --shard i/n         run only rows i, i+n, i+2n, … (to split the sweep between machines)
   -h, --help          show this help
@@ -197,7 +199,8 @@ Failures: ${Object.entries(SHORT)
     const shard = parseShard(values.shard);
     const budgetText = values['guess-budget'];
     const guessBudget = budgetText === undefined ? undefined : Number(budgetText);
-    if (guessBudget !== undefined && (!/^\d+$/.test(budgetText!) || guessBudget > 10_000_000)) throw new UsageError(`--guess-budget must be a whole number from 0 to 10000000, got "${budgetText}"`);
+    // The scenario limit (a scenario file could not ask for more either).
+    if (guessBudget !== undefined && (!/^\d+$/.test(budgetText!) || guessBudget > LIMITS.guessBudget)) throw new UsageError(`--guess-budget must be a whole number from 0 to ${LIMITS.guessBudget} (the scenario limit), got "${budgetText}"`);
     const cells = planMatrix({ ...(attacks ? { attacks } : {}), ...(protocols ? { protocols } : {}), ...(mitigations ? { mitigations } : {}), ...(guessBudget !== undefined ? { guessBudget } : {}) }).filter((_, i) => i % shard.n === shard.i);
     const workers = matrixWorkerCount(asked, cells, availableParallelism());
     const capped = workers < asked ? ` (--workers ${asked} capped by ${new Set(cells.map((c) => c.attack)).size} attack group(s) and ${availableParallelism()} core(s))` : '';

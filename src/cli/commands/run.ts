@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, SWITCH_PROTOCOLS, eventText, exportPcap, exportPcapng, runScenario, validateScenario, withSwitches, type HostMitigation, type Protocol, type Scenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
+import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, LIMITS, SWITCH_PROTOCOLS, estimateRun, eventText, exportPcap, exportPcapng, runScenario, validateScenario, type RunProgress, withSwitches, type HostMitigation, type Protocol, type Scenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { ScenarioLoadError, scenarioFrom } from '../load-scenario.ts';
-import type { Command } from './command.ts';
+import type { CliIo, Command } from './command.ts';
+import { checkWritable, writeOutput } from '../output-file.ts';
 
 /** The host decisions the summary lists. */
 const NOTABLE: ReadonlySet<TraceEventKind> = new Set<TraceEventKind>([
@@ -63,7 +63,7 @@ function wrap(list: string, indent: number): string {
 function summary(r: RunResult, title: string): string {
   const lines = [
     `${r.scenario}: ${title}`,
-    `  ${r.finished ? 'finished' : 'stopped'} at ${(r.endUs / 1e6).toFixed(6)} s simulated, ${r.packetCount} packets on links (${r.bytesOnLinks} bytes), protocol ${r.protocol}, seed ${r.seed}`,
+    `  ${r.finished ? 'finished' : 'stopped'} at ${(r.endUs / 1e6).toFixed(6)} s simulated${r.stopped ? ` by ${r.stopped.by === 'until' ? '--until' : 'the user'}` : ''}, ${r.packetCount} packets on links (${r.bytesOnLinks} bytes), protocol ${r.protocol}, seed ${r.seed}`,
   ];
   for (const a of r.apps) {
     const done = a.completedUs === null ? 'not completed' : `completed at ${(a.completedUs / 1e6).toFixed(6)} s`;
@@ -85,7 +85,7 @@ function summary(r: RunResult, title: string): string {
   }
   for (const a of r.attackers) {
     const where = a.window ? `${a.location} (${a.window.fromUs}–${a.window.toUs} µs)` : a.location;
-    lines.push(`  attacker ${a.id}: ${where} ${a.capability} at ${a.at.join(', ')}, attack ${a.attack}; knew ${a.knew.length ? a.knew.join(', ') : 'nothing'}; ${a.injected} packet${a.injected === 1 ? '' : 's'} injected${a.capability === 'active' ? `, ${a.guessesUsed}/${a.guessBudget} guesses` : ''}`);
+    lines.push(`  attacker ${a.id}: ${where} ${a.capability} at ${a.at.join(', ')}, attack ${a.attack}; knew ${a.knew.length ? a.knew.join(', ') : 'nothing'}; ${a.injected} packet${a.injected === 1 ? '' : 's'} injected${a.capability === 'active' ? `, ${a.guessesUsed}/${a.guessBudget} guesses` : ''}${a.cutShort ? '; INCOMPLETE: cut short by the stop' : !a.attempted ? '; not attempted' : ''}`);
     const e = a.expectedGuesses;
     if (e) {
       lines.push(`    its blind search needs ${e.guesses.toExponential(2)} guesses on average: ${e.why}`);
@@ -93,7 +93,9 @@ function summary(r: RunResult, title: string): string {
     }
   }
   if (r.attackers.length) {
-    if (r.failures.length === 0) lines.push('  security failures: none');
+    const cut = r.attackers.some((a) => a.cutShort);
+    if (r.failures.length === 0) lines.push(cut ? '  security failures: none so far; the run stopped while attacks could still act, so they are incomplete, not defended' : '  security failures: none');
+    else if (cut) lines.push('  (the run stopped while attacks could still act: failures after the stop are unknown)');
     for (const f of r.failures) lines.push(`  FAILURE ${f.id} at ${(f.timeUs / 1e6).toFixed(6)} s (${f.mptcpSpecific ? 'MPTCP-specific' : 'inherited: single-path TCP suffers it too'}): ${f.explanation}`);
     if (r.tcpOnly?.length) lines.push(`  spared by MPTCP: single-path TCP with the same attacker suffers ${r.tcpOnly.join(', ')}, this run did not`);
   }
@@ -112,6 +114,34 @@ function switched(s: Scenario, protocol: string | undefined, mitigations: string
   const problems = validateScenario(JSON.parse(JSON.stringify(out)));
   if (problems.length) throw new ScenarioLoadError(`${s.id} with ${[protocol !== undefined ? `--protocol ${protocol}` : '', mitigations !== undefined ? `--mitigations ${mitigations}` : ''].filter(Boolean).join(' ')}`, problems);
   return out;
+}
+
+/** Progress once a second on stderr, from the first second on (the engine counts events; this side reads the clock). */
+function progressReporter(scenario: Scenario, io: CliIo): { onProgress: (p: RunProgress) => void; progressEvery: number } {
+  const now = io.now ?? (() => performance.now());
+  const start = now();
+  let next = start + 1000;
+  let estimate: string | null = null;
+  return {
+    progressEvery: 2000,
+    onProgress: (p) => {
+      const t = now();
+      if (t < next) return;
+      next = t + 1000;
+      if (estimate === null) {
+        const e = estimateRun(scenario);
+        estimate = `estimated ${formatSeconds(e.seconds)} in all`;
+      }
+      const what = p.phase === 'run' ? 'run' : 'single-path baseline';
+      io.err(`lab run: ${what} at ${(p.simUs / 1e6).toFixed(3)} s simulated, ${p.packets.toLocaleString('en-US')} packets, ${formatSeconds((t - start) / 1000)} elapsed (${estimate})`);
+    },
+  };
+}
+
+function formatSeconds(s: number): string {
+  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${String(Math.round(s - m * 60)).padStart(2, '0')} s`;
 }
 
 export const runCommand: Command = {
@@ -133,7 +163,9 @@ Options:
                    or none:
 ${wrap(HOST_MITIGATIONS.join(', '), 0).split('\n').map((l) => `                   ${l}`).join('\n')}
   --seed N         override the scenario's seed (a 32-bit unsigned integer)
-  --until T        stop at simulated time T (2s, 150ms, 300us; bare = µs)
+  --until T        stop at simulated time T (2s, 150ms, 300us; bare = µs);
+                   the summary says "stopped ... by --until", and attacks
+                   that could still act are INCOMPLETE, never "defended"
   --json FILE      write the full result as JSON (- for standard output):
                    packets (id, timeUs, link, from, to, summary, hex, fate),
                    host events, applications, subflow and connection
@@ -144,6 +176,23 @@ ${wrap(HOST_MITIGATIONS.join(', '), 0).split('\n').map((l) => `                 
                    is classic pcap, which has no interface: it needs --link
   --link ID        with --pcap: only the packets of this link
   -h, --help       show this help
+
+Output files are checked before the run (their directory exists, they are
+not directories, they may be written): a bad one fails at once with
+CLI_OUTPUT, naming the path and the reason, as does a write that fails.
+
+A run that takes over a second prints its progress on stderr once a second
+(simulated time, packets, the estimate); stdout stays the result alone.
+
+Limits (a scenario over one is invalid, with the limit and the JSON path):
+  attackers                 ${LIMITS.attackers}
+  guessBudget               ${LIMITS.guessBudget.toLocaleString('en-US')} per attacker, ${LIMITS.guessesTotal.toLocaleString('en-US')} for all attackers
+  flood params.count        ${LIMITS.floodPacketsTotal.toLocaleString('en-US')} packets for all attackers
+  traffic bytes             ${LIMITS.trafficBytes.toLocaleString('en-US')} (1 GB) per entry and in all
+                            (bulk bytes, count × (requestBytes + responseBytes))
+  request/response count    ${LIMITS.exchanges.toLocaleString('en-US')} per entry and in all
+  durationUs                ${LIMITS.durationUs.toLocaleString('en-US')} (one hour simulated)
+At these limits a run takes minutes, not hours, and under 2 GB of memory.
 
 Exit status: 0 after a run, 1 when the scenario is invalid (every problem is
 listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
@@ -170,11 +219,15 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
       scenario = { ...scenario, seed };
     }
     const untilUs = values.until === undefined ? undefined : parseDuration(values.until, '--until');
+    if (untilUs !== undefined && untilUs < 1) throw new UsageError(`--until takes a time after the start, got "${values.until}"`);
+    // Checked before the run: a run may take minutes, and its result must not be lost to a path that cannot be written.
+    if (values.pcap !== undefined) checkWritable(values.pcap, '--pcap');
+    if (values.json !== undefined && values.json !== '-') checkWritable(values.json, '--json');
     const full = values.json !== undefined || values.pcap !== undefined;
-    const r = runScenario(scenario, { trace: full ? 'full' : 'digest', ...(untilUs !== undefined ? { untilUs } : {}) });
+    const r = runScenario(scenario, { trace: full ? 'full' : 'digest', ...(untilUs !== undefined ? { untilUs } : {}), ...progressReporter(scenario, io) });
     if (values.pcap !== undefined) {
       const only = values.link !== undefined ? { link: values.link } : {};
-      writeFileSync(values.pcap, classic ? exportPcap(r.handle.records, only) : exportPcapng(r.handle.records, only));
+      writeOutput(values.pcap, '--pcap', classic ? exportPcap(r.handle.records, only) : exportPcapng(r.handle.records, only));
       io.err(`wrote ${values.pcap}`);
     }
     if (values.json !== undefined) {
@@ -183,7 +236,7 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
       const text = JSON.stringify({ ...result, events: r.events.map((e) => ({ ...e, text: eventText(e) })) }, null, 2);
       if (values.json === '-') io.out(text);
       else {
-        writeFileSync(values.json, `${text}\n`);
+        writeOutput(values.json, '--json', `${text}\n`);
         io.err(`wrote ${values.json}`);
       }
     }

@@ -28,6 +28,7 @@ export type ErrorCode =
   // command line
   | 'CLI_USAGE'
   | 'CLI_FILE'
+  | 'CLI_OUTPUT'
   // a request replaced by a newer one before it finished
   | 'CANCELLED'
   | 'INTERNAL';

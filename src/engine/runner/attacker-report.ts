@@ -28,6 +28,12 @@ export interface AttackerReport {
    * nothing it needed), which is not the same as "defended".
    */
   attempted: boolean;
+  /**
+   * The run stopped (by the user or `--until`) while the attacker could
+   * still act: its window was still open and, for a guessing attack, budget
+   * was left. Its verdict is "incomplete", never "defended".
+   */
+  cutShort: boolean;
   /** Ids of every packet it sent (injected, guessed, flooded or relayed), ascending. */
   sent: number[];
   /** Ids of its blind guesses, in the order sent (only the first few are also logged as events). */
@@ -49,8 +55,10 @@ export interface AttackerReport {
  * "keys" is not always the keys (the dh-keys what-if), so `knew` lists
  * `keys` only when the attacker holds both real keys of a connection.
  */
-export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][]): AttackerReport {
+export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][], stoppedAtUs: number | null = null): AttackerReport {
   const s = a.spec;
+  const guessesLeft = s.guessBudget > 0 && a.guessesUsed < s.guessBudget;
+  const windowOpen = !s.window || s.window.toUs > (stoppedAtUs ?? 0);
   const knowsBoth = realKeys.some(([x, y]) => a.knowledge.knowsKey(x) && a.knowledge.knowsKey(y));
   const knew = a.knowledge.categories().filter((c) => c !== 'keys' || knowsBoth);
   return {
@@ -67,6 +75,7 @@ export function attackerReport(a: Attacker, realKeys: readonly [bigint, bigint][
     touched: a.touched.size,
     observed: a.observed,
     attempted: s.capability === 'eavesdropper' || s.attack === 'passive-eavesdrop' ? a.observed > 0 : a.injected > 0 || a.touched.size > 0,
+    cutShort: stoppedAtUs !== null && windowOpen && (guessesLeft || a.expectedGuesses() === null),
     sent: [...a.sent].sort((x, y) => x - y),
     guessed: [...a.guessed],
     guessesUsed: Math.min(a.guessesUsed, s.guessBudget),

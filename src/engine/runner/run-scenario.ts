@@ -75,6 +75,42 @@ export interface RunOptions {
   baselines?: 'all' | 'attack-free' | 'none';
   /** Baselines already run, by the scenario they ran (sweeps share them across rows). */
   cache?: BaselineCache;
+  /**
+   * Called every `progressEvery` simulator events (an event count, never a
+   * clock: the engine reads none), with the simulated time and packets so far.
+   */
+  onProgress?: (p: RunProgress) => void;
+  /** Events between progress reports (and `shouldStop` checks); default PROGRESS_EVERY. */
+  progressEvery?: number;
+  /**
+   * Asked after each batch of `progressEvery` events: true stops the run
+   * where it is. The result is what was computed so far, marked `stopped`
+   * (by 'user'), its monitors judging what happened up to then.
+   */
+  shouldStop?: () => boolean;
+}
+
+/** Events between progress reports by default: a few milliseconds of work. */
+export const PROGRESS_EVERY = 20_000;
+
+/** How far a run has got, reported every `progressEvery` events. */
+export interface RunProgress {
+  /** 'run': the scenario itself; 'baseline': the single-path run that labels its failures. */
+  phase: 'run' | 'baseline';
+  /** Simulated time reached, in µs. */
+  simUs: number;
+  packets: number;
+  events: number;
+}
+
+/** Why a run ended before its applications were done and before the scenario's duration. */
+export interface RunStop {
+  /** Simulated time at which it stopped. */
+  atUs: number;
+  /** 'user': `shouldStop` said so; 'until': the `untilUs` option (`lab run --until`). */
+  by: 'user' | 'until';
+  /** 'baseline': the scenario ran to its end, its single-path baseline was cut (its failures are not labelled). */
+  phase: 'run' | 'baseline';
 }
 
 export interface BaselineCache {
@@ -138,6 +174,13 @@ export interface RunResult {
   endUs: number;
   /** True when every application finished before the duration ran out. */
   finished: boolean;
+  /**
+   * Null when the run went to its own end (applications done, or the
+   * scenario's duration). Otherwise where and why it was cut short: its
+   * verdicts cover what happened until then, and an attack cut short is
+   * not a defended one (`attackers[].cutShort`).
+   */
+  stopped: RunStop | null;
   packetCount: number;
   bytesOnLinks: number;
   eventsRun: number;
@@ -178,7 +221,28 @@ export interface RunHandle {
   attackerSent: Set<number>;
 }
 
+/**
+ * Runs a scenario to its result, reporting progress through
+ * `options.onProgress` and stopping early when `options.shouldStop` says so.
+ *
+ * @example runScenario(s, { onProgress: (p) => log(p.simUs), shouldStop: () => cancelled }).stopped // null, or { atUs, by: 'user' }
+ */
 export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & { handle: RunHandle } {
+  const steps = runScenarioSteps(s, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    options.onProgress?.(next.value);
+  }
+}
+
+/**
+ * The same run as a generator: it yields its progress every `progressEvery`
+ * events and returns the result, so a caller that must stay responsive (a
+ * Web Worker waiting for a cancel message) can pause between batches.
+ * `options.onProgress` is not called here: the caller gets each report.
+ */
+export function* runScenarioSteps(s: Scenario, options: RunOptions = {}, phase: RunProgress['phase'] = 'run'): Generator<RunProgress, RunResult & { handle: RunHandle }, void> {
   const ops0 = { ...cryptoCounters };
   const sim = new Simulation(s.seed, options.trace ?? 'full');
   const net = buildNetwork(sim, s);
@@ -215,7 +279,23 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
 
   const until = options.untilUs ?? s.durationUs;
   const allDone = () => reports.length > 0 && reports.every((r) => r.closedBy.client !== null && r.closedBy.server !== null);
-  sim.run(until, settled(sim, [...net.hosts.values()], allDone));
+  const done = settled(sim, [...net.hosts.values()], allDone);
+  const every = Math.max(1, options.progressEvery ?? PROGRESS_EVERY);
+  let stopped: RunStop | null = null;
+  // In batches of `every` events; `done` is still asked after every event, so the run is the same event for event.
+  for (let ended = false; ; ) {
+    const batchEnd = sim.eventsRun + every;
+    sim.run(until, () => (ended = done()) || sim.eventsRun >= batchEnd);
+    if (ended || sim.eventsRun < batchEnd) break;
+    yield { phase, simUs: sim.now, packets: sim.trace.packetCount, events: sim.eventsRun };
+    if (options.shouldStop?.()) {
+      stopped = { atUs: sim.now, by: 'user', phase };
+      break;
+    }
+  }
+  if (!stopped && options.untilUs !== undefined && options.untilUs < s.durationUs && sim.now >= options.untilUs && !allDone()) stopped = { atUs: sim.now, by: 'until', phase };
+  // A run cut short is judged against baselines cut at the same moment; the single-path one (as long as the run) is skipped after a user's stop.
+  const judging: RunOptions = stopped ? { ...options, untilUs: stopped.atUs, ...(stopped.by === 'user' && options.baselines !== 'none' ? { baselines: 'attack-free' as const } : {}) } : options;
   const cryptoOps = {
     macAlgorithm: s.mptcp.macAlgorithm,
     hashes: cryptoCounters.hashes - ops0.hashes,
@@ -292,7 +372,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
       truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, localIdsn: c.localIdsn, remoteIdsn: c.remoteIdsn, fallback: c.fallback, subflows, wrote });
     }
   }
-  const baselines = options.baselines ?? 'all';
+  const baselines = judging.baselines ?? 'all';
   let attackFree: AttackFreeTruth | null | undefined;
   let flood: FloodReference | null | undefined;
   const syns = new Map([...net.hosts.values()].map((h) => [h.id, h.syns]));
@@ -312,16 +392,22 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
         syns,
         isApplicationData: (bytes) => applicationRun(bytes) !== null,
         attackFree: () => {
-          if (attackFree === undefined) attackFree = baselines === 'none' ? null : attackFreeRun(s, options);
+          if (attackFree === undefined) attackFree = baselines === 'none' ? null : attackFreeRun(s, judging);
           return attackFree;
         },
         floodReference: () => {
-          if (flood === undefined) flood = baselines === 'none' ? null : floodReferenceRun(s, options);
+          if (flood === undefined) flood = baselines === 'none' ? null : floodReferenceRun(s, judging);
           return flood;
         },
       })
     : [];
-  const tcpFailures = attackers.length > 0 ? tcpBaselineFailures(s, options) : null;
+  let tcpFailures: FailureId[] | null = null;
+  if (attackers.length > 0 && (judging.baselines ?? 'all') === 'all' && s.protocol !== 'tcp') {
+    // Run in batches too (it is as long as the run it judges); a stop during it leaves the failures unlabelled.
+    const base = yield* tcpRunSteps(singlePathBaseline(s), judging);
+    if (base === null) stopped = { atUs: sim.now, by: 'user', phase: 'baseline' };
+    else tcpFailures = base.failures;
+  }
   const failures = labelFailures(s, findings, tcpFailures);
   const suffered = new Set(failures.map((f) => f.id));
   const tcpOnly = tcpFailures && [...new Set(tcpFailures)].filter((id) => !suffered.has(id));
@@ -331,6 +417,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     protocol: s.protocol,
     endUs: sim.now,
     finished: allDone(),
+    stopped,
     packetCount: sim.trace.packetCount,
     bytesOnLinks: sim.trace.bytesOnLinks,
     eventsRun: sim.eventsRun,
@@ -340,7 +427,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult & 
     subflows,
     connections,
     cryptoOps,
-    attackers: attackers.map((a) => attackerReport(a, truth.filter((c) => c.role === 'client' && c.remoteKey !== null).map((c) => [c.localKey, c.remoteKey!]))),
+    attackers: attackers.map((a) => attackerReport(a, truth.filter((c) => c.role === 'client' && c.remoteKey !== null).map((c) => [c.localKey, c.remoteKey!]), stopped && stopped.phase === 'run' ? stopped.atUs : null)),
     failures,
     tcpOnly,
     baselines: {
@@ -375,10 +462,24 @@ export function floodReferenceRun(s: Scenario, options: Pick<RunOptions, 'untilU
 
 /** Runs a single-path TCP scenario (or takes it from the cache): its failures, and the state it held for attacker SYNs. */
 function tcpRun(tcp: Scenario, options: Pick<RunOptions, 'untilUs' | 'cache'>): TcpRun {
+  const steps = tcpRunSteps(tcp, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value!;
+  }
+}
+
+/** `tcpRun` in batches, yielding its progress; null when `shouldStop` cut it (a partial baseline is not kept). */
+function* tcpRunSteps(tcp: Scenario, options: Pick<RunOptions, 'untilUs' | 'cache' | 'shouldStop' | 'progressEvery'>): Generator<RunProgress, TcpRun | null, void> {
   const key = options.cache ? runKey(tcp, options.untilUs, options.cache.pieces) : '';
   const cached = options.cache?.tcp.get(key);
   if (cached) return cached;
-  const r = runScenario(tcp, { trace: 'count', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...untilOf(options) });
+  const r = yield* runScenarioSteps(
+    tcp,
+    { trace: 'count', baselines: 'attack-free', ...(options.cache ? { cache: options.cache } : {}), ...untilOf(options), ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}), ...(options.progressEvery ? { progressEvery: options.progressEvery } : {}) },
+    'baseline',
+  );
+  if (r.stopped?.by === 'user') return null;
   const theirs = [...r.handle.syns.values()].flat().filter((x) => r.handle.attackerSent.has(x.packetId) && !wasAnswered(x));
   const held = stateHeld(theirs, r.endUs);
   const out: TcpRun = {
@@ -404,15 +505,6 @@ export function attackFreeRun(s: Scenario, options: Pick<RunOptions, 'untilUs' |
   const truth = { apps: r.apps, events: r.events, endUs: r.endUs, connections: r.handle.truth };
   cache?.attackFree.set(key, truth);
   return truth;
-}
-
-/**
- * The failures single-path TCP between the same endpoints suffers with the
- * same attackers (security-model.md §1); null when baselines are off.
- */
-function tcpBaselineFailures(s: Scenario, options: RunOptions): FailureId[] | null {
-  if ((options.baselines ?? 'all') !== 'all' || s.protocol === 'tcp') return null;
-  return tcpRun(singlePathBaseline(s), options).failures;
 }
 
 /** A failure the TCP baseline also suffers is inherited, the others are MPTCP-specific. */

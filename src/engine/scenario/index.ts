@@ -13,3 +13,4 @@ export type { Migration as ScenarioMigration, MigrationRegistry as ScenarioMigra
 export { trafficDestination, natPublicAddress, endpointAddressIds, cidrAddress, hostMptcpVersions, hostAllowsJoinInitialAddrPort } from './derived.ts';
 export { BUILTIN_SCENARIOS, BUILTIN_DOCUMENTS, builtinScenario } from './builtin/index.ts';
 export { withSwitches, switchesFor, reproduceCommand, runTitle, SWITCH_PROTOCOLS, type Switches } from './switches.ts';
+export { LIMITS, checkLimits } from './limits.ts';

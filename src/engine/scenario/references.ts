@@ -8,6 +8,7 @@ import type { Scenario, ScenarioProblem } from './types.ts';
 import { addressKey, parseCidr, parseHostAddress } from './addresses.ts';
 import { checkActions } from './action-references.ts';
 import { checkAttackers } from './attacker-references.ts';
+import { checkLimits } from './limits.ts';
 import { checkHostMptcp, checkPathManagers, checkTraffic } from './host-references.ts';
 import { interfaceRef, listNodes, NODE_KIND_NOUN, splitInterfaceRef, type IndexedInterface, type IndexedNode } from './node-index.ts';
 import { childPath, didYouMean, indexPath, listOf, quote } from './problem-text.ts';
@@ -34,6 +35,8 @@ export function checkReferences(s: Scenario): ScenarioProblem[] {
   checkTraffic(s, topology, problems);
   checkActions(s, topology, problems);
   checkAttackers(s, topology, problems);
+  // What a run may ask for in all (guesses, floods, bytes, exchanges): limits.ts.
+  problems.push(...checkLimits(s));
   return problems;
 }
 

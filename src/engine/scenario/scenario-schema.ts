@@ -27,10 +27,10 @@ import {
 } from './schema-dsl.ts';
 import { HOST_MITIGATIONS, SCENARIO_SCHEMA_VERSION, type Scenario } from './types.ts';
 import { ATTACK_IDS } from '../attacks/catalog.ts';
+import { LIMITS } from './limits.ts';
 
 const SECOND_US = 1_000_000;
 const HOUR_US = 3600 * SECOND_US;
-const TEN_GB = 10_000_000_000;
 
 const id = (description: string) =>
   str({
@@ -254,7 +254,7 @@ const bulk = named(
       id: trafficId,
       kind: literal('bulk'),
       ...trafficCommon,
-      bytes: int({ min: 1, max: TEN_GB, unit: 'bytes', description: 'Bytes sent from `from` to `to`.' }),
+      bytes: int({ min: 1, max: LIMITS.trafficBytes, unit: 'bytes', description: 'Bytes sent from `from` to `to`.' }),
     },
     { optional: ['toAddress'], description: 'One connection sending a fixed number of bytes.' },
   ),
@@ -267,9 +267,9 @@ const requestResponse = named(
       id: trafficId,
       kind: literal('request-response'),
       ...trafficCommon,
-      requestBytes: int({ min: 1, max: TEN_GB, unit: 'bytes', description: 'Size of each request, from `from` to `to`.' }),
-      responseBytes: int({ min: 0, max: TEN_GB, unit: 'bytes', description: 'Size of each response.' }),
-      count: int({ min: 1, max: 1_000_000, description: 'Request/response exchanges on the one connection.' }),
+      requestBytes: int({ min: 1, max: LIMITS.trafficBytes, unit: 'bytes', description: 'Size of each request, from `from` to `to`.' }),
+      responseBytes: int({ min: 0, max: LIMITS.trafficBytes, unit: 'bytes', description: 'Size of each response.' }),
+      count: int({ min: 1, max: LIMITS.exchanges, description: 'Request/response exchanges on the one connection.' }),
       intervalUs: withDefault(microseconds(0, HOUR_US, 'Pause between a response and the next request.'), 0),
     },
     { optional: ['toAddress'], description: 'One connection carrying request/response exchanges.' },
@@ -388,7 +388,7 @@ const attacker = named(
       ),
       attack: enumOf(ATTACK_IDS, { noun: 'an attack', description: 'The attack it follows (security-model.md §3).' }),
       params: withDefault(anyObject({ description: "The attack's parameters; each attack documents its own." }), {}),
-      guessBudget: withDefault(int({ min: 0, max: 10_000_000, unit: 'packets', description: 'Blind guesses (packets carrying guessed values) it may send.' }), 1000),
+      guessBudget: withDefault(int({ min: 0, max: LIMITS.guessBudget, unit: 'packets', description: 'Blind guesses (packets carrying guessed values) it may send.' }), 1000),
       address: hostAddress('An address of its own, reachable through the first router it sits at, for attacks that make hosts connect to it.'),
       prior,
     },
@@ -453,7 +453,7 @@ export const scenarioSchema = obj(
     title: str({ minLength: 1, maxLength: 200, description: 'One line shown in the scenario list.' }),
     description: str({ maxLength: 4000, description: 'What happens and what to look at, for a student.' }),
     seed: int({ min: 0, max: 0xffff_ffff, description: 'Seed of every random draw; same scenario and seed, same run.' }),
-    durationUs: withDefault(microseconds(1, HOUR_US, 'The run stops at this simulated time even if traffic is still going.'), 60 * SECOND_US),
+    durationUs: withDefault(microseconds(1, LIMITS.durationUs, 'The run stops at this simulated time even if traffic is still going.'), 60 * SECOND_US),
     protocol: enumOf(['tcp', 'mptcp-v0', 'mptcp-v1'], {
       noun: 'a protocol',
       description: 'tcp: plain TCP; mptcp-v0: RFC 6824 (SHA-1); mptcp-v1: RFC 8684 (SHA-256), as Linux speaks it.',
@@ -465,7 +465,7 @@ export const scenarioSchema = obj(
     links: arr(link, { max: 256 }),
     traffic: withDefault(arr(describe(traffic, 'A connection and what its application does.'), { max: 64 }), []),
     actions: withDefault(arr(describe(action, 'A change at a set time during the run.'), { max: 256 }), []),
-    attackers: withDefault(arr(attacker, { max: 16 }), []),
+    attackers: withDefault(arr(attacker, { max: LIMITS.attackers }), []),
     mptcp: withDefault(mptcp, {}),
     thresholds: withDefault(thresholds, {}),
     ui: anyObject({ description: 'Positions and other view state; the engine ignores it.' }),

@@ -365,7 +365,7 @@ export interface Scenario {
 export interface ScenarioProblem {
   /** JSON path, e.g. "$.links[2].delayUs". */
   path: string;
-  code: 'SCENARIO_TYPE' | 'SCENARIO_REQUIRED' | 'SCENARIO_RANGE' | 'SCENARIO_ENUM' | 'SCENARIO_FORMAT' | 'SCENARIO_UNKNOWN_FIELD' | 'SCENARIO_REFERENCE' | 'SCENARIO_DUPLICATE' | 'SCENARIO_VERSION' | 'SCENARIO_JSON' | 'SCENARIO_CONFLICT' | 'SCENARIO_TOO_MANY';
+  code: 'SCENARIO_TYPE' | 'SCENARIO_REQUIRED' | 'SCENARIO_RANGE' | 'SCENARIO_ENUM' | 'SCENARIO_FORMAT' | 'SCENARIO_UNKNOWN_FIELD' | 'SCENARIO_REFERENCE' | 'SCENARIO_DUPLICATE' | 'SCENARIO_VERSION' | 'SCENARIO_JSON' | 'SCENARIO_CONFLICT' | 'SCENARIO_TOO_MANY' | 'SCENARIO_TOO_HEAVY';
   message: string;
   /** Only on the closing SCENARIO_TOO_MANY entry of a capped list: how many were left out, and whether that count is exact. */
   more?: { count: number; exact: boolean };

@@ -1,8 +1,9 @@
 /**
  * Validation of a current-version document: the shape first (types, ranges,
  * required and unknown fields), then, if the shape is sound, the references
- * between parts. Every problem is reported, each with its JSON path, up to
- * the cap (problem-cap.ts).
+ * between parts and the totals a run may ask for (limits.ts, checked with
+ * the references). Every problem is reported, each with its JSON path, up
+ * to the cap (problem-cap.ts).
  */
 import type { ScenarioProblem } from './types.ts';
 import { applyDefaults } from './defaults.ts';

@@ -8,6 +8,7 @@ import { DropOverlay } from '../features/feedback/DropOverlay.tsx';
 import { ErrorAlert } from '../features/feedback/ErrorAlert.tsx';
 import { Toolbar } from '../features/toolbar/Toolbar.tsx';
 import { SimulationBanner } from '../features/simulation/SimulationBanner.tsx';
+import { RunStatus } from '../features/simulation/RunStatus.tsx';
 import { Workspace } from './Workspace.tsx';
 import { useFileDrop } from './use-file-drop.ts';
 import { useOpenShortcut } from './use-open-shortcut.ts';
@@ -60,6 +61,7 @@ export function App() {
       />
       <ErrorAlert />
       <SimulationBanner />
+      <RunStatus />
       {hasCapture && !home ? <Workspace /> : <EmptyState onOpen={openDialog} onBack={hasCapture && capture ? { label: capture.fileName, go: () => setHome(false) } : undefined} />}
       {dragging && <DropOverlay />}
       <ScenarioProblemsDialog />

@@ -3,10 +3,13 @@ import { defaultSpeed } from './playback-model.ts';
 import type { CaptureSlice, SimulatedRun } from './types.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { isFiltering } from './view-model.ts';
+import { heavyCost } from './heavy-run.ts';
 
 export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, fetchSample }) => (set, get) => {
   /** Only the latest open may land; an older one finishing late is dropped. */
   let latest = 0;
+  /** Stops the simulation in progress (a newer run, Cancel, Escape). */
+  let running: AbortController | null = null;
 
   /** Puts a freshly analyzed capture on screen in place of the previous one. */
   const install = (opened: OpenedCapture, fileName: string, fileSize: number, simulation: SimulationSummary | null, run: SimulatedRun | null = null) => {
@@ -37,14 +40,18 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
   };
 
   /** Runs a built-in (with switches) or a document; only the latest run lands. Resolves true when it did. */
-  const runSimulation = async (label: string, start: (onProgress: (p: LoadProgress) => void) => Promise<Simulated>, edited = false): Promise<boolean> => {
+  const runSimulation = async (label: string, start: (onProgress: (p: LoadProgress) => void, signal: AbortSignal) => Promise<Simulated>, edited = false): Promise<boolean> => {
     const token = ++latest;
     const fileName = `${label}.pcapng`;
-    set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null });
+    // A newer run replaces an older one still going: the worker stops it rather than finishing it for nothing.
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
+    set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null, heavyRun: null, runNotice: null });
     try {
       const result = await start((progress) => {
         if (token === latest) set({ loading: { fileName, progress } });
-      });
+      }, controller.signal);
       if (token !== latest) {
         if (result.opened) client.close(result.opened.captureId);
         return false;
@@ -57,15 +64,22 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     } catch (e) {
       if (token !== latest) return false;
       const error = failureOf(e, `simulation of ${label}`);
+      // Cancelled: the previous run stays on screen, and a status says where this one stopped.
+      if (error.code === 'CANCELLED') {
+        set({ loading: null, runNotice: `${error.message}. The previous view stays on screen.` });
+        return false;
+      }
       // An edit the engine refuses: the last good run stays, and the edit can be undone or finished.
       if (edited) Object.assign(error, { title: `The edited scenario “${label}” cannot run`, hint: 'The last run stays on screen. Undo the edit (Ctrl+Z), or finish it (a new router needs a link, for instance).' });
       set({ loading: null, error });
       return false;
+    } finally {
+      if (running === controller) running = null;
     }
   };
 
   const simulate: CaptureSlice['simulate'] = async (scenarioId, settings = {}) => {
-    if (await runSimulation(scenarioId, (p) => client.simulate(scenarioId, settings, p))) {
+    if (await runSimulation(scenarioId, (p, signal) => client.simulate(scenarioId, settings, p, signal))) {
       // A built-in run starts a new draft: the scenario as run; the work before it stays one undo away.
       set((s) => {
         const scenario = s.run?.scenario ?? null;
@@ -76,10 +90,19 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     }
   };
 
-  const runDraft: CaptureSlice['runDraft'] = async () => {
+  const runDraft: CaptureSlice['runDraft'] = async (options = {}) => {
     const draft = get().draft;
     if (!draft) return;
-    await runSimulation(draft.id, (p) => client.simulateDocument(draft, p), true);
+    // A heavy scenario that arrived by itself (a link, saved work) shows its estimate and waits to be asked.
+    const heavy = options.auto ? heavyCost(draft) : null;
+    if (heavy) {
+      set({ heavyRun: { title: draft.title, ...heavy } });
+      return;
+    }
+    const landed = await runSimulation(draft.id, (p, signal) => client.simulateDocument(draft, p, signal), true);
+    // Cancelled, a heavy draft waits again with its estimate, to be run when the user is ready.
+    const cost = !landed && get().runNotice !== null && get().draft === draft ? heavyCost(draft) : null;
+    if (cost) set({ heavyRun: { title: draft.title, ...cost } });
   };
 
   const openFile: CaptureSlice['openFile'] = async (file, fileName) => {
@@ -129,6 +152,10 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     },
     simulate,
     runDraft,
+    heavyRun: null,
+    cancelRun: () => running?.abort(),
+    runNotice: null,
+    dismissRunNotice: () => set({ runNotice: null }),
     captureBytes: async () => {
       const capture = get().capture;
       if (!capture) return null;

@@ -12,9 +12,10 @@ const HISTORY = 200;
 export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => (set, get) => {
   let prevention: { draft: Scenario; value: Promise<Prevention> } | null = null;
   // An unfinished draft (a node not yet connected) waits: the run on screen stands until an edit finishes it.
+  // Not asked for by a click, a heavy draft waits for one (runDraft shows its estimate).
   const rerun = () => {
     const draft = get().draft;
-    if (draft && readyToRun(draft)) void get().runDraft();
+    if (draft && readyToRun(draft)) void get().runDraft({ auto: true });
   };
   const snapshot = (): DraftSnapshot | null => {
     const { draft, draftBase } = get();

@@ -104,3 +104,7 @@ export const selectSetTheme = (s: AppState) => s.setTheme;
 export const selectPreventionOfDraft = (s: AppState) => s.preventionOfDraft;
 export const selectHmacChecks = (s: AppState) => s.hmacChecks;
 export const selectRunDraft = (s: AppState) => s.runDraft;
+export const selectHeavyRun = (s: AppState) => s.heavyRun;
+export const selectCancelRun = (s: AppState) => s.cancelRun;
+export const selectRunNotice = (s: AppState) => s.runNotice;
+export const selectDismissRunNotice = (s: AppState) => s.dismissRunNotice;

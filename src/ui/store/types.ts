@@ -45,8 +45,25 @@ export interface CaptureSlice {
   simulate(scenarioId: string, settings?: SimulateSettings): Promise<void>;
   /** The open capture's file bytes (to save them), or null without one. */
   captureBytes(): Promise<Uint8Array | null>;
-  /** Runs the draft (the edited scenario) and opens its capture; a refused draft stays on screen with the error. */
-  runDraft(): Promise<void>;
+  /**
+   * Runs the draft (the edited scenario) and opens its capture; a refused draft stays on screen with the error.
+   * `auto`: the run was not asked for (a share link, saved work, an edit): a heavy one waits in `heavyRun` instead.
+   */
+  runDraft(options?: { auto?: boolean }): Promise<void>;
+  /** A heavy draft that arrived by itself and waits for the user (runDraft() runs it); null when none. */
+  heavyRun: HeavyRun | null;
+  /** Stops the run in progress at its next batch of events; the previous run stays on screen. */
+  cancelRun(): void;
+  /** What happened to the last run besides landing ("Run cancelled at 1.234 s simulated …"); null when nothing to say. */
+  runNotice: string | null;
+  dismissRunNotice(): void;
+}
+
+export interface HeavyRun {
+  title: string;
+  seconds: number;
+  megabytes: number;
+  packets: number;
 }
 
 export interface SelectionSlice {
