@@ -209,10 +209,12 @@ export function scenarioCase(): fc.Arbitrary<ScenarioCase> {
     });
 }
 
-/** Simulated time a valid mutant runs for: enough for the handshake, the first joins and attacks. */
-export const FUZZ_RUN_US = 60_000;
+/** Simulated time a valid mutant runs for: the handshake, the joins and the first attacks. */
+export const FUZZ_RUN_US = 300_000;
+/** Simulator events a valid mutant may take (the run stops there, marked stopped): a bound on its time whatever its rates. */
+export const FUZZ_RUN_EVENTS = 100_000;
 
-/** Loads the text as a scenario; a valid one runs for FUZZ_RUN_US with its baselines. */
+/** Loads the text as a scenario; a valid one runs for FUZZ_RUN_US or FUZZ_RUN_EVENTS, whichever comes first, with its baselines. */
 export function checkScenario(text: string): FuzzOutcome | 'problems' {
   try {
     const r = loadScenario(text);
@@ -221,7 +223,8 @@ export function checkScenario(text: string): FuzzOutcome | 'problems' {
       for (const p of r.problems) if (!/^[A-Z][A-Z0-9_]+$/.test(p.code) || typeof p.message !== 'string') throw new Error(`problem without a code: ${JSON.stringify(p)}`);
       return 'problems';
     }
-    runScenario(r.scenario, { trace: 'count', untilUs: FUZZ_RUN_US });
+    let events = 0;
+    runScenario(r.scenario, { trace: 'count', untilUs: FUZZ_RUN_US, progressEvery: 10_000, onProgress: (p) => (events = p.events), shouldStop: () => events >= FUZZ_RUN_EVENTS });
     return 'result';
   } catch (e) {
     codedOnly(e);

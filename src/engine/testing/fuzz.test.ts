@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { captureCase, checkCapture, checkScenario, scenarioCase } from './fuzz-targets.ts';
 
 /** Per case: generous for a loaded CI machine, far below what a blow-up costs (the reported ones took minutes and GBs). */
-const CASE_MS = 3_000;
+const CASE_MS = 5_000;
 const HEAP_GROWTH = 256 * 1024 * 1024;
 
 function bounded<T>(check: (input: T) => string): (input: T) => void {
