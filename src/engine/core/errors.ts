@@ -45,6 +45,22 @@ export class LabError extends Error {
   }
 }
 
+/**
+ * A LabError returned as data, never thrown: a decoder's `Result` error.
+ * It carries no stack trace, whose capture costs microseconds: a damaged
+ * capture can yield one such error per record, tens of millions of them.
+ */
+export function dataError(code: ErrorCode, message: string, offset?: number): LabError {
+  const E = Error as { stackTraceLimit?: number };
+  const limit = E.stackTraceLimit;
+  E.stackTraceLimit = 0;
+  try {
+    return new LabError(code, message, offset);
+  } finally {
+    E.stackTraceLimit = limit;
+  }
+}
+
 export function isLabError(e: unknown): e is LabError {
   return e instanceof LabError;
 }
