@@ -2,13 +2,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 
-/** Test files that start tshark, run the 100 MB transfer or sweep the whole matrix. */
+/** Test files that start tshark, run the 100 MB transfer, analyze a 50 MB capture or sweep the whole matrix. */
 const INTEGRATION = [
   'src/engine/runner/builtins.test.ts',
   'src/engine/wire/real-packets.test.ts',
   'src/engine/analysis/fixtures.test.ts',
   'src/engine/pcap/pcap-tools.test.ts',
   'src/cli/rfc-expectations.test.ts',
+  'src/cli/analyze-bounded.test.ts',
 ];
 
 // One config for the app build and the Vitest projects: the engine runs under

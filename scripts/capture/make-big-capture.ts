@@ -150,7 +150,7 @@ function mptcpCaptures(): void {
     yield pkt(c, 0x10, [{ kind: 'mp-capable', version: 1, flags: 0x01, senderKey: ck, receiverKey: sk }], 0);
     // Server announces a second address (v1 ADD_ADDR with its HMAC).
     const addr2 = v4((192 << 24) | (0 << 16) | (2 << 8) | 11);
-    yield pkt(s, 0x10, [{ kind: 'add-addr', version: 1, echo: false, addressId: 1, address: addr2, hmac: addAddrHmac(sk, ck, 1, addr2) } as TcpOption], 0);
+    yield pkt(s, 0x10, [{ kind: 'add-addr', version: 1, echo: false, addressId: 1, address: addr2, hmac: addAddrHmac(sk, ck, 1, addr2), reserved: 0 }], 0);
     // Join from the client's second address.
     const j: Dir = { src: client2, dst: server, sport: cport, dport: 443, seq: rand32(), ack: 0 };
     const js: Dir = { src: server, dst: client2, sport: 443, dport: cport, seq: rand32(), ack: 0 };

@@ -21,9 +21,9 @@ import type { MptcpOption } from '../wire/mptcp/types.ts';
 import { MP_TCPRST_REASONS } from '../wire/mptcp/types.ts';
 import { DssChecksumTracker, type ChecksumOutcome } from './dss-checksum-tracker.ts';
 import { endpointId, endpointOf, flowKeyOfIds } from './endpoints.ts';
-import { FlowTable, type DropReason } from './flow-table.ts';
+import { FlowTable, noLinks, type DropReason } from './flow-table.ts';
 import { HopRepeats } from './hop-repeats.ts';
-import { CappedProblems, countCode, DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits } from './limits.ts';
+import { CappedProblems, countCode, DEFAULT_ANALYSIS_LIMITS, FifoSet, RecentKeys, type AnalysisLimits } from './limits.ts';
 import { otherSide, type ConnectionState, type Endpoint, type SubflowState } from './model.ts';
 import type { ConnectionReport, OmittedConnections, Side } from './report-types.ts';
 import { buildReport, connectionReport, tallyConnection } from './report.ts';
@@ -45,7 +45,7 @@ export class CaptureAnalyzer {
   /** Token → the connection and side whose key hashes to it (RFC 8684 §3.2: joins name the receiver's token). */
   private readonly tokens = new Map<number, { conn: ConnectionState; side: Side }>();
   /** Joins whose token matched no known key yet, oldest first, and by token: attached when a key hashing to it appears. */
-  private readonly pendingJoins = new Set<SubflowState>();
+  private readonly pendingJoins = new FifoSet<SubflowState>();
   private readonly pendingByToken = new Map<number, SubflowState[]>();
   /** Reports of the first `maxReportedConnections` connections, by index, filled as each is summarised. */
   readonly connectionReports: ConnectionReport[] = [];
@@ -61,7 +61,7 @@ export class CaptureAnalyzer {
   };
   readonly flowsDropped = { closed: 0, idle: 0, evicted: 0 };
   /** Recent plain TCP flow keys, oldest first: a retransmitted SYN is not a new flow. */
-  private readonly plainFlows = new Set<string>();
+  private readonly plainFlows: RecentKeys<string>;
   plainTcpFlows = 0;
   private readonly hops = new HopRepeats();
   readonly problems: CappedProblems;
@@ -81,9 +81,20 @@ export class CaptureAnalyzer {
     return this.flows.peak;
   }
 
+  /** MPTCP subflows tracked now. */
+  get liveFlows(): number {
+    return this.flows.size;
+  }
+
+  /** MP_JOIN SYNs waiting for a key that hashes to their token. */
+  get pendingJoinCount(): number {
+    return this.pendingJoins.size;
+  }
+
   constructor(private readonly options: AnalyzerOptions = {}) {
     this.limits = { ...DEFAULT_ANALYSIS_LIMITS, ...options.limits };
     this.problems = new CappedProblems(this.limits.maxProblems);
+    this.plainFlows = new RecentKeys(this.limits.plainFlowMemory);
     this.flows = new FlowTable(this.limits, (sf, reason) => this.onDrop(sf, reason));
   }
 
@@ -244,7 +255,7 @@ export class CaptureAnalyzer {
   private pendJoin(sf: SubflowState): void {
     if (this.pendingJoins.size >= this.limits.maxPendingJoins) {
       // The oldest waiting join gives up: reported now, its flow no longer tracked.
-      const oldest = this.pendingJoins.values().next().value!;
+      const oldest = this.pendingJoins.oldest()!;
       this.flows.remove(oldest, 'evicted');
     }
     this.pendingJoins.add(sf);
@@ -300,7 +311,6 @@ export class CaptureAnalyzer {
   private countPlainFlow(key: string): void {
     if (this.plainFlows.has(key)) return;
     this.plainTcpFlows++;
-    if (this.plainFlows.size >= this.limits.plainFlowMemory) this.plainFlows.delete(this.plainFlows.values().next().value!);
     this.plainFlows.add(key);
   }
 
@@ -340,6 +350,7 @@ export class CaptureAnalyzer {
       lastSeenS: nowS,
       closed: false,
       closingTouch: 0,
+      links: noLinks(),
     };
     this.flows.add(sf);
     return sf;

@@ -1,14 +1,17 @@
 /**
- * The analyzer's live MPTCP subflows, bounded. A Map keyed by flow is both
- * the lookup and a queue in the order flows were (re)queued; a second Map
- * queues closed flows in closing order. Nothing moves on the hot path: a
- * packet only stamps its flow (`touch`, `lastSeenS`). A sweep, run once per
- * second of capture time and whenever the table is over its cap, walks each
- * queue from the front: a flow stamped since it was queued goes to the back
- * (a second chance), an unstamped one is dropped if it has been quiet long
- * enough (closed: `closedLingerS`; open: `idleTimeoutS`), and otherwise the
- * walk stops, since everything behind it was queued later. Each requeue is
- * paid for by a packet, so the cost is O(1) per packet, amortised.
+ * The analyzer's live MPTCP subflows, bounded. A Map finds a flow by key;
+ * two intrusive lists order the flows: every flow in the order it was
+ * (re)queued, and closed flows in closing order. Nothing moves on the hot
+ * path: a packet only stamps its flow (`touch`, `lastSeenS`). A sweep, run
+ * once per second of capture time, and eviction, whenever the table is over
+ * its cap, walk a list from the front: a flow stamped since it was queued
+ * goes to the back (a second chance), an unstamped one is dropped if it has
+ * been quiet long enough (closed: `closedLingerS`; open: `idleTimeoutS`),
+ * and otherwise the walk stops, since everything behind it was queued later.
+ * Each requeue is paid for by a packet, so the cost is O(1) per packet,
+ * amortised. (Lists, not a Map's insertion order: V8 leaves deleted entries
+ * as holes a new iterator must skip, so "the first entry" of a Map used as a
+ * queue costs O(holes).)
  *
  * Over the cap, a closed flow goes first, then the least recently queued
  * flow not stamped since (LRU, approximately, as CLOCK does it).
@@ -27,11 +30,52 @@ export interface FlowEntry {
   lastSeenS: number;
   closed: boolean;
   closingTouch: number;
+  /** Links of the two lists (owned by FlowTable). */
+  links: FlowLinks;
+}
+
+export interface FlowLinks {
+  prev: FlowEntry | null;
+  next: FlowEntry | null;
+  closingPrev: FlowEntry | null;
+  closingNext: FlowEntry | null;
+}
+
+export const noLinks = (): FlowLinks => ({ prev: null, next: null, closingPrev: null, closingNext: null });
+
+/** A doubly linked list threaded through entries; `p`/`n` name which pair of links it uses. */
+class List {
+  head: FlowEntry | null = null;
+  tail: FlowEntry | null = null;
+  constructor(
+    private readonly p: 'prev' | 'closingPrev',
+    private readonly n: 'next' | 'closingNext',
+  ) {}
+
+  push(e: FlowEntry): void {
+    e.links[this.p] = this.tail;
+    e.links[this.n] = null;
+    if (this.tail) this.tail.links[this.n] = e;
+    else this.head = e;
+    this.tail = e;
+  }
+
+  unlink(e: FlowEntry): void {
+    const prev = e.links[this.p];
+    const next = e.links[this.n];
+    if (prev) prev.links[this.n] = next;
+    else this.head = next;
+    if (next) next.links[this.p] = prev;
+    else this.tail = prev;
+    e.links[this.p] = null;
+    e.links[this.n] = null;
+  }
 }
 
 export class FlowTable<T extends FlowEntry> {
-  private readonly open = new Map<string, T>();
-  private readonly closing = new Map<string, T>();
+  private readonly byKey = new Map<string, T>();
+  private readonly queue = new List('prev', 'next');
+  private readonly closing = new List('closingPrev', 'closingNext');
   /** Largest number of flows held at once. */
   peak = 0;
 
@@ -41,78 +85,76 @@ export class FlowTable<T extends FlowEntry> {
   ) {}
 
   get size(): number {
-    return this.open.size;
+    return this.byKey.size;
   }
 
   get(key: string): T | undefined {
-    return this.open.get(key);
+    return this.byKey.get(key);
   }
 
   /** Adds a flow (the key must be free: remove the old one first). */
   add(e: T): void {
     e.queuedTouch = e.touch;
-    this.open.set(e.key, e);
-    while (this.open.size > this.limits.maxLiveFlows) this.evictOne(e);
-    if (this.open.size > this.peak) this.peak = this.open.size;
+    this.byKey.set(e.key, e);
+    this.queue.push(e);
+    while (this.byKey.size > Math.max(1, this.limits.maxLiveFlows)) this.evictOne(e);
+    if (this.byKey.size > this.peak) this.peak = this.byKey.size;
   }
 
   markClosed(e: T): void {
-    if (e.closed || this.open.get(e.key) !== e) return;
+    if (e.closed || this.byKey.get(e.key) !== e) return;
     e.closed = true;
     e.closingTouch = e.touch;
-    this.closing.set(e.key, e);
+    this.closing.push(e);
   }
 
   remove(e: T, reason: DropReason): void {
-    if (this.open.get(e.key) !== e) return;
-    this.open.delete(e.key);
-    if (e.closed) this.closing.delete(e.key);
+    if (this.byKey.get(e.key) !== e) return;
+    this.byKey.delete(e.key);
+    this.queue.unlink(e);
+    if (e.closed) this.closing.unlink(e);
     this.onDrop(e, reason);
   }
 
   /** Drops flows quiet for longer than their timeout at capture time `nowS`. */
   sweep(nowS: number): void {
     const linger = this.limits.closedLingerS;
-    for (;;) {
-      const e = first(this.closing);
-      if (!e) break;
+    for (let e = this.closing.head as T | null; e; e = this.closing.head as T | null) {
       if (e.touch !== e.closingTouch) {
-        this.closing.delete(e.key);
+        this.closing.unlink(e);
         e.closingTouch = e.touch;
-        this.closing.set(e.key, e);
+        this.closing.push(e);
       } else if (nowS - e.lastSeenS >= linger) this.remove(e, 'closed');
       else break;
     }
     const idle = this.limits.idleTimeoutS;
-    for (;;) {
-      const e = first(this.open);
-      if (!e) break;
+    for (let e = this.queue.head as T | null; e; e = this.queue.head as T | null) {
       if (e.touch !== e.queuedTouch) this.requeue(e);
       else if (nowS - e.lastSeenS >= (e.closed ? linger : idle)) this.remove(e, e.closed ? 'closed' : 'idle');
       else break;
     }
   }
 
-  /** Drops every flow (the end of the capture). */
+  /** Drops every flow (the end of the capture), oldest first. */
   drain(): void {
-    for (const e of [...this.open.values()]) this.remove(e, 'end');
+    for (let e = this.queue.head as T | null; e; e = this.queue.head as T | null) this.remove(e, 'end');
   }
 
   private requeue(e: T): void {
-    this.open.delete(e.key);
+    this.queue.unlink(e);
     e.queuedTouch = e.touch;
-    this.open.set(e.key, e);
+    this.queue.push(e);
   }
 
   /** Drops one flow, never `keep` (the flow being added). */
   private evictOne(keep: T): void {
-    const closed = first(this.closing);
-    if (closed) {
+    const closed = this.closing.head as T | null;
+    if (closed && closed !== keep) {
       this.remove(closed, 'closed');
       return;
     }
     for (;;) {
-      const e = first(this.open)!;
+      const e = this.queue.head as T;
       if (e.touch !== e.queuedTouch || e === keep) this.requeue(e);
       else {
         this.remove(e, 'evicted');
@@ -120,9 +162,4 @@ export class FlowTable<T extends FlowEntry> {
       }
     }
   }
-}
-
-function first<T>(m: Map<string, T>): T | undefined {
-  for (const v of m.values()) return v;
-  return undefined;
 }

@@ -65,3 +65,69 @@ export class CappedProblems {
     else countCode(this.omitted, code);
   }
 }
+
+/**
+ * The newest `capacity` keys (a ring of them beside a Set): O(1) to add,
+ * forgetting the oldest. (A Set alone, trimmed from its front, costs O(holes)
+ * per trim in V8.)
+ */
+export class RecentKeys<K> {
+  private readonly ring: K[] = [];
+  private next = 0;
+  private readonly set = new Set<K>();
+
+  constructor(readonly capacity: number) {}
+
+  has(k: K): boolean {
+    return this.set.has(k);
+  }
+
+  /** Adds `k` (which must not be held). */
+  add(k: K): void {
+    if (this.capacity <= 0) return;
+    if (this.ring.length < this.capacity) this.ring.push(k);
+    else {
+      this.set.delete(this.ring[this.next]!);
+      this.ring[this.next] = k;
+      this.next = (this.next + 1) % this.capacity;
+    }
+    this.set.add(k);
+  }
+}
+
+/**
+ * Members in the order they were added, with deletion anywhere and the
+ * oldest at hand: an array queue beside a Set, deleted members skipped
+ * lazily and the array compacted when stale ones outnumber live ones.
+ */
+export class FifoSet<T> {
+  private queue: T[] = [];
+  private head = 0;
+  private readonly members = new Set<T>();
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  add(x: T): void {
+    this.members.add(x);
+    this.queue.push(x);
+    if (this.queue.length - this.head > 2 * this.members.size + 64) {
+      this.queue = this.queue.slice(this.head).filter((y) => this.members.has(y));
+      this.head = 0;
+    }
+  }
+
+  delete(x: T): boolean {
+    return this.members.delete(x);
+  }
+
+  oldest(): T | undefined {
+    while (this.head < this.queue.length) {
+      const x = this.queue[this.head]!;
+      if (this.members.has(x)) return x;
+      this.head++;
+    }
+    return undefined;
+  }
+}

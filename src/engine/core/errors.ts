@@ -28,6 +28,10 @@ export type ErrorCode =
   // command line
   | 'CLI_USAGE'
   | 'CLI_FILE'
+  /** An input over its size limit (a scenario over 10 MB), refused before it is read. */
+  | 'CLI_FILE_TOO_BIG'
+  /** A device, FIFO or socket where a regular file was expected (`/dev/zero` would never end). */
+  | 'CLI_NOT_A_FILE'
   // a request replaced by a newer one before it finished
   | 'CANCELLED'
   | 'INTERNAL';
