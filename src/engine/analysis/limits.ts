@@ -39,7 +39,7 @@ export const DEFAULT_ANALYSIS_LIMITS: Readonly<AnalysisLimits> = Object.freeze({
   maxConnectionAddrs: 256,
   maxSubflowsPerConnection: 256,
   maxPendingJoins: 10_000,
-  plainFlowMemory: 1 << 16,
+  plainFlowMemory: 4096,
 });
 
 /** Adds one to `counts[code]`. */

@@ -55,14 +55,14 @@ export class LabError extends Error {
  * capture can yield one such error per record, tens of millions of them.
  */
 export function dataError(code: ErrorCode, message: string, offset?: number): LabError {
-  const E = Error as { stackTraceLimit?: number };
-  const limit = E.stackTraceLimit;
-  E.stackTraceLimit = 0;
-  try {
-    return new LabError(code, message, offset);
-  } finally {
-    E.stackTraceLimit = limit;
-  }
+  // A LabError in every way code looks at (instanceof, name, code, message, offset) but built without
+  // running Error's constructor, which costs about a microsecond even without a stack.
+  const e = Object.create(LabError.prototype) as { -readonly [K in keyof LabError]: LabError[K] };
+  e.name = 'LabError';
+  e.message = message;
+  e.code = code;
+  e.offset = offset;
+  return e as LabError;
 }
 
 export function isLabError(e: unknown): e is LabError {
