@@ -2,20 +2,21 @@
 //
 //   npx tsx scripts/capture/make-big-capture.ts zeros     /tmp/zeros.pcap [--mb 1024]
 //   npx tsx scripts/capture/make-big-capture.ts mptcp     /tmp/mptcp.pcap [--mb 1024]
-//   npx tsx scripts/capture/make-big-capture.ts synflood  /tmp/flood.pcap [--flows 10000000]
+//   npx tsx scripts/capture/make-big-capture.ts synflood  /tmp/flood.pcap [--flows 10000000] [--mptcp]
 //
 // zeros:    a valid pcap header, then zeros: tens of millions of zero-length records.
 // mptcp:    MPTCP v1 connections, each an MP_CAPABLE handshake, a join (real tokens, nonces and HMACs),
 //           an ADD_ADDR with its HMAC, 1400-byte data segments with DSS mappings and DATA_ACKs on both
 //           subflows, DATA_FINs and FINs; 64 connections overlap in time, each on its own ports.
-// synflood: plain TCP SYNs (no MPTCP option), each from a distinct address and port in 198.18.0.0/15.
+// synflood: plain TCP SYNs (no MPTCP option), each from a distinct address and port in 198.18.0.0/15;
+//           with --mptcp each SYN carries MP_CAPABLE (v1), so every one is an MPTCP connection to track.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addAddrHmac, joinAckHmac, joinSynAckHmac, LINKTYPE_RAW, PcapWriter, tokenFromKey, idsnFromKey, type IpAddress, type TcpOption } from '../../src/engine/index.ts';
 import { buildTcpPacket } from '../../src/engine/wire/build-tcp-packet.ts';
 import { tcpOptionsByteLength } from '../../src/engine/wire/tcp-options.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { mb: { type: 'string' }, flows: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { mb: { type: 'string' }, flows: { type: 'string' }, mptcp: { type: 'boolean' } } });
 const [kind, out] = positionals;
 if (!kind || !out || !['zeros', 'mptcp', 'synflood'].includes(kind)) {
   console.error('usage: make-big-capture.ts zeros|mptcp|synflood <out.pcap> [--mb N] [--flows N]');
@@ -75,7 +76,7 @@ if (kind === 'zeros') {
 } else if (kind === 'synflood') {
   const flows = Number(values.flows ?? 10_000_000);
   const dst = v4((192 << 24) | (0 << 16) | (2 << 8) | 1);
-  const mss: TcpOption[] = [{ kind: 'mss', mss: 1460 }];
+  const mss: TcpOption[] = values.mptcp ? [{ kind: 'mp-capable', version: 1, flags: 0x01 }] : [{ kind: 'mss', mss: 1460 }];
   for (let i = 0; i < flows; i++) {
     // 198.18.0.0/15 holds 131072 addresses; 1024 ports each covers 134 million flows.
     const src = v4(((198 << 24) | (18 << 16)) + (i % 131072));
