@@ -21,7 +21,7 @@ import type { MptcpOption } from '../wire/mptcp/types.ts';
 import { MP_TCPRST_REASONS } from '../wire/mptcp/types.ts';
 import { DssChecksumTracker, type ChecksumOutcome } from './dss-checksum-tracker.ts';
 import { endpointId, endpointOf, flowKeyOfIds } from './endpoints.ts';
-import { FlowTable, noLinks, type DropReason } from './flow-table.ts';
+import { FlowTable, type DropReason } from './flow-table.ts';
 import { HopRepeats } from './hop-repeats.ts';
 import { CappedProblems, countCode, DEFAULT_ANALYSIS_LIMITS, FifoSet, RecentKeys, type AnalysisLimits } from './limits.ts';
 import { otherSide, type ConnectionState, type Endpoint, type SubflowState } from './model.ts';
@@ -350,7 +350,10 @@ export class CaptureAnalyzer {
       lastSeenS: nowS,
       closed: false,
       closingTouch: 0,
-      links: noLinks(),
+      prev: null,
+      next: null,
+      closingPrev: null,
+      closingNext: null,
     };
     this.flows.add(sf);
     return sf;
@@ -373,7 +376,7 @@ export class CaptureAnalyzer {
       bytesSent: { client: 0, server: 0 },
       firstMapping: { client: null, server: null },
       firstDataAck: { client: null, server: null },
-      dataFinsSeen: new Set(),
+      dataFinsSeen: null,
       fastcloses: [],
       checksumStats: { verified: 0, failed: 0, unchecked: 0 },
       live: 1,
@@ -461,8 +464,9 @@ export class CaptureAnalyzer {
         if (o.dataFin && o.mapping) {
           const dsnFin = o.mapping.dsn + BigInt(o.mapping.dataLength) - 1n;
           const id = `${from}:${dsnFin}`;
-          if (!conn.dataFinsSeen.has(id)) {
-            if (conn.dataFinsSeen.size < this.limits.maxConnectionEvents) conn.dataFinsSeen.add(id);
+          const seen = (conn.dataFinsSeen ??= new Set());
+          if (!seen.has(id)) {
+            if (seen.size < this.limits.maxConnectionEvents) seen.add(id);
             this.event(conn, { frame, kind: 'data-fin', from, subflow: index, detail: `DATA_FIN at DSN ${dsnFin}` });
           }
         }

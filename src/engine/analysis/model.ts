@@ -98,7 +98,8 @@ export interface ConnectionState {
   /** First explicit mapping DSN sent by each side, and first DATA_ACK sent by each side. */
   firstMapping: { client: DsnEvidence | null; server: DsnEvidence | null };
   firstDataAck: { client: DsnEvidence | null; server: DsnEvidence | null };
-  dataFinsSeen: Set<string>;
+  /** DATA_FINs already reported (made at the first: most connections in a flood never send one). */
+  dataFinsSeen: Set<string> | null;
   fastcloses: { frame: number; from: Side; receiverKey: bigint }[];
   checksumStats: { verified: number; failed: number; unchecked: number };
   /** Subflows still in the flow table: at 0 the connection is summarised into the report and dropped. */
