@@ -4,13 +4,14 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CSP_HEADER, CSP_META, SECURITY_HEADERS, devCsp } from './scripts/security-headers.ts';
 
-/** Test files that start tshark, run the 100 MB transfer or sweep the whole matrix. */
+/** Test files that start tshark, run the 100 MB transfer, analyze a 50 MB capture or sweep the whole matrix. */
 const INTEGRATION = [
   'src/engine/runner/builtins.test.ts',
   'src/engine/wire/real-packets.test.ts',
   'src/engine/analysis/fixtures.test.ts',
   'src/engine/pcap/pcap-tools.test.ts',
   'src/cli/rfc-expectations.test.ts',
+  'src/cli/analyze-bounded.test.ts',
 ];
 
 /** The built index.html carries the policy as a <meta> too, right after the charset (before any script), so a static host without headers still enforces it. */

@@ -1,10 +1,11 @@
 /**
  * A scenario from the command line: a built-in id or a JSON file, loaded
  * with migrate → validate → defaults. Problems are listed with their JSON
- * paths, the first hundred and then a count.
+ * paths, the first hundred and then a count. A file is read only if it is
+ * a regular file of at most 10 MB (`read-file.ts`).
  */
-import { readFileSync } from 'node:fs';
 import { BUILTIN_SCENARIOS, LabError, builtinScenario, countProblems, formatScenarioProblem, loadScenario, type Scenario, type ScenarioProblem } from '../engine/index.ts';
+import { MAX_SCENARIO_BYTES, readTextFile } from './read-file.ts';
 
 export class ScenarioLoadError extends LabError {
   readonly lines: string[];
@@ -23,15 +24,8 @@ export class ScenarioLoadError extends LabError {
 export function scenarioFrom(arg: string): Scenario {
   const builtin = builtinScenario(arg);
   if (builtin) return builtin;
-  let text: string;
-  try {
-    text = readFileSync(arg, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const ids = BUILTIN_SCENARIOS.map((s) => s.id).join(', ');
-    if (code === 'ENOENT') throw new LabError('CLI_FILE', `"${arg}" is neither a built-in scenario (${ids}) nor a file`);
-    throw new LabError('CLI_FILE', `cannot read "${arg}": ${(e as Error).message}`);
-  }
+  const ids = BUILTIN_SCENARIOS.map((s) => s.id).join(', ');
+  const text = readTextFile(arg, MAX_SCENARIO_BYTES, `"${arg}" is neither a built-in scenario (${ids}) nor a file`);
   const r = loadScenario(text);
   if (!r.ok) throw new ScenarioLoadError(arg, r.problems);
   return r.scenario;

@@ -32,7 +32,13 @@ Global options:
 
 export async function main(argv: string[], terminal: CliIo): Promise<number> {
   // Everything printed passes through forTerminal: a scenario's title may carry escape sequences.
-  const io: CliIo = { out: (t) => terminal.out(forTerminal(t)), err: (t) => terminal.err(forTerminal(t)), ...(terminal.now ? { now: terminal.now } : {}) };
+  const p = terminal.progress;
+  const io: CliIo = {
+    out: (t) => terminal.out(forTerminal(t)),
+    err: (t) => terminal.err(forTerminal(t)),
+    ...(terminal.now ? { now: terminal.now } : {}),
+    ...(p && { progress: { tty: p.tty, now: () => p.now(), update: (t: string) => p.update(forTerminal(t)), done: () => p.done() } }),
+  };
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;

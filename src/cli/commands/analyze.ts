@@ -3,11 +3,40 @@ import { basename } from 'node:path';
 import { formatAnalysisSummary, startCaptureAnalysis, type AnalysisReport } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { streamFile } from '../read-file.ts';
-import type { Command } from './command.ts';
+import type { Command, ProgressIo } from './command.ts';
 
-export function analyzeFile(path: string): AnalysisReport {
+/** Files above this size show progress even when stderr is not a terminal. */
+export const PROGRESS_ALWAYS_BYTES = 64 * 1024 * 1024;
+const PROGRESS_EVERY_MS = 1000;
+
+const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1);
+
+export function analyzeFile(path: string, progress?: ProgressIo): AnalysisReport {
   const analysis = startCaptureAnalysis();
-  streamFile(path, (chunk) => analysis.push(chunk), () => analysis.stopped);
+  let size = 0;
+  let show = false;
+  let start = 0;
+  let last = 0;
+  try {
+    streamFile(path, (chunk) => analysis.push(chunk), {
+      stop: () => analysis.stopped,
+      opened: (n) => {
+        size = n;
+        show = progress !== undefined && (progress.tty || n > PROGRESS_ALWAYS_BYTES);
+        if (show) start = last = progress!.now();
+      },
+      progress: (read) => {
+        if (!show) return;
+        const now = progress!.now();
+        if (now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        const rate = read / (1024 * 1024) / ((now - start) / 1000);
+        progress!.update(`analyze: ${mb(read)} of ${mb(size)} MB (${Math.floor((100 * read) / Math.max(1, size))}%), ${analysis.packets.toLocaleString('en-US')} packets, ${rate.toFixed(1)} MB/s`);
+      },
+    });
+  } finally {
+    if (show) progress!.done();
+  }
   return analysis.end();
 }
 
@@ -21,7 +50,24 @@ v1/v2 or BSD loopback link types), groups its packets into MPTCP connections
 and subflows, derives tokens and IDSNs from the keys, and verifies every
 MP_JOIN HMAC (SYN/ACK and third ACK), every v1 ADD_ADDR HMAC, the IDSNs
 against the data sequence numbers on the wire, and DSS checksums when they
-were negotiated. The file is streamed: memory does not grow with its size.
+were negotiated. Only regular files are read (not devices, FIFOs or sockets).
+
+Memory is bounded whatever the file's size or number of flows:
+  - plain TCP flows (SYN without MP_CAPABLE or MP_JOIN) are only counted;
+  - at most 50,000 MPTCP subflows are tracked at once: closed ones (FIN both
+    ways, RST, MP_FASTCLOSE) are dropped 10 s (capture time) after their last
+    packet, open ones after 300 s without a packet, and over the cap the least
+    recently seen goes; a connection is verified and summarised when its last
+    subflow is dropped;
+  - the first 10,000 MPTCP connections are listed in full, later ones are
+    counted with their verdicts (IDSN, join HMAC, ADD_ADDR HMAC, problems);
+  - the first 1,000 problems are listed, the rest counted by code; per
+    connection, 100 problems, 1,000 events, 256 ADD_ADDRs, REMOVE_ADDRs and
+    subflows.
+The summary and the JSON report ("bounds") say what was summarised.
+
+Progress (bytes, packets, MB/s) goes to stderr about once a second when stderr
+is a terminal, and always for files over 64 MB; stdout carries only the report.
 
 Options:
   --json        print the full report as JSON instead of a summary
@@ -33,7 +79,7 @@ the report), 1 when it could not be read, 2 on a usage error.`,
     const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'analyze needs a capture file' : `analyze takes one file, got ${positionals.length}`);
     const file = positionals[0]!;
-    const report = analyzeFile(file);
+    const report = analyzeFile(file, io.progress);
     io.out(values.json ? JSON.stringify(report, null, 2) : formatAnalysisSummary(report, basename(file)));
     return 0;
   },

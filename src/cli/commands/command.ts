@@ -3,6 +3,23 @@ export interface CliIo {
   err(text: string): void;
   /** Milliseconds from some fixed moment, for progress reports (tests give their own); default performance.now(). */
   now?(): number;
+  /**
+   * Progress lines on stderr for long jobs, with the only clock the CLI
+   * reads (the engine never does). Absent in tests and wherever nobody
+   * watches; stdout stays clean either way (it may be JSON).
+   */
+  progress?: ProgressIo;
+}
+
+export interface ProgressIo {
+  /** stderr is a terminal: lines overwrite each other. */
+  readonly tty: boolean;
+  /** Milliseconds from a monotonic clock. */
+  now(): number;
+  /** Shows one progress line (on a terminal it replaces the last). */
+  update(text: string): void;
+  /** Ends the progress display (on a terminal, clears the line). */
+  done(): void;
 }
 
 export interface Command {

@@ -18,6 +18,8 @@ export interface CaptureAnalysis {
   end(): AnalysisReport;
   /** True once the reader met damage it cannot read past: later chunks are ignored. */
   readonly stopped: boolean;
+  /** Packet records read so far (for progress displays). */
+  readonly packets: number;
 }
 
 export function startCaptureAnalysis(options: AnalyzerOptions = {}): CaptureAnalysis {
@@ -38,6 +40,9 @@ export function startCaptureAnalysis(options: AnalyzerOptions = {}): CaptureAnal
     },
     get stopped() {
       return reader.stopped;
+    },
+    get packets() {
+      return reader.packetsRead;
     },
   };
 }

@@ -1,9 +1,15 @@
 /**
  * Walks a capture packet by packet and records what MPTCP did: which flows
  * are subflows of which connection, the keys, nonces and HMACs they carried,
- * address signalling and the notable events. It keeps no packet bytes, so
- * memory stays bounded by the number of flows, not the size of the capture.
- * Key-dependent checks happen in `buildReport` at the end.
+ * address signalling and the notable events. It keeps no packet bytes.
+ *
+ * Memory is bounded (`limits.ts`): plain TCP flows are only counted; MPTCP
+ * subflows live in a `FlowTable` that drops closed, idle and (past its cap)
+ * least recently seen flows. When a connection's last subflow is dropped,
+ * its key-dependent checks run (`connectionReport`) and it is summarised:
+ * listed in full among the first `maxReportedConnections`, counted with its
+ * verdicts after that; its tokens leave the token map with it. Problems and
+ * per-connection lists are capped, the rest counted by code.
  */
 import { deriveFromKey } from '../crypto/mptcp-crypto.ts';
 import type { CapturedPacket, CaptureProblem } from '../pcap/types.ts';
@@ -15,26 +21,52 @@ import type { MptcpOption } from '../wire/mptcp/types.ts';
 import { MP_TCPRST_REASONS } from '../wire/mptcp/types.ts';
 import { DssChecksumTracker, type ChecksumOutcome } from './dss-checksum-tracker.ts';
 import { endpointId, endpointOf, flowKeyOfIds } from './endpoints.ts';
+import { FlowTable, type DropReason } from './flow-table.ts';
 import { HopRepeats } from './hop-repeats.ts';
+import { CappedProblems, countCode, DEFAULT_ANALYSIS_LIMITS, FifoSet, RecentKeys, type AnalysisLimits } from './limits.ts';
 import { otherSide, type ConnectionState, type Endpoint, type SubflowState } from './model.ts';
-import type { ProblemReport, Side } from './report-types.ts';
-import { buildReport } from './report.ts';
+import type { ConnectionReport, OmittedConnections, Side } from './report-types.ts';
+import { buildReport, connectionReport, tallyConnection } from './report.ts';
 import type { AnalysisReport } from './report-types.ts';
 
 export interface AnalyzerOptions {
-  /** Called for every packet with its decoded view, its connection and subflow when it has them (the UI's packet list and ladder use it). */
+  /**
+   * Called for every packet with its decoded view, its connection and subflow when it has them (the UI's packet list and ladder use it).
+   * The analyzer forgets a connection once its subflows are dropped; the objects stay valid for whoever keeps them.
+   */
   onPacket?(p: CapturedPacket, decoded: DecodedPacket | null, conn: ConnectionState | null, subflow: SubflowState | null): void;
+  /** Overrides of the memory bounds (tests use small ones). */
+  limits?: Partial<AnalysisLimits>;
 }
 
 export class CaptureAnalyzer {
-  private readonly flows = new Map<string, SubflowState>();
+  readonly limits: Readonly<AnalysisLimits>;
+  private readonly flows: FlowTable<SubflowState>;
   /** Token → the connection and side whose key hashes to it (RFC 8684 §3.2: joins name the receiver's token). */
   private readonly tokens = new Map<number, { conn: ConnectionState; side: Side }>();
-  /** Joins whose token matched no known key yet; retried at the end. */
-  private readonly unmatchedJoins: SubflowState[] = [];
-  readonly connections: ConnectionState[] = [];
+  /** Joins whose token matched no known key yet, oldest first, and by token: attached when a key hashing to it appears. */
+  private readonly pendingJoins = new FifoSet<SubflowState>();
+  private readonly pendingByToken = new Map<number, SubflowState[]>();
+  /** Reports of the first `maxReportedConnections` connections, by index, filled as each is summarised. */
+  readonly connectionReports: ConnectionReport[] = [];
+  connectionCount = 0;
+  readonly omittedConnections: OmittedConnections = {
+    count: 0,
+    subflows: 0,
+    idsn: { verified: 0, mismatch: 0, notCheckable: 0 },
+    joinHmac: { verified: 0, mismatch: 0, notCheckable: 0 },
+    addAddrHmac: { verified: 0, mismatch: 0, notCheckable: 0 },
+    dssChecksum: { verified: 0, failed: 0, unchecked: 0 },
+    problems: {},
+  };
+  readonly flowsDropped = { closed: 0, idle: 0, evicted: 0 };
+  /** Recent plain TCP flow keys, oldest first: a retransmitted SYN is not a new flow. */
+  private readonly plainFlows: RecentKeys<string>;
+  plainTcpFlows = 0;
   private readonly hops = new HopRepeats();
-  readonly problems: ProblemReport[] = [];
+  readonly problems: CappedProblems;
+  /** Capture time of the next idle sweep, in seconds. */
+  private nextSweepS = -Infinity;
   packets = 0;
   tcpPackets = 0;
   mptcpPackets = 0;
@@ -45,10 +77,29 @@ export class CaptureAnalyzer {
     return this.hops.repeats;
   }
 
-  constructor(private readonly options: AnalyzerOptions = {}) {}
+  get peakLiveFlows(): number {
+    return this.flows.peak;
+  }
+
+  /** MPTCP subflows tracked now. */
+  get liveFlows(): number {
+    return this.flows.size;
+  }
+
+  /** MP_JOIN SYNs waiting for a key that hashes to their token. */
+  get pendingJoinCount(): number {
+    return this.pendingJoins.size;
+  }
+
+  constructor(private readonly options: AnalyzerOptions = {}) {
+    this.limits = { ...DEFAULT_ANALYSIS_LIMITS, ...options.limits };
+    this.problems = new CappedProblems(this.limits.maxProblems);
+    this.plainFlows = new RecentKeys(this.limits.plainFlowMemory);
+    this.flows = new FlowTable(this.limits, (sf, reason) => this.onDrop(sf, reason));
+  }
 
   captureProblem(p: CaptureProblem): void {
-    this.problems.push({ frame: p.frame, code: p.code, message: p.message });
+    this.problems.add(p.frame, p.code, () => p.message);
   }
 
   packet(p: CapturedPacket): void {
@@ -57,7 +108,8 @@ export class CaptureAnalyzer {
     if (cut) this.cutPackets++;
     const link = linkLayerPayload(p.linkType, p.data);
     if (!link.ok) {
-      this.problems.push({ frame: p.frame, code: link.error.code, message: link.error.message });
+      const e = link.error;
+      this.problems.add(p.frame, e.code, () => e.message);
       this.options.onPacket?.(p, null, null, null);
       return;
     }
@@ -68,7 +120,8 @@ export class CaptureAnalyzer {
     const ipBytes = p.data.subarray(link.value.offset);
     let d = decodePacket(ipBytes);
     if (!d.ok) {
-      this.problems.push({ frame: p.frame, code: d.error.code, message: `frame ${p.frame}: ${d.error.message}` });
+      const e = d.error;
+      this.problems.add(p.frame, e.code, () => `frame ${p.frame}: ${e.message}`);
       this.options.onPacket?.(p, null, null, null);
       return;
     }
@@ -79,6 +132,11 @@ export class CaptureAnalyzer {
       return;
     }
     this.tcpPackets++;
+    const nowS = p.tsSec + p.tsNsec * 1e-9;
+    if (nowS >= this.nextSweepS) {
+      this.flows.sweep(nowS);
+      this.nextSweepS = nowS + 1;
+    }
     const h = tcp.header;
     const ip = d.value.ip;
     // The hot path compares endpoint ids; Endpoint objects are made only when a flow starts.
@@ -108,15 +166,17 @@ export class CaptureAnalyzer {
 
     const flags = h.flags;
     if (flags & TCP_FLAG.SYN && !(flags & TCP_FLAG.ACK)) {
-      sf = this.onSyn(p.frame, key, endpointOf(ip.src, h.srcPort, srcId), endpointOf(ip.dst, h.dstPort, dstId), h.seq, options, sf);
+      sf = this.onSyn(p.frame, key, endpointOf(ip.src, h.srcPort, srcId), endpointOf(ip.dst, h.dstPort, dstId), h.seq, options, sf, nowS);
     } else if (!sf && hasMptcp) {
-      sf = this.onMidstream(p.frame, key, endpointOf(ip.src, h.srcPort, srcId), endpointOf(ip.dst, h.dstPort, dstId), options);
+      sf = this.onMidstream(p.frame, key, endpointOf(ip.src, h.srcPort, srcId), endpointOf(ip.dst, h.dstPort, dstId), options, nowS);
     }
     if (!sf) {
       this.options.onPacket?.(p, pkt, null, null);
       return;
     }
     const fromClient = srcId === sf.client.id;
+    sf.touch = this.packets;
+    sf.lastSeenS = nowS;
     sf.packets++;
     sf.payloadBytes += pkt.payloadLength;
     if (flags & TCP_FLAG.SYN && flags & TCP_FLAG.ACK && !fromClient) this.onSynAck(p.frame, sf, h.seq, options);
@@ -135,6 +195,11 @@ export class CaptureAnalyzer {
       this.trackChecksums(p.frame, sf, conn, fromClient, h.seq, ipBytes.subarray(pkt.payloadOffset, pkt.payloadOffset + pkt.payloadLength), cut, options);
       conn.bytesSent[from] += pkt.payloadLength;
     }
+    if (flags & TCP_FLAG.FIN) {
+      if (fromClient) sf.finFromClient = true;
+      else sf.finFromServer = true;
+    }
+    if ((sf.finFromClient && sf.finFromServer) || flags & TCP_FLAG.RST) this.flows.markClosed(sf);
     this.options.onPacket?.(p, pkt, conn, sf);
   }
 
@@ -146,39 +211,78 @@ export class CaptureAnalyzer {
   }
 
   finish(): AnalysisReport {
-    for (const sf of this.unmatchedJoins) {
-      if (this.attachJoin(sf)) continue;
-      const j = sf.join!;
-      this.problems.push({
-        frame: j.synFrame,
-        code: 'ANALYSIS_UNKNOWN_TOKEN',
-        message: `frame ${j.synFrame}: MP_JOIN SYN names token ${j.token.toString(16).padStart(8, '0')}, which no key in this capture hashes to`,
-      });
-    }
-    for (const sf of this.flows.values()) {
-      if (!sf.conn) continue;
-      for (const t of [sf.checksums.fromClient, sf.checksums.fromServer]) if (t) this.countChecksums(sf.conn, t.finish());
-    }
+    // Every flow still open ends with the capture: its connection is summarised like any other.
+    this.flows.drain();
     return buildReport(this);
+  }
+
+  /** A subflow leaves the flow table: finish its checksums; the connection's last one summarises the connection. */
+  private onDrop(sf: SubflowState, reason: DropReason): void {
+    sf.live = false;
+    if (reason !== 'end') this.flowsDropped[reason]++;
+    const conn = sf.conn;
+    if (!conn) {
+      this.unpendJoin(sf);
+      this.unknownToken(sf);
+      return;
+    }
+    for (const t of [sf.checksums.fromClient, sf.checksums.fromServer]) if (t) this.countChecksums(conn, t.finish());
+    sf.checksums = { fromClient: null, fromServer: null };
+    if (--conn.live === 0) this.summarise(conn);
+  }
+
+  /** The connection is over (no subflow left): run its checks, keep its report or its counts, forget its tokens. */
+  private summarise(conn: ConnectionState): void {
+    for (const t of conn.tokens) if (this.tokens.get(t)?.conn === conn) this.tokens.delete(t);
+    const report = connectionReport(conn, this.limits);
+    if (conn.index < this.limits.maxReportedConnections) this.connectionReports[conn.index] = report;
+    else tallyConnection(this.omittedConnections, report);
+  }
+
+  private unknownToken(sf: SubflowState): void {
+    const j = sf.join!;
+    this.problems.add(j.synFrame, 'ANALYSIS_UNKNOWN_TOKEN', () => `frame ${j.synFrame}: MP_JOIN SYN names token ${j.token.toString(16).padStart(8, '0')}, which no key in this capture hashes to`);
+  }
+
+  private unpendJoin(sf: SubflowState): void {
+    if (!this.pendingJoins.delete(sf)) return;
+    const token = sf.join!.token;
+    const list = this.pendingByToken.get(token)!;
+    list.splice(list.indexOf(sf), 1);
+    if (list.length === 0) this.pendingByToken.delete(token);
+  }
+
+  private pendJoin(sf: SubflowState): void {
+    if (this.pendingJoins.size >= this.limits.maxPendingJoins) {
+      // The oldest waiting join gives up: reported now, its flow no longer tracked.
+      const oldest = this.pendingJoins.oldest()!;
+      this.flows.remove(oldest, 'evicted');
+    }
+    this.pendingJoins.add(sf);
+    const list = this.pendingByToken.get(sf.join!.token);
+    if (list) list.push(sf);
+    else this.pendingByToken.set(sf.join!.token, [sf]);
   }
 
   private reportWireProblems(frame: number, pkt: DecodedPacket): void {
     for (const pr of pkt.problems) {
       const code = pr.code === 'WIRE_TRUNCATED' ? 'ANALYSIS_SNAPLEN_CUT' : 'ANALYSIS_MALFORMED_OPTION';
-      this.problems.push({ frame, code, message: `frame ${frame}: ${pr.message} (packet byte ${pr.offset})` });
+      this.problems.add(frame, code, () => `frame ${frame}: ${pr.message} (packet byte ${pr.offset})`);
     }
   }
 
-  private onSyn(frame: number, key: string, src: Endpoint, dst: Endpoint, isn: number, options: readonly TcpOption[], existing: SubflowState | null): SubflowState | null {
+  private onSyn(frame: number, key: string, src: Endpoint, dst: Endpoint, isn: number, options: readonly TcpOption[], existing: SubflowState | null, nowS: number): SubflowState | null {
     // A retransmitted SYN: same flow, same ISN.
     if (existing && existing.client.id === src.id && existing.clientIsn === isn) return existing;
+    // A new SYN on the same ports ends the flow that held them.
+    if (existing) this.flows.remove(existing, 'closed');
     const mpc = options.find((o) => o.kind === 'mp-capable');
     const join = options.find((o) => o.kind === 'mp-join-syn');
     if (!mpc && !join) {
-      this.flows.delete(key);
+      this.countPlainFlow(key);
       return null;
     }
-    const sf = this.newSubflow(key, src, dst, frame, isn, mpc ? 'mp-capable' : 'mp-join');
+    const sf = this.newSubflow(key, src, dst, frame, isn, mpc ? 'mp-capable' : 'mp-join', nowS);
     if (mpc) {
       const conn = this.newConnection(sf, mpc.version === 0 ? 0 : 1);
       conn.synFlags = mpc.flags;
@@ -199,22 +303,28 @@ export class CaptureAnalyzer {
         ackHmac: null,
         ackFrame: null,
       };
-      if (!this.attachJoin(sf)) this.unmatchedJoins.push(sf);
+      if (!this.attachJoin(sf)) this.pendJoin(sf);
     }
     return sf;
   }
 
+  private countPlainFlow(key: string): void {
+    if (this.plainFlows.has(key)) return;
+    this.plainTcpFlows++;
+    this.plainFlows.add(key);
+  }
+
   /** A flow first seen after its SYN: only an MP_CAPABLE third ACK tells who is who. */
-  private onMidstream(frame: number, key: string, src: Endpoint, dst: Endpoint, options: readonly TcpOption[]): SubflowState | null {
+  private onMidstream(frame: number, key: string, src: Endpoint, dst: Endpoint, options: readonly TcpOption[], nowS: number): SubflowState | null {
     const mpc = options.find((o) => o.kind === 'mp-capable');
     if (!mpc || mpc.receiverKey === undefined) return null;
-    const sf = this.newSubflow(key, src, dst, null, null, 'mp-capable');
+    const sf = this.newSubflow(key, src, dst, null, null, 'mp-capable', nowS);
     this.newConnection(sf, mpc.version === 0 ? 0 : 1);
-    this.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: MPTCP connection seen without its SYN; sides inferred from the MP_CAPABLE ACK` });
+    this.problems.add(frame, 'ANALYSIS_MALFORMED_OPTION', () => `frame ${frame}: MPTCP connection seen without its SYN; sides inferred from the MP_CAPABLE ACK`);
     return sf;
   }
 
-  private newSubflow(key: string, client: Endpoint, server: Endpoint, synFrame: number | null, clientIsn: number | null, kind: SubflowState['kind']): SubflowState {
+  private newSubflow(key: string, client: Endpoint, server: Endpoint, synFrame: number | null, clientIsn: number | null, kind: SubflowState['kind'], nowS: number): SubflowState {
     const sf: SubflowState = {
       key,
       client,
@@ -231,14 +341,27 @@ export class CaptureAnalyzer {
       reset: null,
       established: false,
       checksums: { fromClient: null, fromServer: null },
+      index: -1,
+      finFromClient: false,
+      finFromServer: false,
+      live: true,
+      touch: this.packets,
+      queuedTouch: this.packets,
+      lastSeenS: nowS,
+      closed: false,
+      closingTouch: 0,
+      prev: null,
+      next: null,
+      closingPrev: null,
+      closingNext: null,
     };
-    this.flows.set(key, sf);
+    this.flows.add(sf);
     return sf;
   }
 
   private newConnection(sf: SubflowState, version: 0 | 1): ConnectionState {
     const conn: ConnectionState = {
-      index: this.connections.length,
+      index: this.connectionCount++,
       version,
       initial: sf,
       synFlags: null,
@@ -253,23 +376,34 @@ export class CaptureAnalyzer {
       bytesSent: { client: 0, server: 0 },
       firstMapping: { client: null, server: null },
       firstDataAck: { client: null, server: null },
-      dataFinsSeen: new Set(),
+      dataFinsSeen: null,
       fastcloses: [],
       checksumStats: { verified: 0, failed: 0, unchecked: 0 },
+      live: 1,
+      tokens: [],
+      omitted: { subflows: 0, addAddrs: 0, removeAddrs: 0, events: 0, problems: {} },
     };
     sf.conn = conn;
-    this.connections.push(conn);
+    sf.index = 0;
     return conn;
   }
 
   private attachJoin(sf: SubflowState): boolean {
     const hit = this.tokens.get(sf.join!.token);
     if (!hit) return false;
-    sf.conn = hit.conn;
-    // The SYN carries the receiver's token: the initiator is the other host.
-    sf.initiator = otherSide(hit.side);
-    hit.conn.subflows.push(sf);
+    this.joinTo(sf, hit.conn, hit.side);
     return true;
+  }
+
+  private joinTo(sf: SubflowState, conn: ConnectionState, tokenSide: Side): void {
+    sf.conn = conn;
+    // The SYN carries the receiver's token: the initiator is the other host.
+    sf.initiator = otherSide(tokenSide);
+    if (sf.live) conn.live++;
+    if (conn.subflows.length < this.limits.maxSubflowsPerConnection) {
+      sf.index = conn.subflows.length;
+      conn.subflows.push(sf);
+    } else conn.omitted.subflows++;
   }
 
   private onSynAck(frame: number, sf: SubflowState, isn: number, options: readonly TcpOption[]): void {
@@ -278,7 +412,7 @@ export class CaptureAnalyzer {
       const mpc = options.find((o) => o.kind === 'mp-capable');
       const conn = sf.conn;
       if (!mpc) {
-        pushEvent(conn, { frame, kind: 'fallback', from: 'server', subflow: 0, detail: 'SYN/ACK without MP_CAPABLE: the connection is plain TCP (RFC 8684 §3.1)' });
+        this.event(conn, { frame, kind: 'fallback', from: 'server', subflow: 0, detail: 'SYN/ACK without MP_CAPABLE: the connection is plain TCP (RFC 8684 §3.1)' });
         return;
       }
       conn.version = mpc.version === 0 ? 0 : 1;
@@ -288,7 +422,7 @@ export class CaptureAnalyzer {
     if (sf.join) {
       const j = options.find((o) => o.kind === 'mp-join-syn-ack');
       if (!j) {
-        if (sf.conn) sf.conn.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: SYN/ACK of a join without MP_JOIN` });
+        if (sf.conn) this.connProblem(sf.conn, frame, 'ANALYSIS_MALFORMED_OPTION', () => `frame ${frame}: SYN/ACK of a join without MP_JOIN`);
         return;
       }
       sf.join.responderNonce = j.nonce;
@@ -300,14 +434,14 @@ export class CaptureAnalyzer {
   }
 
   private onOptions(frame: number, sf: SubflowState, conn: ConnectionState, from: Side, options: readonly TcpOption[], flags: number): void {
-    const index = conn.subflows.indexOf(sf);
+    const index = sf.index < 0 ? null : sf.index;
     for (const o of options) {
       if (!isMptcpOption(o)) continue;
       this.onMptcpOption(frame, sf, index, conn, from, o, flags);
     }
   }
 
-  private onMptcpOption(frame: number, sf: SubflowState, index: number, conn: ConnectionState, from: Side, o: MptcpOption, flags: number): void {
+  private onMptcpOption(frame: number, sf: SubflowState, index: number | null, conn: ConnectionState, from: Side, o: MptcpOption, flags: number): void {
     switch (o.kind) {
       case 'mp-capable':
         // Third ACK (and v1 first data): sender's key then receiver's key.
@@ -325,26 +459,29 @@ export class CaptureAnalyzer {
           conn.firstDataAck[from] = { value: o.dataAck, is64: o.dataAck64, bytesBefore: conn.bytesSent[otherSide(from)], frame };
         }
         if (o.mapping && o.mapping.dataLength === 0) {
-          pushEvent(conn, { frame, kind: 'fallback', from, subflow: index, detail: 'infinite mapping (data-level length 0): fallback to TCP (RFC 8684 §3.7)' });
+          this.event(conn, { frame, kind: 'fallback', from, subflow: index, detail: 'infinite mapping (data-level length 0): fallback to TCP (RFC 8684 §3.7)' });
         }
         if (o.dataFin && o.mapping) {
           const dsnFin = o.mapping.dsn + BigInt(o.mapping.dataLength) - 1n;
           const id = `${from}:${dsnFin}`;
-          if (!conn.dataFinsSeen.has(id)) {
-            conn.dataFinsSeen.add(id);
-            pushEvent(conn, { frame, kind: 'data-fin', from, subflow: index, detail: `DATA_FIN at DSN ${dsnFin}` });
+          const seen = (conn.dataFinsSeen ??= new Set());
+          if (!seen.has(id)) {
+            if (seen.size < this.limits.maxConnectionEvents) seen.add(id);
+            this.event(conn, { frame, kind: 'data-fin', from, subflow: index, detail: `DATA_FIN at DSN ${dsnFin}` });
           }
         }
         return;
       }
       case 'add-addr':
-        conn.addAddrs.push({ frame, from, option: o });
+        if (conn.addAddrs.length < this.limits.maxConnectionAddrs) conn.addAddrs.push({ frame, from, option: o });
+        else conn.omitted.addAddrs++;
         return;
       case 'remove-addr':
-        conn.removeAddrs.push({ frame, from, addressIds: [...o.addressIds] });
+        if (conn.removeAddrs.length < this.limits.maxConnectionAddrs) conn.removeAddrs.push({ frame, from, addressIds: [...o.addressIds] });
+        else conn.omitted.removeAddrs++;
         return;
       case 'mp-prio':
-        pushEvent(conn, {
+        this.event(conn, {
           frame,
           kind: 'mp-prio',
           from,
@@ -353,11 +490,14 @@ export class CaptureAnalyzer {
         });
         return;
       case 'mp-fastclose':
-        conn.fastcloses.push({ frame, from, receiverKey: o.receiverKey });
-        pushEvent(conn, { frame, kind: 'mp-fastclose', from, subflow: index, detail: 'MP_FASTCLOSE' });
+        // Its verdict is written from `fastcloses` into the event, so both are kept or neither.
+        if (conn.events.length < this.limits.maxConnectionEvents) conn.fastcloses.push({ frame, from, receiverKey: o.receiverKey });
+        this.event(conn, { frame, kind: 'mp-fastclose', from, subflow: index, detail: 'MP_FASTCLOSE' });
+        // RFC 8684 §3.5: the whole connection ends; its subflows linger only for the RSTs.
+        for (const s of conn.subflows) this.flows.markClosed(s);
         return;
       case 'mp-tcprst':
-        pushEvent(conn, {
+        this.event(conn, {
           frame,
           kind: 'mp-tcprst',
           from,
@@ -366,7 +506,7 @@ export class CaptureAnalyzer {
         });
         return;
       case 'mp-fail':
-        pushEvent(conn, { frame, kind: 'mp-fail', from, subflow: index, detail: `checksum failure from DSN ${o.dsn}` });
+        this.event(conn, { frame, kind: 'mp-fail', from, subflow: index, detail: `checksum failure from DSN ${o.dsn}` });
         return;
       default:
         return;
@@ -379,12 +519,34 @@ export class CaptureAnalyzer {
     if (known === null) {
       conn[field] = key;
       const token = deriveFromKey(conn.version, key).token;
-      if (!this.tokens.has(token)) this.tokens.set(token, { conn, side });
+      if (!this.tokens.has(token)) {
+        this.tokens.set(token, { conn, side });
+        conn.tokens.push(token);
+      }
+      // Joins that named this token before its key was seen.
+      const waiting = this.pendingByToken.get(token);
+      if (waiting) {
+        this.pendingByToken.delete(token);
+        for (const sf of waiting) {
+          this.pendingJoins.delete(sf);
+          this.joinTo(sf, conn, side);
+        }
+      }
       return;
     }
     if (known !== key) {
-      conn.problems.push({ frame, code: 'ANALYSIS_MALFORMED_OPTION', message: `frame ${frame}: MP_CAPABLE carries a different ${side} key than before` });
+      this.connProblem(conn, frame, 'ANALYSIS_MALFORMED_OPTION', () => `frame ${frame}: MP_CAPABLE carries a different ${side} key than before`);
     }
+  }
+
+  private connProblem(conn: ConnectionState, frame: number, code: string, message: () => string): void {
+    if (conn.problems.length < this.limits.maxConnectionProblems) conn.problems.push({ frame, code, message: message() });
+    else countCode(conn.omitted.problems, code);
+  }
+
+  private event(conn: ConnectionState, e: ConnectionState['events'][number]): void {
+    if (conn.events.length < this.limits.maxConnectionEvents) conn.events.push(e);
+    else conn.omitted.events++;
   }
 
   private trackChecksums(frame: number, sf: SubflowState, conn: ConnectionState, fromClient: boolean, seq: number, payload: Uint8Array, cut: boolean, options: readonly TcpOption[]): void {
@@ -415,11 +577,12 @@ export class CaptureAnalyzer {
       else if (c.ok) conn.checksumStats.verified++;
       else {
         conn.checksumStats.failed++;
-        conn.problems.push({
-          frame: c.frame,
-          code: 'ANALYSIS_DSS_CHECKSUM_MISMATCH',
-          message: `frame ${c.frame}: DSS checksum is 0x${c.received.toString(16).padStart(4, '0')}, the mapped data gives 0x${c.expected.toString(16).padStart(4, '0')}`,
-        });
+        this.connProblem(
+          conn,
+          c.frame,
+          'ANALYSIS_DSS_CHECKSUM_MISMATCH',
+          () => `frame ${c.frame}: DSS checksum is 0x${c.received.toString(16).padStart(4, '0')}, the mapped data gives 0x${c.expected.toString(16).padStart(4, '0')}`,
+        );
       }
     }
   }
@@ -428,9 +591,5 @@ export class CaptureAnalyzer {
 /** An ADD_ADDR, or an MPTCP option of subtype 3 that failed to decode (perhaps read with the wrong version). */
 function isAddAddrOption(o: TcpOption): boolean {
   return o.kind === 'add-addr' || (o.kind === 'malformed' && o.type === 30 && o.raw.length > 2 && o.raw[2]! >> 4 === 3);
-}
-
-function pushEvent(conn: ConnectionState, e: ConnectionState['events'][number]): void {
-  conn.events.push(e);
 }
 

@@ -8,6 +8,7 @@ import type { MptcpVersion } from '../crypto/mptcp-crypto.ts';
 import type { IpAddress } from '../wire/ip-address.ts';
 import type { AddAddr } from '../wire/mptcp/types.ts';
 import type { DssChecksumTracker } from './dss-checksum-tracker.ts';
+import type { FlowEntry } from './flow-table.ts';
 import type { EventReport, ProblemReport, Side } from './report-types.ts';
 
 export interface Endpoint {
@@ -32,7 +33,8 @@ export interface JoinObservation {
   ackFrame: number | null;
 }
 
-export interface SubflowState {
+/** One TCP flow of an MPTCP connection while the analyzer tracks it (`FlowEntry`: its place in the bounded flow table). */
+export interface SubflowState extends FlowEntry {
   readonly key: string;
   /** The SYN's sender. */
   readonly client: Endpoint;
@@ -53,6 +55,13 @@ export interface SubflowState {
   /** Initial subflow: the third ACK was seen. Join: the responder acknowledged the third ACK (RFC 8684 §3.2's fourth ACK). */
   established: boolean;
   checksums: { fromClient: DssChecksumTracker | null; fromServer: DssChecksumTracker | null };
+  /** Position in the connection's subflow list (-1: not listed, past the per-connection cap, or not joined yet). */
+  index: number;
+  /** A FIN was seen from the SYN's sender, from its receiver. */
+  finFromClient: boolean;
+  finFromServer: boolean;
+  /** Still in the analyzer's flow table. */
+  live: boolean;
 }
 
 export interface DsnEvidence {
@@ -89,9 +98,25 @@ export interface ConnectionState {
   /** First explicit mapping DSN sent by each side, and first DATA_ACK sent by each side. */
   firstMapping: { client: DsnEvidence | null; server: DsnEvidence | null };
   firstDataAck: { client: DsnEvidence | null; server: DsnEvidence | null };
-  dataFinsSeen: Set<string>;
+  /** DATA_FINs already reported (made at the first: most connections in a flood never send one). */
+  dataFinsSeen: Set<string> | null;
   fastcloses: { frame: number; from: Side; receiverKey: bigint }[];
   checksumStats: { verified: number; failed: number; unchecked: number };
+  /** Subflows still in the flow table: at 0 the connection is summarised into the report and dropped. */
+  live: number;
+  /** Tokens of its keys held in the analyzer's token map (removed with the connection). */
+  tokens: number[];
+  /** What went past the per-connection caps. */
+  omitted: ConnectionOmissions;
+}
+
+export interface ConnectionOmissions {
+  subflows: number;
+  addAddrs: number;
+  removeAddrs: number;
+  events: number;
+  /** Problems past the cap, by code. */
+  problems: Record<string, number>;
 }
 
 export const otherSide = (s: Side): Side => (s === 'client' ? 'server' : 'client');

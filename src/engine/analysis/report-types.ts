@@ -97,7 +97,69 @@ export interface ConnectionReport {
   removeAddrs: RemoveAddrReport[];
   events: EventReport[];
   dssChecksum: DssChecksumStats;
+  /** The first `limits.maxConnectionProblems`, by frame; the rest are counted in `omitted.problems`. */
   problems: ProblemReport[];
+  /** What went past the per-connection caps (always set by the analyzer; optional for older reports). */
+  omitted?: ConnectionOmitted;
+}
+
+export interface ConnectionOmitted {
+  subflows: number;
+  addAddrs: number;
+  removeAddrs: number;
+  events: number;
+  /** Problems not listed, by code. */
+  problems: Record<string, number>;
+}
+
+export interface VerdictCounts {
+  verified: number;
+  mismatch: number;
+  notCheckable: number;
+}
+
+/** MPTCP connections past `limits.maxReportedConnections`: verified like the others, then only counted. */
+export interface OmittedConnections {
+  count: number;
+  subflows: number;
+  /** Each side's IDSN against the DSNs on the wire. */
+  idsn: VerdictCounts;
+  /** Each join's HMACs (hmacVerified). */
+  joinHmac: VerdictCounts;
+  addAddrHmac: VerdictCounts;
+  dssChecksum: { verified: number; failed: number; unchecked: number };
+  /** Their problems, by code. */
+  problems: Record<string, number>;
+}
+
+/** How the analysis stayed within bounded memory: its limits and what it summarised instead of keeping. */
+export interface AnalysisBounds {
+  limits: {
+    maxLiveFlows: number;
+    idleTimeoutS: number;
+    closedLingerS: number;
+    maxReportedConnections: number;
+    maxProblems: number;
+    maxConnectionProblems: number;
+    maxConnectionEvents: number;
+    maxConnectionAddrs: number;
+    maxSubflowsPerConnection: number;
+    maxPendingJoins: number;
+    plainFlowMemory: number;
+  };
+  /** TCP flows whose SYN carried neither MP_CAPABLE nor MP_JOIN: counted, never tracked. */
+  plainTcpFlows: number;
+  /** Every MPTCP connection seen; `connections` lists the first `limits.maxReportedConnections`. */
+  mptcpConnections: number;
+  omittedConnections: OmittedConnections;
+  /** MPTCP subflows summarised and dropped while reading: closed (FIN both ways, RST, MP_FASTCLOSE), idle, or evicted by the cap. */
+  flowsDropped: { closed: number; idle: number; evicted: number };
+  /** Most MPTCP subflows tracked at once. */
+  peakLiveFlows: number;
+  /** Every capture-level problem; `problems` lists the first `limits.maxProblems`. */
+  problems: number;
+  /** Capture-level problems not listed, by code. */
+  omittedProblems: Record<string, number>;
 }
 
 export interface AnalysisReport {
@@ -109,6 +171,10 @@ export interface AnalysisReport {
   cutPackets: number;
   /** pcapng frames that were a later hop of a packet already analysed on another interface (listed, not analysed twice). */
   hopRepeats: number;
+  /** The first `bounds.limits.maxReportedConnections` MPTCP connections, in the order their first packet came. */
   connections: ConnectionReport[];
+  /** The first `bounds.limits.maxProblems` capture-level problems, by frame. */
   problems: ProblemReport[];
+  /** Limits and summarised counts (always set by the analyzer; optional for older reports). */
+  bounds?: AnalysisBounds;
 }

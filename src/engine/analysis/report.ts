@@ -3,6 +3,8 @@
  * key-dependent check: tokens and IDSNs from the keys, both MP_JOIN HMACs,
  * v1 ADD_ADDR HMACs, the IDSN against the DSNs on the wire, and the
  * MP_FASTCLOSE key. Every failed check is a problem naming its frame.
+ * A connection's checks run once, when the analyzer summarises it (its last
+ * subflow left the flow table, or the capture ended).
  */
 import { hex32, hex64, toHex, bytesEqual } from '../core/hex.ts';
 import { addAddrHmac, deriveFromKey, joinAckHmac, joinSynAckHmac } from '../crypto/mptcp-crypto.ts';
@@ -10,8 +12,10 @@ import { formatIp } from '../wire/ip-address.ts';
 import type { CaptureAnalyzer } from './capture-analyzer.ts';
 import { endpointText } from './endpoints.ts';
 import { otherSide, type ConnectionState, type DsnEvidence, type SubflowState } from './model.ts';
-import type { AddAddrReport, AnalysisReport, ConnectionReport, EventReport, ProblemReport, Side, SubflowReport } from './report-types.ts';
+import { countCode, type AnalysisLimits } from './limits.ts';
+import type { AddAddrReport, AnalysisReport, ConnectionReport, EventReport, OmittedConnections, ProblemReport, Side, SubflowReport, VerdictCounts } from './report-types.ts';
 
+/** The report, once every connection has been summarised (`CaptureAnalyzer.finish`). */
 export function buildReport(a: CaptureAnalyzer): AnalysisReport {
   return {
     packets: a.packets,
@@ -20,9 +24,40 @@ export function buildReport(a: CaptureAnalyzer): AnalysisReport {
     mptcpPackets: a.mptcpPackets,
     cutPackets: a.cutPackets,
     hopRepeats: a.hopRepeats,
-    connections: a.connections.map(connectionReport),
-    problems: [...a.problems].sort(byFrame),
+    connections: a.connectionReports,
+    problems: [...a.problems.kept].sort(byFrame),
+    bounds: {
+      limits: { ...a.limits },
+      plainTcpFlows: a.plainTcpFlows,
+      mptcpConnections: a.connectionCount,
+      omittedConnections: a.omittedConnections,
+      flowsDropped: { ...a.flowsDropped },
+      peakLiveFlows: a.peakLiveFlows,
+      problems: a.problems.total,
+      omittedProblems: a.problems.omitted,
+    },
   };
+}
+
+const tally = (t: VerdictCounts, v: boolean | null): void => {
+  if (v === null) t.notCheckable++;
+  else if (v) t.verified++;
+  else t.mismatch++;
+};
+
+/** Adds a connection past the report's cap to the counts that stand for it. */
+export function tallyConnection(t: OmittedConnections, c: ConnectionReport): void {
+  t.count++;
+  t.subflows += c.subflows.length + (c.omitted?.subflows ?? 0);
+  tally(t.idsn, c.clientIdsnVerified);
+  tally(t.idsn, c.serverIdsnVerified);
+  for (const s of c.subflows) if (s.join) tally(t.joinHmac, s.hmacVerified);
+  for (const x of c.addAddrs) if (!x.echo && x.version === 1) tally(t.addAddrHmac, x.hmacVerified);
+  t.dssChecksum.verified += c.dssChecksum.verified;
+  t.dssChecksum.failed += c.dssChecksum.failed;
+  t.dssChecksum.unchecked += c.dssChecksum.unchecked;
+  for (const p of c.problems) countCode(t.problems, p.code);
+  for (const [code, n] of Object.entries(c.omitted?.problems ?? {})) countCode(t.problems, code, n);
 }
 
 const byFrame = (x: { frame: number | null }, y: { frame: number | null }) => (x.frame ?? 0) - (y.frame ?? 0);
@@ -31,7 +66,7 @@ function keyOf(c: ConnectionState, side: Side): bigint | null {
   return side === 'client' ? c.clientKey : c.serverKey;
 }
 
-function connectionReport(c: ConnectionState): ConnectionReport {
+export function connectionReport(c: ConnectionState, limits: Pick<AnalysisLimits, 'maxConnectionProblems'>): ConnectionReport {
   const problems: ProblemReport[] = [...c.problems];
   const client = c.clientKey !== null ? deriveFromKey(c.version, c.clientKey) : null;
   const server = c.serverKey !== null ? deriveFromKey(c.version, c.serverKey) : null;
@@ -72,8 +107,15 @@ function connectionReport(c: ConnectionState): ConnectionReport {
     removeAddrs: c.removeAddrs.map((r) => ({ ...r })),
     events,
     dssChecksum: { negotiated: (((c.synFlags ?? 0) | (c.synAckFlags ?? 0)) & 0x80) !== 0, ...c.checksumStats },
-    problems: problems.sort(byFrame),
+    ...cappedProblems(c, problems.sort(byFrame), limits.maxConnectionProblems),
   };
+}
+
+/** The first `max` problems by frame; the rest counted by code beside what the analyzer already left out. */
+function cappedProblems(c: ConnectionState, sorted: ProblemReport[], max: number): Pick<ConnectionReport, 'problems' | 'omitted'> {
+  const omitted = { ...c.omitted, problems: { ...c.omitted.problems } };
+  for (const p of sorted.slice(max)) countCode(omitted.problems, p.code);
+  return { problems: sorted.slice(0, max), omitted };
 }
 
 /**

@@ -29,6 +29,10 @@ export type ErrorCode =
   | 'CLI_USAGE'
   | 'CLI_FILE'
   | 'CLI_OUTPUT'
+  /** An input over its size limit (a scenario over 10 MB), refused before it is read. */
+  | 'CLI_FILE_TOO_BIG'
+  /** A device, FIFO or socket where a regular file was expected (`/dev/zero` would never end). */
+  | 'CLI_NOT_A_FILE'
   // a request replaced by a newer one before it finished
   | 'CANCELLED'
   | 'INTERNAL';
@@ -44,6 +48,22 @@ export class LabError extends Error {
     this.code = code;
     this.offset = offset;
   }
+}
+
+/**
+ * A LabError returned as data, never thrown: a decoder's `Result` error.
+ * It carries no stack trace, whose capture costs microseconds: a damaged
+ * capture can yield one such error per record, tens of millions of them.
+ */
+export function dataError(code: ErrorCode, message: string, offset?: number): LabError {
+  // A LabError in every way code looks at (instanceof, name, code, message, offset) but built without
+  // running Error's constructor, which costs about a microsecond even without a stack.
+  const e = Object.create(LabError.prototype) as { -readonly [K in keyof LabError]: LabError[K] };
+  e.name = 'LabError';
+  e.message = message;
+  e.code = code;
+  e.offset = offset;
+  return e as LabError;
 }
 
 export function isLabError(e: unknown): e is LabError {

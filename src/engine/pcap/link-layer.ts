@@ -1,4 +1,4 @@
-import { LabError } from '../core/errors.ts';
+import { dataError } from '../core/errors.ts';
 import type { Result } from '../core/errors.ts';
 import {
   DLT_RAW_12,
@@ -36,7 +36,7 @@ const AF_INET6 = new Set([24, 28, 30]);
 
 const truncated = (linkType: number, need: number, have: number): Result<LinkPayload> => ({
   ok: false,
-  error: new LabError('WIRE_TRUNCATED', `${linkTypeName(linkType)} frame of ${have} bytes is shorter than its ${need}-byte link header`, have),
+  error: dataError('WIRE_TRUNCATED', `${linkTypeName(linkType)} frame of ${have} bytes is shorter than its ${need}-byte link header`, have),
 });
 
 const ok = (network: LinkPayload['network'], offset: number, etherType: number | null): Result<LinkPayload> => ({
@@ -98,7 +98,7 @@ export function linkLayerPayload(linkType: number, data: Uint8Array): Result<Lin
     default:
       return {
         ok: false,
-        error: new LabError('CAPTURE_UNSUPPORTED_LINKTYPE', `link type ${linkType} (${linkTypeName(linkType)}) is not supported; supported: Ethernet, raw IP, IPv4, IPv6, Linux SLL and SLL2, BSD NULL and LOOP`),
+        error: dataError('CAPTURE_UNSUPPORTED_LINKTYPE', `link type ${linkType} (${linkTypeName(linkType)}) is not supported; supported: Ethernet, raw IP, IPv4, IPv6, Linux SLL and SLL2, BSD NULL and LOOP`),
       };
   }
 }

@@ -3,7 +3,7 @@
  * project interprets them, but they must survive a decode/encode round trip.
  */
 import { ByteWriter, readU16, type ByteReader, type Writer } from '../core/bytes.ts';
-import { LabError, type Result } from '../core/errors.ts';
+import { LabError, type Result, dataError } from '../core/errors.ts';
 import { internetChecksum } from './checksum.ts';
 import type { IpAddress } from './ip-address.ts';
 
@@ -36,14 +36,14 @@ export function decodeIpv4(r: ByteReader): Result<Ipv4Header> {
   const start = r.offset;
   const left = b.length - start;
   if (left < IPV4_MIN_HEADER) {
-    return { ok: false, error: new LabError('WIRE_TRUNCATED', `IPv4 header: needs 20 bytes at offset ${start}, only ${left} left`, start) };
+    return { ok: false, error: dataError('WIRE_TRUNCATED', `IPv4 header: needs 20 bytes at offset ${start}, only ${left} left`, start) };
   }
   const vihl = b[start]!;
   const version = vihl >> 4;
-  if (version !== 4) return { ok: false, error: new LabError('WIRE_UNKNOWN_VERSION', `IPv4 header: version is ${version}, not 4 (offset ${start})`, start) };
+  if (version !== 4) return { ok: false, error: dataError('WIRE_UNKNOWN_VERSION', `IPv4 header: version is ${version}, not 4 (offset ${start})`, start) };
   const ihl = (vihl & 0x0f) * 4;
-  if (ihl < IPV4_MIN_HEADER) return { ok: false, error: new LabError('WIRE_BAD_LENGTH', `IPv4 header: header length ${ihl} is below 20 (offset ${start})`, start) };
-  if (left < ihl) return { ok: false, error: new LabError('WIRE_TRUNCATED', `IPv4 header with options: needs ${ihl} bytes at offset ${start}, only ${left} left`, start) };
+  if (ihl < IPV4_MIN_HEADER) return { ok: false, error: dataError('WIRE_BAD_LENGTH', `IPv4 header: header length ${ihl} is below 20 (offset ${start})`, start) };
+  if (left < ihl) return { ok: false, error: dataError('WIRE_TRUNCATED', `IPv4 header with options: needs ${ihl} bytes at offset ${start}, only ${left} left`, start) };
   r.skip(ihl);
   const ff = readU16(b, start + 6);
   return {

@@ -5,7 +5,7 @@
  * and each bad option becomes a problem while the rest is still read.
  */
 import { ByteReader, ByteWriter } from '../core/bytes.ts';
-import { LabError, type Result } from '../core/errors.ts';
+import { type Result, dataError } from '../core/errors.ts';
 import { computeTcpChecksum, internetChecksum } from './checksum.ts';
 import { decodeIpv4, encodeIpv4, ipv4HeaderByteLength, type Ipv4Header } from './ipv4.ts';
 import { decodeIpv6, encodeIpv6, ipv6HeaderByteLength, type Ipv6Header } from './ipv6.ts';
@@ -39,7 +39,7 @@ export interface DecodedPacket {
 
 /** Decodes an IP packet whose first byte is the IP version nibble. */
 export function decodePacket(bytes: Uint8Array, ctx: MptcpDecodeContext = {}): Result<DecodedPacket> {
-  if (bytes.length === 0) return { ok: false, error: new LabError('WIRE_TRUNCATED', 'IP packet: no bytes', 0) };
+  if (bytes.length === 0) return { ok: false, error: dataError('WIRE_TRUNCATED', 'IP packet: no bytes', 0) };
   const version = bytes[0]! >> 4;
   const r = new ByteReader(bytes);
   let ip: IpHeader;
@@ -67,7 +67,7 @@ export function decodePacket(bytes: Uint8Array, ctx: MptcpDecodeContext = {}): R
     firstFragment = !frag || ((frag.bytes[2]! << 8) | frag.bytes[3]!) >> 3 === 0;
     totalLength = 40 + (ip.payloadLength === 0 ? bytes.length - 40 : ip.payloadLength);
   } else {
-    return { ok: false, error: new LabError('WIRE_UNKNOWN_VERSION', `IP packet: version nibble is ${version}, neither 4 nor 6`, 0) };
+    return { ok: false, error: dataError('WIRE_UNKNOWN_VERSION', `IP packet: version nibble is ${version}, neither 4 nor 6`, 0) };
   }
   const problems: WireProblem[] = [];
   const truncated = totalLength > bytes.length;

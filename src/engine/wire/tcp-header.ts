@@ -4,7 +4,7 @@
  * reserved bits of byte 12.
  */
 import { readU16, readU32, type ByteReader, type Writer } from '../core/bytes.ts';
-import { LabError, type Result } from '../core/errors.ts';
+import { LabError, type Result, dataError } from '../core/errors.ts';
 import type { MptcpDecodeContext } from './mptcp/types.ts';
 import { decodeTcpOptions, encodeTcpOptions, tcpOptionsByteLength, type TcpOption, type WireProblem } from './tcp-options.ts';
 
@@ -38,12 +38,12 @@ export function decodeTcpHeader(r: ByteReader, ctx: MptcpDecodeContext = {}): Re
   const b = r.bytes;
   const start = r.offset;
   if (b.length - start < TCP_MIN_HEADER) {
-    return { ok: false, error: new LabError('WIRE_TRUNCATED', `TCP header: needs 20 bytes at offset ${start}, only ${b.length - start} left`, start) };
+    return { ok: false, error: dataError('WIRE_TRUNCATED', `TCP header: needs 20 bytes at offset ${start}, only ${b.length - start} left`, start) };
   }
   const b12 = b[start + 12]!;
   const headerLength = (b12 >> 4) * 4;
   if (headerLength < TCP_MIN_HEADER) {
-    return { ok: false, error: new LabError('WIRE_BAD_LENGTH', `TCP header: data offset ${headerLength / 4} words is below 5 (offset ${start})`, start) };
+    return { ok: false, error: dataError('WIRE_BAD_LENGTH', `TCP header: data offset ${headerLength / 4} words is below 5 (offset ${start})`, start) };
   }
   // A capture's snap length may cut the options: decode what is there and say so.
   const wanted = headerLength - TCP_MIN_HEADER;

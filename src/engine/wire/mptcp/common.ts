@@ -1,5 +1,5 @@
 import type { Writer } from '../../core/bytes.ts';
-import { LabError } from '../../core/errors.ts';
+import { dataError, type LabError } from '../../core/errors.ts';
 import { TCPOPT_MPTCP } from './types.ts';
 
 /** Writes kind 30, the length and the subtype byte. */
@@ -8,5 +8,5 @@ export function writeMptcpHeader(w: Writer, length: number, subtype: number, nib
 }
 
 export function badLength(name: string, length: number, allowed: string): LabError {
-  return new LabError('WIRE_BAD_LENGTH', `${name}: length ${length} is not one of ${allowed}`);
+  return dataError('WIRE_BAD_LENGTH', `${name}: length ${length} is not one of ${allowed}`);
 }

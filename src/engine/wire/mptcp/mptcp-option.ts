@@ -4,7 +4,7 @@
  * and its length byte has already been checked against the bytes present.
  */
 import type { Writer } from '../../core/bytes.ts';
-import { LabError, type Result } from '../../core/errors.ts';
+import { type Result, dataError } from '../../core/errors.ts';
 import { addAddrByteLength, decodeAddAddr, encodeAddAddr } from './add-addr.ts';
 import { decodeDss, dssByteLength, encodeDss } from './dss.ts';
 import { decodeMpCapable, encodeMpCapable, mpCapableByteLength } from './mp-capable.ts';
@@ -30,7 +30,7 @@ import { MPTCP_SUBTYPE, type MptcpDecodeContext, type MptcpOption } from './type
 
 export function decodeMptcpOption(opt: Uint8Array, ctx: MptcpDecodeContext = {}): Result<MptcpOption> {
   if (opt.length < 3) {
-    return { ok: false, error: new LabError('WIRE_BAD_LENGTH', `MPTCP option: length ${opt.length} leaves no room for the subtype`) };
+    return { ok: false, error: dataError('WIRE_BAD_LENGTH', `MPTCP option: length ${opt.length} leaves no room for the subtype`) };
   }
   const subtype = opt[2]! >> 4;
   switch (subtype) {
