@@ -18,6 +18,8 @@ export interface LoadProgress {
   /** Bytes read or analyzed so far. */
   done: number;
   total: number;
+  /** Frames read so far (while opening a capture). */
+  packets?: number;
 }
 
 /** What the packet list may be narrowed to. */
@@ -30,8 +32,10 @@ export interface PacketFilter {
 export interface OpenedCapture {
   captureId: number;
   report: AnalysisReport;
-  /** Frames in the capture (the packet list's length without a filter). */
+  /** Frames indexed: the packet list's length without a filter (the first `MAX_INDEXED_FRAMES` of a huge capture). */
   packets: number;
+  /** Frames in the capture, all analyzed (more than `packets` when the index was capped). */
+  frames: number;
   /** The capture as a ladder over the network its addresses imply; null without MPTCP subflows, and for a simulated run's own capture (the run has its ladder). */
   run: CaptureRun | null;
 }
@@ -181,6 +185,7 @@ export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; prob
 
 export type Request =
   | { type: 'open'; id: number; captureId: number; file: Blob | Uint8Array }
+  | { type: 'cancel-open'; id: number; captureId: number }
   | { type: 'rows'; id: number; captureId: number; start: number; count: number }
   | { type: 'rows-at'; id: number; captureId: number; frames: number[] }
   | { type: 'filter'; id: number; captureId: number; filter: PacketFilter }
@@ -205,6 +210,7 @@ export type Response =
 /** What each request resolves to. */
 export interface ResultOf {
   open: OpenedCapture;
+  'cancel-open': null;
   rows: PacketRow[];
   'rows-at': PacketRow[];
   /** The frames that pass the filter, ascending. */
