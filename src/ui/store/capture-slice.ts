@@ -7,6 +7,8 @@ import { isFiltering } from './view-model.ts';
 export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, fetchSample }) => (set, get) => {
   /** Only the latest open may land; an older one finishing late is dropped. */
   let latest = 0;
+  /** Stops the file open in progress (null when none is). */
+  let abortOpen: AbortController | null = null;
 
   /** Puts a freshly analyzed capture on screen in place of the previous one. */
   const install = (opened: OpenedCapture, fileName: string, fileSize: number, simulation: SimulationSummary | null, run: SimulatedRun | null = null) => {
@@ -14,7 +16,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     if (previous) client.close(previous.id);
     rows.clear();
     set((s) => ({
-      capture: { id: opened.captureId, fileName, fileSize, report: opened.report, packets: opened.packets },
+      capture: { id: opened.captureId, fileName, fileSize, report: opened.report, packets: opened.packets, frames: opened.frames },
       simulation,
       run,
       // A run opens at its end (everything shown), paused, at a speed that replays it in about ten seconds.
@@ -40,7 +42,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
   const runSimulation = async (label: string, start: (onProgress: (p: LoadProgress) => void) => Promise<Simulated>, edited = false): Promise<boolean> => {
     const token = ++latest;
     const fileName = `${label}.pcapng`;
-    set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null });
+    set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null, openNotice: null });
     try {
       const result = await start((progress) => {
         if (token === latest) set({ loading: { fileName, progress } });
@@ -84,11 +86,18 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
 
   const openFile: CaptureSlice['openFile'] = async (file, fileName) => {
     const token = ++latest;
-    set({ loading: { fileName, progress: null }, error: null });
+    abortOpen?.abort();
+    const abort = new AbortController();
+    abortOpen = abort;
+    set({ loading: { fileName, progress: null, cancellable: true }, error: null, openNotice: null });
     try {
-      const opened = await client.open(file, (progress) => {
-        if (token === latest) set({ loading: { fileName, progress } });
-      });
+      const opened = await client.open(
+        file,
+        (progress) => {
+          if (token === latest) set({ loading: { fileName, progress, cancellable: true } });
+        },
+        abort.signal,
+      );
       if (token !== latest) {
         client.close(opened.captureId);
         return;
@@ -97,14 +106,27 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     } catch (e) {
       if (token !== latest) return;
       set({ loading: null, error: failureOf(e, fileName) });
+    } finally {
+      if (abortOpen === abort) abortOpen = null;
     }
+  };
+
+  const cancelOpen: CaptureSlice['cancelOpen'] = () => {
+    if (!abortOpen) return;
+    abortOpen.abort();
+    abortOpen = null;
+    // Whatever the worker still sends for it is dropped; the view before it stays.
+    latest++;
+    set({ loading: null, openNotice: 'Opening cancelled' });
   };
 
   return {
     capture: null,
     loading: null,
     error: null,
+    openNotice: null,
     openFile,
+    cancelOpen,
     loadSample: async () => {
       const before = latest;
       set({ loading: { fileName: 'sample capture', progress: null }, error: null });

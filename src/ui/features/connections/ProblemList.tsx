@@ -1,15 +1,21 @@
 import type { ProblemReport } from '../../../engine/index.ts';
 import { FrameButton } from '../../components/FrameButton.tsx';
 import { WarningIcon } from '../../components/icons.tsx';
+import { formatCount } from '../../lib/format.ts';
+
+/** Problems listed at most: a damaged capture can name one per frame (hundreds of thousands). */
+export const PROBLEMS_SHOWN = 100;
 
 export function ProblemList({ title, problems }: { title: string; problems: ProblemReport[] }) {
+  const shown = problems.length > PROBLEMS_SHOWN ? problems.slice(0, PROBLEMS_SHOWN) : problems;
+  const rest = problems.length - shown.length;
   return (
     <section aria-label={title} className="problems">
       <h4>
-        <WarningIcon className="problems__icon" /> {title} ({problems.length})
+        <WarningIcon className="problems__icon" /> {title} ({formatCount(problems.length)})
       </h4>
       <ol className="conn__list">
-        {problems.map((p, i) => (
+        {shown.map((p, i) => (
           <li key={i}>
             <FrameButton frame={p.frame} className="problem">
               <span className="item__line">
@@ -21,6 +27,11 @@ export function ProblemList({ title, problems }: { title: string; problems: Prob
           </li>
         ))}
       </ol>
+      {rest > 0 && (
+        <p className="problems__more">
+          {formatCount(rest)} more not listed: the first {formatCount(PROBLEMS_SHOWN)} are shown. Problem frames are flagged in the packet list.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,23 +1,45 @@
+import { useEffect } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoading } from '../../store/selectors.ts';
-import { formatBytes } from '../../lib/format.ts';
+import { selectCancelOpen, selectLoading } from '../../store/selectors.ts';
+import { formatBytes, formatCount } from '../../lib/format.ts';
 
-/** Reading, then analyzing: a determinate bar once sizes are known. */
+/** Reading and analyzing, slice by slice: a determinate bar once sizes are known, bytes and packets so far, and a way out. */
 export function LoadProgress() {
   const loading = useAppStore(selectLoading);
+  const cancelOpen = useAppStore(selectCancelOpen);
+  const cancellable = loading?.cancellable === true;
+
+  // Escape stops the open from anywhere on the page.
+  useEffect(() => {
+    if (!cancellable) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) cancelOpen();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [cancellable, cancelOpen]);
+
   if (!loading) return null;
   const p = loading.progress;
   const percent = p && p.total > 0 ? Math.round((100 * p.done) / p.total) : undefined;
   const verb = !p ? 'Opening' : p.phase === 'reading' ? 'Reading' : 'Analyzing';
   const label = `${verb} ${loading.fileName}`;
+  const sofar = p ? ` · ${formatBytes(p.done)} of ${formatBytes(p.total)}${p.packets !== undefined ? ` · ${formatCount(p.packets)} packets` : ''}` : '…';
   return (
     <div className="progress">
-      <span className="progress__label">
+      <span className="progress__label" title={label + sofar}>
         {label}
-        {p ? ` · ${percent}% of ${formatBytes(p.total)}` : '…'}
+        {sofar}
       </span>
-      <div className="progress__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
-        <div className={`progress__fill${percent === undefined ? ' progress__fill--busy' : ''}`} style={{ width: `${percent ?? 30}%` }} />
+      <div className="progress__row">
+        <div className="progress__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={p ? `${percent}%${sofar}` : undefined}>
+          <div className={`progress__fill${percent === undefined ? ' progress__fill--busy' : ''}`} style={{ width: `${percent ?? 30}%` }} />
+        </div>
+        {cancellable && (
+          <button type="button" className="btn btn--quiet progress__cancel" onClick={cancelOpen} aria-keyshortcuts="Escape" title="Stop opening this file; what was on screen stays (Esc)">
+            Cancel
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoadSample, selectLoading } from '../../store/selectors.ts';
+import { selectLoadSample, selectLoading, selectOpenNotice } from '../../store/selectors.ts';
 import { FlaskIcon, FolderIcon, LogoIcon } from '../../components/icons.tsx';
 import { CaptureSummary } from './CaptureSummary.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -11,6 +11,7 @@ import './toolbar.css';
 export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) {
   const loadSample = useAppStore(selectLoadSample);
   const loading = useAppStore(selectLoading);
+  const notice = useAppStore(selectOpenNotice);
   return (
     <header className="toolbar">
       <h1 className="toolbar__brand">
@@ -28,7 +29,12 @@ export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) 
           <FlaskIcon /> Sample capture
         </button>
       </div>
-      <div className="toolbar__status">{loading ? <LoadProgress /> : <CaptureSummary />}</div>
+      <div className="toolbar__status">
+        {loading ? <LoadProgress /> : <CaptureSummary />}
+        <span className="toolbar__notice" role="status" aria-label="Opening">
+          {loading ? '' : notice}
+        </span>
+      </div>
       <ThemeToggle />
     </header>
   );
