@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { writeSyntheticCapture } from './capture-bytes.ts';
 import { test, expect } from './fixtures.ts';
@@ -6,18 +7,46 @@ import { test, expect } from './fixtures.ts';
 /** About 200 MB: three million 54-byte frames, streamed from the File in 4 MB slices by the worker. */
 const PACKETS = 3_000_000;
 
-/** Records every main-thread task over 50 ms from now on (Chromium's long-task entries). */
+/** Records every main-thread task over 50 ms from now on (Chromium's long-task entries): [ms since the watch began, duration]. */
 async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: [number, number][] };
     w.longTasks = [];
+    const t0 = performance.now();
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(Math.round(e.duration));
+      for (const e of list.getEntries()) w.longTasks.push([Math.round(e.startTime - t0), Math.round(e.duration)]);
     }).observe({ type: 'longtask' });
   });
 }
 
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: [number, number][] }).longTasks);
+const longest = (tasks: [number, number][]) => Math.max(0, ...tasks.map(([, d]) => d));
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The renderer main thread's tasks from a Chromium trace: wall and CPU time
+ * (µs to ms). CPU time is what the page's code costs; wall time also counts
+ * the time the OS gave the thread's core to other processes.
+ */
+function mainThreadTasks(trace: Buffer): { wall: number; cpu: number }[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`) && (e.dur ?? 0) > 10_000)
+    .map((e) => ({ wall: Math.round((e.dur ?? 0) / 1000), cpu: Math.round((e.tdur ?? e.dur ?? 0) / 1000) }));
+}
+
+/** Whether the machine has more runnable work than cores (then wall-clock task lengths measure the machine, not the page). */
+const overloaded = () => loadavg()[0]! > 1.5 * cpus().length;
 
 /** Chromium's renderer processes started by this test process (the page and its worker live in one), from /proc. */
 function rendererPids(): number[] {
@@ -67,6 +96,8 @@ test('a 200 MB capture opens without blocking the page, within bounded memory, a
   const list = page.getByRole('status').filter({ hasText: '3,000,000 packets' });
 
   await watchLongTasks(page);
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['toplevel'] });
   const started = Date.now();
   await app.fileInput.setInputFiles(path);
   const progress = page.getByRole('progressbar');
@@ -81,10 +112,16 @@ test('a 200 MB capture opens without blocking the page, within bounded memory, a
   await expect(app.row(1)).toBeVisible();
   expect(await app.packetGrid.getByRole('row').count()).toBeLessThan(60);
   const tasks = await longTasks(page);
+  const traced = mainThreadTasks(await browser.stopTracing());
   const memory = rendererMemory();
-  testInfo.annotations.push({ type: 'figures', description: `open ${openMs} ms; long tasks ${JSON.stringify(tasks)}; renderer RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB` });
-  console.log(`[big-capture] ${(size / 1e6).toFixed(0)} MB opened in ${openMs} ms; long tasks (ms): ${JSON.stringify(tasks)}; renderer RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB`);
-  expect(Math.max(0, ...tasks), 'longest main-thread task while opening (ms)').toBeLessThan(100);
+  const load = loadavg()[0]!.toFixed(1);
+  const figures = `${(size / 1e6).toFixed(0)} MB opened in ${openMs} ms; ${tasks.length} long tasks, longest ${longest(tasks)} ms wall; ${traced.length} main-thread tasks over 10 ms, longest ${Math.max(0, ...traced.map((t) => t.wall))} ms wall, ${Math.max(0, ...traced.map((t) => t.cpu))} ms CPU; renderer RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB; load average ${load} on ${cpus().length} cores`;
+  testInfo.annotations.push({ type: 'figures', description: figures });
+  console.log(`[big-capture] ${figures}`);
+  // What the page's code costs: no task of the main thread runs 100 ms, the first paint of the results included.
+  expect(Math.max(0, ...traced.map((t) => t.cpu)), 'longest main-thread task, CPU time (ms)').toBeLessThan(100);
+  // Wall-clock long tasks too, unless the machine is so busy that they measure other processes.
+  if (!overloaded()) expect(longest(tasks), 'longest main-thread task while opening (ms)').toBeLessThan(100);
   expect(memory.peakMb).toBeLessThan(1024);
 
   // Scrolling to the end reads only the rows drawn.
@@ -131,6 +168,6 @@ test('a capture past the index cap lists its first frames and says so (BIG_CAPTU
   const memory = rendererMemory();
   console.log(`[big-capture] ${(statSync(path!).size / 1e6).toFixed(0)} MB opened in ${openMs} ms; long tasks (ms): ${JSON.stringify(tasks)}; renderer RSS ${memory.rssMb} MB now, sampled peak ${peak} MB, VmHWM ${memory.peakMb} MB`);
   await shot('big-capture-index-capped');
-  expect(Math.max(0, ...tasks)).toBeLessThan(100);
+  expect(longest(tasks)).toBeLessThan(100);
   expect(memory.peakMb).toBeLessThan(1024);
 });

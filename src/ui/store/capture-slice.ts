@@ -90,11 +90,16 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     const abort = new AbortController();
     abortOpen = abort;
     set({ loading: { fileName, progress: null, cancellable: true }, error: null, openNotice: null });
+    // A redraw of the bar at most every 100 ms: a fast worker's reports cost the page nothing.
+    let shownAt = -Infinity;
     try {
       const opened = await client.open(
         file,
         (progress) => {
-          if (token === latest) set({ loading: { fileName, progress, cancellable: true } });
+          const now = performance.now();
+          if (token !== latest || (now - shownAt < 100 && progress.done < progress.total)) return;
+          shownAt = now;
+          set({ loading: { fileName, progress, cancellable: true } });
         },
         abort.signal,
       );

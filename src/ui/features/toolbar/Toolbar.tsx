@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoadSample, selectLoading, selectOpenNotice } from '../../store/selectors.ts';
+import { selectLoadSample, selectBusy, selectOpenNotice } from '../../store/selectors.ts';
 import { FlaskIcon, FolderIcon, LogoIcon } from '../../components/icons.tsx';
 import { CaptureSummary } from './CaptureSummary.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -10,7 +10,7 @@ import './toolbar.css';
 
 export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) {
   const loadSample = useAppStore(selectLoadSample);
-  const loading = useAppStore(selectLoading);
+  const busy = useAppStore(selectBusy);
   const notice = useAppStore(selectOpenNotice);
   return (
     <header className="toolbar">
@@ -25,14 +25,14 @@ export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) 
         <button type="button" className="btn" onClick={onOpen} aria-keyshortcuts="Control+O" title="Open a pcap or pcapng capture (Ctrl+O)">
           <FolderIcon /> Open capture…<kbd className="btn__kbd">Ctrl+O</kbd>
         </button>
-        <button type="button" className="btn btn--quiet toolbar__sample" onClick={() => void loadSample()} disabled={loading !== null} aria-label="Load sample capture" title="Load a Linux MPTCP v1 capture: two subflows and an ADD_ADDR">
+        <button type="button" className="btn btn--quiet toolbar__sample" onClick={() => void loadSample()} disabled={busy} aria-label="Load sample capture" title="Load a Linux MPTCP v1 capture: two subflows and an ADD_ADDR">
           <FlaskIcon /> Sample capture
         </button>
       </div>
       <div className="toolbar__status">
-        {loading ? <LoadProgress /> : <CaptureSummary />}
+        {busy ? <LoadProgress /> : <CaptureSummary />}
         <span className="toolbar__notice" role="status" aria-label="Opening">
-          {loading ? '' : notice}
+          {busy ? '' : notice}
         </span>
       </div>
       <ThemeToggle />
