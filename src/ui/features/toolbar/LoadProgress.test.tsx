@@ -46,7 +46,7 @@ describe('opening a capture', () => {
     store.setState({ cancelOpen, loading: { fileName: 'huge.pcap', cancellable: true, progress: { phase: 'analyzing', done: 50 * 1024 * 1024, total: 200 * 1024 * 1024, packets: 749_000 } } });
     renderWithStore(<Toolbar onOpen={() => {}} onHome={() => {}} />, store);
     expect(screen.getByRole('progressbar', { name: 'Analyzing huge.pcap' }).getAttribute('aria-valuenow')).toBe('25');
-    expect(screen.getByText(/Analyzing huge\.pcap/).textContent).toMatch(/50(\.0)? MiB of 200(\.0)? MiB · 749,000 packets/);
+    expect(screen.getByText(/MiB of/).textContent).toBe('25% · 50.0 MiB of 200.0 MiB · 749,000 packets');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(cancelOpen).toHaveBeenCalledTimes(1);
     fireEvent.keyDown(document.body, { key: 'Escape' });

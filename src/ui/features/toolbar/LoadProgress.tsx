@@ -24,15 +24,15 @@ export function LoadProgress() {
   const percent = p && p.total > 0 ? Math.round((100 * p.done) / p.total) : undefined;
   const verb = !p ? 'Opening' : p.phase === 'reading' ? 'Reading' : 'Analyzing';
   const label = `${verb} ${loading.fileName}`;
-  const sofar = p ? ` · ${formatBytes(p.done)} of ${formatBytes(p.total)}${p.packets !== undefined ? ` · ${formatCount(p.packets)} packets` : ''}` : '…';
+  const figures = p ? `${percent ?? 0}% · ${formatBytes(p.done)} of ${formatBytes(p.total)}${p.packets !== undefined ? ` · ${formatCount(p.packets)} packets` : ''}` : null;
   return (
     <div className="progress">
-      <span className="progress__label" title={label + sofar}>
+      <span className="progress__label" title={label}>
         {label}
-        {sofar}
+        {figures ? '' : '…'}
       </span>
       <div className="progress__row">
-        <div className="progress__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={p ? `${percent}%${sofar}` : undefined}>
+        <div className="progress__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={figures ?? undefined}>
           <div className={`progress__fill${percent === undefined ? ' progress__fill--busy' : ''}`} style={{ width: `${percent ?? 30}%` }} />
         </div>
         {cancellable && (
@@ -41,6 +41,7 @@ export function LoadProgress() {
           </button>
         )}
       </div>
+      {figures && <span className="progress__figures">{figures}</span>}
     </div>
   );
 }
