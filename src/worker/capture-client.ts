@@ -9,7 +9,7 @@ import type { CaptureService } from './capture-service.ts';
 import type { AttackOption, FrameDetail, FrameVerdicts, Prevention, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
 
 export { SIM_PROTOCOLS } from './protocol.ts';
-export type { AttackOption, AttackerView, Decision, FrameVerdicts, HmacCheck, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
+export type { PageReport, AttackOption, AttackerView, Decision, FrameVerdicts, HmacCheck, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;

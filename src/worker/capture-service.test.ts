@@ -134,6 +134,23 @@ describe('CaptureService', () => {
     expect(await s.filter(2, { mptcpOnly: false, text: 'add_addr' })).toEqual(Uint32Array.from([4]));
   });
 
+  it('sends the page the first 1,000 problems of a capture of empty records and counts the rest', async () => {
+    const n = 5000;
+    const file = new Uint8Array(24 + n * 16);
+    const v = new DataView(file.buffer);
+    v.setUint32(0, 0xa1b2c3d4, true);
+    v.setUint16(4, 2, true);
+    v.setUint16(6, 4, true);
+    v.setUint32(16, 65535, true);
+    v.setUint32(20, 1, true);
+    for (let i = 0; i < n; i++) v.setUint32(24 + i * 16, 1_700_000_000 + i, true);
+    const opened = await new CaptureService().open(1, file, () => {});
+    expect(opened.packets).toBe(n);
+    expect(opened.report.problems).toHaveLength(1000);
+    expect(opened.report.problems[0]!.frame).toBe(1);
+    expect(opened.report.problemsNotSent).toBe(4000);
+  });
+
   it('filters by MPTCP options and by text', async () => {
     const s = new CaptureService();
     await s.open(1, sample(), () => {});

@@ -4,8 +4,8 @@
  * so the two paths cannot drift apart. It only calls the engine.
  */
 import { withSwitches, reproduceCommand, runTitle, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, exportPcapng, runScenario, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
-import type { PacketRow } from '../engine/index.ts';
-import { type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import type { AnalysisReport, PacketRow } from '../engine/index.ts';
+import { type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PageReport, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
 import { preventionOf } from './prevention.ts';
 import { addAddrChecks, joinChecks } from './hmac-check.ts';
@@ -35,6 +35,23 @@ const FILTER_BYTES = 4 * 1024 * 1024;
 export const MAX_INDEXED_FRAMES = 8_000_000;
 /** Arrows an opened capture's ladder keeps at most (about 76 bytes each, in the worker and then the page). */
 export const MAX_LADDER_FRAMES = 2_000_000;
+
+/**
+ * Problems a report sends to the page at most (per list): a damaged capture
+ * can name one per frame, and the page would take seconds to receive 500,000.
+ * The capture's list says how many it left out; a connection's, in a last entry.
+ */
+export const PROBLEMS_SENT = 1000;
+
+/** The report as the page gets it: every count, and each problem list cut to PROBLEMS_SENT. */
+function pageReport(report: AnalysisReport): PageReport {
+  const connections = report.connections.map((c) => {
+    const rest = c.problems.length - PROBLEMS_SENT;
+    return rest <= 0 ? c : { ...c, problems: [...c.problems.slice(0, PROBLEMS_SENT), { frame: null, code: 'PROBLEMS_NOT_SENT', message: `${rest.toLocaleString('en-US')} more problems not listed` }] };
+  });
+  const rest = report.problems.length - PROBLEMS_SENT;
+  return rest <= 0 ? { ...report, connections } : { ...report, connections, problems: report.problems.slice(0, PROBLEMS_SENT), problemsNotSent: rest };
+}
 
 export interface OpenLimits {
   maxFrames?: number;
@@ -99,7 +116,7 @@ export class CaptureService {
     }
     const { report, index, run } = analysis.end();
     this.captures.set(captureId, { source, index, filterGeneration: 0 });
-    return { captureId, report, packets: index.size, frames: index.seen, run };
+    return { captureId, report: pageReport(report), packets: index.size, frames: index.seen, run };
   }
 
   /** Stops an open in progress at its next slice (nothing happens for one that finished). */

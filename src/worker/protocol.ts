@@ -29,9 +29,15 @@ export interface PacketFilter {
   text: string;
 }
 
+/** A report as the page gets it: every count, but the capture's problem list cut (a damaged file can name one per frame). */
+export type PageReport = AnalysisReport & {
+  /** Problems of the capture beyond those listed in `problems`: counted, not sent. */
+  problemsNotSent?: number;
+};
+
 export interface OpenedCapture {
   captureId: number;
-  report: AnalysisReport;
+  report: PageReport;
   /** Frames indexed: the packet list's length without a filter (the first `MAX_INDEXED_FRAMES` of a huge capture). */
   packets: number;
   /** Frames in the capture, all analyzed (more than `packets` when the index was capped). */

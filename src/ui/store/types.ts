@@ -1,12 +1,12 @@
-import type { AnalysisReport, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
+import type { MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
-import type { AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
+import type { PageReport, AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
   fileName: string;
   fileSize: number;
-  report: AnalysisReport;
+  report: PageReport;
   /** Frames the packet list shows (the first MAX_INDEXED_FRAMES of a huge file). */
   packets: number;
   /** Frames in the file, all analyzed (more than `packets` when the list was capped). */

@@ -6,13 +6,15 @@ import { formatCount } from '../../lib/format.ts';
 /** Problems listed at most: a damaged capture can name one per frame (hundreds of thousands). */
 export const PROBLEMS_SHOWN = 100;
 
-export function ProblemList({ title, problems }: { title: string; problems: ProblemReport[] }) {
+/** `notListed`: problems counted but not in `problems` (the worker sends the first thousand). */
+export function ProblemList({ title, problems, notListed = 0 }: { title: string; problems: ProblemReport[]; notListed?: number }) {
   const shown = problems.length > PROBLEMS_SHOWN ? problems.slice(0, PROBLEMS_SHOWN) : problems;
-  const rest = problems.length - shown.length;
+  const total = problems.length + notListed;
+  const rest = total - shown.length;
   return (
     <section aria-label={title} className="problems">
       <h4>
-        <WarningIcon className="problems__icon" /> {title} ({formatCount(problems.length)})
+        <WarningIcon className="problems__icon" /> {title} ({formatCount(total)})
       </h4>
       <ol className="conn__list">
         {shown.map((p, i) => (

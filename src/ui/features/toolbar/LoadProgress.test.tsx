@@ -87,4 +87,12 @@ describe('bounded views of a huge or damaged capture', () => {
     expect(screen.getByRole('heading').textContent).toContain('(500,000)');
     expect(screen.getByText(/499,900 more not listed/)).toBeTruthy();
   });
+
+  it('counts the problems the worker did not send', () => {
+    const problems: ProblemReport[] = Array.from({ length: 1000 }, (_, i) => ({ frame: i + 1, code: 'WIRE_TRUNCATED', message: 'empty record' }));
+    renderWithStore(<ProblemList title="Capture problems" problems={problems} notListed={499_000} />, makeStore());
+    expect(screen.getAllByRole('listitem')).toHaveLength(100);
+    expect(screen.getByRole('heading').textContent).toContain('(500,000)');
+    expect(screen.getByText(/499,900 more not listed/)).toBeTruthy();
+  });
 });
