@@ -20,7 +20,7 @@ export { analyzeCapture, startCaptureAnalysis, type CaptureAnalysis } from './an
 export type { AnalyzerOptions } from './analysis/capture-analyzer.ts';
 export { formatAnalysisSummary } from './analysis/format-summary.ts';
 export type * from './analysis/report-types.ts';
-export { analyzeCaptureIndexed, startIndexedCaptureAnalysis, type IndexedCaptureAnalysis } from './analysis/analyze-capture.ts';
+export { analyzeCaptureIndexed, startIndexedCaptureAnalysis, type IndexedCaptureAnalysis, type IndexedAnalysisOptions } from './analysis/analyze-capture.ts';
 export { CaptureIndex } from './analysis/capture-index.ts';
 export type { CaptureRun } from './analysis/capture-timeline.ts';
 export type { PacketRow } from './analysis/packet-summary.ts';

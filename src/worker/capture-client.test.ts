@@ -23,8 +23,9 @@ class FakeWorker {
       try {
         let value: unknown;
         if (req.type === 'open') value = await this.service.open(req.captureId, req.file as Uint8Array, (progress) => this.post({ type: 'progress', id: req.id, progress }));
-        else if (req.type === 'rows') value = this.service.rows(req.captureId, req.start, req.count);
-        else if (req.type === 'dissect') value = this.service.dissect(req.captureId, req.frame);
+        else if (req.type === 'rows') value = await this.service.rows(req.captureId, req.start, req.count);
+        else if (req.type === 'dissect') value = await this.service.dissect(req.captureId, req.frame);
+        else if (req.type === 'cancel-open') value = this.service.cancelOpen(req.captureId) ?? null;
         else if (req.type === 'close') value = this.service.close(req.captureId) ?? null;
         else throw Object.assign(new Error('unsupported in fake'), { code: 'INTERNAL' });
         this.post({ type: 'result', id: req.id, value });
@@ -55,6 +56,15 @@ describe('InThreadCaptureClient', () => {
     expect(e).toBeInstanceOf(CaptureClientError);
     expect(e).toMatchObject({ code: 'CAPTURE_UNKNOWN_FORMAT', message: expect.stringContaining('looks like JSON text') });
   });
+
+  it('opens a Blob and cancels an open whose signal was aborted', async () => {
+    const c = new InThreadCaptureClient();
+    const opened = await c.open(new Blob([sample()]));
+    expect((await c.rows(opened.captureId, 0, 2)).map((r) => r.frame)).toEqual([1, 2]);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(c.open(new Blob([sample()]), undefined, abort.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
 });
 
 describe('WorkerCaptureClient', () => {
@@ -68,6 +78,21 @@ describe('WorkerCaptureClient', () => {
     expect(rows[0]!.frame).toBe(4);
     expect(detail!.frame).toBe(4);
     await expect(c.open(new Uint8Array(0))).rejects.toMatchObject({ code: 'CAPTURE_EMPTY' });
+  });
+
+  it('asks the worker to stop an open when its signal aborts; the open rejects with CANCELLED', async () => {
+    const fake = new FakeWorker();
+    const sent: string[] = [];
+    const post = fake.postMessage.bind(fake);
+    fake.postMessage = (req: Request) => (sent.push(req.type), post(req));
+    const c = new WorkerCaptureClient(fake as unknown as Worker);
+    const big = new Uint8Array(24 + 400 * sample().subarray(24).length);
+    big.set(sample().subarray(0, 24));
+    for (let k = 0; k < 400; k++) big.set(sample().subarray(24), 24 + k * (sample().length - 24));
+    const abort = new AbortController();
+    const opening = c.open(big, () => abort.abort(), abort.signal);
+    await expect(opening).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(sent).toEqual(['open', 'cancel-open']);
   });
 
   it('fails pending requests when the worker dies, and terminates on dispose', async () => {

@@ -10,7 +10,7 @@ import type { AttackOption, FrameDetail, FrameVerdicts, Prevention, LoadProgress
 
 export { SIM_PROTOCOLS } from './protocol.ts';
 export { KEEP_PACKETS_UP_TO, keepsPackets } from './protocol.ts';
-export type { AttackOption, AttackerView, Decision, FrameVerdicts, HmacCheck, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
+export type { PageReport, AttackOption, AttackerView, Decision, FrameVerdicts, HmacCheck, Prevention, FailureView, ScenarioCheck, FrameDetail, LoadProgress, OpenedCapture, PacketFilter, ScenarioInfo, SimProtocol, Simulated, SimulateSettings, SimulationSummary, VerdictView, WireError } from './protocol.ts';
 
 export class CaptureClientError extends Error {
   readonly code: string;
@@ -22,8 +22,12 @@ export class CaptureClientError extends Error {
 }
 
 export interface CaptureClient {
-  /** Reads and analyzes a capture; the worker keeps its bytes under the returned captureId. */
-  open(file: Blob | Uint8Array, onProgress?: (p: LoadProgress) => void): Promise<OpenedCapture>;
+  /**
+   * Reads and analyzes a capture slice by slice; the worker keeps the file
+   * (not its bytes) under the returned captureId. Aborting `signal` stops it
+   * at its next slice: the promise rejects with code CANCELLED.
+   */
+  open(file: Blob | Uint8Array, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<OpenedCapture>;
   /** Packet-list rows for frames start+1 .. start+count. */
   rows(captureId: number, start: number, count: number): Promise<PacketRow[]>;
   /** Packet-list rows for the given frames (a filtered view). */
@@ -81,9 +85,18 @@ export class InThreadCaptureClient implements CaptureClient {
     }
   }
 
-  open(file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void = () => {}): Promise<OpenedCapture> {
+  open(file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void = () => {}, signal?: AbortSignal): Promise<OpenedCapture> {
     const id = this.nextCapture++;
-    return this.run((s) => s.open(id, file, onProgress));
+    return this.run(async (s) => {
+      const cancel = () => s.cancelOpen(id);
+      signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        if (signal?.aborted) throw new CaptureClientError({ code: 'CANCELLED', message: 'Opening cancelled' });
+        return await s.open(id, file, onProgress);
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
+    });
   }
   rows(captureId: number, start: number, count: number): Promise<PacketRow[]> {
     return this.run((s) => s.rows(captureId, start, count));
@@ -187,9 +200,15 @@ export class WorkerCaptureClient implements CaptureClient {
     });
   }
 
-  open(file: Blob | Uint8Array, onProgress?: (p: LoadProgress) => void): Promise<OpenedCapture> {
+  open(file: Blob | Uint8Array, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<OpenedCapture> {
+    // A File travels as a handle: the worker reads it slice by slice.
     const transfer = ArrayBuffer.isView(file) ? [file.buffer as ArrayBuffer] : [];
-    return this.call<'open'>({ type: 'open', captureId: this.nextCapture++, file }, onProgress, transfer);
+    const captureId = this.nextCapture++;
+    const cancel = () => void this.call<'cancel-open'>({ type: 'cancel-open', captureId }).catch(() => {});
+    signal?.addEventListener('abort', cancel, { once: true });
+    const opened = this.call<'open'>({ type: 'open', captureId, file }, onProgress, transfer);
+    if (signal?.aborted) cancel();
+    return opened.finally(() => signal?.removeEventListener('abort', cancel));
   }
   rows(captureId: number, start: number, count: number): Promise<PacketRow[]> {
     return this.call<'rows'>({ type: 'rows', captureId, start, count });

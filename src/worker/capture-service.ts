@@ -4,15 +4,16 @@
  * so the two paths cannot drift apart. It only calls the engine.
  */
 import { withSwitches, reproduceCommand, runTitle, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, estimateRun, exportPcapng, runScenario, runScenarioSteps, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
-import type { PacketRow } from '../engine/index.ts';
-import { keepsPackets, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
+import type { AnalysisReport, PacketRow } from '../engine/index.ts';
+import { keepsPackets, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PageReport, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
 import { preventionOf } from './prevention.ts';
 import { addAddrChecks, joinChecks } from './hmac-check.ts';
-import { readBlob } from './read-blob.ts';
+import { blobSource, memorySource, planReads, type ByteSource } from './byte-source.ts';
 
 interface Loaded {
-  bytes: Uint8Array;
+  /** The file, read a frame's bytes at a time; the capture is never held whole (unless it came as bytes). */
+  source: ByteSource;
   index: CaptureIndex;
   /** For a simulated run: the hosts' decisions about each frame's packet, and its HMAC checks. */
   decisions?: (frame: number) => FrameVerdicts;
@@ -20,10 +21,42 @@ interface Loaded {
   filterGeneration: number;
 }
 
-/** Bytes analyzed between progress reports (and chances to serve other requests). */
+/** Bytes read and analyzed per step, between progress reports and chances to serve other requests (a cancel). */
 const ANALYZE_CHUNK = 4 * 1024 * 1024;
 /** Rows examined per step of a filter scan. */
 const FILTER_CHUNK = 20_000;
+/** Bytes read per step of a filter scan at most. */
+const FILTER_BYTES = 4 * 1024 * 1024;
+/**
+ * Frames the packet list indexes at most: about 33 bytes each, so 264 MB at
+ * most, keeping the tab under 1 GB with the ladder and the analysis.
+ * The report still covers every frame.
+ */
+export const MAX_INDEXED_FRAMES = 8_000_000;
+/** Arrows an opened capture's ladder keeps at most (about 76 bytes each, in the worker and then the page). */
+export const MAX_LADDER_FRAMES = 2_000_000;
+
+/**
+ * Problems a report sends to the page at most (per list): a damaged capture
+ * can name one per frame, and the page would take seconds to receive 500,000.
+ * The capture's list says how many it left out; a connection's, in a last entry.
+ */
+export const PROBLEMS_SENT = 1000;
+
+/** The report as the page gets it: every count, and each problem list cut to PROBLEMS_SENT. */
+function pageReport(report: AnalysisReport): PageReport {
+  const connections = report.connections.map((c) => {
+    const rest = c.problems.length - PROBLEMS_SENT;
+    return rest <= 0 ? c : { ...c, problems: [...c.problems.slice(0, PROBLEMS_SENT), { frame: null, code: 'PROBLEMS_NOT_SENT', message: `${rest.toLocaleString('en-US')} more problems not listed` }] };
+  });
+  const rest = report.problems.length - PROBLEMS_SENT;
+  return rest <= 0 ? { ...report, connections } : { ...report, connections, problems: report.problems.slice(0, PROBLEMS_SENT), problemsNotSent: rest };
+}
+
+export interface OpenLimits {
+  maxFrames?: number;
+  maxLadderFrames?: number;
+}
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Simulator events between progress reports and cancel checks: tens of milliseconds of work. */
@@ -53,20 +86,44 @@ export class CaptureService {
     return this.baselines;
   }
 
-  /** Reads and analyzes a capture; `ladder: false` for a simulated run's own capture (the run has its ladder). */
-  async open(captureId: number, file: Blob | Uint8Array, onProgress: (p: LoadProgress) => void, ladder = true): Promise<OpenedCapture> {
-    const bytes = ArrayBuffer.isView(file) ? file : await readBlob(file, (done, total) => onProgress({ phase: 'reading', done, total }));
-    const analysis = startIndexedCaptureAnalysis({ ladder });
-    const total = bytes.length;
-    onProgress({ phase: 'analyzing', done: 0, total });
-    for (let at = 0; at < total && !analysis.stopped; at += ANALYZE_CHUNK) {
-      analysis.push(bytes.subarray(at, Math.min(total, at + ANALYZE_CHUNK)));
-      onProgress({ phase: 'analyzing', done: Math.min(total, at + ANALYZE_CHUNK), total });
-      if (at + ANALYZE_CHUNK < total) await nextTask();
+  /** Captures being opened, and those asked to stop. */
+  private readonly opening = new Set<number>();
+  private readonly cancelled = new Set<number>();
+
+  /**
+   * Reads and analyzes a capture slice by slice, reporting bytes and frames
+   * so far; `ladder: false` for a simulated run's own capture (the run has
+   * its ladder). Between slices it yields, so a cancel (`cancelOpen`) and
+   * other requests are served; a cancelled open rejects with CANCELLED and
+   * leaves nothing behind.
+   */
+  async open(captureId: number, file: Blob | Uint8Array | ByteSource, onProgress: (p: LoadProgress) => void, ladder = true, limits: OpenLimits = {}): Promise<OpenedCapture> {
+    const source = ArrayBuffer.isView(file) ? memorySource(file) : 'read' in file ? file : blobSource(file);
+    const analysis = startIndexedCaptureAnalysis({ ladder, maxFrames: limits.maxFrames ?? MAX_INDEXED_FRAMES, maxLadderFrames: limits.maxLadderFrames ?? MAX_LADDER_FRAMES });
+    const total = source.size;
+    this.opening.add(captureId);
+    try {
+      onProgress({ phase: 'analyzing', done: 0, total, packets: 0 });
+      for (let at = 0; at < total && !analysis.stopped; ) {
+        const end = Math.min(total, at + ANALYZE_CHUNK);
+        analysis.push(await source.read(at, end));
+        at = end;
+        onProgress({ phase: 'analyzing', done: at, total, packets: analysis.frames });
+        if (at < total) await nextTask();
+        if (this.cancelled.has(captureId)) throw new LabError('CANCELLED', 'Opening cancelled');
+      }
+    } finally {
+      this.opening.delete(captureId);
+      this.cancelled.delete(captureId);
     }
     const { report, index, run } = analysis.end();
-    this.captures.set(captureId, { bytes, index, filterGeneration: 0 });
-    return { captureId, report, packets: index.size, run };
+    this.captures.set(captureId, { source, index, filterGeneration: 0 });
+    return { captureId, report: pageReport(report), packets: index.size, frames: index.seen, run };
+  }
+
+  /** Stops an open in progress at its next slice (nothing happens for one that finished). */
+  cancelOpen(captureId: number): void {
+    if (this.opening.has(captureId)) this.cancelled.add(captureId);
   }
 
   private get(captureId: number): Loaded {
@@ -75,14 +132,28 @@ export class CaptureService {
     return c;
   }
 
-  rows(captureId: number, start: number, count: number): PacketRow[] {
+  async rows(captureId: number, start: number, count: number): Promise<PacketRow[]> {
     const c = this.get(captureId);
-    return c.index.rows(start, count, c.bytes);
+    const from = Math.max(0, start);
+    const end = Math.min(c.index.size, start + count);
+    const frames: number[] = [];
+    for (let i = from; i < end; i++) frames.push(i + 1);
+    return this.rowsOf(c, frames);
   }
 
-  rowsAt(captureId: number, frames: readonly number[]): PacketRow[] {
-    const c = this.get(captureId);
-    return frames.flatMap((f) => c.index.rows(f - 1, 1, c.bytes));
+  async rowsAt(captureId: number, frames: readonly number[]): Promise<PacketRow[]> {
+    return this.rowsOf(this.get(captureId), frames);
+  }
+
+  /** Rows of the given frames (those in the index), read in as few slices as their offsets allow. */
+  private async rowsOf(c: Loaded, frames: readonly number[]): Promise<PacketRow[]> {
+    const known = frames.filter((f) => c.index.frameSpan(f) !== null);
+    const out: PacketRow[] = new Array<PacketRow>(known.length);
+    for (const run of planReads(known.map((f) => c.index.frameSpan(f)!))) {
+      const bytes = await c.source.read(run.start, run.end);
+      for (const m of run.members) out[m] = c.index.rows(known[m]! - 1, 1, bytes, run.start)[0]!;
+    }
+    return out;
   }
 
   /** The frames passing the filter, ascending; rejects with a superseded error if a newer filter came in. */
@@ -100,15 +171,28 @@ export class CaptureService {
       out[n++] = frame;
     };
     const textFree = filter.text.trim() === '';
-    for (let start = 0; start < c.index.size; start += FILTER_CHUNK) {
+    const size = c.index.size;
+    for (let start = 0; start < size; ) {
+      let end: number;
       if (textFree) {
         // "MPTCP only" needs no decoding: the index keeps a flag per frame.
-        const end = Math.min(c.index.size, start + FILTER_CHUNK);
+        end = Math.min(size, start + FILTER_CHUNK);
         for (let f = start + 1; f <= end; f++) if (!filter.mptcpOnly || c.index.hasMptcp(f)) keep(f);
       } else {
-        for (const row of c.index.rows(start, FILTER_CHUNK, c.bytes)) if (rowMatches(row, filter)) keep(row.frame);
+        // Frames lie in file order: one slice of at most FILTER_BYTES covers a step's rows.
+        const first = c.index.frameSpan(start + 1)!.offset;
+        end = start + 1;
+        while (end < size && end - start < FILTER_CHUNK) {
+          const next = c.index.frameSpan(end + 1)!;
+          if (next.offset + next.length - first > FILTER_BYTES) break;
+          end++;
+        }
+        const last = c.index.frameSpan(end)!;
+        const bytes = await c.source.read(first, Math.max(first, last.offset + last.length));
+        for (const row of c.index.rows(start, end - start, bytes, first)) if (rowMatches(row, filter)) keep(row.frame);
       }
-      if (start + FILTER_CHUNK < c.index.size) {
+      start = end;
+      if (start < size) {
         await nextTask();
         if (c.filterGeneration !== generation || this.captures.get(captureId) !== c) {
           throw new LabError('CANCELLED', 'filter superseded by a newer one');
@@ -118,13 +202,17 @@ export class CaptureService {
     return out.slice(0, n);
   }
 
-  captureBytes(captureId: number): Uint8Array {
-    return this.get(captureId).bytes.slice();
+  /** A copy of the capture file's bytes (to save a simulated run's capture). */
+  async captureBytes(captureId: number): Promise<Uint8Array> {
+    const { source } = this.get(captureId);
+    return (await source.read(0, source.size)).slice();
   }
 
-  dissect(captureId: number, frame: number): FrameDetail | null {
+  async dissect(captureId: number, frame: number): Promise<FrameDetail | null> {
     const c = this.get(captureId);
-    return c.index.dissect(frame, c.bytes);
+    const span = c.index.frameSpan(frame);
+    if (!span) return null;
+    return c.index.dissect(frame, await c.source.read(span.offset, span.offset + span.length), span.offset);
   }
 
   scenarios(): ScenarioInfo[] {

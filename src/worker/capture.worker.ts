@@ -27,11 +27,15 @@ async function handle(req: Request): Promise<void> {
         post({ type: 'result', id: req.id, value }, value.run ? timelineBuffers(value.run.timeline) : []);
         return;
       }
+      case 'cancel-open':
+        service.cancelOpen(req.captureId);
+        post({ type: 'result', id: req.id, value: null });
+        return;
       case 'rows':
-        post({ type: 'result', id: req.id, value: service.rows(req.captureId, req.start, req.count) });
+        post({ type: 'result', id: req.id, value: await service.rows(req.captureId, req.start, req.count) });
         return;
       case 'rows-at':
-        post({ type: 'result', id: req.id, value: service.rowsAt(req.captureId, req.frames) });
+        post({ type: 'result', id: req.id, value: await service.rowsAt(req.captureId, req.frames) });
         return;
       case 'filter': {
         const frames = await service.filter(req.captureId, req.filter);
@@ -39,7 +43,7 @@ async function handle(req: Request): Promise<void> {
         return;
       }
       case 'dissect': {
-        const detail = service.dissect(req.captureId, req.frame);
+        const detail = await service.dissect(req.captureId, req.frame);
         post({ type: 'result', id: req.id, value: detail }, detail ? [detail.bytes.buffer] : []);
         return;
       }
@@ -73,7 +77,7 @@ async function handle(req: Request): Promise<void> {
         post({ type: 'result', id: req.id, value: await service.checkScenario(req.document) });
         return;
       case 'capture-bytes': {
-        const bytes = service.captureBytes(req.captureId);
+        const bytes = await service.captureBytes(req.captureId);
         post({ type: 'result', id: req.id, value: bytes }, [bytes.buffer]);
         return;
       }

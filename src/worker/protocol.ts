@@ -21,6 +21,8 @@ export interface LoadProgress {
   total: number;
   /** Simulation phases only: the simulated time reached, in µs. */
   simUs?: number;
+  /** Frames read so far (while opening a capture). */
+  packets?: number;
 }
 
 /** Runs of more packets than this (estimated), or of a bulk transfer over KEEP_BULK_BYTES_UP_TO, keep a digest and the summary, not every packet. */
@@ -39,11 +41,19 @@ export interface PacketFilter {
   text: string;
 }
 
+/** A report as the page gets it: every count, but the capture's problem list cut (a damaged file can name one per frame). */
+export type PageReport = AnalysisReport & {
+  /** Problems of the capture beyond those listed in `problems`: counted, not sent. */
+  problemsNotSent?: number;
+};
+
 export interface OpenedCapture {
   captureId: number;
-  report: AnalysisReport;
-  /** Frames in the capture (the packet list's length without a filter). */
+  report: PageReport;
+  /** Frames indexed: the packet list's length without a filter (the first `MAX_INDEXED_FRAMES` of a huge capture). */
   packets: number;
+  /** Frames in the capture, all analyzed (more than `packets` when the index was capped). */
+  frames: number;
   /** The capture as a ladder over the network its addresses imply; null without MPTCP subflows, and for a simulated run's own capture (the run has its ladder). */
   run: CaptureRun | null;
 }
@@ -193,6 +203,7 @@ export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; prob
 
 export type Request =
   | { type: 'open'; id: number; captureId: number; file: Blob | Uint8Array }
+  | { type: 'cancel-open'; id: number; captureId: number }
   | { type: 'rows'; id: number; captureId: number; start: number; count: number }
   | { type: 'rows-at'; id: number; captureId: number; frames: number[] }
   | { type: 'filter'; id: number; captureId: number; filter: PacketFilter }
@@ -219,6 +230,7 @@ export type Response =
 /** What each request resolves to. */
 export interface ResultOf {
   open: OpenedCapture;
+  'cancel-open': null;
   rows: PacketRow[];
   'rows-at': PacketRow[];
   /** The frames that pass the filter, ascending. */

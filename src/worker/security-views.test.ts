@@ -16,7 +16,7 @@ describe('simulating an attack in the app', () => {
     expect(mitm).toMatchObject({ name: 'Man in the middle', stride: 'Tampering', mptcpSpecific: true });
     expect(mitm.frames.length).toBeGreaterThan(0);
     // The first evidence frame is a packet relayed through the attacker's own address.
-    const row = s.rowsAt(1, [mitm.frames[0]!])[0]!;
+    const row = (await s.rowsAt(1, [mitm.frames[0]!]))[0]!;
     expect([row.source, row.destination]).toContain('198.18.66.6');
     expect(summary.attackers[0]).toMatchObject({ label: 'Mallory', location: 'partial-time-on-path', attackLabel: expect.stringContaining('ADD_ADDR') });
     expect(summary.attackers[0]!.knew).not.toContain('keys');
@@ -28,7 +28,7 @@ describe('simulating an attack in the app', () => {
     expect(summary.failures.map((f) => f.id)).not.toContain('hijack');
     const ignored = summary.verdicts.find((v) => /ADD_ADDR ignored: HMAC mismatch/.test(v.text))!;
     expect(ignored.host).toBe('client');
-    expect(s.rowsAt(2, [ignored.frame!])[0]!.info).toMatch(/ADD_ADDR/);
+    expect((await s.rowsAt(2, [ignored.frame!]))[0]!.info).toMatch(/ADD_ADDR/);
   });
 
   it('lists decisions, not the state moves that restate them', async () => {
@@ -73,6 +73,6 @@ describe('packet names', () => {
     const named = [...mitm.explanation.matchAll(/frame (\d+)/g)].map((m) => Number(m[1]));
     expect(named.length).toBeGreaterThan(0);
     // Each named frame is a packet of the attacker's relay.
-    for (const f of named) expect(s.rowsAt(5, [f])[0]!.source + s.rowsAt(5, [f])[0]!.destination).toContain('198.18.66.6');
+    for (const row of await s.rowsAt(5, named)) expect(row.source + row.destination).toContain('198.18.66.6');
   });
 });

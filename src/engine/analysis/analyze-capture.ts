@@ -63,6 +63,17 @@ export interface IndexedCaptureAnalysis {
    */
   end(): { report: AnalysisReport; index: CaptureIndex; run: CaptureRun | null };
   readonly stopped: boolean;
+  /** Frames read so far (indexed or not). */
+  readonly frames: number;
+}
+
+export interface IndexedAnalysisOptions {
+  /** False skips the ladder. */
+  ladder?: boolean;
+  /** Frames the index keeps at most (the packet list's length); the report covers every frame. */
+  maxFrames?: number;
+  /** Arrows the ladder keeps at most (the first ones). */
+  maxLadderFrames?: number;
 }
 
 /**
@@ -71,9 +82,9 @@ export interface IndexedCaptureAnalysis {
  * the file's bytes to ask it for rows or dissections. `ladder: false` skips
  * the ladder (a simulated run has its own, from the simulation).
  */
-export function startIndexedCaptureAnalysis(options: { ladder?: boolean } = {}): IndexedCaptureAnalysis {
-  const index = new CaptureIndex();
-  const ladder = options.ladder === false ? null : new CaptureTimelineBuilder();
+export function startIndexedCaptureAnalysis(options: IndexedAnalysisOptions = {}): IndexedCaptureAnalysis {
+  const index = new CaptureIndex({ maxFrames: options.maxFrames });
+  const ladder = options.ladder === false ? null : new CaptureTimelineBuilder({ maxFrames: options.maxLadderFrames });
   const analysis = startCaptureAnalysis({
     onPacket: (p, d, c, sf) => {
       index.add(p, d, c);
@@ -89,6 +100,9 @@ export function startIndexedCaptureAnalysis(options: { ladder?: boolean } = {}):
     },
     get stopped() {
       return analysis.stopped;
+    },
+    get frames() {
+      return index.seen;
     },
   };
 }

@@ -14,14 +14,29 @@ import type { ConnectionState } from './model.ts';
 import { summarizeDecoded, type PacketRow } from './packet-summary.ts';
 import type { AnalysisReport } from './report-types.ts';
 
-function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, n: number): T {
+function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, n: number, limit: number): T {
   if (n <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+  const next = new (a.constructor as new (n: number) => T)(Math.min(limit, Math.max(n, a.length * 2)));
   next.set(a);
   return next;
 }
 
+export interface CaptureIndexOptions {
+  /**
+   * Frames indexed at most (about 33 bytes each); later frames are counted in
+   * `seen` but not listed. The analysis report still covers them all.
+   */
+  maxFrames?: number;
+}
+
 export class CaptureIndex {
+  private readonly maxFrames: number;
+  private seenCount = 0;
+
+  constructor(options: CaptureIndexOptions = {}) {
+    this.maxFrames = Math.max(0, options.maxFrames ?? Number.MAX_SAFE_INTEGER);
+  }
+
   private offset = new Float64Array(1024);
   private capLen = new Uint32Array(1024);
   private origLen = new Uint32Array(1024);
@@ -35,23 +50,39 @@ export class CaptureIndex {
   private count = 0;
   private t0: number | null = null;
 
+  /** Frames indexed (the packet list's length). */
   get size(): number {
     return this.count;
   }
 
+  /** Frames the capture held, indexed or not (more than `size` once `maxFrames` is reached). */
+  get seen(): number {
+    return this.seenCount;
+  }
+
+  /** Where a frame's captured bytes lie in the file; null outside the index. */
+  frameSpan(frame: number): { offset: number; length: number } | null {
+    const i = frame - 1;
+    if (i < 0 || i >= this.count) return null;
+    return { offset: this.offset[i]!, length: this.capLen[i]! };
+  }
+
   /** Records one frame; call from the analyzer's onPacket hook, in frame order. */
   add(p: CapturedPacket, decoded: DecodedPacket | null, conn: ConnectionState | null): void {
+    this.seenCount++;
+    if (this.count >= this.maxFrames) return;
     const i = this.count++;
     const n = this.count;
-    this.offset = grow(this.offset, n);
-    this.capLen = grow(this.capLen, n);
-    this.origLen = grow(this.origLen, n);
-    this.linkType = grow(this.linkType, n);
-    this.time = grow(this.time, n);
-    this.conn = grow(this.conn, n);
-    this.version = grow(this.version, n);
-    this.problem = grow(this.problem, n);
-    this.mptcp = grow(this.mptcp, n);
+    const limit = this.maxFrames;
+    this.offset = grow(this.offset, n, limit);
+    this.capLen = grow(this.capLen, n, limit);
+    this.origLen = grow(this.origLen, n, limit);
+    this.linkType = grow(this.linkType, n, limit);
+    this.time = grow(this.time, n, limit);
+    this.conn = grow(this.conn, n, limit);
+    this.version = grow(this.version, n, limit);
+    this.problem = grow(this.problem, n, limit);
+    this.mptcp = grow(this.mptcp, n, limit);
     const t = p.tsSec + p.tsNsec / 1e9;
     this.t0 ??= t;
     this.offset[i] = p.fileOffset;
@@ -86,20 +117,24 @@ export class CaptureIndex {
     return this.mptcp[frame - 1] === 1;
   }
 
-  private frameBytes(i: number, file: Uint8Array): Uint8Array {
-    const start = this.offset[i]!;
+  /** `file` holds the capture's bytes from file offset `base` on (0: the whole file). */
+  private frameBytes(i: number, file: Uint8Array, base: number): Uint8Array {
+    const start = this.offset[i]! - base;
     return file.subarray(start, start + this.capLen[i]!);
   }
 
-  /** Rows [start, start + count) of the packet list; `file` is the whole capture. */
-  rows(start: number, count: number, file: Uint8Array): PacketRow[] {
+  /**
+   * Rows [start, start + count) of the packet list; `file` is the capture, or
+   * the part of it from offset `base` that spans those rows' bytes.
+   */
+  rows(start: number, count: number, file: Uint8Array, base = 0): PacketRow[] {
     const out: PacketRow[] = [];
     const end = Math.min(this.count, start + count);
-    for (let i = Math.max(0, start); i < end; i++) out.push(this.row(i, file));
+    for (let i = Math.max(0, start); i < end; i++) out.push(this.row(i, file, base));
     return out;
   }
 
-  private row(i: number, file: Uint8Array): PacketRow {
+  private row(i: number, file: Uint8Array, fileBase: number): PacketRow {
     const base = {
       frame: i + 1,
       time: this.time[i]!,
@@ -107,7 +142,7 @@ export class CaptureIndex {
       connection: this.conn[i]! >= 0 ? this.conn[i]! : null,
       problem: this.problem[i] === 1,
     };
-    const bytes = this.frameBytes(i, file);
+    const bytes = this.frameBytes(i, file, fileBase);
     const link = linkLayerPayload(this.linkType[i]!, bytes);
     if (!link.ok) return { ...base, source: '', destination: '', protocol: '?', info: link.error.message, mptcp: [] };
     if (link.value.network === 'other') {
@@ -121,10 +156,11 @@ export class CaptureIndex {
     return { ...base, ...summarizeDecoded(d.value) };
   }
 
-  dissect(frame: number, file: Uint8Array): (FrameDissection & { frame: number; bytes: Uint8Array; time: number }) | null {
+  /** Takes a frame apart; `file` as for `rows` (its bytes from offset `base` on). */
+  dissect(frame: number, file: Uint8Array, base = 0): (FrameDissection & { frame: number; bytes: Uint8Array; time: number }) | null {
     const i = frame - 1;
     if (i < 0 || i >= this.count) return null;
-    const bytes = this.frameBytes(i, file);
+    const bytes = this.frameBytes(i, file, base);
     const v = this.version[i]!;
     const d = dissectFrame(this.linkType[i]!, bytes, this.origLen[i]!, v ? { version: (v - 1) as 0 | 1 } : {});
     applyVerdicts(d.layers, this.verdicts.get(frame) ?? []);

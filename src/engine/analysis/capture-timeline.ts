@@ -35,7 +35,7 @@ const MAX_LADDER_CELLS = 4_000_000;
 
 function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(a: T, n: number): T {
   if (n <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+  const next = new (a.constructor as new (n: number) => T)(n);
   next.set(a);
   return next;
 }
@@ -72,12 +72,20 @@ export class CaptureTimelineBuilder {
   private readonly subflowIds = new Map<SubflowState, number>();
   private readonly subflows: SubflowTrack[] = [];
 
+  /** Arrows kept at most (about 35 bytes each here, 41 in the ladder's data): the ladder draws the first ones. */
+  private readonly maxFrames: number;
+
+  constructor(options: { maxFrames?: number } = {}) {
+    this.maxFrames = Math.max(0, options.maxFrames ?? Number.MAX_SAFE_INTEGER);
+  }
+
   get size(): number {
     return this.count;
   }
 
-  /** Records one frame; call from the analyzer's onPacket hook, in frame order. */
+  /** Records one frame; call from the analyzer's onPacket hook, in frame order. Frames past `maxFrames` are ignored. */
   add(p: CapturedPacket, decoded: DecodedPacket | null, sf: SubflowState | null): void {
+    if (this.count >= this.maxFrames) return;
     const i = this.count++;
     if (this.count > this.time.length) this.reserve(this.count);
     this.t0 ??= { sec: p.tsSec, nsec: p.tsNsec };
@@ -106,7 +114,8 @@ export class CaptureTimelineBuilder {
     this.subflows[id]!.lastUs = this.time[i]!;
   }
 
-  private reserve(n: number): void {
+  private reserve(wanted: number): void {
+    const n = Math.min(this.maxFrames, Math.max(wanted, this.time.length * 2));
     this.time = grow(this.time, n);
     this.src = grow(this.src, n);
     this.dst = grow(this.dst, n);

@@ -5,6 +5,7 @@ import { SecurityPanel } from '../features/security/SecurityPanel.tsx';
 import { PacketDetail } from '../features/detail/PacketDetail.tsx';
 import { FilterBar } from '../features/packets/FilterBar.tsx';
 import { PacketList } from '../features/packets/PacketList.tsx';
+import { IndexCapNotice } from '../features/packets/IndexCapNotice.tsx';
 import { PlaybackBar } from '../features/playback/PlaybackBar.tsx';
 import { ShortcutsDialog } from '../features/playback/ShortcutsDialog.tsx';
 import { usePlaybackClock } from '../features/playback/use-playback-clock.ts';
@@ -29,6 +30,7 @@ function PacketsPane() {
         <h2 id="packets-heading">Packets</h2>
         <FilterBar />
       </div>
+      <IndexCapNotice />
       <PacketList key={captureId} />
     </section>
   );

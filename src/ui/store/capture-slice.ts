@@ -10,6 +10,8 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
   let latest = 0;
   /** Stops the simulation in progress (a newer run, Cancel, Escape). */
   let running: AbortController | null = null;
+  /** Stops the file open in progress (null when none is). */
+  let abortOpen: AbortController | null = null;
 
   /** Puts a freshly analyzed capture on screen in place of the previous one. */
   const install = (opened: OpenedCapture, fileName: string, fileSize: number, simulation: SimulationSummary | null, run: SimulatedRun | null = null) => {
@@ -17,7 +19,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     if (previous) client.close(previous.id);
     rows.clear();
     set((s) => ({
-      capture: { id: opened.captureId, fileName, fileSize, report: opened.report, packets: opened.packets },
+      capture: { id: opened.captureId, fileName, fileSize, report: opened.report, packets: opened.packets, frames: opened.frames },
       simulation,
       run,
       // A run opens at its end (everything shown), paused, at a speed that replays it in about ten seconds.
@@ -47,7 +49,7 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     running?.abort();
     const controller = new AbortController();
     running = controller;
-    set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null, heavyRun: null, runNotice: null });
+    set({ loading: { fileName: `simulating ${label}`, progress: null }, error: null, heavyRun: null, runNotice: null, openNotice: null });
     try {
       const result = await start((progress) => {
         if (token === latest) set({ loading: { fileName, progress } });
@@ -107,11 +109,23 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
 
   const openFile: CaptureSlice['openFile'] = async (file, fileName) => {
     const token = ++latest;
-    set({ loading: { fileName, progress: null }, error: null });
+    abortOpen?.abort();
+    const abort = new AbortController();
+    abortOpen = abort;
+    set({ loading: { fileName, progress: null, cancellable: true }, error: null, openNotice: null });
+    // A redraw of the bar at most every 100 ms: a fast worker's reports cost the page nothing.
+    let shownAt = -Infinity;
     try {
-      const opened = await client.open(file, (progress) => {
-        if (token === latest) set({ loading: { fileName, progress } });
-      });
+      const opened = await client.open(
+        file,
+        (progress) => {
+          const now = performance.now();
+          if (token !== latest || (now - shownAt < 100 && progress.done < progress.total)) return;
+          shownAt = now;
+          set({ loading: { fileName, progress, cancellable: true } });
+        },
+        abort.signal,
+      );
       if (token !== latest) {
         client.close(opened.captureId);
         return;
@@ -120,14 +134,27 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     } catch (e) {
       if (token !== latest) return;
       set({ loading: null, error: failureOf(e, fileName) });
+    } finally {
+      if (abortOpen === abort) abortOpen = null;
     }
+  };
+
+  const cancelOpen: CaptureSlice['cancelOpen'] = () => {
+    if (!abortOpen) return;
+    abortOpen.abort();
+    abortOpen = null;
+    // Whatever the worker still sends for it is dropped; the view before it stays.
+    latest++;
+    set({ loading: null, openNotice: 'Opening cancelled' });
   };
 
   return {
     capture: null,
     loading: null,
     error: null,
+    openNotice: null,
     openFile,
+    cancelOpen,
     loadSample: async () => {
       const before = latest;
       set({ loading: { fileName: 'sample capture', progress: null }, error: null });

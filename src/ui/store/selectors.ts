@@ -5,6 +5,10 @@ import { viewLength } from './view-model.ts';
 export const selectCapture = (s: AppState) => s.capture;
 export const selectReport = (s: AppState) => s.capture?.report ?? null;
 export const selectLoading = (s: AppState) => s.loading;
+/** Whether something is loading: for views that need no progress (they stay still while it ticks). */
+export const selectBusy = (s: AppState) => s.loading !== null;
+export const selectCancelOpen = (s: AppState) => s.cancelOpen;
+export const selectOpenNotice = (s: AppState) => s.openNotice;
 export const selectError = (s: AppState) => s.error;
 export const selectHasCapture = (s: AppState) => s.capture !== null;
 export const selectSelectedFrame = (s: AppState) => s.selectedFrame;

@@ -1,14 +1,16 @@
-import type { AnalysisReport, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
+import type { MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
-import type { AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
+import type { PageReport, AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
   id: number;
   fileName: string;
   fileSize: number;
-  report: AnalysisReport;
-  /** Frames in the file. */
+  report: PageReport;
+  /** Frames the packet list shows (the first MAX_INDEXED_FRAMES of a huge file). */
   packets: number;
+  /** Frames in the file, all analyzed (more than `packets` when the list was capped). */
+  frames: number;
 }
 
 export interface CaptureFailure {
@@ -26,10 +28,14 @@ export interface CaptureFailure {
 export interface CaptureSlice {
   /** The capture on screen (kept when opening another one fails). */
   capture: LoadedCapture | null;
-  /** A file being read and analyzed. */
-  loading: { fileName: string; progress: LoadProgress | null } | null;
+  /** A file being read and analyzed (`cancellable` while opening a file, which `cancelOpen` stops). */
+  loading: { fileName: string; progress: LoadProgress | null; cancellable?: boolean } | null;
   error: CaptureFailure | null;
+  /** What became of the last open when it did not land: "Opening cancelled"; cleared by the next one. */
+  openNotice: string | null;
   openFile(file: Blob | Uint8Array, fileName: string): Promise<void>;
+  /** Stops the file being opened; what was on screen stays. */
+  cancelOpen(): void;
   loadSample(): Promise<void>;
   dismissError(): void;
   /** Shows a coded failure found outside the store (a damaged link). */

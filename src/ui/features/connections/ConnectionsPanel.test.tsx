@@ -69,7 +69,7 @@ const report: AnalysisReport = {
 
 function setup() {
   const store = makeStore();
-  store.setState({ capture: { id: 1, fileName: 'x.pcap', fileSize: 100, report, packets: 40 } });
+  store.setState({ capture: { id: 1, fileName: 'x.pcap', fileSize: 100, report, packets: 40, frames: 40 } });
   renderWithStore(<ConnectionsPanel />, store);
   return store;
 }

@@ -20,7 +20,7 @@ export function ConnectionsPanel() {
           {report.cutPackets > 0 ? `, ${formatCount(report.cutPackets)} cut short by the snap length` : ''}
           {report.hopRepeats > 0 ? `; ${formatCount(report.hopRepeats)} are later hops of packets seen on another link, counted once` : ''}.
         </p>
-        {report.problems.length > 0 && <ProblemList title="Capture problems" problems={report.problems} />}
+        {report.problems.length > 0 && <ProblemList title="Capture problems" problems={report.problems} notListed={report.problemsNotSent} />}
         {report.connections.length === 0 ? (
           <p className="connections__none">
             No MPTCP connection in this capture: no SYN carried an MP_CAPABLE option. Plain TCP packets are still listed on the right.

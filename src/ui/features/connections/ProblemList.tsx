@@ -1,15 +1,23 @@
 import type { ProblemReport } from '../../../engine/index.ts';
 import { FrameButton } from '../../components/FrameButton.tsx';
 import { WarningIcon } from '../../components/icons.tsx';
+import { formatCount } from '../../lib/format.ts';
 
-export function ProblemList({ title, problems }: { title: string; problems: ProblemReport[] }) {
+/** Problems listed at most: a damaged capture can name one per frame (hundreds of thousands). */
+export const PROBLEMS_SHOWN = 100;
+
+/** `notListed`: problems counted but not in `problems` (the worker sends the first thousand). */
+export function ProblemList({ title, problems, notListed = 0 }: { title: string; problems: ProblemReport[]; notListed?: number }) {
+  const shown = problems.length > PROBLEMS_SHOWN ? problems.slice(0, PROBLEMS_SHOWN) : problems;
+  const total = problems.length + notListed;
+  const rest = total - shown.length;
   return (
     <section aria-label={title} className="problems">
       <h4>
-        <WarningIcon className="problems__icon" /> {title} ({problems.length})
+        <WarningIcon className="problems__icon" /> {title} ({formatCount(total)})
       </h4>
       <ol className="conn__list">
-        {problems.map((p, i) => (
+        {shown.map((p, i) => (
           <li key={i}>
             <FrameButton frame={p.frame} className="problem">
               <span className="item__line">
@@ -21,6 +29,11 @@ export function ProblemList({ title, problems }: { title: string; problems: Prob
           </li>
         ))}
       </ol>
+      {rest > 0 && (
+        <p className="problems__more">
+          {formatCount(rest)} more not listed: the first {formatCount(PROBLEMS_SHOWN)} are shown. Problem frames are flagged in the packet list.
+        </p>
+      )}
     </section>
   );
 }

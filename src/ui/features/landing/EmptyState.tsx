@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoadSample, selectLoading, selectSimulate } from '../../store/selectors.ts';
+import { selectLoadSample, selectBusy, selectSimulate } from '../../store/selectors.ts';
 import { DropIcon, FlaskIcon, FolderIcon, PlayIcon } from '../../components/icons.tsx';
 import { ScenarioGallery } from './ScenarioGallery.tsx';
 import './landing.css';
@@ -16,7 +16,7 @@ const STEPS = [
 /** The start page: the threat lab first (its story and its attack gallery), capture analysis one click away. */
 export function EmptyState({ onOpen, onBack }: { onOpen(): void; onBack?: { label: string; go(): void } }) {
   const loadSample = useAppStore(selectLoadSample);
-  const loading = useAppStore(selectLoading);
+  const busy = useAppStore(selectBusy);
   const simulate = useAppStore(selectSimulate);
   return (
     <main className="landing" id="main">
@@ -43,7 +43,7 @@ export function EmptyState({ onOpen, onBack }: { onOpen(): void; onBack?: { labe
           ))}
         </ol>
         <p>
-          <button type="button" className="btn btn--primary landing__cta" onClick={() => void simulate(FIRST_ATTACK)} disabled={loading !== null}>
+          <button type="button" className="btn btn--primary landing__cta" onClick={() => void simulate(FIRST_ATTACK)} disabled={busy}>
             <PlayIcon /> Watch an ADD_ADDR hijack (MPTCP v0)
           </button>
         </p>
@@ -74,7 +74,7 @@ export function EmptyState({ onOpen, onBack }: { onOpen(): void; onBack?: { labe
               </div>
             </li>
             <li>
-              <button type="button" className="way" onClick={() => void loadSample()} disabled={loading !== null}>
+              <button type="button" className="way" onClick={() => void loadSample()} disabled={busy}>
                 <FlaskIcon className="way__icon" />
                 <span className="way__title">Try the sample</span>
                 <span className="way__text">Linux MPTCP v1: two subflows and an ADD_ADDR, captured in network namespaces</span>

@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoadScenarios, selectLoading, selectScenarios, selectSimulate } from '../../store/selectors.ts';
+import { selectLoadScenarios, selectBusy, selectScenarios, selectSimulate } from '../../store/selectors.ts';
 import type { ScenarioInfo } from '../../../worker/capture-client.ts';
 import { ScenarioCard } from './ScenarioCard.tsx';
 
@@ -27,7 +27,7 @@ export function ScenarioGallery() {
   const scenarios = useAppStore(selectScenarios);
   const loadScenarios = useAppStore(selectLoadScenarios);
   const simulate = useAppStore(selectSimulate);
-  const loading = useAppStore(selectLoading);
+  const busy = useAppStore(selectBusy);
   const id = useId();
 
   useEffect(() => {
@@ -35,7 +35,6 @@ export function ScenarioGallery() {
   }, [scenarios.length, loadScenarios]);
 
   const run = (scenarioId: string) => void simulate(scenarioId);
-  const busy = loading !== null;
   return (
     <section className="gallery" aria-labelledby={id}>
       <h2 id={id} className="gallery__title">

@@ -1,7 +1,7 @@
 import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectLoading, selectRunDraft, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
+import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectBusy, selectRunDraft, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
 import type { HostMitigation } from '../../../engine/index.ts';
 import { PlayIcon } from '../../components/icons.tsx';
 import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
@@ -19,7 +19,7 @@ export function SimulateControl() {
   const scenarios = useAppStore(selectScenarios);
   const simulate = useAppStore(selectSimulate);
   const loadScenarios = useAppStore(selectLoadScenarios);
-  const loading = useAppStore(selectLoading);
+  const busy = useAppStore(selectBusy);
   const simulation = useAppStore(selectSimulation);
   const draft = useAppStore(selectDraft);
   const draftBase = useAppStore(selectDraftBase);
@@ -115,7 +115,7 @@ export function SimulateControl() {
           ))}
         </div>
       </details>
-      <button type="button" className="btn btn--primary" onClick={() => (opened ? void runDraft() : run(settings(protocol, mitigations)))} disabled={(!current && !opened) || loading !== null}>
+      <button type="button" className="btn btn--primary" onClick={() => (opened ? void runDraft() : run(settings(protocol, mitigations)))} disabled={(!current && !opened) || busy}>
         <PlayIcon /> Simulate
       </button>
     </div>

@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectLoadSample, selectLoading } from '../../store/selectors.ts';
+import { selectLoadSample, selectBusy, selectOpenNotice } from '../../store/selectors.ts';
 import { FlaskIcon, FolderIcon, LogoIcon } from '../../components/icons.tsx';
 import { CaptureSummary } from './CaptureSummary.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -10,7 +10,8 @@ import './toolbar.css';
 
 export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) {
   const loadSample = useAppStore(selectLoadSample);
-  const loading = useAppStore(selectLoading);
+  const busy = useAppStore(selectBusy);
+  const notice = useAppStore(selectOpenNotice);
   return (
     <header className="toolbar">
       <h1 className="toolbar__brand">
@@ -24,11 +25,16 @@ export function Toolbar({ onOpen, onHome }: { onOpen(): void; onHome(): void }) 
         <button type="button" className="btn" onClick={onOpen} aria-keyshortcuts="Control+O" title="Open a pcap or pcapng capture (Ctrl+O)">
           <FolderIcon /> Open capture…<kbd className="btn__kbd">Ctrl+O</kbd>
         </button>
-        <button type="button" className="btn btn--quiet toolbar__sample" onClick={() => void loadSample()} disabled={loading !== null} aria-label="Load sample capture" title="Load a Linux MPTCP v1 capture: two subflows and an ADD_ADDR">
+        <button type="button" className="btn btn--quiet toolbar__sample" onClick={() => void loadSample()} disabled={busy} aria-label="Load sample capture" title="Load a Linux MPTCP v1 capture: two subflows and an ADD_ADDR">
           <FlaskIcon /> Sample capture
         </button>
       </div>
-      <div className="toolbar__status">{loading ? <LoadProgress /> : <CaptureSummary />}</div>
+      <div className="toolbar__status">
+        {busy ? <LoadProgress /> : <CaptureSummary />}
+        <span className="toolbar__notice" role="status" aria-label="Opening">
+          {busy ? '' : notice}
+        </span>
+      </div>
       <ThemeToggle />
     </header>
   );

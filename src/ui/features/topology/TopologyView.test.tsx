@@ -20,7 +20,7 @@ function show(run: { scenario: Scenario; timeline: TimelineData | null }, nowUs:
   store.setState({
     run,
     nowUs,
-    capture: { id: 999, fileName: 'run.pcap', fileSize: 0, report: {} as AnalysisReport, packets: run.timeline?.count ?? 0 },
+    capture: { id: 999, fileName: 'run.pcap', fileSize: 0, report: {} as AnalysisReport, packets: run.timeline?.count ?? 0, frames: run.timeline?.count ?? 0 },
   });
   const view = renderWithStore(<TopologyView />, store);
   return { store, svg: view.container.querySelector('svg')!, container: view.container };
