@@ -134,7 +134,7 @@ describe('CaptureService', () => {
     expect(await s.filter(2, { mptcpOnly: false, text: 'add_addr' })).toEqual(Uint32Array.from([4]));
   });
 
-  it('sends the page the first 1,000 problems of a capture of empty records and counts the rest', async () => {
+  it('sends the page the first 1,000 problems the engine lists for a capture of empty records, and the count of the rest', async () => {
     const n = 5000;
     const file = new Uint8Array(24 + n * 16);
     const v = new DataView(file.buffer);

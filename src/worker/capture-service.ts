@@ -37,20 +37,18 @@ export const MAX_INDEXED_FRAMES = 8_000_000;
 export const MAX_LADDER_FRAMES = 2_000_000;
 
 /**
- * Problems a report sends to the page at most (per list): a damaged capture
- * can name one per frame, and the page would take seconds to receive 500,000.
- * The capture's list says how many it left out; a connection's, in a last entry.
+ * The report as the page gets it. The engine lists the first problems of
+ * the capture and of each connection and counts the rest (a damaged capture
+ * can name one per frame); the page is told how many it was not sent, and a
+ * connection's list ends with an entry that says so.
  */
-export const PROBLEMS_SENT = 1000;
-
-/** The report as the page gets it: every count, and each problem list cut to PROBLEMS_SENT. */
 function pageReport(report: AnalysisReport): PageReport {
   const connections = report.connections.map((c) => {
-    const rest = c.problems.length - PROBLEMS_SENT;
-    return rest <= 0 ? c : { ...c, problems: [...c.problems.slice(0, PROBLEMS_SENT), { frame: null, code: 'PROBLEMS_NOT_SENT', message: `${rest.toLocaleString('en-US')} more problems not listed` }] };
+    const rest = Object.values(c.omitted?.problems ?? {}).reduce((n, k) => n + k, 0);
+    return rest === 0 ? c : { ...c, problems: [...c.problems, { frame: null, code: 'PROBLEMS_NOT_SENT', message: `${rest.toLocaleString('en-US')} more problems not listed` }] };
   });
-  const rest = report.problems.length - PROBLEMS_SENT;
-  return rest <= 0 ? { ...report, connections } : { ...report, connections, problems: report.problems.slice(0, PROBLEMS_SENT), problemsNotSent: rest };
+  const rest = (report.bounds?.problems ?? report.problems.length) - report.problems.length;
+  return rest <= 0 ? { ...report, connections } : { ...report, connections, problemsNotSent: rest };
 }
 
 export interface OpenLimits {
