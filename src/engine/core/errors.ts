@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'CLI_USAGE'
   | 'CLI_FILE'
   | 'CLI_OUTPUT'
+  /** A bounded job (lab analyze) went past its heap limit. */
+  | 'CLI_MEMORY'
   /** An input over its size limit (a scenario over 10 MB), refused before it is read. */
   | 'CLI_FILE_TOO_BIG'
   /** A device, FIFO or socket where a regular file was expected (`/dev/zero` would never end). */
