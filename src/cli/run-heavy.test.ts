@@ -58,6 +58,27 @@ describe('lab run --until', () => {
   });
 });
 
+describe('lab run and Ctrl-C', () => {
+  it('stops cleanly at the next batch, reports the run so far as stopped by the user, and leaves no handler behind', async () => {
+    const listeners = process.listenerCount('SIGINT');
+    let t = 0;
+    let interrupted = false;
+    // Each clock reading is 100 ms later: the run turns the event loop after every batch, where the signal lands.
+    const pending = run(['run', 'bulk-100mb'], () => {
+      if (!interrupted && t > 1000) {
+        interrupted = true;
+        setImmediate(() => process.emit('SIGINT'));
+      }
+      return (t += 100);
+    });
+    const r = await pending;
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('lab run: stopping at the next batch of events (Ctrl-C again quits at once)');
+    expect(r.out).toMatch(/stopped at \d+\.\d+ s simulated by the user/);
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+  });
+});
+
 describe('lab run output files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lab-out-'));
 

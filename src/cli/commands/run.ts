@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, LIMITS, SWITCH_PROTOCOLS, estimateRun, eventText, exportPcap, exportPcapng, runScenario, validateScenario, type RunProgress, withSwitches, type HostMitigation, type Protocol, type Scenario, type TraceEventKind, type RunResult } from '../../engine/index.ts';
+import { BUILTIN_SCENARIOS, HOST_MITIGATIONS, LIMITS, SWITCH_PROTOCOLS, estimateRun, eventText, exportPcap, exportPcapng, runScenarioSteps, validateScenario, type RunProgress, withSwitches, type HostMitigation, type Protocol, type Scenario, type TraceEventKind, type RunResult, type RunOptions, type RunHandle } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { ScenarioLoadError, scenarioFrom } from '../load-scenario.ts';
 import type { CliIo, Command } from './command.ts';
@@ -138,6 +138,41 @@ function progressReporter(scenario: Scenario, io: CliIo): { onProgress: (p: RunP
   };
 }
 
+/** Wall time between turns of the event loop during a run, so Ctrl-C is heard. */
+const TURN_MS = 50;
+
+/**
+ * Runs the scenario in batches, turning the event loop between them: Ctrl-C
+ * stops the run cleanly at the next batch (the result so far is reported,
+ * marked "stopped by the user"); a second Ctrl-C quits at once.
+ */
+async function runInterruptibly(scenario: Scenario, options: RunOptions, io: CliIo): Promise<RunResult & { handle: RunHandle }> {
+  const reporter = progressReporter(scenario, io);
+  const now = io.now ?? (() => performance.now());
+  let interrupted = false;
+  const onInterrupt = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    io.err('lab run: stopping at the next batch of events (Ctrl-C again quits at once)');
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    const steps = runScenarioSteps(scenario, { ...options, progressEvery: reporter.progressEvery, shouldStop: () => interrupted });
+    let turned = now();
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      reporter.onProgress(next.value);
+      if (now() - turned >= TURN_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        turned = now();
+      }
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
 function formatSeconds(s: number): string {
   if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
   const m = Math.floor(s / 60);
@@ -165,7 +200,9 @@ ${wrap(HOST_MITIGATIONS.join(', '), 0).split('\n').map((l) => `                 
   --seed N         override the scenario's seed (a 32-bit unsigned integer)
   --until T        stop at simulated time T (2s, 150ms, 300us; bare = µs);
                    the summary says "stopped ... by --until", and attacks
-                   that could still act are INCOMPLETE, never "defended"
+                   that could still act are INCOMPLETE, never "defended";
+                   Ctrl-C stops a run the same way ("by the user"), its
+                   result so far reported and written; a second one quits
   --json FILE      write the full result as JSON (- for standard output):
                    packets (id, timeUs, link, from, to, summary, hex, fate),
                    host events, applications, subflow and connection
@@ -196,7 +233,7 @@ At these limits a run takes minutes, not hours, and under 2 GB of memory.
 
 Exit status: 0 after a run, 1 when the scenario is invalid (every problem is
 listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       options: { protocol: { type: 'string' }, mitigations: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' }, json: { type: 'string' }, pcap: { type: 'string' }, link: { type: 'string' } },
@@ -224,7 +261,7 @@ listed with its JSON path) or a file cannot be written, 2 on a usage error.`,
     if (values.pcap !== undefined) checkWritable(values.pcap, '--pcap');
     if (values.json !== undefined && values.json !== '-') checkWritable(values.json, '--json');
     const full = values.json !== undefined || values.pcap !== undefined;
-    const r = runScenario(scenario, { trace: full ? 'full' : 'digest', ...(untilUs !== undefined ? { untilUs } : {}), ...progressReporter(scenario, io) });
+    const r = await runInterruptibly(scenario, { trace: full ? 'full' : 'digest', ...(untilUs !== undefined ? { untilUs } : {}) }, io);
     if (values.pcap !== undefined) {
       const only = values.link !== undefined ? { link: values.link } : {};
       writeOutput(values.pcap, '--pcap', classic ? exportPcap(r.handle.records, only) : exportPcapng(r.handle.records, only));
