@@ -125,7 +125,9 @@ test('a tour of the whole app (run, every view, a capture, the matrix, every exp
   const progress = matrix.getByRole('progressbar', { name: 'Attack matrix progress' });
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
 
-  // A capture: the analysis worker and the sample's fetch.
+  // A capture: the analysis worker and the sample's fetch. From a clean start: the autosaved run would
+  // otherwise come back and replace the landing page (and its sample button) when it has run.
+  await page.evaluate(() => localStorage.clear());
   await page.goto('/');
   await page.getByRole('button', { name: /Try the sample/ }).click();
   await expect(page.getByRole('region', { name: /MPTCP connections/ })).toBeVisible({ timeout: 30_000 });

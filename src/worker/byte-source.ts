@@ -7,6 +7,8 @@ export interface ByteSource {
   readonly size: number;
   /** Bytes [start, end) of the file (clamped to its size). */
   read(start: number, end: number): Promise<Uint8Array>;
+  /** The whole file as a Blob (the File itself when there is one: saving it copies nothing). */
+  blob(): Blob;
 }
 
 /** Bytes already in memory (a simulated run's capture, a small file in the in-thread client). */
@@ -14,6 +16,7 @@ export function memorySource(bytes: Uint8Array): ByteSource {
   return {
     size: bytes.length,
     read: (start, end) => Promise.resolve(bytes.subarray(Math.max(0, start), Math.min(bytes.length, end))),
+    blob: () => new Blob([bytes as BlobPart]),
   };
 }
 
@@ -31,6 +34,7 @@ export function blobSource(blob: Blob): ByteSource {
   const sync = Sync ? new Sync() : null;
   return {
     size: blob.size,
+    blob: () => blob,
     read: async (start, end) => {
       const part = blob.slice(Math.max(0, start), Math.min(blob.size, end));
       if (sync) return new Uint8Array(sync.readAsArrayBuffer(part));

@@ -50,8 +50,8 @@ export interface CaptureClient {
   checkScenario(document: unknown): Promise<ScenarioCheck>;
   /** The attacks the engine implements, for the attacker palette. */
   attacks(): Promise<AttackOption[]>;
-  /** The capture file's bytes, to save them. */
-  captureBytes(captureId: number): Promise<Uint8Array>;
+  /** The capture file, to save it (the opened File itself, never read into memory). */
+  captureFile(captureId: number): Promise<Blob>;
   /** What the hosts decided about a simulated run's frame (empty for a file). */
   decisions(captureId: number, frame: number): Promise<FrameVerdicts>;
   /** Runs a scenario document for its verdicts only (the compare view). */
@@ -130,8 +130,8 @@ export class InThreadCaptureClient implements CaptureClient {
   attacks(): Promise<AttackOption[]> {
     return this.run((s) => s.attacks());
   }
-  captureBytes(captureId: number): Promise<Uint8Array> {
-    return this.run((s) => s.captureBytes(captureId));
+  captureFile(captureId: number): Promise<Blob> {
+    return this.run((s) => s.captureFile(captureId));
   }
   decisions(captureId: number, frame: number): Promise<FrameVerdicts> {
     return this.run((s) => s.decisions(captureId, frame));
@@ -255,8 +255,8 @@ export class WorkerCaptureClient implements CaptureClient {
   attacks(): Promise<AttackOption[]> {
     return this.call<'attacks'>({ type: 'attacks' });
   }
-  captureBytes(captureId: number): Promise<Uint8Array> {
-    return this.call<'capture-bytes'>({ type: 'capture-bytes', captureId });
+  captureFile(captureId: number): Promise<Blob> {
+    return this.call<'capture-file'>({ type: 'capture-file', captureId });
   }
   decisions(captureId: number, frame: number): Promise<FrameVerdicts> {
     return this.call<'decisions'>({ type: 'decisions', captureId, frame });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CaptureService, rowMatches } from './capture-service.ts';
 import { memorySource, type ByteSource } from './byte-source.ts';
 import type { LoadProgress } from './protocol.ts';
@@ -22,7 +22,7 @@ function repeated(bytes: number): Uint8Array {
 function counting(bytes: Uint8Array): ByteSource & { reads: [number, number][] } {
   const inner = memorySource(bytes);
   const reads: [number, number][] = [];
-  return { size: inner.size, reads, read: (a, b) => (reads.push([a, b]), inner.read(a, b)) };
+  return { size: inner.size, reads, read: (a, b) => (reads.push([a, b]), inner.read(a, b)), blob: () => inner.blob() };
 }
 
 describe('CaptureService', () => {
@@ -177,5 +177,17 @@ describe('CaptureService', () => {
     expect(rowMatches(row, { mptcpOnly: false, text: 'mp_capable' })).toBe(true);
     expect(rowMatches(row, { mptcpOnly: false, text: '10.0.0.2' })).toBe(true);
     expect(rowMatches(row, { mptcpOnly: false, text: 'ADD_ADDR' })).toBe(false);
+  });
+});
+
+describe('saving a capture', () => {
+  it('hands back the File it was opened from, reading nothing', async () => {
+    const s = new CaptureService();
+    const file = new Blob([sample() as BlobPart]);
+    const read = vi.spyOn(file, 'slice');
+    await s.open(7, file, () => {});
+    read.mockClear();
+    expect(s.captureFile(7)).toBe(file);
+    expect(read).not.toHaveBeenCalled();
   });
 });

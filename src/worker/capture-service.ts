@@ -201,9 +201,9 @@ export class CaptureService {
   }
 
   /** A copy of the capture file's bytes (to save a simulated run's capture). */
-  async captureBytes(captureId: number): Promise<Uint8Array> {
-    const { source } = this.get(captureId);
-    return (await source.read(0, source.size)).slice();
+  /** The capture file, to save it: the File it was opened from (nothing is read), or a simulated run's bytes. */
+  captureFile(captureId: number): Blob {
+    return this.get(captureId).source.blob();
   }
 
   async dissect(captureId: number, frame: number): Promise<FrameDetail | null> {

@@ -76,11 +76,9 @@ async function handle(req: Request): Promise<void> {
       case 'check-scenario':
         post({ type: 'result', id: req.id, value: await service.checkScenario(req.document) });
         return;
-      case 'capture-bytes': {
-        const bytes = await service.captureBytes(req.captureId);
-        post({ type: 'result', id: req.id, value: bytes }, [bytes.buffer]);
+      case 'capture-file':
+        post({ type: 'result', id: req.id, value: service.captureFile(req.captureId) });
         return;
-      }
       case 'decisions':
         post({ type: 'result', id: req.id, value: service.decisions(req.captureId, req.frame) });
         return;

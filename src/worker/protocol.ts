@@ -216,7 +216,7 @@ export type Request =
   | { type: 'cancel'; id: number; target: number }
   | { type: 'check-scenario'; id: number; document: unknown }
   | { type: 'attacks'; id: number }
-  | { type: 'capture-bytes'; id: number; captureId: number }
+  | { type: 'capture-file'; id: number; captureId: number }
   | { type: 'decisions'; id: number; captureId: number; frame: number }
   | { type: 'summarize-document'; id: number; document: unknown }
   | { type: 'matrix-scenario'; id: number; cell: MatrixCell }
@@ -244,7 +244,7 @@ export interface ResultOf {
   'check-scenario': ScenarioCheck;
   attacks: AttackOption[];
   /** A copy of the capture file's bytes (for export). */
-  'capture-bytes': Uint8Array;
+  'capture-file': Blob;
   decisions: FrameVerdicts;
   'summarize-document': SimulationSummary;
   'matrix-scenario': Scenario;

@@ -183,11 +183,11 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = ({ client, rows, f
     cancelRun: () => running?.abort(),
     runNotice: null,
     dismissRunNotice: () => set({ runNotice: null }),
-    captureBytes: async () => {
+    captureFile: async () => {
       const capture = get().capture;
       if (!capture) return null;
       try {
-        return await client.captureBytes(capture.id);
+        return await client.captureFile(capture.id);
       } catch (e) {
         set({ error: failureOf(e, capture.fileName) });
         return null;

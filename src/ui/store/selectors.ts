@@ -94,7 +94,7 @@ export const selectOpenScenarioFile = (s: AppState) => s.openScenarioFile;
 export const selectReplaceDraft = (s: AppState) => s.replaceDraft;
 export const selectAttacks = (s: AppState) => s.attacks;
 export const selectLoadAttacks = (s: AppState) => s.loadAttacks;
-export const selectCaptureBytes = (s: AppState) => s.captureBytes;
+export const selectCaptureFile = (s: AppState) => s.captureFile;
 export const selectShowError = (s: AppState) => s.showError;
 export const selectMatrix = (s: AppState) => s.matrix;
 export const selectRunMatrix = (s: AppState) => s.runMatrix;

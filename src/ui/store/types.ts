@@ -50,7 +50,7 @@ export interface CaptureSlice {
   /** Runs a built-in scenario in the engine (in the worker), with the protocol and mitigation switches applied, and opens its capture. */
   simulate(scenarioId: string, settings?: SimulateSettings): Promise<void>;
   /** The open capture's file bytes (to save them), or null without one. */
-  captureBytes(): Promise<Uint8Array | null>;
+  captureFile(): Promise<Blob | null>;
   /**
    * Runs the draft (the edited scenario) and opens its capture; a refused draft stays on screen with the error.
    * `auto`: the run was not asked for (a share link, saved work, an edit): a heavy one waits in `heavyRun` instead.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectCaptureBytes, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
+import { selectCaptureFile, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { downloadBlob } from '../../lib/download.ts';
 import { xmlWellFormed } from '../../lib/export-text.ts';
 import { markdownReport } from '../security/report.ts';
@@ -71,7 +71,7 @@ export function ExportMenu() {
   const draft = useAppStore(selectDraft);
   const timeline = useAppStore(selectTimeline);
   const scenarios = useAppStore(selectScenarios);
-  const captureBytes = useAppStore(selectCaptureBytes);
+  const captureFile = useAppStore(selectCaptureFile);
   const setMainView = useAppStore(selectSetMainView);
   const preventionOfDraft = useAppStore(selectPreventionOfDraft);
   // What is being written, then what was: some exports re-run the scenario (the report tries each mitigation) and take seconds.
@@ -112,10 +112,12 @@ export function ExportMenu() {
       </summary>
       <div className="export-menu__items" role="group" aria-label="Export">
         {item('Capture (pcapng)', 'Every packet on every link, one interface per link, for Wireshark or lab analyze', async () => {
-          const bytes = await captureBytes();
-          // A simulated run is pcapng; an opened file goes back out in its own format.
-          const ng = bytes !== null && bytes[0] === 0x0a && bytes[1] === 0x0d && bytes[2] === 0x0d && bytes[3] === 0x0a;
-          if (bytes) downloadBlob(new Blob([bytes as BlobPart], { type: ng ? 'application/x-pcapng' : 'application/vnd.tcpdump.pcap' }), `${base}.${ng ? 'pcapng' : 'pcap'}`);
+          const file = await captureFile();
+          if (!file) return;
+          // A simulated run is pcapng; an opened file goes back out as it came, in its own format (its first four bytes say which).
+          const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+          const ng = head[0] === 0x0a && head[1] === 0x0d && head[2] === 0x0d && head[3] === 0x0a;
+          downloadBlob(file.slice(0, file.size, ng ? 'application/x-pcapng' : 'application/vnd.tcpdump.pcap'), `${base}.${ng ? 'pcapng' : 'pcap'}`);
         })}
         {draft && item('Scenario (JSON)', 'The scenario with your edits; lab run reads it', () => saveScenario(draft))}
         {item('Topology (SVG)', 'The topology as drawn', async () => {
