@@ -66,8 +66,8 @@ export function writeSyntheticCapture(path: string, count: number): void {
       chunk.writeUInt16BE(40, ip + 2);
       chunk[ip + 8] = 64;
       chunk[ip + 9] = 6;
-      chunk.writeUInt32BE(0x0a000001, ip + 12);
-      chunk.writeUInt32BE(0x0a000002, ip + 16);
+      chunk.writeUInt32BE(0xc6120001, ip + 12); // 198.18.0.1 and 198.18.0.2: the lab uses only 198.18.0.0/15
+      chunk.writeUInt32BE(0xc6120002, ip + 16);
       const tcp = ip + 20;
       chunk.writeUInt16BE(40000, tcp);
       chunk.writeUInt16BE(80, tcp + 2);
