@@ -3,6 +3,8 @@
  * lowercase and zero-padded, a value not seen is null, endpoints are
  * "ip:port" or "[ipv6]:port", frames count from 1 as in Wireshark.
  */
+import type { AnalysisLimits } from './limits.ts';
+
 export type Side = 'client' | 'server';
 
 export interface SubflowReport {
@@ -134,19 +136,7 @@ export interface OmittedConnections {
 
 /** How the analysis stayed within bounded memory: its limits and what it summarised instead of keeping. */
 export interface AnalysisBounds {
-  limits: {
-    maxLiveFlows: number;
-    idleTimeoutS: number;
-    closedLingerS: number;
-    maxReportedConnections: number;
-    maxProblems: number;
-    maxConnectionProblems: number;
-    maxConnectionEvents: number;
-    maxConnectionAddrs: number;
-    maxSubflowsPerConnection: number;
-    maxPendingJoins: number;
-    plainFlowMemory: number;
-  };
+  limits: AnalysisLimits;
   /** TCP flows whose SYN carried neither MP_CAPABLE nor MP_JOIN: counted, never tracked. */
   plainTcpFlows: number;
   /** Every MPTCP connection seen; `connections` lists the first `limits.maxReportedConnections`. */

@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { LabError } from '../core/errors.ts';
 import { analyzeCaptureIndexed } from '../analysis/analyze-capture.ts';
+import { concatBytes } from '../pcap/concat.ts';
 import { formatAnalysisSummary } from '../analysis/format-summary.ts';
 import { BUILTIN_DOCUMENTS } from '../scenario/builtin/index.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -61,29 +62,19 @@ export function applyEdits(input: Uint8Array, edits: readonly ByteEdit[]): Uint8
         b = b.subarray(0, Math.floor((0.5 + e.at / 2) * b.length));
         break;
       case 'delete':
-        b = concat(b.subarray(0, at), b.subarray(at + e.length));
+        b = concatBytes([b.subarray(0, at), b.subarray(at + e.length)]);
         break;
       case 'insert':
-        b = concat(b.subarray(0, at), e.bytes, b.subarray(at));
+        b = concatBytes([b.subarray(0, at), e.bytes, b.subarray(at)]);
         break;
       case 'repeat': {
         const piece = b.subarray(at, at + e.length);
-        b = concat(b.subarray(0, at), ...Array.from({ length: e.times }, () => piece), b.subarray(at));
+        b = concatBytes([b.subarray(0, at), ...Array.from({ length: e.times }, () => piece), b.subarray(at)]);
         break;
       }
     }
   }
   return b;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Real captures (Linux, committed under fixtures/captures) in both formats and several link types. */

@@ -3,9 +3,11 @@
  * few kB can inflate to gigabytes (a deflate bomb), so the output is counted
  * as it streams and the read is abandoned past the limit.
  */
+import { concatBytes, formatMegabytes } from '../../engine/index.ts';
+
 export class InflateTooBigError extends Error {
   constructor(readonly limit: number) {
-    super(`it unpacks to more than ${Math.round(limit / (1024 * 1024))} MB`);
+    super(`it unpacks to more than ${formatMegabytes(limit)}`);
     this.name = 'InflateTooBigError';
   }
 }
@@ -24,11 +26,5 @@ export async function inflateRawBounded(bytes: Uint8Array, limit: number): Promi
     }
     parts.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
