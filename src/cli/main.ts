@@ -36,7 +36,6 @@ export async function main(argv: string[], terminal: CliIo): Promise<number> {
   const io: CliIo = {
     out: (t) => terminal.out(forTerminal(t)),
     err: (t) => terminal.err(forTerminal(t)),
-    ...(terminal.now ? { now: terminal.now } : {}),
     ...(p && { progress: { tty: p.tty, now: () => p.now(), update: (t: string) => p.update(forTerminal(t)), done: () => p.done() } }),
   };
   const debug = argv.includes('--debug');

@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { builtinScenario } from '../engine/index.ts';
 import { main } from './main.ts';
 
+/** `now` sets the CLI's clock; progress lines then arrive on stderr as on a pipe. */
 async function run(argv: string[], now?: () => number) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), ...(now ? { now } : {}) });
+  const progress = now ? { progress: { tty: false, now, update: (t: string) => err.push(t), done: () => {} } } : {};
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), ...progress });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -1,8 +1,6 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-  /** Milliseconds from some fixed moment, for progress reports (tests give their own); default performance.now(). */
-  now?(): number;
   /**
    * Progress lines on stderr for long jobs, with the only clock the CLI
    * reads (the engine never does). Absent in tests and wherever nobody

@@ -116,15 +116,19 @@ function switched(s: Scenario, protocol: string | undefined, mitigations: string
   return out;
 }
 
-/** Progress once a second on stderr, from the first second on (the engine counts events; this side reads the clock). */
+/** The CLI's clock: the progress channel's when there is one (tests set it), else the process's. */
+const clockOf = (io: CliIo): (() => number) => (io.progress ? () => io.progress!.now() : () => performance.now());
+
+/** Progress once a second through the progress channel, from the first second on (the engine counts events; this side reads the clock). */
 function progressReporter(scenario: Scenario, io: CliIo): { onProgress: (p: RunProgress) => void; progressEvery: number } {
-  const now = io.now ?? (() => performance.now());
+  const now = clockOf(io);
   const start = now();
   let next = start + 1000;
   let estimate: string | null = null;
   return {
     progressEvery: 2000,
     onProgress: (p) => {
+      if (!io.progress) return;
       const t = now();
       if (t < next) return;
       next = t + 1000;
@@ -133,7 +137,7 @@ function progressReporter(scenario: Scenario, io: CliIo): { onProgress: (p: RunP
         estimate = `estimated ${formatSeconds(e.seconds)} in all`;
       }
       const what = p.phase === 'run' ? 'run' : 'single-path baseline';
-      io.err(`lab run: ${what} at ${(p.simUs / 1e6).toFixed(3)} s simulated, ${p.packets.toLocaleString('en-US')} packets, ${formatSeconds((t - start) / 1000)} elapsed (${estimate})`);
+      io.progress.update(`lab run: ${what} at ${(p.simUs / 1e6).toFixed(3)} s simulated, ${p.packets.toLocaleString('en-US')} packets, ${formatSeconds((t - start) / 1000)} elapsed (${estimate})`);
     },
   };
 }
@@ -148,11 +152,12 @@ const TURN_MS = 50;
  */
 async function runInterruptibly(scenario: Scenario, options: RunOptions, io: CliIo): Promise<RunResult & { handle: RunHandle }> {
   const reporter = progressReporter(scenario, io);
-  const now = io.now ?? (() => performance.now());
+  const now = clockOf(io);
   let interrupted = false;
   const onInterrupt = () => {
     if (interrupted) process.exit(130);
     interrupted = true;
+    io.progress?.done();
     io.err('lab run: stopping at the next batch of events (Ctrl-C again quits at once)');
   };
   process.on('SIGINT', onInterrupt);
@@ -170,6 +175,7 @@ async function runInterruptibly(scenario: Scenario, options: RunOptions, io: Cli
     }
   } finally {
     process.off('SIGINT', onInterrupt);
+    io.progress?.done();
   }
 }
 
