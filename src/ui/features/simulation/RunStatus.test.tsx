@@ -42,7 +42,7 @@ describe('simulation progress', () => {
     expect(screen.getByRole('progressbar', { name: 'Simulating heavy' }).getAttribute('aria-valuenow')).toBe('23');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(cancelRun).toHaveBeenCalledTimes(1);
-    fireEvent.keyDown(window, { key: 'Escape' });
+    fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(cancelRun).toHaveBeenCalledTimes(2);
   });
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEscape } from '../../lib/use-escape.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCancelRun, selectDismissRunNotice, selectHeavyRun, selectLoading, selectRunDraft, selectRunNotice } from '../../store/selectors.ts';
 import { PlayIcon } from '../../components/icons.tsx';
@@ -20,14 +20,7 @@ export function RunStatus() {
   const loading = useAppStore(selectLoading);
   const cancelRun = useAppStore(selectCancelRun);
   const running = simulationProgress(loading);
-  useEffect(() => {
-    if (!running) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) cancelRun();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running, cancelRun]);
+  useEscape(running, cancelRun);
   // A quick run ends before its first report (a few thousand events): no band flickers in and out for it.
   const numbers = running && loading ? simulationNumbers(loading) : null;
   if (!heavy && !notice && numbers === null) return null;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEscape } from '../../lib/use-escape.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCancelOpen, selectLoading } from '../../store/selectors.ts';
 import { formatBytes, formatCount } from '../../lib/format.ts';
@@ -14,14 +14,7 @@ export function LoadProgress() {
   const cancellable = loading?.cancellable === true;
 
   // Escape stops the open from anywhere on the page.
-  useEffect(() => {
-    if (!cancellable) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) cancelOpen();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [cancellable, cancelOpen]);
+  useEscape(cancellable, cancelOpen);
 
   if (!loading) return null;
   const p = loading.progress;

@@ -15,7 +15,7 @@ import { nodeOf, placeOf, type Selection, type Target } from './topology-targets
 import { TopologyDiagram, type DiagramHandle } from './TopologyDiagram.tsx';
 import { TopologyToolbar } from './TopologyToolbar.tsx';
 import { useConnect } from './use-connect.ts';
-import { useEscape } from './use-escape.ts';
+import { useEscape } from '../../lib/use-escape.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { SubflowLegend } from './SubflowLegend.tsx';
 import { useElementSize } from './use-element-size.ts';
