@@ -4,8 +4,8 @@
  * paths, the first hundred and then a count. A file is read only if it is
  * a regular file of at most 10 MB (`read-file.ts`).
  */
-import { BUILTIN_SCENARIOS, LabError, builtinScenario, countProblems, formatScenarioProblem, loadScenario, type Scenario, type ScenarioProblem } from '../engine/index.ts';
-import { MAX_SCENARIO_BYTES, readTextFile } from './read-file.ts';
+import { BUILTIN_SCENARIOS, LabError, builtinScenario, countProblems, formatScenarioProblem, loadScenario, SCENARIO_MAX_BYTES, type Scenario, type ScenarioProblem } from '../engine/index.ts';
+import { readTextFile } from './read-file.ts';
 
 export class ScenarioLoadError extends LabError {
   readonly lines: string[];
@@ -25,7 +25,7 @@ export function scenarioFrom(arg: string): Scenario {
   const builtin = builtinScenario(arg);
   if (builtin) return builtin;
   const ids = BUILTIN_SCENARIOS.map((s) => s.id).join(', ');
-  const text = readTextFile(arg, MAX_SCENARIO_BYTES, `"${arg}" is neither a built-in scenario (${ids}) nor a file`);
+  const text = readTextFile(arg, SCENARIO_MAX_BYTES, `"${arg}" is neither a built-in scenario (${ids}) nor a file`);
   const r = loadScenario(text);
   if (!r.ok) throw new ScenarioLoadError(arg, r.problems);
   return r.scenario;

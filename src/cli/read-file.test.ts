@@ -3,10 +3,9 @@ import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LINKTYPE_RAW, PcapWriter } from '../engine/index.ts';
+import { LINKTYPE_RAW, PcapWriter, SCENARIO_MAX_BYTES } from '../engine/index.ts';
 import type { CliIo } from './commands/command.ts';
 import { main } from './main.ts';
-import { MAX_SCENARIO_BYTES } from './read-file.ts';
 import { analyzeFile } from './commands/analyze.ts';
 
 async function run(argv: string[], progress?: CliIo['progress']) {
@@ -26,7 +25,7 @@ describe('input files are checked before they are read', () => {
     closeSync(fd);
     const r = await run(['run', big]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`lab: error CLI_FILE_TOO_BIG: "${big}" is 12.0 MB (12,582,912 bytes): the limit is 10.0 MB (${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes)`);
+    expect(r.err).toBe(`lab: error CLI_FILE_TOO_BIG: "${big}" is 12.0 MB (12,582,912 bytes): the limit is 10.0 MB (${SCENARIO_MAX_BYTES.toLocaleString('en-US')} bytes)`);
   });
 
   it('reads a scenario file at the limit', async () => {

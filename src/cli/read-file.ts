@@ -6,12 +6,9 @@
  * reusing one buffer, so a 1 GB capture needs a megabyte of memory.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { LabError, SCENARIO_MAX_BYTES } from '../engine/index.ts';
+import { LabError } from '../engine/index.ts';
 
 const CHUNK = 1 << 20;
-
-/** Scenario files are read whole: above this they are refused at once (the app's limit too). */
-export const MAX_SCENARIO_BYTES = SCENARIO_MAX_BYTES;
 
 const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MB`;
 
