@@ -69,3 +69,4 @@ export type { FailureReport, BaselineCache } from './runner/run-scenario.ts';
 export type { AttackerReport } from './runner/attacker-report.ts';
 export type { FailureId } from './monitors/monitor.ts';
 export { FAILURES, failureInfo, type FailureInfo, type StrideCategory } from './monitors/failure-catalog.ts';
+export * from './lessons/index.ts';

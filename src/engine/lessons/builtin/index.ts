@@ -1,0 +1,21 @@
+/**
+ * The lessons that ship with the lab, one JSON file each. They go through
+ * the same loader as a lesson from a file or a link, so a broken built-in
+ * fails loudly at import; `lessons.test.ts` runs each one in the engine.
+ */
+import { loadLesson } from '../load-lesson.ts';
+import type { Lesson } from '../lesson-schema.ts';
+import addAddrHijack from './add-addr-hijack.json' with { type: 'json' };
+
+/** The documents as written, in the order a course takes them. */
+export const BUILTIN_LESSON_DOCUMENTS: readonly unknown[] = [addAddrHijack];
+
+export const BUILTIN_LESSONS: readonly Lesson[] = BUILTIN_LESSON_DOCUMENTS.map((doc) => {
+  const loaded = loadLesson(doc);
+  if (!loaded.ok) throw new Error(`built-in lesson ${(doc as { id?: string }).id}: ${loaded.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return loaded.lesson;
+});
+
+export function builtinLesson(id: string): Lesson | undefined {
+  return BUILTIN_LESSONS.find((l) => l.id === id);
+}
