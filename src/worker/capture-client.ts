@@ -4,7 +4,7 @@
  * the calling thread (the fallback, and what tests use). Both reject with a
  * `CaptureClientError` carrying the engine's code.
  */
-import type { MatrixCell, PacketRow, Scenario } from '../engine/index.ts';
+import type { GoalCheck, LessonGoal, MatrixCell, PacketRow, Scenario } from '../engine/index.ts';
 import type { CaptureService } from './capture-service.ts';
 import type { AttackOption, FrameDetail, FrameVerdicts, Prevention, LoadProgress, OpenedCapture, PacketFilter, Request, Response, ResultOf, ScenarioCheck, ScenarioInfo, Simulated, SimulateSettings, SimulationSummary, WireError } from './protocol.ts';
 
@@ -60,6 +60,8 @@ export interface CaptureClient {
   matrixScenario(cell: MatrixCell): Promise<Scenario>;
   /** For each failure of a scenario's run, the switches (v1, mitigations) that prevent it. */
   prevention(document: unknown): Promise<Prevention>;
+  /** Runs the learner's scenario in the engine and judges a lesson exercise's goal on what the monitors found. */
+  checkGoal(goal: LessonGoal, document: unknown): Promise<GoalCheck>;
   dispose(): void;
 }
 
@@ -144,6 +146,9 @@ export class InThreadCaptureClient implements CaptureClient {
   }
   prevention(document: unknown): Promise<Prevention> {
     return this.run((s) => s.prevention(document));
+  }
+  checkGoal(goal: LessonGoal, document: unknown): Promise<GoalCheck> {
+    return this.run((s) => s.checkGoal(goal, document));
   }
   dispose(): void {}
 }
@@ -269,6 +274,9 @@ export class WorkerCaptureClient implements CaptureClient {
   }
   prevention(document: unknown): Promise<Prevention> {
     return this.call<'prevention'>({ type: 'prevention', document });
+  }
+  checkGoal(goal: LessonGoal, document: unknown): Promise<GoalCheck> {
+    return this.call<'check-goal'>({ type: 'check-goal', goal, document });
   }
   dispose(): void {
     this.failAll({ code: 'INTERNAL', message: 'the analysis worker was stopped' });

@@ -3,7 +3,7 @@
  * its frames. The worker and the in-thread client both drive this one class,
  * so the two paths cannot drift apart. It only calls the engine.
  */
-import { withSwitches, reproduceCommand, runTitle, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, estimateRun, exportPcapng, runScenario, runScenarioSteps, sha256Hex, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
+import { withSwitches, reproduceCommand, runTitle, ATTACKS, BUILTIN_SCENARIOS, inFrameOrder, matrixScenario, newBaselineCache, type MatrixCell, LabError, buildTimeline, builtinScenario, loadScenario, loadScenarioOrThrow, firstFrameOfPacket, estimateRun, exportPcapng, runScenario, runScenarioSteps, sha256Hex, checkGoal, lessonOutcome, type GoalCheck, type LessonGoal, startIndexedCaptureAnalysis, type CaptureIndex, type RunResult, type Scenario } from '../engine/index.ts';
 import type { AnalysisReport, PacketRow } from '../engine/index.ts';
 import { keepsPackets, type AttackOption, type FrameVerdicts, type Prevention, type SimulationSummary, type FrameDetail, type ScenarioCheck, type LoadProgress, type OpenedCapture, type PageReport, type PacketFilter, type ScenarioInfo, type Simulated, type SimulateSettings } from './protocol.ts';
 import { decisionsOf, securityViews } from './security-views.ts';
@@ -293,6 +293,11 @@ export class CaptureService {
     return preventionOf(loadScenarioOrThrow(document));
   }
 
+  /** A lesson exercise's check: the learner's scenario, run, against the goal. */
+  checkGoal(goal: LessonGoal, document: unknown): GoalCheck {
+    return checkGoal(goal, loadScenarioOrThrow(document));
+  }
+
   /** The scenario a matrix row ran, to open it as a run of its own. */
   matrixScenario(cell: MatrixCell): Scenario {
     return matrixScenario(cell, newBaselineCache());
@@ -320,6 +325,7 @@ function summaryOf(scenario: Scenario, r: RunResult, frameOf: ReadonlyMap<number
     mitigations: [...scenario.mptcp.mitigations],
     reproduce: reproduceCommand(scenario),
     ...securityViews(scenario, r, frameOf),
+    outcome: lessonOutcome(scenario, r),
   };
 }
 

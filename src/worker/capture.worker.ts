@@ -85,6 +85,9 @@ async function handle(req: Request): Promise<void> {
       case 'summarize-document':
         post({ type: 'result', id: req.id, value: service.summarizeDocument(req.document) });
         return;
+      case 'check-goal':
+        post({ type: 'result', id: req.id, value: service.checkGoal(req.goal, req.document) });
+        return;
       case 'prevention':
         post({ type: 'result', id: req.id, value: service.prevention(req.document) });
         return;

@@ -3,7 +3,7 @@
  * structured-clone data: errors travel as `{ code, message }`, never as
  * exception objects, and the file's bytes stay on the worker side.
  */
-import type { AnalysisReport, CaptureRun, FrameDissection, MatrixCell, PacketRow, Scenario, TimelineData } from '../engine/index.ts';
+import type { AnalysisReport, CaptureRun, FrameDissection, GoalCheck, LessonGoal, LessonOutcome, MatrixCell, PacketRow, Scenario, TimelineData } from '../engine/index.ts';
 
 /** A coded failure as data (what `describeError` gives). */
 export interface WireError {
@@ -150,6 +150,8 @@ export interface SimulationSummary {
   /** Failures single-path TCP with the same attackers suffers and this run did not; null without attackers. */
   tcpOnly: string[] | null;
   verdicts: VerdictView[];
+  /** What a lesson may ask about this run (engine facts: failures, attackers that acted, data intact, hash work). */
+  outcome: LessonOutcome;
 }
 
 export interface Simulated {
@@ -220,7 +222,9 @@ export type Request =
   | { type: 'decisions'; id: number; captureId: number; frame: number }
   | { type: 'summarize-document'; id: number; document: unknown }
   | { type: 'matrix-scenario'; id: number; cell: MatrixCell }
-  | { type: 'prevention'; id: number; document: unknown };
+  | { type: 'prevention'; id: number; document: unknown }
+  /** Runs a learner's scenario and judges a lesson exercise's goal on it. */
+  | { type: 'check-goal'; id: number; goal: LessonGoal; document: unknown };
 
 export type Response =
   | { type: 'progress'; id: number; progress: LoadProgress }
@@ -249,6 +253,7 @@ export interface ResultOf {
   'summarize-document': SimulationSummary;
   'matrix-scenario': Scenario;
   prevention: Prevention;
+  'check-goal': GoalCheck;
 }
 
 /** For each failure of a run, the switches that would prevent it (the same scenario run with each, and it was gone). */

@@ -3,6 +3,7 @@ import { useAppStore } from '../store/store-context.tsx';
 import { selectCapture, selectHasCapture, selectOpenFile, selectOpenScenarioFile, selectShowError } from '../store/selectors.ts';
 import { ScenarioProblemsDialog } from '../features/scenarios/ScenarioProblemsDialog.tsx';
 import { useAutosave } from './use-autosave.ts';
+import { useLessonAutosave } from './use-lesson-autosave.ts';
 import { EmptyState } from '../features/landing/EmptyState.tsx';
 import { DropOverlay } from '../features/feedback/DropOverlay.tsx';
 import { ErrorAlert } from '../features/feedback/ErrorAlert.tsx';
@@ -37,7 +38,8 @@ export function App() {
   const onDamagedLink = useCallback((message: string) => showError({ fileName: 'the shared link', code: 'SHARE_LINK_DAMAGED', message }), [showError]);
   useOpenShortcut(openDialog);
   const openedWithLink = useShareLink(onDamagedLink);
-  useAutosave(openedWithLink);
+  const resumedLesson = useLessonAutosave(openedWithLink);
+  useAutosave(openedWithLink || resumedLesson);
   const dragging = useFileDrop(drop);
 
   return (

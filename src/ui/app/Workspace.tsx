@@ -14,6 +14,8 @@ import { TimelineView } from '../features/timeline/TimelineView.tsx';
 import { TopologyView } from '../features/topology/TopologyView.tsx';
 import { MatrixView } from '../features/matrix/MatrixView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
+import { LessonPanel } from '../features/lessons/LessonPanel.tsx';
+import { useLessonKeys } from '../features/lessons/use-lesson-keys.ts';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectCaptureId, selectMainView, selectSelectedFrame, selectSetMainView, selectTimeline } from '../store/selectors.ts';
 import type { MainView } from '../store/types.ts';
@@ -85,9 +87,11 @@ export function Workspace() {
   const openHelp = useCallback(() => setHelp(true), []);
   usePlaybackClock();
   usePlaybackKeys(openHelp);
+  useLessonKeys();
   return (
     <main className="workspace" id="main">
       <div className="workspace__side">
+        <LessonPanel />
         <SecurityPanel />
         <ConnectionsPanel />
       </div>

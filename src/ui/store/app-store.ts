@@ -12,6 +12,7 @@ import { createPlaybackSlice } from './playback-slice.ts';
 import { createScenarioSlice } from './scenario-slice.ts';
 import { createMatrixSlice } from './matrix-slice.ts';
 import { createCompareSlice } from './compare-slice.ts';
+import { createLessonSlice } from './lesson-slice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -25,5 +26,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createScenarioSlice(internals)(...a),
     ...createMatrixSlice(internals)(...a),
     ...createCompareSlice(internals)(...a),
+    ...createLessonSlice(internals)(...a),
   }));
 }

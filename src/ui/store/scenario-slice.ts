@@ -4,6 +4,7 @@ import type { Prevention } from '../../worker/capture-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { applyChanges, changesRun } from './scenario-changes.ts';
 import { readyToRun } from './draft-status.ts';
+import { lockRefusal } from './lesson-model.ts';
 import { scenarioSizeProblem } from '../../engine/index.ts';
 
 /** Undo keeps this many steps. */
@@ -34,6 +35,13 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     if (!now) return;
     const list = Array.isArray(changes) ? changes : [changes];
     if (list.length === 0) return;
+    // A lesson step may lock parts of the scenario: the edit is refused, and says so.
+    const lesson = get().lesson;
+    const refused = lesson ? lockRefusal(lesson.lesson.steps[lesson.progress.step]?.lock, list) : null;
+    if (refused) {
+      set({ runNotice: refused });
+      return;
+    }
     set((s) => ({ draft: applyChanges(now.scenario, list), past: [...s.past, { changes: list, before: now }].slice(-HISTORY), future: [] }));
     // For the benchmark (scripts/bench-ui.mjs): an edit's time, to measure until its result is drawn.
     performance.mark('lab:edit');
@@ -58,10 +66,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     rerun();
   },
 
-  replaceDraft: (scenario, base) => {
+  replaceDraft: (scenario, base, options = {}) => {
     const now = snapshot();
     set((s) => ({ draft: scenario, draftBase: base, past: now ? [...s.past, { changes: [], before: now }].slice(-HISTORY) : s.past, future: [] }));
-    rerun();
+    if (options.run !== false) rerun();
   },
 
   openScenarioFile: async (file) => {

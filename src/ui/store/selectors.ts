@@ -112,3 +112,11 @@ export const selectHeavyRun = (s: AppState) => s.heavyRun;
 export const selectCancelRun = (s: AppState) => s.cancelRun;
 export const selectRunNotice = (s: AppState) => s.runNotice;
 export const selectDismissRunNotice = (s: AppState) => s.dismissRunNotice;
+export const selectLesson = (s: AppState) => s.lesson;
+/** While the step on screen asks a question not yet answered, the run's verdicts wait (predict, then reveal). */
+export const selectVerdictsConcealed = (s: AppState) => {
+  const l = s.lesson;
+  if (!l) return false;
+  const i = l.progress.step;
+  return l.lesson.steps[i]?.question !== undefined && l.progress.answers[i] === undefined;
+};

@@ -1,5 +1,6 @@
-import type { MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
+import type { Lesson, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
+import type { LessonProgress, LessonSource, OpenLesson, StepAnswer } from './lesson-model.ts';
 import type { PageReport, AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
 
 export interface LoadedCapture {
@@ -217,7 +218,25 @@ export interface CompareSlice {
   runCompare(a: Omit<CompareSide, 'summary'>, b: Omit<CompareSide, 'summary'>): Promise<void>;
 }
 
-export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & CompareSlice;
+/** A lesson being followed: its steps, the learner's answers, checks and progress. */
+export interface LessonSlice {
+  lesson: OpenLesson | null;
+  /** Opens a lesson at its saved progress (or the start) and enters that step. */
+  openLesson(lesson: Lesson, source: LessonSource, progress?: LessonProgress): Promise<void>;
+  closeLesson(): void;
+  /** Enters step i: its scenario (when its scene changes), its view and its focus. */
+  goToStep(i: number): Promise<void>;
+  answerStep(answer: StepAnswer): void;
+  /** The learner did what step i waits for. */
+  markWaited(i: number): void;
+  revealHint(): void;
+  /** Runs the learner's scenario in the engine and judges the step's goal on it. */
+  checkExercise(): Promise<void>;
+  /** Checks a lesson's text (a file or a link) and opens it; a bad one lists its problems and changes nothing. */
+  openLessonText(text: string | Blob, fileName: string, source: LessonSource): Promise<boolean>;
+}
+
+export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & CompareSlice & LessonSlice;
 
 export interface StoreDeps {
   client: CaptureClient;
@@ -252,7 +271,7 @@ export interface ScenarioSlice {
   past: EditBatch[];
   future: EditBatch[];
   /** Problems of a scenario file that could not be opened (the work on screen stayed); a capped list, closed by a count. */
-  scenarioProblems: { fileName: string; problems: ({ path: string; message: string } & Partial<Pick<ScenarioProblem, 'code' | 'more'>>)[] } | null;
+  scenarioProblems: { fileName: string; kind?: 'scenario' | 'lesson'; problems: ({ path: string; message: string } & Partial<Pick<ScenarioProblem, 'code' | 'more'>>)[] } | null;
   /** The attack palette (the engine's registry), once listed. */
   attacks: AttackOption[];
   /** Applies changes to the draft as one undoable step and runs the result. */
@@ -260,7 +279,7 @@ export interface ScenarioSlice {
   undo(): void;
   redo(): void;
   /** Replaces the draft (an opened file, autosaved work) as one undoable step and runs it. */
-  replaceDraft(scenario: Scenario, base: DraftBase | null): void;
+  replaceDraft(scenario: Scenario, base: DraftBase | null, options?: { run?: boolean }): void;
   /** Checks a scenario file's text with the engine; opens it when valid, else lists its problems and keeps the work. */
   openScenarioText(text: string | Blob, fileName: string): Promise<void>;
   /** The same for a file, refused before it is read when it is over the scenario size limit (SCENARIO_MAX_BYTES). */

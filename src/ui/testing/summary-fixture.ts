@@ -21,6 +21,15 @@ export const summary: SimulationSummary = {
   failures: [{ id: 'hijack', name: 'Connection hijack', stride: 'Spoofing', rfc: 'RFC 7430 §2', timeUs: 12_000, mptcpSpecific: true, explanation: 'The server accepted a subflow from the attacker.', frames: [4, 9], amplification: null }],
   tcpOnly: ['connection-dos'],
   verdicts: [{ timeUs: 11_000, host: 'server', text: 'MP_JOIN HMAC verified', frame: 4 }],
+  outcome: {
+    protocol: 'mptcp-v1',
+    mitigations: ['tls'],
+    failures: [{ id: 'hijack', timeUs: 12_000, mptcpSpecific: true, attacker: 'm' }],
+    attackers: [{ id: 'm', attack: 'add-addr-hijack', location: 'partial-time-on-path', capability: 'active', attempted: true, cutShort: false }],
+    dataIntact: true,
+    hashWork: 40,
+    cutShort: false,
+  },
 };
 
 /** The summary with a hostile string in every text field a scenario or a run can fill (ids and the command are code spans, checked in export-text.test.ts). */

@@ -2,6 +2,7 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { selectLoadSample, selectBusy, selectSimulate } from '../../store/selectors.ts';
 import { DropIcon, FlaskIcon, FolderIcon, PlayIcon } from '../../components/icons.tsx';
 import { ScenarioGallery } from './ScenarioGallery.tsx';
+import { LessonGallery } from '../lessons/LessonGallery.tsx';
 import './landing.css';
 
 /** The first attack a newcomer should watch (the README's story). */
@@ -47,6 +48,7 @@ export function EmptyState({ onOpen, onBack }: { onOpen(): void; onBack?: { labe
             <PlayIcon /> Watch an ADD_ADDR hijack (MPTCP v0)
           </button>
         </p>
+        <LessonGallery />
         <ScenarioGallery />
         <section className="landing__captures" aria-labelledby="captures-heading">
           <h2 id="captures-heading" className="gallery__title">

@@ -1,8 +1,9 @@
 /** Every keyboard shortcut, for the `?` list (the hooks that handle them cite this list's keys). */
 export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ['Space'], does: 'Play or pause the replay' },
-  { keys: ['→'], does: 'Step to the next packet (and inspect it)' },
-  { keys: ['←'], does: 'Step back to the previous packet' },
+  { keys: ['→'], does: 'Step to the next packet (and inspect it); in a lesson, the next step' },
+  { keys: ['←'], does: 'Step back to the previous packet; in a lesson, the previous step' },
+  { keys: ['Shift', '→'], does: 'Step to the next packet, also in a lesson (Shift+←: back)' },
   { keys: ['Home'], does: 'Back to the start' },
   { keys: ['End'], does: 'Jump to the end of the run' },
   { keys: ['[', ']'], does: 'Slower, faster' },

@@ -12,6 +12,8 @@ export function usePlaybackKeys(openHelp: () => void): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e)) return;
       const s = store.getState();
+      // With a lesson open, plain arrows move between its steps (use-lesson-keys.ts); Shift+arrows step packets.
+      if (s.lesson && !e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) return;
       if (e.key === '?') {
         openHelp();
       } else if (!s.run?.timeline) {

@@ -15,7 +15,7 @@ export function ScenarioProblemsDialog() {
       {problems && (
         <>
           <h2 id="problems-heading">
-            {problems.fileName} is not a scenario this lab can run ({countProblems(problems.problems)})
+            {problems.fileName} is not a {problems.kind === 'lesson' ? 'lesson this lab can open' : 'scenario this lab can run'} ({countProblems(problems.problems)})
           </h2>
           <p className="muted">{draft ? `Nothing changed: “${draft.title}” is still on screen, with its edits and undo history.` : 'Nothing was opened.'}</p>
           <ul aria-label="Problems">

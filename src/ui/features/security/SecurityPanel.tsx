@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectHoverFrame, selectNowUs, selectPreventionOfDraft, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation } from '../../store/selectors.ts';
+import { selectHoverFrame, selectNowUs, selectPreventionOfDraft, selectScenarios, selectSelectFrame, selectSelectedFrame, selectSimulation, selectVerdictsConcealed } from '../../store/selectors.ts';
 import type { AppState } from '../../store/types.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Tag } from '../../components/Tag.tsx';
@@ -157,8 +157,19 @@ function SummaryBadge({ name, firstUs, frames }: { name: string; firstUs: number
 export function SecurityPanel() {
   const sim = useAppStore(selectSimulation);
   const scenarios = useAppStore(selectScenarios);
+  const concealed = useAppStore(selectVerdictsConcealed);
   if (!sim || sim.attackers.length === 0) return null;
   const info = scenarios.find((s) => s.id === sim.scenarioId);
+  if (concealed) {
+    return (
+      <section className="security" aria-labelledby="security-heading" data-testid="failures">
+        <div className="pane-header">
+          <h2 id="security-heading">Security failures (hidden)</h2>
+        </div>
+        <p className="lesson-concealed">Predict first: the engine’s verdicts appear once you answer the lesson’s question.</p>
+      </section>
+    );
+  }
   return (
     <section className="security" aria-labelledby="security-heading" data-testid="failures">
       <div className="pane-header">

@@ -1,0 +1,102 @@
+import { useEffect } from 'react';
+import { stepScenarios } from '../../../engine/index.ts';
+import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
+import { selectBusy, selectLesson, selectSimulation } from '../../store/selectors.ts';
+import { percentDone, stepDone } from '../../store/lesson-model.ts';
+import { Markdown } from './Markdown.tsx';
+import { QuestionCard } from './QuestionCard.tsx';
+import { ExerciseCard } from './ExerciseCard.tsx';
+import { waitSatisfied, waitText } from './wait-for.ts';
+import './lessons.css';
+
+/** The lesson being followed: the step on screen, its question or exercise, and the way on. */
+export function LessonPanel() {
+  const open = useAppStore(selectLesson);
+  const summary = useAppStore(selectSimulation);
+  const busy = useAppStore(selectBusy);
+  const store = useAppStoreApi();
+  const i = open?.progress.step ?? 0;
+  const step = open?.lesson.steps[i];
+  const wait = step?.waitFor;
+
+  // A step that waits for the learner watches what is on screen until it is done.
+  useEffect(() => {
+    if (!open || !wait || open.progress.waited.includes(i)) return;
+    const scene = stepScenarios(open.lesson)[i] ?? null;
+    const test = () => {
+      const s = store.getState();
+      if (waitSatisfied(wait, { draft: s.draft, scene, selectedFrame: s.selectedFrame, timeline: s.run?.timeline ?? null })) s.markWaited(i);
+    };
+    test();
+    return store.subscribe(test);
+  }, [open, wait, i, store]);
+
+  if (!open || !step) return null;
+  const { lesson, progress } = open;
+  const s = store.getState();
+  const percent = percentDone(lesson, progress);
+  const last = i === lesson.steps.length - 1;
+  return (
+    <section className="lesson" aria-labelledby="lesson-title">
+      <header className="lesson__header">
+        <div className="lesson__heading">
+          <h2 id="lesson-title" className="lesson__title">
+            {lesson.title}
+          </h2>
+          <button type="button" className="btn btn--small lesson__close" onClick={() => s.closeLesson()} title="Close the lesson (your progress is kept)">
+            Close
+          </button>
+        </div>
+        <div className="lesson__progress">
+          <span>
+            Step {i + 1} of {lesson.steps.length}
+          </span>
+          <div className="lesson__bar" role="progressbar" aria-label="Lesson progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <div className="lesson__bar-fill" style={{ width: `${percent}%` }} />
+          </div>
+          <span>{percent} % done</span>
+        </div>
+        <ol className="lesson__dots" aria-label="Steps">
+          {lesson.steps.map((st, k) => (
+            <li key={k}>
+              <button
+                type="button"
+                className={`lesson__dot${k === i ? ' lesson__dot--current' : ''}${stepDone(lesson, progress, k) ? ' lesson__dot--done' : ''}`}
+                aria-current={k === i ? 'step' : undefined}
+                aria-label={`Step ${k + 1}: ${st.title}${stepDone(lesson, progress, k) ? ' (done)' : ''}`}
+                title={st.title}
+                onClick={() => void s.goToStep(k)}
+              />
+            </li>
+          ))}
+        </ol>
+      </header>
+      <div className="lesson__body">
+        <h3 className="lesson__step-title">{step.title}</h3>
+        {open.entering && <p className="lesson__loading">Running this step’s scenario in the engine…</p>}
+        <Markdown className="lesson__text" source={step.text} />
+        {wait && (
+          <p className={`lesson__wait${progress.waited.includes(i) ? ' lesson__wait--done' : ''}`} role="status">
+            <span aria-hidden="true">{progress.waited.includes(i) ? '✓' : '→'}</span> {progress.waited.includes(i) ? 'Done: ' : 'Do this: '}
+            {waitText(wait)}
+          </p>
+        )}
+        {step.question && <QuestionCard key={`${lesson.id}-${i}`} question={step.question} answer={progress.answers[i]} onAnswer={(a) => s.answerStep(a)} summary={open.entering ? null : summary} />}
+        {step.exercise && <ExerciseCard exercise={step.exercise} lesson={open} onCheck={() => void s.checkExercise()} onHint={() => s.revealHint()} busy={busy || open.entering} />}
+        {step.lock && Object.values(step.lock).some(Boolean) && (
+          <p className="lesson__lock">
+            Locked on this step: {Object.entries(step.lock).filter(([, v]) => v).map(([k]) => k).join(', ')}.
+          </p>
+        )}
+      </div>
+      <footer className="lesson__nav">
+        <button type="button" className="btn btn--small" onClick={() => void s.goToStep(i - 1)} disabled={i === 0} title="Previous step (←)">
+          ← Previous
+        </button>
+        <button type="button" className="btn btn--primary btn--small" onClick={() => (last ? s.closeLesson() : void s.goToStep(i + 1))} title={last ? 'Finish the lesson' : 'Next step (→)'}>
+          {last ? 'Finish' : 'Next →'}
+        </button>
+      </footer>
+    </section>
+  );
+}
