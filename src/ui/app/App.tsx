@@ -4,6 +4,7 @@ import { selectCapture, selectHasCapture, selectOpenFile, selectOpenScenarioFile
 import { ScenarioProblemsDialog } from '../features/scenarios/ScenarioProblemsDialog.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { useLessonAutosave } from './use-lesson-autosave.ts';
+import { useLessonLink } from './use-lesson-link.ts';
 import { EmptyState } from '../features/landing/EmptyState.tsx';
 import { DropOverlay } from '../features/feedback/DropOverlay.tsx';
 import { ErrorAlert } from '../features/feedback/ErrorAlert.tsx';
@@ -37,7 +38,8 @@ export function App() {
   const drop = useCallback((file: File) => (/\.json$/i.test(file.name) ? void openScenarioFile(file) : open(file)), [open, openScenarioFile]);
   const onDamagedLink = useCallback((message: string) => showError({ fileName: 'the shared link', code: 'SHARE_LINK_DAMAGED', message }), [showError]);
   useOpenShortcut(openDialog);
-  const openedWithLink = useShareLink(onDamagedLink);
+  const openedWithLesson = useLessonLink(onDamagedLink);
+  const openedWithLink = useShareLink(onDamagedLink) || openedWithLesson;
   const resumedLesson = useLessonAutosave(openedWithLink);
   useAutosave(openedWithLink || resumedLesson);
   const dragging = useFileDrop(drop);

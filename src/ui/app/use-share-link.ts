@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectCapture, selectDraft, selectDraftBaseScenario, selectMainView, selectNowUs, selectOpenScenarioText, selectPlaying, selectSeek, selectSelectFrame, selectSelectedFrame, selectSetMainView, selectSimulate, selectSimulation } from '../store/selectors.ts';
-import { selectFilter, selectSetFilter, selectSetTimelineFilter, selectSetTimelineWindow, selectTimelineFilter, selectTimelineWindow } from '../store/selectors.ts';
+import { selectLessonOpen, selectFilter, selectSetFilter, selectSetTimelineFilter, selectSetTimelineWindow, selectTimelineFilter, selectTimelineWindow } from '../store/selectors.ts';
 import { decodeScenario, encodeScenario, isBuiltinWithSwitches, linkBytes, parseShareLink, shareLinkFits, shareLinkQuery, type SharedRun, type SharedView } from '../lib/share-link.ts';
 import { setShareLinkStatus } from '../lib/share-link-status.ts';
 
@@ -62,7 +62,10 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
 
   // The moment goes into the link when the replay rests (not 60 times a second while it plays).
   const moment = !simulation || playing || nowUs >= simulation.endUs ? null : nowUs;
+  // While a lesson is open, the address names the lesson (use-lesson-link.ts), not the run.
+  const lessonOpen = useAppStore(selectLessonOpen);
   useEffect(() => {
+    if (lessonOpen) return;
     let cancelled = false;
     const write = (query: string) => {
       if (cancelled) return;
@@ -94,7 +97,7 @@ export function useShareLink(onDamaged: (message: string) => void): boolean {
     return () => {
       cancelled = true;
     };
-  }, [simulation, capture, selectedFrame, draft, base, moment, view, timelineWindow, timelineFilter, packetFilter]);
+  }, [simulation, capture, selectedFrame, draft, base, moment, view, timelineWindow, timelineFilter, packetFilter, lessonOpen]);
 
   return linked;
 }

@@ -159,12 +159,24 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await out.arrayBuffer());
 }
 
-/** A scenario as URL-safe text: JSON, deflated, base64url. */
-export async function encodeScenario(s: Scenario): Promise<string> {
-  const packed = await pipe(new TextEncoder().encode(JSON.stringify(s)), new CompressionStream('deflate-raw'));
+/** A document as URL-safe text: JSON, deflated, base64url. */
+export async function packJson(value: unknown): Promise<string> {
+  const packed = await pipe(new TextEncoder().encode(JSON.stringify(value)), new CompressionStream('deflate-raw'));
   let bin = '';
   for (const b of packed) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The JSON text `packJson` packed, unpacking at most `limit` bytes (InflateTooBigError past it). */
+export async function unpackJson(text: string, limit: number): Promise<string> {
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return new TextDecoder().decode(await inflateRawBounded(bytes, limit));
+}
+
+/** A scenario as URL-safe text. */
+export function encodeScenario(s: Scenario): Promise<string> {
+  return packJson(s);
 }
 
 /**
@@ -173,9 +185,7 @@ export async function encodeScenario(s: Scenario): Promise<string> {
  */
 export async function decodeScenario(text: string): Promise<string> {
   try {
-    const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(await inflateRawBounded(bytes, SCENARIO_MAX_BYTES));
+    return await unpackJson(text, SCENARIO_MAX_BYTES);
   } catch (e) {
     if (e instanceof InflateTooBigError) throw new Error(`the link's scenario ("doc=") is too big: ${e.message}, the most a scenario may be`, { cause: e });
     throw new Error('the link\'s scenario ("doc=") is damaged: it is not a scenario this app packed (was the link cut short?)', { cause: e });

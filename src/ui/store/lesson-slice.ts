@@ -83,7 +83,11 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
       updateProgress((p) => ({ answers: { ...p.answers, [i]: answer } }));
     },
 
-    markWaited: (i) => updateProgress((p) => (p.waited.includes(i) ? {} : { waited: addTo(p.waited, i) })),
+    markWaited: (i) => {
+      // Only a change is stored: subscribers (the wait watcher among them) hear nothing otherwise.
+      if (get().lesson?.progress.waited.includes(i) !== false) return;
+      updateProgress((p) => ({ waited: addTo(p.waited, i) }));
+    },
 
     revealHint: () => {
       const l = get().lesson;
@@ -93,7 +97,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
       updateProgress((p) => ({ hints: { ...p.hints, [i]: Math.min(ex.hints.length, (p.hints[i] ?? 0) + 1) } }));
     },
 
-    openLessonText: async (text, fileName, source) => {
+    openLessonText: async (text, fileName, source, step = 0) => {
       if (typeof text !== 'string' && text.size > LESSON_MAX_BYTES) {
         set({ scenarioProblems: { fileName, kind: 'lesson', problems: [{ path: '$', message: `it is ${formatMegabytes(text.size)}; a lesson may be at most ${formatMegabytes(LESSON_MAX_BYTES)}` }] } });
         return false;
@@ -103,7 +107,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
         set({ scenarioProblems: { fileName, kind: 'lesson', problems: loaded.problems } });
         return false;
       }
-      await get().openLesson(loaded.lesson, source);
+      await get().openLesson(loaded.lesson, source, step > 0 && step < loaded.lesson.steps.length ? { ...newProgress(), step } : undefined);
       return true;
     },
 

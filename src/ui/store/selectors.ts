@@ -120,3 +120,4 @@ export const selectVerdictsConcealed = (s: AppState) => {
   const i = l.progress.step;
   return l.lesson.steps[i]?.question !== undefined && l.progress.answers[i] === undefined;
 };
+export const selectLessonOpen = (s: AppState) => s.lesson !== null;

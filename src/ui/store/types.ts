@@ -233,7 +233,7 @@ export interface LessonSlice {
   /** Runs the learner's scenario in the engine and judges the step's goal on it. */
   checkExercise(): Promise<void>;
   /** Checks a lesson's text (a file or a link) and opens it; a bad one lists its problems and changes nothing. */
-  openLessonText(text: string | Blob, fileName: string, source: LessonSource): Promise<boolean>;
+  openLessonText(text: string | Blob, fileName: string, source: LessonSource, step?: number): Promise<boolean>;
 }
 
 export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & CompareSlice & LessonSlice;

@@ -5,11 +5,11 @@ import { EmptyState } from './EmptyState.tsx';
 
 const HIJACK_V0 = 'ADD_ADDR hijack, MPTCP v0 (RFC 7430 §2)';
 
-async function landing() {
+async function landing(openLesson = vi.fn(async () => {})) {
   const store = makeStore();
   await store.getState().loadScenarios();
   const simulate = vi.fn(async () => {});
-  store.setState({ simulate });
+  store.setState({ simulate, openLesson });
   renderWithStore(<EmptyState onOpen={() => {}} />, store);
   return { store, simulate };
 }
@@ -18,7 +18,7 @@ describe('EmptyState', () => {
   it('leads with the threat lab (its steps, the first attack, the attack gallery), with capture analysis below', async () => {
     const { simulate } = await landing();
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(headings).toEqual(['See what attackers can do to Multipath TCP', 'Simulate a scenario', 'Or look inside a capture']);
+    expect(headings).toEqual(['See what attackers can do to Multipath TCP', 'Learn it step by step', 'Simulate a scenario', 'Or look inside a capture']);
     expect(within(screen.getByRole('list', { name: 'How it works' })).getAllByRole('listitem').map((li) => li.querySelector('.step__title')!.textContent)).toEqual([
       'Pick an attack',
       'Place an attacker',
@@ -29,6 +29,16 @@ describe('EmptyState', () => {
     expect(within(screen.getByRole('region', { name: 'Or look inside a capture' })).getByRole('list', { name: 'Ways to open a capture' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Watch an ADD_ADDR hijack (MPTCP v0)' }));
     expect(simulate).toHaveBeenCalledExactlyOnceWith('attack-add-addr-hijack-v0');
+  });
+
+  it('lists the built-in lessons, and starts one', async () => {
+    const openLesson = vi.fn(async () => {});
+    await landing(openLesson);
+    const lessons = screen.getByRole('region', { name: 'Learn it step by step' });
+    expect(within(lessons).getAllByRole('article').map((a) => a.getAttribute('data-lesson'))).toContain('add-addr-hijack');
+    fireEvent.click(within(lessons).getByRole('button', { name: 'Start the lesson ADD_ADDR hijack (RFC 7430 §2)' }));
+    expect(openLesson).toHaveBeenCalledOnce();
+    expect((openLesson.mock.calls[0] as unknown[])[0]).toMatchObject({ id: 'add-addr-hijack' });
   });
 
   it('lists the built-ins as networks and attacks, and runs one', async () => {

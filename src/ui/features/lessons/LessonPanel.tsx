@@ -25,6 +25,7 @@ export function LessonPanel() {
     const scene = stepScenarios(open.lesson)[i] ?? null;
     const test = () => {
       const s = store.getState();
+      if (s.lesson?.progress.waited.includes(i) !== false) return;
       if (waitSatisfied(wait, { draft: s.draft, scene, selectedFrame: s.selectedFrame, timeline: s.run?.timeline ?? null })) s.markWaited(i);
     };
     test();

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { builtinLesson } from '../../engine/index.ts';
+import { useAppStoreApi } from '../store/store-context.tsx';
+import { lessonLinkQuery, parseLessonLink, unpackLesson } from '../lib/lesson-link.ts';
+import { shareLinkFits } from '../lib/share-link.ts';
+import { readLessonProgress } from '../lib/lesson-storage.ts';
+import { newProgress } from '../store/lesson-model.ts';
+
+/**
+ * Opens the lesson a link names (at its step, with the progress kept for
+ * it), and while a lesson is open keeps the address bar naming it and the
+ * step on screen, so copying the address shares the lesson. Returns whether
+ * the page opened with a lesson link.
+ */
+export function useLessonLink(onDamaged: (message: string) => void): boolean {
+  const store = useAppStoreApi();
+  const [link] = useState(() => parseLessonLink(window.location.search));
+
+  useEffect(() => {
+    if (!link) return;
+    const s = store.getState();
+    if (link.builtin) {
+      const lesson = builtinLesson(link.builtin);
+      if (!lesson) return onDamaged(`the link names the lesson "${link.builtin}", which this lab does not have`);
+      const saved = readLessonProgress(lesson) ?? newProgress();
+      const step = link.step !== null && link.step < lesson.steps.length ? link.step : saved.step;
+      void s.openLesson(lesson, 'builtin', { ...saved, step });
+      return;
+    }
+    unpackLesson(link.packed!).then(
+      (text) => void s.openLessonText(text, 'the shared lesson link', 'link', link.step ?? 0),
+      (e: unknown) => onDamaged(e instanceof Error ? e.message : String(e)),
+    );
+  }, [store, link, onDamaged]);
+
+  useEffect(() => {
+    let written = '';
+    return store.subscribe((s, prev) => {
+      const l = s.lesson;
+      if (!l || (l === prev.lesson && written !== '')) return;
+      if (prev.lesson && l.lesson === prev.lesson.lesson && l.progress.step === prev.lesson.progress.step && written !== '') return;
+      void lessonLinkQuery(l.lesson, l.source === 'builtin', l.progress.step).then((query) => {
+        const current = store.getState().lesson;
+        if (current?.lesson !== l.lesson || current.progress.step !== l.progress.step) return;
+        const { origin, pathname } = window.location;
+        written = shareLinkFits(origin, pathname, query) ? query : '';
+        if (window.location.search !== written) window.history.replaceState(null, '', `${pathname}${written}`);
+      });
+    });
+  }, [store]);
+
+  return link !== null;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { builtinLesson, MARK, selectVerdictsConcealed } from './lesson-test-exports.ts';
+import { makeStore } from '../testing/harness.tsx';
+
+const lesson = builtinLesson('add-addr-hijack')!;
+const exerciseStep = lesson.steps.findIndex((s) => s.exercise);
+
+describe('the lesson player (ADD_ADDR lesson, in-thread engine)', () => {
+  it('enters step 1: runs its scenario, and selects the ADD_ADDR packet its focus names', async () => {
+    const store = makeStore();
+    await store.getState().openLesson(lesson, 'builtin');
+    const s = store.getState();
+    expect(s.draft?.id).toBe('two-path-v1');
+    expect(s.lesson?.entering).toBe(false);
+    const frame = s.selectedFrame!;
+    expect(s.run!.timeline!.marks[frame - 1]! & MARK.ADD_ADDR).not.toBe(0);
+    expect(s.nowUs).toBe(s.run!.timeline!.endUs[frame - 1]);
+  });
+
+  it('hides the verdicts of a question step until it is answered, and keeps the answer', async () => {
+    const store = makeStore();
+    await store.getState().openLesson(lesson, 'builtin');
+    await store.getState().goToStep(1);
+    expect(store.getState().simulation?.scenarioId).toBe('attack-add-addr-hijack');
+    expect(selectVerdictsConcealed(store.getState())).toBe(true);
+    store.getState().answerStep({ choice: 1 });
+    expect(selectVerdictsConcealed(store.getState())).toBe(false);
+    expect(store.getState().lesson?.progress.answers[1]).toEqual({ choice: 1 });
+  });
+
+  it('keeps the learner’s scene within a step without setup, and moves to the failure a focus names', async () => {
+    const store = makeStore();
+    await store.getState().openLesson(lesson, 'builtin');
+    await store.getState().goToStep(1);
+    const draft = store.getState().draft;
+    await store.getState().goToStep(2);
+    expect(store.getState().draft).toBe(draft);
+    const hijack = store.getState().simulation!.failures.find((f) => f.id === 'hijack')!;
+    expect(store.getState().nowUs).toBe(hijack.timeUs);
+    expect(store.getState().selectedFrame).toBe(hijack.frames[0]);
+  });
+
+  it('the exercise: the lock refuses a protocol switch; the check fails with a hint, then passes once the engine finds the hijack', async () => {
+    const store = makeStore();
+    await store.getState().openLesson(lesson, 'builtin', { step: exerciseStep, visited: [], answers: {}, solved: [], hints: {}, waited: [], work: {} });
+    expect(store.getState().draft?.attackers).toEqual([]);
+    store.getState().edit({ kind: 'set-protocol', protocol: 'mptcp-v1' });
+    expect(store.getState().draft?.protocol).toBe('mptcp-v0');
+    expect(store.getState().runNotice).toBe('The lesson locks the protocol on this step.');
+
+    await store.getState().checkExercise();
+    let l = store.getState().lesson!;
+    expect(l.check?.error ?? null).toBeNull();
+    expect(l.check?.result?.met).toBe(false);
+    expect(l.progress.hints[exerciseStep]).toBe(1);
+    expect(l.progress.solved).toEqual([]);
+
+    // An eavesdropper acts (it watches) but never forges: still no hijack.
+    const answer = lesson.steps[exerciseStep]!.exercise!.answer.attackers![0] as Record<string, unknown>;
+    store.getState().edit({ kind: 'place-attacker', attacker: { id: 'eve', label: 'Eve', location: 'on-path', capability: 'eavesdropper', at: ['client-r1'], attack: 'passive-eavesdrop', params: {}, guessBudget: 0 } });
+    await store.getState().checkExercise();
+    l = store.getState().lesson!;
+    expect(l.check?.error ?? null).toBeNull();
+    expect(l.check?.result?.met).toBe(false);
+    expect(l.check?.result?.lines.find((x) => x.label.includes('hijack') && x.label.includes('occurs'))?.ok).toBe(false);
+    expect(l.progress.hints[exerciseStep]).toBe(2);
+
+    store.getState().edit({ kind: 'place-attacker', attacker: answer as never });
+    await store.getState().checkExercise();
+    l = store.getState().lesson!;
+    expect(l.check?.result?.met).toBe(true);
+    expect(l.progress.solved).toEqual([exerciseStep]);
+    expect(l.progress.work[exerciseStep]?.attackers.map((a) => a.attack)).toContain('add-addr-hijack');
+  });
+});
