@@ -40,11 +40,12 @@ const setup = named(
   obj(
     {
       builtin: str({ pattern: /^[a-z][a-z0-9-]*$/, patternText: 'a built-in scenario id', maxLength: 64, description: 'A built-in scenario id, e.g. "attack-add-addr-hijack".' }),
+      scenario: anyObject({ description: 'A whole scenario document (a teacher\'s own network), instead of a built-in; checked like a scenario file.' }),
       protocol,
       mitigations,
       withoutAttackers: withDefault(bool({ description: 'Load it with its attackers removed (for the learner to place their own).' }), false),
     },
-    { optional: ['protocol', 'mitigations'], description: 'Load a built-in scenario (with these switches) and run it.' },
+    { optional: ['builtin', 'scenario', 'protocol', 'mitigations'], description: 'Load a built-in scenario (or the scenario given whole), with these switches, and run it. Exactly one of builtin and scenario.' },
   ),
 );
 

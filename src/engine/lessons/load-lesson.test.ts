@@ -42,6 +42,19 @@ describe('loadLesson', () => {
     expect(!r2.ok && r2.problems[0]!.message).toContain('its scenario would be invalid at $.attackers[0]');
   });
 
+  it('takes a whole scenario instead of a built-in, checked like a scenario file, and never both', async () => {
+    const { builtinScenario } = await import('../scenario/builtin/index.ts');
+    const d = doc();
+    d.steps[0]!.setup = { scenario: structuredClone(builtinScenario('two-path-v1')) };
+    expect(loadLesson(d).ok).toBe(true);
+    (d.steps[0]!.setup as { scenario: { seed: number } }).scenario.seed = -1;
+    const bad = loadLesson(d);
+    expect(!bad.ok && bad.problems[0]!.path).toBe('$.steps[0].setup.scenario.seed');
+    d.steps[0]!.setup = { scenario: structuredClone(builtinScenario('two-path-v1')), builtin: 'two-path-v1' };
+    const both = loadLesson(d);
+    expect(!both.ok && both.problems[0]!.code).toBe('SCENARIO_CONFLICT');
+  });
+
   it('refuses bad text with a reason, a newer version, and a lesson over the size limit before parsing', () => {
     const bad = loadLesson('{"schemaVersion": 1,');
     expect(!bad.ok && bad.problems[0]!.code).toBe('SCENARIO_JSON');

@@ -12,7 +12,7 @@ import { builtinScenario } from '../scenario/builtin/index.ts';
 import type { ScenarioProblem } from '../scenario/types.ts';
 import { formatMegabytes } from '../scenario/input-limits.ts';
 import { LESSON_SCHEMA_VERSION, lessonSchema, type Lesson } from './lesson-schema.ts';
-import { applyAnswer, stepScenarios } from './setup.ts';
+import { applyAnswer, scenarioOfSetup, stepScenarios } from './setup.ts';
 
 /** A lesson file or link bigger than this is refused before it is parsed. */
 export const LESSON_MAX_BYTES = 1_000_000;
@@ -23,7 +23,15 @@ function references(lesson: Lesson): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   if (!lesson.steps[0]?.setup) problems.push({ path: '$.steps[0].setup', code: 'SCENARIO_REQUIRED', message: 'the first step must load a scenario (setup), so every step has a run to show' });
   lesson.steps.forEach((step, i) => {
-    if (step.setup && !builtinScenario(step.setup.builtin)) problems.push({ path: `$.steps[${i}].setup.builtin`, code: 'SCENARIO_REFERENCE', message: `"${step.setup.builtin}" is not a built-in scenario` });
+    const setup = step.setup;
+    if (!setup) return;
+    const at = `$.steps[${i}].setup`;
+    if ((setup.builtin === undefined) === (setup.scenario === undefined)) problems.push({ path: at, code: 'SCENARIO_CONFLICT', message: 'give exactly one of "builtin" (a built-in scenario id) and "scenario" (a whole scenario)' });
+    else if (setup.builtin !== undefined && !builtinScenario(setup.builtin)) problems.push({ path: `${at}.builtin`, code: 'SCENARIO_REFERENCE', message: `"${setup.builtin}" is not a built-in scenario` });
+    else if (setup.scenario !== undefined) {
+      const built = scenarioOfSetup(setup);
+      if (!built.ok) for (const p of built.problems.slice(0, 5)) problems.push({ ...p, path: `${at}${p.path.slice(1)}` });
+    }
   });
   if (problems.length) return problems;
   const scenarios = stepScenarios(lesson);

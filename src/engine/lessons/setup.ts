@@ -13,8 +13,15 @@ import type { Lesson, LessonAnswer, LessonSetup, LessonStep } from './lesson-sch
 export type Built = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
 export function scenarioOfSetup(setup: LessonSetup): Built {
-  const base = builtinScenario(setup.builtin);
-  if (!base) return { ok: false, problems: [{ path: '$.builtin', code: 'SCENARIO_REFERENCE', message: `"${setup.builtin}" is not a built-in scenario` }] };
+  let base: Scenario | undefined;
+  if (setup.scenario !== undefined) {
+    const loaded = loadScenario(setup.scenario);
+    if (!loaded.ok) return { ok: false, problems: loaded.problems.map((p) => ({ ...p, path: p.path.replace(/^\$/, '$.scenario') })) };
+    base = loaded.scenario;
+  } else {
+    base = setup.builtin === undefined ? undefined : builtinScenario(setup.builtin);
+    if (!base) return { ok: false, problems: [{ path: '$.builtin', code: 'SCENARIO_REFERENCE', message: setup.builtin === undefined ? 'a setup names a built-in ("builtin") or gives a scenario ("scenario")' : `"${setup.builtin}" is not a built-in scenario` }] };
+  }
   const switched = withSwitches(base, { protocol: setup.protocol, mitigations: setup.mitigations });
   return { ok: true, scenario: setup.withoutAttackers ? { ...switched, attackers: [] } : switched };
 }

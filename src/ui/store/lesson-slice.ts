@@ -40,7 +40,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
     const newScene = from === null || scenarios[from] !== scene || get().draft === null;
     const target = work ?? (newScene ? scene : null);
     if (target) {
-      const base = step.setup && !step.setup.withoutAttackers && !work ? { id: step.setup.builtin, scenario: target } : null;
+      const base = step.setup?.builtin && !step.setup.withoutAttackers && !work ? { id: step.setup.builtin, scenario: target } : null;
       get().replaceDraft(target, base, { run: false });
       await get().runDraft();
     }
