@@ -50,6 +50,12 @@ export function percentDone(lesson: Lesson, p: LessonProgress): number {
   return Math.round((100 * done) / lesson.steps.length);
 }
 
+/** The timeline's mark bits of an MPTCP option a lesson names (DSS: a mapping or a DATA_ACK). */
+export function optionMarks(option: string): number {
+  if (option === 'DSS') return MARK.DSS_MAP | MARK.DATA_ACK;
+  return (MARK as Record<string, number>)[option] ?? 0;
+}
+
 /** The moment and packet a focus points at in a run, or null when the run has none. */
 export function focusTarget(focus: LessonFocus, t: TimelineData | null, failures: readonly { id: string; timeUs: number; frames: number[] }[]): { us: number; frame: number | null } | null {
   switch (focus.at) {
@@ -62,7 +68,7 @@ export function focusTarget(focus: LessonFocus, t: TimelineData | null, failures
     case 'option':
     case 'attacker-packet': {
       if (!t) return null;
-      const bit = focus.at === 'option' ? MARK[focus.option as keyof typeof MARK] : 0;
+      const bit = focus.at === 'option' ? optionMarks(focus.option) : 0;
       let seen = 0;
       for (let k = 0; k < t.count; k++) {
         const hit = focus.at === 'option' ? (t.marks[k]! & bit) !== 0 : t.attacker[k]! >= 0;

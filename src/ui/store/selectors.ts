@@ -121,3 +121,8 @@ export const selectVerdictsConcealed = (s: AppState) => {
   return l.lesson.steps[i]?.question !== undefined && l.progress.answers[i] === undefined;
 };
 export const selectLessonOpen = (s: AppState) => s.lesson !== null;
+/** What the lesson step on screen locks (null: nothing, or no lesson). */
+export const selectLessonLock = (s: AppState) => {
+  const l = s.lesson;
+  return l?.lesson.steps[l.progress.step]?.lock ?? null;
+};

@@ -1,4 +1,5 @@
-import { MARK, type LessonWait, type Scenario, type TimelineData } from '../../../engine/index.ts';
+import { optionMarks } from '../../store/lesson-model.ts';
+import { type LessonWait, type Scenario, type TimelineData } from '../../../engine/index.ts';
 
 /** Whether the learner has done what a step waits for, read from what is on screen. */
 export function waitSatisfied(wait: LessonWait, s: { draft: Scenario | null; scene: Scenario | null; selectedFrame: number | null; timeline: TimelineData | null }): boolean {
@@ -12,7 +13,7 @@ export function waitSatisfied(wait: LessonWait, s: { draft: Scenario | null; sce
       if (f === null) return false;
       if (wait.option === undefined) return true;
       const t = s.timeline;
-      return t !== null && f >= 1 && f <= t.count && (t.marks[f - 1]! & MARK[wait.option as keyof typeof MARK]) !== 0;
+      return t !== null && f >= 1 && f <= t.count && (t.marks[f - 1]! & optionMarks(wait.option)) !== 0;
     }
     case 'switch-protocol':
       return s.draft?.protocol === wait.protocol;

@@ -1,7 +1,7 @@
 import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useAppStore } from '../../store/store-context.tsx';
-import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectBusy, selectRunDraft, selectScenarios, selectSimulate, selectSimulation } from '../../store/selectors.ts';
+import { selectDraft, selectDraftBase, selectEdit, selectLoadScenarios, selectBusy, selectRunDraft, selectScenarios, selectSimulate, selectSimulation, selectLessonLock } from '../../store/selectors.ts';
 import type { HostMitigation } from '../../../engine/index.ts';
 import { PlayIcon } from '../../components/icons.tsx';
 import type { SimProtocol, SimulateSettings } from '../../../worker/capture-client.ts';
@@ -32,6 +32,7 @@ export function SimulateControl() {
   const [protocol, setProtocol] = useState<SimProtocol | null>(shared?.settings.protocol ?? null);
   const [mitigations, setMitigations] = useState<string[] | null>(shared?.settings.mitigations ?? null);
   const id = useId();
+  const lock = useAppStore(selectLessonLock);
 
   useEffect(() => {
     void loadScenarios();
@@ -97,7 +98,14 @@ export function SimulateControl() {
       <label htmlFor={`${id}-protocol`} className="visually-hidden">
         Protocol
       </label>
-      <select id={`${id}-protocol`} className="simulate__select simulate__protocol" value={effectiveProtocol} onChange={(e) => changeProtocol(e.target.value as SimProtocol)} disabled={!info && !editing}>
+      <select
+        id={`${id}-protocol`}
+        className="simulate__select simulate__protocol"
+        value={effectiveProtocol}
+        onChange={(e) => changeProtocol(e.target.value as SimProtocol)}
+        disabled={(!info && !editing) || (editing && lock?.protocol === true)}
+        title={editing && lock?.protocol ? 'Locked by the lesson on this step' : undefined}
+      >
         {PROTOCOLS.map((p) => (
           <option key={p.value} value={p.value}>
             {p.label}
@@ -109,7 +117,7 @@ export function SimulateControl() {
         <div className="simulate__menu" role="group" aria-label="Mitigations">
           {MITIGATIONS.map((m) => (
             <label key={m.id}>
-              <input type="checkbox" checked={effectiveMitigations.includes(m.id)} onChange={(e) => toggleMitigation(m.id, e.target.checked)} disabled={!info && !editing} />
+              <input type="checkbox" checked={effectiveMitigations.includes(m.id)} onChange={(e) => toggleMitigation(m.id, e.target.checked)} disabled={(!info && !editing) || (editing && lock?.mitigations === true)} />
               {m.label}
             </label>
           ))}
