@@ -39,6 +39,13 @@ export function evaluateFact(fact: LessonFact, o: LessonOutcome): FactResult {
       const finding = attackers.map((a) => `${a.id} ${a.attempted ? 'acted' : 'did not act (not attempted)'}`).join('; ');
       return { holds, finding };
     }
+    case 'tcp-only': {
+      const name = `${failureInfo(fact.failure).name} (${fact.failure})`;
+      if (o.tcpOnly === null) return { holds: false, finding: `single-path TCP was not run against the same attackers, so ${name} has no baseline` };
+      const spared = o.tcpOnly.includes(fact.failure);
+      const here = o.failures.some((f) => f.id === fact.failure);
+      return { holds: spared, finding: spared ? `single-path TCP suffers ${name} and MPTCP was spared` : here ? `${name} occurred here too` : `single-path TCP does not suffer ${name} either` };
+    }
     case 'no-failures':
       return { holds: o.failures.length === 0, finding: o.failures.length === 0 ? 'no failure occurred' : `failures occurred: ${[...new Set(o.failures.map((f) => f.id))].join(', ')}` };
     case 'data-intact':

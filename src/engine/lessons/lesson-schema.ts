@@ -10,7 +10,7 @@
  * can do nothing but run the engine.
  */
 import { anyObject, arr, bool, describe, enumOf, int, literal, named, obj, str, union, withDefault, type In, type Out } from '../scenario/schema-dsl.ts';
-import { HOST_MITIGATIONS } from '../scenario/types.ts';
+import { HOST_MITIGATIONS, type Scenario } from '../scenario/types.ts';
 import { ATTACK_IDS } from '../attacks/catalog.ts';
 import { FAILURES } from '../monitors/failure-catalog.ts';
 
@@ -19,11 +19,14 @@ export const LESSON_SCHEMA_VERSION = 1;
 /** Bounds that keep a lesson small enough to share as a link and to read at once. */
 export const LESSON_LIMITS = { steps: 60, textChars: 4000, choices: 6, hints: 8, candidates: 16 } as const;
 
+type MacAlgorithm = Scenario['mptcp']['macAlgorithm'];
+
 const FAILURE_IDS = FAILURES.map((f) => f.id);
 const PROTOCOLS = ['mptcp-v0', 'mptcp-v1', 'tcp'] as const;
 const LOCATIONS = ['off-path', 'partial-time-on-path', 'on-path'] as const;
 const CAPABILITIES = ['eavesdropper', 'active'] as const;
 const VIEWS = ['overview', 'timeline', 'topology', 'packets'] as const;
+const MAC_ALGORITHMS = ['version-default', 'hmac-sha1', 'hmac-sha256', 'aes-cmac'] as const satisfies readonly MacAlgorithm[];
 const OPTIONS = ['MP_CAPABLE', 'MP_JOIN', 'DSS', 'ADD_ADDR', 'REMOVE_ADDR', 'MP_PRIO', 'MP_FAIL', 'MP_FASTCLOSE', 'MP_TCPRST'] as const;
 
 const id = str({ pattern: /^[a-z][a-z0-9-]*$/, patternText: "an id: a lowercase letter, then lowercase letters, digits or '-'", maxLength: 64, description: 'Lesson id.' });
@@ -32,6 +35,7 @@ const text = (description: string) => str({ minLength: 1, maxLength: LESSON_LIMI
 const failure = enumOf(FAILURE_IDS, { noun: 'a failure id' });
 const attack = enumOf(ATTACK_IDS, { noun: 'an attack id' });
 const protocol = enumOf(PROTOCOLS, { noun: 'a protocol' });
+const macAlgorithm = enumOf(MAC_ALGORITHMS, { noun: 'a MAC algorithm', description: 'Replaces the scenario\'s MAC of join and ADD_ADDR HMACs (version-default: v0 HMAC-SHA1, v1 HMAC-SHA256; aes-cmac is a what-if).' });
 const mitigations = arr(enumOf(HOST_MITIGATIONS, { noun: 'a mitigation' }), { unique: true, description: 'Replaces the scenario\'s mitigations (an empty list: none).' });
 
 /** The scenario a step loads: a built-in with the app's switches. */
@@ -42,9 +46,10 @@ const setup = named(
       builtin: str({ pattern: /^[a-z][a-z0-9-]*$/, patternText: 'a built-in scenario id', maxLength: 64, description: 'A built-in scenario id, e.g. "attack-add-addr-hijack".' }),
       protocol,
       mitigations,
+      macAlgorithm,
       withoutAttackers: withDefault(bool({ description: 'Load it with its attackers removed (for the learner to place their own).' }), false),
     },
-    { optional: ['protocol', 'mitigations'], description: 'Load a built-in scenario (with these switches) and run it.' },
+    { optional: ['protocol', 'mitigations', 'macAlgorithm'], description: 'Load a built-in scenario (with these switches) and run it.' },
   ),
 );
 
@@ -57,6 +62,7 @@ const fact = named(
       failure: obj({ fact: literal('failure'), failure, occurs: bool({ description: 'True: the monitors found it; false: they did not.' }) }, { description: 'A security failure was (or was not) found by its monitor.' }),
       'mptcp-specific': obj({ fact: literal('mptcp-specific'), failure }, { description: 'The failure occurred and single-path TCP with the same attacker does not suffer it.' }),
       attempted: obj({ fact: literal('attempted'), attempted: bool(), attacker: line('An attacker id; absent: any attacker.') }, { optional: ['attacker'], description: 'An attacker acted (or did not: "not attempted").' }),
+      'tcp-only': obj({ fact: literal('tcp-only'), failure }, { description: 'Single-path TCP with the same attacker suffers the failure and this run does not: MPTCP spared it.' }),
       'no-failures': obj({ fact: literal('no-failures') }, { description: 'The monitors found no failure at all.' }),
       'data-intact': obj({ fact: literal('data-intact'), intact: bool() }, { description: 'Every application read exactly what its peer wrote.' }),
     },
@@ -129,13 +135,14 @@ const goal = named(
       ),
       occur: arr(failure, { unique: true, description: 'Failures the monitors must find.' }),
       absent: arr(failure, { unique: true, description: 'Failures the monitors must not find.' }),
+      tcpOnly: arr(failure, { unique: true, description: 'Failures single-path TCP with the same attackers must suffer while the learner\'s run does not (MPTCP spares them).' }),
       noFailures: bool({ description: 'The monitors must find no failure at all.' }),
       cheapest: obj(
         { among: arr(mitigations, { min: 1, max: LESSON_LIMITS.candidates, description: 'Mitigation sets to compare with the learner\'s.' }) },
         { description: 'The learner\'s mitigations must stop every failure at no more hash work (SHA compressions and cipher blocks in the run) than any of these sets that also stops every failure.' },
       ),
     },
-    { optional: ['protocol', 'attacker', 'occur', 'absent', 'noFailures', 'cheapest'], description: 'What the engine must find on the learner\'s run.' },
+    { optional: ['protocol', 'attacker', 'occur', 'absent', 'tcpOnly', 'noFailures', 'cheapest'], description: 'What the engine must find on the learner\'s run.' },
   ),
 );
 
@@ -183,7 +190,7 @@ const step = named(
       title: line('The step\'s title.'),
       text: text('Markdown: paragraphs, **bold**, *italic*, `code`, lists and links; "RFC 8684 §3.4.1" becomes a link.'),
       setup,
-      switch: obj({ protocol, mitigations }, { optional: ['protocol', 'mitigations'], description: 'Change the scenario\'s switches and re-run (the learner\'s other edits stay).' }),
+      switch: obj({ protocol, mitigations, macAlgorithm }, { optional: ['protocol', 'mitigations', 'macAlgorithm'], description: 'Change the scenario\'s switches and re-run (the learner\'s other edits stay).' }),
       focus,
       view: enumOf(VIEWS, { noun: 'a view' }),
       question,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateFact } from './facts.ts';
+import type { LessonOutcome } from './outcome.ts';
+
+const outcome = (o: Partial<LessonOutcome> = {}): LessonOutcome => ({ protocol: 'mptcp-v1', mitigations: [], failures: [], attackers: [], tcpOnly: [], dataIntact: true, hashWork: 0, cutShort: false, ...o });
+const dos = { id: 'connection-dos' as const, timeUs: 100_000, mptcpSpecific: false, attacker: 'm' };
+
+describe('evaluateFact', () => {
+  it('tcp-only holds when single-path TCP suffered the failure and the run did not', () => {
+    const r = evaluateFact({ fact: 'tcp-only', failure: 'connection-dos' }, outcome({ tcpOnly: ['connection-dos'] }));
+    expect(r).toEqual({ holds: true, finding: 'single-path TCP suffers Connection denial of service (connection-dos) and MPTCP was spared' });
+  });
+
+  it('tcp-only does not hold when the run suffers it too, when TCP does not, or without a baseline', () => {
+    const fact = { fact: 'tcp-only', failure: 'connection-dos' } as const;
+    expect(evaluateFact(fact, outcome({ failures: [dos] }))).toMatchObject({ holds: false, finding: expect.stringContaining('occurred here too') });
+    expect(evaluateFact(fact, outcome())).toMatchObject({ holds: false, finding: expect.stringContaining('does not suffer') });
+    expect(evaluateFact(fact, outcome({ tcpOnly: null }))).toMatchObject({ holds: false, finding: expect.stringContaining('not run') });
+  });
+
+  it('mptcp-specific needs the failure and its MPTCP-specific label', () => {
+    expect(evaluateFact({ fact: 'mptcp-specific', failure: 'connection-dos' }, outcome({ failures: [dos] })).holds).toBe(false);
+    expect(evaluateFact({ fact: 'mptcp-specific', failure: 'connection-dos' }, outcome({ failures: [{ ...dos, mptcpSpecific: true }] })).holds).toBe(true);
+  });
+});
