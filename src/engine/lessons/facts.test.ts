@@ -18,8 +18,13 @@ describe('evaluateFact', () => {
     expect(evaluateFact(fact, outcome({ tcpOnly: null }))).toMatchObject({ holds: false, finding: expect.stringContaining('not run') });
   });
 
-  it('mptcp-specific needs the failure and its MPTCP-specific label', () => {
-    expect(evaluateFact({ fact: 'mptcp-specific', failure: 'connection-dos' }, outcome({ failures: [dos] })).holds).toBe(false);
-    expect(evaluateFact({ fact: 'mptcp-specific', failure: 'connection-dos' }, outcome({ failures: [{ ...dos, mptcpSpecific: true }] })).holds).toBe(true);
+  it('mptcp-specific and inherited need the failure, and each its own label', () => {
+    const specific = outcome({ failures: [{ ...dos, mptcpSpecific: true }] });
+    const inherited = outcome({ failures: [dos] });
+    expect(evaluateFact({ fact: 'mptcp-specific', failure: 'connection-dos' }, inherited).holds).toBe(false);
+    expect(evaluateFact({ fact: 'mptcp-specific', failure: 'connection-dos' }, specific).holds).toBe(true);
+    expect(evaluateFact({ fact: 'inherited', failure: 'connection-dos' }, inherited)).toEqual({ holds: true, finding: 'Connection denial of service (connection-dos) occurred at 0.100000 s, inherited: single-path TCP suffers it too' });
+    expect(evaluateFact({ fact: 'inherited', failure: 'connection-dos' }, specific).holds).toBe(false);
+    expect(evaluateFact({ fact: 'inherited', failure: 'connection-dos' }, outcome()).holds).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export interface FactResult {
 
 const seconds = (us: number) => `${(us / 1e6).toFixed(6)} s`;
 
-function failureFinding(o: LessonOutcome, id: LessonFact & { fact: 'failure' | 'mptcp-specific' }): { found: boolean; specific: boolean; finding: string } {
+function failureFinding(o: LessonOutcome, id: LessonFact & { fact: 'failure' | 'mptcp-specific' | 'inherited' }): { found: boolean; specific: boolean; finding: string } {
   const name = `${failureInfo(id.failure).name} (${id.failure})`;
   const first = o.failures.find((f) => f.id === id.failure);
   if (!first) return { found: false, specific: false, finding: `${name} did not occur` };
@@ -38,6 +38,10 @@ export function evaluateFact(fact: LessonFact, o: LessonOutcome): FactResult {
       const holds = fact.attempted ? acted.length > 0 : acted.length === 0;
       const finding = attackers.map((a) => `${a.id} ${a.attempted ? 'acted' : 'did not act (not attempted)'}`).join('; ');
       return { holds, finding };
+    }
+    case 'inherited': {
+      const f = failureFinding(o, fact);
+      return { holds: f.found && !f.specific, finding: f.finding };
     }
     case 'tcp-only': {
       const name = `${failureInfo(fact.failure).name} (${fact.failure})`;

@@ -62,6 +62,7 @@ const fact = named(
       failure: obj({ fact: literal('failure'), failure, occurs: bool({ description: 'True: the monitors found it; false: they did not.' }) }, { description: 'A security failure was (or was not) found by its monitor.' }),
       'mptcp-specific': obj({ fact: literal('mptcp-specific'), failure }, { description: 'The failure occurred and single-path TCP with the same attacker does not suffer it.' }),
       attempted: obj({ fact: literal('attempted'), attempted: bool(), attacker: line('An attacker id; absent: any attacker.') }, { optional: ['attacker'], description: 'An attacker acted (or did not: "not attempted").' }),
+      inherited: obj({ fact: literal('inherited'), failure }, { description: 'The failure occurred and single-path TCP with the same attacker suffers it too.' }),
       'tcp-only': obj({ fact: literal('tcp-only'), failure }, { description: 'Single-path TCP with the same attacker suffers the failure and this run does not: MPTCP spared it.' }),
       'no-failures': obj({ fact: literal('no-failures') }, { description: 'The monitors found no failure at all.' }),
       'data-intact': obj({ fact: literal('data-intact'), intact: bool() }, { description: 'Every application read exactly what its peer wrote.' }),
