@@ -5,10 +5,12 @@
  */
 import { loadLesson } from '../load-lesson.ts';
 import type { Lesson } from '../lesson-schema.ts';
+import howMptcpWorks from './how-mptcp-works.json' with { type: 'json' };
+import attackerClasses from './attacker-classes.json' with { type: 'json' };
 import addAddrHijack from './add-addr-hijack.json' with { type: 'json' };
 
 /** The documents as written, in the order a course takes them. */
-export const BUILTIN_LESSON_DOCUMENTS: readonly unknown[] = [addAddrHijack];
+export const BUILTIN_LESSON_DOCUMENTS: readonly unknown[] = [howMptcpWorks, attackerClasses, addAddrHijack];
 
 export const BUILTIN_LESSONS: readonly Lesson[] = BUILTIN_LESSON_DOCUMENTS.map((doc) => {
   const loaded = loadLesson(doc);
