@@ -8,9 +8,13 @@ import type { Lesson } from '../lesson-schema.ts';
 import howMptcpWorks from './how-mptcp-works.json' with { type: 'json' };
 import attackerClasses from './attacker-classes.json' with { type: 'json' };
 import addAddrHijack from './add-addr-hijack.json' with { type: 'json' };
+import joinDos from './join-dos.json' with { type: 'json' };
+import synFloodAmplification from './syn-flood-amplification.json' with { type: 'json' };
+import handshakeEavesdropHijack from './handshake-eavesdrop-hijack.json' with { type: 'json' };
+import synJoinRedirect from './syn-join-redirect.json' with { type: 'json' };
 
 /** The documents as written, in the order a course takes them. */
-export const BUILTIN_LESSON_DOCUMENTS: readonly unknown[] = [howMptcpWorks, attackerClasses, addAddrHijack];
+export const BUILTIN_LESSON_DOCUMENTS: readonly unknown[] = [howMptcpWorks, attackerClasses, addAddrHijack, joinDos, synFloodAmplification, handshakeEavesdropHijack, synJoinRedirect];
 
 export const BUILTIN_LESSONS: readonly Lesson[] = BUILTIN_LESSON_DOCUMENTS.map((doc) => {
   const loaded = loadLesson(doc);
