@@ -4,7 +4,7 @@ import { checkGoal, judgeGoal } from './check-goal.ts';
 import type { LessonOutcome } from './outcome.ts';
 import type { LessonGoal } from './lesson-schema.ts';
 
-const outcome = (o: Partial<LessonOutcome> = {}): LessonOutcome => ({ protocol: 'mptcp-v1', mitigations: ['add-addr-hmac'], failures: [], attackers: [], tcpOnly: [], dataIntact: true, hashWork: 100, cutShort: false, ...o });
+const outcome = (o: Partial<LessonOutcome> = {}): LessonOutcome => ({ protocol: 'mptcp-v1', mitigations: ['add-addr-hmac'], failures: [], attackers: [], tcpOnly: [], dataIntact: true, hashWork: 100, crypto: { compressions: 100, cipherBlocks: 0 }, cutShort: false, ...o });
 const hijack = { id: 'hijack' as const, timeUs: 5, mptcpSpecific: true, attacker: 'm' };
 const mallory = { id: 'm', attack: 'add-addr-hijack' as const, location: 'on-path' as const, capability: 'active' as const, attempted: true, cutShort: false };
 

@@ -65,7 +65,7 @@ export function judgeGoal(goal: LessonGoal, o: LessonOutcome, candidates: Candid
   for (const id of goal.tcpOnly ?? []) {
     const f = found(id);
     const spared = o.tcpOnly?.includes(id) ?? false;
-    const finding = o.tcpOnly === null ? 'single-path TCP was not run against the same attackers' : spared ? 'single-path TCP suffers it and this run does not' : f ? `it occurred here too, at ${seconds(f.timeUs)}` : 'single-path TCP does not suffer it either';
+    const finding = !o.tcpOnly ? 'single-path TCP was not run against the same attackers' : spared ? 'single-path TCP suffers it and this run does not' : f ? `it occurred here too, at ${seconds(f.timeUs)}` : 'single-path TCP does not suffer it either';
     lines.push({ label: `single-path TCP suffers ${failureInfo(id).name} (${id}) and MPTCP is spared`, ok: spared, finding });
   }
   if (goal.noFailures || goal.cheapest) {

@@ -45,10 +45,18 @@ export function evaluateFact(fact: LessonFact, o: LessonOutcome): FactResult {
     }
     case 'tcp-only': {
       const name = `${failureInfo(fact.failure).name} (${fact.failure})`;
-      if (o.tcpOnly === null) return { holds: false, finding: `single-path TCP was not run against the same attackers, so ${name} has no baseline` };
+      if (!o.tcpOnly) return { holds: false, finding: `single-path TCP was not run against the same attackers, so ${name} has no baseline` };
       const spared = o.tcpOnly.includes(fact.failure);
       const here = o.failures.some((f) => f.id === fact.failure);
       return { holds: spared, finding: spared ? `single-path TCP suffers ${name} and MPTCP was spared` : here ? `${name} occurred here too` : `single-path TCP does not suffer ${name} either` };
+    }
+    case 'hash-work': {
+      if (fact.of !== 'all' && !o.crypto) return { holds: false, finding: `the run's hash work is known only in total: ${o.hashWork} hash operations` };
+      const work = fact.of === 'sha-compressions' ? o.crypto!.compressions : fact.of === 'cipher-blocks' ? o.crypto!.cipherBlocks : o.hashWork;
+      const parts = o.crypto ? ` (${o.crypto.compressions} SHA compressions, ${o.crypto.cipherBlocks} cipher blocks)` : '';
+      const what = fact.of === 'sha-compressions' ? 'SHA compressions' : fact.of === 'cipher-blocks' ? 'cipher blocks' : `hash operations${parts}`;
+      const holds = (fact.atLeast === undefined || work >= fact.atLeast) && (fact.atMost === undefined || work <= fact.atMost);
+      return { holds, finding: `the run did ${work} ${what}` };
     }
     case 'no-failures':
       return { holds: o.failures.length === 0, finding: o.failures.length === 0 ? 'no failure occurred' : `failures occurred: ${[...new Set(o.failures.map((f) => f.id))].join(', ')}` };

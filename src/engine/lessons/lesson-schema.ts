@@ -27,6 +27,7 @@ const LOCATIONS = ['off-path', 'partial-time-on-path', 'on-path'] as const;
 const CAPABILITIES = ['eavesdropper', 'active'] as const;
 const VIEWS = ['overview', 'timeline', 'topology', 'packets'] as const;
 const MAC_ALGORITHMS = ['version-default', 'hmac-sha1', 'hmac-sha256', 'aes-cmac'] as const satisfies readonly MacAlgorithm[];
+const HASH_WORK = ['all', 'sha-compressions', 'cipher-blocks'] as const;
 const OPTIONS = ['MP_CAPABLE', 'MP_JOIN', 'DSS', 'ADD_ADDR', 'REMOVE_ADDR', 'MP_PRIO', 'MP_FAIL', 'MP_FASTCLOSE', 'MP_TCPRST'] as const;
 
 const id = str({ pattern: /^[a-z][a-z0-9-]*$/, patternText: "an id: a lowercase letter, then lowercase letters, digits or '-'", maxLength: 64, description: 'Lesson id.' });
@@ -64,6 +65,15 @@ const fact = named(
       attempted: obj({ fact: literal('attempted'), attempted: bool(), attacker: line('An attacker id; absent: any attacker.') }, { optional: ['attacker'], description: 'An attacker acted (or did not: "not attempted").' }),
       inherited: obj({ fact: literal('inherited'), failure }, { description: 'The failure occurred and single-path TCP with the same attacker suffers it too.' }),
       'tcp-only': obj({ fact: literal('tcp-only'), failure }, { description: 'Single-path TCP with the same attacker suffers the failure and this run does not: MPTCP spared it.' }),
+      'hash-work': obj(
+        {
+          fact: literal('hash-work'),
+          of: withDefault(enumOf(HASH_WORK, { noun: 'a kind of hash work', description: 'all: SHA compression-function calls plus cipher blocks; or one of the two.' }), 'all'),
+          atLeast: int({ min: 0, max: 1_000_000_000_000 }),
+          atMost: int({ min: 0, max: 1_000_000_000_000 }),
+        },
+        { optional: ['atLeast', 'atMost'], description: 'The run\'s hash work (hosts and attackers) lies within these bounds (at least one is required).' },
+      ),
       'no-failures': obj({ fact: literal('no-failures') }, { description: 'The monitors found no failure at all.' }),
       'data-intact': obj({ fact: literal('data-intact'), intact: bool() }, { description: 'Every application read exactly what its peer wrote.' }),
     },

@@ -43,6 +43,15 @@ describe('loadLesson', () => {
     expect(!r2.ok && r2.problems[0]!.message).toContain('its scenario would be invalid at $.attackers[0]');
   });
 
+  it('refuses a hash-work fact without a bound', () => {
+    const d = doc();
+    d.steps[1]!.question = { kind: 'text', prompt: 'p', facts: [{ fact: 'hash-work', of: 'all' }], explain: 'e' };
+    const r = loadLesson(d);
+    expect(!r.ok && r.problems.map((p) => [p.path, p.message])).toEqual([['$.steps[1].question.facts[0]', 'a hash-work fact needs atLeast or atMost (or both)']]);
+    d.steps[1]!.question = { kind: 'text', prompt: 'p', facts: [{ fact: 'hash-work', atMost: 10 }], explain: 'e' };
+    expect(loadLesson(d).ok).toBe(true);
+  });
+
   it('refuses bad text with a reason, a newer version, and a lesson over the size limit before parsing', () => {
     const bad = loadLesson('{"schemaVersion": 1,');
     expect(!bad.ok && bad.problems[0]!.code).toBe('SCENARIO_JSON');

@@ -25,6 +25,15 @@ function references(lesson: Lesson): ScenarioProblem[] {
   lesson.steps.forEach((step, i) => {
     if (step.setup && !builtinScenario(step.setup.builtin)) problems.push({ path: `$.steps[${i}].setup.builtin`, code: 'SCENARIO_REFERENCE', message: `"${step.setup.builtin}" is not a built-in scenario` });
   });
+  lesson.steps.forEach((step, i) => {
+    const q = step.question;
+    const lists = q?.kind === 'choice' ? q.choices.map((c, k) => [`$.steps[${i}].question.choices[${k}].when`, c.when] as const) : q ? [[`$.steps[${i}].question.facts`, q.facts] as const] : [];
+    for (const [path, facts] of lists) {
+      facts.forEach((f, j) => {
+        if (f.fact === 'hash-work' && f.atLeast === undefined && f.atMost === undefined) problems.push({ path: `${path}[${j}]`, code: 'SCENARIO_REQUIRED', message: 'a hash-work fact needs atLeast or atMost (or both)' });
+      });
+    }
+  });
   if (problems.length) return problems;
   const scenarios = stepScenarios(lesson);
   lesson.steps.forEach((step, i) => {

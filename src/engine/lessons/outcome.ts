@@ -18,12 +18,19 @@ export interface LessonOutcome {
   /**
    * Failures single-path TCP with the same attackers suffered and this run
    * did not (MPTCP spared them); null when that baseline did not run.
+   * `lessonOutcome` always sets it; an outcome written by hand without it
+   * reads as one whose baseline did not run.
    */
-  tcpOnly: FailureId[] | null;
+  tcpOnly?: FailureId[] | null;
   /** Every application read exactly what its peer wrote. */
   dataIntact: boolean;
   /** SHA compression-function calls plus cipher blocks in the run (hosts and attackers). */
   hashWork: number;
+  /**
+   * The two parts of `hashWork`: a MAC algorithm changes which one the MACs
+   * cost. `lessonOutcome` always sets it; without it only the total is known.
+   */
+  crypto?: { compressions: number; cipherBlocks: number };
   /** The run was cut short (by a cancel or a limit): its verdicts cover only part of it. */
   cutShort: boolean;
 }
@@ -37,6 +44,7 @@ export function lessonOutcome(scenario: Scenario, r: RunResult): LessonOutcome {
     tcpOnly: r.tcpOnly && [...r.tcpOnly],
     dataIntact: r.apps.every((a) => a.intact),
     hashWork: r.cryptoOps.compressions + r.cryptoOps.cipherBlocks,
+    crypto: { compressions: r.cryptoOps.compressions, cipherBlocks: r.cryptoOps.cipherBlocks },
     cutShort: r.stopped !== null,
   };
 }
