@@ -4,7 +4,7 @@ import { checkGoal, judgeGoal } from './check-goal.ts';
 import type { LessonOutcome } from './outcome.ts';
 import type { LessonGoal } from './lesson-schema.ts';
 
-const outcome = (o: Partial<LessonOutcome> = {}): LessonOutcome => ({ protocol: 'mptcp-v1', mitigations: ['add-addr-hmac'], failures: [], attackers: [], dataIntact: true, hashWork: 100, cutShort: false, ...o });
+const outcome = (o: Partial<LessonOutcome> = {}): LessonOutcome => ({ protocol: 'mptcp-v1', mitigations: ['add-addr-hmac'], failures: [], attackers: [], tcpOnly: [], dataIntact: true, hashWork: 100, crypto: { compressions: 100, cipherBlocks: 0 }, cutShort: false, ...o });
 const hijack = { id: 'hijack' as const, timeUs: 5, mptcpSpecific: true, attacker: 'm' };
 const mallory = { id: 'm', attack: 'add-addr-hijack' as const, location: 'on-path' as const, capability: 'active' as const, attempted: true, cutShort: false };
 
@@ -18,10 +18,16 @@ describe('judgeGoal', () => {
     ['occur', { occur: ['hijack'] }, outcome()],
     ['absent', { absent: ['hijack'] }, outcome({ failures: [hijack] })],
     ['noFailures', { noFailures: true }, outcome({ failures: [hijack] })],
+    ['tcpOnly', { tcpOnly: ['connection-dos'] }, outcome()],
+    ['tcpOnly without a baseline', { tcpOnly: ['connection-dos'] }, outcome({ tcpOnly: null })],
   ];
   it.each(cases)('%s decides the verdict', (_name, goal, o) => {
     expect(judgeGoal(goal, o).met).toBe(false);
     expect(judgeGoal({}, o).met).toBe(true);
+  });
+
+  it('tcpOnly holds when single-path TCP suffered the failure and the run did not', () => {
+    expect(judgeGoal({ tcpOnly: ['connection-dos'] }, outcome({ tcpOnly: ['connection-dos'] })).met).toBe(true);
   });
 
   it('a run cut short never meets a goal', () => {
@@ -55,6 +61,13 @@ describe('checkGoal on engine runs', () => {
     const fixed = { ...s, mptcp: { ...s.mptcp, mitigations: ['add-addr-hmac' as const, 'dh-keys' as const] } };
     expect(checkGoal({ absent: ['hijack', 'mitm'] }, fixed).met).toBe(true);
     expect(checkGoal({ occur: ['hijack'] }, fixed).met).toBe(false);
+  });
+
+  it('tcpOnly reads the single-path baseline: an on-path reset kills TCP, one subflow of MPTCP', () => {
+    const s = builtinScenario('attack-blind-reset')!;
+    const onPath = { ...s, attackers: s.attackers.map((a) => ({ ...a, location: 'on-path' as const, at: ['client-r1'], guessBudget: 0 })) };
+    expect(checkGoal({ tcpOnly: ['connection-dos'] }, onPath).met).toBe(true);
+    expect(checkGoal({ tcpOnly: ['connection-dos'] }, s).met).toBe(false);
   });
 
   it('cheapest runs every candidate set', () => {

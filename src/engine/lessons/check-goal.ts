@@ -62,6 +62,12 @@ export function judgeGoal(goal: LessonGoal, o: LessonOutcome, candidates: Candid
     const f = found(id);
     lines.push({ label: `no ${failureInfo(id).name} (${id})`, ok: f === undefined, finding: f ? `it occurred at ${seconds(f.timeUs)}` : 'the monitors did not find it' });
   }
+  for (const id of goal.tcpOnly ?? []) {
+    const f = found(id);
+    const spared = o.tcpOnly?.includes(id) ?? false;
+    const finding = !o.tcpOnly ? 'single-path TCP was not run against the same attackers' : spared ? 'single-path TCP suffers it and this run does not' : f ? `it occurred here too, at ${seconds(f.timeUs)}` : 'single-path TCP does not suffer it either';
+    lines.push({ label: `single-path TCP suffers ${failureInfo(id).name} (${id}) and MPTCP is spared`, ok: spared, finding });
+  }
   if (goal.noFailures || goal.cheapest) {
     const ids = [...new Set(o.failures.map((f) => f.id))];
     lines.push({ label: 'no failure at all', ok: ids.length === 0, finding: ids.length ? `still found: ${ids.join(', ')}` : 'the monitors found none' });

@@ -14,7 +14,7 @@ export interface FactResult {
 
 const seconds = (us: number) => `${(us / 1e6).toFixed(6)} s`;
 
-function failureFinding(o: LessonOutcome, id: LessonFact & { fact: 'failure' | 'mptcp-specific' }): { found: boolean; specific: boolean; finding: string } {
+function failureFinding(o: LessonOutcome, id: LessonFact & { fact: 'failure' | 'mptcp-specific' | 'inherited' }): { found: boolean; specific: boolean; finding: string } {
   const name = `${failureInfo(id.failure).name} (${id.failure})`;
   const first = o.failures.find((f) => f.id === id.failure);
   if (!first) return { found: false, specific: false, finding: `${name} did not occur` };
@@ -38,6 +38,25 @@ export function evaluateFact(fact: LessonFact, o: LessonOutcome): FactResult {
       const holds = fact.attempted ? acted.length > 0 : acted.length === 0;
       const finding = attackers.map((a) => `${a.id} ${a.attempted ? 'acted' : 'did not act (not attempted)'}`).join('; ');
       return { holds, finding };
+    }
+    case 'inherited': {
+      const f = failureFinding(o, fact);
+      return { holds: f.found && !f.specific, finding: f.finding };
+    }
+    case 'tcp-only': {
+      const name = `${failureInfo(fact.failure).name} (${fact.failure})`;
+      if (!o.tcpOnly) return { holds: false, finding: `single-path TCP was not run against the same attackers, so ${name} has no baseline` };
+      const spared = o.tcpOnly.includes(fact.failure);
+      const here = o.failures.some((f) => f.id === fact.failure);
+      return { holds: spared, finding: spared ? `single-path TCP suffers ${name} and MPTCP was spared` : here ? `${name} occurred here too` : `single-path TCP does not suffer ${name} either` };
+    }
+    case 'hash-work': {
+      if (fact.of !== 'all' && !o.crypto) return { holds: false, finding: `the run's hash work is known only in total: ${o.hashWork} hash operations` };
+      const work = fact.of === 'sha-compressions' ? o.crypto!.compressions : fact.of === 'cipher-blocks' ? o.crypto!.cipherBlocks : o.hashWork;
+      const parts = o.crypto ? ` (${o.crypto.compressions} SHA compressions, ${o.crypto.cipherBlocks} cipher blocks)` : '';
+      const what = fact.of === 'sha-compressions' ? 'SHA compressions' : fact.of === 'cipher-blocks' ? 'cipher blocks' : `hash operations${parts}`;
+      const holds = (fact.atLeast === undefined || work >= fact.atLeast) && (fact.atMost === undefined || work <= fact.atMost);
+      return { holds, finding: `the run did ${work} ${what}` };
     }
     case 'no-failures':
       return { holds: o.failures.length === 0, finding: o.failures.length === 0 ? 'no failure occurred' : `failures occurred: ${[...new Set(o.failures.map((f) => f.id))].join(', ')}` };

@@ -10,7 +10,7 @@
  * can do nothing but run the engine.
  */
 import { anyObject, arr, bool, describe, enumOf, int, literal, named, obj, str, union, withDefault, type In, type Out } from '../scenario/schema-dsl.ts';
-import { HOST_MITIGATIONS } from '../scenario/types.ts';
+import { HOST_MITIGATIONS, type Scenario } from '../scenario/types.ts';
 import { ATTACK_IDS } from '../attacks/catalog.ts';
 import { FAILURES } from '../monitors/failure-catalog.ts';
 
@@ -19,11 +19,15 @@ export const LESSON_SCHEMA_VERSION = 1;
 /** Bounds that keep a lesson small enough to share as a link and to read at once. */
 export const LESSON_LIMITS = { steps: 60, textChars: 4000, choices: 6, hints: 8, candidates: 16 } as const;
 
+type MacAlgorithm = Scenario['mptcp']['macAlgorithm'];
+
 const FAILURE_IDS = FAILURES.map((f) => f.id);
 const PROTOCOLS = ['mptcp-v0', 'mptcp-v1', 'tcp'] as const;
 const LOCATIONS = ['off-path', 'partial-time-on-path', 'on-path'] as const;
 const CAPABILITIES = ['eavesdropper', 'active'] as const;
 const VIEWS = ['overview', 'timeline', 'topology', 'packets'] as const;
+const MAC_ALGORITHMS = ['version-default', 'hmac-sha1', 'hmac-sha256', 'aes-cmac'] as const satisfies readonly MacAlgorithm[];
+const HASH_WORK = ['all', 'sha-compressions', 'cipher-blocks'] as const;
 const OPTIONS = ['MP_CAPABLE', 'MP_JOIN', 'DSS', 'ADD_ADDR', 'REMOVE_ADDR', 'MP_PRIO', 'MP_FAIL', 'MP_FASTCLOSE', 'MP_TCPRST'] as const;
 
 const id = str({ pattern: /^[a-z][a-z0-9-]*$/, patternText: "an id: a lowercase letter, then lowercase letters, digits or '-'", maxLength: 64, description: 'Lesson id.' });
@@ -32,6 +36,7 @@ const text = (description: string) => str({ minLength: 1, maxLength: LESSON_LIMI
 const failure = enumOf(FAILURE_IDS, { noun: 'a failure id' });
 const attack = enumOf(ATTACK_IDS, { noun: 'an attack id' });
 const protocol = enumOf(PROTOCOLS, { noun: 'a protocol' });
+const macAlgorithm = enumOf(MAC_ALGORITHMS, { noun: 'a MAC algorithm', description: 'Replaces the scenario\'s MAC of join and ADD_ADDR HMACs (version-default: v0 HMAC-SHA1, v1 HMAC-SHA256; aes-cmac is a what-if).' });
 const mitigations = arr(enumOf(HOST_MITIGATIONS, { noun: 'a mitigation' }), { unique: true, description: 'Replaces the scenario\'s mitigations (an empty list: none).' });
 
 /** The scenario a step loads: a built-in with the app's switches. */
@@ -43,9 +48,10 @@ const setup = named(
       scenario: anyObject({ description: 'A whole scenario document (a teacher\'s own network), instead of a built-in; checked like a scenario file.' }),
       protocol,
       mitigations,
+      macAlgorithm,
       withoutAttackers: withDefault(bool({ description: 'Load it with its attackers removed (for the learner to place their own).' }), false),
     },
-    { optional: ['builtin', 'scenario', 'protocol', 'mitigations'], description: 'Load a built-in scenario (or the scenario given whole), with these switches, and run it. Exactly one of builtin and scenario.' },
+    { optional: ['builtin', 'scenario', 'protocol', 'mitigations', 'macAlgorithm'], description: 'Load a built-in scenario (or the scenario given whole), with these switches, and run it. Exactly one of builtin and scenario.' },
   ),
 );
 
@@ -58,6 +64,17 @@ const fact = named(
       failure: obj({ fact: literal('failure'), failure, occurs: bool({ description: 'True: the monitors found it; false: they did not.' }) }, { description: 'A security failure was (or was not) found by its monitor.' }),
       'mptcp-specific': obj({ fact: literal('mptcp-specific'), failure }, { description: 'The failure occurred and single-path TCP with the same attacker does not suffer it.' }),
       attempted: obj({ fact: literal('attempted'), attempted: bool(), attacker: line('An attacker id; absent: any attacker.') }, { optional: ['attacker'], description: 'An attacker acted (or did not: "not attempted").' }),
+      inherited: obj({ fact: literal('inherited'), failure }, { description: 'The failure occurred and single-path TCP with the same attacker suffers it too.' }),
+      'tcp-only': obj({ fact: literal('tcp-only'), failure }, { description: 'Single-path TCP with the same attacker suffers the failure and this run does not: MPTCP spared it.' }),
+      'hash-work': obj(
+        {
+          fact: literal('hash-work'),
+          of: withDefault(enumOf(HASH_WORK, { noun: 'a kind of hash work', description: 'all: SHA compression-function calls plus cipher blocks; or one of the two.' }), 'all'),
+          atLeast: int({ min: 0, max: 1_000_000_000_000 }),
+          atMost: int({ min: 0, max: 1_000_000_000_000 }),
+        },
+        { optional: ['atLeast', 'atMost'], description: 'The run\'s hash work (hosts and attackers) lies within these bounds (at least one is required).' },
+      ),
       'no-failures': obj({ fact: literal('no-failures') }, { description: 'The monitors found no failure at all.' }),
       'data-intact': obj({ fact: literal('data-intact'), intact: bool() }, { description: 'Every application read exactly what its peer wrote.' }),
     },
@@ -130,13 +147,14 @@ const goal = named(
       ),
       occur: arr(failure, { unique: true, description: 'Failures the monitors must find.' }),
       absent: arr(failure, { unique: true, description: 'Failures the monitors must not find.' }),
+      tcpOnly: arr(failure, { unique: true, description: 'Failures single-path TCP with the same attackers must suffer while the learner\'s run does not (MPTCP spares them).' }),
       noFailures: bool({ description: 'The monitors must find no failure at all.' }),
       cheapest: obj(
         { among: arr(mitigations, { min: 1, max: LESSON_LIMITS.candidates, description: 'Mitigation sets to compare with the learner\'s.' }) },
         { description: 'The learner\'s mitigations must stop every failure at no more hash work (SHA compressions and cipher blocks in the run) than any of these sets that also stops every failure.' },
       ),
     },
-    { optional: ['protocol', 'attacker', 'occur', 'absent', 'noFailures', 'cheapest'], description: 'What the engine must find on the learner\'s run.' },
+    { optional: ['protocol', 'attacker', 'occur', 'absent', 'tcpOnly', 'noFailures', 'cheapest'], description: 'What the engine must find on the learner\'s run.' },
   ),
 );
 
@@ -184,7 +202,7 @@ const step = named(
       title: line('The step\'s title.'),
       text: text('Markdown: paragraphs, **bold**, *italic*, `code`, lists and links; "RFC 8684 §3.4.1" becomes a link.'),
       setup,
-      switch: obj({ protocol, mitigations }, { optional: ['protocol', 'mitigations'], description: 'Change the scenario\'s switches and re-run (the learner\'s other edits stay).' }),
+      switch: obj({ protocol, mitigations, macAlgorithm }, { optional: ['protocol', 'mitigations', 'macAlgorithm'], description: 'Change the scenario\'s switches and re-run (the learner\'s other edits stay).' }),
       focus,
       view: enumOf(VIEWS, { noun: 'a view' }),
       question,

@@ -11,6 +11,21 @@ import { evaluateFacts } from './facts.ts';
 import type { LessonOutcome } from './outcome.ts';
 import { applyAnswer, stepScenarios } from './setup.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { runScenario } from '../runner/run-scenario.ts';
+import { inFrameOrder } from '../runner/pcap-export.ts';
+import { buildTimeline } from '../runner/timeline.ts';
+import { MARK } from '../runner/timeline-codes.ts';
+import type { LessonFocus } from './lesson-schema.ts';
+
+/** The capture frames a focus can land on (one per packet per link, in capture order): how many carry the option, or an attacker's packet. */
+function focusHits(s: Scenario, focus: LessonFocus & { at: 'option' | 'attacker-packet' }): number {
+  const r = runScenario(s, { trace: 'full' });
+  const t = buildTimeline(s, inFrameOrder(r.handle.records), r.attackers.map((a) => ({ id: a.id, sent: a.sent })), r.endUs);
+  const bit = focus.at === 'attacker-packet' ? 0 : focus.option === 'DSS' ? MARK.DSS_MAP | MARK.DATA_ACK | MARK.DATA_FIN : MARK[focus.option];
+  let hits = 0;
+  for (let k = 0; k < t.count; k++) if (focus.at === 'attacker-packet' ? t.attacker[k]! >= 0 : (t.marks[k]! & bit) !== 0) hits++;
+  return hits;
+}
 
 const runs = new Map<Scenario, LessonOutcome>();
 const outcomeOf = (s: Scenario) => {
@@ -45,6 +60,12 @@ describe.each(BUILTIN_LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id,
       const failure = step.focus.failure;
       it(`step ${i + 1} "${step.title}": the failure it shows occurs`, () => {
         expect(outcomeOf(scenarios[i]!).failures.map((f) => f.id)).toContain(failure);
+      });
+    }
+    const f = step.focus;
+    if (f && (f.at === 'option' || f.at === 'attacker-packet')) {
+      it(`step ${i + 1} "${step.title}": the packet it selects exists`, () => {
+        expect(focusHits(scenarios[i]!, f)).toBeGreaterThanOrEqual(f.nth);
       });
     }
     const ex = step.exercise;

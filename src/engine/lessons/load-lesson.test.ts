@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_LESSON_DOCUMENTS } from './builtin/index.ts';
 import { LESSON_MAX_BYTES, lessonJsonSchemaText, loadLesson } from './load-lesson.ts';
 
-const doc = () => structuredClone(BUILTIN_LESSON_DOCUMENTS[0]) as Record<string, unknown> & { steps: Record<string, unknown>[] };
+// The ADD_ADDR hijack lesson, whichever place it has in the course: the paths below are its steps'.
+const doc = () => structuredClone(BUILTIN_LESSON_DOCUMENTS.find((d) => (d as { id?: string }).id === 'add-addr-hijack')) as Record<string, unknown> & { steps: Record<string, unknown>[] };
 
 describe('loadLesson', () => {
   it('loads every built-in, as a document and as text', () => {
@@ -53,6 +54,15 @@ describe('loadLesson', () => {
     d.steps[0]!.setup = { scenario: structuredClone(builtinScenario('two-path-v1')), builtin: 'two-path-v1' };
     const both = loadLesson(d);
     expect(!both.ok && both.problems[0]!.code).toBe('SCENARIO_CONFLICT');
+  });
+
+  it('refuses a hash-work fact without a bound', () => {
+    const d = doc();
+    d.steps[1]!.question = { kind: 'text', prompt: 'p', facts: [{ fact: 'hash-work', of: 'all' }], explain: 'e' };
+    const r = loadLesson(d);
+    expect(!r.ok && r.problems.map((p) => [p.path, p.message])).toEqual([['$.steps[1].question.facts[0]', 'a hash-work fact needs atLeast or atMost (or both)']]);
+    d.steps[1]!.question = { kind: 'text', prompt: 'p', facts: [{ fact: 'hash-work', atMost: 10 }], explain: 'e' };
+    expect(loadLesson(d).ok).toBe(true);
   });
 
   it('refuses bad text with a reason, a newer version, and a lesson over the size limit before parsing', () => {

@@ -33,6 +33,15 @@ function references(lesson: Lesson): ScenarioProblem[] {
       if (!built.ok) for (const p of built.problems.slice(0, 5)) problems.push({ ...p, path: `${at}${p.path.slice(1)}` });
     }
   });
+  lesson.steps.forEach((step, i) => {
+    const q = step.question;
+    const lists = q?.kind === 'choice' ? q.choices.map((c, k) => [`$.steps[${i}].question.choices[${k}].when`, c.when] as const) : q ? [[`$.steps[${i}].question.facts`, q.facts] as const] : [];
+    for (const [path, facts] of lists) {
+      facts.forEach((f, j) => {
+        if (f.fact === 'hash-work' && f.atLeast === undefined && f.atMost === undefined) problems.push({ path: `${path}[${j}]`, code: 'SCENARIO_REQUIRED', message: 'a hash-work fact needs atLeast or atMost (or both)' });
+      });
+    }
+  });
   if (problems.length) return problems;
   const scenarios = stepScenarios(lesson);
   lesson.steps.forEach((step, i) => {

@@ -12,6 +12,11 @@ import type { Lesson, LessonAnswer, LessonSetup, LessonStep } from './lesson-sch
 
 export type Built = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
+/** The scenario with another MAC algorithm (unchanged without one). */
+function withMac(s: Scenario, mac: Scenario['mptcp']['macAlgorithm'] | undefined): Scenario {
+  return mac === undefined ? s : { ...s, mptcp: { ...s.mptcp, macAlgorithm: mac } };
+}
+
 export function scenarioOfSetup(setup: LessonSetup): Built {
   let base: Scenario | undefined;
   if (setup.scenario !== undefined) {
@@ -22,12 +27,12 @@ export function scenarioOfSetup(setup: LessonSetup): Built {
     base = setup.builtin === undefined ? undefined : builtinScenario(setup.builtin);
     if (!base) return { ok: false, problems: [{ path: '$.builtin', code: 'SCENARIO_REFERENCE', message: setup.builtin === undefined ? 'a setup names a built-in ("builtin") or gives a scenario ("scenario")' : `"${setup.builtin}" is not a built-in scenario` }] };
   }
-  const switched = withSwitches(base, { protocol: setup.protocol, mitigations: setup.mitigations });
+  const switched = withMac(withSwitches(base, { protocol: setup.protocol, mitigations: setup.mitigations }), setup.macAlgorithm);
   return { ok: true, scenario: setup.withoutAttackers ? { ...switched, attackers: [] } : switched };
 }
 
 export function withStepSwitch(s: Scenario, sw: NonNullable<LessonStep['switch']>): Scenario {
-  return withSwitches(s, { protocol: sw.protocol, mitigations: sw.mitigations });
+  return withMac(withSwitches(s, { protocol: sw.protocol, mitigations: sw.mitigations }), sw.macAlgorithm);
 }
 
 /** The scenario with the answer's changes, checked like any document. */
