@@ -36,6 +36,8 @@ test('the ADD_ADDR lesson, end to end: predict, reveal, exercise checked by the 
   await expect(lesson).toContainText('Step 2 of 8');
   await expect(run.failures).toContainText('hidden', { timeout: 30_000 });
   await expect(run.failures).not.toContainText('Connection hijack');
+  // The replay starts at the beginning, and the ladder names no failure before the answer.
+  expect(await run.momentUs()).toBe(0);
   await lesson.getByLabel('Yes: she read both keys in the handshake, so her HMAC verifies').check();
   await shot('61-lesson-question');
   await lesson.getByRole('button', { name: 'Answer, then reveal' }).click();

@@ -17,7 +17,7 @@ import { CompareView } from '../features/compare/CompareView.tsx';
 import { LessonPanel } from '../features/lessons/LessonPanel.tsx';
 import { useLessonKeys } from '../features/lessons/use-lesson-keys.ts';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectCaptureId, selectMainView, selectSelectedFrame, selectSetMainView, selectTimeline } from '../store/selectors.ts';
+import { selectLessonOpen, selectCaptureId, selectMainView, selectSelectedFrame, selectSetMainView, selectTimeline } from '../store/selectors.ts';
 import type { MainView } from '../store/types.ts';
 import { MAIN_VIEWS } from '../store/main-views.ts';
 import '../features/packets/packets.css';
@@ -81,6 +81,7 @@ export function Workspace() {
   const wide = timeline !== null && (view === 'matrix' || view === 'compare');
   // The inspector takes room only when there is a packet to inspect; until then it is one line.
   const inspecting = useAppStore(selectSelectedFrame) !== null;
+  const lessonOpen = useAppStore(selectLessonOpen);
   const [help, setHelp] = useState(false);
   // How much of the right column the views take above the packet detail (the splitter moves it).
   const [share, setShare] = useState(64);
@@ -90,7 +91,7 @@ export function Workspace() {
   useLessonKeys();
   return (
     <main className="workspace" id="main">
-      <div className="workspace__side">
+      <div className={lessonOpen ? 'workspace__side workspace__side--lesson' : 'workspace__side'}>
         <LessonPanel />
         <SecurityPanel />
         <ConnectionsPanel />

@@ -23,6 +23,8 @@ describe('the lesson player (ADD_ADDR lesson, in-thread engine)', () => {
     await store.getState().goToStep(1);
     expect(store.getState().simulation?.scenarioId).toBe('attack-add-addr-hijack');
     expect(selectVerdictsConcealed(store.getState())).toBe(true);
+    // Nothing to point at: the replay starts from the beginning, for the learner to predict and then play.
+    expect(store.getState().nowUs).toBe(0);
     store.getState().answerStep({ choice: 1 });
     expect(selectVerdictsConcealed(store.getState())).toBe(false);
     expect(store.getState().lesson?.progress.answers[1]).toEqual({ choice: 1 });

@@ -47,6 +47,8 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
     if (token !== entering || get().lesson?.lesson !== l.lesson) return;
     update(() => ({ entering: false }));
     if (step.view) get().setMainView(step.view);
+    // A question with nothing to point at starts the replay from the beginning: the learner predicts, then plays it.
+    if (step.question && !step.focus && l.progress.answers[i] === undefined) get().rewind();
     if (step.focus) {
       const at = focusTarget(step.focus, get().run?.timeline ?? null, get().simulation?.failures ?? []);
       if (at) {
