@@ -9,10 +9,11 @@ import { analyzeCommand } from './commands/analyze.ts';
 import { benchCommand } from './commands/bench.ts';
 import { matrixCommand } from './commands/matrix.ts';
 import { runCommand } from './commands/run.ts';
+import { lessonCommand } from './commands/lesson.ts';
 import type { CliIo, Command } from './commands/command.ts';
 import { forTerminal } from './terminal-text.ts';
 
-const COMMANDS: readonly Command[] = [runCommand, matrixCommand, analyzeCommand, benchCommand];
+const COMMANDS: readonly Command[] = [runCommand, matrixCommand, analyzeCommand, benchCommand, lessonCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

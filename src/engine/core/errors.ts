@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'ANALYSIS_MALFORMED_OPTION'
   | 'ANALYSIS_SNAPLEN_CUT'
   | 'SCENARIO_INVALID'
+  | 'LESSON_INVALID'
   // command line
   | 'CLI_USAGE'
   | 'CLI_FILE'

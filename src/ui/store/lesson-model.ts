@@ -1,8 +1,9 @@
 /**
- * Pure parts of the lesson player: progress and what counts as done, the
- * frame a step's focus points at, and which edits a step's lock refuses.
+ * Pure parts of the lesson player: progress and what counts as done, and
+ * which edits a step's lock refuses (where a focus points is the engine's:
+ * lessons/focus.ts).
  */
-import { MARK, type GoalCheck, type Lesson, type LessonFocus, type LessonLock, type Scenario, type TimelineData } from '../../engine/index.ts';
+import type { GoalCheck, Lesson, LessonLock, Scenario } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
 
 /** The learner's answer to a step's question. */
@@ -48,36 +49,6 @@ export function stepDone(lesson: Lesson, p: LessonProgress, i: number): boolean 
 export function percentDone(lesson: Lesson, p: LessonProgress): number {
   const done = lesson.steps.filter((_, i) => stepDone(lesson, p, i)).length;
   return Math.round((100 * done) / lesson.steps.length);
-}
-
-/** The timeline's mark bits of an MPTCP option a lesson names (DSS: a mapping or a DATA_ACK). */
-export function optionMarks(option: string): number {
-  if (option === 'DSS') return MARK.DSS_MAP | MARK.DATA_ACK;
-  return (MARK as Record<string, number>)[option] ?? 0;
-}
-
-/** The moment and packet a focus points at in a run, or null when the run has none. */
-export function focusTarget(focus: LessonFocus, t: TimelineData | null, failures: readonly { id: string; timeUs: number; frames: number[] }[]): { us: number; frame: number | null } | null {
-  switch (focus.at) {
-    case 'time':
-      return { us: focus.us, frame: null };
-    case 'failure': {
-      const f = failures.find((x) => x.id === focus.failure);
-      return f ? { us: f.timeUs, frame: f.frames[0] ?? null } : null;
-    }
-    case 'option':
-    case 'attacker-packet': {
-      if (!t) return null;
-      const bit = focus.at === 'option' ? optionMarks(focus.option) : 0;
-      let seen = 0;
-      for (let k = 0; k < t.count; k++) {
-        const hit = focus.at === 'option' ? (t.marks[k]! & bit) !== 0 : t.attacker[k]! >= 0;
-        // The moment the packet has arrived, so its whole arrow is drawn.
-        if (hit && ++seen === focus.nth) return { us: t.endUs[k]!, frame: k + 1 };
-      }
-      return null;
-    }
-  }
 }
 
 const LOCKED_BY: Record<ScenarioChange['kind'], keyof LessonLock | null> = {

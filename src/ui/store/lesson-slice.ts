@@ -5,10 +5,10 @@
  * within a scene), runs it, then moves the replay to the step's focus.
  * Exercise checks run in the worker (the engine judges the goal).
  */
-import { formatMegabytes, LESSON_MAX_BYTES, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
+import { focusTarget, formatMegabytes, LESSON_MAX_BYTES, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
 import type { SliceCreator } from './internals.ts';
 import { failureOf } from './internals.ts';
-import { focusTarget, newProgress, type LessonProgress, type LessonSource, type OpenLesson, type StepAnswer } from './lesson-model.ts';
+import { newProgress, type LessonProgress, type LessonSource, type OpenLesson, type StepAnswer } from './lesson-model.ts';
 import type { LessonSlice } from './types.ts';
 
 const addTo = (list: readonly number[], i: number) => (list.includes(i) ? [...list] : [...list, i].sort((a, b) => a - b));

@@ -1,5 +1,4 @@
-import { optionMarks } from '../../store/lesson-model.ts';
-import { type LessonWait, type Scenario, type TimelineData } from '../../../engine/index.ts';
+import { optionMarks, type LessonWait, type Scenario, type TimelineData } from '../../../engine/index.ts';
 
 /** Whether the learner has done what a step waits for, read from what is on screen. */
 export function waitSatisfied(wait: LessonWait, s: { draft: Scenario | null; scene: Scenario | null; selectedFrame: number | null; timeline: TimelineData | null }): boolean {

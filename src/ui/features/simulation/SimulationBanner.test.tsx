@@ -22,6 +22,7 @@ const big = {
   failures: [],
   tcpOnly: null,
   verdicts: [],
+  outcome: { protocol: 'mptcp-v1', mitigations: [], failures: [], attackers: [], dataIntact: true, hashWork: 0, cutShort: false },
 } satisfies SimulationSummary;
 
 describe('the simulation banner', () => {
