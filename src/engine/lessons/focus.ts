@@ -28,8 +28,8 @@ export function focusTarget(focus: LessonFocus, t: TimelineData | null, failures
       let seen = 0;
       for (let k = 0; k < t.count; k++) {
         const hit = focus.at === 'option' ? (t.marks[k]! & bit) !== 0 : t.attacker[k]! >= 0;
-        // The moment the packet has arrived, so its whole arrow is drawn.
-        if (hit && ++seen === focus.nth) return { us: t.endUs[k]!, frame: k + 1 };
+        // Halfway along its link: the topology draws it in flight (ringed as selected) and the ladder its arrow so far.
+        if (hit && ++seen === focus.nth) return { us: Math.round((t.startUs[k]! + t.endUs[k]!) / 2), frame: k + 1 };
       }
       return null;
     }

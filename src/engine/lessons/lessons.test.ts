@@ -17,3 +17,11 @@ describe.each(BUILTIN_LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id,
     expect(checks).toHaveLength(expected);
   });
 });
+
+describe('docs/lessons.md', () => {
+  it('lists every built-in lesson', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/lessons.md', import.meta.url), 'utf8');
+    for (const l of BUILTIN_LESSONS) expect(doc).toContain(`| \`${l.id}\` |`);
+  });
+});

@@ -14,7 +14,7 @@ describe('the lesson player (ADD_ADDR lesson, in-thread engine)', () => {
     expect(s.lesson?.entering).toBe(false);
     const frame = s.selectedFrame!;
     expect(s.run!.timeline!.marks[frame - 1]! & MARK.ADD_ADDR).not.toBe(0);
-    expect(s.nowUs).toBe(s.run!.timeline!.endUs[frame - 1]);
+    expect(s.nowUs).toBe(Math.round((s.run!.timeline!.startUs[frame - 1]! + s.run!.timeline!.endUs[frame - 1]!) / 2));
   });
 
   it('hides the verdicts of a question step until it is answered, and keeps the answer', async () => {
@@ -40,6 +40,20 @@ describe('the lesson player (ADD_ADDR lesson, in-thread engine)', () => {
     const hijack = store.getState().simulation!.failures.find((f) => f.id === 'hijack')!;
     expect(store.getState().nowUs).toBe(hijack.timeUs);
     expect(store.getState().selectedFrame).toBe(hijack.frames[0]);
+  });
+
+  it('a step that switches the protocol switches the learner’s own scenario, keeping their edits', async () => {
+    const { loadLesson } = await import('../../engine/index.ts');
+    const own = loadLesson({ schemaVersion: 1, id: 'own', title: 'Own', summary: 'S', rfc: [], steps: [{ title: 'A', text: 'a', setup: { builtin: 'two-path-v1' } }, { title: 'B', text: 'b', switch: { protocol: 'mptcp-v0' } }] });
+    if (!own.ok) throw new Error(JSON.stringify(own.problems));
+    const store = makeStore();
+    await store.getState().openLesson(own.lesson, 'authored');
+    store.getState().edit({ kind: 'set-link', id: 'client-r2', patch: { delayUs: 20_000 } });
+    await store.getState().goToStep(1);
+    const draft = store.getState().draft!;
+    expect(draft.protocol).toBe('mptcp-v0');
+    expect(draft.links.find((l) => l.id === 'client-r2')!.delayUs).toBe(20_000);
+    expect(store.getState().simulation?.protocol).toBe('mptcp-v0');
   });
 
   it('the exercise: the lock refuses a protocol switch; the check fails with a hint, then passes once the engine finds the hijack', async () => {

@@ -5,7 +5,7 @@
  * within a scene), runs it, then moves the replay to the step's focus.
  * Exercise checks run in the worker (the engine judges the goal).
  */
-import { focusTarget, formatMegabytes, LESSON_MAX_BYTES, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
+import { focusTarget, withStepSwitch, formatMegabytes, LESSON_MAX_BYTES, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
 import type { SliceCreator } from './internals.ts';
 import { failureOf } from './internals.ts';
 import { newProgress, type LessonProgress, type LessonSource, type OpenLesson, type StepAnswer } from './lesson-model.ts';
@@ -38,7 +38,9 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
     const work = step.exercise ? l.progress.work[i] : undefined;
     // A new scene (or the first step shown) loads the step's scenario; within a scene, the learner's edits stay.
     const newScene = from === null || scenarios[from] !== scene || get().draft === null;
-    const target = work ?? (newScene ? scene : null);
+    // A step that only switches the protocol or a mitigation, entered from the step before, switches the learner's own scenario.
+    const switched = step.switch && !step.setup && from === i - 1 && get().draft ? withStepSwitch(get().draft!, step.switch) : null;
+    const target = work ?? switched ?? (newScene ? scene : null);
     if (target) {
       const base = step.setup?.builtin && !step.setup.withoutAttackers && !work ? { id: step.setup.builtin, scenario: target } : null;
       get().replaceDraft(target, base, { run: false });
