@@ -56,6 +56,19 @@ describe('the lesson player (ADD_ADDR lesson, in-thread engine)', () => {
     expect(store.getState().simulation?.protocol).toBe('mptcp-v0');
   });
 
+  it('a lesson file with problems lists them by JSON path and changes nothing; one over the limit is refused unread', async () => {
+    const store = makeStore();
+    expect(await store.getState().openLessonText('{"schemaVersion": 1, "id": "Bad", "steps": []}', 'bad.json', 'file')).toBe(false);
+    const p = store.getState().scenarioProblems!;
+    expect(p.kind).toBe('lesson');
+    expect(p.fileName).toBe('bad.json');
+    expect(p.problems.map((x) => x.path)).toEqual(expect.arrayContaining(['$.id', '$.steps', '$.title']));
+    expect(store.getState().lesson).toBeNull();
+    const big = new Blob(['x'.repeat(1_000_001)]);
+    expect(await store.getState().openLessonText(big, 'big.json', 'file')).toBe(false);
+    expect(store.getState().scenarioProblems!.problems[0]!.message).toMatch(/a lesson may be at most/);
+  });
+
   it('the exercise: the lock refuses a protocol switch; the check fails with a hint, then passes once the engine finds the hijack', async () => {
     const store = makeStore();
     await store.getState().openLesson(lesson, 'builtin', { step: exerciseStep, visited: [], answers: {}, solved: [], hints: {}, waited: [], work: {} });
