@@ -53,3 +53,18 @@ test('the dark theme has no serious or critical accessibility violation either',
   await run.open('?scenario=attack-add-addr-hijack-v0');
   await expectAccessible(page, 'the overview, dark');
 });
+
+test('a lesson (a question, its reveal, an exercise) has no serious or critical accessibility violation', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?lesson=add-addr-hijack&step=2');
+  const lesson = page.getByRole('region', { name: 'ADD_ADDR hijack (RFC 7430 §2)' });
+  await expect(lesson.getByRole('button', { name: 'Answer, then reveal' })).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, 'a lesson question');
+  await lesson.getByRole('radio').first().check();
+  await lesson.getByRole('button', { name: 'Answer, then reveal' }).click();
+  await expect(lesson.getByText('What the engine found')).toBeVisible();
+  await expectAccessible(page, 'a lesson reveal');
+  await page.goto('/?lesson=add-addr-hijack&step=5');
+  await expect(lesson.getByRole('button', { name: 'Check my scenario' })).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, 'a lesson exercise');
+});

@@ -27,6 +27,7 @@ describe('the lesson player (ADD_ADDR lesson, in-thread engine)', () => {
     expect(store.getState().nowUs).toBe(0);
     store.getState().answerStep({ choice: 1 });
     expect(selectVerdictsConcealed(store.getState())).toBe(false);
+    expect(store.getState().nowUs).toBe(store.getState().simulation!.endUs);
     expect(store.getState().lesson?.progress.answers[1]).toEqual({ choice: 1 });
   });
 

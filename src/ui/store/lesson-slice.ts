@@ -85,6 +85,9 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
       const i = get().lesson?.progress.step;
       if (i === undefined) return;
       updateProgress((p) => ({ answers: { ...p.answers, [i]: answer } }));
+      // The reveal is the whole run: a question that started the replay from the beginning jumps to its end.
+      const step = get().lesson?.lesson.steps[i];
+      if (step && !step.focus) get().seek(Number.POSITIVE_INFINITY);
     },
 
     markWaited: (i) => {
