@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/store-context.tsx';
-import { selectSetTimelineFilter, selectSimulation, selectTimeline, selectTimelineFilter } from '../../store/selectors.ts';
+import { selectSetTimelineFilter, selectSimulation, selectTimeline, selectTimelineFilter, selectVerdictsConcealed } from '../../store/selectors.ts';
 import type { AppState } from '../../store/types.ts';
 import { followWindow } from './follow-playhead.ts';
 import { AXIS_HEIGHT, type LadderScene } from './draw-ladder.ts';
@@ -61,8 +61,10 @@ export function TimelineView() {
   const onSize = useCallback((w: number) => setWidth(w), []);
   useSharedWindow(view, endUs, zoomTo, stopFollowing);
 
-  const failures = useMemo(() => (simulation?.failures ?? []).map((f) => ({ timeUs: f.timeUs, name: f.name })), [simulation]);
-  const annotations = useMemo(() => (t && simulation ? storyAnnotations(simulation, t) : []), [t, simulation]);
+  // While a lesson's question waits for its answer, the ladder keeps the verdicts and the story back too (predict, then reveal).
+  const concealed = useAppStore(selectVerdictsConcealed);
+  const failures = useMemo(() => (concealed ? [] : (simulation?.failures ?? []).map((f) => ({ timeUs: f.timeUs, name: f.name }))), [simulation, concealed]);
+  const annotations = useMemo(() => (t && simulation && !concealed ? storyAnnotations(simulation, t) : []), [t, simulation, concealed]);
   const windows = useMemo(() => {
     if (!t || !simulation) return [];
     return simulation.attackers.flatMap((a) => {
