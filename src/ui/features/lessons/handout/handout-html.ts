@@ -131,7 +131,7 @@ a { color: #1d4ed8; } code { font-family: ui-monospace, monospace; font-size: 0.
 .kicker { margin: 0; color: #5b6472; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; }
 .summary { font-size: 1.05rem; } .refs { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; list-style: none; margin: 0; }
 header { border-bottom: 2px solid #1a1d23; padding-bottom: 0.8rem; margin-bottom: 1.2rem; }
-.step { border-top: 1px solid #d5d9e0; padding-top: 1rem; margin-top: 1.2rem; }
+.step { border-top: 1px solid #d5d9e0; padding-top: 1rem; margin-top: 1.2rem; } .step:first-child { border-top: none; padding-top: 0; }
 .num { display: inline-block; min-width: 4.2rem; color: #5b6472; font-weight: 600; }
 figure { margin: 0.8rem 0; border: 1px solid #d5d9e0; border-radius: 4px; overflow: hidden; }
 figure img { display: block; width: 100%; height: auto; } figcaption { font-size: 0.8rem; color: #5b6472; padding: 3px 8px; border-top: 1px solid #d5d9e0; }
