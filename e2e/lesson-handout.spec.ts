@@ -12,6 +12,9 @@ interface LessonJson {
   steps: { title: string; question?: { kind: string; choices?: { text: string }[]; answer?: number } }[];
 }
 const lesson = JSON.parse(readFileSync(new URL('../src/engine/lessons/builtin/add-addr-hijack.json', import.meta.url), 'utf8')) as LessonJson;
+// A teacher who works in the dark theme: the handout's pictures are still drawn for paper.
+test.use({ colorScheme: 'dark' });
+
 const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 test('the ADD_ADDR lesson as a printable handout: every step pictured, the answers on their own page', async ({ capturePage: app, shot }, testInfo) => {
@@ -23,12 +26,14 @@ test('the ADD_ADDR lesson as a printable handout: every step pictured, the answe
   await page.keyboard.press('ArrowRight');
   await expect(panel).toContainText('Step 2 of 8');
   await expect(panel).toContainText('0 % done');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   const download = page.waitForEvent('download', { timeout: 150_000 });
   await panel.getByRole('button', { name: 'Handout' }).click();
   const status = panel.getByRole('status', { name: 'Handout' });
   await expect(status).toContainText(/Preparing step \d of 8…/);
   await expect(status.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await shot('74-lesson-handout-preparing');
   const file = await download;
   expect(file.suggestedFilename()).toBe('add-addr-hijack-handout.html');
   await expect(status).toContainText('Saved add-addr-hijack-handout.html');
@@ -38,6 +43,7 @@ test('the ADD_ADDR lesson as a printable handout: every step pictured, the answe
   await expect(panel.getByRole('heading', { name: 'Mallory on the client' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel).toContainText('0 % done');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
   // The file as saved.
   const text = readFileSync((await file.path())!, 'utf8');
@@ -71,8 +77,20 @@ test('the ADD_ADDR lesson as a printable handout: every step pictured, the answe
   await expect(page.getByRole('heading', { level: 2, name: 'Answers' })).toBeVisible();
   const images = page.locator('section.step img');
   await expect(images).toHaveCount(lesson.steps.length);
-  // Each picture decoded as an image with a size.
-  expect(await images.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 100))).toBe(true);
+  // Each picture decoded as an image with a size, drawn on a light background.
+  const corners = await images.evaluateAll((imgs) =>
+    imgs.map((i) => {
+      const img = i as HTMLImageElement;
+      const c = document.createElement('canvas');
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const [r, g, b] = ctx.getImageData(2, c.height - 3, 1, 1).data;
+      return { ok: img.complete && img.naturalWidth > 100, light: r! + g! + b! > 600 };
+    }),
+  );
+  expect(corners).toEqual(lesson.steps.map(() => ({ ok: true, light: true })));
   await shot('75-lesson-handout');
   await page.screenshot({ path: 'test-results/screenshots/75-lesson-handout-full.png', fullPage: true });
   const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');

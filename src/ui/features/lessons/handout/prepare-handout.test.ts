@@ -8,14 +8,16 @@ const lesson = builtinLesson('add-addr-hijack')!;
 const PNG = 'data:image/png;base64,AAAA';
 
 describe('prepareHandout (ADD_ADDR lesson, in-thread engine)', () => {
-  it('pictures every step as run in the app, each question as before its answer, then puts the learner back', async () => {
+  it('pictures every step as run in the app (light, each question as before its answer), then puts the learner back', async () => {
     const store = makeStore();
     await store.getState().openLesson(lesson, 'builtin');
     await store.getState().goToStep(1);
     store.getState().answerStep({ choice: 0 });
     store.getState().setMainView('packets');
+    store.getState().setTheme('dark');
+    document.documentElement.dataset.theme = 'dark';
     const before = store.getState().lesson!.progress;
-    const seen: { step: number; scenario: string | undefined; concealed: boolean; view: string }[] = [];
+    const seen: { step: number; scenario: string | undefined; concealed: boolean; view: string; theme: string }[] = [];
     const steps: number[] = [];
     const input = await prepareHandout(
       store,
@@ -27,7 +29,7 @@ describe('prepareHandout (ADD_ADDR lesson, in-thread engine)', () => {
         cancelled: () => false,
         capture: async () => {
           const s = store.getState();
-          seen.push({ step: s.lesson!.progress.step, scenario: s.simulation?.scenarioId, concealed: selectVerdictsConcealed(s), view: s.mainView });
+          seen.push({ step: s.lesson!.progress.step, scenario: s.simulation?.scenarioId, concealed: selectVerdictsConcealed(s), view: s.mainView, theme: `${s.theme} ${document.documentElement.dataset.theme}` });
           return PNG;
         },
       },
@@ -38,7 +40,7 @@ describe('prepareHandout (ADD_ADDR lesson, in-thread engine)', () => {
     expect(seen.map((x) => x.scenario)).toEqual(['two-path-v1', 'attack-add-addr-hijack', 'attack-add-addr-hijack', 'attack-add-addr-hijack-v0', 'attack-add-addr-hijack-v0', 'attack-add-addr-hijack', 'attack-add-addr-hijack', 'attack-add-addr-hijack']);
     // Step 2 was answered, yet its picture is taken as before the answer, like every question's.
     expect(seen.map((x) => x.concealed)).toEqual(lesson.steps.map((s) => s.question !== undefined));
-    expect(seen.every((x) => x.view === 'timeline')).toBe(true);
+    expect(seen.every((x) => x.view === 'timeline' && x.theme === 'light light')).toBe(true);
     expect(input?.pictures).toEqual(lesson.steps.map(() => [{ png: PNG, caption: 'Ladder diagram' }]));
     expect(input?.date).toBe('5 December 2026');
     const after = store.getState();
@@ -46,6 +48,8 @@ describe('prepareHandout (ADD_ADDR lesson, in-thread engine)', () => {
     expect(after.lesson!.progress.visited).toEqual(before.visited);
     expect(after.lesson!.progress.answers).toEqual({ 1: { choice: 0 } });
     expect(after.mainView).toBe('packets');
+    expect(after.theme).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
     expect(after.simulation?.scenarioId).toBe('attack-add-addr-hijack');
   }, 60_000);
 

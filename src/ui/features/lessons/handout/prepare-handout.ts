@@ -5,6 +5,9 @@
  * learner is put back where they were: the step, the view, and the progress
  * (steps visited only for the pictures do not count as seen).
  *
+ * The pictures are for paper: the app is in its light theme while they are
+ * taken, whatever the learner's.
+ *
  * The learner's answers are set aside while the pictures are taken, so every
  * question's picture is drawn as before its answer: the ladder keeps the
  * verdicts back, and the handout gives nothing away beside the question.
@@ -61,6 +64,12 @@ export async function prepareHandout(store: AppStore, hooks: PrepareHooks, date:
   const setProgress = (change: Partial<LessonProgress>) => store.setState((s) => (s.lesson ? { lesson: { ...s.lesson, progress: { ...s.lesson.progress, ...change } } } : {}));
   const pictures: HandoutPicture[][] = [];
   setProgress({ answers: {} });
+  const root = document.documentElement;
+  const theme = { name: store.getState().theme, attr: root.dataset.theme };
+  if (theme.name !== 'light' || theme.attr !== 'light') {
+    root.dataset.theme = 'light';
+    store.getState().setTheme('light');
+  }
   try {
     for (let i = 0; i < lesson.steps.length; i++) {
       if (hooks.cancelled() || !still()) return null;
@@ -85,5 +94,8 @@ export async function prepareHandout(store: AppStore, hooks: PrepareHooks, date:
       // Closed on the way: what was kept of it is the progress as it was.
       writeLessonProgress(lesson.id, saved);
     }
+    if (theme.attr === undefined) delete root.dataset.theme;
+    else root.dataset.theme = theme.attr;
+    store.getState().setTheme(theme.name);
   }
 }
