@@ -114,7 +114,7 @@ describe('handoutHtml', () => {
       expect(out.match(/<img /g)?.length, name).toBe(1);
       for (const a of d.querySelectorAll('a')) expect(a.getAttribute('href'), name).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+#section-[\d.]+$/);
       for (const el of d.querySelectorAll('*')) {
-        for (const attr of el.getAttributeNames()) expect(['href', 'src', 'alt', 'id', 'class', 'type', 'aria-label', 'aria-hidden', 'aria-labelledby', 'lang', 'charset', 'name', 'content'], `${name}: ${attr}`).toContain(attr);
+        for (const attr of el.getAttributeNames()) expect(['href', 'src', 'alt', 'id', 'class', 'type', 'aria-hidden', 'aria-labelledby', 'lang', 'charset', 'name', 'content'], `${name}: ${attr}`).toContain(attr);
       }
       expect(RAW_UNSAFE.test(out), name).toBe(false);
       const visible = h.replace(/\r\n|[\r\n\t]/g, ' ').replace(new RegExp(RAW_UNSAFE.source, 'g'), '\uFFFD');

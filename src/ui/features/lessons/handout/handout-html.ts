@@ -70,7 +70,8 @@ function reference(ref: string): string {
   return m ? `<a href="${esc(rfcHref(m[1]!, m[2]))}">${esc(ref)}</a>` : inlines(parseInline(ref));
 }
 
-const WRITE = '<div class="write" aria-label="Space to write"></div>';
+// Ruled lines to write on: nothing for a screen reader to read.
+const WRITE = '<div class="write" aria-hidden="true"></div>';
 
 function figures(pictures: readonly HandoutPicture[], step: LessonStep, n: number): string {
   return pictures

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinLesson } from '../../../../engine/index.ts';
+import { readLessonProgress, writeLessonProgress } from '../../../lib/lesson-storage.ts';
 import { selectVerdictsConcealed } from '../../../store/selectors.ts';
 import { makeStore } from '../../../testing/harness.tsx';
 import { prepareHandout } from './prepare-handout.ts';
@@ -63,5 +64,31 @@ describe('prepareHandout (ADD_ADDR lesson, in-thread engine)', () => {
     expect(store.getState().lesson!.progress.step).toBe(0);
     expect(store.getState().lesson!.progress.visited).toEqual([0]);
     expect(store.getState().simulation?.scenarioId).toBe('two-path-v1');
+  }, 60_000);
+
+  it('keeps the progress as it was when the lesson is closed on the way', async () => {
+    const store = makeStore();
+    await store.getState().openLesson(lesson, 'builtin');
+    store.getState().answerStep({ text: 'mine' });
+    const before = store.getState().lesson!.progress;
+    writeLessonProgress(lesson.id, before);
+    const input = await prepareHandout(
+      store,
+      {
+        onStep: () => undefined,
+        cancelled: () => false,
+        capture: async () => {
+          // What the app's autosave keeps meanwhile: the answers set aside.
+          writeLessonProgress(lesson.id, store.getState().lesson!.progress);
+          expect(readLessonProgress(lesson)?.answers).toEqual({});
+          store.getState().closeLesson();
+          return PNG;
+        },
+      },
+      'd',
+    );
+    expect(input).toBeNull();
+    expect(store.getState().lesson).toBeNull();
+    expect(readLessonProgress(lesson)).toEqual(before);
   }, 60_000);
 });

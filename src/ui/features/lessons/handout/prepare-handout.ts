@@ -86,16 +86,19 @@ export async function prepareHandout(store: AppStore, hooks: PrepareHooks, date:
     }
     return { lesson, pictures, date };
   } finally {
-    if (still()) {
-      await store.getState().goToStep(saved.step);
-      setProgress({ visited: saved.visited, waited: saved.waited, answers: saved.answers });
-      store.getState().setMainView(view);
-    } else {
-      // Closed on the way: what was kept of it is the progress as it was.
-      writeLessonProgress(lesson.id, saved);
+    try {
+      if (still()) {
+        await store.getState().goToStep(saved.step);
+        setProgress({ visited: saved.visited, waited: saved.waited, answers: saved.answers });
+        store.getState().setMainView(view);
+      } else {
+        // Closed on the way: what was kept of it is the progress as it was.
+        writeLessonProgress(lesson.id, saved);
+      }
+    } finally {
+      if (theme.attr === undefined) delete root.dataset.theme;
+      else root.dataset.theme = theme.attr;
+      store.getState().setTheme(theme.name);
     }
-    if (theme.attr === undefined) delete root.dataset.theme;
-    else root.dataset.theme = theme.attr;
-    store.getState().setTheme(theme.name);
   }
 }
