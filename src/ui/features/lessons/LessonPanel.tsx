@@ -7,6 +7,7 @@ import { Markdown } from './Markdown.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { ExerciseCard } from './ExerciseCard.tsx';
 import { waitSatisfied, waitText } from './wait-for.ts';
+import { HandoutButton } from './handout/HandoutButton.tsx';
 import './lessons.css';
 
 /** The lesson being followed: the step on screen, its question or exercise, and the way on. */
@@ -44,6 +45,7 @@ export function LessonPanel() {
           <h2 id="lesson-title" className="lesson__title">
             {lesson.title}
           </h2>
+          <HandoutButton />
           <button type="button" className="btn btn--small lesson__close" onClick={() => s.closeLesson()} title="Close the lesson (your progress is kept)">
             Close
           </button>
