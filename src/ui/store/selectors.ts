@@ -121,3 +121,9 @@ export const selectVerdictsConcealed = (s: AppState) => {
   return l.lesson.steps[i]?.question !== undefined && l.progress.answers[i] === undefined;
 };
 export const selectLessonOpen = (s: AppState) => s.lesson !== null;
+export const selectPresenter = (s: AppState) => s.presenter;
+export const selectPresenting = (s: AppState) => s.presenter.on;
+export const selectTogglePresenting = (s: AppState) => s.togglePresenting;
+export const selectSetPresenting = (s: AppState) => s.setPresenting;
+export const selectSetPresenterLayout = (s: AppState) => s.setPresenterLayout;
+export const selectToggleLaser = (s: AppState) => s.toggleLaser;
