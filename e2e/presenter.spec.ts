@@ -60,6 +60,12 @@ async function presentAndCheck(page: Page, run: RunPage, minCaptionPx: number): 
   const connections = page.getByRole('region', { name: /Connections/ }).or(page.locator('.connections'));
   const banner = page.getByRole('region', { name: 'Simulation' });
   await expect(present).toHaveAttribute('aria-pressed', 'false');
+  // The replay bar still has room for all its controls, Present and ? included.
+  const bar = (await run.replay.boundingBox())!;
+  for (const control of [present, run.replay.getByRole('button', { name: 'Keyboard shortcuts' })]) {
+    const b = (await control.boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(bar.x + bar.width);
+  }
   await expect(banner).toBeVisible();
   await expect(inspector).toBeVisible();
 

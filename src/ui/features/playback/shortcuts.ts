@@ -13,7 +13,7 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ['Shift', 'drag'], does: 'Zoom the timeline into a range' },
   { keys: ['1', '2', '3', '4', '5', '6'], does: 'Overview (topology and timeline), timeline, topology, packet list, attack matrix, compare' },
   { keys: ['P'], does: 'Presenter mode on or off: large type, full screen, the views alone, the lesson step as a caption (Esc also leaves)' },
-  { keys: ['S'], does: 'In presenter mode: topology beside the timeline, or one view at a time' },
+  { keys: ['S'], does: 'In presenter mode: topology beside the timeline, or one view at a time (a view’s digit shows it alone)' },
   { keys: ['L'], does: 'In presenter mode: the laser pointer on or off' },
   { keys: ['Ctrl', 'Z'], does: 'Undo an edit (Ctrl+Shift+Z or Ctrl+Y: redo)' },
   { keys: ['Ctrl', 'O'], does: 'Open a capture file' },
