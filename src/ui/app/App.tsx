@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectCapture, selectHasCapture, selectOpenFile, selectOpenScenarioFile, selectShowError } from '../store/selectors.ts';
+import { selectCapture, selectHasCapture, selectOpenFile, selectOpenScenarioFile, selectPresenting, selectShowError } from '../store/selectors.ts';
 import { ScenarioProblemsDialog } from '../features/scenarios/ScenarioProblemsDialog.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { useLessonAutosave } from './use-lesson-autosave.ts';
@@ -43,9 +43,10 @@ export function App() {
   const resumedLesson = useLessonAutosave(openedWithLink);
   useAutosave(openedWithLink || resumedLesson);
   const dragging = useFileDrop(drop);
+  const presenting = useAppStore(selectPresenting) && hasCapture && !home;
 
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenter' : 'app'}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>

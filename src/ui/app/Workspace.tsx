@@ -16,8 +16,12 @@ import { MatrixView } from '../features/matrix/MatrixView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { LessonPanel } from '../features/lessons/LessonPanel.tsx';
 import { useLessonKeys } from '../features/lessons/use-lesson-keys.ts';
+import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
+import { SideBySide } from '../features/presenter/SideBySide.tsx';
+import { PresenterCaption } from '../features/presenter/PresenterCaption.tsx';
+import { LaserPointer } from '../features/presenter/LaserPointer.tsx';
 import { useAppStore } from '../store/store-context.tsx';
-import { selectLessonOpen, selectCaptureId, selectMainView, selectSelectedFrame, selectSetMainView, selectTimeline } from '../store/selectors.ts';
+import { selectLessonOpen, selectCaptureId, selectMainView, selectPresenter, selectSelectedFrame, selectSetMainView, selectTimeline } from '../store/selectors.ts';
 import type { MainView } from '../store/types.ts';
 import { MAIN_VIEWS } from '../store/main-views.ts';
 import '../features/packets/packets.css';
@@ -89,6 +93,28 @@ export function Workspace() {
   usePlaybackClock();
   usePlaybackKeys(openHelp);
   useLessonKeys();
+  usePresenterKeys();
+  // Presenter mode: the views alone (or topology beside the ladder), the lesson step as a caption.
+  const presenter = useAppStore(selectPresenter);
+  if (presenter.on) {
+    return (
+      <main className="workspace" id="main">
+        <div className="workspace__packets workspace__packets--presenter">
+          {timeline ? (
+            <>
+              <PlaybackBar onHelp={openHelp} />
+              {presenter.layout === 'side' ? <SideBySide /> : <RunViews />}
+            </>
+          ) : (
+            <PacketsPane />
+          )}
+          <PresenterCaption />
+        </div>
+        {presenter.laser && <LaserPointer />}
+        <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      </main>
+    );
+  }
   return (
     <main className="workspace" id="main">
       <div className={lessonOpen ? 'workspace__side workspace__side--lesson' : 'workspace__side'}>

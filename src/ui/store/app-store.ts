@@ -13,6 +13,7 @@ import { createScenarioSlice } from './scenario-slice.ts';
 import { createMatrixSlice } from './matrix-slice.ts';
 import { createCompareSlice } from './compare-slice.ts';
 import { createLessonSlice } from './lesson-slice.ts';
+import { createPresenterSlice } from './presenter-slice.ts';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -27,5 +28,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createMatrixSlice(internals)(...a),
     ...createCompareSlice(internals)(...a),
     ...createLessonSlice(internals)(...a),
+    ...createPresenterSlice(internals)(...a),
   }));
 }

@@ -126,3 +126,9 @@ export const selectLessonLock = (s: AppState) => {
   const l = s.lesson;
   return l?.lesson.steps[l.progress.step]?.lock ?? null;
 };
+export const selectPresenter = (s: AppState) => s.presenter;
+export const selectPresenting = (s: AppState) => s.presenter.on;
+export const selectTogglePresenting = (s: AppState) => s.togglePresenting;
+export const selectSetPresenting = (s: AppState) => s.setPresenting;
+export const selectSetPresenterLayout = (s: AppState) => s.setPresenterLayout;
+export const selectToggleLaser = (s: AppState) => s.toggleLaser;

@@ -236,7 +236,19 @@ export interface LessonSlice {
   openLessonText(text: string | Blob, fileName: string, source: LessonSource, step?: number): Promise<boolean>;
 }
 
-export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & CompareSlice & LessonSlice;
+/** Presenter mode's layout: the selected view alone, or the topology beside the ladder. */
+export type PresenterLayout = 'one' | 'side';
+
+/** Presenting to a room: large type, the run's views full screen, the lesson step as a caption, a laser pointer. */
+export interface PresenterSlice {
+  presenter: { on: boolean; layout: PresenterLayout; laser: boolean };
+  setPresenting(on: boolean): void;
+  togglePresenting(): void;
+  setPresenterLayout(layout: PresenterLayout): void;
+  toggleLaser(): void;
+}
+
+export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & CompareSlice & LessonSlice & PresenterSlice;
 
 export interface StoreDeps {
   client: CaptureClient;

@@ -2,6 +2,7 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { selectNowUs, selectPlaying, selectRewind, selectSeek, selectSetSpeed, selectSpeed, selectStep, selectTimeline, selectTogglePlay } from '../../store/selectors.ts';
 import { SPEEDS, framesSentBy } from '../../store/playback-model.ts';
 import { formatCount } from '../../lib/format.ts';
+import { PresenterControls } from '../presenter/PresenterControls.tsx';
 import './playback.css';
 
 const ms = (us: number) => `${(us / 1000).toFixed(3)} ms`;
@@ -80,6 +81,7 @@ export function PlaybackBar({ onHelp }: { onHelp(): void }) {
           ))}
         </select>
       </label>
+      <PresenterControls />
       <button type="button" className="btn btn--small" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

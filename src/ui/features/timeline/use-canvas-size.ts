@@ -57,7 +57,8 @@ export function canvasTheme(el: Element): CanvasTheme {
     panel: v('--bg-subtle', '#f4f5f7'),
     bg: v('--bg', '#ffffff'),
     accent: v('--accent', '#0b62c4'),
-    font: `11px ${v('--font-ui', 'system-ui, sans-serif')}`,
+    // Presenter mode sets a larger size (canvases mount afresh when it toggles, so the cache needs no key for it).
+    font: `${v('--canvas-font-size', '11px')} ${v('--font-ui', 'system-ui, sans-serif')}`,
   };
 }
 
