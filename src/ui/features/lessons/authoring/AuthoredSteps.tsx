@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { describeStep } from './record-step.ts';
 import { authoringStore, moveStep } from './authoring-store.ts';
 import type { AuthoredLesson } from './authoring-doc.ts';
@@ -5,10 +6,17 @@ import type { AuthoredLesson } from './authoring-doc.ts';
 /** The recorded steps: their words to edit, what each shows, and their order. */
 export function AuthoredSteps({ lesson }: { lesson: AuthoredLesson }) {
   const update = authoringStore().getState().update;
+  const list = useRef<HTMLOListElement>(null);
+  const count = useRef(lesson.steps.length);
+  // A step just recorded is shown, not left below the fold.
+  useEffect(() => {
+    if (lesson.steps.length > count.current) list.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+    count.current = lesson.steps.length;
+  }, [lesson.steps.length]);
   const setStep = (i: number, change: { title?: string; text?: string }) => update((l) => ({ ...l, steps: l.steps.map((s, k) => (k === i ? { ...s, ...change } : s)) }));
   if (lesson.steps.length === 0) return <p className="authoring__hint">No step yet: set up the run below as the class should first see it, then record it.</p>;
   return (
-    <ol className="authoring__steps" aria-label="Steps of the lesson">
+    <ol className="authoring__steps" aria-label="Steps of the lesson" ref={list}>
       {lesson.steps.map((step, i) => {
         const n = i + 1;
         return (

@@ -24,7 +24,7 @@ export function LessonJsonEditor({ lesson, onDone }: { lesson: AuthoredLesson; o
     <div className="authoring__json">
       <label htmlFor={id}>Lesson JSON (the format of public/lesson.schema.json)</label>
       <textarea id={id} rows={16} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
-      {problems.length > 0 && <ProblemList title="Not applied: the lesson has these problems" problems={problems} />}
+      {problems.length > 0 && <ProblemList title="Not applied: the lesson has these problems" problems={problems} reveal />}
       <div className="authoring__row">
         <button type="button" className="btn btn--primary btn--small" onClick={apply}>
           Apply JSON

@@ -58,7 +58,7 @@ describe('recordStep: what is on screen becomes a step', () => {
     const t = ladder([MARK.MP_CAPABLE, MARK.ADD_ADDR, MARK.PAYLOAD, MARK.ADD_ADDR | MARK.MP_PRIO, MARK.PAYLOAD, MARK.MP_FASTCLOSE], [-1, -1, 0, -1, 0, -1]);
     for (let frame = 1; frame <= t.count; frame++) {
       const focus = focusOf(0, frame, t);
-      if (focus.at === 'time') continue;
+      if (focus.at !== 'option' && focus.at !== 'attacker-packet') throw new Error(`frame ${frame} has no packet focus`);
       const filled = { ...focus, nth: focus.nth ?? 1 } as Parameters<typeof focusTarget>[0];
       expect(focusTarget(filled, t, [])?.frame).toBe(frame);
     }
