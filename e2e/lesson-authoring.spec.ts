@@ -34,6 +34,8 @@ test('a teacher records a three-step lesson in the app and shares it as a link a
   // The start page offers a new lesson; the panel opens beside the run.
   await page.getByRole('button', { name: 'New lesson' }).click();
   await expect(page.getByRole('status', { name: 'Lesson authoring' })).toContainText('pick a scenario');
+  await page.getByRole('region', { name: 'Learn it step by step' }).scrollIntoViewIfNeeded();
+  await shot('69-authoring-start-page');
   await app.simulate('two-path-v1');
   const panel = page.getByRole('region', { name: 'Lesson authoring' });
   await expect(panel.getByRole('heading', { name: 'New lesson' })).toBeVisible({ timeout: 30_000 });

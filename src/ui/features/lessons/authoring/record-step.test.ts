@@ -74,6 +74,8 @@ describe('recordStep: what is on screen becomes a step', () => {
     const loaded = authoredLesson({ title: 'By hand', summary: 'Two steps.', steps });
     expect(loaded.ok).toBe(true);
     expect(describeStep(steps[0]!)).toBe('two-path-v1 · mptcp-v1 · no mitigations · packet: 1st ADD_ADDR · overview view');
+    expect(describeStep({ title: 't', text: 't', setup: { builtin: 'attack-add-addr-hijack-v0', withoutAttackers: true }, view: 'topology' })).toBe('attack-add-addr-hijack-v0 · without its attackers · topology view');
+    expect(describeStep({ title: 't', text: 't', switch: { mitigations: ['tls'] }, focus: { at: 'failure', failure: 'hijack' } })).toBe('same scenario as before · switched to mitigations: tls · at hijack');
   });
 });
 

@@ -104,9 +104,12 @@ export function failureQuestion(failure: FailureId, outcome: LessonOutcome): Cho
 export function describeStep(step: AuthoredStep): string {
   const parts: string[] = [];
   const s = step.setup;
-  if (s?.builtin) parts.push(s.builtin, ...(s.protocol ? [s.protocol] : []), s.mitigations?.length ? `mitigations: ${s.mitigations.join(', ')}` : 'no mitigations');
+  const switches = (protocol?: string, mitigations?: readonly string[]) => [...(protocol ? [protocol] : []), ...(mitigations ? [mitigations.length ? `mitigations: ${mitigations.join(', ')}` : 'no mitigations'] : [])];
+  if (s?.builtin) parts.push(s.builtin, ...switches(s.protocol, s.mitigations));
   else if (s?.scenario) parts.push(`own scenario${typeof s.scenario.title === 'string' ? ` “${s.scenario.title}”` : ''}`);
   else parts.push('same scenario as before');
+  if (s?.withoutAttackers) parts.push('without its attackers');
+  if (step.switch) parts.push(`switched to ${switches(step.switch.protocol, step.switch.mitigations).join(', ')}`);
   const f = step.focus;
   if (f?.at === 'option') parts.push(`packet: ${ordinal(f.nth ?? 1)} ${f.option}`);
   else if (f?.at === 'attacker-packet') parts.push(`packet: attacker's ${ordinal(f.nth ?? 1)}`);
