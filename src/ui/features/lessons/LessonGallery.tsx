@@ -5,6 +5,7 @@ import { selectBusy, selectLesson } from '../../store/selectors.ts';
 import { Tag } from '../../components/Tag.tsx';
 import { readLessonProgress } from '../../lib/lesson-storage.ts';
 import { percentDone } from '../../store/lesson-model.ts';
+import { NewLessonButton } from './authoring/NewLessonButton.tsx';
 import './lessons.css';
 
 function LessonCard({ lesson, onStart, disabled }: { lesson: Lesson; onStart(): void; disabled: boolean }) {
@@ -58,6 +59,7 @@ export function LessonGallery() {
         <button type="button" className="btn btn--small" onClick={() => input.current?.click()}>
           Open a lesson file…
         </button>
+        <NewLessonButton />
         <input
           ref={input}
           type="file"

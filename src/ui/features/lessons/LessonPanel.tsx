@@ -8,6 +8,8 @@ import { QuestionCard } from './QuestionCard.tsx';
 import { ExerciseCard } from './ExerciseCard.tsx';
 import { waitSatisfied, waitText } from './wait-for.ts';
 import { HandoutButton } from './handout/HandoutButton.tsx';
+import { LessonAuthoring } from './authoring/LessonAuthoring.tsx';
+import { LessonAuthoringActions } from './authoring/LessonAuthoringActions.tsx';
 import './lessons.css';
 
 /** The lesson being followed: the step on screen, its question or exercise, and the way on. */
@@ -33,7 +35,7 @@ export function LessonPanel() {
     return store.subscribe(test);
   }, [open, wait, i, store]);
 
-  if (!open || !step) return null;
+  if (!open || !step) return <LessonAuthoring />;
   const { lesson, progress } = open;
   const s = store.getState();
   const percent = percentDone(lesson, progress);
@@ -96,6 +98,7 @@ export function LessonPanel() {
         <button type="button" className="btn btn--small" onClick={() => void s.goToStep(i - 1)} disabled={i === 0} title="Previous step (←)">
           ← Previous
         </button>
+        <LessonAuthoringActions />
         <button type="button" className="btn btn--primary btn--small" onClick={() => (last ? s.closeLesson() : void s.goToStep(i + 1))} title={last ? 'Finish the lesson' : 'Next step (→)'}>
           {last ? 'Finish' : 'Next →'}
         </button>
