@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_LESSONS, builtinLesson } from '../../engine/index.ts';
 import { CURRENT_LESSON_KEY, LESSON_PROGRESS_KEY, parseProgress, readCurrentLesson, readLessonProgress, writeCurrentLesson, writeLessonProgress } from './lesson-storage.ts';
 import { newProgress } from '../store/lesson-model.ts';
@@ -7,6 +7,7 @@ const lesson = builtinLesson('add-addr-hijack')!;
 
 describe('lesson storage', () => {
   beforeEach(() => localStorage.clear());
+  afterEach(() => localStorage.clear());
 
   it('keeps progress per lesson and the lesson that was open', () => {
     const p = { ...newProgress(), step: 3, visited: [0, 1, 2, 3], answers: { 1: { choice: 0 }, 2: { text: 'she relays' } } };

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeStore, renderWithStore } from '../../testing/harness.tsx';
 import { EmptyState } from './EmptyState.tsx';
 
@@ -15,6 +15,9 @@ async function landing(openLesson = vi.fn(async () => {})) {
 }
 
 describe('EmptyState', () => {
+  // Lesson progress left by another test file would turn Start into Continue.
+  beforeEach(() => localStorage.clear());
+
   it('leads with the threat lab (its steps, the first attack, the attack gallery), with capture analysis below', async () => {
     const { simulate } = await landing();
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
