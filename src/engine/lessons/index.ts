@@ -6,5 +6,6 @@ export { evaluateFact, evaluateFacts, type FactResult } from './facts.ts';
 export { checkGoal, judgeGoal, runForLesson, type GoalCheck, type GoalCheckLine, type CandidateCost } from './check-goal.ts';
 export { scenarioOfSetup, withStepSwitch, applyAnswer, stepScenarios } from './setup.ts';
 export { BUILTIN_LESSONS, BUILTIN_LESSON_DOCUMENTS, builtinLesson } from './builtin/index.ts';
+export { BUILTIN_LESSON_IDS, loadBuiltinLessons } from './builtin-lessons-lazy.ts';
 export { focusTarget, optionMarks } from './focus.ts';
 export { verifyLesson, type LessonCheck } from './verify-lesson.ts';

@@ -18,6 +18,14 @@ describe.each(BUILTIN_LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id,
   });
 });
 
+describe('the lazy built-in lessons', () => {
+  it('their ids, known at once, are the documents’ ids in order; the loader gives the same lessons', async () => {
+    const { BUILTIN_LESSON_IDS, loadBuiltinLessons } = await import('./builtin-lessons-lazy.ts');
+    expect(BUILTIN_LESSON_IDS).toEqual(BUILTIN_LESSONS.map((l) => l.id));
+    expect(await loadBuiltinLessons()).toBe(BUILTIN_LESSONS);
+  });
+});
+
 describe('docs/lessons.md', () => {
   it('lists every built-in lesson', async () => {
     const { readFileSync } = await import('node:fs');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { BUILTIN_LESSONS } from '../../engine/index.ts';
+import { BUILTIN_LESSON_IDS } from '../../engine/index.ts';
 import { useAppStoreApi } from '../store/store-context.tsx';
 import { readCurrentLesson, readLessonProgress, writeCurrentLesson, writeLessonProgress } from '../lib/lesson-storage.ts';
 
@@ -12,10 +12,16 @@ import { readCurrentLesson, readLessonProgress, writeCurrentLesson, writeLessonP
 export function useLessonAutosave(openedWithLink: boolean): boolean {
   const store = useAppStoreApi();
   // Decided once, on the first render: what was open when the page was left.
-  const [resume] = useState(() => (openedWithLink ? null : readCurrentLesson(BUILTIN_LESSONS)));
+  const [resume] = useState(() => (openedWithLink ? null : readCurrentLesson(BUILTIN_LESSON_IDS)));
 
   useEffect(() => {
-    if (resume) void store.getState().openLesson(resume.lesson, resume.source, readLessonProgress(resume.lesson) ?? undefined);
+    if (!resume) return;
+    const open = async () => {
+      const s = store.getState();
+      const saved = 'builtin' in resume ? { lesson: (await s.loadLessons()).find((l) => l.id === resume.builtin), source: 'builtin' as const } : resume;
+      if (saved.lesson) await s.openLesson(saved.lesson, saved.source, readLessonProgress(saved.lesson) ?? undefined);
+    };
+    void open();
   }, [store, resume]);
 
   useEffect(

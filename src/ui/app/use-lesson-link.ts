@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { builtinLesson } from '../../engine/index.ts';
 import { useAppStoreApi } from '../store/store-context.tsx';
 import { lessonLinkQuery, parseLessonLink, unpackLesson } from '../lib/lesson-link.ts';
 import { shareLinkFits } from '../lib/share-link.ts';
@@ -20,11 +19,14 @@ export function useLessonLink(onDamaged: (message: string) => void): boolean {
     if (!link) return;
     const s = store.getState();
     if (link.builtin) {
-      const lesson = builtinLesson(link.builtin);
-      if (!lesson) return onDamaged(`the link names the lesson "${link.builtin}", which this lab does not have`);
-      const saved = readLessonProgress(lesson) ?? newProgress();
-      const step = link.step !== null && link.step < lesson.steps.length ? link.step : saved.step;
-      void s.openLesson(lesson, 'builtin', { ...saved, step });
+      const id = link.builtin;
+      void s.loadLessons().then((lessons) => {
+        const lesson = lessons.find((l) => l.id === id);
+        if (!lesson) return onDamaged(`the link names the lesson "${id}", which this lab does not have`);
+        const saved = readLessonProgress(lesson) ?? newProgress();
+        const step = link.step !== null && link.step < lesson.steps.length ? link.step : saved.step;
+        void s.openLesson(lesson, 'builtin', { ...saved, step });
+      });
       return;
     }
     unpackLesson(link.packed!).then(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUILTIN_LESSONS, builtinLesson } from '../../engine/index.ts';
+import { BUILTIN_LESSON_IDS, builtinLesson } from '../../engine/index.ts';
 import { CURRENT_LESSON_KEY, LESSON_PROGRESS_KEY, parseProgress, readCurrentLesson, readLessonProgress, writeCurrentLesson, writeLessonProgress } from './lesson-storage.ts';
 import { newProgress } from '../store/lesson-model.ts';
 
@@ -14,9 +14,9 @@ describe('lesson storage', () => {
     writeLessonProgress(lesson.id, p);
     expect(readLessonProgress(lesson)).toEqual(p);
     writeCurrentLesson({ lesson, source: 'builtin' });
-    expect(readCurrentLesson(BUILTIN_LESSONS)).toEqual({ lesson, source: 'builtin' });
+    expect(readCurrentLesson(BUILTIN_LESSON_IDS)).toEqual({ builtin: lesson.id });
     writeCurrentLesson(null);
-    expect(readCurrentLesson(BUILTIN_LESSONS)).toBeNull();
+    expect(readCurrentLesson(BUILTIN_LESSON_IDS)).toBeNull();
   });
 
   it('drops damaged entries instead of trusting them', () => {
@@ -25,14 +25,14 @@ describe('lesson storage', () => {
     expect(parseProgress({ ...newProgress(), step: 99 }, lesson.steps.length)).toBeNull();
     expect(parseProgress({ ...newProgress(), visited: ['x'] }, lesson.steps.length)).toBeNull();
     localStorage.setItem(CURRENT_LESSON_KEY, JSON.stringify({ document: { schemaVersion: 1, id: 'x' }, source: 'link' }));
-    expect(readCurrentLesson(BUILTIN_LESSONS)).toBeNull();
+    expect(readCurrentLesson(BUILTIN_LESSON_IDS)).toBeNull();
     localStorage.setItem(CURRENT_LESSON_KEY, JSON.stringify({ builtin: 'no-such-lesson' }));
-    expect(readCurrentLesson(BUILTIN_LESSONS)).toBeNull();
+    expect(readCurrentLesson(BUILTIN_LESSON_IDS)).toBeNull();
   });
 
   it('a lesson that is not a built-in is kept whole and checked again when read', () => {
     const own = { ...lesson, id: 'my-lesson', title: 'Mine' };
     writeCurrentLesson({ lesson: own, source: 'authored' });
-    expect(readCurrentLesson(BUILTIN_LESSONS)).toEqual({ lesson: own, source: 'authored' });
+    expect(readCurrentLesson(BUILTIN_LESSON_IDS)).toEqual({ lesson: own, source: 'authored' });
   });
 });

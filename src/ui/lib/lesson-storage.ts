@@ -74,13 +74,13 @@ export function writeCurrentLesson(current: { lesson: Lesson; source: LessonSour
   writeJson(CURRENT_LESSON_KEY, current.source === 'builtin' ? { builtin: current.lesson.id } : { document: current.lesson, source: current.source });
 }
 
-export function readCurrentLesson(builtins: readonly Lesson[]): { lesson: Lesson; source: LessonSource } | null {
+export type SavedCurrentLesson = { builtin: string } | { lesson: Lesson; source: LessonSource };
+
+/** The lesson open when the page was left: a built-in by id (it loads later), or any other lesson, checked. */
+export function readCurrentLesson(builtinIds: readonly string[]): SavedCurrentLesson | null {
   const v = readJson(CURRENT_LESSON_KEY);
   if (!isRecord(v)) return null;
-  if (typeof v.builtin === 'string') {
-    const lesson = builtins.find((l) => l.id === v.builtin);
-    return lesson ? { lesson, source: 'builtin' } : null;
-  }
+  if (typeof v.builtin === 'string') return builtinIds.includes(v.builtin) ? { builtin: v.builtin } : null;
   const loaded = loadLesson(v.document);
   const source = v.source === 'link' || v.source === 'file' || v.source === 'authored' ? v.source : 'file';
   return loaded.ok ? { lesson: loaded.lesson, source } : null;

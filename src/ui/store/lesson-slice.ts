@@ -5,7 +5,7 @@
  * within a scene), runs it, then moves the replay to the step's focus.
  * Exercise checks run in the worker (the engine judges the goal).
  */
-import { focusTarget, withStepSwitch, formatMegabytes, LESSON_MAX_BYTES, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
+import { focusTarget, loadBuiltinLessons, withStepSwitch, formatMegabytes, LESSON_MAX_BYTES, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
 import type { SliceCreator } from './internals.ts';
 import { failureOf } from './internals.ts';
 import { newProgress, type LessonProgress, type LessonSource, type OpenLesson, type StepAnswer } from './lesson-model.ts';
@@ -63,6 +63,13 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
 
   return {
     lesson: null,
+    builtinLessons: [],
+
+    loadLessons: async () => {
+      const lessons = await loadBuiltinLessons();
+      if (get().builtinLessons !== lessons) set({ builtinLessons: lessons });
+      return lessons;
+    },
 
     openLesson: async (lesson, source: LessonSource, progress?: LessonProgress) => {
       const p = progress && progress.step < lesson.steps.length ? progress : newProgress();

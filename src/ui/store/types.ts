@@ -221,6 +221,10 @@ export interface CompareSlice {
 /** A lesson being followed: its steps, the learner's answers, checks and progress. */
 export interface LessonSlice {
   lesson: OpenLesson | null;
+  /** The built-in lessons, once loaded (their documents are a chunk of their own). */
+  builtinLessons: readonly Lesson[];
+  /** Loads the built-in lessons (once) and resolves with them. */
+  loadLessons(): Promise<readonly Lesson[]>;
   /** Opens a lesson at its saved progress (or the start) and enters that step. */
   openLesson(lesson: Lesson, source: LessonSource, progress?: LessonProgress): Promise<void>;
   closeLesson(): void;

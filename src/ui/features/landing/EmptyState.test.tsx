@@ -38,7 +38,8 @@ describe('EmptyState', () => {
     const openLesson = vi.fn(async () => {});
     await landing(openLesson);
     const lessons = screen.getByRole('region', { name: 'Learn it step by step' });
-    expect(within(lessons).getAllByRole('article').map((a) => a.getAttribute('data-lesson'))).toContain('add-addr-hijack');
+    // The lessons' documents load after the page (a chunk of their own).
+    expect((await within(lessons).findAllByRole('article')).map((a) => a.getAttribute('data-lesson'))).toContain('add-addr-hijack');
     fireEvent.click(within(lessons).getByRole('button', { name: 'Start the lesson ADD_ADDR hijack (RFC 7430 §2)' }));
     expect(openLesson).toHaveBeenCalledOnce();
     expect((openLesson.mock.calls[0] as unknown[])[0]).toMatchObject({ id: 'add-addr-hijack' });

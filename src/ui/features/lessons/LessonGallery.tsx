@@ -1,5 +1,5 @@
-import { useId, useRef } from 'react';
-import { BUILTIN_LESSONS, type Lesson } from '../../../engine/index.ts';
+import { useEffect, useId, useRef } from 'react';
+import type { Lesson } from '../../../engine/index.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectBusy, selectLesson } from '../../store/selectors.ts';
 import { Tag } from '../../components/Tag.tsx';
@@ -40,6 +40,11 @@ export function LessonGallery() {
   const open = useAppStore(selectLesson);
   const openLesson = useAppStore((s) => s.openLesson);
   const openLessonText = useAppStore((s) => s.openLessonText);
+  const lessons = useAppStore((s) => s.builtinLessons);
+  const loadLessons = useAppStore((s) => s.loadLessons);
+  useEffect(() => {
+    void loadLessons();
+  }, [loadLessons]);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   return (
@@ -51,7 +56,7 @@ export function LessonGallery() {
         Lessons for a class that knows TCP: each step runs the engine, asks you to predict before it shows the verdict, and checks your exercises by running your scenario. Progress is kept in this browser.
       </p>
       <div className="gallery__cards">
-        {BUILTIN_LESSONS.map((l) => (
+        {lessons.map((l) => (
           <LessonCard key={l.id} lesson={l} disabled={busy && open?.lesson !== l} onStart={() => void openLesson(l, 'builtin', readLessonProgress(l) ?? undefined)} />
         ))}
       </div>

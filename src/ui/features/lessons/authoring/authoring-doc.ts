@@ -4,7 +4,7 @@
  * lesson only through loadLesson, like a file or a link: the preview, the
  * link and the file all carry a lesson the engine's loader accepted.
  */
-import { BUILTIN_LESSONS, LESSON_LIMITS, LESSON_SCHEMA_VERSION, loadLesson, type Lesson, type LessonLoadResult } from '../../../../engine/index.ts';
+import { BUILTIN_LESSON_IDS, LESSON_LIMITS, LESSON_SCHEMA_VERSION, loadLesson, type Lesson, type LessonLoadResult } from '../../../../engine/index.ts';
 import type { AuthoredStep } from './record-step.ts';
 
 export interface AuthoredLesson {
@@ -24,7 +24,7 @@ export function lessonIdOf(title: string): string {
     .slice(0, 48)
     .replace(/-+$/, '');
   const id = /^[a-z]/.test(slug) ? slug : `lesson${slug ? `-${slug}` : ''}`;
-  return BUILTIN_LESSONS.some((l) => l.id === id) ? `${id}-own` : id;
+  return BUILTIN_LESSON_IDS.includes(id) ? `${id}-own` : id;
 }
 
 /** The RFC sections the texts cite ("RFC 8684 §3.4.1"), in order of first mention: the lesson's references. */
