@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { Splitter } from './Splitter.tsx';
 import { ConnectionsPanel } from '../features/connections/ConnectionsPanel.tsx';
 import { SecurityPanel } from '../features/security/SecurityPanel.tsx';
@@ -14,12 +14,8 @@ import { TimelineView } from '../features/timeline/TimelineView.tsx';
 import { TopologyView } from '../features/topology/TopologyView.tsx';
 import { MatrixView } from '../features/matrix/MatrixView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
-import { LessonPanel } from '../features/lessons/LessonPanel.tsx';
 import { useLessonKeys } from '../features/lessons/use-lesson-keys.ts';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
-import { SideBySide } from '../features/presenter/SideBySide.tsx';
-import { PresenterCaption } from '../features/presenter/PresenterCaption.tsx';
-import { LaserPointer } from '../features/presenter/LaserPointer.tsx';
 import { useAppStore } from '../store/store-context.tsx';
 import { selectLessonOpen, selectCaptureId, selectMainView, selectPresenter, selectSelectedFrame, selectSetMainView, selectTimeline } from '../store/selectors.ts';
 import type { MainView } from '../store/types.ts';
@@ -41,6 +37,12 @@ function PacketsPane() {
     </section>
   );
 }
+
+// Lessons and presenter mode load with the first run, not with the start page (bench:ui's first view).
+const LessonPanel = lazy(() => import('../features/lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+const SideBySide = lazy(() => import('../features/presenter/SideBySide.tsx').then((m) => ({ default: m.SideBySide })));
+const PresenterCaption = lazy(() => import('../features/presenter/PresenterCaption.tsx').then((m) => ({ default: m.PresenterCaption })));
+const LaserPointer = lazy(() => import('../features/presenter/LaserPointer.tsx').then((m) => ({ default: m.LaserPointer })));
 
 /** Topology above the timeline: where the packets go and when, seen together (the view a run opens on). */
 function OverviewPane() {
@@ -103,14 +105,26 @@ export function Workspace() {
           {timeline ? (
             <>
               <PlaybackBar onHelp={openHelp} />
-              {presenter.layout === 'side' ? <SideBySide /> : <RunViews />}
+              {presenter.layout === 'side' ? (
+                <Suspense fallback={null}>
+                  <SideBySide />
+                </Suspense>
+              ) : (
+                <RunViews />
+              )}
             </>
           ) : (
             <PacketsPane />
           )}
-          <PresenterCaption />
+          <Suspense fallback={null}>
+            <PresenterCaption />
+          </Suspense>
         </div>
-        {presenter.laser && <LaserPointer />}
+        {presenter.laser && (
+          <Suspense fallback={null}>
+            <LaserPointer />
+          </Suspense>
+        )}
         <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
       </main>
     );
@@ -118,7 +132,9 @@ export function Workspace() {
   return (
     <main className="workspace" id="main">
       <div className={lessonOpen ? 'workspace__side workspace__side--lesson' : 'workspace__side'}>
-        <LessonPanel />
+        <Suspense fallback={null}>
+          <LessonPanel />
+        </Suspense>
         <SecurityPanel />
         <ConnectionsPanel />
       </div>

@@ -2,7 +2,10 @@ import { useAppStore } from '../../store/store-context.tsx';
 import { selectLoadSample, selectBusy, selectSimulate } from '../../store/selectors.ts';
 import { DropIcon, FlaskIcon, FolderIcon, PlayIcon } from '../../components/icons.tsx';
 import { ScenarioGallery } from './ScenarioGallery.tsx';
-import { LessonGallery } from '../lessons/LessonGallery.tsx';
+import { lazy, Suspense } from 'react';
+
+// The lessons' cards come with their documents, after the first view.
+const LessonGallery = lazy(() => import('../lessons/LessonGallery.tsx').then((m) => ({ default: m.LessonGallery })));
 import './landing.css';
 
 /** The first attack a newcomer should watch (the README's story). */
@@ -48,7 +51,9 @@ export function EmptyState({ onOpen, onBack }: { onOpen(): void; onBack?: { labe
             <PlayIcon /> Watch an ADD_ADDR hijack (MPTCP v0)
           </button>
         </p>
-        <LessonGallery />
+        <Suspense fallback={null}>
+          <LessonGallery />
+        </Suspense>
         <ScenarioGallery />
         <section className="landing__captures" aria-labelledby="captures-heading">
           <h2 id="captures-heading" className="gallery__title">
