@@ -11,6 +11,8 @@ async function landing(openLesson = vi.fn(async () => {})) {
   const simulate = vi.fn(async () => {});
   store.setState({ simulate, openLesson });
   renderWithStore(<EmptyState onOpen={() => {}} />, store);
+  // The lessons' section is a lazy chunk: it arrives after the first render (slowly, the first time a cold checkout imports it).
+  await screen.findByRole('region', { name: 'Learn it step by step' }, { timeout: 15_000 });
   return { store, simulate };
 }
 
@@ -39,7 +41,7 @@ describe('EmptyState', () => {
     await landing(openLesson);
     const lessons = screen.getByRole('region', { name: 'Learn it step by step' });
     // The lessons' documents load after the page (a chunk of their own).
-    expect((await within(lessons).findAllByRole('article')).map((a) => a.getAttribute('data-lesson'))).toContain('add-addr-hijack');
+    expect((await within(lessons).findAllByRole('article', undefined, { timeout: 15_000 })).map((a) => a.getAttribute('data-lesson'))).toContain('add-addr-hijack');
     fireEvent.click(within(lessons).getByRole('button', { name: 'Start the lesson ADD_ADDR hijack (RFC 7430 §2)' }));
     expect(openLesson).toHaveBeenCalledOnce();
     expect((openLesson.mock.calls[0] as unknown[])[0]).toMatchObject({ id: 'add-addr-hijack' });
