@@ -36,17 +36,23 @@ export function useLessonLink(onDamaged: (message: string) => void): boolean {
   }, [store, link, onDamaged]);
 
   useEffect(() => {
-    let written = '';
-    return store.subscribe((s, prev) => {
+    // The lesson and step the address was last written for: the query (a packed lesson, for one not built in)
+    // is made once per step, not on every change of the store (the replay changes it 60 times a second).
+    let shown: { lesson: unknown; step: number } | null = null;
+    return store.subscribe((s) => {
       const l = s.lesson;
-      if (!l || (l === prev.lesson && written !== '')) return;
-      if (prev.lesson && l.lesson === prev.lesson.lesson && l.progress.step === prev.lesson.progress.step && written !== '') return;
+      if (!l) {
+        shown = null;
+        return;
+      }
+      if (shown?.lesson === l.lesson && shown.step === l.progress.step) return;
+      shown = { lesson: l.lesson, step: l.progress.step };
       void lessonLinkQuery(l.lesson, l.source === 'builtin', l.progress.step).then((query) => {
         const current = store.getState().lesson;
         if (current?.lesson !== l.lesson || current.progress.step !== l.progress.step) return;
         const { origin, pathname } = window.location;
-        written = shareLinkFits(origin, pathname, query) ? query : '';
-        if (window.location.search !== written) window.history.replaceState(null, '', `${pathname}${written}`);
+        const address = shareLinkFits(origin, pathname, query) ? query : '';
+        if (window.location.search !== address) window.history.replaceState(null, '', `${pathname}${address}`);
       });
     });
   }, [store]);

@@ -21,11 +21,14 @@ export function LessonPanel() {
   const i = open?.progress.step ?? 0;
   const step = open?.lesson.steps[i];
   const wait = step?.waitFor;
+  const lesson = open?.lesson;
+  const waited = open?.progress.waited.includes(i) === true;
 
-  // A step that waits for the learner watches what is on screen until it is done.
+  // A step that waits for the learner watches what is on screen until it is done (set up once per step, not
+  // on every change of progress: the step's scene is worked out from the whole lesson).
   useEffect(() => {
-    if (!open || !wait || open.progress.waited.includes(i)) return;
-    const scene = stepScenarios(open.lesson)[i] ?? null;
+    if (!lesson || !wait || waited) return;
+    const scene = stepScenarios(lesson)[i] ?? null;
     const test = () => {
       const s = store.getState();
       if (s.lesson?.progress.waited.includes(i) !== false) return;
@@ -33,10 +36,10 @@ export function LessonPanel() {
     };
     test();
     return store.subscribe(test);
-  }, [open, wait, i, store]);
+  }, [lesson, wait, waited, i, store]);
 
-  if (!open || !step) return <LessonAuthoring />;
-  const { lesson, progress } = open;
+  if (!open || !lesson || !step) return <LessonAuthoring />;
+  const { progress } = open;
   const s = store.getState();
   const percent = percentDone(lesson, progress);
   const last = i === lesson.steps.length - 1;
