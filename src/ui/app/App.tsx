@@ -12,6 +12,7 @@ import { Toolbar } from '../features/toolbar/Toolbar.tsx';
 import { SimulationBanner } from '../features/simulation/SimulationBanner.tsx';
 import { RunStatus } from '../features/simulation/RunStatus.tsx';
 import { Workspace } from './Workspace.tsx';
+import { HiddenFileInput } from '../components/HiddenFileInput.tsx';
 import { useFileDrop } from './use-file-drop.ts';
 import { useOpenShortcut } from './use-open-shortcut.ts';
 import { useShareLink } from './use-share-link.ts';
@@ -51,19 +52,7 @@ export function App() {
         Skip to content
       </a>
       <Toolbar onOpen={openDialog} onHome={() => setHome(true)} />
-      <input
-        ref={inputRef}
-        type="file"
-        accept={CAPTURE_ACCEPT}
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label="Capture file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) open(file);
-        }}
-      />
+      <HiddenFileInput ref={inputRef} accept={CAPTURE_ACCEPT} label="Capture file" onFile={open} />
       <ErrorAlert />
       <SimulationBanner />
       <RunStatus />

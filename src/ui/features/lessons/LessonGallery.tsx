@@ -3,6 +3,7 @@ import type { Lesson } from '../../../engine/index.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectBusy, selectLesson } from '../../store/selectors.ts';
 import { Tag } from '../../components/Tag.tsx';
+import { HiddenFileInput, JSON_FILE_ACCEPT } from '../../components/HiddenFileInput.tsx';
 import { readLessonProgress } from '../../lib/lesson-storage.ts';
 import { percentDone } from '../../store/lesson-model.ts';
 import { NewLessonButton } from './authoring/NewLessonButton.tsx';
@@ -65,19 +66,7 @@ export function LessonGallery() {
           Open a lesson file…
         </button>
         <NewLessonButton />
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="Lesson file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openLessonText(file, file.name, 'file');
-          }}
-        />
+        <HiddenFileInput ref={input} accept={JSON_FILE_ACCEPT} label="Lesson file" onFile={(file) => void openLessonText(file, file.name, 'file')} />
       </p>
     </section>
   );

@@ -6,10 +6,9 @@ import { MAX_SHARE_LINK_BYTES } from '../../lib/share-link.ts';
 import { useShareLinkStatus } from '../../lib/share-link-status.ts';
 import { saveScenario } from './save-files.ts';
 import { ExportMenu } from './ExportMenu.tsx';
+import { HiddenFileInput, JSON_FILE_ACCEPT } from '../../components/HiddenFileInput.tsx';
 import { useUndoKeys } from './use-undo-keys.ts';
 import './scenarios.css';
-
-export const SCENARIO_ACCEPT = '.json,application/json';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -47,19 +46,7 @@ export function ScenarioActions() {
       <button type="button" className="btn btn--small scenario-actions__edit" onClick={() => input.current?.click()} title="Open a scenario JSON file (a broken one lists its problems and leaves this work as it is)">
         Open scenario…
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept={SCENARIO_ACCEPT}
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label="Scenario file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void openFile(file);
-        }}
-      />
+      <HiddenFileInput ref={input} accept={JSON_FILE_ACCEPT} label="Scenario file" onFile={(file) => void openFile(file)} />
       <button type="button" className="btn btn--small scenario-actions__edit" onClick={() => saveScenario(draft)} title="Save this scenario, with your edits, as JSON (lab run reads it)">
         Save scenario
       </button>

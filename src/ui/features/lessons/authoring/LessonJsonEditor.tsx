@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
-import { LESSON_MAX_BYTES, formatMegabytes } from '../../../../engine/index.ts';
+import { lessonSizeProblem } from '../../../../engine/index.ts';
 import { applyLessonJson, lessonJsonText, type AuthoredLesson } from './authoring-doc.ts';
 import { authoringStore } from './authoring-store.ts';
 import { ProblemList } from './ProblemList.tsx';
+import { HiddenFileInput, JSON_FILE_ACCEPT } from '../../../components/HiddenFileInput.tsx';
 
 /**
  * The lesson as JSON, checked by the engine's loader when applied: a bad
@@ -35,18 +36,13 @@ export function LessonJsonEditor({ lesson, onDone }: { lesson: AuthoredLesson; o
         <button type="button" className="btn btn--small" onClick={() => input.current?.click()} title="Put a lesson file's JSON in the box (Apply makes it the lesson you write)">
           Load a lesson file…
         </button>
-        <input
+        <HiddenFileInput
           ref={input}
-          type="file"
-          accept=".json,application/json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="Lesson file to edit"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
-            if (file.size > LESSON_MAX_BYTES) return setProblems([{ path: '$', message: `the file is ${formatMegabytes(file.size)}; a lesson may be at most ${formatMegabytes(LESSON_MAX_BYTES)}` }]);
+          accept={JSON_FILE_ACCEPT}
+          label="Lesson file to edit"
+          onFile={(file) => {
+            const tooBig = lessonSizeProblem(file.size);
+            if (tooBig) return setProblems([{ path: '$', message: tooBig }]);
             void file.text().then((t) => {
               setText(t);
               setProblems([]);
