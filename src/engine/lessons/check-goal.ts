@@ -4,6 +4,7 @@
  * word, the scenario's flags or an attacker's log: each check reads the
  * run's outcome. "Cheapest" runs each candidate mitigation set too.
  */
+import { formatTime, simTime } from '../core/time.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { withSwitches } from '../scenario/switches.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -33,7 +34,7 @@ export interface GoalCheck {
   candidates: CandidateCost[] | null;
 }
 
-const seconds = (us: number) => `${(us / 1e6).toFixed(6)} s`;
+const seconds = (us: number) => formatTime(simTime(us));
 const setText = (m: readonly string[]) => (m.length ? m.join(' + ') : 'no mitigations');
 
 /** The run the check reads: every baseline, so failures carry their single-path label. */

@@ -2,6 +2,7 @@
  * Facts about a run (a lesson's questions and reveals): each is decided on
  * a `LessonOutcome` and says, in a sentence, what the engine found.
  */
+import { formatTime, simTime } from '../core/time.ts';
 import { failureInfo } from '../monitors/failure-catalog.ts';
 import type { LessonFact } from './lesson-schema.ts';
 import type { LessonOutcome } from './outcome.ts';
@@ -12,7 +13,7 @@ export interface FactResult {
   finding: string;
 }
 
-const seconds = (us: number) => `${(us / 1e6).toFixed(6)} s`;
+const seconds = (us: number) => formatTime(simTime(us));
 
 function failureFinding(o: LessonOutcome, id: LessonFact & { fact: 'failure' | 'mptcp-specific' | 'inherited' }): { found: boolean; specific: boolean; finding: string } {
   const name = `${failureInfo(id.failure).name} (${id.failure})`;

@@ -1,6 +1,6 @@
 // Public surface of the lessons module; src/engine/index.ts re-exports from here.
 export { LESSON_SCHEMA_VERSION, LESSON_LIMITS, type Lesson, type LessonInput, type LessonStep, type LessonSetup, type LessonFact, type LessonQuestion, type LessonFocus, type LessonWait, type LessonExercise, type LessonGoal, type LessonAnswer, type LessonLock, type LessonView } from './lesson-schema.ts';
-export { loadLesson, lessonJsonSchemaText, LESSON_MAX_BYTES, type LessonLoadResult } from './load-lesson.ts';
+export { loadLesson, lessonJsonSchemaText, lessonSizeProblem, LESSON_MAX_BYTES, type LessonLoadResult } from './load-lesson.ts';
 export { lessonOutcome, type LessonOutcome } from './outcome.ts';
 export { evaluateFact, evaluateFacts, type FactResult } from './facts.ts';
 export { checkGoal, judgeGoal, runForLesson, type GoalCheck, type GoalCheckLine, type CandidateCost } from './check-goal.ts';

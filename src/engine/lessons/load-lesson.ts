@@ -17,6 +17,13 @@ import { applyAnswer, scenarioOfSetup, stepScenarios } from './setup.ts';
 /** A lesson file or link bigger than this is refused before it is parsed. */
 export const LESSON_MAX_BYTES = 1_000_000;
 
+/** Why a lesson of this size is refused, or null when it may be read (a file before it is read, a text before it is parsed). */
+export function lessonSizeProblem(bytes: number): string | null {
+  // In bytes: just over the limit, both sizes round to the same megabytes.
+  const n = (b: number) => b.toLocaleString('en-US');
+  return bytes > LESSON_MAX_BYTES ? `it is ${n(bytes)} bytes; a lesson may be at most ${n(LESSON_MAX_BYTES)} bytes (${formatMegabytes(LESSON_MAX_BYTES)})` : null;
+}
+
 export type LessonLoadResult = { ok: true; lesson: Lesson } | { ok: false; problems: ScenarioProblem[] };
 
 function references(lesson: Lesson): ScenarioProblem[] {
@@ -61,7 +68,8 @@ function references(lesson: Lesson): ScenarioProblem[] {
 export function loadLesson(input: unknown): LessonLoadResult {
   let doc = input;
   if (typeof input === 'string') {
-    if (input.length > LESSON_MAX_BYTES) return { ok: false, problems: [{ path: '$', code: 'SCENARIO_TOO_HEAVY', message: `the lesson is ${formatMegabytes(input.length)}: the limit is ${formatMegabytes(LESSON_MAX_BYTES)}` }] };
+    const tooBig = lessonSizeProblem(input.length);
+    if (tooBig) return { ok: false, problems: [{ path: '$', code: 'SCENARIO_TOO_HEAVY', message: tooBig }] };
     const parsed = parseJsonText(input);
     if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
     doc = parsed.value;

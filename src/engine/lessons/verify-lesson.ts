@@ -6,6 +6,7 @@
  * meets it. The built-ins' test and `lab lesson check` both use it, so a
  * lesson never says what the engine does not show.
  */
+import { formatTime, simTime } from '../core/time.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { firstFrameOfPacket, inFrameOrder } from '../runner/pcap-export.ts';
 import { buildTimeline } from '../runner/timeline.ts';
@@ -75,7 +76,7 @@ export function verifyLesson(lesson: Lesson, onStep?: (step: number) => void): L
     if (step.focus && step.focus.at !== 'time') {
       const run = runOf(s);
       const at = focusTarget(step.focus, run.timeline, run.failures);
-      add(`the focus (${step.focus.at}) finds its ${step.focus.at === 'failure' ? 'failure' : 'packet'}`, at !== null, at ? `at ${(at.us / 1e6).toFixed(6)} s${at.frame ? `, frame ${at.frame}` : ''}` : 'nothing in the run matches it');
+      add(`the focus (${step.focus.at}) finds its ${step.focus.at === 'failure' ? 'failure' : 'packet'}`, at !== null, at ? `at ${formatTime(simTime(at.us))}${at.frame ? `, frame ${at.frame}` : ''}` : 'nothing in the run matches it');
     }
     const ex = step.exercise;
     if (ex) {

@@ -6,29 +6,13 @@
  */
 import { loadLesson, type Lesson, type Scenario } from '../../engine/index.ts';
 import type { LessonProgress, LessonSource } from '../store/lesson-model.ts';
+import { readStoredJson, writeStoredJson } from './stored-json.ts';
 
 export const LESSON_PROGRESS_KEY = 'mptcp-threat-lab/lessons/progress/v1';
 export const CURRENT_LESSON_KEY = 'mptcp-threat-lab/lessons/current/v1';
 
 const isIndexList = (v: unknown): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function readJson(key: string): unknown {
-  try {
-    const text = localStorage.getItem(key);
-    return text === null ? null : (JSON.parse(text) as unknown);
-  } catch {
-    return null;
-  }
-}
-
-function writeJson(key: string, value: unknown): void {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage full or refused: progress is kept for this visit only.
-  }
-}
 
 /** Progress as saved, if it has the right shape (exercise work is checked again when it runs). */
 export function parseProgress(v: unknown, steps: number): LessonProgress | null {
@@ -45,20 +29,20 @@ export function parseProgress(v: unknown, steps: number): LessonProgress | null 
 }
 
 export function readLessonProgress(lesson: Lesson): LessonProgress | null {
-  const all = readJson(LESSON_PROGRESS_KEY);
+  const all = readStoredJson(LESSON_PROGRESS_KEY);
   return isRecord(all) ? parseProgress(all[lesson.id], lesson.steps.length) : null;
 }
 
 export function writeLessonProgress(lessonId: string, progress: LessonProgress): void {
-  const all = readJson(LESSON_PROGRESS_KEY);
-  writeJson(LESSON_PROGRESS_KEY, { ...(isRecord(all) ? all : {}), [lessonId]: progress });
+  const all = readStoredJson(LESSON_PROGRESS_KEY);
+  writeStoredJson(LESSON_PROGRESS_KEY, { ...(isRecord(all) ? all : {}), [lessonId]: progress });
 }
 
 export function forgetLessonProgress(lessonId: string): void {
-  const all = readJson(LESSON_PROGRESS_KEY);
+  const all = readStoredJson(LESSON_PROGRESS_KEY);
   if (!isRecord(all)) return;
   const { [lessonId]: _gone, ...rest } = all;
-  writeJson(LESSON_PROGRESS_KEY, rest);
+  writeStoredJson(LESSON_PROGRESS_KEY, rest);
 }
 
 /** The lesson open when the page was left: a built-in's id, or the whole document of one from a link or a file. */
@@ -71,14 +55,14 @@ export function writeCurrentLesson(current: { lesson: Lesson; source: LessonSour
     }
     return;
   }
-  writeJson(CURRENT_LESSON_KEY, current.source === 'builtin' ? { builtin: current.lesson.id } : { document: current.lesson, source: current.source });
+  writeStoredJson(CURRENT_LESSON_KEY, current.source === 'builtin' ? { builtin: current.lesson.id } : { document: current.lesson, source: current.source });
 }
 
 export type SavedCurrentLesson = { builtin: string } | { lesson: Lesson; source: LessonSource };
 
 /** The lesson open when the page was left: a built-in by id (it loads later), or any other lesson, checked. */
 export function readCurrentLesson(builtinIds: readonly string[]): SavedCurrentLesson | null {
-  const v = readJson(CURRENT_LESSON_KEY);
+  const v = readStoredJson(CURRENT_LESSON_KEY);
   if (!isRecord(v)) return null;
   if (typeof v.builtin === 'string') return builtinIds.includes(v.builtin) ? { builtin: v.builtin } : null;
   const loaded = loadLesson(v.document);

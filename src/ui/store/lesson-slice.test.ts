@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinLesson, MARK, selectVerdictsConcealed } from './lesson-test-exports.ts';
+import { builtinLesson, MARK } from '../../engine/index.ts';
+import { selectVerdictsConcealed } from './selectors.ts';
 import { makeStore } from '../testing/harness.tsx';
 
 const lesson = builtinLesson('add-addr-hijack')!;

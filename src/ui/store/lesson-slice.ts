@@ -5,7 +5,7 @@
  * within a scene), runs it, then moves the replay to the step's focus.
  * Exercise checks run in the worker (the engine judges the goal).
  */
-import { focusTarget, loadBuiltinLessons, withStepSwitch, formatMegabytes, LESSON_MAX_BYTES, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
+import { focusTarget, loadBuiltinLessons, withStepSwitch, lessonSizeProblem, loadLesson, stepScenarios, type Lesson, type Scenario } from '../../engine/index.ts';
 import type { SliceCreator } from './internals.ts';
 import { failureOf } from './internals.ts';
 import { newProgress, type LessonProgress, type LessonSource, type OpenLesson, type StepAnswer } from './lesson-model.ts';
@@ -112,8 +112,10 @@ export const createLessonSlice: SliceCreator<LessonSlice> = ({ client }) => (set
     },
 
     openLessonText: async (text, fileName, source, step = 0) => {
-      if (typeof text !== 'string' && text.size > LESSON_MAX_BYTES) {
-        set({ scenarioProblems: { fileName, kind: 'lesson', problems: [{ path: '$', message: `it is ${formatMegabytes(text.size)}; a lesson may be at most ${formatMegabytes(LESSON_MAX_BYTES)}` }] } });
+      // Refused before reading: a huge file would hold the page while it is decoded.
+      const tooBig = typeof text === 'string' ? null : lessonSizeProblem(text.size);
+      if (tooBig) {
+        set({ scenarioProblems: { fileName, kind: 'lesson', problems: [{ path: '$', message: tooBig }] } });
         return false;
       }
       const loaded = loadLesson(typeof text === 'string' ? text : await text.text());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinLesson } from '../../store/lesson-test-exports.ts';
+import { builtinLesson } from '../../../engine/index.ts';
 import { newProgress, type OpenLesson } from '../../store/lesson-model.ts';
 import { stepCaption } from './caption.ts';
 

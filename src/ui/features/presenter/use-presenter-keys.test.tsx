@@ -4,7 +4,7 @@ import { makeStore, renderWithStore } from '../../testing/harness.tsx';
 import { usePresenterKeys } from './use-presenter-keys.ts';
 import { PresenterCaption } from './PresenterCaption.tsx';
 import { PresenterControls } from './PresenterControls.tsx';
-import { builtinLesson } from '../../store/lesson-test-exports.ts';
+import { builtinLesson } from '../../../engine/index.ts';
 import { newProgress } from '../../store/lesson-model.ts';
 import { SHORTCUTS } from '../playback/shortcuts.ts';
 

@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { emptyAuthoredLesson, parseAuthored, type AuthoredLesson } from './authoring-doc.ts';
+import { readStoredJson, writeStoredJson } from '../../../lib/stored-json.ts';
 
 export const AUTHORING_KEY = 'mptcp-threat-lab/lessons/authoring/v1';
 
@@ -19,23 +20,9 @@ export interface AuthoringState {
 }
 
 export function readAuthoring(): { open: boolean; lesson: AuthoredLesson } | null {
-  try {
-    const text = localStorage.getItem(AUTHORING_KEY);
-    if (text === null) return null;
-    const v = JSON.parse(text) as { open?: unknown; lesson?: unknown } | null;
-    const lesson = parseAuthored(v?.lesson);
-    return lesson ? { open: v?.open === true, lesson } : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeAuthoring(open: boolean, lesson: AuthoredLesson): void {
-  try {
-    localStorage.setItem(AUTHORING_KEY, JSON.stringify({ open, lesson }));
-  } catch {
-    // Storage full or refused: the work is kept for this visit; the lesson file saves it.
-  }
+  const v = readStoredJson(AUTHORING_KEY) as { open?: unknown; lesson?: unknown } | null;
+  const lesson = parseAuthored(v?.lesson);
+  return lesson ? { open: v?.open === true, lesson } : null;
 }
 
 export function createAuthoringStore() {
@@ -48,7 +35,7 @@ export function createAuthoringStore() {
     replace: (lesson) => set({ lesson }),
   }));
   store.subscribe((s, prev) => {
-    if (s.open !== prev.open || s.lesson !== prev.lesson) writeAuthoring(s.open, s.lesson);
+    if (s.open !== prev.open || s.lesson !== prev.lesson) writeStoredJson(AUTHORING_KEY, { open: s.open, lesson: s.lesson });
   });
   return store;
 }
