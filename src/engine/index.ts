@@ -70,3 +70,5 @@ export type { AttackerReport } from './runner/attacker-report.ts';
 export type { FailureId } from './monitors/monitor.ts';
 export { FAILURES, failureInfo, type FailureInfo, type StrideCategory } from './monitors/failure-catalog.ts';
 export * from './lessons/index.ts';
+export * from './review/index.ts';
+export { usedAddresses, freeAttackerAddress } from './scenario/attacker-address.ts';

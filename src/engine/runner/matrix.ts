@@ -208,7 +208,7 @@ export function matrixScenario(cell: MatrixCell, cache: BaselineCache): Scenario
 }
 
 /** The router on the link to the interface that holds the first service address, if there is one. */
-function serviceRouter(s: Scenario): string | null {
+export function serviceRouter(s: Scenario): string | null {
   const t = s.traffic[0];
   const server = t && s.hosts.find((h) => h.id === t.to);
   if (!t || !server) return null;

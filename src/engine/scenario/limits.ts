@@ -32,6 +32,8 @@ export const LIMITS = {
   exchangesTotal: 200_000,
   /** The scenario's duration (schema): one hour of simulated time. */
   durationUs: 3_600_000_000,
+  /** A review's decisions (schema): more than any surface map finds (a few hundred rows, a few failures each). */
+  reviewDecisions: 10_000,
 } as const;
 
 /** Attacks whose `params.count` is a number of packets sent (floods), with its default. */

@@ -28,6 +28,9 @@ import {
 import { HOST_MITIGATIONS, SCENARIO_SCHEMA_VERSION, type Scenario } from './types.ts';
 import { ATTACK_IDS } from '../attacks/catalog.ts';
 import { LIMITS } from './limits.ts';
+import { FAILURES } from '../monitors/failure-catalog.ts';
+
+const FAILURE_IDS = FAILURES.map((f) => f.id);
 
 const SECOND_US = 1_000_000;
 const HOUR_US = 3600 * SECOND_US;
@@ -446,6 +449,40 @@ const thresholds = named(
   ),
 );
 
+const review = named(
+  'review',
+  obj(
+    {
+      decisions: withDefault(
+        arr(
+          named(
+            'reviewDecision',
+            obj(
+              {
+                attack: str({ pattern: /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/, patternText: 'an attack id, or "attack:variant"', maxLength: 100, description: 'The attack, with its variant after a colon ("blind-reset:remove-addr").' }),
+                place: str({ pattern: /^[a-z][a-z0-9-]*$/, patternText: 'a link or router id, or "off-path"', maxLength: 64, description: 'Where the attacker stands: a link or router id, or "off-path".' }),
+                location: enumOf(['off-path', 'partial-time-on-path', 'on-path'], { noun: 'an attacker location' }),
+                capability: enumOf(['eavesdropper', 'active'], { noun: 'an attacker capability' }),
+                window: withDefault(nullable(enumOf(['handshake', 'join', 'data'], { noun: 'a protocol phase' }), { description: "A partial-time attacker's window, by the protocol phase it covers; null for the others." }), null),
+                failure: enumOf(FAILURE_IDS, { noun: 'a failure id' }),
+                status: withDefault(enumOf(['open', 'mitigated', 'accepted', 'not-applicable'], { noun: 'a review status', description: 'open, mitigated, accepted (an accepted risk) or not-applicable.' }), 'open'),
+                severity: enumOf(['high', 'medium', 'low'], { noun: 'a severity', description: "Defaults, in the app, from the failure's STRIDE category and whether it is MPTCP-specific." }),
+                owner: withDefault(str({ maxLength: 100, description: 'Who follows it up.' }), ''),
+                comment: withDefault(str({ maxLength: 4000, description: 'Why: the reviewer\'s reasoning, the mitigation chosen, the risk accepted.' }), ''),
+              },
+              { description: 'A reviewer\'s decision about one failure the surface map found.' },
+            ),
+          ),
+          { max: LIMITS.reviewDecisions },
+        ),
+        [],
+      ),
+      reviewed: withDefault(arr(str({ maxLength: 300 }), { max: LIMITS.reviewDecisions, description: 'The findings the surface map showed when the review was last saved (a later run flags any other as new).' }), []),
+    },
+    { description: 'A design review of this scenario: decisions about the failures its attack-surface map found. Runs ignore it.' },
+  ),
+);
+
 export const scenarioSchema = obj(
   {
     schemaVersion: literal(SCENARIO_SCHEMA_VERSION, { description: 'Version of this format.' }),
@@ -469,8 +506,9 @@ export const scenarioSchema = obj(
     mptcp: withDefault(mptcp, {}),
     thresholds: withDefault(thresholds, {}),
     ui: anyObject({ description: 'Positions and other view state; the engine ignores it.' }),
+    review,
   },
-  { optional: ['ui'], description: 'An MPTCP Threat Lab scenario: topology, traffic, protocol settings.' },
+  { optional: ['ui', 'review'], description: 'An MPTCP Threat Lab scenario: topology, traffic, protocol settings.' },
 );
 
 /** A scenario document as a person may write it: fields with defaults may be left out. */

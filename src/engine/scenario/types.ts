@@ -359,6 +359,45 @@ export interface Scenario {
   thresholds: ThresholdSpec;
   /** Positions and other view state; the engine ignores it. */
   ui?: Record<string, unknown>;
+  /** A design review's decisions about the failures the surface map found; the engine's runs ignore it. */
+  review?: ReviewSpec;
+}
+
+/** What a reviewer decided about a failure: still open, mitigated, an accepted risk, or not applicable here. */
+export type ReviewStatus = 'open' | 'mitigated' | 'accepted' | 'not-applicable';
+export type ReviewSeverity = 'high' | 'medium' | 'low';
+/** The failure ids of security-model.md §2 (the monitors' `FailureId`, repeated here so the document's types stand alone). */
+export type ReviewFailureId = 'hijack' | 'mitm' | 'data-injection' | 'eavesdrop-data' | 'key-compromise' | 'connection-dos' | 'join-dos' | 'resource-exhaustion' | 'third-party-flooding' | 'degradation';
+
+/**
+ * One decision, matched to a surface-map finding by attack (with its
+ * variant after a colon), place, attacker class and failure, so it
+ * survives re-runs that find the same failure.
+ */
+export interface ReviewDecision {
+  /** An attack id, or "attack:variant" (e.g. "blind-reset:remove-addr"). */
+  attack: string;
+  /** A link or router id, or "off-path". */
+  place: string;
+  location: AttackerLocation;
+  capability: AttackerCapability;
+  /** The protocol phase a partial-time attacker's window covers; null for the others. */
+  window: 'handshake' | 'join' | 'data' | null;
+  failure: ReviewFailureId;
+  status: ReviewStatus;
+  severity: ReviewSeverity;
+  owner: string;
+  comment: string;
+}
+
+export interface ReviewSpec {
+  decisions: ReviewDecision[];
+  /**
+   * The findings (as `findingKey` text) the surface map showed when the
+   * review was last saved: a later run that shows one not listed flags it
+   * as new.
+   */
+  reviewed: string[];
 }
 
 /** One problem found while loading a scenario. */
