@@ -10,6 +10,7 @@
  * capture measured (half the path's handshake RTT, the bits its subflows
  * carried over their lifetime), not settings.
  */
+import { SCENARIO_SCHEMA_VERSION } from '../scenario/types.ts';
 import { formatIp, type IpAddress } from '../wire/ip-address.ts';
 import { applyDefaults } from '../scenario/defaults.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -102,7 +103,7 @@ export function inferTopology(subflows: readonly ObservedSubflow[], addresses: r
 
   const ends = [...pathOf.keys()].map((key) => key.split('|').map(Number) as [number, number]);
   const scenario = applyDefaults({
-    schemaVersion: 1,
+    schemaVersion: SCENARIO_SCHEMA_VERSION,
     id: 'capture',
     title: 'Network seen in a capture',
     description: 'Hosts, addresses and paths as the MPTCP connections of an opened capture show them. A link’s delay is half its handshake round trip and its rate what its subflows carried, both measured at the capture point. Drawn, never run.',

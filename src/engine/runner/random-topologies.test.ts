@@ -4,6 +4,7 @@
  * and any seed, each application receives exactly the bytes its peer
  * wrote, in order, and every connection closes.
  */
+import { SCENARIO_SCHEMA_VERSION } from '../scenario/types.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.ts';
@@ -55,7 +56,7 @@ function build(t: Topology): Scenario {
       ? { id: 'app', kind: 'bulk' as const, from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, bytes: t.traffic.bytes, startUs: 0 }
       : { id: 'app', from: 'client', to: 'server', toAddress: '198.18.1.2', port: 8080, startUs: 0, intervalUs: 1000, ...t.traffic };
   const doc = {
-    schemaVersion: 1,
+    schemaVersion: SCENARIO_SCHEMA_VERSION,
     id: 'random',
     title: 'random topology',
     description: 'A generated topology. It exercises the engine. Nothing more.',

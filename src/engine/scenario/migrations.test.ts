@@ -16,7 +16,7 @@ const fakeV0ToV1 = {
     return doc;
   },
 };
-const registry = defineScenarioMigrations(1, [fakeV0ToV1]);
+const registry = defineScenarioMigrations(2, [fakeV0ToV1, SCENARIO_MIGRATIONS.steps.get(1)!]);
 
 function asV0(doc: Doc): Doc {
   const old = copy(doc);
@@ -54,21 +54,21 @@ describe('migrations', () => {
     delete without.schemaVersion;
     expect(migrateScenario(without)).toEqual({
       ok: false,
-      problems: [{ path: '$.schemaVersion', code: 'SCENARIO_VERSION', message: 'missing "schemaVersion": this lab reads version 1; a document written for it starts with "schemaVersion": 1' }],
+      problems: [{ path: '$.schemaVersion', code: 'SCENARIO_VERSION', message: 'missing "schemaVersion": this lab reads versions 1 to 2; a document written for it starts with "schemaVersion": 2' }],
     });
     expect(migrateScenario({ ...minimalDocument(), schemaVersion: '1' })).toEqual({
       ok: false,
       problems: [{ path: '$.schemaVersion', code: 'SCENARIO_VERSION', message: 'must be a whole version number, got "1"' }],
     });
-    expect(migrateScenario({ ...minimalDocument(), schemaVersion: 2 })).toEqual({
+    expect(migrateScenario({ ...minimalDocument(), schemaVersion: 3 })).toEqual({
       ok: false,
-      problems: [{ path: '$.schemaVersion', code: 'SCENARIO_VERSION', message: 'version 2 is newer than this lab, which reads version 1: open it with a newer MPTCP Threat Lab' }],
+      problems: [{ path: '$.schemaVersion', code: 'SCENARIO_VERSION', message: 'version 3 is newer than this lab, which reads versions 1 to 2: open it with a newer MPTCP Threat Lab' }],
     });
     expect(migrateScenario({ ...minimalDocument(), schemaVersion: 0 })).toEqual({
       ok: false,
-      problems: [{ path: '$.schemaVersion', code: 'SCENARIO_VERSION', message: 'version 0 is older than this lab can read (version 1)' }],
+      problems: [{ path: '$.schemaVersion', code: 'SCENARIO_VERSION', message: 'version 0 is older than this lab can read (versions 1 to 2)' }],
     });
-    expect(migrateScenario({ ...minimalDocument(), schemaVersion: -1 }, registry)).toMatchObject({ ok: false, problems: [{ message: 'version -1 is older than this lab can read (versions 0 to 1)' }] });
+    expect(migrateScenario({ ...minimalDocument(), schemaVersion: -1 }, registry)).toMatchObject({ ok: false, problems: [{ message: 'version -1 is older than this lab can read (versions 0 to 2)' }] });
   });
   it('a step that fails becomes a problem, not an exception', () => {
     const r = migrateScenario({ schemaVersion: 0, links: 'not a list' }, registry);
@@ -82,7 +82,14 @@ describe('migrations', () => {
     expect(() => defineScenarioMigrations(3, [{ ...fakeV0ToV1, from: 2 }, { ...fakeV0ToV1, from: 0 }])).toThrow(/none from version 1/);
     expect(() => defineScenarioMigrations(2, [fakeV0ToV1, fakeV0ToV1])).toThrow(/two scenario migrations from version 0/);
   });
-  it('today the lab reads version 1 only', () => {
-    expect([SCENARIO_MIGRATIONS.oldest, SCENARIO_MIGRATIONS.current]).toEqual([1, 1]);
+  it('today the lab reads versions 1 and 2', () => {
+    expect([SCENARIO_MIGRATIONS.oldest, SCENARIO_MIGRATIONS.current]).toEqual([1, 2]);
+  });
+  it('version 1 becomes version 2 unchanged: the review section it lacks is optional', () => {
+    const v1 = { ...minimalDocument(), schemaVersion: 1 };
+    const r = migrateScenario(v1);
+    expect(r.ok && r.doc).toEqual(minimalDocument());
+    const loaded = loadScenario(v1);
+    expect(loaded.ok && loaded.scenario.review).toBeUndefined();
   });
 });

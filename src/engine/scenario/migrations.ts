@@ -2,9 +2,8 @@
  * Old documents keep loading: a registry of steps, each from schemaVersion N
  * to N+1, applied in order before validation (DESIGN.md §5). A step gets a
  * private copy of the document, may change it freely, and need not set
- * `schemaVersion` (the runner does). Version 1 is the first, so the
- * registry is empty today; `builtin/frozen/` keeps old built-ins to prove
- * each future step.
+ * `schemaVersion` (the runner does). `builtin/frozen/` keeps old built-ins
+ * to prove each step.
  */
 import type { ScenarioProblem } from './types.ts';
 import { SCENARIO_SCHEMA_VERSION } from './types.ts';
@@ -43,7 +42,13 @@ export function defineScenarioMigrations(current: number, migrations: readonly M
   return { current, oldest, steps };
 }
 
-export const SCENARIO_MIGRATIONS: MigrationRegistry = defineScenarioMigrations(SCENARIO_SCHEMA_VERSION, []);
+export const SCENARIO_MIGRATIONS: MigrationRegistry = defineScenarioMigrations(SCENARIO_SCHEMA_VERSION, [
+  {
+    from: 1,
+    description: 'version 2 adds the optional "review" section (a design review\'s decisions); a version 1 document has none, so nothing changes',
+    up: (doc) => doc,
+  },
+]);
 
 export type MigrateResult = { ok: true; doc: JsonObject } | { ok: false; problems: ScenarioProblem[] };
 

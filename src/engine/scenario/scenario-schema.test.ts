@@ -93,7 +93,7 @@ const broken: [string, (d: Editable) => void, Expected[]][] = [
   ]],
   ['ui as a number', (d) => (d.ui = 3), [{ path: '$.ui', code: 'SCENARIO_TYPE', message: 'must be an object, got 3' }]],
   ['hosts as an object', (d) => (d.hosts = { client: {} }), [{ path: '$.hosts', code: 'SCENARIO_TYPE', message: 'must be a list, got an object' }]],
-  ['schemaVersion 2 (validation after migration)', (d) => (d.schemaVersion = 2), [{ path: '$.schemaVersion', code: 'SCENARIO_ENUM', message: 'must be 1, got 2' }]],
+  ['schemaVersion 1 (validation after migration)', (d) => (d.schemaVersion = 1), [{ path: '$.schemaVersion', code: 'SCENARIO_ENUM', message: 'must be 2, got 1' }]],
   ['a prior with every problem', (d) => (d.attackers = [withPrior({ clientPort: 0, seq: { from: -1, to: 5 }, ack: { from: 1 }, windowBytes: 2 ** 31, dsn: { from: '1', to: '18446744073709551616' }, tokens: ['0123456G'], cookies: true })]), [
     { path: '$.attackers[0].prior.clientPort', code: 'SCENARIO_RANGE', message: 'must be an integer from 1 to 65535, got 0' },
     { path: '$.attackers[0].prior.seq.from', code: 'SCENARIO_RANGE', message: 'must be an integer from 0 to 4294967295, got -1' },

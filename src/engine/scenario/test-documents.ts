@@ -2,12 +2,14 @@
  * Documents for the scenario tests (never imported by engine code): a
  * minimal valid scenario, and copying and editing helpers.
  */
+import { SCENARIO_SCHEMA_VERSION } from './types.ts';
+
 export type Doc = Record<string, unknown>;
 
 /** The smallest useful valid document: two hosts, one link, one bulk transfer. */
 export function minimalDocument(): Doc {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCENARIO_SCHEMA_VERSION,
     id: 'mini',
     title: 'Mini',
     description: '',

@@ -8,7 +8,7 @@
  * document refers to it (links, NATs, traffic).
  */
 
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 export type Protocol = 'tcp' | 'mptcp-v0' | 'mptcp-v1';
 export type SchedulerId = 'lowest-rtt' | 'round-robin' | 'redundant';

@@ -1,6 +1,7 @@
 /**
  * Small hand-built scenarios for engine tests (complete documents, no defaults needed).
  */
+import { SCENARIO_SCHEMA_VERSION } from '../scenario/types.ts';
 import type { LinkSpec, MiddleboxSpec, Scenario } from '../scenario/types.ts';
 
 export function link(id: string, a: string, b: string, extra: Partial<LinkSpec> = {}): LinkSpec {
@@ -10,7 +11,7 @@ export function link(id: string, a: string, b: string, extra: Partial<LinkSpec> 
 /** client — r1 — server, one bulk transfer. */
 export function singlePathScenario(over: Partial<Scenario> = {}, linkExtra: Partial<LinkSpec> = {}): Scenario {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCENARIO_SCHEMA_VERSION,
     id: 'test-single-path',
     title: 'test',
     description: 'test',
