@@ -6,3 +6,4 @@ export { summarizeSurface, summarizePlace, compareFindings, type PlaceSummary, t
 export { runSurface, assembleSurface, surfaceVersion, type SurfaceResult } from './surface.ts';
 export { defaultSeverity, compareSeverity, SEVERITIES } from './severity.ts';
 export { surfaceFindings, reconcileReview, withDecision, newDecision, findingKey, findingAttack, type Finding, type FindingFlag, type ReviewedFinding } from './findings.ts';
+export type { MitigationCost, TradeoffKind, TradeoffRow, TradeoffResult } from './tradeoff-types.ts';
