@@ -372,7 +372,7 @@ export class Host implements NetNode {
       if (record.kept) record.endpoint = ep;
       out = ep;
     }
-    record.crypto = { hashes: cryptoCounters.hashes - before.hashes, hmacs: cryptoCounters.hmacs - before.hmacs, compressions: cryptoCounters.compressions - before.compressions };
+    record.crypto = { hashes: cryptoCounters.hashes - before.hashes, hmacs: cryptoCounters.hmacs - before.hmacs, compressions: cryptoCounters.compressions - before.compressions, cipherBlocks: cryptoCounters.cipherBlocks - before.cipherBlocks };
     return out;
   }
 

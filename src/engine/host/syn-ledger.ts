@@ -31,7 +31,7 @@ export interface SynRecord {
   /** The endpoint holding a half-open connection, to read how long it was held. */
   endpoint: TcpEndpoint | null;
   /** Hash work done to handle it (the SYN/ACK's HMAC, a cookie's hashes). */
-  crypto: { hashes: number; hmacs: number; compressions: number };
+  crypto: { hashes: number; hmacs: number; compressions: number; cipherBlocks: number };
   /** Why it was refused, when it was. */
   refused: string | null;
   /** Answered from a SYN cookie, without state. */
@@ -44,7 +44,7 @@ export interface SynRecord {
 
 /** A SYN's record as the listener first sees it: nothing kept, nothing decided yet. */
 export function newSynRecord(packetId: number, atUs: number, kind: SynRecord['kind']): SynRecord {
-  return { packetId, atUs, kind, kept: null, endpoint: null, crypto: { hashes: 0, hmacs: 0, compressions: 0 }, refused: null, cookie: false, answered: false, completed: false };
+  return { packetId, atUs, kind, kept: null, endpoint: null, crypto: { hashes: 0, hmacs: 0, compressions: 0, cipherBlocks: 0 }, refused: null, cookie: false, answered: false, completed: false };
 }
 
 /** Until when a record's state was held: the handshake completing or failing, or the end of the run. */

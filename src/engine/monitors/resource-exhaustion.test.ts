@@ -5,7 +5,7 @@ import type { FloodReference } from './monitor.ts';
 import { renderProse } from './prose.ts';
 import { resourceExhaustion } from './resource-exhaustion.ts';
 
-const crypto = (compressions: number) => ({ hashes: 0, hmacs: 0, compressions });
+const crypto = (compressions: number) => ({ hashes: 0, hmacs: 0, compressions, cipherBlocks: 0 });
 const open = () => fakeEndpoint();
 /** What the server's listeners did with SYNs, the attacker's 22–26 among them; the run ends at 10 ms. */
 const serverSyns = (): SynRecord[] => [

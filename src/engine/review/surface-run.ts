@@ -25,8 +25,14 @@ export interface SurfaceRow extends SurfaceCell {
   cutShort: boolean;
 }
 
-export function runSurfaceCell(s: Scenario, cell: SurfaceCell, cache: BaselineCache, phases?: SurfacePhases): SurfaceRow {
-  const r = runScenario(surfaceScenario(s, cell, cache, phases), { trace: 'count', cache, packetJson: false });
+/**
+ * Runs one row. `labels: false` skips the single-path TCP baseline that only
+ * labels failures MPTCP-specific or inherited (the failures themselves are
+ * the same): the trade-off search, which asks only which failures remain,
+ * runs half as much.
+ */
+export function runSurfaceCell(s: Scenario, cell: SurfaceCell, cache: BaselineCache, o: { phases?: SurfacePhases; labels?: boolean } = {}): SurfaceRow {
+  const r = runScenario(surfaceScenario(s, cell, cache, o.phases), { trace: 'count', cache, packetJson: false, ...(o.labels === false ? { baselines: 'attack-free' as const } : {}) });
   const amplification: Partial<Record<FailureId, number>> = {};
   for (const f of r.failures) if (f.amplification && amplification[f.id] === undefined) amplification[f.id] = Math.round(f.amplification.value * 1000) / 1000;
   const a = r.attackers[0];

@@ -12,7 +12,7 @@ export type TradeoffKind = 'defaults' | 'alone' | 'all' | 'cheapest';
 export interface MitigationCost {
   /** SHA compression-function calls plus cipher blocks, per connection (hosts' work: handshakes, joins, ADD_ADDR, TLS records). */
   hashPerConnection: number;
-  /** The server's hash work for one MP_JOIN SYN (its SYN/ACK HMAC, a cookie's hashes); null when no join ran. */
+  /** The server's hash and cipher work (SHA compressions plus AES blocks) for one MP_JOIN SYN: its SYN/ACK HMAC, a cookie's hashes; null when no join ran. */
   hashPerJoin: number | null;
   /** Half-open state the server held for the MP_CAPABLE SYN, in bytes (0 with SYN cookies). */
   stateBytesPerConnection: number;
@@ -49,7 +49,7 @@ export interface TradeoffResult {
   /** Findings no set that keeps the scenario's joins working stops (an on-path attacker can always reset). */
   unstoppable: string[];
   /**
-   * The cheapest set that stops every stoppable finding and adds none,
+   * The cheapest set that stops every stoppable finding (failures it adds are in its row),
    * found by searching the sets in order of cost (hash work per
    * connection, then state, then bytes on the wire); null when none does.
    */
