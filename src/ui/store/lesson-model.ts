@@ -64,6 +64,9 @@ const LOCKED_BY: Record<ScenarioChange['kind'], keyof LessonLock | null> = {
   'update-attacker': 'attackers',
   'remove-attacker': 'attackers',
   'set-window': 'attackers',
+  'set-review-decision': null,
+  'remove-review-decision': null,
+  'mark-reviewed': null,
 };
 
 const LOCK_WORDS: Record<keyof LessonLock, string> = { topology: 'the topology', protocol: 'the protocol', mitigations: 'the mitigations', attackers: 'the attackers' };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtinScenario, loadScenario, type Scenario } from '../../engine/index.ts';
+import { builtinScenario, findingKey, loadScenario, type ReviewDecision, type Scenario } from '../../engine/index.ts';
+import { makeStore } from '../testing/harness.tsx';
+import { lockRefusal } from './lesson-model.ts';
 import { applyChange, applyChanges, changesRun, describeChanges, freshLinkId, freshNodeId, type ScenarioChange } from './scenario-changes.ts';
 
 const base = builtinScenario('attack-add-addr-hijack-v0')!;
@@ -194,5 +196,77 @@ describe('topology change objects', () => {
     expect(changes.map((c) => describeChanges([c]))).toEqual(['add router router-1', 'connect router-1 and r1', 'remove link client-r1', 'remove r2']);
     expect(changes.map(changesRun)).toEqual([true, true, true, true]);
     expect(changesRun({ kind: 'move-node', id: 'r1', x: 0, y: 0 })).toBe(false);
+  });
+});
+
+describe('review change objects', () => {
+  const s = builtinScenario('two-path-v1')!;
+  const decision = (over: Partial<ReviewDecision> = {}): ReviewDecision => ({ attack: 'blind-reset:remove-addr', place: 'r1', location: 'on-path', capability: 'active', window: null, failure: 'connection-dos', status: 'open', severity: 'low', owner: '', comment: '', ...over });
+  const keyOf = findingKey(decision());
+  const other = findingKey(decision({ place: 'client-r1' }));
+  const reviewChanges: ScenarioChange[] = [
+    { kind: 'set-review-decision', decision: decision(), findings: [] },
+    { kind: 'remove-review-decision', key: keyOf },
+    { kind: 'mark-reviewed', findings: [keyOf] },
+  ];
+
+  it('add a decision, recording the findings on screen as reviewed (sorted, once each); the engine loads the result', () => {
+    const before = JSON.stringify(s);
+    const t = applyChange(s, { kind: 'set-review-decision', decision: decision(), findings: [other, keyOf, other] });
+    expect(JSON.stringify(s)).toBe(before);
+    expect(t.review).toEqual({ decisions: [decision()], reviewed: [keyOf, other].sort() });
+    expect(t.links).toBe(s.links);
+    const loaded = loadScenario(t);
+    expect(loaded.ok && loaded.scenario.review).toEqual(t.review);
+  });
+
+  it('replace a decision with the same key in its place, keeping the others', () => {
+    let t = applyChanges(s, [
+      { kind: 'set-review-decision', decision: decision(), findings: [keyOf] },
+      { kind: 'set-review-decision', decision: decision({ place: 'client-r1' }), findings: [other] },
+    ]);
+    t = applyChange(t, { kind: 'set-review-decision', decision: decision({ status: 'accepted', owner: 'ana', comment: 'on-path resets are inherited from TCP' }), findings: [keyOf] });
+    expect(t.review!.decisions.map((d) => [d.place, d.status, d.owner])).toEqual([
+      ['r1', 'accepted', 'ana'],
+      ['client-r1', 'open', ''],
+    ]);
+    expect(t.review!.reviewed).toEqual([keyOf, other].sort());
+  });
+
+  it('remove a decision by key, keeping what was reviewed; an unknown key changes nothing', () => {
+    const t = applyChange(s, { kind: 'set-review-decision', decision: decision(), findings: [keyOf, other] });
+    const u = applyChange(t, { kind: 'remove-review-decision', key: keyOf });
+    expect(u.review).toEqual({ decisions: [], reviewed: [keyOf, other].sort() });
+    expect(applyChange(u, { kind: 'remove-review-decision', key: keyOf })).toBe(u);
+    expect(applyChange(s, { kind: 'remove-review-decision', key: keyOf })).toBe(s);
+  });
+
+  it('mark findings reviewed without deciding; marking them again changes nothing', () => {
+    const t = applyChange(s, { kind: 'mark-reviewed', findings: [other, keyOf] });
+    expect(t.review).toEqual({ decisions: [], reviewed: [keyOf, other].sort() });
+    expect(applyChange(t, { kind: 'mark-reviewed', findings: [keyOf] })).toBe(t);
+  });
+
+  it('never change the run, and say what they do', () => {
+    expect(reviewChanges.map(changesRun)).toEqual([false, false, false]);
+    expect(reviewChanges.map((c) => describeChanges([c]))).toEqual(['review of connection-dos (blind-reset:remove-addr at r1)', 'remove a review decision', 'mark findings reviewed']);
+  });
+
+  it('undo and redo through the store without re-running, and a lesson lock never refuses them', () => {
+    const store = makeStore();
+    let runs = 0;
+    store.setState({ draft: s, run: { scenario: s, timeline: null }, runDraft: async () => void runs++ });
+    store.getState().edit({ kind: 'set-review-decision', decision: decision({ status: 'mitigated' }), findings: [keyOf] });
+    expect(store.getState().draft!.review!.decisions[0]!.status).toBe('mitigated');
+    store.getState().undo();
+    expect(store.getState().draft).toBe(s);
+    store.getState().redo();
+    expect(store.getState().draft!.review!.decisions[0]!.status).toBe('mitigated');
+    expect(runs).toBe(0);
+    // An edit the engine does not ignore still re-runs when undone.
+    store.getState().edit({ kind: 'set-protocol', protocol: 'mptcp-v0' });
+    store.getState().undo();
+    expect(runs).toBe(2);
+    expect(lockRefusal({ topology: true, protocol: true, mitigations: true, attackers: true }, reviewChanges)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * them and every view edits the same way. Validity is the engine's to judge:
  * the app runs the edited document, and a refused one keeps the work.
  */
-import type { ActionSpec, AttackerSpec, HostMitigation, InterfaceSpec, LinkSpec, Protocol, Scenario, TimeWindow } from '../../engine/index.ts';
+import { findingKey, type ActionSpec, type AttackerSpec, type HostMitigation, type InterfaceSpec, type LinkSpec, type Protocol, type ReviewDecision, type Scenario, type TimeWindow } from '../../engine/index.ts';
 
 export type LinkPatch = Partial<Pick<LinkSpec, 'delayUs' | 'bandwidthBps' | 'lossRate' | 'queuePackets' | 'mtuBytes'>>;
 export type AttackerPatch = Partial<Pick<AttackerSpec, 'label' | 'capability' | 'attack' | 'location' | 'at' | 'params' | 'guessBudget' | 'address'>>;
@@ -26,7 +26,17 @@ export type ScenarioChange =
   /** The link, the interfaces only it used, and attackers left with no place. */
   | { kind: 'remove-link'; id: string }
   /** The node, its links (as remove-link), its position, and attackers left with no place. Traffic naming it stays. */
-  | { kind: 'remove-node'; id: string };
+  | { kind: 'remove-node'; id: string }
+  /**
+   * A reviewer's decision about a finding, replacing the one with its key
+   * (`findingKey`); `findings` (keys) are the findings on screen, which
+   * become the reviewed ones, so a later run flags only others as new.
+   */
+  | { kind: 'set-review-decision'; decision: ReviewDecision; findings: string[] }
+  /** The decision with this key goes (a finding no longer found, or one decided by mistake). */
+  | { kind: 'remove-review-decision'; key: string }
+  /** The findings (keys) were seen without a decision: a later run no longer flags them as new. */
+  | { kind: 'mark-reviewed'; findings: string[] };
 
 /** The nodes an edit can add and connect: NATs and middleboxes have fixed interfaces. */
 export type EditableNodeKind = 'host' | 'router';
@@ -39,9 +49,14 @@ export function isSwitchChange(c: ScenarioChange): boolean {
   return c.kind === 'set-protocol' || c.kind === 'set-mitigations';
 }
 
-/** Whether a change can change the run (moving a node only changes `ui`, which the engine ignores; adding or removing one does not). */
+/** Review edits: the engine's runs ignore the `review` section. */
+export function isReviewChange(c: ScenarioChange): boolean {
+  return c.kind === 'set-review-decision' || c.kind === 'remove-review-decision' || c.kind === 'mark-reviewed';
+}
+
+/** Whether a change can change the run (moving a node only changes `ui`, and a review decision only `review`, which the engine ignores; adding or removing a node does not). */
 export function changesRun(c: ScenarioChange): boolean {
-  return c.kind !== 'move-node';
+  return c.kind !== 'move-node' && !isReviewChange(c);
 }
 
 export function applyChange(s: Scenario, c: ScenarioChange): Scenario {
@@ -80,6 +95,12 @@ export function applyChange(s: Scenario, c: ScenarioChange): Scenario {
       return removeLinks(s, [c.id]);
     case 'remove-node':
       return removeNode(s, c.id);
+    case 'set-review-decision':
+      return setDecision(s, c.decision, c.findings);
+    case 'remove-review-decision':
+      return removeDecision(s, c.key);
+    case 'mark-reviewed':
+      return markReviewed(s, c.findings);
   }
 }
 
@@ -116,6 +137,12 @@ export function describeChanges(changes: readonly ScenarioChange[]): string {
       return `remove link ${c.id}`;
     case 'remove-node':
       return `remove ${c.id}`;
+    case 'set-review-decision':
+      return `review of ${c.decision.failure} (${c.decision.attack} at ${c.decision.place})`;
+    case 'remove-review-decision':
+      return 'remove a review decision';
+    case 'mark-reviewed':
+      return 'mark findings reviewed';
   }
 }
 
@@ -248,4 +275,28 @@ function removeNode(s: Scenario, id: string): Scenario {
     ...(ui ? { ui } : {}),
   };
   return withoutPlaces(withoutActions(u, (a) => a.kind !== 'link-down' && a.kind !== 'link-up' && a.host === id), new Set([id]));
+}
+
+/** Keys sorted and without repeats, as the engine's `withDecision` keeps them. */
+const reviewedWith = (reviewed: readonly string[], more: readonly string[]) => [...new Set([...reviewed, ...more])].sort();
+
+/** Like the engine's `withDecision`, but a replaced decision keeps its place, so a saved file's diff shows one line changed. */
+function setDecision(s: Scenario, decision: ReviewDecision, findings: readonly string[]): Scenario {
+  const decisions = s.review?.decisions ?? [];
+  const key = findingKey(decision);
+  const at = decisions.findIndex((d) => findingKey(d) === key);
+  const next = at < 0 ? [...decisions, { ...decision }] : decisions.map((d, i) => (i === at ? { ...decision } : d));
+  return { ...s, review: { decisions: next, reviewed: reviewedWith(s.review?.reviewed ?? [], findings) } };
+}
+
+function removeDecision(s: Scenario, key: string): Scenario {
+  const review = s.review;
+  if (!review?.decisions.some((d) => findingKey(d) === key)) return s;
+  return { ...s, review: { ...review, decisions: review.decisions.filter((d) => findingKey(d) !== key) } };
+}
+
+function markReviewed(s: Scenario, findings: readonly string[]): Scenario {
+  const reviewed = s.review?.reviewed ?? [];
+  if (findings.every((k) => reviewed.includes(k)) && s.review) return s;
+  return { ...s, review: { decisions: s.review?.decisions ?? [], reviewed: reviewedWith(reviewed, findings) } };
 }

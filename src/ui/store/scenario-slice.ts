@@ -2,7 +2,7 @@ import type { DraftBase, DraftSnapshot, ScenarioSlice } from './types.ts';
 import type { Scenario } from '../../engine/index.ts';
 import type { Prevention } from '../../worker/capture-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
-import { applyChanges, changesRun } from './scenario-changes.ts';
+import { applyChanges, changesRun, type ScenarioChange } from './scenario-changes.ts';
 import { readyToRun } from './draft-status.ts';
 import { lockRefusal } from './lesson-model.ts';
 import { scenarioSizeProblem } from '../../engine/index.ts';
@@ -17,6 +17,10 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
   const rerun = () => {
     const draft = get().draft;
     if (draft && readyToRun(draft)) void get().runDraft({ auto: true });
+  };
+  // Undoing an edit the engine ignores (a moved node, a review decision) leaves the run on screen standing; a replaced draft (no changes) re-runs.
+  const rerunFor = (changes: readonly ScenarioChange[]) => {
+    if (changes.length === 0 || changes.some(changesRun)) rerun();
   };
   const snapshot = (): DraftSnapshot | null => {
     const { draft, draftBase } = get();
@@ -45,7 +49,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     set((s) => ({ draft: applyChanges(now.scenario, list), past: [...s.past, { changes: list, before: now }].slice(-HISTORY), future: [] }));
     // For the benchmark (scripts/bench-ui.mjs): an edit's time, to measure until its result is drawn.
     performance.mark('lab:edit');
-    // Moving a node changes only the picture: the engine ignores `ui`, so the run stands.
+    // Moving a node changes only the picture, a review decision only `review`: the engine ignores both, so the run stands.
     if (list.some(changesRun)) rerun();
   },
 
@@ -54,7 +58,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     const now = snapshot();
     if (!last || !now) return;
     set((s) => ({ draft: last.before.scenario, draftBase: last.before.base, past: s.past.slice(0, -1), future: [{ changes: last.changes, before: now }, ...s.future] }));
-    rerun();
+    rerunFor(last.changes);
   },
 
   redo: () => {
@@ -63,7 +67,7 @@ export const createScenarioSlice: SliceCreator<ScenarioSlice> = ({ client }) => 
     if (!next || !now) return;
     // A redo entry's `before` holds the draft as it was after its changes (what undo left behind).
     set((s) => ({ draft: next.before.scenario, draftBase: next.before.base, past: [...s.past, { changes: next.changes, before: now }], future: s.future.slice(1) }));
-    rerun();
+    rerunFor(next.changes);
   },
 
   replaceDraft: (scenario, base, options = {}) => {
