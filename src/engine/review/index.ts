@@ -8,3 +8,5 @@ export { defaultSeverity, compareSeverity, SEVERITIES } from './severity.ts';
 export { surfaceFindings, reconcileReview, withDecision, newDecision, findingKey, findingAttack, type Finding, type FindingFlag, type ReviewedFinding } from './findings.ts';
 export type { MitigationCost, TradeoffKind, TradeoffRow, TradeoffResult } from './tradeoff-types.ts';
 export { computeTradeoffs, computeTradeoffsSteps, measureCost, compareCost, withMitigationSet, tradeoffMitigations, type TradeoffProgress } from './tradeoffs.ts';
+export { threatDragonModel, type ThreatDragonModel } from './threat-dragon.ts';
+export { openThreatModel, type OpenThreatModel } from './otm.ts';

@@ -10,10 +10,14 @@
  */
 import type { Prevention, ScenarioInfo, SimulationSummary } from '../../../worker/capture-client.ts';
 import { mdCode, mdText as t } from '../../lib/export-text.ts';
+import { reviewMarkdown, type ReviewReportInput } from '../review/review-report.ts';
 import { chance, classOf, ms } from './describe.ts';
 
-/** The report; with `prevention`, each failure also names the switches that would prevent it (measured by re-running). */
-export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | undefined, prevention: Prevention | null = null): string {
+/**
+ * The report; with `prevention`, each failure also names the switches that would prevent it (measured by re-running);
+ * with `review`, the design review's surface map, trade-off table and decisions follow.
+ */
+export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | undefined, prevention: Prevention | null = null, review: ReviewReportInput | null = null): string {
   const lines: string[] = [];
   lines.push(`# Security report: ${t(sim.title)}`, '');
   if (sim.note) lines.push(`> ${t(sim.note)}`, '');
@@ -50,5 +54,6 @@ export function markdownReport(sim: SimulationSummary, info: ScenarioInfo | unde
     lines.push('');
   }
   lines.push('Mitigations and how each attack fares against them across attacker classes: `npm run --silent lab -- matrix` and docs/attacks.md.', '');
+  if (review) lines.push(reviewMarkdown(review));
   return lines.join('\n');
 }
