@@ -7,3 +7,4 @@ export { runSurface, assembleSurface, surfaceVersion, type SurfaceResult } from 
 export { defaultSeverity, compareSeverity, SEVERITIES } from './severity.ts';
 export { surfaceFindings, reconcileReview, withDecision, newDecision, findingKey, findingAttack, type Finding, type FindingFlag, type ReviewedFinding } from './findings.ts';
 export type { MitigationCost, TradeoffKind, TradeoffRow, TradeoffResult } from './tradeoff-types.ts';
+export { surfaceHead, assembleSurfaceFrom, dealSurfaceCells, type SurfaceHead } from './surface-parts.ts';
