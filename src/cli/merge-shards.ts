@@ -128,7 +128,8 @@ export class ShardMerge {
       const got = this.shards.get(k);
       if (!got) {
         const have = [...this.shards.keys()].sort((a, b) => a - b).map((x) => `${x}/${n}`);
-        throw new LabError('CLI_MERGE', `missing shard ${k}/${n} (the input has ${have.join(', ')})`);
+        const listed = have.length > 10 ? `${have.slice(0, 10).join(', ')} and ${have.length - 10} more` : have.join(', ');
+        throw new LabError('CLI_MERGE', `missing shard ${k}/${n} (the input has ${listed})`);
       }
       const expected = k < header.rows ? Math.ceil((header.rows - k) / n) : 0;
       if (got.rows < expected) {
