@@ -11,8 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Named for the checkout: worktrees that share one node_modules must not run each other's bundle.
 const STEM = join(ROOT, 'node_modules', '.cache', 'mptcp-lab', `cli-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
-/** The CLI and its worker threads (`lab matrix --workers N`, `lab analyze`), each bundled to one file. */
-const ENTRIES = { cli: ['src/cli/run.ts', `${STEM}.mjs`], matrixWorker: ['src/cli/matrix-worker.ts', `${STEM}-matrix-worker.mjs`], analyzeWorker: ['src/cli/analyze-worker.ts', `${STEM}-analyze-worker.mjs`] };
+/** The CLI and its worker threads (`lab matrix --workers N`, `lab surface --workers N`, `lab analyze`), each bundled to one file. */
+const ENTRIES = { cli: ['src/cli/run.ts', `${STEM}.mjs`], matrixWorker: ['src/cli/matrix-worker.ts', `${STEM}-matrix-worker.mjs`], analyzeWorker: ['src/cli/analyze-worker.ts', `${STEM}-analyze-worker.mjs`], surfaceWorker: ['src/cli/surface-worker.ts', `${STEM}-surface-worker.mjs`] };
 const SOURCES = ['src/cli', 'src/engine', 'package.json', 'package-lock.json', 'bin/cli-bundle.js'];
 
 /** Newest modification time among the sources (test files cannot be bundled, so they do not count). */
@@ -38,7 +38,7 @@ function fresh(out) {
 }
 
 /**
- * The bundled file of `entry` ('cli', 'matrixWorker' or 'analyzeWorker'), built first when stale. When it cannot be built,
+ * The bundled file of `entry` ('cli', 'matrixWorker', 'surfaceWorker' or 'analyzeWorker'), built first when stale. When it cannot be built,
  * `{ error }` says why (the caller falls back to tsx where it is installed, for development).
  */
 export async function cliBundle(entry = 'cli') {

@@ -9,11 +9,13 @@ import { analyzeCommand } from './commands/analyze.ts';
 import { benchCommand } from './commands/bench.ts';
 import { matrixCommand } from './commands/matrix.ts';
 import { runCommand } from './commands/run.ts';
+import { surfaceCommand } from './commands/surface.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { lessonCommand } from './commands/lesson.ts';
 import type { CliIo, Command } from './commands/command.ts';
 import { forTerminal } from './terminal-text.ts';
 
-const COMMANDS: readonly Command[] = [runCommand, matrixCommand, analyzeCommand, benchCommand, lessonCommand];
+const COMMANDS: readonly Command[] = [runCommand, matrixCommand, surfaceCommand, mergeCommand, analyzeCommand, benchCommand, lessonCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -38,6 +40,7 @@ export async function main(argv: string[], terminal: CliIo): Promise<number> {
     out: (t) => terminal.out(forTerminal(t)),
     err: (t) => terminal.err(forTerminal(t)),
     ...(p && { progress: { tty: p.tty, now: () => p.now(), update: (t: string) => p.update(forTerminal(t)), done: () => p.done() } }),
+    ...(terminal.stdin && { stdin: terminal.stdin }),
   };
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');

@@ -7,6 +7,8 @@ export interface CliIo {
    * watches; stdout stays clean either way (it may be JSON).
    */
   progress?: ProgressIo;
+  /** Standard input, for a `-` argument (`lab merge -`); the process's own when absent. */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 export interface ProgressIo {

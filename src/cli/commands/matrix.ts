@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import {
   ATTACKS,
   LIMITS,
@@ -23,7 +22,10 @@ import {
   type MatrixRow,
 } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
-import type { CliIo, Command } from './command.ts';
+import { inPlanOrder, parseShard, planDigest, shardCells, shardRowLine, SHARD_FORMAT, type MatrixShardHeader } from '../shard.ts';
+import { rowProgress, runInWorkers } from '../row-pool.ts';
+import { listOption, workersOption } from '../list-option.ts';
+import type { Command } from './command.ts';
 
 const WORKER = fileURLToPath(new URL('../../../bin/matrix-worker.js', import.meta.url));
 
@@ -40,23 +42,6 @@ const SHORT: Record<FailureId, string> = {
   'third-party-flooding': 'FLOOD',
   degradation: 'DEG',
 };
-
-function list<T extends string>(text: string | undefined, allowed: readonly T[], option: string): T[] | undefined {
-  if (text === undefined) return undefined;
-  const items = text.split(',').map((x) => x.trim()).filter(Boolean);
-  for (const x of items) if (!allowed.includes(x as T)) throw new UsageError(`${option}: "${x}" is not one of ${allowed.join(', ')}`);
-  if (items.length === 0) throw new UsageError(`${option} needs at least one value`);
-  return items as T[];
-}
-
-function parseShard(text: string | undefined): { i: number; n: number } {
-  if (text === undefined) return { i: 0, n: 1 };
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  const i = m ? Number(m[1]) : NaN;
-  const n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i >= n) throw new UsageError(`--shard takes i/n with 0 ≤ i < n, like 0/4, got "${text}"`);
-  return { i, n };
-}
 
 function classLabel(r: Pick<MatrixCell, 'location' | 'capability' | 'window'>): string {
   const where = r.location === 'partial-time-on-path' ? `partial(${r.window})` : r.location;
@@ -119,32 +104,21 @@ export function matrixText(rows: MatrixRow[]): string {
   return parts.join('\n\n');
 }
 
-async function runWithWorkers(cells: MatrixCell[], workers: number, io: CliIo): Promise<MatrixRow[]> {
-  const rows: MatrixRow[] = new Array(cells.length);
-  let done = 0;
-  const shares = dealMatrixCells(cells, workers).map((rows) => ({ rows }));
-  await Promise.all(
-    shares.map(
-      ({ rows: share }) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(WORKER, { workerData: { cells: share } });
-          worker.on('message', (m: { index: number; row: MatrixRow } | { done: true }) => {
-            if ('done' in m) return;
-            rows[m.index] = m.row;
-            if (++done % 100 === 0) io.err(`  ${done}/${cells.length} rows`);
-          });
-          worker.on('error', reject);
-          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a matrix worker exited with status ${code}`))));
-        }),
-    ),
-  );
-  return rows;
+/** A row as `--json`, a shard and `lab merge` print it: without its wall time (stderr has the timing), so the same sweep prints the same bytes. */
+export function matrixJsonRow(row: MatrixRow): Omit<MatrixRow, 'runMs'> {
+  const { runMs: _runMs, ...rest } = row;
+  return rest;
+}
+
+/** What `lab matrix --json` prints, and `lab merge` of its shards. */
+export function matrixJson(rows: readonly Omit<MatrixRow, 'runMs'>[]): string {
+  return JSON.stringify({ rows }, null, 2);
 }
 
 export const matrixCommand: Command = {
   name: 'matrix',
   summary: 'run every attack against every attacker class, for v0 and v1, with each mitigation, and tabulate the security failures',
-  usage: `Usage: lab matrix [--json] [--attacks A,B] [--protocols v0,v1] [--mitigations M,N] [--guess-budget N] [--workers N] [--shard i/n]
+  usage: `Usage: lab matrix [--json] [--attacks A,B] [--protocols v0,v1] [--mitigations M,N] [--guess-budget N] [--workers N] [--shard K/N]
 
 Runs the attack matrix: every attack of the security model against every
 attacker class that can follow it (off-path active; partial-time on-path,
@@ -166,7 +140,14 @@ RFC 6181.
 Without --json it prints one table per protocol (attacks as rows, attacker
 classes as columns, failures in the cells, * = MPTCP-specific, (X) =
 suffered by plain TCP only, ○ = not attempted), then what each mitigation
-changes.
+changes. --json prints the rows without their wall time (stderr has the
+timing), so the same sweep prints the same bytes on any machine.
+
+With --shard K/N it runs only the rows whose index i in the plan has
+i % N == K and prints JSON Lines (a header, then one {"index", "row"} line
+per row); "lab merge" puts N such shards together into exactly what one
+run with --json prints (the README shows GNU parallel and a Kubernetes
+Indexed Job doing it).
 
 Options:
   --json              print { "rows": [...] } instead of the tables
@@ -177,7 +158,7 @@ Options:
                       the sweep's time grows with it, the chance of success barely;
                       at most the scenario limit, ${LIMITS.guessBudget})
   --workers N         run rows in up to N worker threads (default 1; no more than the cores and the attacks)
-  --shard i/n         run only rows i, i+n, i+2n, … (to split the sweep between machines)
+  --shard K/N         run only rows K, K+N, K+2N, … (0 ≤ K < N) and print them as JSON Lines for lab merge
   -h, --help          show this help
 
 Failures: ${Object.entries(SHORT)
@@ -191,36 +172,44 @@ Failures: ${Object.entries(SHORT)
       strict: true,
     });
     if (positionals.length) throw new UsageError(`lab matrix takes no arguments, got "${positionals[0]}"`);
-    const attacks = list<AttackId>(values.attacks, ATTACKS.map((a) => a.id), '--attacks');
-    const protocols = list<MatrixProtocol>(values.protocols, ['v0', 'v1'], '--protocols');
-    const mitigations = list<MatrixMitigation>(values.mitigations, MATRIX_MITIGATIONS, '--mitigations');
-    const asked = values.workers === undefined ? 1 : Number(values.workers);
-    if (!Number.isInteger(asked) || asked < 1 || asked > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
+    const attacks = listOption<AttackId>(values.attacks, ATTACKS.map((a) => a.id), '--attacks');
+    const protocols = listOption<MatrixProtocol>(values.protocols, ['v0', 'v1'], '--protocols');
+    const mitigations = listOption<MatrixMitigation>(values.mitigations, MATRIX_MITIGATIONS, '--mitigations');
+    const asked = workersOption(values.workers);
     const shard = parseShard(values.shard);
     const budgetText = values['guess-budget'];
     const guessBudget = budgetText === undefined ? undefined : Number(budgetText);
     // The scenario limit (a scenario file could not ask for more either).
     if (guessBudget !== undefined && (!/^\d+$/.test(budgetText!) || guessBudget > LIMITS.guessBudget)) throw new UsageError(`--guess-budget must be a whole number from 0 to ${LIMITS.guessBudget} (the scenario limit), got "${budgetText}"`);
-    const cells = planMatrix({ ...(attacks ? { attacks } : {}), ...(protocols ? { protocols } : {}), ...(mitigations ? { mitigations } : {}), ...(guessBudget !== undefined ? { guessBudget } : {}) }).filter((_, i) => i % shard.n === shard.i);
+    const plan = planMatrix({ ...(attacks ? { attacks } : {}), ...(protocols ? { protocols } : {}), ...(mitigations ? { mitigations } : {}), ...(guessBudget !== undefined ? { guessBudget } : {}) });
+    const picked = shardCells(plan, shard);
+    const cells = picked.map((x) => x.cell);
+    const sharded = values.shard !== undefined;
     const workers = matrixWorkerCount(asked, cells, availableParallelism());
     const capped = workers < asked ? ` (--workers ${asked} capped by ${new Set(cells.map((c) => c.attack)).size} attack group(s) and ${availableParallelism()} core(s))` : '';
-    io.err(`lab matrix: ${cells.length} rows${shard.n > 1 ? ` (shard ${shard.i}/${shard.n})` : ''}${workers > 1 ? ` in ${workers} workers` : ''}${capped}`);
-    const t0 = performance.now();
-    let rows: MatrixRow[];
+    io.err(`lab matrix: ${cells.length} rows${sharded ? ` (shard ${shard.k}/${shard.n} of ${plan.length})` : ''}${workers > 1 ? ` in ${workers} workers` : ''}${capped}`);
+    if (sharded) {
+      const header: MatrixShardHeader = { kind: 'lab-matrix-shard', format: SHARD_FORMAT, shard, rows: plan.length, plan: planDigest(plan) };
+      io.out(JSON.stringify(header));
+    }
+    const rows: MatrixRow[] = new Array(cells.length);
+    const progress = rowProgress(io, 'matrix', cells.length, 100);
+    const emit = inPlanOrder<MatrixRow>(
+      picked.map((x) => x.index),
+      (index, row) => io.out(shardRowLine(index, matrixJsonRow(row))),
+    );
+    const done = (local: number, row: MatrixRow) => {
+      progress.tick();
+      if (sharded) emit(picked[local]!.index, row);
+      else rows[local] = row;
+    };
     if (workers === 1) {
       const cache = newBaselineCache();
-      rows = cells.map((c, i) => {
-        if ((i + 1) % 100 === 0) io.err(`  ${i + 1}/${cells.length} rows`);
-        return runMatrixCell(c, cache, () => performance.now());
-      });
-    } else rows = await runWithWorkers(cells, workers, io);
-    const seconds = (performance.now() - t0) / 1000;
-    io.err(`lab matrix: ${rows.length} rows in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(0)} rows/s)`);
-    if (values.json) {
-      io.out(JSON.stringify({ rows }, null, 2));
-      return 0;
-    }
-    io.out(matrixText(rows));
+      cells.forEach((c, i) => done(i, runMatrixCell(c, cache, () => performance.now())));
+    } else await runInWorkers<MatrixRow>(WORKER, dealMatrixCells(cells, workers), {}, done);
+    progress.finish();
+    if (sharded) return 0;
+    io.out(values.json ? matrixJson(rows.map(matrixJsonRow)) : matrixText(rows));
     return 0;
   },
 };

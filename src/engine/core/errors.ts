@@ -36,6 +36,8 @@ export type ErrorCode =
   | 'CLI_FILE_TOO_BIG'
   /** A device, FIFO or socket where a regular file was expected (`/dev/zero` would never end). */
   | 'CLI_NOT_A_FILE'
+  /** `lab merge`: shard files that do not make one whole sweep (a line that is not a shard's, a shard missing or twice, shards of different sweeps). */
+  | 'CLI_MERGE'
   // a request replaced by a newer one before it finished
   | 'CANCELLED'
   | 'INTERNAL';

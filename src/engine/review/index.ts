@@ -10,3 +10,4 @@ export type { MitigationCost, TradeoffKind, TradeoffRow, TradeoffResult } from '
 export { computeTradeoffs, computeTradeoffsSteps, measureCost, compareCost, withMitigationSet, tradeoffMitigations, type TradeoffProgress } from './tradeoffs.ts';
 export { threatDragonModel, type ThreatDragonModel } from './threat-dragon.ts';
 export { openThreatModel, type OpenThreatModel } from './otm.ts';
+export { surfaceHead, assembleSurfaceFrom, dealSurfaceCells, type SurfaceHead } from './surface-parts.ts';
