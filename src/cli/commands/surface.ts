@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ATTACKS, assembleSurface, dealSurfaceCells, newBaselineCache, planSurface, runSurfaceCell, surfaceHead, type AttackId, type SurfaceResult, type SurfaceRow } from '../../engine/index.ts';
+import { ATTACKS, assembleSurface, computeTradeoffs, dealSurfaceCells, newBaselineCache, openThreatModel, planSurface, runSurfaceCell, surfaceHead, threatDragonModel, type AttackId, type SurfaceResult, type SurfaceRow, type TradeoffResult } from '../../engine/index.ts';
+import { checkWritable, writeOutput } from '../output-file.ts';
+import { tradeoffText } from '../tradeoff-text.ts';
 import { UsageError } from '../cli-error.ts';
 import { listOption, workersOption } from '../list-option.ts';
 import { scenarioFrom } from '../load-scenario.ts';
@@ -13,14 +15,15 @@ import type { Command } from './command.ts';
 const WORKER = fileURLToPath(new URL('../../../bin/surface-worker.js', import.meta.url));
 
 /** What `lab surface --json` prints, and `lab merge` of its shards. */
-export function surfaceJson(result: SurfaceResult): string {
-  return JSON.stringify(result, null, 2);
+export function surfaceJson(result: SurfaceResult, tradeoffs: TradeoffResult | null = null): string {
+  return JSON.stringify(tradeoffs ? { ...result, tradeoffs } : result, null, 2);
 }
 
 export const surfaceCommand: Command = {
   name: 'surface',
   summary: 'sweep a scenario\'s attack surface: every place, attacker class and attack on your own network, worst failure per place',
   usage: `Usage: lab surface <scenario.json | builtin-id> [--json] [--attacks A,B] [--workers N] [--shard K/N]
+                   [--tradeoffs] [--threat-dragon FILE] [--otm FILE]
 
 Sweeps the attack surface of your own scenario (the app's surface map): an
 attacker at each place, meaning each link, each router (all its links) and
@@ -50,6 +53,20 @@ JOB_COMPLETION_INDEX) and prints JSON Lines: a header (the plan and the
 result's head), then one {"index", "row"} line per row. "lab merge" puts the
 N shards together into exactly what --json prints for the whole sweep.
 
+--tradeoffs then weighs the mitigations: the version's defaults, each
+mitigation alone and all of them, each with its cost measured on the
+scenario's attacker-free run (hash and cipher work per connection and per
+join, half-open state per SYN, bytes on the wire, joins broken, as
+address-bound join HMACs break a join through a NAT) and what it stops of
+the findings (their rows run again under it); then the cheapest set that
+stops every finding some set keeping the joins working stops, found by
+searching the combinations in order of cost. With --json it is the
+result's "tradeoffs".
+
+--threat-dragon FILE and --otm FILE write the threat model (the scenario's
+review decisions included) as OWASP Threat Dragon v2 JSON and as an Open
+Threat Model document; with --tradeoffs, each threat names the cheapest set.
+
 Progress (rows done, rows per second) goes to stderr; stdout is the result.
 
 Options:
@@ -57,6 +74,9 @@ Options:
   --attacks LIST    only these attacks (${ATTACKS.map((a) => a.id).join(', ')})
   --workers N       run rows in up to N worker threads (default 1; no more than the cores and the attacks)
   --shard K/N       run only rows K, K+N, K+2N, … and print them as JSON Lines for lab merge
+  --tradeoffs       also measure the mitigation trade-offs and find the cheapest stopping set
+  --threat-dragon F write the threat model as OWASP Threat Dragon v2 JSON to F
+  --otm F           write the threat model as an Open Threat Model (OTM) document to F
   -h, --help        show this help
 
 Examples:
@@ -66,7 +86,7 @@ Examples:
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { json: { type: 'boolean' }, attacks: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' } },
+      options: { json: { type: 'boolean' }, attacks: { type: 'string' }, workers: { type: 'string' }, shard: { type: 'string' }, tradeoffs: { type: 'boolean' }, 'threat-dragon': { type: 'string' }, otm: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -76,6 +96,11 @@ Examples:
     const asked = workersOption(values.workers);
     const shard = parseShard(values.shard);
     const sharded = values.shard !== undefined;
+    const exports = { td: values['threat-dragon'], otm: values.otm };
+    if (sharded && (values.tradeoffs || exports.td !== undefined || exports.otm !== undefined)) throw new UsageError('--tradeoffs, --threat-dragon and --otm need the whole sweep: run them without --shard (or on the merged result\'s scenario)');
+    // Checked before the sweep: minutes of work should not be lost to a typo in a path.
+    if (exports.td !== undefined) checkWritable(exports.td, '--threat-dragon');
+    if (exports.otm !== undefined) checkWritable(exports.otm, '--otm');
     const s = scenarioFrom(positionals[0]!);
     const plan = planSurface(s, attacks ? { attacks } : {});
     const picked = shardCells(plan.cells, shard);
@@ -105,7 +130,22 @@ Examples:
     progress.finish();
     if (sharded) return 0;
     const result = assembleSurface(s, plan.places, rows, plan.skipped);
-    io.out(values.json ? surfaceJson(result) : surfaceText(result, s.review));
+    let tradeoffs: TradeoffResult | null = null;
+    if (values.tradeoffs) {
+      const t0 = performance.now();
+      let last = 0;
+      tradeoffs = computeTradeoffs(s, result, (p) => {
+        const now = performance.now();
+        if (now - last < 2000) return;
+        last = now;
+        io.err(`  trade-offs: ${p.phase} ${p.done}/${p.total}`);
+      });
+      io.err(`lab surface: trade-offs in ${((performance.now() - t0) / 1000).toFixed(2)} s (${tradeoffs.setsSearched} sets searched)`);
+    }
+    if (exports.td !== undefined) writeOutput(exports.td, '--threat-dragon', JSON.stringify(threatDragonModel(s, result, tradeoffs), null, 2));
+    if (exports.otm !== undefined) writeOutput(exports.otm, '--otm', JSON.stringify(openThreatModel(s, result, tradeoffs), null, 2));
+    if (values.json) io.out(surfaceJson(result, tradeoffs));
+    else io.out([surfaceText(result, s.review), ...(tradeoffs ? [tradeoffText(tradeoffs)] : [])].join('\n\n'));
     return 0;
   },
 };

@@ -30,7 +30,7 @@ export function cheapestSentence(r: TradeoffResult): string {
     return r.unstoppable.length ? `No set that keeps the scenario's joins working stops any finding of the map ${searched}.` : 'The surface map found nothing to stop.';
   }
   const best = r.cheapest;
-  if (!best) return `No set stops every stoppable finding without adding failures of its own ${searched}.`;
+  if (!best) return `No set stops every stoppable finding ${searched}.`;
   const cost = `${formatCount(best.cost.hashPerConnection)} hash operations per connection`;
   if (best.mitigations.length === 0) return `The version's defaults already stop every stoppable finding (${cost}).`;
   return `The cheapest set that stops every stoppable finding: ${setText(best.mitigations)} (${cost}) ${searched}.`;
