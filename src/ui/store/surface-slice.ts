@@ -48,6 +48,8 @@ const summarise = (m: Pick<SurfaceState, 'scenario' | 'places' | 'rows' | 'skipp
 
 export const createSurfaceSlice: SliceCreator<SurfaceSlice> = () => (set, get) => {
   let current: SurfaceRun | null = null;
+  /** Puts the rows that arrived since the last batch on screen (a cancel keeps them). */
+  let flushNow: () => void = () => {};
   const cache = new Map<string, Cached>();
   const remember = (version: string, entry: Cached) => {
     cache.delete(version);
@@ -91,6 +93,10 @@ export const createSurfaceSlice: SliceCreator<SurfaceSlice> = () => (set, get) =
           return { surface: { ...next, result: summarise(next) } };
         });
       };
+      flushNow = () => {
+        if (timer !== null) clearTimeout(timer);
+        flush();
+      };
       const run = runSurfaceInWorkers(scenario, workers, {
         onPlanned: (total, places, skipped) =>
           set((s) => {
@@ -125,6 +131,7 @@ export const createSurfaceSlice: SliceCreator<SurfaceSlice> = () => (set, get) =
     cancelSurface: () => {
       if (!current) return;
       current.cancel();
+      flushNow();
       current = null;
       set((s) => (s.surface ? { surface: { ...s.surface, running: false, cancelled: true } } : {}));
     },

@@ -20,12 +20,12 @@ export interface LookInfo {
 
 /** In the legend's order, worst first. */
 export const LOOKS: readonly LookInfo[] = [
-  { look: 'high', glyph: 'H', name: 'High', meaning: 'worst failure here is of high severity (spoofing or tampering, or MPTCP-specific disclosure)' },
-  { look: 'medium', glyph: 'M', name: 'Medium', meaning: 'worst failure here is of medium severity' },
-  { look: 'low', glyph: 'L', name: 'Low', meaning: 'worst failure here is of low severity (denial of service)' },
-  { look: 'defended', glyph: '✓', name: 'Defended', meaning: 'attackers here acted and caused no failure' },
-  { look: 'not-attempted', glyph: '?', name: 'Not attempted', meaning: 'no attacker here could act: nothing is known, which is not defended' },
-  { look: 'not-run', glyph: '–', name: 'Not run', meaning: 'no row ran here (yet, or every cell was skipped)' },
+  { look: 'high', glyph: 'H', name: 'High', meaning: 'spoofing or tampering (or MPTCP-specific disclosure)' },
+  { look: 'medium', glyph: 'M', name: 'Medium', meaning: 'disclosure (or MPTCP-specific denial of service)' },
+  { look: 'low', glyph: 'L', name: 'Low', meaning: 'denial of service' },
+  { look: 'defended', glyph: '✓', name: 'Defended', meaning: 'attackers acted, no failure' },
+  { look: 'not-attempted', glyph: '?', name: 'Not attempted', meaning: 'no attacker could act: unknown, not defended' },
+  { look: 'not-run', glyph: '–', name: 'Not run', meaning: 'no row ran here (yet, or all skipped)' },
 ];
 
 const BY_LOOK = new Map(LOOKS.map((l) => [l.look, l]));
