@@ -9,7 +9,7 @@ export function SurfaceLegend() {
       </h3>
       <ul className="surface-legend__list">
         {LOOKS.map((l) => (
-          <li key={l.look} className="surface-legend__item" data-look={l.look}>
+          <li key={l.look} className="surface-legend__item" data-look={l.look} title={`${l.name}: ${l.meaning}`}>
             <svg className="surface-legend__swatch" viewBox="0 0 44 20" aria-hidden="true" focusable="false">
               <g className={`surface-stroke surface-stroke--${l.look}`}>
                 <path className="surface-stroke__line" d="M2,10 H42" />
