@@ -14,6 +14,7 @@ import { TimelineView } from '../features/timeline/TimelineView.tsx';
 import { TopologyView } from '../features/topology/TopologyView.tsx';
 import { MatrixView } from '../features/matrix/MatrixView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
+import { SurfaceView } from '../features/surface/SurfaceView.tsx';
 import { useLessonKeys } from '../features/lessons/use-lesson-keys.ts';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -62,7 +63,7 @@ function OverviewPane() {
 function RunViews() {
   const view = useAppStore(selectMainView);
   const setView = useAppStore(selectSetMainView);
-  const panels: Record<MainView, ReactNode> = { overview: <OverviewPane />, timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView /> };
+  const panels: Record<MainView, ReactNode> = { overview: <OverviewPane />, timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView />, surface: <SurfaceView /> };
   return (
     <div className="run-views">
       <div className="run-views__tabs" role="tablist" aria-label="Views">
@@ -83,8 +84,8 @@ function RunViews() {
 export function Workspace() {
   const timeline = useAppStore(selectTimeline);
   const view = useAppStore(selectMainView);
-  // The matrix and the comparison are about runs, not packets: they take the packet detail's room.
-  const wide = timeline !== null && (view === 'matrix' || view === 'compare');
+  // The matrix, the comparison and the surface map are about runs, not packets: they take the packet detail's room.
+  const wide = timeline !== null && (view === 'matrix' || view === 'compare' || view === 'surface');
   // The inspector takes room only when there is a packet to inspect; until then it is one line.
   const inspecting = useAppStore(selectSelectedFrame) !== null;
   const lessonOpen = useAppStore(selectLessonOpen);

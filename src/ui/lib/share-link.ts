@@ -63,7 +63,7 @@ export interface SharedPacketFilter {
 }
 
 /** The tabs a link can name. */
-export const SHARED_VIEWS = ['overview', 'timeline', 'topology', 'packets', 'matrix', 'compare'] as const;
+export const SHARED_VIEWS = ['overview', 'timeline', 'topology', 'packets', 'matrix', 'compare', 'surface'] as const;
 export type SharedView = (typeof SHARED_VIEWS)[number];
 
 const positiveInt = (v: string | null) => {

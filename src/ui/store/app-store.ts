@@ -11,6 +11,7 @@ import { createViewSlice } from './view-slice.ts';
 import { createPlaybackSlice } from './playback-slice.ts';
 import { createScenarioSlice } from './scenario-slice.ts';
 import { createMatrixSlice } from './matrix-slice.ts';
+import { createSurfaceSlice } from './surface-slice.ts';
 import { createCompareSlice } from './compare-slice.ts';
 import { createLessonSlice } from './lesson-slice.ts';
 import { createPresenterSlice } from './presenter-slice.ts';
@@ -26,6 +27,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPlaybackSlice(internals)(...a),
     ...createScenarioSlice(internals)(...a),
     ...createMatrixSlice(internals)(...a),
+    ...createSurfaceSlice(internals)(...a),
     ...createCompareSlice(internals)(...a),
     ...createLessonSlice(internals)(...a),
     ...createPresenterSlice(internals)(...a),

@@ -8,6 +8,7 @@ export const MAIN_VIEWS: readonly { id: MainView; label: string; key: string }[]
   { id: 'packets', label: 'Packets', key: '4' },
   { id: 'matrix', label: 'Attack matrix', key: '5' },
   { id: 'compare', label: 'Compare', key: '6' },
+  { id: 'surface', label: 'Attack surface', key: '7' },
 ];
 
 /** The view a run opens on: topology and timeline together. */

@@ -132,3 +132,10 @@ export const selectTogglePresenting = (s: AppState) => s.togglePresenting;
 export const selectSetPresenting = (s: AppState) => s.setPresenting;
 export const selectSetPresenterLayout = (s: AppState) => s.setPresenterLayout;
 export const selectToggleLaser = (s: AppState) => s.toggleLaser;
+
+export const selectSurface = (s: AppState) => s.surface;
+export const selectSurfacePlace = (s: AppState) => s.surfacePlace;
+export const selectMapSurface = (s: AppState) => s.mapSurface;
+export const selectCancelSurface = (s: AppState) => s.cancelSurface;
+export const selectChooseSurfacePlace = (s: AppState) => s.selectSurfacePlace;
+export const selectOpenSurfaceRow = (s: AppState) => s.openSurfaceRow;

@@ -1,4 +1,4 @@
-import type { Lesson, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, TimelineData } from '../../engine/index.ts';
+import type { Lesson, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, SurfacePlan, SurfaceResult, SurfaceRow, TimelineData } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
 import type { LessonProgress, LessonSource, OpenLesson, StepAnswer } from './lesson-model.ts';
 import type { PageReport, AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
@@ -144,7 +144,7 @@ export interface SimulatedRun {
   timeline: TimelineData | null;
 }
 
-export type MainView = 'overview' | 'timeline' | 'topology' | 'packets' | 'matrix' | 'compare';
+export type MainView = 'overview' | 'timeline' | 'topology' | 'packets' | 'matrix' | 'compare' | 'surface';
 
 /** Simulated time on screen, and the replay of a run. */
 export interface PlaybackSlice {
@@ -196,6 +196,47 @@ export interface MatrixSlice {
   cancelMatrix(): void;
   /** Opens a row's scenario as the run on screen (its timeline view). */
   openMatrixRow(row: MatrixRow): Promise<void>;
+}
+
+/** The attack-surface sweep of the draft, run in workers from the app. */
+export interface SurfaceState {
+  /** The scenario swept, as it was sent to the workers (a row opens from it). */
+  scenario: Scenario;
+  /** Its `surfaceVersion`: the draft is stale against the map when its version differs. */
+  version: string;
+  /** Rows as they arrive, by their place in the plan (undefined: not run yet). */
+  rows: (SurfaceRow | undefined)[];
+  /** The places and the cells that cannot be built (empty until the workers have planned). */
+  places: SurfacePlan['places'];
+  skipped: SurfacePlan['skipped'];
+  /** Rows in the plan (0 until planned). */
+  total: number;
+  done: number;
+  workers: number;
+  running: boolean;
+  startedAt: number;
+  /** Wall time of the whole sweep once it finished (null while running, cancelled or failed). */
+  elapsedMs: number | null;
+  /** Stopped by the user: `result` covers the rows done, and is partial. */
+  cancelled: boolean;
+  /** Shown from the cache: an unchanged scenario's earlier sweep. */
+  fromCache: boolean;
+  error: string | null;
+  /** The map so far: places summarised over the rows done (every place `not-run` before the first row). */
+  result: SurfaceResult | null;
+}
+
+export interface SurfaceSlice {
+  surface: SurfaceState | null;
+  /** The place whose rows are listed (a link id, a router id or "off-path"). */
+  surfacePlace: string | null;
+  /** Sweeps the draft's attack surface in `workers` workers, or shows the cached map of the same scenario version at once. */
+  mapSurface(workers: number): void;
+  /** Stops the sweep; the rows done stay, as a partial map. */
+  cancelSurface(): void;
+  selectSurfacePlace(place: string | null): void;
+  /** Opens a row's scenario as the run on screen (the map stays, to come back to). */
+  openSurfaceRow(row: SurfaceRow): Promise<void>;
 }
 
 /** One side of a comparison: the draft with some changes. */
@@ -252,7 +293,7 @@ export interface PresenterSlice {
   toggleLaser(): void;
 }
 
-export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & CompareSlice & LessonSlice & PresenterSlice;
+export type AppState = CaptureSlice & SelectionSlice & ViewSlice & PlaybackSlice & ScenarioSlice & MatrixSlice & SurfaceSlice & CompareSlice & LessonSlice & PresenterSlice;
 
 export interface StoreDeps {
   client: CaptureClient;

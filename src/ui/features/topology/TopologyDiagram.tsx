@@ -1,13 +1,13 @@
-import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type Ref } from 'react';
+import { useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import type { Scenario } from '../../../engine/index.ts';
 import { selectHoveredLink, selectHoveredSubflow, selectSimulation, selectTimeline } from '../../store/selectors.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { placeAttackers } from './attacker-placement.ts';
 import { AttackerMarkers } from './AttackerMarkers.tsx';
-import { contentBounds, type Size } from './fit.ts';
+import { contentBounds, type Bounds, type Size } from './fit.ts';
 import { freeSpot } from './free-spot.ts';
 import { InFlightPackets } from './InFlightPackets.tsx';
-import { linkGeometries, linkLabel } from './link-geometry.ts';
+import { linkGeometries, linkLabel, type LinkGeometry } from './link-geometry.ts';
 import { graphNodes, topologySummary, type Point } from './scenario-graph.ts';
 import { subflowPaths } from './subflow-paths.ts';
 import { strokeOrder, subflowStrokes, SUBFLOW_GAP, SUBFLOW_SHIFT } from './subflow-strokes.ts';
@@ -38,6 +38,25 @@ interface Props {
   /** A node was dragged to `p` (layout coordinates). */
   onMoveNode(id: string, p: Point): void;
   ref?: Ref<DiagramHandle>;
+  /** Layers another view paints over the drawing (the attack-surface map), in layout coordinates. */
+  overlay?: DiagramOverlay;
+}
+
+/** Where things are drawn, for an overlay to paint over them. */
+export interface DiagramGeometry {
+  geometry: ReadonlyMap<string, LinkGeometry>;
+  positions: ReadonlyMap<string, Point>;
+  /** The drawing's extent (node centres with room for labels). */
+  bounds: Bounds;
+}
+
+export interface DiagramOverlay {
+  /** Drawn over the links and under the nodes. */
+  under?(d: DiagramGeometry): ReactNode;
+  /** Drawn over everything. */
+  over?(d: DiagramGeometry): ReactNode;
+  /** A still map, not a replay: no subflows or packets in flight. */
+  still?: boolean;
 }
 
 export interface DiagramHandle {
@@ -48,8 +67,9 @@ export interface DiagramHandle {
 }
 
 /** The drawing of one scenario: everything but the packets in flight is memoised on the scenario. */
-export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, onDropAttack, onMoveNode, ref }: Props) {
-  const timeline = useAppStore(selectTimeline);
+export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, onDropAttack, onMoveNode, ref, overlay }: Props) {
+  const replay = useAppStore(selectTimeline);
+  const timeline = overlay?.still ? null : replay;
   const views = useAppStore(selectSimulation)?.attackers ?? NONE;
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -114,6 +134,7 @@ export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, o
     onTarget(t);
   };
   const selectedLink = selected?.kind === 'link' ? selected.id : null;
+  const drawn: DiagramGeometry = { geometry, positions, bounds };
 
   return (
     <div className={`topology__frame${armed ? ' topology__frame--armed' : ''}`} ref={frameRef} {...handlers}>
@@ -121,12 +142,14 @@ export function TopologyDiagram({ scenario, armed, selected, drafts, onTarget, o
         <g ref={layerRef}>
           <TopologyLinks links={scenario.links} geometry={geometry} labels={labels} selected={selectedLink} dropTarget={over} hovered={hoveredLink} />
           <SubflowPaths strokes={strokes} hovered={hoveredSubflow} />
+          {overlay?.under?.(drawn)}
           <g ref={nodesRef}>
             <TopologyNodes nodes={nodes} positions={positions} dropTarget={over} selected={selected?.kind === 'node' ? selected.id : null} drafts={drafts} />
           </g>
           {timeline && <InFlightPackets timeline={timeline} geometry={geometry} markers={markers} />}
           <NodeLabels nodes={nodes} positions={positions} drafts={drafts} />
           <AttackerMarkers markers={markers} selected={selected?.kind === 'attacker' ? selected.id : null} />
+          {overlay?.over?.(drawn)}
         </g>
       </svg>
       <button type="button" className="btn btn--small topology__fit" aria-label="Fit topology to view" onClick={fit}>
