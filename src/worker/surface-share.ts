@@ -13,7 +13,7 @@ export async function runSurfaceShare(job: ShareJob, post: (m: SurfaceMessage) =
   const cache = newBaselineCache();
   const phases = mine.length > 0 ? surfacePhases(surfaceBase(job.scenario), cache) : undefined;
   for (const { index, cell } of mine) {
-    post({ type: 'row', index, row: runSurfaceCell(job.scenario, cell, cache, phases) });
+    post({ type: 'row', index, row: runSurfaceCell(job.scenario, cell, cache, phases ? { phases } : {}) });
     await yieldEvery();
   }
   post({ type: 'done' });
