@@ -3,7 +3,7 @@
  * where workers do not exist, as in tests), reporting each row as it
  * finishes; and builds one row's scenario off the main thread.
  */
-import type { AttackId, Scenario, SurfaceCell, SurfacePlan, SurfaceRow } from '../engine/index.ts';
+import type { AttackId, Scenario, SurfaceCell, SurfacePlan, SurfaceResult, SurfaceRow, TradeoffProgress, TradeoffResult } from '../engine/index.ts';
 import type { SurfaceJob, SurfaceMessage } from './surface-protocol.ts';
 
 export interface SurfaceRunHandlers {
@@ -98,4 +98,59 @@ export function surfaceRowScenario(scenario: Scenario, cell: SurfaceCell): Promi
     };
     worker.postMessage(job);
   }).finally(() => worker.terminate());
+}
+
+export interface TradeoffsRun {
+  done: Promise<TradeoffResult>;
+  cancel(): void;
+}
+
+/** The mitigation trade-offs in one worker (in-thread where there are none), with progress; cancel stops the worker. */
+export function tradeoffsInWorker(scenario: Scenario, surface: SurfaceResult, onProgress: (p: TradeoffProgress) => void): TradeoffsRun {
+  const job: SurfaceJob = { type: 'tradeoffs', scenario, surface };
+  if (typeof Worker === 'undefined') {
+    let cancelled = false;
+    const done = import('./surface-share.ts').then(async ({ runTradeoffs }) => {
+      let out: TradeoffResult | null = null;
+      await runTradeoffs(
+        job,
+        (m) => {
+          if (cancelled) throw new Error('cancelled');
+          if (m.type === 'tradeoffs-progress') onProgress(m.progress);
+          else if (m.type === 'tradeoffs') out = m.result;
+        },
+        () => performance.now(),
+        () => new Promise((resolve) => setTimeout(resolve, 0)),
+      );
+      return out!;
+    });
+    return { done, cancel: () => void (cancelled = true) };
+  }
+  const worker = spawn('mitigation-tradeoffs');
+  let reject: (e: Error) => void = () => {};
+  const done = new Promise<TradeoffResult>((resolve, fail) => {
+    reject = fail;
+    worker.onmessage = (e: MessageEvent<SurfaceMessage>) => {
+      const m = e.data;
+      if (m.type === 'tradeoffs-progress') onProgress(m.progress);
+      else if (m.type === 'tradeoffs') resolve(m.result);
+      else if (m.type === 'error') fail(failure(m));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fail(new Error(`the trade-off worker failed: ${e.message || 'unknown error'}`));
+    };
+    worker.postMessage(job);
+  });
+  void done.then(
+    () => worker.terminate(),
+    () => worker.terminate(),
+  );
+  return {
+    done,
+    cancel: () => {
+      worker.terminate();
+      reject(new Error('cancelled'));
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /** One worker's share of a surface sweep, row by row, and a row's scenario (the worker and the in-thread fallback both use these). */
-import { newBaselineCache, planSurface, runSurfaceCell, surfaceBase, surfacePhases, surfaceScenario } from '../engine/index.ts';
+import { computeTradeoffsSteps, newBaselineCache, planSurface, runSurfaceCell, surfaceBase, surfacePhases, surfaceScenario } from '../engine/index.ts';
 import type { SurfaceJob, SurfaceMessage } from './surface-protocol.ts';
 
 type ShareJob = Extract<SurfaceJob, { type: 'share' }>;
@@ -19,7 +19,26 @@ export async function runSurfaceShare(job: ShareJob, post: (m: SurfaceMessage) =
   post({ type: 'done' });
 }
 
+/** The trade-offs, posting progress at most every 100 ms of work; `yieldEvery` lets an in-thread caller breathe. */
+export async function runTradeoffs(job: Extract<SurfaceJob, { type: 'tradeoffs' }>, post: (m: SurfaceMessage) => void, now: () => number, yieldEvery: () => Promise<void> = async () => {}): Promise<void> {
+  const steps = computeTradeoffsSteps(job.scenario, job.surface);
+  let last = -Infinity;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      post({ type: 'tradeoffs', result: next.value });
+      return;
+    }
+    if (now() - last >= 100) {
+      last = now();
+      post({ type: 'tradeoffs-progress', progress: next.value });
+      await yieldEvery();
+    }
+  }
+}
+
 export async function handleSurfaceJob(job: SurfaceJob, post: (m: SurfaceMessage) => void): Promise<void> {
   if (job.type === 'share') return runSurfaceShare(job, post);
+  if (job.type === 'tradeoffs') return runTradeoffs(job, post, () => performance.now());
   post({ type: 'scenario', scenario: surfaceScenario(job.scenario, job.cell, newBaselineCache()) });
 }

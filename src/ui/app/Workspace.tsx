@@ -15,6 +15,7 @@ import { TopologyView } from '../features/topology/TopologyView.tsx';
 import { MatrixView } from '../features/matrix/MatrixView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { SurfaceView } from '../features/surface/SurfaceView.tsx';
+import { ReviewFooter, ReviewSidePanel } from '../features/review/ReviewPanels.tsx';
 import { useLessonKeys } from '../features/lessons/use-lesson-keys.ts';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -63,7 +64,7 @@ function OverviewPane() {
 function RunViews() {
   const view = useAppStore(selectMainView);
   const setView = useAppStore(selectSetMainView);
-  const panels: Record<MainView, ReactNode> = { overview: <OverviewPane />, timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView />, surface: <SurfaceView /> };
+  const panels: Record<MainView, ReactNode> = { overview: <OverviewPane />, timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView />, surface: <SurfaceView sidePanel={ReviewSidePanel} footer={ReviewFooter} /> };
   return (
     <div className="run-views">
       <div className="run-views__tabs" role="tablist" aria-label="Views">

@@ -139,3 +139,6 @@ export const selectMapSurface = (s: AppState) => s.mapSurface;
 export const selectCancelSurface = (s: AppState) => s.cancelSurface;
 export const selectChooseSurfacePlace = (s: AppState) => s.selectSurfacePlace;
 export const selectOpenSurfaceRow = (s: AppState) => s.openSurfaceRow;
+export const selectTradeoffs = (s: AppState) => s.tradeoffs;
+export const selectComputeTradeoffs = (s: AppState) => s.computeTradeoffs;
+export const selectCancelTradeoffs = (s: AppState) => s.cancelTradeoffs;

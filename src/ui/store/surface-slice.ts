@@ -5,8 +5,8 @@
  * draft's own attackers do not count), so sweeping an unchanged scenario
  * again shows its map at once.
  */
-import { assembleSurface, surfaceVersion, type Scenario, type SurfaceResult, type SurfaceRow } from '../../engine/index.ts';
-import { runSurfaceInWorkers, surfaceRowScenario, type SurfaceRun } from '../../worker/surface-client.ts';
+import { assembleSurface, surfaceVersion, type Scenario, type SurfaceResult, type SurfaceRow, type TradeoffResult } from '../../engine/index.ts';
+import { runSurfaceInWorkers, surfaceRowScenario, tradeoffsInWorker, type SurfaceRun, type TradeoffsRun } from '../../worker/surface-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
 import { DEFAULT_VIEW } from './main-views.ts';
 import type { AppState, SurfaceSlice, SurfaceState } from './types.ts';
@@ -56,9 +56,46 @@ export const createSurfaceSlice: SliceCreator<SurfaceSlice> = () => (set, get) =
     cache.set(version, entry);
     while (cache.size > SURFACE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   };
+  let weighing: TradeoffsRun | null = null;
+  const weighed = new Map<string, TradeoffResult>();
   return {
     surface: null,
     surfacePlace: null,
+    tradeoffs: null,
+    computeTradeoffs: () => {
+      const surface = get().surface;
+      // Only a whole map: a partial one would call findings stopped that were never run.
+      if (!surface?.result || surface.running || surface.cancelled || surface.error) return;
+      const { version, scenario, result } = surface;
+      const known = weighed.get(version);
+      if (known) {
+        set({ tradeoffs: { version, running: false, progress: null, result: known, error: null } });
+        return;
+      }
+      weighing?.cancel();
+      set({ tradeoffs: { version, running: true, progress: null, result: null, error: null } });
+      const run = tradeoffsInWorker(scenario, result, (progress) => set((s) => (s.tradeoffs?.version === version && weighing === run ? { tradeoffs: { ...s.tradeoffs, progress } } : {})));
+      weighing = run;
+      run.done.then(
+        (out) => {
+          weighed.set(version, out);
+          if (weighing !== run) return;
+          weighing = null;
+          set((s) => (s.tradeoffs?.version === version ? { tradeoffs: { ...s.tradeoffs, running: false, result: out } } : {}));
+        },
+        (e: unknown) => {
+          if (weighing !== run) return;
+          weighing = null;
+          set((s) => (s.tradeoffs?.version === version ? { tradeoffs: { ...s.tradeoffs, running: false, error: e instanceof Error ? e.message : String(e) } } : {}));
+        },
+      );
+    },
+    cancelTradeoffs: () => {
+      const run = weighing;
+      weighing = null;
+      run?.cancel();
+      set((s) => (s.tradeoffs?.running ? { tradeoffs: { ...s.tradeoffs, running: false, error: 'cancelled' } } : {}));
+    },
     mapSurface: (workers) => {
       const scenario = get().draft;
       if (!scenario) return;
@@ -141,7 +178,9 @@ export const createSurfaceSlice: SliceCreator<SurfaceSlice> = () => (set, get) =
       if (!swept) return;
       try {
         const scenario = await surfaceRowScenario(swept, row);
-        get().replaceDraft(scenario, null);
+        // The row's run keeps the draft's positions and review, so the map (which ignores attackers) stays current to come back to.
+        const draft = get().draft;
+        get().replaceDraft({ ...scenario, ...(draft?.ui ? { ui: draft.ui } : {}), ...(draft?.review ? { review: draft.review } : {}) }, null);
         get().setMainView(DEFAULT_VIEW);
       } catch (e) {
         set({ error: failureOf(e, `surface row ${row.attack} at ${row.place}`) });

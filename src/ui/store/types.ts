@@ -1,4 +1,4 @@
-import type { Lesson, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, SurfacePlan, SurfaceResult, SurfaceRow, TimelineData } from '../../engine/index.ts';
+import type { Lesson, MatrixProtocol, MatrixRow, PacketRow, Scenario, ScenarioProblem, SurfacePlan, SurfaceResult, SurfaceRow, TimelineData, TradeoffProgress, TradeoffResult } from '../../engine/index.ts';
 import type { ScenarioChange } from './scenario-changes.ts';
 import type { LessonProgress, LessonSource, OpenLesson, StepAnswer } from './lesson-model.ts';
 import type { PageReport, AttackOption, CaptureClient, Decision, HmacCheck, Prevention, FrameDetail, LoadProgress, PacketFilter, ScenarioInfo, SimulateSettings, SimulationSummary } from '../../worker/capture-client.ts';
@@ -226,8 +226,22 @@ export interface SurfaceState {
   result: SurfaceResult | null;
 }
 
+/** The mitigation trade-offs of the map on screen, computed in a worker. */
+export interface TradeoffsState {
+  /** The surface version they were computed for. */
+  version: string;
+  running: boolean;
+  progress: TradeoffProgress | null;
+  result: TradeoffResult | null;
+  error: string | null;
+}
+
 export interface SurfaceSlice {
   surface: SurfaceState | null;
+  tradeoffs: TradeoffsState | null;
+  /** Measures the trade-offs of the finished map on screen (from the cache when this version has them). */
+  computeTradeoffs(): void;
+  cancelTradeoffs(): void;
   /** The place whose rows are listed (a link id, a router id or "off-path"). */
   surfacePlace: string | null;
   /** Sweeps the draft's attack surface in `workers` workers, or shows the cached map of the same scenario version at once. */

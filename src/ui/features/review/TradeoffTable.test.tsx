@@ -47,12 +47,15 @@ describe('TradeoffTable', () => {
     expect(onCompute).toHaveBeenCalledTimes(1);
   });
 
-  it('while computing: the button waits and the progress shows sets measured', () => {
-    render(<TradeoffTable result={null} running progress={{ done: 3, total: 12 }} onCompute={() => {}} />);
+  it('while computing: the button waits, the progress names the phase, and Cancel stops it', () => {
+    let cancelled = 0;
+    render(<TradeoffTable result={null} running progress={{ done: 3, total: 12, phase: 'effect' }} onCompute={() => {}} onCancel={() => cancelled++} />);
     expect((screen.getByRole('button', { name: 'Computing…' }) as HTMLButtonElement).disabled).toBe(true);
     const bar = screen.getByRole('progressbar', { name: 'Trade-off progress' }) as HTMLProgressElement;
     expect([bar.value, bar.max]).toEqual([3, 12]);
-    expect(screen.getByText('3 of 12 sets measured')).toBeTruthy();
+    expect(screen.getByText('Re-running the map under each set: 3 of 12 runs')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(cancelled).toBe(1);
   });
 
   it('shows every set with its measured costs in the units its headers name, the cheapest one marked and stated', () => {

@@ -12,13 +12,15 @@ export interface TradeoffTableProps {
   result: TradeoffResult | null;
   /** The computation is under way. */
   running: boolean;
-  /** Sets measured so far, when known. */
-  progress?: { done: number; total: number } | null;
+  /** Runs done so far in the current phase, when known. */
+  progress?: { done: number; total: number; phase?: string } | null;
   /** The result is for an earlier version of the scenario (its `version` differs from the current surface version). */
   stale?: boolean;
   /** Why the last computation failed. */
   error?: string | null;
   onCompute(): void;
+  /** Stops a computation under way (a Cancel button shows while it runs). */
+  onCancel?(): void;
 }
 
 /** Null costs (no join ran) say so rather than showing zero. */
@@ -29,7 +31,10 @@ const count = (n: number | null) => (n === null ? 'no join' : formatCount(n));
  * engine) and what it stops of the surface map's findings, with the
  * cheapest set that stops every stoppable one stated in a sentence.
  */
-export function TradeoffTable({ result, running, progress = null, stale = false, error = null, onCompute }: TradeoffTableProps) {
+/** What each phase of the computation is doing, for the progress note. */
+const PHASE_TEXT: Record<string, string> = { cost: 'Measuring costs', effect: 'Re-running the map under each set', search: 'Searching for the cheapest set' };
+
+export function TradeoffTable({ result, running, progress = null, stale = false, error = null, onCompute, onCancel }: TradeoffTableProps) {
   const headingId = useId();
   return (
     <section className="tradeoffs" aria-labelledby={headingId}>
@@ -43,7 +48,12 @@ export function TradeoffTable({ result, running, progress = null, stale = false,
         {running && (
           <progress className="tradeoffs__progress" aria-label="Trade-off progress" value={progress ? progress.done : undefined} max={progress ? Math.max(1, progress.total) : undefined} />
         )}
-        {running && progress && <span className="tradeoffs__note">{`${formatCount(progress.done)} of ${formatCount(progress.total)} sets measured`}</span>}
+        {running && progress && <span className="tradeoffs__note">{`${PHASE_TEXT[progress.phase ?? ''] ?? 'Running'}: ${formatCount(progress.done)} of ${formatCount(progress.total)} runs`}</span>}
+        {running && onCancel && (
+          <button type="button" className="btn btn--small btn--quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </header>
       {error && (
         <p className="tradeoffs__note" role="alert">

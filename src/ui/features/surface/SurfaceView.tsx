@@ -2,7 +2,8 @@
  * The attack-surface map: the draft's topology painted with the worst
  * failure each place allows, a legend, the places as a list, and the rows
  * of the place chosen (each opens its run). The side column leaves a slot
- * for a panel about the chosen place's findings (`sidePanel`).
+ * for a panel about the chosen place's findings (`sidePanel`), and one under
+ * the map for what concerns the whole map (`footer`: the trade-offs).
  */
 import { useCallback, useEffect, useMemo, type ComponentType } from 'react';
 import { planSurface, type PlaceSummary, type Scenario, type SurfaceResult, type SurfaceRow } from '../../../engine/index.ts';
@@ -34,7 +35,7 @@ export interface SurfacePanelProps {
 const NO_DRAFTS: ReadonlySet<string> = new Set();
 const ignore = () => {};
 
-export function SurfaceView({ sidePanel: SidePanel }: { sidePanel?: ComponentType<SurfacePanelProps> }) {
+export function SurfaceView({ sidePanel: SidePanel, footer: Footer }: { sidePanel?: ComponentType<SurfacePanelProps>; footer?: ComponentType<SurfacePanelProps> }) {
   const draft = useAppStore(selectDraft);
   const surface = useAppStore(selectSurface);
   const stale = useAppStore(selectSurfaceStale);
@@ -111,6 +112,11 @@ export function SurfaceView({ sidePanel: SidePanel }: { sidePanel?: ComponentTyp
           {result && surface && SidePanel && <SidePanel result={result} scenario={surface.scenario} place={place} rows={rows} />}
         </aside>
       </div>
+      {result && surface && Footer && !surface.running && !surface.cancelled && !surface.error && (
+        <div className="surface__footer">
+          <Footer result={result} scenario={surface.scenario} place={place} rows={rows} />
+        </div>
+      )}
     </section>
   );
 }
