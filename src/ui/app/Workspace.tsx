@@ -14,8 +14,6 @@ import { TimelineView } from '../features/timeline/TimelineView.tsx';
 import { TopologyView } from '../features/topology/TopologyView.tsx';
 import { MatrixView } from '../features/matrix/MatrixView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
-import { SurfaceView } from '../features/surface/SurfaceView.tsx';
-import { ReviewFooter, ReviewSidePanel } from '../features/review/ReviewPanels.tsx';
 import { useLessonKeys } from '../features/lessons/use-lesson-keys.ts';
 import { usePresenterKeys } from '../features/presenter/use-presenter-keys.ts';
 import { useAppStore } from '../store/store-context.tsx';
@@ -41,6 +39,8 @@ function PacketsPane() {
 }
 
 // Lessons and presenter mode load with the first run, not with the start page (bench:ui's first view).
+// The design review's view, with its tables and exports, loads when its tab is first opened.
+const ReviewSurface = lazy(() => import('../features/review/ReviewSurface.tsx').then((m) => ({ default: m.ReviewSurface })));
 const LessonPanel = lazy(() => import('../features/lessons/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 const SideBySide = lazy(() => import('../features/presenter/SideBySide.tsx').then((m) => ({ default: m.SideBySide })));
 const PresenterCaption = lazy(() => import('../features/presenter/PresenterCaption.tsx').then((m) => ({ default: m.PresenterCaption })));
@@ -64,7 +64,11 @@ function OverviewPane() {
 function RunViews() {
   const view = useAppStore(selectMainView);
   const setView = useAppStore(selectSetMainView);
-  const panels: Record<MainView, ReactNode> = { overview: <OverviewPane />, timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView />, surface: <SurfaceView sidePanel={ReviewSidePanel} footer={ReviewFooter} /> };
+  const panels: Record<MainView, ReactNode> = { overview: <OverviewPane />, timeline: <TimelineView />, topology: <TopologyView />, packets: <PacketsPane />, matrix: <MatrixView />, compare: <CompareView />, surface: (
+      <Suspense fallback={<p className="run-views__loading">Loading the attack surface view…</p>}>
+        <ReviewSurface />
+      </Suspense>
+    ) };
   return (
     <div className="run-views">
       <div className="run-views__tabs" role="tablist" aria-label="Views">

@@ -2,8 +2,6 @@ import { useEffect, useState } from 'react';
 import { useDismissableDetails } from '../../lib/use-dismissable-details.ts';
 import { useAppStore } from '../../store/store-context.tsx';
 import { selectCaptureFile, selectDraft, selectPreventionOfDraft, selectScenarios, selectSetMainView, selectSimulation, selectSurface, selectTimeline, selectTradeoffs } from '../../store/selectors.ts';
-import { openThreatModel, reconcileReview, surfaceFindings, threatDragonModel } from '../../../engine/index.ts';
-import type { ReviewReportInput } from '../review/review-report.ts';
 import { downloadBlob } from '../../lib/download.ts';
 import { xmlWellFormed } from '../../lib/export-text.ts';
 import { markdownReport } from '../security/report.ts';
@@ -89,7 +87,7 @@ export function ExportMenu() {
   // The review travels with a whole surface map: the swept scenario with the draft's current decisions.
   const swept = surface?.result && !surface.running && !surface.cancelled && !surface.error ? { scenario: { ...surface.scenario, ...(draft?.review ? { review: draft.review } : {}) }, result: surface.result } : null;
   const weighed = swept && tradeoffs?.version === swept.result.version ? tradeoffs.result : null;
-  const review: ReviewReportInput | null = swept ? { surface: swept.result, reviewed: reconcileReview(swept.scenario.review, surfaceFindings(swept.result.rows)), tradeoffs: weighed } : null;
+  const reviewInput = async () => (swept ? (await import('../review/review-exports.ts')).reviewReportInput(swept.scenario, swept.result, weighed) : null);
   const modelName = swept ? `${swept.scenario.id}-threat-model` : '';
   const showTopology = () => setMainView('topology');
   const base = `${sim.scenarioId}-${sim.protocol}`;
@@ -140,20 +138,20 @@ export function ExportMenu() {
         })}
         {timeline && item('Sequence diagram (Mermaid)', 'Handshakes, joins, address signals, closes and attacker packets as a Mermaid sequence diagram', () => downloadBlob(new Blob([mermaidSequence(timeline, sim.failures)], { type: 'text/plain' }), `${base}.mmd`))}
         {item('Report (Markdown)', 'Scenario, attackers, failures with STRIDE, evidence, RFC section and the switches that prevent them', async () => {
-          const prevention = await preventionOfDraft();
+          const [prevention, review] = await Promise.all([preventionOfDraft(), reviewInput()]);
           saveMarkdownReport(sim, info, prevention, review);
         })}
         {item('Report (HTML, printable)', 'The report with the topology, ready to print or attach to a design review', async () => {
-          const [svg, prevention] = await Promise.all([topologySvg(showTopology), preventionOfDraft()]);
+          const [svg, prevention, review] = await Promise.all([topologySvg(showTopology), preventionOfDraft(), reviewInput()]);
           downloadBlob(new Blob([htmlReport(markdownReport(sim, info, prevention, review), svg, `Security report: ${sim.title}`)], { type: 'text/html' }), `${base}-report.html`);
         })}
         {swept &&
-          item('Threat model (Threat Dragon)', 'The attack surface map and your review decisions as an OWASP Threat Dragon v2 model', () =>
-            downloadBlob(new Blob([JSON.stringify(threatDragonModel(swept.scenario, swept.result, weighed), null, 2)], { type: 'application/json' }), `${modelName}.threat-dragon.json`),
+          item('Threat model (Threat Dragon)', 'The attack surface map and your review decisions as an OWASP Threat Dragon v2 model', async () =>
+            downloadBlob((await import('../review/review-exports.ts')).threatDragonFile(swept.scenario, swept.result, weighed), `${modelName}.threat-dragon.json`),
           )}
         {swept &&
-          item('Threat model (OTM)', 'The attack surface map and your review decisions as an Open Threat Model document', () =>
-            downloadBlob(new Blob([JSON.stringify(openThreatModel(swept.scenario, swept.result, weighed), null, 2)], { type: 'application/json' }), `${modelName}.otm.json`),
+          item('Threat model (OTM)', 'The attack surface map and your review decisions as an Open Threat Model document', async () =>
+            downloadBlob((await import('../review/review-exports.ts')).otmFile(swept.scenario, swept.result, weighed), `${modelName}.otm.json`),
           )}
       </div>
     </details>
