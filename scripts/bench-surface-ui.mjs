@@ -27,7 +27,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 4177);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SWEEP_TIMEOUT_MS = 600_000;
 
-/** The network built-ins (not the attack ones), as the lead listed them. */
+/** The network built-ins (not the attack ones). */
 const NETWORKS = ['two-path-v0', 'two-path-v1', 'nat-client', 'wifi-lte', 'wifi-handover', 'middlebox-strip', 'lossy-handshake', 'fallback-midstream', 'checksum-fail-single-path', 'single-path-tcp'];
 /** Left out, with why: each of its rows is a whole 100 MB transfer. */
 const SKIPPED = {
