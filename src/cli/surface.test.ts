@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinScenario, summarizeSurface, type ReviewDecision, type SurfaceResult, type SurfaceRow } from '../engine/index.ts';
+import { builtinScenario, summarizeSurface, surfaceRowFixture, type ReviewDecision, type SurfaceResult, type SurfaceRow } from '../engine/index.ts';
 import { main } from './main.ts';
 import { surfaceText } from './surface-text.ts';
 
@@ -13,23 +13,7 @@ async function run(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-const row = (over: Partial<SurfaceRow>): SurfaceRow => ({
-  attack: 'blind-reset',
-  place: 'client-r1',
-  placeKind: 'link',
-  location: 'on-path',
-  capability: 'active',
-  window: null,
-  failures: [],
-  mptcpSpecific: [],
-  tcpOnly: [],
-  attempted: true,
-  guessesUsed: 0,
-  amplification: {},
-  attackerKnew: [],
-  cutShort: false,
-  ...over,
-});
+const row = (over: Partial<SurfaceRow>): SurfaceRow => surfaceRowFixture(over);
 
 describe('surfaceText', () => {
   it('says "not attempted" where no attacker acted, and never anything that reads as defended there', () => {

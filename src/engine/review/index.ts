@@ -11,3 +11,4 @@ export { computeTradeoffs, computeTradeoffsSteps, measureCost, compareCost, with
 export { threatDragonModel, type ThreatDragonModel } from './threat-dragon.ts';
 export { openThreatModel, type OpenThreatModel } from './otm.ts';
 export { surfaceHead, assembleSurfaceFrom, dealSurfaceCells, type SurfaceHead } from './surface-parts.ts';
+export { surfaceRowFixture } from './surface-row-fixture.ts';

@@ -8,26 +8,11 @@ import { planSurface } from './surface-plan.ts';
 import { runSurface, surfaceVersion } from './surface.ts';
 import { summarizePlace } from './surface-summary.ts';
 import type { SurfaceRow } from './surface-run.ts';
+import { surfaceRowFixture } from './surface-row-fixture.ts';
 
 const natClient = () => builtinScenario('nat-client')!;
 
-const row = (over: Partial<SurfaceRow>): SurfaceRow => ({
-  attack: 'blind-reset',
-  place: 'client-r1',
-  placeKind: 'link',
-  location: 'on-path',
-  capability: 'active',
-  window: null,
-  failures: [],
-  mptcpSpecific: [],
-  tcpOnly: [],
-  attempted: true,
-  guessesUsed: 0,
-  amplification: {},
-  attackerKnew: [],
-  cutShort: false,
-  ...over,
-});
+const row = (over: Partial<SurfaceRow>): SurfaceRow => surfaceRowFixture(over);
 
 describe('planSurface', () => {
   it('covers every link, router and off-path, with the classes the model allows there', () => {

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileReview, surfaceFindings, type ReviewDecision, type SurfaceResult, type SurfaceRow, type TradeoffResult } from '../../../engine/index.ts';
+import { reconcileReview, surfaceFindings, surfaceRowFixture, type ReviewDecision, type SurfaceResult, type SurfaceRow, type TradeoffResult } from '../../../engine/index.ts';
 import { HOSTILE, RAW_UNSAFE } from '../../testing/hostile-strings.ts';
 import { summary } from '../../testing/summary-fixture.ts';
 import { markdownToHtml } from '../scenarios/html-report.ts';
 import { markdownReport } from '../security/report.ts';
 import { reviewMarkdown, type ReviewReportInput } from './review-report.ts';
 
-const row = (over: Partial<SurfaceRow>): SurfaceRow => ({
-  attack: 'blind-reset',
-  place: 'l1',
-  placeKind: 'link',
-  location: 'on-path',
-  capability: 'active',
-  window: null,
-  failures: [],
-  mptcpSpecific: [],
-  tcpOnly: [],
-  attempted: true,
-  guessesUsed: 0,
-  amplification: {},
-  attackerKnew: [],
-  cutShort: false,
-  ...over,
-});
+const row = (over: Partial<SurfaceRow>): SurfaceRow => surfaceRowFixture({ place: 'l1', ...over });
 
 /** A sweep of three places (a failure on l1, defended r1, nothing attempted off path), a review with a decision of each kind, and trade-offs. */
 function input(name = 'l1', text = 'ana'): ReviewReportInput {

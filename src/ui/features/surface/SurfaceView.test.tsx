@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assembleSurface, builtinScenario, planSurface, surfaceVersion, type SurfaceRow } from '../../../engine/index.ts';
+import { assembleSurface, builtinScenario, planSurface, surfaceRowFixture, surfaceVersion, type SurfaceRow } from '../../../engine/index.ts';
 import { makeStore, renderWithStore } from '../../testing/harness.tsx';
 import type { SurfacePanelProps } from './SurfaceView.tsx';
 import { SurfaceView } from './SurfaceView.tsx';
@@ -10,23 +10,7 @@ import { LOOKS, lookOf, placePaint } from './paint.ts';
 
 const nat = builtinScenario('nat-client')!;
 
-const row = (over: Partial<SurfaceRow>): SurfaceRow => ({
-  attack: 'blind-reset',
-  place: 'client-r1',
-  placeKind: 'link',
-  location: 'on-path',
-  capability: 'active',
-  window: null,
-  failures: [],
-  mptcpSpecific: [],
-  tcpOnly: [],
-  attempted: true,
-  guessesUsed: 0,
-  amplification: {},
-  attackerKnew: [],
-  cutShort: false,
-  ...over,
-});
+const row = (over: Partial<SurfaceRow>): SurfaceRow => surfaceRowFixture(over);
 
 /** nat-client painted every way: high, low, defended, not attempted, not run (r1), medium (off-path). */
 async function paintedStore() {
