@@ -104,6 +104,16 @@ describe('reviewMarkdown', () => {
     expect(reviewMarkdown({ ...stale, tradeoffs: { ...stale.tradeoffs!, version: 'old' } })).toContain('> Measured on another version of the scenario (`old`, the sweep is `abc123`): compute them again.');
   });
 
+  it('lists decided and flagged findings before the undecided ones', () => {
+    const big = input();
+    const plain = surfaceFindings([surfaceRowFixture({ place: 'l1', attack: 'data-injection', failures: ['data-injection'] })]).map((f) => ({ key: f.key, finding: f, decision: null, flag: 'unchanged' as const }));
+    const table = reviewMarkdown({ ...big, reviewed: [...plain, ...big.reviewed] }).split('## Review decisions')[1]!;
+    const rows = table.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows.at(-1)).toMatch(/Data injection \(`data-injection`\) \| no decision \(open\)/);
+    // Every row before the last has a decision or a flag.
+    for (const r of rows.slice(0, -1)) expect(r).not.toMatch(/no decision \(open\) \|.*\| unchanged \|$/);
+  });
+
   it('lists each finding with its decision and flag, accepted risks and findings no longer found included', () => {
     expect(md).toContain('3 findings: 1 without a decision, 0 open, 1 mitigated, 1 accepted risks, 1 not applicable; 1 new since the review was saved; 1 decisions about findings this sweep no longer shows.');
     expect(lineWith(md, '| Connection hijack (`hijack`) | mitigated')).toBe('| `l1` | Reset injection (`blind-reset`) | active, on path | Connection hijack (`hijack`) | mitigated | high | ana | ana | unchanged |');

@@ -101,7 +101,9 @@ function decisionsSection(reviewed: readonly ReviewedFinding[]): string[] {
     '',
   );
   lines.push('| Place | Attack | Class | Failure | Status | Severity | Owner | Comment | Flag |', '|---|---|---|---|---|---|---|---|---|');
-  for (const r of reviewed) {
+  // What the reviewer decided, or must look at again, first; the findings nobody has decided about after them.
+  const attention = (r: ReviewedFinding) => (r.decision !== null || r.flag !== 'unchanged' ? 0 : 1);
+  for (const r of [...reviewed].sort((a, b) => attention(a) - attention(b))) {
     const d = r.decision;
     const row = r.finding?.row;
     const where = row ? { location: row.location, capability: row.capability, window: row.window } : d!;
