@@ -10,10 +10,10 @@
  * (3) with the app's default worker count (--workers to choose).
  * Usage: node scripts/bench-surface-ui.mjs [--runs 3] [--workers 2] [--only nat-client,wifi-lte]
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { startPreview } from './preview-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name) => {
@@ -39,22 +39,6 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const log = (line) => process.stderr.write(`${line}\n`);
-
-async function startPreview() {
-  log('building the app…');
-  execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  process.kill(-server.pid);
-  throw new Error(`vite preview did not start on ${BASE} (is the port taken?)`);
-}
 
 /** One sweep in a fresh page: ms from the click to the map done, and what the progress line said. */
 async function sweepOnce(browser, id) {
@@ -95,7 +79,7 @@ async function sweepOnce(browser, id) {
   }
 }
 
-const server = await startPreview();
+const server = await startPreview(root, PORT, log);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -11,11 +11,11 @@
  *    timeline (rAF intervals, p50/p95) and the page's JS heap.
  * Usage: npm run --silent bench:ui [-- --runs 5]
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, deflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { startPreview } from './preview-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
@@ -35,22 +35,6 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 function log(line) {
   process.stderr.write(`${line}\n`);
-}
-
-async function startPreview() {
-  log('building the app…');
-  execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  process.kill(-server.pid);
-  throw new Error(`vite preview did not start on ${BASE} (is the port taken?)`);
 }
 
 function initialJs() {
@@ -205,7 +189,7 @@ async function matrixWorkers(browser) {
 const bigTimeline = (browser) => gestures(browser, bigScenarioLink());
 const smallTimeline = (browser) => gestures(browser, `${BASE}/?scenario=two-path-v1`);
 
-const server = await startPreview();
+const server = await startPreview(root, PORT, log);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
