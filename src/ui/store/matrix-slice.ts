@@ -1,6 +1,7 @@
 import { DEFAULT_VIEW } from './main-views.ts';
 import type { MatrixSlice } from './types.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
+import { rowBatches } from './row-batches.ts';
 import { runMatrixInWorkers, type MatrixRun } from '../../worker/matrix-client.ts';
 import type { MatrixRow } from '../../engine/index.ts';
 
@@ -15,40 +16,28 @@ export const createMatrixSlice: SliceCreator<MatrixSlice> = ({ client }) => (set
       current?.cancel();
       const startedAt = performance.now();
       set({ matrix: { rows: [], total: 0, done: 0, workers, running: true, startedAt, elapsedMs: null, error: null, busyMs: [] } });
-      // Rows reach the store a few times a second, not one by one: redrawing the grid 817 times would take
-      // the main thread's share of the CPU from the workers.
-      let pending: { index: number; row: MatrixRow }[] = [];
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const flush = () => {
-        timer = null;
-        const batch = pending;
-        pending = [];
-        if (batch.length === 0) return;
+      const batches = rowBatches<MatrixRow>((batch) =>
         set((s) => {
           if (!s.matrix || current !== run) return {};
           const rows = s.matrix.rows.slice();
           for (const { index, row } of batch) rows[index] = row;
           return { matrix: { ...s.matrix, rows, done: s.matrix.done + batch.length } };
-        });
-      };
+        }),
+        FLUSH_MS,
+      );
       const run = runMatrixInWorkers(protocols ? { protocols } : {}, workers, {
         onPlanned: (total) => set((s) => (s.matrix && current === run ? { matrix: { ...s.matrix, total } } : {})),
-        onRow: (index, row) => {
-          pending.push({ index, row });
-          timer ??= setTimeout(flush, FLUSH_MS);
-        },
+        onRow: batches.add,
         onWorkerDone: (share, busyMs) => set((s) => (s.matrix && current === run ? { matrix: { ...s.matrix, busyMs: [...s.matrix.busyMs, busyMs] } } : {})),
       });
       current = run;
       run.done.then(
         () => {
-          if (timer !== null) clearTimeout(timer);
-          flush();
+          batches.flush();
           if (current === run) set((s) => (s.matrix ? { matrix: { ...s.matrix, running: false, elapsedMs: performance.now() - startedAt } } : {}));
         },
         (e: unknown) => {
-          if (timer !== null) clearTimeout(timer);
-          flush();
+          batches.flush();
           if (current === run) set((s) => (s.matrix ? { matrix: { ...s.matrix, running: false, error: e instanceof Error ? e.message : String(e) } } : {}));
         },
       );

@@ -8,6 +8,7 @@
 import { assembleSurface, surfaceVersion, type Scenario, type SurfaceResult, type SurfaceRow, type TradeoffResult } from '../../engine/index.ts';
 import { runSurfaceInWorkers, surfaceRowScenario, tradeoffsInWorker, type SurfaceRun, type TradeoffsRun } from '../../worker/surface-client.ts';
 import { failureOf, type SliceCreator } from './internals.ts';
+import { rowBatches } from './row-batches.ts';
 import { DEFAULT_VIEW } from './main-views.ts';
 import type { AppState, SurfaceSlice, SurfaceState } from './types.ts';
 
@@ -113,27 +114,19 @@ export const createSurfaceSlice: SliceCreator<SurfaceSlice> = () => (set, get) =
       }
       const startedAt = performance.now();
       set({ surface: { scenario, version, rows: [], places: [], skipped: [], total: 0, done: 0, workers, running: true, startedAt, elapsedMs: null, cancelled: false, fromCache: false, error: null, result: null } });
-      // Rows reach the store a few times a second, not one by one, and the map is summarised once per batch.
-      let pending: { index: number; row: SurfaceRow }[] = [];
-      let timer: ReturnType<typeof setTimeout> | null = null;
       const mine = (s: { surface: SurfaceState | null }) => s.surface !== null && current === run && s.surface.version === version;
-      const flush = () => {
-        timer = null;
-        const batch = pending;
-        pending = [];
-        if (batch.length === 0) return;
+      // The map is summarised once per batch of rows.
+      const batches = rowBatches<SurfaceRow>((batch) =>
         set((s) => {
           if (!mine(s)) return {};
           const rows = s.surface!.rows.slice();
           for (const { index, row } of batch) rows[index] = row;
           const next = { ...s.surface!, rows, done: s.surface!.done + batch.length };
           return { surface: { ...next, result: summarise(next) } };
-        });
-      };
-      flushNow = () => {
-        if (timer !== null) clearTimeout(timer);
-        flush();
-      };
+        }),
+        FLUSH_MS,
+      );
+      flushNow = batches.flush;
       const run = runSurfaceInWorkers(scenario, workers, {
         onPlanned: (total, places, skipped) =>
           set((s) => {
@@ -141,15 +134,11 @@ export const createSurfaceSlice: SliceCreator<SurfaceSlice> = () => (set, get) =
             const next = { ...s.surface!, total, places, skipped };
             return { surface: { ...next, result: summarise(next) } };
           }),
-        onRow: (index, row) => {
-          pending.push({ index, row });
-          timer ??= setTimeout(flush, FLUSH_MS);
-        },
+        onRow: batches.add,
       });
       current = run;
       const settle = (error: string | null) => {
-        if (timer !== null) clearTimeout(timer);
-        flush();
+        batches.flush();
         if (current !== run) return;
         current = null;
         const elapsedMs = performance.now() - startedAt;
