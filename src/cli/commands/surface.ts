@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ATTACKS, assembleSurface, computeTradeoffs, dealSurfaceCells, newBaselineCache, openThreatModel, planSurface, runSurfaceCell, surfaceHead, threatDragonModel, type AttackId, type SurfaceResult, type SurfaceRow, type TradeoffResult } from '../../engine/index.ts';
+import { ATTACKS, assembleSurface, computeTradeoffs, dealSurfaceCells, newBaselineCache, openThreatModel, planSurface, runSurfaceCell, surfaceBase, surfaceHead, surfacePhases, threatDragonModel, type AttackId, type SurfaceResult, type SurfaceRow, type TradeoffResult } from '../../engine/index.ts';
 import { checkWritable, writeOutput } from '../output-file.ts';
 import { tradeoffText } from '../tradeoff-text.ts';
 import { UsageError } from '../cli-error.ts';
@@ -125,7 +125,9 @@ Examples:
     };
     if (workers === 1) {
       const cache = newBaselineCache();
-      for (const { index, cell } of picked) done(index, runSurfaceCell(s, cell, cache));
+      // The phases come from one attacker-free run: read them once, not once per row.
+      const phases = picked.length > 0 ? surfacePhases(surfaceBase(s), cache) : undefined;
+      for (const { index, cell } of picked) done(index, runSurfaceCell(s, cell, cache, phases ? { phases } : {}));
     } else await runInWorkers<SurfaceRow>(WORKER, dealSurfaceCells(picked, workers), { scenario: s }, done);
     progress.finish();
     if (sharded) return 0;

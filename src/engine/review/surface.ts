@@ -11,7 +11,7 @@ import { newBaselineCache } from '../runner/matrix.ts';
 import { runKey } from '../runner/run-scenario.ts';
 import { planSurface, type SurfacePlace, type SurfacePlanOptions, type SurfaceCell } from './surface-plan.ts';
 import { runSurfaceCell, type SurfaceRow } from './surface-run.ts';
-import { surfaceBase } from './surface-scenario.ts';
+import { surfaceBase, surfacePhases } from './surface-scenario.ts';
 import { summarizeSurface, type PlaceSummary } from './surface-summary.ts';
 
 export interface SurfaceResult {
@@ -48,8 +48,10 @@ export function assembleSurface(s: Scenario, places: readonly SurfacePlace[], ro
 export function runSurface(s: Scenario, o: SurfacePlanOptions & { onRow?: (done: number, total: number) => void } = {}): SurfaceResult {
   const plan = planSurface(s, o);
   const cache = newBaselineCache();
+  // The phases come from one attacker-free run: read them once, not once per row.
+  const phases = plan.cells.length > 0 ? surfacePhases(surfaceBase(s), cache) : undefined;
   const rows = plan.cells.map((c, i) => {
-    const row = runSurfaceCell(s, c, cache);
+    const row = runSurfaceCell(s, c, cache, phases ? { phases } : {});
     o.onRow?.(i + 1, plan.cells.length);
     return row;
   });
