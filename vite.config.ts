@@ -12,6 +12,8 @@ const INTEGRATION = [
   'src/engine/pcap/pcap-tools.test.ts',
   'src/cli/rfc-expectations.test.ts',
   'src/cli/analyze-bounded.test.ts',
+  // Live against the Linux kernel: network namespaces, TUN devices, real MPTCP sockets (skipped unless root with MPTCP).
+  'src/cli/live/**/*.interop.test.ts',
 ];
 
 /** The built index.html carries the policy as a <meta> too, right after the charset (before any script), so a static host without headers still enforces it. */
