@@ -68,6 +68,11 @@ function closed(report: AppReport, side: 'client' | 'server', reason: string, en
 
 const phaseOf = (id: string, side: string) => fnv1a32(`${id}:${side}`) % 251;
 
+/** The pattern phases each side of a traffic entry writes (`PatternSource`), so a peer outside the engine writes and checks the same bytes. */
+export function trafficPhases(t: Pick<TrafficSpec, 'id'>): { client: number; server: number } {
+  return { client: phaseOf(t.id, 'client'), server: phaseOf(t.id, 'server') };
+}
+
 function reader(report: AppReport, side: 'client' | 'server', checker: PatternChecker, env: AppEnv) {
   return (bytes: Uint8Array) => {
     checker.check(bytes);

@@ -5,16 +5,14 @@
  * deliveries, statistics and the trace digest. Pure: same scenario and seed,
  * same result, byte for byte.
  */
-import { hex32, hex64, toHex } from '../core/hex.ts';
-import { summarizeDecoded } from '../analysis/packet-summary.ts';
-import { bulkApp, requestResponseApp, startBulk, type AppReport } from '../host/apps.ts';
+import type { AppReport } from '../host/apps.ts';
 import type { Host } from '../host/host.ts';
-import { buildNetwork, parseCidrAddress } from '../net/topology.ts';
+import { buildNetwork } from '../net/topology.ts';
+import { startTraffic } from './traffic.ts';
+import { connectionStatsOf, connectionTruthOf, packetJsonOf, subflowStatsOf } from './run-stats.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { Simulation } from '../sim/simulation.ts';
 import type { HostEvent, PacketRecord, TraceMode } from '../sim/trace.ts';
-import { decodePacket, type DecodedPacket } from '../wire/packet.ts';
-import { formatEndpoint, formatIp } from '../wire/ip-address.ts';
 import { scheduleActions } from './actions.ts';
 import { cryptoCounters } from '../crypto/hash.ts';
 import { addressKey } from '../net/address-key.ts';
@@ -252,30 +250,7 @@ export function* runScenarioSteps(s: Scenario, options: RunOptions = {}, phase: 
   const attackers = buildAttackers(sim, s, net);
   if (attackers.length) for (const h of net.hosts.values()) h.destinations = new Map();
   for (const a of attackers) a.start();
-  const env = (host: ReturnType<typeof net.hosts.get> & object) => ({ now: () => sim.now, later: (at: number, fn: () => void) => host.later(at, fn) });
-
-  for (const t of s.traffic) {
-    const client = net.hosts.get(t.from)!;
-    const server = net.hosts.get(t.to)!;
-    const dst = t.toAddress ? parseCidrAddress(t.toAddress) : server.interfaces[0]!.addresses[0]!;
-    if (t.kind === 'bulk') {
-      const app = bulkApp(t, env(client));
-      reports.push(app.report);
-      transport.listen(server, t.port, app.server);
-      client.later(t.startUs, () => {
-        const sock = transport.connect(client, dst, t.port, app.client);
-        startBulk(t, app.report, sock);
-      });
-    } else {
-      const app = requestResponseApp(t, env(client));
-      reports.push(app.report);
-      transport.listen(server, t.port, app.server);
-      client.later(t.startUs, () => {
-        const sock = transport.connect(client, dst, t.port, { ...app.client, onOpen: (so) => app.start(so) });
-        void sock;
-      });
-    }
-  }
+  startTraffic(s, net, transport, reports);
 
   const until = options.untilUs ?? s.durationUs;
   const allDone = () => reports.length > 0 && reports.every((r) => r.closedBy.client !== null && r.closedBy.server !== null);
@@ -304,74 +279,10 @@ export function* runScenarioSteps(s: Scenario, options: RunOptions = {}, phase: 
     cipherBlocks: cryptoCounters.cipherBlocks - ops0.cipherBlocks,
   };
 
-  const full = sim.trace.mode === 'full' && options.packetJson !== false;
-  const packets: PacketJson[] = full
-    ? sim.trace.packets.map((p) => {
-        const bytes = p.bytes!;
-        const d = decodePacket(bytes);
-        const summary = d.ok ? `${formatAddr(d.value)} ${summarizeDecoded(d.value).info}` : 'undecodable';
-        const base: PacketJson = { id: p.id, timeUs: p.timeUs, link: p.link, from: p.from, to: p.to, length: p.length, fate: p.fate, summary, hex: toHex(bytes) };
-        if (p.reason) base.reason = p.reason;
-        return base;
-      })
-    : [];
-  const subflows: SubflowStats[] = [];
-  for (const host of net.hosts.values()) {
-    for (const ep of host.history) {
-      subflows.push({
-        host: host.id,
-        local: formatEndpoint(ep.localAddr, ep.localPort),
-        remote: formatEndpoint(ep.remoteAddr, ep.remotePort),
-        state: ep.state,
-        bytesSentAcked: ep.bytesAcked,
-        bytesReceived: ep.bytesReceived,
-        retransmissions: ep.segmentsRetransmitted,
-        srttUs: ep.rtt.srttUs === null ? null : Math.round(ep.rtt.srttUs),
-        cwndBytes: Math.round(ep.cc.cwnd),
-      });
-    }
-  }
-  const connections: ConnectionStats[] = [];
-  for (const stack of transport.stacks.values()) {
-    for (const c of stack.connections) {
-      connections.push({
-        host: stack.host.id,
-        role: c.role,
-        version: c.version,
-        localKey: hex64(c.localKey),
-        remoteKey: c.remoteKey === null ? null : hex64(c.remoteKey),
-        localToken: hex32(c.localToken),
-        remoteToken: c.remoteToken === null ? null : hex32(c.remoteToken),
-        fallback: c.fallback,
-        checksums: c.checksums,
-        subflows: c.subflows.length,
-        bytesDataAcked: Math.min(Number(c.sndUna - c.localIdsn - 1n), c.out.totalTaken),
-        state: c.state,
-        closedReason: c.closedReason,
-      });
-    }
-  }
-  const truth: ConnectionTruth[] = [];
-  for (const stack of transport.stacks.values()) {
-    for (const c of stack.connections) {
-      const subflows = c.subflows.map((sf) => ({
-        kind: sf.kind,
-        initiator: sf.initiator,
-        local: { addr: sf.ep.localAddr, port: sf.ep.localPort },
-        remote: { addr: sf.ep.remoteAddr, port: sf.ep.remotePort },
-        joinedAtUs: sf.joinedAtUs,
-        accepted: sf.accepted,
-      }));
-      const out = c.out;
-      const wrote = (offset: number, length: number): Uint8Array | null => {
-        if (offset < 0 || offset + length > out.totalWritten) return null;
-        const buf = new Uint8Array(length);
-        out.fillRange(buf, 0, offset, length);
-        return buf;
-      };
-      truth.push({ host: stack.host.id, role: c.role, version: c.version, localKey: c.localKey, remoteKey: c.remoteKey, localIdsn: c.localIdsn, remoteIdsn: c.remoteIdsn, fallback: c.fallback, subflows, wrote });
-    }
-  }
+  const packets = sim.trace.mode === 'full' && options.packetJson !== false ? packetJsonOf(sim.trace.packets) : [];
+  const subflows = subflowStatsOf(net.hosts.values());
+  const connections = connectionStatsOf(transport);
+  const truth = connectionTruthOf(transport);
   const baselines = judging.baselines ?? 'all';
   let attackFree: AttackFreeTruth | null | undefined;
   let flood: FloodReference | null | undefined;
@@ -584,8 +495,4 @@ function settled(sim: Simulation, hosts: readonly Host[], appsDone: () => boolea
     for (const h of hosts) for (const ep of h.history) if (ep.state !== 'CLOSED' && ep.state !== 'TIME_WAIT') return false;
     return true;
   };
-}
-
-function formatAddr(d: DecodedPacket): string {
-  return `${formatIp(d.ip.src)} → ${formatIp(d.ip.dst)}`;
 }

@@ -1,0 +1,49 @@
+/**
+ * Starts a scenario's traffic: each entry's applications on its client and
+ * server hosts. In a live run (`live/`) one end may be a real host outside
+ * the engine; then only the engine's own end is started here, and the
+ * outside end runs its own application with the same byte patterns
+ * (`trafficPhases` in host/apps.ts).
+ */
+import { bulkApp, requestResponseApp, startBulk, type AppReport } from '../host/apps.ts';
+import type { Host } from '../host/host.ts';
+import { parseCidrAddress, type Network } from '../net/topology.ts';
+import type { Scenario, TrafficSpec } from '../scenario/types.ts';
+import type { Transport } from './transport.ts';
+
+/** The address a traffic entry's client connects to. */
+export function trafficDestination(s: Scenario, t: TrafficSpec): string {
+  if (t.toAddress) return t.toAddress.split('/')[0]!;
+  const server = s.hosts.find((h) => h.id === t.to)!;
+  return server.interfaces[0]!.addresses[0]!.split('/')[0]!;
+}
+
+/**
+ * Starts every traffic entry whose hosts are in the engine, pushing each
+ * one's report to `reports`; a host in `outside` gets no application here.
+ */
+export function startTraffic(s: Scenario, net: Pick<Network, 'hosts'>, transport: Transport, reports: AppReport[], outside: ReadonlySet<string> = new Set()): void {
+  const env = (host: Host) => ({ now: () => host.sim.now, later: (at: number, fn: () => void) => host.later(at, fn) });
+  for (const t of s.traffic) {
+    const client = outside.has(t.from) ? undefined : net.hosts.get(t.from)!;
+    const server = outside.has(t.to) ? undefined : net.hosts.get(t.to)!;
+    const dst = parseCidrAddress(trafficDestination(s, t));
+    const clock = (client ?? server)!;
+    if (t.kind === 'bulk') {
+      const app = bulkApp(t, env(clock));
+      reports.push(app.report);
+      if (server) transport.listen(server, t.port, app.server);
+      if (client) {
+        client.later(t.startUs, () => {
+          const sock = transport.connect(client, dst, t.port, app.client);
+          startBulk(t, app.report, sock);
+        });
+      }
+    } else {
+      const app = requestResponseApp(t, env(clock));
+      reports.push(app.report);
+      if (server) transport.listen(server, t.port, app.server);
+      if (client) client.later(t.startUs, () => void transport.connect(client, dst, t.port, { ...app.client, onOpen: (so) => app.start(so) }));
+    }
+  }
+}
