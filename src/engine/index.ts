@@ -72,3 +72,6 @@ export { FAILURES, failureInfo, type FailureInfo, type StrideCategory } from './
 export * from './lessons/index.ts';
 export * from './review/index.ts';
 export { usedAddresses, freeAttackerAddress } from './scenario/attacker-address.ts';
+export { LiveSession, type LiveSessionOptions, type LiveEngineResult, type OutsideApp } from './live/live-session.ts';
+export { trafficPhases } from './host/apps.ts';
+export { trafficDestination } from './runner/traffic.ts';

@@ -35,7 +35,18 @@ export function parseCidrAddress(text: string): IpAddress {
 
 const addressesOf = (ifaces: readonly InterfaceSpec[]) => ifaces.map((i) => i.addresses.map(parseCidrAddress));
 
-export function buildNetwork(sim: Simulation, s: Scenario, hostFactory: (spec: Scenario['hosts'][number], addrs: IpAddress[][]) => Host = (spec, addrs) => new Host(sim, spec, addrs)): Network {
+/**
+ * A host a live run leaves to a real stack outside the engine: the network
+ * routes to its addresses as usual, and what reaches it leaves the engine.
+ */
+export type OutsideNodeFactory = (spec: Scenario['hosts'][number]) => NetNode | undefined;
+
+export function buildNetwork(
+  sim: Simulation,
+  s: Scenario,
+  hostFactory: (spec: Scenario['hosts'][number], addrs: IpAddress[][]) => Host = (spec, addrs) => new Host(sim, spec, addrs),
+  outside: OutsideNodeFactory = () => undefined,
+): Network {
   const hosts = new Map<string, Host>();
   const routers = new Map<string, Router>();
   const nodes = new Map<string, NetNode>();
@@ -44,9 +55,13 @@ export function buildNetwork(sim: Simulation, s: Scenario, hostFactory: (spec: S
 
   for (const h of s.hosts) {
     const addrs = addressesOf(h.interfaces);
-    const host = hostFactory(h, addrs);
-    hosts.set(h.id, host);
-    nodes.set(h.id, host);
+    const node = outside(h);
+    if (node) nodes.set(h.id, node);
+    else {
+      const host = hostFactory(h, addrs);
+      hosts.set(h.id, host);
+      nodes.set(h.id, host);
+    }
     ifaceIds.set(h.id, h.interfaces.map((i) => i.id));
     graph.set(h.id, { id: h.id, forwards: false, ports: h.interfaces.map(() => null), addresses: addrs.map((l) => l.map(addressKey)) });
   }

@@ -53,6 +53,11 @@ export class Simulation {
     }
   }
 
+  /** When the next event is due (Infinity when none is): a live driver sleeps until then. */
+  nextEventUs(): number {
+    return this.agenda.peekTime();
+  }
+
   get pending(): number {
     return this.agenda.size;
   }

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""The application on a real Linux host in `lab live`: one MPTCP socket
+(IPPROTO_MPTCP = 262), writing and checking the engine's byte patterns, so
+the lab knows exactly what the Linux application wrote and read.
+
+    linux_app.py server --port P [--family 4|6] --recv-phase N [--send-bytes N --send-phase N]
+                        [--fastclose-after N] --ready-file F
+    linux_app.py client --connect ADDR --port P --send-bytes N --send-phase N
+                        [--recv-phase N] [--bind ADDR]
+
+The server accepts ONE connection on the wildcard address (joins to its
+other addresses need the listener), reads to the end checking every byte,
+writes its reply and closes.  The client connects, writes, half-closes and
+reads to the end.  Either prints one JSON line on stdout when done:
+bytes read and written, the first wrong offset, how the stream ended, the
+connection's MPTCP_INFO (the last seen, and the most subflows seen), and
+CLOCK_MONOTONIC times in ms (the same clock as Node's process.hrtime).
+Standard library only.
+"""
+
+import argparse
+import json
+import socket
+import struct
+import sys
+import time
+
+IPPROTO_MPTCP = 262
+SOL_MPTCP = 284
+MPTCP_INFO = 1
+PERIOD = 251
+PATTERN = bytes((((i % PERIOD) * 167 + 13) & 0xFF) ^ 0x5A for i in range(PERIOD))
+BLOCK = PATTERN * (65536 // PERIOD + 2)
+
+
+def now_ms() -> float:
+    return time.monotonic_ns() / 1e6
+
+
+def pattern(phase: int, offset: int, length: int) -> bytes:
+    """Bytes [offset, offset+length) of the engine's PatternSource with `phase`."""
+    out = bytearray()
+    while len(out) < length:
+        start = (offset + len(out) + phase) % PERIOD
+        n = min(length - len(out), 65536)
+        out += BLOCK[start:start + n]
+    return bytes(out)
+
+
+def mptcp_info(sock):
+    try:
+        raw = sock.getsockopt(SOL_MPTCP, MPTCP_INFO, 64)
+    except OSError:
+        return None
+    if len(raw) < 16:
+        return None
+    subflows, signal, accepted, sf_max, sig_max, acc_max = struct.unpack_from("6B", raw, 0)
+    flags, token = struct.unpack_from("=II", raw, 8)
+    return {"subflows": subflows, "addAddrSignal": signal, "addAddrAccepted": accepted,
+            "subflowsMax": sf_max, "flags": flags, "token": f"{token:08x}", "fallback": bool(flags & 1)}
+
+
+class Report:
+    def __init__(self, role):
+        self.r = {"role": role, "startedAtMs": now_ms(), "bytesRead": 0, "bytesWritten": 0,
+                  "firstMismatch": None, "mismatchBytes": None, "readDoneAtMs": None,
+                  "end": None, "closedAtMs": None, "mptcp": None, "mostSubflows": 0, "error": None}
+
+    def info(self, sock):
+        info = mptcp_info(sock)
+        if info:
+            self.r["mptcp"] = info
+            self.r["mostSubflows"] = max(self.r["mostSubflows"], info["subflows"])
+
+    def emit(self):
+        self.r["closedAtMs"] = self.r["closedAtMs"] or now_ms()
+        print(json.dumps(self.r), flush=True)
+
+
+def read_to_end(sock, rep, phase, limit=None):
+    while limit is None or rep.r["bytesRead"] < limit:
+        try:
+            want = 65536 if limit is None else min(65536, limit - rep.r["bytesRead"])
+            data = sock.recv(want)
+        except ConnectionResetError:
+            rep.r["end"] = "reset"
+            return False
+        except OSError as e:
+            rep.r["end"] = f"error {e.errno}"
+            return False
+        rep.info(sock)
+        if not data:
+            rep.r["end"] = "eof"
+            rep.r["readDoneAtMs"] = now_ms()
+            return True
+        if rep.r["firstMismatch"] is None and phase is not None:
+            expected = pattern(phase, rep.r["bytesRead"], len(data))
+            if data != expected:
+                at = next(i for i in range(len(data)) if data[i] != expected[i])
+                rep.r["firstMismatch"] = rep.r["bytesRead"] + at
+                rep.r["mismatchBytes"] = data[at:at + 16].hex()
+        rep.r["bytesRead"] += len(data)
+    rep.r["readDoneAtMs"] = now_ms()
+    return True
+
+
+def write_all(sock, rep, total, phase):
+    while rep.r["bytesWritten"] < total:
+        n = min(65536, total - rep.r["bytesWritten"])
+        try:
+            sock.sendall(pattern(phase, rep.r["bytesWritten"], n))
+        except OSError as e:
+            rep.r["end"] = "reset" if isinstance(e, (ConnectionResetError, BrokenPipeError)) else f"error {e.errno}"
+            return False
+        rep.r["bytesWritten"] += n
+        rep.info(sock)
+    return True
+
+
+def server(a):
+    fam = socket.AF_INET6 if a.family == 6 else socket.AF_INET
+    ls = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind(("::" if a.family == 6 else "0.0.0.0", a.port))
+    ls.listen(8)
+    with open(a.ready_file, "w") as f:
+        f.write("ready\n")
+    ls.settimeout(a.timeout)
+    rep = Report("server")
+    try:
+        conn, _ = ls.accept()
+    except socket.timeout:
+        rep.r["error"] = "no connection arrived"
+        rep.emit()
+        return 1
+    conn.settimeout(a.timeout)
+    rep.info(conn)
+    if a.fastclose_after is not None:
+        # Close with unread data: Linux then aborts the connection with MP_FASTCLOSE.
+        read_to_end(conn, rep, a.recv_phase, a.fastclose_after)
+        rep.info(conn)
+        conn.close()
+        rep.r["end"] = rep.r["end"] or "closed-unread"
+    else:
+        ok = read_to_end(conn, rep, a.recv_phase)
+        if ok and a.send_bytes:
+            write_all(conn, rep, a.send_bytes, a.send_phase)
+        rep.info(conn)
+        conn.close()
+    rep.emit()
+    return 0
+
+
+def client(a):
+    fam = socket.AF_INET6 if ":" in a.connect else socket.AF_INET
+    s = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
+    s.settimeout(a.timeout)
+    rep = Report("client")
+    if a.bind:
+        s.bind((a.bind, 0))
+    try:
+        s.connect((a.connect, a.port))
+    except OSError as e:
+        rep.r["error"] = f"connect: {e}"
+        rep.emit()
+        return 1
+    rep.info(s)
+    if write_all(s, rep, a.send_bytes, a.send_phase):
+        try:
+            s.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+        read_to_end(s, rep, a.recv_phase)
+    rep.info(s)
+    s.close()
+    rep.emit()
+    return 0
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    sv = sub.add_parser("server")
+    sv.add_argument("--port", type=int, required=True)
+    sv.add_argument("--family", type=int, choices=(4, 6), default=4)
+    sv.add_argument("--recv-phase", type=int, default=None)
+    sv.add_argument("--send-bytes", type=int, default=0)
+    sv.add_argument("--send-phase", type=int, default=0)
+    sv.add_argument("--fastclose-after", type=int, default=None)
+    sv.add_argument("--ready-file", required=True)
+    sv.add_argument("--timeout", type=float, default=60)
+    cl = sub.add_parser("client")
+    cl.add_argument("--connect", required=True)
+    cl.add_argument("--port", type=int, required=True)
+    cl.add_argument("--bind", default=None)
+    cl.add_argument("--send-bytes", type=int, default=0)
+    cl.add_argument("--send-phase", type=int, default=0)
+    cl.add_argument("--recv-phase", type=int, default=None)
+    cl.add_argument("--timeout", type=float, default=60)
+    a = p.parse_args()
+    return server(a) if a.cmd == "server" else client(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+/**
+ * One live run: the scenario's hosts named in `outside` become real Linux
+ * hosts in network namespaces of their own (TUN devices for interfaces,
+ * real MPTCP sockets, the in-kernel path manager), the rest of the
+ * scenario runs in the engine, paced by the wall clock, and what each side
+ * did is gathered into one result. Everything the run creates is removed
+ * at the end, whatever happens.
+ */
+import { LiveSession, type LiveEngineResult, type Scenario } from '../../engine/index.ts';
+import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
+import { configureHost, createNamespace, deleteNamespace, tunName } from './namespace.ts';
+import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
+import { startTunBridge, type TunBridge } from './tun-bridge.ts';
+
+export interface LiveRunOptions {
+  /** Host ids that real Linux hosts play. */
+  outside: readonly string[];
+  /** Namespace names start with this (default `mlab-<pid>-`). */
+  prefix?: string;
+  /** Progress lines for people (stderr). */
+  log?: (line: string) => void;
+}
+
+/** One real host's side of the run. */
+export interface LinuxHostView {
+  host: string;
+  namespace: string;
+  kernel: string;
+  /** Each application's own report. */
+  apps: (LinuxAppReport & { traffic: string })[];
+}
+
+export interface LiveRunResult extends LiveEngineResult {
+  live: {
+    kernel: string;
+    /** Which hosts were real, and what they saw. */
+    linux: LinuxHostView[];
+    driver: RealtimeStats;
+    /** Wall time of the run, ms. */
+    wallMs: number;
+  };
+}
+
+/** Time a run may take beyond the scenario's duration before it is cut (its FIN exchanges, slow starts). */
+const GRACE_US = 3_000_000;
+/** After everything is done, how long the FIN exchanges may go on. */
+const SETTLE_US = 1_000_000;
+
+export function checkLiveScenario(s: Scenario, outside: readonly string[]): void {
+  if (s.protocol !== 'mptcp-v1') throw new Error(`live runs need MPTCP v1 (Linux speaks only v1); ${s.id} is ${s.protocol}`);
+  for (const t of s.traffic) {
+    if ((outside.includes(t.from) || outside.includes(t.to)) && t.kind !== 'bulk') throw new Error(`traffic ${t.id}: a real host carries bulk transfers only (this one is ${t.kind})`);
+  }
+  for (const id of outside) {
+    const h = s.hosts.find((x) => x.id === id);
+    if (!h) throw new Error(`no host "${id}" in ${s.id} (hosts: ${s.hosts.map((x) => x.id).join(', ')})`);
+    if (h.mptcp?.versions && !h.mptcp.versions.includes('v1')) throw new Error(`host ${id} speaks only ${h.mptcp.versions.join(', ')}; Linux speaks v1`);
+  }
+}
+
+export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<LiveRunResult> {
+  checkLiveScenario(s, options.outside);
+  const log = options.log ?? (() => {});
+  const prefix = options.prefix ?? `mlab-${process.pid}-`;
+  const namespaces = new Map(options.outside.map((h) => [h, `${prefix}${h}`]));
+  const bridges = new Map<string, TunBridge>();
+  const apps: LinuxApp[] = [];
+  const started = Date.now();
+  let session: LiveSession | undefined;
+  let inboxPush: ((host: string, iface: number, bytes: Uint8Array) => void) | undefined;
+  try {
+    for (const [host, ns] of namespaces) {
+      const spec = s.hosts.find((h) => h.id === host)!;
+      log(`${host}: namespace ${ns}, ${spec.interfaces.length} TUN devices`);
+      await createNamespace(ns);
+      const bridge = startTunBridge(
+        ns,
+        spec.interfaces.map((_, i) => tunName(i)),
+        (dev, bytes) => inboxPush?.(host, dev, bytes),
+      );
+      bridges.set(host, bridge);
+      await bridge.ready;
+      await configureHost(ns, spec, s);
+    }
+    const timeoutS = Math.ceil((s.durationUs + GRACE_US) / 1e6);
+    for (const t of s.traffic) {
+      const ns = namespaces.get(t.to);
+      if (ns) apps.push(await startLinuxServer(ns, s, t, timeoutS));
+    }
+    session = new LiveSession(s, { outside: options.outside }, (host, iface, bytes) => bridges.get(host)?.write(iface, bytes));
+    const t0Us = monotonicUs();
+    let doneAt: number | null = null;
+    const allDone = () => session!.engineAppsDone() && apps.every((a) => a.exited);
+    const rt = createRealtime(session, {
+      t0Us,
+      deadlineUs: s.durationUs + GRACE_US,
+      done: () => {
+        if (!allDone()) return false;
+        doneAt ??= session!.sim.now;
+        return session!.engineSettled() || session!.sim.now - doneAt >= SETTLE_US;
+      },
+    });
+    inboxPush = rt.inbox.push;
+    // Real clients start at their traffic's time, on the run's clock.
+    const timers = s.traffic.flatMap((t) => {
+      const ns = namespaces.get(t.from);
+      if (!ns) return [];
+      return [setTimeout(() => apps.push(startLinuxClient(ns, s, t, timeoutS)), t.startUs / 1000)];
+    });
+    log(`running ${s.id} in real time (engine: ${s.hosts.filter((h) => !namespaces.has(h.id)).map((h) => h.id).join(', ') || 'routers only'}; Linux: ${[...namespaces.keys()].join(', ')})`);
+    const driver = await rt.run();
+    timers.forEach(clearTimeout);
+    inboxPush = undefined;
+    for (const a of apps) if (!a.exited) a.kill();
+    const reports = await Promise.all(apps.map(async (a) => ({ app: a, report: await a.report })));
+    const engine = session.result(reports.map(({ app, report }) => outsideApp(app, report, t0Us)));
+    const kernel = (await import('node:os')).release();
+    return {
+      ...engine,
+      live: {
+        kernel,
+        linux: [...namespaces].map(([host, ns]) => ({ host, namespace: ns, kernel, apps: reports.filter((r) => r.app.host === host).map((r) => ({ ...r.report, traffic: r.app.traffic })) })),
+        driver,
+        wallMs: Date.now() - started,
+      },
+    };
+  } finally {
+    inboxPush = undefined;
+    for (const a of apps) if (!a.exited) a.kill();
+    await Promise.all([...bridges.values()].map((b) => b.close().catch(() => {})));
+    for (const ns of namespaces.values()) await deleteNamespace(ns);
+  }
+}

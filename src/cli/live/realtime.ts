@@ -1,0 +1,96 @@
+/**
+ * The real-time driver: the engine's simulator paced by the wall clock.
+ * The engine never reads a clock (DESIGN.md §4); this loop does, and only
+ * here: it advances the simulation to "now", hands in the packets the real
+ * hosts sent since, and sleeps until the engine's next event or the next
+ * packet, whichever comes first.
+ */
+import type { LiveSession } from '../../engine/index.ts';
+
+/** CLOCK_MONOTONIC in µs: the clock the Linux applications stamp their reports with. */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/** The longest the loop sleeps without looking at its inbox and its stop condition. */
+const MAX_SLEEP_MS = 20;
+
+export interface RealtimeInbox {
+  /** Queues a packet from a real host; wakes the loop. */
+  push(host: string, iface: number, bytes: Uint8Array): void;
+}
+
+export interface RealtimeOptions {
+  /** The run's time zero, on `monotonicUs`. */
+  t0Us: number;
+  /** Stop once this holds (checked after every step). */
+  done(): boolean;
+  /** Stop at this run time, whatever else. */
+  deadlineUs: number;
+}
+
+export interface RealtimeStats {
+  /** Packets the real hosts sent that were handed to the engine. */
+  injected: number;
+  /** What the real hosts sent that is not TCP over IP (neighbour discovery, say): left out of the run. */
+  ignored: number;
+  /** How far, at most, the loop ran behind an event's time (µs). */
+  worstLagUs: number;
+  /** 'done' or 'deadline'. */
+  ended: 'done' | 'deadline';
+}
+
+/** Only TCP reaches the engine: IPv4 protocol 6, or IPv6 next header 6. */
+export function isTcp(bytes: Uint8Array): boolean {
+  const v = bytes[0]! >> 4;
+  if (v === 4) return bytes.length >= 20 && bytes[9] === 6;
+  if (v === 6) return bytes.length >= 40 && bytes[6] === 6;
+  return false;
+}
+
+export function createRealtime(session: LiveSession, options: RealtimeOptions): { inbox: RealtimeInbox; run(): Promise<RealtimeStats> } {
+  const queue: { host: string; iface: number; bytes: Uint8Array }[] = [];
+  let wake: (() => void) | null = null;
+  const stats: RealtimeStats = { injected: 0, ignored: 0, worstLagUs: 0, ended: 'done' };
+  const now = () => monotonicUs() - options.t0Us;
+  const inbox: RealtimeInbox = {
+    push(host, iface, bytes) {
+      if (!isTcp(bytes)) {
+        stats.ignored++;
+        return;
+      }
+      queue.push({ host, iface, bytes });
+      wake?.();
+    },
+  };
+  async function run(): Promise<RealtimeStats> {
+    for (;;) {
+      const t = now();
+      const due = session.nextDueUs();
+      if (due < t) stats.worstLagUs = Math.max(stats.worstLagUs, t - due);
+      session.advanceTo(t);
+      while (queue.length) {
+        const p = queue.shift()!;
+        session.fromOutside(p.host, p.iface, p.bytes);
+        stats.injected++;
+      }
+      session.advanceTo(t);
+      if (options.done()) return stats;
+      if (t >= options.deadlineUs) {
+        stats.ended = 'deadline';
+        return stats;
+      }
+      const next = Math.min(session.nextDueUs(), options.deadlineUs);
+      const sleepMs = Math.max(0, Math.min(MAX_SLEEP_MS, (next - now()) / 1000));
+      if (queue.length === 0 && sleepMs > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => ((wake = null), resolve()), sleepMs);
+          wake = () => {
+            clearTimeout(timer);
+            wake = null;
+            resolve();
+          };
+        });
+      } else await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  return { inbox, run };
+}
