@@ -12,10 +12,11 @@ import { runCommand } from './commands/run.ts';
 import { surfaceCommand } from './commands/surface.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { lessonCommand } from './commands/lesson.ts';
+import { liveCommand } from './commands/live.ts';
 import type { CliIo, Command } from './commands/command.ts';
 import { forTerminal } from './terminal-text.ts';
 
-const COMMANDS: readonly Command[] = [runCommand, matrixCommand, surfaceCommand, mergeCommand, analyzeCommand, benchCommand, lessonCommand];
+const COMMANDS: readonly Command[] = [runCommand, matrixCommand, surfaceCommand, mergeCommand, analyzeCommand, benchCommand, lessonCommand, liveCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -6,7 +6,7 @@
  * did is gathered into one result. Everything the run creates is removed
  * at the end, whatever happens.
  */
-import { LiveSession, type LiveEngineResult, type Scenario } from '../../engine/index.ts';
+import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } from '../../engine/index.ts';
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
 import { configureHost, createNamespace, deleteNamespace, tunName } from './namespace.ts';
 import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
@@ -17,6 +17,8 @@ export interface LiveRunOptions {
   outside: readonly string[];
   /** Namespace names start with this (default `mlab-<pid>-`). */
   prefix?: string;
+  /** Stops the run where it is (Ctrl-C); it is still cleaned up and reported. */
+  signal?: AbortSignal;
   /** Progress lines for people (stderr). */
   log?: (line: string) => void;
 }
@@ -58,7 +60,8 @@ export function checkLiveScenario(s: Scenario, outside: readonly string[]): void
   }
 }
 
-export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<LiveRunResult> {
+/** A live run's result, and its packet records with their bytes (for pcap export and the wire check). */
+export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ result: LiveRunResult; records: RunHandle['records'] }> {
   checkLiveScenario(s, options.outside);
   const log = options.log ?? (() => {});
   const prefix = options.prefix ?? `mlab-${process.pid}-`;
@@ -94,6 +97,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<Liv
     const rt = createRealtime(session, {
       t0Us,
       deadlineUs: s.durationUs + GRACE_US,
+      ...(options.signal ? { signal: options.signal } : {}),
       done: () => {
         if (!allDone()) return false;
         doneAt ??= session!.sim.now;
@@ -115,7 +119,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<Liv
     const reports = await Promise.all(apps.map(async (a) => ({ app: a, report: await a.report })));
     const engine = session.result(reports.map(({ app, report }) => outsideApp(app, report, t0Us)));
     const kernel = (await import('node:os')).release();
-    return {
+    const result: LiveRunResult = {
       ...engine,
       live: {
         kernel,
@@ -124,6 +128,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<Liv
         wallMs: Date.now() - started,
       },
     };
+    return { result, records: session.sim.trace.packets };
   } finally {
     inboxPush = undefined;
     for (const a of apps) if (!a.exited) a.kill();

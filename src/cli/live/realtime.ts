@@ -25,6 +25,8 @@ export interface RealtimeOptions {
   done(): boolean;
   /** Stop at this run time, whatever else. */
   deadlineUs: number;
+  /** Stop now (Ctrl-C): the run so far is reported, and everything it made is removed. */
+  signal?: AbortSignal;
 }
 
 export interface RealtimeStats {
@@ -34,8 +36,8 @@ export interface RealtimeStats {
   ignored: number;
   /** How far, at most, the loop ran behind an event's time (µs). */
   worstLagUs: number;
-  /** 'done' or 'deadline'. */
-  ended: 'done' | 'deadline';
+  /** 'done', 'deadline', or 'user' (stopped through the signal). */
+  ended: 'done' | 'deadline' | 'user';
 }
 
 /** Only TCP reaches the engine: IPv4 protocol 6, or IPv6 next header 6. */
@@ -62,6 +64,7 @@ export function createRealtime(session: LiveSession, options: RealtimeOptions): 
     },
   };
   async function run(): Promise<RealtimeStats> {
+    options.signal?.addEventListener('abort', () => wake?.());
     for (;;) {
       const t = now();
       const due = session.nextDueUs();
@@ -74,6 +77,10 @@ export function createRealtime(session: LiveSession, options: RealtimeOptions): 
       }
       session.advanceTo(t);
       if (options.done()) return stats;
+      if (options.signal?.aborted) {
+        stats.ended = 'user';
+        return stats;
+      }
       if (t >= options.deadlineUs) {
         stats.ended = 'deadline';
         return stats;

@@ -38,6 +38,10 @@ export type ErrorCode =
   | 'CLI_NOT_A_FILE'
   /** `lab merge`: shard files that do not make one whole sweep (a line that is not a shard's, a shard missing or twice, shards of different sweeps). */
   | 'CLI_MERGE'
+  /** `lab live`: this machine cannot run real hosts (not root, no MPTCP, no TUN device, a tool missing). */
+  | 'CLI_LIVE_UNAVAILABLE'
+  /** `lab live`: making or running the real hosts failed (a command, a namespace, an application). */
+  | 'CLI_LIVE'
   // a request replaced by a newer one before it finished
   | 'CANCELLED'
   | 'INTERNAL';
