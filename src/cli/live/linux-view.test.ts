@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMptcpMonitor, parseSsAddress, parseSsMptcp, parseSsSubflows } from './linux-view.ts';
+import { normalizeToken, parseMptcpMonitor, parseSsAddress, parseSsMptcp, parseSsSubflows } from './linux-view.ts';
 
 // Real outputs (iproute2 6.1, Linux 6.18) except *-handwritten / *-malformed.
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -50,7 +50,7 @@ describe('parseSsSubflows on real ss -tniH output', () => {
     const sf = parseSsSubflows(fixture('ss-tcp-v4-client.txt'));
     expect(sf).toHaveLength(2);
     expect(sf[0]).toMatchObject({
-      mptcp: true, mptcpFlags: 'Mmec', token: '2b693563', remoteToken: '0000', localId: 0, remoteId: 0,
+      mptcp: true, mptcpFlags: 'Mmec', token: '2b693563', remoteToken: '00000000', localId: 0, remoteId: 0,
       bytesSent: 4000, bytesAcked: 4001, segsOut: 6, segsIn: 3, local: { address: '198.18.1.1', port: 53878 },
     });
     expect(sf[0]?.mptcpFields).toMatchObject({ seq: '2631e0efbd8d7ed6', sfseq: '1', ssnoff: '761f337', maplen: '0' });
@@ -71,6 +71,18 @@ describe('parseSsSubflows on real ss -tniH output', () => {
   it('reads IPv6 subflows and a fallen-back subflow', () => {
     expect(parseSsSubflows(fixture('ss-tcp-v6-client.txt')).map((s) => s.local.address)).toEqual(['2001:db8:1::1', '2001:db8:2::1']);
     expect(parseSsSubflows(fixture('ss-tcp-v6-client-fallback.txt'))[0]).toMatchObject({ mptcp: true, mptcpFlags: 'mc', token: '407818c1' });
+  });
+});
+
+describe('tokens', () => {
+  it('are padded to 8 digits: ss -M prints %x, so a leading zero is lost (seen on the real kernel)', () => {
+    // 0779a0c6 in ip mptcp monitor, 779a0c6 in ss -MniH for the same connection
+    const [s] = parseSsMptcp('ESTAB 0 0 198.18.1.2:8080 198.18.1.1:43102\n\t subflows:1 remote_key token:779a0c6\n');
+    expect(s?.token).toBe('0779a0c6');
+    expect(normalizeToken('ABC')).toBe('00000abc');
+    expect(normalizeToken('123456789')).toBeUndefined();
+    expect(normalizeToken('')).toBeUndefined();
+    expect(normalizeToken('-1')).toBeUndefined();
   });
 });
 

@@ -48,7 +48,7 @@ export interface SsMptcpSocket extends SsSocketBase {
   addAddrSignal: number;
   /** ADD_ADDRs this host accepted from the peer (0 when ss omits it). */
   addAddrAccepted: number;
-  /** The connection's local token, lower-case hex, when printed. */
+  /** The connection's local token, 8 lower-case hex digits (see normalizeToken), when printed. */
   token?: string;
   /** Present only with an iproute2 that prints them (6.1 does not) and when non-zero. */
   bytesSent?: number;
@@ -74,7 +74,7 @@ export interface SsSubflow extends SsSocketBase {
   mptcpFlags?: string;
   /** Local connection token (the part after `/` in `token:REM(id:n)/LOC(id:m)`). */
   token?: string;
-  /** Peer's token; ss prints 0000 until it is known (only joins learn it). */
+  /** Peer's token; 00000000 until it is known (only joins learn it). */
   remoteToken?: string;
   localId?: number;
   remoteId?: number;
@@ -116,6 +116,16 @@ const HEX = /^[0-9a-fA-F]+$/;
 
 function int(value: string | undefined): number | undefined {
   return value !== undefined && INT.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * MPTCP tokens are 32-bit; tools print them differently (`ss -M` with %x, so
+ * 0779a0c6 shows as 779a0c6; the monitor with %08x; `ss -t` the peer's as
+ * %04x). Eight lower-case digits make them comparable; non-hex gives undefined.
+ */
+export function normalizeToken(text: string | undefined): string | undefined {
+  if (text === undefined || !HEX.test(text) || text.length > 8) return undefined;
+  return text.toLowerCase().padStart(8, '0');
 }
 
 function portNumber(value: string | undefined): number | undefined {
@@ -229,7 +239,8 @@ export function parseSsMptcp(text: string): SsMptcpSocket[] {
       fallback: flags.includes('fallback'),
       remoteKey: flags.includes('remote_key'),
     };
-    if (fields.token !== undefined && HEX.test(fields.token)) sock.token = fields.token.toLowerCase();
+    const token = normalizeToken(fields.token);
+    if (token !== undefined) sock.token = token;
     const sent = int(fields.bytes_sent);
     const received = int(fields.bytes_received);
     const acked = int(fields.bytes_acked);
@@ -258,10 +269,12 @@ export function parseSsSubflows(text: string): SsSubflow[] {
     const sf: SsSubflow = { ...base, fields, flags, mptcp: ulp >= 0, mptcpFields };
     if (mptcpFields.flags !== undefined) sf.mptcpFlags = mptcpFields.flags;
     const tok = SUBFLOW_TOKEN.exec(mptcpFields.token ?? '');
-    if (tok) {
-      sf.remoteToken = (tok[1] ?? '').toLowerCase();
+    const remoteToken = normalizeToken(tok?.[1]);
+    const localToken = normalizeToken(tok?.[3]);
+    if (tok && remoteToken !== undefined && localToken !== undefined) {
+      sf.remoteToken = remoteToken;
       sf.remoteId = Number(tok[2]);
-      sf.token = (tok[3] ?? '').toLowerCase();
+      sf.token = localToken;
       sf.localId = Number(tok[4]);
     }
     const numeric: [keyof SsSubflow & ('bytesSent' | 'bytesAcked' | 'bytesReceived' | 'segsOut' | 'segsIn'), string][] = [
@@ -305,7 +318,8 @@ export function parseMonitorLine(line: string): MptcpMonitorEvent {
     if (eq > 0) ev.fields[word.slice(0, eq)] = word.slice(eq + 1);
   }
   const f = ev.fields;
-  if (f.token !== undefined && HEX.test(f.token)) ev.token = f.token.toLowerCase();
+  const token = normalizeToken(f.token);
+  if (token !== undefined) ev.token = token;
   const setNum = (prop: 'remoteId' | 'localId' | 'sport' | 'dport' | 'error', key: string): void => {
     const v = prop === 'sport' || prop === 'dport' ? portNumber(f[key]) : int(f[key]);
     if (v !== undefined) ev[prop] = v;
