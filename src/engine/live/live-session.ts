@@ -69,6 +69,8 @@ export class LiveSession {
   readonly outside: Map<string, OutsideHost>;
   private readonly transport: Transport;
   private readonly reports: AppReport[] = [];
+  /** The scenario's actions on real hosts, which the live driver carries out there. */
+  readonly outsideActions: Scenario['actions'];
 
   constructor(
     readonly scenario: Scenario,
@@ -88,7 +90,10 @@ export class LiveSession {
       return node;
     });
     this.transport = transportFor(scenario, this.net.hosts.values());
-    scheduleActions(this.sim, scenario, this.net, this.transport);
+    // A real host's endpoint changes are made on that host (`ip mptcp endpoint`), by the driver, at their times.
+    const real = (a: Scenario['actions'][number]) => 'host' in a && out.has(a.host);
+    this.outsideActions = scenario.actions.filter(real);
+    scheduleActions(this.sim, { ...scenario, actions: scenario.actions.filter((a) => !real(a)) }, this.net, this.transport);
     startTraffic(scenario, this.net, this.transport, this.reports, out);
   }
 
