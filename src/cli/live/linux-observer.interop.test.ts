@@ -6,33 +6,16 @@
  * removed in afterAll whatever happens. Addresses: 198.18.0.0/15 only.
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveUnavailable } from './preflight.ts';
 import { snapshotSs, startMptcpMonitor, type MptcpMonitor, type TimedMonitorEvent } from './linux-observer.ts';
 
 const APP = fileURLToPath(new URL('./fixtures/tiny_mptcp.py', import.meta.url));
 const CLI = `mlab-lvcli-${process.pid}`;
 const SRV = `mlab-lvsrv-${process.pid}`;
 
-function whyNotLive(): string | null {
-  if (process.getuid?.() !== 0) return 'not root';
-  try {
-    if (readFileSync('/proc/sys/net/mptcp/enabled', 'utf8').trim() !== '1') return 'net.mptcp.enabled is not 1';
-  } catch {
-    return 'no /proc/sys/net/mptcp/enabled (kernel without MPTCP)';
-  }
-  for (const [file, args] of [['ip', ['mptcp', 'limits', 'show']], ['ss', ['-V']], ['python3', ['-V']]] as const) {
-    try {
-      execFileSync(file, args, { stdio: 'ignore', timeout: 5_000 });
-    } catch {
-      return `\`${file} ${args.join(' ')}\` does not work`;
-    }
-  }
-  return null;
-}
-
-const skipReason = whyNotLive();
+const skipReason = liveUnavailable();
 if (skipReason) console.warn(`live interop skipped: ${skipReason}`);
 
 const ip = (...args: string[]): void => {

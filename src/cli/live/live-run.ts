@@ -8,7 +8,8 @@
  */
 import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } from '../../engine/index.ts';
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
-import { configureHost, createNamespace, deleteNamespace, tunName } from './namespace.ts';
+import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, tunName } from './namespace.ts';
+import { snapshotSs, startMptcpMonitor, type MptcpMonitor, type SsSnapshot, type TimedMonitorEvent } from './linux-observer.ts';
 import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
 import { startTunBridge, type TunBridge } from './tun-bridge.ts';
 
@@ -30,6 +31,16 @@ export interface LinuxHostView {
   kernel: string;
   /** Each application's own report. */
   apps: (LinuxAppReport & { traffic: string })[];
+  /** `ip mptcp monitor` in the host's namespace, each event with its run time (µs). */
+  monitor: (TimedMonitorEvent & { atUs: number })[];
+  /** Events the monitor could not keep (over its cap). */
+  monitorDropped: number;
+  /** The last `ss` snapshot that showed an MPTCP socket (`ss -Mni`, `ss -tni`), with its run time. */
+  ss: (SsSnapshot & { atUs: number }) | null;
+  /** Over the run: [run time µs, MPTCP sockets, TCP subflows with tcp-ulp-mptcp] from each snapshot. */
+  ssTimeline: [number, number, number][];
+  /** The scenario's actions on this host, as the commands run and when. */
+  actions: { atUs: number; command: string; error?: string }[];
 }
 
 export interface LiveRunResult extends LiveEngineResult {
@@ -47,6 +58,8 @@ export interface LiveRunResult extends LiveEngineResult {
 const GRACE_US = 3_000_000;
 /** After everything is done, how long the FIN exchanges may go on. */
 const SETTLE_US = 1_000_000;
+/** How often each real host's sockets are listed with ss during a run. */
+const SS_EVERY_MS = 100;
 
 export function checkLiveScenario(s: Scenario, outside: readonly string[]): void {
   if (s.protocol !== 'mptcp-v1') throw new Error(`live runs need MPTCP v1 (Linux speaks only v1); ${s.id} is ${s.protocol}`);
@@ -68,6 +81,8 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
   const namespaces = new Map(options.outside.map((h) => [h, `${prefix}${h}`]));
   const bridges = new Map<string, TunBridge>();
   const apps: LinuxApp[] = [];
+  const monitors = new Map<string, MptcpMonitor>();
+  const views = new Map([...namespaces.keys()].map((h) => [h, { ss: null as (SsSnapshot & { atUs: number }) | null, ssTimeline: [] as [number, number, number][], actions: [] as LinuxHostView['actions'] }]));
   const started = Date.now();
   let session: LiveSession | undefined;
   let inboxPush: ((host: string, iface: number, bytes: Uint8Array) => void) | undefined;
@@ -84,6 +99,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       bridges.set(host, bridge);
       await bridge.ready;
       await configureHost(ns, spec, s);
+      monitors.set(host, await startMptcpMonitor(ns, { now: () => monotonicUs() / 1000 }));
     }
     const timeoutS = Math.ceil((s.durationUs + GRACE_US) / 1e6);
     for (const t of s.traffic) {
@@ -111,8 +127,43 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       if (!ns) return [];
       return [setTimeout(() => apps.push(startLinuxClient(ns, s, t, timeoutS)), t.startUs / 1000)];
     });
+    // Each real host's path manager actions, at their times on the run's clock.
+    for (const a of session.outsideActions) {
+      if (!('host' in a)) continue;
+      const view = views.get(a.host)!;
+      timers.push(
+        setTimeout(() => {
+          const atUs = monotonicUs() - t0Us;
+          applyEndpointAction(namespaces.get(a.host)!, a).then(
+            (command) => view.actions.push({ atUs, command }),
+            (e: Error) => view.actions.push({ atUs, command: a.kind, error: e.message }),
+          );
+        }, a.atUs / 1000),
+      );
+    }
+    // What each real host's sockets look like, several times a second (ss needs the connection still open).
+    let sampling = true;
+    const sample = async () => {
+      while (sampling) {
+        await Promise.all(
+          [...namespaces].map(async ([host, ns]) => {
+            const snap = await snapshotSs(ns).catch(() => null);
+            if (!snap) return;
+            const atUs = monotonicUs() - t0Us;
+            const view = views.get(host)!;
+            const sub = snap.subflows.filter((x) => x.mptcp).length;
+            if (view.ssTimeline.length < 1000) view.ssTimeline.push([atUs, snap.mptcp.length, sub]);
+            if (snap.mptcp.length > 0) view.ss = { ...snap, atUs };
+          }),
+        );
+        await new Promise((r) => setTimeout(r, SS_EVERY_MS));
+      }
+    };
+    const sampler = sample();
     log(`running ${s.id} in real time (engine: ${s.hosts.filter((h) => !namespaces.has(h.id)).map((h) => h.id).join(', ') || 'routers only'}; Linux: ${[...namespaces.keys()].join(', ')})`);
     const driver = await rt.run();
+    sampling = false;
+    await sampler;
     timers.forEach(clearTimeout);
     inboxPush = undefined;
     for (const a of apps) if (!a.exited) a.kill();
@@ -123,7 +174,21 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       ...engine,
       live: {
         kernel,
-        linux: [...namespaces].map(([host, ns]) => ({ host, namespace: ns, kernel, apps: reports.filter((r) => r.app.host === host).map((r) => ({ ...r.report, traffic: r.app.traffic })) })),
+        linux: await Promise.all(
+          [...namespaces].map(async ([host, ns]): Promise<LinuxHostView> => {
+            const monitor = monitors.get(host)!;
+            const events = await monitor.stop();
+            return {
+              host,
+              namespace: ns,
+              kernel,
+              apps: reports.filter((r) => r.app.host === host).map((r) => ({ ...r.report, traffic: r.app.traffic })),
+              monitor: events.map((e) => ({ ...e, atUs: Math.round(e.atMs * 1000 - t0Us) })),
+              monitorDropped: monitor.dropped,
+              ...views.get(host)!,
+            };
+          }),
+        ),
         driver,
         wallMs: Date.now() - started,
       },
@@ -132,6 +197,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
   } finally {
     inboxPush = undefined;
     for (const a of apps) if (!a.exited) a.kill();
+    await Promise.all([...monitors.values()].map((m) => m.stop().catch(() => [])));
     await Promise.all([...bridges.values()].map((b) => b.close().catch(() => {})));
     for (const ns of namespaces.values()) await deleteNamespace(ns);
   }

@@ -111,3 +111,22 @@ export async function configureHost(ns: string, host: HostSpec, s: Scenario): Pr
     await ip('mptcp', 'limits', 'set', 'subflows', '2', 'add_addr_accepted', '0');
   }
 }
+
+/** The id of the in-kernel path manager's endpoint for `address` (from `ip mptcp endpoint show`). */
+export async function endpointId(ns: string, address: string): Promise<number> {
+  const out = await sh('ip', ['-n', ns, 'mptcp', 'endpoint', 'show']);
+  for (const line of out.split('\n')) {
+    const m = /^(\S+)\s+(?:port \d+\s+)?id (\d+)/.exec(line.trim());
+    if (m && m[1] === address) return Number(m[2]);
+  }
+  throw new Error(`no MPTCP endpoint for ${address} in namespace ${ns} (ip mptcp endpoint show: ${out.trim() || 'none'})`);
+}
+
+/** A scenario action on a real host, done there as its `ip mptcp` command. */
+export async function applyEndpointAction(ns: string, action: { kind: string; address?: string; backup?: boolean }): Promise<string> {
+  if (action.kind !== 'endpoint-remove' && action.kind !== 'endpoint-backup') throw new Error(`a real host cannot carry out a ${action.kind} action`);
+  const id = String(await endpointId(ns, action.address!));
+  const args = action.kind === 'endpoint-remove' ? ['mptcp', 'endpoint', 'delete', 'id', id] : ['mptcp', 'endpoint', 'change', 'id', id, action.backup ? 'backup' : 'nobackup'];
+  await sh('ip', ['-n', ns, ...args]);
+  return `ip mptcp ${args.slice(1).join(' ')}`;
+}
