@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Installs the Debian packages the tests need (Chromium for the e2e tests,
-// tshark for capture cross-checks) when they are missing. Never downloads a
+// tshark for capture cross-checks, iproute2 and python3 for the live
+// interop tests against the kernel's MPTCP) when they are missing. Never downloads a
 // browser build: Playwright drives Debian's /usr/bin/chromium.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,9 @@ const needs = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/tshark', pkg: 'tshark' },
   { bin: '/usr/bin/editcap', pkg: 'tshark' },
+  { bin: '/usr/bin/ss', pkg: 'iproute2' },
+  { bin: '/bin/ip', pkg: 'iproute2' },
+  { bin: '/usr/bin/python3', pkg: 'python3' },
 ];
 
 const missing = [...new Set(needs.filter((n) => !existsSync(n.bin)).map((n) => n.pkg))];

@@ -33,13 +33,16 @@ export interface LinuxApp {
   /** Resolves with its report (or a report that says why there is none). */
   readonly report: Promise<LinuxAppReport>;
   readonly exited: boolean;
+  /** A client started ahead: connect now. */
+  go(): void;
   kill(): void;
 }
 
 const failed = (role: 'client' | 'server', error: string): LinuxAppReport => ({ role, startedAtMs: 0, bytesRead: 0, bytesWritten: 0, firstMismatch: null, mismatchBytes: null, readDoneAtMs: null, end: null, closedAtMs: null, mptcp: null, mostSubflows: 0, error });
 
 function launch(ns: string, traffic: string, host: string, side: 'client' | 'server', args: string[]): LinuxApp {
-  const child = spawn('ip', ['netns', 'exec', ns, 'python3', liveScript('linux_app.py'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('ip', ['netns', 'exec', ns, 'python3', liveScript('linux_app.py'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => {});
   let out = '';
   let err = '';
   let exited = false;
@@ -65,8 +68,19 @@ function launch(ns: string, traffic: string, host: string, side: 'client' | 'ser
     get exited() {
       return exited;
     },
+    go: () => void child.stdin.end('go\n'),
     kill: () => void child.kill('SIGKILL'),
   };
+}
+
+/** Waits until the application has written `file` (it is set up), or throws with its own reason. */
+async function untilReady(app: LinuxApp, file: string, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !existsSync(file) && !app.exited; i++) await new Promise((r) => setTimeout(r, 25));
+  if (!existsSync(file)) {
+    app.kill();
+    const r = await app.report;
+    throw new Error(`${what}: ${r.error ?? 'no reason given'}`);
+  }
 }
 
 /** Starts the server side of `t` in `ns` and resolves once it listens. */
@@ -78,23 +92,26 @@ export async function startLinuxServer(ns: string, s: Scenario, t: TrafficSpec, 
   const family = trafficDestination(s, t).includes(':') ? '6' : '4';
   const app = launch(ns, t.id, t.to, 'server', ['server', '--port', String(t.port), '--family', family, '--recv-phase', String(phases.client), '--ready-file', ready, '--timeout', String(timeoutS)]);
   try {
-    for (let i = 0; i < 200 && !existsSync(ready) && !app.exited; i++) await new Promise((r) => setTimeout(r, 25));
-    if (!existsSync(ready)) {
-      app.kill();
-      const r = await app.report;
-      throw new Error(`the Linux server for traffic ${t.id} did not start listening on port ${t.port}: ${r.error ?? 'no reason given'}`);
-    }
+    await untilReady(app, ready, `the Linux server for traffic ${t.id} did not start listening on port ${t.port}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   return app;
 }
 
-/** Starts the client side of `t` in `ns`: it connects at once. */
-export function startLinuxClient(ns: string, s: Scenario, t: TrafficSpec, timeoutS: number): LinuxApp {
+/** Starts the client side of `t` in `ns`, set up but not connected: `go()` connects it. */
+export async function startLinuxClient(ns: string, s: Scenario, t: TrafficSpec, timeoutS: number): Promise<LinuxApp> {
   if (t.kind !== 'bulk') throw new Error(`traffic ${t.id}: live runs carry bulk transfers only (this one is ${t.kind})`);
   const phases = trafficPhases(t);
-  return launch(ns, t.id, t.from, 'client', ['client', '--connect', trafficDestination(s, t), '--port', String(t.port), '--send-bytes', String(t.bytes), '--send-phase', String(phases.client), '--recv-phase', String(phases.server), '--timeout', String(timeoutS)]);
+  const dir = mkdtempSync(join(tmpdir(), 'mlab-app-'));
+  const ready = join(dir, 'ready');
+  const app = launch(ns, t.id, t.from, 'client', ['client', '--connect', trafficDestination(s, t), '--port', String(t.port), '--send-bytes', String(t.bytes), '--send-phase', String(phases.client), '--recv-phase', String(phases.server), '--timeout', String(timeoutS), '--ready-file', ready]);
+  try {
+    await untilReady(app, ready, `the Linux client for traffic ${t.id} did not start`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return app;
 }
 
 /** A Linux report as the engine's `OutsideApp`, its monotonic times mapped onto the run's µs. */

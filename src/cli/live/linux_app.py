@@ -6,7 +6,7 @@ the lab knows exactly what the Linux application wrote and read.
     linux_app.py server --port P [--family 4|6] --recv-phase N [--send-bytes N --send-phase N]
                         [--fastclose-after N] --ready-file F
     linux_app.py client --connect ADDR --port P --send-bytes N --send-phase N
-                        [--recv-phase N] [--bind ADDR]
+                        [--recv-phase N] [--bind ADDR] [--ready-file F]
 
 The server accepts ONE connection on the wildcard address (joins to its
 other addresses need the listener), reads to the end checking every byte,
@@ -155,9 +155,14 @@ def client(a):
     fam = socket.AF_INET6 if ":" in a.connect else socket.AF_INET
     s = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
     s.settimeout(a.timeout)
-    rep = Report("client")
     if a.bind:
         s.bind((a.bind, 0))
+    if a.ready_file:
+        # Started ahead of time: Python's start-up must not delay the connection past its scenario time.
+        with open(a.ready_file, "w") as f:
+            f.write("ready\n")
+        sys.stdin.readline()
+    rep = Report("client")
     try:
         s.connect((a.connect, a.port))
     except OSError as e:
@@ -197,6 +202,7 @@ def main():
     cl.add_argument("--send-phase", type=int, default=0)
     cl.add_argument("--recv-phase", type=int, default=None)
     cl.add_argument("--timeout", type=float, default=60)
+    cl.add_argument("--ready-file", default=None, help="write it once set up, then connect when a line arrives on stdin")
     a = p.parse_args()
     return server(a) if a.cmd == "server" else client(a)
 

@@ -53,6 +53,35 @@ describe.skipIf(skipReason !== null)(`lab live run against Linux (skipped unless
     expect(await listNamespaces(PREFIX)).toEqual([]);
   }, 30_000);
 
+  /** two-path-v1 with a longer transfer, during which the server makes its announced address a backup (MP_PRIO), then deletes it (REMOVE_ADDR). */
+  function pathChanges(): Scenario {
+    const s: Scenario = structuredClone(twoPath);
+    s.traffic[0] = { ...s.traffic[0]!, bytes: 3_000_000 } as Scenario['traffic'][number];
+    for (const l of s.links) l.bandwidthBps = 20_000_000;
+    s.actions = [
+      { atUs: 300_000, kind: 'endpoint-backup', host: 'server', address: '198.18.2.2', backup: true },
+      { atUs: 600_000, kind: 'endpoint-remove', host: 'server', address: '198.18.2.2' },
+    ];
+    return s;
+  }
+
+  it('MP_PRIO and REMOVE_ADDR from a Linux server reach the engine client, and from the engine server a Linux client', async () => {
+    const fromLinux = (await liveRun(pathChanges(), { outside: ['server'], prefix: PREFIX })).result;
+    expect(fromLinux.live.linux[0]!.actions.map((a) => [a.command, a.error])).toEqual([
+      ['ip mptcp endpoint change id 1 backup', undefined],
+      ['ip mptcp endpoint delete id 1', undefined],
+    ]);
+    expect(fromLinux.events.filter((e) => e.host === 'client' && (e.kind === 'mptcp-prio-received' || e.kind === 'mptcp-remove-addr')).map((e) => e.kind)).toEqual(['mptcp-prio-received', 'mptcp-remove-addr']);
+    expect(fromLinux.apps[0]!.intact && fromLinux.apps[0]!.bytesRead.server).toBe(3_000_000);
+
+    const toLinux = (await liveRun(pathChanges(), { outside: ['client'], prefix: PREFIX })).result;
+    const seen = toLinux.live.linux[0]!.monitor.map((e) => e.type);
+    expect(seen).toEqual(expect.arrayContaining(['announced', 'sf_established', 'sf_prio', 'removed']));
+    expect(seen.indexOf('sf_prio')).toBeLessThan(seen.indexOf('removed'));
+    expect(toLinux.apps[0]!.intact && toLinux.apps[0]!.bytesRead.server).toBe(3_000_000);
+    expect(await listNamespaces(PREFIX)).toEqual([]);
+  }, 60_000);
+
   it('removes what it made even when the run fails, and refuses addresses outside the lab blocks', async () => {
     const s: Scenario = structuredClone(twoPath);
     s.hosts[1]!.interfaces[1]!.addresses = ['192.0.2.2/24'];

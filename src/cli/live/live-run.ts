@@ -106,6 +106,14 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       const ns = namespaces.get(t.to);
       if (ns) apps.push(await startLinuxServer(ns, s, t, timeoutS));
     }
+    const clients = new Map<Scenario['traffic'][number], LinuxApp>();
+    for (const t of s.traffic) {
+      const ns = namespaces.get(t.from);
+      if (!ns) continue;
+      const app = await startLinuxClient(ns, s, t, timeoutS);
+      apps.push(app);
+      clients.set(t, app);
+    }
     session = new LiveSession(s, { outside: options.outside }, (host, iface, bytes) => bridges.get(host)?.write(iface, bytes));
     const t0Us = monotonicUs();
     let doneAt: number | null = null;
@@ -121,12 +129,8 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       },
     });
     inboxPush = rt.inbox.push;
-    // Real clients start at their traffic's time, on the run's clock.
-    const timers = s.traffic.flatMap((t) => {
-      const ns = namespaces.get(t.from);
-      if (!ns) return [];
-      return [setTimeout(() => apps.push(startLinuxClient(ns, s, t, timeoutS)), t.startUs / 1000)];
-    });
+    // Real clients start at their traffic's time, on the run's clock (set up beforehand: Python starts slowly).
+    const timers = [...clients].map(([t, app]) => setTimeout(() => app.go(), t.startUs / 1000));
     // Each real host's path manager actions, at their times on the run's clock.
     for (const a of session.outsideActions) {
       if (!('host' in a)) continue;
