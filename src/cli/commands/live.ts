@@ -81,6 +81,11 @@ export function liveSummary(r: LiveRunResult, wire: WireCheck, title: string): s
       );
     }
   }
+  for (const l of r.live.linux) {
+    for (const a of l.actions) lines.push(`  Linux ${l.host} at ${(a.atUs / 1e6).toFixed(3)} s: ${a.command}${a.error ? ` FAILED: ${a.error}` : ''}`);
+    const seen = l.monitor.filter((e) => !e.type.startsWith('listener')).map((e) => `${e.type}${e.daddr && e.type !== 'created' && e.type !== 'established' ? ` ${e.daddr}` : ''} @${(e.atUs / 1e6).toFixed(3)}`);
+    if (seen.length) lines.push(`  Linux ${l.host} ip mptcp monitor: ${seen.slice(0, 12).join(', ')}${seen.length > 12 ? `, … ${seen.length - 12} more (--json)` : ''}`);
+  }
   lines.push(`  wire (lab analyze on the capture): ${wire.connections} MPTCP connection${wire.connections === 1 ? '' : 's'}; IDSNs ${tallyText(wire.idsn)}; MP_JOIN HMACs ${tallyText(wire.joinHmac)}; ADD_ADDR HMACs ${tallyText(wire.addAddrHmac)}`);
   return lines.join('\n');
 }

@@ -30,8 +30,8 @@ describe.skipIf(skipReason !== null)(`lab live run against Linux (skipped unless
     expect(app.closedBy).toEqual({ client: 'fin', server: 'fin' });
     const engine = result.connections[0]!;
     expect([engine.subflows, engine.fallback]).toEqual([2, false]);
-    // Both subflows carried data: the join to the address the server announced works.
-    expect(result.subflows.filter((s) => s.bytesSentAcked > 0).map((s) => s.local.split(':')[0])).toEqual(['198.18.1.1', '198.18.2.1']);
+    // The join to the address the server announced: a second subflow over path 2 (how much data it carries depends on timing).
+    expect(result.subflows.map((s) => `${s.local.split(':')[0]} → ${s.remote}`)).toEqual(['198.18.1.1 → 198.18.1.2:8080', '198.18.2.1 → 198.18.2.2:8080']);
     const linux = result.live.linux[0]!;
     expect(linux.apps[0]!.mptcp?.token).toBe(engine.remoteToken);
     expect(linux.monitor.map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'established', 'sf_established', 'closed']));
