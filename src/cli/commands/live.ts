@@ -87,6 +87,15 @@ export function liveSummary(r: LiveRunResult, wire: WireCheck, title: string): s
     if (seen.length) lines.push(`  Linux ${l.host} ip mptcp monitor: ${seen.slice(0, 12).join(', ')}${seen.length > 12 ? `, … ${seen.length - 12} more (--json)` : ''}`);
   }
   lines.push(`  wire (lab analyze on the capture): ${wire.connections} MPTCP connection${wire.connections === 1 ? '' : 's'}; IDSNs ${tallyText(wire.idsn)}; MP_JOIN HMACs ${tallyText(wire.joinHmac)}; ADD_ADDR HMACs ${tallyText(wire.addAddrHmac)}`);
+  // The verdict from the Linux side (linux-judge.ts): each attacker's outcome, then each failure with its evidence.
+  for (const v of r.verdicts ?? []) {
+    const a = r.attackers.find((x) => x.id === v.id);
+    lines.push(`  attacker ${v.id} (${a ? `${a.location} ${a.capability} at ${a.at.join(', ')}, ${a.attack}; injected ${a.injected}, touched ${a.touched}` : '?'}): ${v.verdict.toUpperCase()}${v.failures.length ? ` (${v.failures.join(', ')})` : ''}`);
+  }
+  for (const f of r.failures ?? []) {
+    const ev = [f.evidence.packets.length ? `packets ${f.evidence.packets.slice(0, 6).join(', ')}${f.evidence.packets.length > 6 ? ', ...' : ''}` : '', ...f.evidence.monitor.slice(0, 2).map((m) => `monitor "${m.replace(/\s+/g, ' ').trim()}"`), f.evidence.app ? `app ${f.evidence.app.traffic} ${f.evidence.app.side}: ${f.evidence.app.detail}` : ''].filter(Boolean);
+    lines.push(`  FAILURE ${f.id} at ${f.host} (Linux): ${f.summary}${ev.length ? ` [${ev.join('; ')}]` : ''}`);
+  }
   return lines.join('\n');
 }
 

@@ -10,6 +10,7 @@ import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } fro
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
 import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, tunName } from './namespace.ts';
 import { snapshotSs, startMptcpMonitor, type MptcpMonitor, type SsSnapshot, type TimedMonitorEvent } from './linux-observer.ts';
+import { attackerVerdicts, judgeLive, type AttackerVerdict, type LiveFailure } from './linux-judge.ts';
 import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
 import { startTunBridge, type TunBridge } from './tun-bridge.ts';
 
@@ -44,6 +45,10 @@ export interface LinuxHostView {
 }
 
 export interface LiveRunResult extends LiveEngineResult {
+  /** What the Linux hosts suffered, judged from their own side (linux-judge.ts), never from an attacker's log. */
+  failures: LiveFailure[];
+  /** Each attacker: succeeded, defended, or not attempted (it never acted). */
+  verdicts: { id: string; verdict: AttackerVerdict; failures: LiveFailure['id'][] }[];
   live: {
     kernel: string;
     /** Which hosts were real, and what they saw. */
@@ -148,6 +153,9 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
     // What each real host's sockets look like, several times a second (ss needs the connection still open).
     let sampling = true;
     const sample = async () => {
+      // live-attacks: the first snapshot waits a period too: spawning ss at t=0 held the event loop ~50 ms, so the
+      // first SYN reached the engine after the built-in attack's 60 ms ADD_ADDR (and there is nothing to list yet).
+      await new Promise((r) => setTimeout(r, SS_EVERY_MS));
       while (sampling) {
         await Promise.all(
           [...namespaces].map(async ([host, ns]) => {
@@ -196,7 +204,13 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
         driver,
         wallMs: Date.now() - started,
       },
+      failures: [],
+      verdicts: [],
     };
+    // ---- live-attacks: the verdict from the Linux side (linux-judge.ts) ----
+    result.failures = judgeLive({ scenario: s, apps: result.apps, records: session.sim.trace.packets, linux: result.live.linux.map((l) => ({ host: l.host, monitor: l.monitor, ss: l.ss ? [l.ss] : [] })) });
+    result.verdicts = attackerVerdicts(result.attackers, result.failures);
+    // ---- end live-attacks ----
     return { result, records: session.sim.trace.packets };
   } finally {
     inboxPush = undefined;

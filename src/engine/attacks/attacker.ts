@@ -57,6 +57,13 @@ export interface AttackerPlace {
   mac: AttackContext['mac'];
   addAddrMac: AttackContext['addAddrMac'];
   statelessJoin: boolean;
+  /**
+   * Addresses of hosts played by real stacks (a live run's `OutsideHost`
+   * nodes, which are not in `hosts`), by node id and interface index, from
+   * the scenario's host specs: so an injection toward a real host still
+   * finds the link its address is on. Absent in simulated runs.
+   */
+  outside?: ReadonlyMap<string, readonly (readonly IpAddress[])[]>;
 }
 
 export class Attacker implements LinkTap {
@@ -271,13 +278,17 @@ export class Attacker implements LinkTap {
       for (const end of [0, 1] as const) {
         const at = link.ends[end]!;
         const host = this.place.hosts.get(at.node.id);
-        if (host?.interfaces[at.iface]?.addresses.some((a) => addressKey(a) === key)) return { link, end: other(end) };
+        const addresses = host ? host.interfaces[at.iface]?.addresses : this.place.outside?.get(at.node.id)?.[at.iface];
+        if (addresses?.some((a) => addressKey(a) === key)) return { link, end: other(end) };
       }
     }
     for (const link of this.place.links) {
       for (const end of [0, 1] as const) {
-        const host = this.place.hosts.get(link.ends[end]!.node.id);
+        const id = link.ends[end]!.node.id;
+        const host = this.place.hosts.get(id);
         if (host?.ownsAddress(dst)) return { link, end: other(end) };
+        // A real host (live run): it owns what its scenario spec gives it.
+        if (!host && this.place.outside?.get(id)?.some((addrs) => addrs.some((a) => addressKey(a) === key))) return { link, end: other(end) };
       }
       // Toward a router that forwards it onward (not back over this link): the router does the rest.
       for (const end of [0, 1] as const) {

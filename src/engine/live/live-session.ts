@@ -23,6 +23,9 @@ import { startTraffic } from '../runner/traffic.ts';
 import { transportFor, type Transport } from '../runner/transport.ts';
 import { connectionStatsOf, packetJsonOf, subflowStatsOf } from '../runner/run-stats.ts';
 import type { ConnectionStats, PacketJson, SubflowStats } from '../runner/run-scenario.ts';
+import type { Attacker } from '../attacks/attacker.ts';
+import { buildAttackers } from '../runner/attackers.ts';
+import { attackerReport, type AttackerReport } from '../runner/attacker-report.ts';
 import { OutsideHost } from './outside-host.ts';
 
 export interface LiveSessionOptions {
@@ -61,6 +64,12 @@ export interface LiveEngineResult {
   apps: AppReport[];
   subflows: SubflowStats[];
   connections: ConnectionStats[];
+  /**
+   * The scenario's attackers, as `lab run` reports them. Their `knew` never
+   * lists `keys`: the real hosts' keys are not the engine's to check here
+   * (the live run's wire check reads them from the capture).
+   */
+  attackers: AttackerReport[];
 }
 
 export class LiveSession {
@@ -69,6 +78,8 @@ export class LiveSession {
   readonly outside: Map<string, OutsideHost>;
   private readonly transport: Transport;
   private readonly reports: AppReport[] = [];
+  /** The scenario's attackers, on the real packets as on simulated ones (same strategy, class and window). */
+  readonly attackers: Attacker[];
   /** The scenario's actions on real hosts, which the live driver carries out there. */
   readonly outsideActions: Scenario['actions'];
 
@@ -94,6 +105,10 @@ export class LiveSession {
     const real = (a: Scenario['actions'][number]) => 'host' in a && out.has(a.host);
     this.outsideActions = scenario.actions.filter(real);
     scheduleActions(this.sim, { ...scenario, actions: scenario.actions.filter((a) => !real(a)) }, this.net, this.transport);
+    // As runScenarioSteps does (same order, so the same rng forks): the real hosts' addresses come from their specs.
+    this.attackers = buildAttackers(this.sim, scenario, this.net, out);
+    if (this.attackers.length) for (const h of this.net.hosts.values()) h.destinations = new Map();
+    for (const a of this.attackers) a.start();
     startTraffic(scenario, this.net, this.transport, this.reports, out);
   }
 
@@ -163,6 +178,7 @@ export class LiveSession {
       apps,
       subflows: subflowStatsOf(this.net.hosts.values()),
       connections: connectionStatsOf(this.transport),
+      attackers: this.attackers.map((a) => attackerReport(a, [])),
     };
   }
 }

@@ -35,7 +35,13 @@ function macsOf(s: Scenario): { mac: MacAlgorithm; addAddrMac: MacAlgorithm } {
   return m === 'version-default' ? { mac: macFor(s.protocol === 'mptcp-v0' ? 0 : 1), addAddrMac: 'hmac-sha256' } : { mac: m, addAddrMac: m };
 }
 
-export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Attacker[] {
+/**
+ * The scenario's attackers on `net`, not yet started. `outside`: ids of
+ * hosts real stacks play (a live run); their addresses come from the
+ * scenario's specs, since they are not engine hosts.
+ */
+export function buildAttackers(sim: Simulation, s: Scenario, net: Network, outside: ReadonlySet<string> = new Set()): Attacker[] {
+  const real = new Map(s.hosts.filter((h) => outside.has(h.id)).map((h) => [h.id, h.interfaces.map((i) => i.addresses.map(parseCidrAddress))]));
   return s.attackers.map((spec) => {
     const def = strategyFor(spec.attack);
     if (!def) throw new LabError('INTERNAL', `attack ${spec.attack} has no strategy (the validator should have refused it)`);
@@ -49,6 +55,6 @@ export function buildAttackers(sim: Simulation, s: Scenario, net: Network): Atta
     const params = attackInfo(spec.attack).params.fill(spec.params) as Record<string, unknown>;
     const homeId = spec.address !== undefined ? homeRouter(s, spec.at) : undefined;
     const home = homeId === undefined ? undefined : net.routers.get(homeId);
-    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), statelessJoin: s.mptcp.mitigations.includes('stateless-join'), ...macsOf(s), ...(home ? { home } : {}) });
+    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), statelessJoin: s.mptcp.mitigations.includes('stateless-join'), ...macsOf(s), ...(home ? { home } : {}), ...(real.size ? { outside: real } : {}) });
   });
 }
