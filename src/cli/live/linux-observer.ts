@@ -266,3 +266,49 @@ export async function snapshotSs(ns: string, options: SnapshotOptions = {}): Pro
   const tcp = await runSs(ss, tArgs, ns, timeoutMs);
   return { mptcp: parseSsMptcp(mptcp), subflows: parseSsSubflows(tcp), raw: { mptcp, tcp } };
 }
+
+/** A running {@link startSsSampler}. */
+export interface SsSampler {
+  /** Stops sampling and waits for the process to end. */
+  stop(): Promise<void>;
+}
+
+const SS_MARK = '@@mlab-ss-tcp@@';
+const SS_END = '@@mlab-ss-end@@';
+/** One sample's text is capped: a namespace with thousands of sockets must not grow memory without bound. */
+const MAX_SAMPLE_CHARS = 4 << 20;
+
+/**
+ * Lists namespace `ns`'s sockets every `everyMs` ms from ONE long-lived
+ * shell loop in the namespace, so a live run's event loop spawns nothing
+ * while it runs (each spawn held it for tens of milliseconds, late enough
+ * to push a timed attack past its moment). Each sample is `ss -MniH` then
+ * `ss -tniH`, parsed as {@link snapshotSs} parses them.
+ */
+export function startSsSampler(ns: string, everyMs: number, onSnapshot: (s: SsSnapshot) => void): SsSampler {
+  checkNs(ns, 'ss sampler');
+  const script = `while :; do ss -MniH; echo ${SS_MARK}; ss -tniH; echo ${SS_END}; sleep ${(everyMs / 1000).toFixed(3)}; done`;
+  const child = spawn('ip', ['netns', 'exec', ns, 'sh', '-c', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+  child.on('error', () => {});
+  let text = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    text += chunk;
+    for (let end = text.indexOf(SS_END); end >= 0; end = text.indexOf(SS_END)) {
+      const sample = text.slice(0, end);
+      text = text.slice(end + SS_END.length + 1);
+      const mark = sample.indexOf(SS_MARK);
+      if (mark < 0) continue;
+      const mptcp = sample.slice(0, mark);
+      const tcp = sample.slice(mark + SS_MARK.length + 1);
+      onSnapshot({ mptcp: parseSsMptcp(mptcp), subflows: parseSsSubflows(tcp), raw: { mptcp, tcp } });
+    }
+    if (text.length > MAX_SAMPLE_CHARS) text = '';
+  });
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  return {
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -9,7 +9,7 @@
 import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } from '../../engine/index.ts';
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
 import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, tunName } from './namespace.ts';
-import { snapshotSs, startMptcpMonitor, type MptcpMonitor, type SsSnapshot, type TimedMonitorEvent } from './linux-observer.ts';
+import { startMptcpMonitor, startSsSampler, type MptcpMonitor, type SsSnapshot, type TimedMonitorEvent } from './linux-observer.ts';
 import { attackerVerdicts, judgeLive, type AttackerVerdict, type LiveFailure } from './linux-judge.ts';
 import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
 import { startTunBridge, type TunBridge } from './tun-bridge.ts';
@@ -87,6 +87,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
   const bridges = new Map<string, TunBridge>();
   const apps: LinuxApp[] = [];
   const monitors = new Map<string, MptcpMonitor>();
+  let stopSamplers = async (): Promise<unknown> => undefined;
   const views = new Map([...namespaces.keys()].map((h) => [h, { ss: null as (SsSnapshot & { atUs: number }) | null, ssTimeline: [] as [number, number, number][], actions: [] as LinuxHostView['actions'] }]));
   const started = Date.now();
   let session: LiveSession | undefined;
@@ -120,11 +121,17 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       clients.set(t, app);
     }
     session = new LiveSession(s, { outside: options.outside }, (host, iface, bytes) => bridges.get(host)?.write(iface, bytes));
-    const t0Us = monotonicUs();
+    // When the scenario's first connection is a real client's, the run's clock starts with its first packet.
+    const first = [...s.traffic].sort((x, y) => x.startUs - y.startUs)[0];
+    const holdFor = first && clients.has(first) ? first : undefined;
     let doneAt: number | null = null;
     const allDone = () => session!.engineAppsDone() && apps.every((a) => a.exited);
+    const timers: NodeJS.Timeout[] = [];
+    /** Runs `fn` at run time `atUs`, once the run's clock has started at `t0`. */
+    const at = (t0: number, atUs: number, fn: () => void) => timers.push(setTimeout(fn, Math.max(0, (t0 + atUs - monotonicUs()) / 1000)));
     const rt = createRealtime(session, {
-      t0Us,
+      t0Us: monotonicUs(),
+      ...(holdFor ? { holdUntilPacketAtUs: holdFor.startUs } : {}),
       deadlineUs: s.durationUs + GRACE_US,
       ...(options.signal ? { signal: options.signal } : {}),
       done: () => {
@@ -132,54 +139,45 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
         doneAt ??= session!.sim.now;
         return session!.engineSettled() || session!.sim.now - doneAt >= SETTLE_US;
       },
+      onStart: (t0) => {
+        // Real clients start at their traffic's time (set up beforehand: Python starts slowly).
+        for (const [t, app] of clients) if (t !== holdFor) at(t0, t.startUs, () => app.go());
+        // Each real host's path manager actions, at their times on the run's clock.
+        for (const a of session!.outsideActions) {
+          if (!('host' in a)) continue;
+          const view = views.get(a.host)!;
+          at(t0, a.atUs, () => {
+            const atUs = monotonicUs() - t0;
+            applyEndpointAction(namespaces.get(a.host)!, a).then(
+              (command) => view.actions.push({ atUs, command }),
+              (e: Error) => view.actions.push({ atUs, command: a.kind, error: e.message }),
+            );
+          });
+        }
+      },
     });
     inboxPush = rt.inbox.push;
-    // Real clients start at their traffic's time, on the run's clock (set up beforehand: Python starts slowly).
-    const timers = [...clients].map(([t, app]) => setTimeout(() => app.go(), t.startUs / 1000));
-    // Each real host's path manager actions, at their times on the run's clock.
-    for (const a of session.outsideActions) {
-      if (!('host' in a)) continue;
-      const view = views.get(a.host)!;
-      timers.push(
-        setTimeout(() => {
-          const atUs = monotonicUs() - t0Us;
-          applyEndpointAction(namespaces.get(a.host)!, a).then(
-            (command) => view.actions.push({ atUs, command }),
-            (e: Error) => view.actions.push({ atUs, command: a.kind, error: e.message }),
-          );
-        }, a.atUs / 1000),
-      );
-    }
-    // What each real host's sockets look like, several times a second (ss needs the connection still open).
-    let sampling = true;
-    const sample = async () => {
-      // live-attacks: the first snapshot waits a period too: spawning ss at t=0 held the event loop ~50 ms, so the
-      // first SYN reached the engine after the built-in attack's 60 ms ADD_ADDR (and there is nothing to list yet).
-      await new Promise((r) => setTimeout(r, SS_EVERY_MS));
-      while (sampling) {
-        await Promise.all(
-          [...namespaces].map(async ([host, ns]) => {
-            const snap = await snapshotSs(ns).catch(() => null);
-            if (!snap) return;
-            const atUs = monotonicUs() - t0Us;
-            const view = views.get(host)!;
-            const sub = snap.subflows.filter((x) => x.mptcp).length;
-            if (view.ssTimeline.length < 1000) view.ssTimeline.push([atUs, snap.mptcp.length, sub]);
-            if (snap.mptcp.length > 0) view.ss = { ...snap, atUs };
-          }),
-        );
-        await new Promise((r) => setTimeout(r, SS_EVERY_MS));
-      }
-    };
-    const sampler = sample();
+    if (holdFor) clients.get(holdFor)!.go();
+    // What each real host's sockets look like, several times a second (ss needs the connection still open),
+    // from one sampler process per namespace: spawning ss each time held the event loop for tens of ms.
+    const samplers = [...namespaces].map(([host, ns]) =>
+      startSsSampler(ns, SS_EVERY_MS, (snap) => {
+        const atUs = monotonicUs() - rt.t0Us;
+        const view = views.get(host)!;
+        const sub = snap.subflows.filter((x) => x.mptcp).length;
+        if (view.ssTimeline.length < 1000) view.ssTimeline.push([atUs, snap.mptcp.length, sub]);
+        if (snap.mptcp.length > 0) view.ss = { ...snap, atUs };
+      }),
+    );
+    stopSamplers = () => Promise.all(samplers.map((x) => x.stop()));
     log(`running ${s.id} in real time (engine: ${s.hosts.filter((h) => !namespaces.has(h.id)).map((h) => h.id).join(', ') || 'routers only'}; Linux: ${[...namespaces.keys()].join(', ')})`);
     const driver = await rt.run();
-    sampling = false;
-    await sampler;
+    await stopSamplers();
     timers.forEach(clearTimeout);
     inboxPush = undefined;
     for (const a of apps) if (!a.exited) a.kill();
     const reports = await Promise.all(apps.map(async (a) => ({ app: a, report: await a.report })));
+    const t0Us = rt.t0Us;
     const engine = session.result(reports.map(({ app, report }) => outsideApp(app, report, t0Us)));
     const kernel = (await import('node:os')).release();
     const result: LiveRunResult = {
@@ -215,6 +213,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
   } finally {
     inboxPush = undefined;
     for (const a of apps) if (!a.exited) a.kill();
+    await stopSamplers().catch(() => {});
     await Promise.all([...monitors.values()].map((m) => m.stop().catch(() => [])));
     await Promise.all([...bridges.values()].map((b) => b.close().catch(() => {})));
     for (const ns of namespaces.values()) await deleteNamespace(ns);

@@ -19,8 +19,18 @@ export interface RealtimeInbox {
 }
 
 export interface RealtimeOptions {
-  /** The run's time zero, on `monotonicUs`. */
+  /** The run's time zero, on `monotonicUs` (with `holdUntilPacketAtUs`, moved when the first packet comes). */
   t0Us: number;
+  /**
+   * The run's clock stands still until a real host sends its first packet,
+   * which then happens at this run time: a real client's connection opens
+   * when the scenario says, not when its process got round to it (Python
+   * starts in tens of milliseconds, which would push a timed attack past
+   * its moment).
+   */
+  holdUntilPacketAtUs?: number;
+  /** Called once when the run's clock starts (at once, or at the first packet when holding). */
+  onStart?: (t0Us: number) => void;
   /** Stop once this holds (checked after every step). */
   done(): boolean;
   /** Stop at this run time, whatever else. */
@@ -48,16 +58,24 @@ export function isTcp(bytes: Uint8Array): boolean {
   return false;
 }
 
-export function createRealtime(session: LiveSession, options: RealtimeOptions): { inbox: RealtimeInbox; run(): Promise<RealtimeStats> } {
+export function createRealtime(session: LiveSession, options: RealtimeOptions): { inbox: RealtimeInbox; run(): Promise<RealtimeStats>; readonly t0Us: number } {
   const queue: { host: string; iface: number; bytes: Uint8Array }[] = [];
   let wake: (() => void) | null = null;
   const stats: RealtimeStats = { injected: 0, ignored: 0, worstLagUs: 0, ended: 'done' };
-  const now = () => monotonicUs() - options.t0Us;
+  const started = monotonicUs();
+  let t0Us = options.t0Us;
+  let holding = options.holdUntilPacketAtUs !== undefined;
+  const now = () => (holding ? 0 : monotonicUs() - t0Us);
   const inbox: RealtimeInbox = {
     push(host, iface, bytes) {
       if (!isTcp(bytes)) {
         stats.ignored++;
         return;
+      }
+      if (holding) {
+        holding = false;
+        t0Us = monotonicUs() - options.holdUntilPacketAtUs!;
+        options.onStart?.(t0Us);
       }
       queue.push({ host, iface, bytes });
       wake?.();
@@ -65,6 +83,7 @@ export function createRealtime(session: LiveSession, options: RealtimeOptions): 
   };
   async function run(): Promise<RealtimeStats> {
     options.signal?.addEventListener('abort', () => wake?.());
+    if (!holding) options.onStart?.(t0Us);
     for (;;) {
       const t = now();
       const due = session.nextDueUs();
@@ -81,7 +100,7 @@ export function createRealtime(session: LiveSession, options: RealtimeOptions): 
         stats.ended = 'user';
         return stats;
       }
-      if (t >= options.deadlineUs) {
+      if (t >= options.deadlineUs || (holding && monotonicUs() - started >= options.deadlineUs)) {
         stats.ended = 'deadline';
         return stats;
       }
@@ -99,5 +118,11 @@ export function createRealtime(session: LiveSession, options: RealtimeOptions): 
       } else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
-  return { inbox, run };
+  return {
+    inbox,
+    run,
+    get t0Us() {
+      return t0Us;
+    },
+  };
 }
