@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { LabError, isLabError, type Scenario } from '../../engine/index.ts';
+import { ATTACKS, LabError, isLabError, type Scenario } from '../../engine/index.ts';
 import { UsageError } from '../cli-error.ts';
 import { scenarioFrom } from '../load-scenario.ts';
 import { checkWritable, writeOutput } from '../output-file.ts';
@@ -7,9 +7,12 @@ import { liveRun, type LiveRunResult } from '../live/live-run.ts';
 import { deleteNamespace, listNamespaces } from '../live/namespace.ts';
 import { liveUnavailable } from '../live/preflight.ts';
 import { wireCheck, type WireCheck } from '../live/wire-check.ts';
+import { compareText, liveCompare } from '../live/compare.ts';
+import { listOption } from '../list-option.ts';
 import type { CliIo, Command } from './command.ts';
 
 const USAGE = `Usage: lab live run <scenario.json | builtin-id> [--linux server|client|both|HOST,...] [--json FILE] [--pcap FILE]
+       lab live compare [--quick] [--attacks ID,...] [--json]
        lab live clean
 
 Runs a scenario against the real Linux kernel: the hosts named by --linux
@@ -30,6 +33,15 @@ loss) runs in the engine, paced by the wall clock.
                 capture's keys, IDSNs and HMACs, verified by lab analyze)
   --pcap FILE   write every packet on every link as pcapng (lab analyze
                 reads it; so does Wireshark)
+
+lab live compare runs every v1 attack built-in, and (unless --quick) the
+attack matrix's v1 classes and windows for each, once in the engine and once
+with both hosts real Linux hosts and the engine as routers and attacker,
+and prints the failures each found, row by row, and whether they agree.
+Only the failures the Linux side judges are compared; the rest are listed as
+not judged there. The windows of the Linux rows are the same protocol phases,
+read off an attack-free live run (Linux's phases fall a few ms elsewhere).
+--json prints the rows as JSON. It takes a few minutes (--quick: about one).
 
 lab live clean removes network namespaces a killed live run left behind
 (their names start with "mlab-").
@@ -140,6 +152,28 @@ async function runLive(argv: string[], io: CliIo): Promise<number> {
   return intact && check.ok ? 0 : 1;
 }
 
+async function compare(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { quick: { type: 'boolean' }, attacks: { type: 'string' }, json: { type: 'boolean' } } });
+  if (positionals.length) throw new UsageError(`lab live compare takes no scenario (it runs the attack built-ins); got "${positionals[0]}"`);
+  const attacks = listOption(values.attacks, ATTACKS.map((a) => a.id), '--attacks');
+  const missing = liveUnavailable();
+  if (missing) throw new LabError('CLI_LIVE_UNAVAILABLE', missing);
+  const stop = new AbortController();
+  const onInterrupt = () => {
+    io.err('lab live compare: stopping after this row; removing the namespaces');
+    stop.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    const started = Date.now();
+    const result = await liveCompare({ classes: !values.quick, ...(attacks ? { attacks } : {}), signal: stop.signal, log: (l) => io.err(`lab live compare: ${l} (${((Date.now() - started) / 1000).toFixed(0)} s)`) });
+    io.out(values.json ? JSON.stringify(result, null, 1) : compareText(result));
+    return result.rows.every((r) => r.agree) ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
 async function clean(io: CliIo): Promise<number> {
   const left = await listNamespaces('mlab-');
   for (const ns of left) await deleteNamespace(ns);
@@ -154,7 +188,8 @@ export const liveCommand: Command = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'run') return runLive(rest, io);
+    if (sub === 'compare') return compare(rest, io);
     if (sub === 'clean') return clean(io);
-    throw new UsageError(sub === undefined ? 'lab live needs a subcommand: run or clean' : `unknown subcommand "live ${sub}" (subcommands: run, clean)`);
+    throw new UsageError(sub === undefined ? 'lab live needs a subcommand: run, compare or clean' : `unknown subcommand "live ${sub}" (subcommands: run, compare, clean)`);
   },
 };
