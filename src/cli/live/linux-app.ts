@@ -24,6 +24,9 @@ export interface LinuxAppReport {
   mptcp: { subflows: number; addAddrSignal: number; addAddrAccepted: number; subflowsMax: number; flags: number; token: string; fallback: boolean } | null;
   mostSubflows: number;
   error: string | null;
+  /** The server's: the peer of the connection reported, and other connections it served (an attacker's own). */
+  peer?: string;
+  otherConnections?: Omit<LinuxAppReport, 'otherConnections'>[];
 }
 
 export interface LinuxApp {
@@ -90,7 +93,9 @@ export async function startLinuxServer(ns: string, s: Scenario, t: TrafficSpec, 
   const ready = join(dir, 'ready');
   const phases = trafficPhases(t);
   const family = trafficDestination(s, t).includes(':') ? '6' : '4';
-  const app = launch(ns, t.id, t.to, 'server', ['server', '--port', String(t.port), '--family', family, '--recv-phase', String(phases.client), '--ready-file', ready, '--timeout', String(timeoutS)]);
+  const client = s.hosts.find((h) => h.id === t.from);
+  const clientAddrs = client ? client.interfaces.flatMap((i) => i.addresses.map((x) => x.split('/')[0]!)) : [];
+  const app = launch(ns, t.id, t.to, 'server', ['server', '--port', String(t.port), '--family', family, '--recv-phase', String(phases.client), '--ready-file', ready, '--timeout', String(timeoutS), ...(clientAddrs.length ? ['--client-addrs', clientAddrs.join(',')] : [])]);
   try {
     await untilReady(app, ready, `the Linux server for traffic ${t.id} did not start listening on port ${t.port}`);
   } finally {

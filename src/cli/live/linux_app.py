@@ -23,6 +23,7 @@ import json
 import socket
 import struct
 import sys
+import threading
 import time
 
 IPPROTO_MPTCP = 262
@@ -117,22 +118,7 @@ def write_all(sock, rep, total, phase):
     return True
 
 
-def server(a):
-    fam = socket.AF_INET6 if a.family == 6 else socket.AF_INET
-    ls = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
-    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    ls.bind(("::" if a.family == 6 else "0.0.0.0", a.port))
-    ls.listen(8)
-    with open(a.ready_file, "w") as f:
-        f.write("ready\n")
-    ls.settimeout(a.timeout)
-    rep = Report("server")
-    try:
-        conn, _ = ls.accept()
-    except socket.timeout:
-        rep.r["error"] = "no connection arrived"
-        rep.emit()
-        return 1
+def serve_one(conn, a, rep):
     conn.settimeout(a.timeout)
     rep.info(conn)
     if a.fastclose_after is not None:
@@ -147,7 +133,48 @@ def server(a):
             write_all(conn, rep, a.send_bytes, a.send_phase)
         rep.info(conn)
         conn.close()
-    rep.emit()
+
+
+def server(a):
+    """Serves every connection that arrives, as the engine's server does, each
+    in a thread; the report is the traffic's own connection (from one of the
+    client's addresses, --client-addrs), with the others listed beside it, and
+    the program ends once that one is done."""
+    fam = socket.AF_INET6 if a.family == 6 else socket.AF_INET
+    ls = socket.socket(fam, socket.SOCK_STREAM, IPPROTO_MPTCP)
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind(("::" if a.family == 6 else "0.0.0.0", a.port))
+    ls.listen(128)
+    with open(a.ready_file, "w") as f:
+        f.write("ready\n")
+    clients = set(x for x in (a.client_addrs or "").split(",") if x)
+    others = []
+    done = threading.Event()
+    deadline = time.monotonic() + a.timeout
+    ls.settimeout(0.2)
+    while not done.is_set():
+        if time.monotonic() > deadline:
+            rep = Report("server")
+            rep.r["error"] = "no connection from the client arrived"
+            rep.r["otherConnections"] = [o.r for o in others]
+            rep.emit()
+            return 1
+        try:
+            conn, peer = ls.accept()
+        except socket.timeout:
+            continue
+        host = peer[0][7:] if peer[0].startswith("::ffff:") else peer[0]
+        rep = Report("server")
+        rep.r["peer"] = host
+        if clients and host not in clients:
+            # Someone else's connection (an attacker's own): served like any other, not the traffic's.
+            others.append(rep)
+            threading.Thread(target=serve_one, args=(conn, a, rep), daemon=True).start()
+            continue
+        serve_one(conn, a, rep)
+        rep.r["otherConnections"] = [o.r for o in others]
+        rep.emit()
+        done.set()
     return 0
 
 
@@ -193,6 +220,7 @@ def main():
     sv.add_argument("--send-phase", type=int, default=0)
     sv.add_argument("--fastclose-after", type=int, default=None)
     sv.add_argument("--ready-file", required=True)
+    sv.add_argument("--client-addrs", default=None, help="comma-separated: the traffic's client addresses (others' connections are served but not reported as the traffic's)")
     sv.add_argument("--timeout", type=float, default=60)
     cl = sub.add_parser("client")
     cl.add_argument("--connect", required=True)
