@@ -157,9 +157,9 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       },
     });
     inboxPush = rt.inbox.push;
-    if (holdFor) clients.get(holdFor)!.go();
     // What each real host's sockets look like, several times a second (ss needs the connection still open),
     // from one sampler process per namespace: spawning ss each time held the event loop for tens of ms.
+    // Started before the clock runs: a spawn holds the event loop for tens of ms.
     const samplers = [...namespaces].map(([host, ns]) =>
       startSsSampler(ns, SS_EVERY_MS, (snap) => {
         const atUs = monotonicUs() - rt.t0Us;
@@ -170,6 +170,9 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       }),
     );
     stopSamplers = () => Promise.all(samplers.map((x) => x.stop()));
+    // Let the spawns above settle before the first packet.
+    await new Promise((r) => setTimeout(r, 50));
+    if (holdFor) clients.get(holdFor)!.go();
     log(`running ${s.id} in real time (engine: ${s.hosts.filter((h) => !namespaces.has(h.id)).map((h) => h.id).join(', ') || 'routers only'}; Linux: ${[...namespaces.keys()].join(', ')})`);
     const driver = await rt.run();
     await stopSamplers();
