@@ -72,7 +72,12 @@ function launch(ns: string, traffic: string, host: string, side: 'client' | 'ser
       return exited;
     },
     go: () => void child.stdin.end('go\n'),
-    kill: () => void child.kill('SIGKILL'),
+    // SIGTERM first: the application then reports what it did so far; SIGKILL if it does not go.
+    kill: () => {
+      if (exited) return;
+      child.kill('SIGTERM');
+      setTimeout(() => !exited && child.kill('SIGKILL'), 1000).unref();
+    },
   };
 }
 

