@@ -8,7 +8,7 @@
  */
 import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } from '../../engine/index.ts';
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
-import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, tunName } from './namespace.ts';
+import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, sh, tunName } from './namespace.ts';
 import { startMptcpMonitor, startSsSampler, type MptcpMonitor, type SsSnapshot, type TimedMonitorEvent } from './linux-observer.ts';
 import { attackerVerdicts, judgeLive, type AttackerVerdict, type LiveFailure } from './linux-judge.ts';
 import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
@@ -42,6 +42,8 @@ export interface LinuxHostView {
   ssTimeline: [number, number, number][];
   /** The scenario's actions on this host, as the commands run and when. */
   actions: { atUs: number; command: string; error?: string }[];
+  /** The namespace's TCP and MPTCP counters (`nstat -asz`: MPTcpExtMPJoinSynRx, MPTcpExtAddAddrDrop, ...) before and after the run. */
+  counters: { before: string; after: string };
 }
 
 export interface LiveRunResult extends LiveEngineResult {
@@ -58,6 +60,9 @@ export interface LiveRunResult extends LiveEngineResult {
     wallMs: number;
   };
 }
+
+/** A namespace's counters as `nstat` prints them: absolute (-a), zeros too (-z), without touching its history file (-s). */
+const nstat = (ns: string) => sh('ip', ['netns', 'exec', ns, 'nstat', '-asz']).catch((e: Error) => `nstat failed: ${e.message}`);
 
 /** Time a run may take beyond the scenario's duration before it is cut (its FIN exchanges, slow starts). */
 const GRACE_US = 3_000_000;
@@ -88,6 +93,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
   const apps: LinuxApp[] = [];
   const monitors = new Map<string, MptcpMonitor>();
   let stopSamplers = async (): Promise<unknown> => undefined;
+  const counters = new Map<string, LinuxHostView['counters']>();
   const views = new Map([...namespaces.keys()].map((h) => [h, { ss: null as (SsSnapshot & { atUs: number }) | null, ssTimeline: [] as [number, number, number][], actions: [] as LinuxHostView['actions'] }]));
   const started = Date.now();
   let session: LiveSession | undefined;
@@ -106,6 +112,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       await bridge.ready;
       await configureHost(ns, spec, s);
       monitors.set(host, await startMptcpMonitor(ns, { now: () => monotonicUs() / 1000 }));
+      counters.set(host, { before: await nstat(ns), after: '' });
     }
     const timeoutS = Math.ceil((s.durationUs + GRACE_US) / 1e6);
     for (const t of s.traffic) {
@@ -180,6 +187,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
     inboxPush = undefined;
     for (const a of apps) if (!a.exited) a.kill();
     const reports = await Promise.all(apps.map(async (a) => ({ app: a, report: await a.report })));
+    for (const [host, ns] of namespaces) counters.get(host)!.after = await nstat(ns);
     const t0Us = rt.t0Us;
     const engine = session.result(reports.map(({ app, report }) => outsideApp(app, report, t0Us)));
     const kernel = (await import('node:os')).release();
@@ -199,6 +207,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
               monitor: events.map((e) => ({ ...e, atUs: Math.round(e.atMs * 1000 - t0Us) })),
               monitorDropped: monitor.dropped,
               ...views.get(host)!,
+              counters: counters.get(host)!,
             };
           }),
         ),
