@@ -26,6 +26,7 @@ function packet(src: string, dst: string, sport: number, dport: number, flags: n
 
 const joinSyn: TcpOption = { kind: 'mp-join-syn', backup: false, addressId: 0, token: 0x12345678, nonce: 7, reserved: 0 };
 const joinSynAck: TcpOption = { kind: 'mp-join-syn-ack', backup: false, addressId: 9, truncatedHmac: 5n, nonce: 8, reserved: 0 };
+const joinAck: TcpOption = { kind: 'mp-join-ack', hmac: new Uint8Array(20), reserved: 0 };
 
 function rec(id: number, link: string, from: string, to: string, bytes: Uint8Array, fate: Rec['fate'] = 'delivered'): Rec {
   return { id, timeUs: id * 1000, link, from, to, length: bytes.length, fate, bytes };
@@ -35,7 +36,8 @@ function rec(id: number, link: string, from: string, to: string, bytes: Uint8Arr
 const hijackWire: Rec[] = [
   rec(10, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.SYN, [joinSyn])),
   rec(11, 'client-r1', 'r1', 'client', packet('198.18.66.6', '198.18.1.1', 8080, 40000, TCP_FLAG.SYN | TCP_FLAG.ACK, [joinSynAck]), 'injected'),
-  rec(12, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.ACK, [], 100)),
+  rec(12, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.ACK, [joinAck])),
+  rec(13, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.ACK, [], 100)),
   rec(20, 'client-r2', 'client', 'r2', packet('198.18.2.1', '198.18.2.2', 40001, 8080, TCP_FLAG.SYN, [joinSyn])),
   rec(21, 'client-r2', 'r2', 'client', packet('198.18.2.2', '198.18.2.1', 8080, 40001, TCP_FLAG.SYN | TCP_FLAG.ACK, [joinSynAck])),
 ];
@@ -85,9 +87,9 @@ describe('judgeLive: hijack and mitm', () => {
     const hijack = fs.find((f) => f.id === 'hijack')!;
     expect(hijack.host).toBe('client');
     expect(hijack.summary).toContain('198.18.66.6');
-    expect(hijack.evidence.packets).toEqual([10, 11]);
+    expect(hijack.evidence.packets).toEqual([10, 11, 12]);
     expect(hijack.evidence.monitor).toEqual([sfToMallory.line]);
-    expect(fs.find((f) => f.id === 'mitm')!.evidence.packets).toEqual([12]);
+    expect(fs.find((f) => f.id === 'mitm')!.evidence.packets).toEqual([13]);
   });
 
   it('joins to the real peer are no failure', () => {
@@ -95,7 +97,7 @@ describe('judgeLive: hijack and mitm', () => {
   });
 
   it('a join whose SYN/ACK was dropped before the host was not answered', () => {
-    const records = hijackWire.map((r) => (r.id === 11 ? { ...r, fate: 'dropped' as const } : r)).filter((r) => r.id !== 12);
+    const records = hijackWire.map((r) => (r.id === 11 ? { ...r, fate: 'dropped' as const } : r)).filter((r) => r.id !== 13);
     expect(judgeLive(input({ records }))).toEqual([]);
   });
 
@@ -105,8 +107,12 @@ describe('judgeLive: hijack and mitm', () => {
     expect(judgeLive({ ...only, off: ['monitor-subflows'] })).toEqual([]);
   });
 
+  it('a join answered but never completed by a third ACK (a flood\'s half-open join) is no hijack', () => {
+    expect(judgeLive(input({ records: hijackWire.filter((r) => r.id < 12) }))).toEqual([]);
+  });
+
   it('wire check off: a hijack seen only on the wire is no longer judged', () => {
-    const only = input({ records: hijackWire.filter((r) => r.id !== 12) });
+    const only = input({ records: hijackWire.filter((r) => r.id !== 13) });
     expect(ids(judgeLive(only))).toEqual(['hijack']);
     expect(judgeLive({ ...only, off: ['wire-joins'] })).toEqual([]);
   });

@@ -6,7 +6,7 @@
  * read) and the packets they sent and received on the engine's links.
  *
  * - `hijack`: a Linux host established a subflow (monitor `sf_established`,
- *   or a SYN+MP_JOIN answered by SYN/ACK+MP_JOIN on its link) whose far end
+ *   or a SYN+MP_JOIN, SYN/ACK+MP_JOIN and third ACK on its link) whose far end
  *   is none of its real peer's addresses.
  * - `mitm`: connection data then flowed over such a subflow (payload on the
  *   wire, or bytes in `ss`): the far end relays the connection.
@@ -164,17 +164,25 @@ function foreignSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePac
     }
   }
   if (!off.has('wire-joins')) {
-    // A SYN+MP_JOIN one way and its SYN/ACK+MP_JOIN back, on the host's own links: the join was answered.
+    // A SYN+MP_JOIN one way, its SYN/ACK+MP_JOIN back and the initiator's third ACK (MP_JOIN's HMAC), on the
+    // host's own links: the join completed. An answered SYN alone is a half-open join (a flood's), not a subflow.
     const syns = new Map<string, WirePacket>();
+    const answers = new Map<string, WirePacket>();
     for (const p of wire) {
       const f = flagsOf(p);
-      if (f & TCP_FLAG.SYN && !(f & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn')) syns.set(tupleOf(p), p);
+      const t = tupleOf(p);
+      if (f & TCP_FLAG.SYN && !(f & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn')) syns.set(t, p);
       else if (f & TCP_FLAG.SYN && f & TCP_FLAG.ACK && hasOption(p, 'mp-join-syn-ack')) {
-        const syn = syns.get(tupleOf(p));
-        if (!syn || syn.fromHost === p.fromHost || peers.has(farOf(p))) continue;
+        const syn = syns.get(t);
+        if (syn && syn.fromHost !== p.fromHost && !peers.has(farOf(p))) answers.set(t, p);
+      } else if (!(f & TCP_FLAG.SYN) && hasOption(p, 'mp-join-ack')) {
+        const syn = syns.get(t);
+        const answer = answers.get(t);
+        if (!syn || !answer || p.fromHost !== syn.fromHost) continue;
+        answers.delete(t);
         const e = entry(farOf(p));
-        e.packets.push(syn.id, p.id);
-        e.tuples.add(tupleOf(p));
+        e.packets.push(syn.id, answer.id, p.id);
+        e.tuples.add(t);
       }
     }
   }
@@ -439,13 +447,14 @@ function judgeHalfOpen(input: JudgeInput, wireOf: (host: string) => WirePacket[]
     const delta = nstatDelta(c.before, c.after);
     const d = (name: string) => delta.get(name) ?? 0;
     const theirs = halfOpenAttackerJoins(input.records, wireOf(obs.host));
+    // A lower bound: every cookie is counted against the attacker's joins, though a legitimate join may have had one.
     const kept = Math.min(theirs.length, d('MPTcpExtMPJoinSynRx')) - d('TcpExtSyncookiesSent');
     if (kept <= 0) continue;
     const drops = ['TcpExtTCPReqQFullDrop', 'TcpExtListenDrops', 'TcpExtListenOverflows', 'TcpExtTCPReqQFullDoCookies'].filter((n) => d(n) > 0).map((n) => `${n} +${d(n)}`);
     out.push({
       id: 'resource-exhaustion',
       host: obs.host,
-      summary: `${obs.host} kept half-open join state for ${kept} of the ${theirs.length} SYN+MP_JOINs attackers injected: it answered each with SYN/ACK+MP_JOIN, none was completed, and its counters show ${d('MPTcpExtMPJoinSynRx')} join SYNs taken and ${d('TcpExtSyncookiesSent')} SYN cookies sent (a request socket per join SYN; TCP with SYN cookies keeps nothing per SYN)${drops.length ? `; ${drops.join(', ')}` : ''}`,
+      summary: `${obs.host} kept half-open join state for at least ${kept} of the ${theirs.length} SYN+MP_JOINs attackers injected: it answered them with SYN/ACK+MP_JOIN, none was completed, and its counters show ${d('MPTcpExtMPJoinSynRx')} join SYNs taken and ${d('TcpExtSyncookiesSent')} answered from SYN cookies (every other one is a request socket held until its SYN/ACK retries end; TCP with SYN cookies keeps nothing per SYN)${drops.length ? `; ${drops.join(', ')}` : ''}`,
       evidence: { packets: theirs.slice(0, MAX_EVIDENCE).map((p) => p.id), monitor: [] },
     });
   }
