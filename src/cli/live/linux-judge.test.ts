@@ -305,5 +305,6 @@ describe('judgeLive: resource-exhaustion from the server counters', () => {
     expect(judgeLive(input({ records: flood }))).toEqual([]);
     expect(notJudgedReasons(input())).toContainEqual({ id: 'resource-exhaustion', reason: 'no nstat counters from server before and after the run' });
     expect(notJudgedOn(counted(after))).not.toContain('resource-exhaustion');
+    expect(notJudgedOn(counted('nstat failed: no such namespace'))).toContain('resource-exhaustion');
   });
 });

@@ -31,7 +31,7 @@
  */
 import { analyzeCapture, applicationRun, decodePacket, exportPcapng, formatIp, TCP_FLAG, type AppReport, type AttackerReport, type DecodedPacket, type RunHandle, type Scenario } from '../../engine/index.ts';
 import type { SsSnapshot } from './linux-observer.ts';
-import { nstatDelta, type MptcpMonitorEvent } from './linux-view.ts';
+import { nstatDelta, parseNstat, type MptcpMonitorEvent } from './linux-view.ts';
 
 /** The failures a live run can show from the Linux side. */
 export type LiveFailureId = 'hijack' | 'mitm' | 'data-injection' | 'connection-dos' | 'eavesdrop-data' | 'key-compromise' | 'join-dos' | 'resource-exhaustion';
@@ -417,6 +417,12 @@ function judgeJoins(input: JudgeInput, wireOf: (host: string) => WirePacket[]): 
   return out;
 }
 
+/** A host's before/after counters, when both captures hold counters (a failed nstat leaves its error text). */
+function countersOf(input: JudgeInput, host: string): { before: string; after: string } | undefined {
+  const c = input.counters?.[host];
+  return c && parseNstat(c.before).size > 0 && parseNstat(c.after).size > 0 ? c : undefined;
+}
+
 /** Injected SYN+MP_JOINs that `host` answered with a SYN/ACK+MP_JOIN and whose sender never completed the handshake. */
 function halfOpenAttackerJoins(records: RunHandle['records'], wire: WirePacket[]): WirePacket[] {
   const injected = new Set(records.filter((r) => r.fate === 'injected').map((r) => r.id));
@@ -442,7 +448,7 @@ function halfOpenAttackerJoins(records: RunHandle['records'], wire: WirePacket[]
 function judgeHalfOpen(input: JudgeInput, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
   const out: LiveFailure[] = [];
   for (const obs of input.linux) {
-    const c = input.counters?.[obs.host];
+    const c = countersOf(input, obs.host);
     if (!c) continue;
     const delta = nstatDelta(c.before, c.after);
     const d = (name: string) => delta.get(name) ?? 0;
@@ -476,7 +482,7 @@ export function notJudgedReasons(input: JudgeInput): NotJudged[] {
   if (!input.baseline) out.push({ id: 'join-dos', reason: 'no attack-free live run (baseline) to compare the subflows with' });
   const real = input.linux.map((l) => l.host);
   const servers = [...new Set(input.scenario.traffic.map((t) => t.to))].filter((h) => real.includes(h));
-  const missing = servers.filter((h) => !input.counters?.[h]);
+  const missing = servers.filter((h) => !countersOf(input, h));
   if (missing.length) out.push({ id: 'resource-exhaustion', reason: `no nstat counters from ${missing.join(', ')} before and after the run` });
   return out;
 }
