@@ -255,8 +255,14 @@ describe('judgeLive: join-dos against an attack-free live run', () => {
     expect(judgeLive({ ...attacked, off: ['baseline-joins'] })).toEqual([]);
   });
 
+  it('a subflow to the peer closed with an error is evidence too; fewer subflows without a failed join are not (a join never tried)', () => {
+    const closed = parseMonitorLine('[SF_CLOSED] token=12345678 remid=1 locid=2 saddr4=198.18.2.1 daddr4=198.18.2.2 sport=40001 dport=8080 backup=0 error=111');
+    expect(ids(judgeLive({ ...input({ client: { monitor: [closed] } }), baseline }))).toEqual(['join-dos']);
+    expect(judgeLive({ ...input(), baseline })).toEqual([]);
+  });
+
   it('subflows to a foreign address do not make up for the missing one; the same count is no failure', () => {
-    expect(ids(judgeLive({ ...input({ client: { monitor: [sfToMallory] } }), baseline }))).toEqual(['hijack', 'join-dos']);
+    expect(ids(judgeLive({ ...input({ records: refused, client: { monitor: [sfToMallory] } }), baseline }))).toEqual(['hijack', 'join-dos']);
     expect(judgeLive({ ...input({ client: { monitor: [sfLegit] } }), baseline })).toEqual([]);
   });
 
