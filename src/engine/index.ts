@@ -35,6 +35,8 @@ export type * from './scenario/types.ts';
 export { estimateRun, type RunEstimate } from './runner/estimate.ts';
 export { runScenario, runScenarioSteps, PROGRESS_EVERY, type RunProgress, type RunStop, type RunHandle, type RunOptions, type RunResult, type PacketJson, type SubflowStats, type ConnectionStats } from './runner/run-scenario.ts';
 export { exportPcap, exportPcapng, firstFrameOfPacket, inFrameOrder } from './runner/pcap-export.ts';
+/** Whether bytes hold a run an application wrote: the lab's plaintext detector (the eavesdrop-data monitor's, and the live judge's). */
+export { applicationRun } from './host/byte-stream.ts';
 export { buildTimeline, laneOrder, attackerLaneId } from './runner/timeline.ts';
 export { MARK, CONNECTION_MARKS, SIGNAL_MARKS, SIGNAL_OPTIONS, FATE_CODE, type TimelineData, type TimelineLane, type TimelineLaneKind, type TimelineSubflow, type MarkName } from './runner/timeline-codes.ts';
 export { goldenSummary, type GoldenSummary } from './runner/golden-summary.ts';

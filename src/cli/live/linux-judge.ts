@@ -6,29 +6,44 @@
  * read) and the packets they sent and received on the engine's links.
  *
  * - `hijack`: a Linux host established a subflow (monitor `sf_established`,
- *   or a SYN+MP_JOIN answered by SYN/ACK+MP_JOIN on its link) whose far end
+ *   or a SYN+MP_JOIN, SYN/ACK+MP_JOIN and third ACK on its link) whose far end
  *   is none of its real peer's addresses.
  * - `mitm`: connection data then flowed over such a subflow (payload on the
  *   wire, or bytes in `ss`): the far end relays the connection.
  * - `data-injection`: a Linux application read bytes its peer never wrote.
  * - `connection-dos`: a transfer that completes without the attacker did
  *   not complete, or a reset ended it.
+ * - `eavesdrop-data`: application plaintext (a payload holding a run of the
+ *   applications' byte pattern) crossed a link an attacker watches, while it
+ *   watches, and the scenario has no TLS.
+ * - `key-compromise`: both MP_CAPABLE keys of a connection crossed the
+ *   attacker's links while it watched, and the wire's DSNs prove they are
+ *   the keys the hosts used (the capture analysis verified both IDSNs).
+ * - `join-dos`: with an attack-free live run as baseline, a Linux host
+ *   established fewer subflows to its peer than it did there, and one of
+ *   its legitimate joins was refused or never completed.
+ * - `resource-exhaustion`: with the server's `nstat` counters, it answered
+ *   attacker SYN+MP_JOINs from request sockets (not SYN cookies) that were
+ *   never completed: half-open state per attacker packet, which single-path
+ *   TCP with SYN cookies does not keep.
  *
  * An attacker's report only says whether it acted at all: one that did not
  * is "not attempted", never "defended" (`attackerVerdicts`).
  */
-import { decodePacket, formatIp, TCP_FLAG, type AppReport, type AttackerReport, type DecodedPacket, type RunHandle, type Scenario } from '../../engine/index.ts';
+import { analyzeCapture, applicationRun, decodePacket, exportPcapng, formatIp, TCP_FLAG, type AppReport, type AttackerReport, type DecodedPacket, type RunHandle, type Scenario } from '../../engine/index.ts';
 import type { SsSnapshot } from './linux-observer.ts';
-import type { MptcpMonitorEvent } from './linux-view.ts';
+import { nstatDelta, parseNstat, type MptcpMonitorEvent } from './linux-view.ts';
 
 /** The failures a live run can show from the Linux side. */
-export type LiveFailureId = 'hijack' | 'mitm' | 'data-injection' | 'connection-dos';
+export type LiveFailureId = 'hijack' | 'mitm' | 'data-injection' | 'connection-dos' | 'eavesdrop-data' | 'key-compromise' | 'join-dos' | 'resource-exhaustion';
 
 /** One failure a Linux host suffered, with what shows it. */
 export interface LiveFailure {
   id: LiveFailureId;
   /** The Linux host that suffered it. */
   host: string;
+  /** The attacker it is about, when the failure is what one attacker saw (eavesdrop-data, key-compromise). */
+  attacker?: string;
   summary: string;
   evidence: {
     /** Packet ids (engine link records) on the host's links, ascending. */
@@ -48,7 +63,7 @@ export interface LinuxObservation {
 }
 
 /** The checks that decide verdicts; each can be switched off (tests show each one matters). */
-export type JudgeCheck = 'monitor-subflows' | 'wire-joins' | 'relayed-data' | 'app-integrity' | 'completion' | 'resets';
+export type JudgeCheck = 'monitor-subflows' | 'wire-joins' | 'relayed-data' | 'app-integrity' | 'completion' | 'resets' | 'seen-plaintext' | 'seen-keys' | 'baseline-joins' | 'half-open-joins';
 
 export interface JudgeInput {
   scenario: Scenario;
@@ -64,6 +79,17 @@ export interface JudgeInput {
    * attack-free baseline of its own.
    */
   completesWithoutAttack?: (trafficId: string) => boolean;
+  /**
+   * A real attack-free live run of the same scenario (attackers removed):
+   * what the Linux hosts did there. Without it join-dos is not judged.
+   */
+  baseline?: { linux: readonly LinuxObservation[]; apps: readonly AppReport[] };
+  /**
+   * `nstat -asz` text per Linux host, captured in its namespace before the
+   * run starts and after it ends. Without the server's, resource-exhaustion
+   * is not judged.
+   */
+  counters?: Record<string, { before: string; after: string }>;
   /** Checks switched off (default: none). */
   off?: readonly JudgeCheck[];
 }
@@ -139,17 +165,25 @@ function foreignSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePac
     }
   }
   if (!off.has('wire-joins')) {
-    // A SYN+MP_JOIN one way and its SYN/ACK+MP_JOIN back, on the host's own links: the join was answered.
+    // A SYN+MP_JOIN one way, its SYN/ACK+MP_JOIN back and the initiator's third ACK (MP_JOIN's HMAC), on the
+    // host's own links: the join completed. An answered SYN alone is a half-open join (a flood's), not a subflow.
     const syns = new Map<string, WirePacket>();
+    const answers = new Map<string, WirePacket>();
     for (const p of wire) {
       const f = flagsOf(p);
-      if (f & TCP_FLAG.SYN && !(f & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn')) syns.set(tupleOf(p), p);
+      const t = tupleOf(p);
+      if (f & TCP_FLAG.SYN && !(f & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn')) syns.set(t, p);
       else if (f & TCP_FLAG.SYN && f & TCP_FLAG.ACK && hasOption(p, 'mp-join-syn-ack')) {
-        const syn = syns.get(tupleOf(p));
-        if (!syn || syn.fromHost === p.fromHost || peers.has(farOf(p))) continue;
+        const syn = syns.get(t);
+        if (syn && syn.fromHost !== p.fromHost && !peers.has(farOf(p))) answers.set(t, p);
+      } else if (!(f & TCP_FLAG.SYN) && hasOption(p, 'mp-join-ack')) {
+        const syn = syns.get(t);
+        const answer = answers.get(t);
+        if (!syn || !answer || p.fromHost !== syn.fromHost) continue;
+        answers.delete(t);
         const e = entry(farOf(p));
-        e.packets.push(syn.id, p.id);
-        e.tuples.add(tupleOf(p));
+        e.packets.push(syn.id, answer.id, p.id);
+        e.tuples.add(t);
       }
     }
   }
@@ -187,6 +221,14 @@ function judgeSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePacke
   return out;
 }
 
+/** Whether the attack-free run's server read the whole transfer (undefined without a baseline). */
+function completedInBaseline(input: JudgeInput, traffic: string): boolean | undefined {
+  const spec = input.scenario.traffic.find((t) => t.id === traffic);
+  const app = input.baseline?.apps.find((a) => a.id === traffic);
+  if (!app || spec?.kind !== 'bulk') return undefined;
+  return app.bytesRead.server >= spec.bytes;
+}
+
 function judgeApps(input: JudgeInput, off: Set<JudgeCheck>, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
   const s = input.scenario;
   const real = new Set(input.linux.map((l) => l.host));
@@ -214,7 +256,7 @@ function judgeApps(input: JudgeInput, off: Set<JudgeCheck>, wireOf: (host: strin
       }
     }
     if (off.has('completion') || !spec || spec.kind !== 'bulk' || !real.has(app.server)) continue;
-    const expected = input.completesWithoutAttack?.(app.id) ?? true;
+    const expected = input.completesWithoutAttack?.(app.id) ?? completedInBaseline(input, app.id) ?? true;
     if (!expected || app.bytesRead.server >= spec.bytes) continue;
     if (out.some((f) => f.id === 'connection-dos' && f.evidence.app?.traffic === app.id)) continue;
     out.push({
@@ -227,6 +269,236 @@ function judgeApps(input: JudgeInput, off: Set<JudgeCheck>, wireOf: (host: strin
   return out;
 }
 
+/** Which host owns an address (scenario hosts only; routers and attackers' own addresses are none). */
+const hostOfAddress = (s: Scenario, address: string): string | undefined => s.hosts.find((h) => addressesOf(s, h.id).has(address.toLowerCase()))?.id;
+
+/** The links an attacker watches: its `at` links, and every link of a router it names (as the engine taps them). */
+function watchedLinks(s: Scenario, at: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const id of at) {
+    if (s.links.some((l) => l.id === id)) out.add(id);
+    for (const l of s.links) if (l.a.startsWith(`${id}.`) || l.b.startsWith(`${id}.`)) out.add(l.id);
+  }
+  return out;
+}
+
+/** A packet an attacker saw: on its links, inside its window, not one an attacker made. */
+interface SeenPacket {
+  id: number;
+  d: DecodedPacket;
+  bytes: Uint8Array;
+}
+
+/**
+ * What each attacker saw on the wire, once per packet (a packet keeps its
+ * id across hops). Off-path attackers see nothing; a partial-time one only
+ * inside its window, as the engine's taps do (Attacker.seesPackets).
+ * Injected packets are left out: an attacker knows what it forged.
+ */
+function seenBy(input: JudgeInput): Map<string, SeenPacket[]> {
+  const out = new Map<string, SeenPacket[]>();
+  for (const a of input.scenario.attackers) {
+    const seen: SeenPacket[] = [];
+    out.set(a.id, seen);
+    if (a.location === 'off-path') continue;
+    const links = watchedLinks(input.scenario, a.at);
+    const ids = new Set<number>();
+    for (const r of input.records) {
+      if (!r.bytes || r.fate === 'injected' || !links.has(r.link) || ids.has(r.id)) continue;
+      if (a.window && (r.timeUs < a.window.fromUs || r.timeUs >= a.window.toUs)) continue;
+      const d = decodePacket(r.bytes);
+      if (!d.ok || !d.value.tcp) continue;
+      ids.add(r.id);
+      seen.push({ id: r.id, d: d.value, bytes: r.bytes });
+    }
+  }
+  return out;
+}
+
+const payloadOf = (p: SeenPacket): Uint8Array => p.bytes.subarray(p.d.payloadOffset, p.d.payloadOffset + p.d.payloadLength);
+
+/** eavesdrop-data: per attacker and per Linux host whose application wrote them, the plaintext payloads it saw. */
+function judgeEavesdrop(input: JudgeInput, seen: Map<string, SeenPacket[]>): LiveFailure[] {
+  // With TLS the payloads are records; the engine's monitor finds no run in them either (security-model.md §2).
+  if (input.scenario.mptcp.mitigations.includes('tls')) return [];
+  const real = new Set(input.linux.map((l) => l.host));
+  const out: LiveFailure[] = [];
+  for (const [attacker, packets] of seen) {
+    const byHost = new Map<string, SeenPacket[]>();
+    for (const p of packets) {
+      if (p.d.payloadLength === 0 || applicationRun(payloadOf(p)) === null) continue;
+      const host = hostOfAddress(input.scenario, formatIp(p.d.ip.src));
+      if (host && real.has(host)) byHost.set(host, [...(byHost.get(host) ?? []), p]);
+    }
+    for (const [host, plain] of byHost) {
+      const bytes = plain.reduce((n, p) => n + p.d.payloadLength, 0);
+      out.push({
+        id: 'eavesdrop-data',
+        host,
+        attacker,
+        summary: `${attacker} saw application data of ${host} in clear: ${plain.length} of the ${packets.length} packets it watched (${bytes} payload bytes) held bytes ${host}'s application wrote; neither TCP nor MPTCP encrypts the byte stream`,
+        evidence: { packets: plain.slice(0, MAX_EVIDENCE).map((p) => p.id), monitor: [] },
+      });
+    }
+  }
+  return out;
+}
+
+/** The packets among `packets` whose MP_CAPABLE carries `key` (as sender's or receiver's key). */
+function carrying(packets: readonly SeenPacket[], key: bigint): SeenPacket[] {
+  return packets.filter((p) => p.d.tcp!.header.options.some((o) => o.kind === 'mp-capable' && (o.senderKey === key || o.receiverKey === key)));
+}
+
+/** An endpoint as the capture analysis prints it (`198.18.1.1:40000`, `[2001:db8::1]:80`): its address. */
+const endpointAddress = (text: string): string => text.slice(0, text.lastIndexOf(':')).replace(/^\[|\]$/g, '');
+
+/**
+ * key-compromise: both keys of a connection crossed the attacker's links
+ * while it watched, and the capture analysis verified both IDSNs against
+ * the DSNs on the wire: they are the keys the hosts used, not a forgery.
+ */
+function judgeKeys(input: JudgeInput, seen: Map<string, SeenPacket[]>): LiveFailure[] {
+  if (![...seen.values()].some((p) => p.length)) return [];
+  const real = new Set(input.linux.map((l) => l.host));
+  const out: LiveFailure[] = [];
+  for (const c of analyzeCapture(exportPcapng(input.records)).connections) {
+    if (c.clientKey === null || c.serverKey === null || c.clientIdsnVerified !== true || c.serverIdsnVerified !== true) continue;
+    const client = hostOfAddress(input.scenario, endpointAddress(c.client));
+    const server = hostOfAddress(input.scenario, endpointAddress(c.server));
+    const host = client && real.has(client) ? client : server && real.has(server) ? server : undefined;
+    if (!host) continue;
+    for (const [attacker, packets] of seen) {
+      const mine = carrying(packets, BigInt(`0x${c.clientKey}`));
+      const theirs = carrying(packets, BigInt(`0x${c.serverKey}`));
+      if (!mine.length || !theirs.length) continue;
+      const ids = [...new Set([mine[0]!.id, theirs[0]!.id])].sort((a, b) => a - b);
+      out.push({
+        id: 'key-compromise',
+        host,
+        attacker,
+        summary: `${attacker} read both keys of the MPTCP v${c.version} connection ${c.client} → ${c.server}: the client's ${c.clientKey} and the server's ${c.serverKey} (MP_CAPABLE sends them in clear), the keys whose IDSNs the DSNs on the wire confirm; with both it can compute every MP_JOIN and ADD_ADDR HMAC`,
+        evidence: { packets: ids, monitor: [] },
+      });
+    }
+  }
+  return out;
+}
+
+/** The host's `sf_established` events to one of its real peer's addresses. */
+function legitimateSubflows(s: Scenario, obs: LinuxObservation): MptcpMonitorEvent[] {
+  const peers = peerAddresses(s, obs.host);
+  return obs.monitor.filter((e) => e.type === 'sf_established' && e.daddr !== undefined && peers.has(e.daddr.toLowerCase()));
+}
+
+/**
+ * join-dos: a Linux host established fewer subflows to its peer than in the
+ * attack-free run, and a legitimate join was refused or never completed: a
+ * SYN+MP_JOIN to or from the peer (on the wire) whose subflow the monitor
+ * never reported established, or a subflow to the peer closed with an error.
+ * Fewer subflows alone is not enough: whether Linux tries an ADD_ADDR's join
+ * before a short transfer ends varies from run to run (real baselines of the
+ * same scenario showed 1 and 2), and a join never tried was not refused.
+ */
+function judgeJoins(input: JudgeInput, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
+  const base = input.baseline;
+  if (!base) return [];
+  const out: LiveFailure[] = [];
+  for (const obs of input.linux) {
+    const before = base.linux.find((l) => l.host === obs.host);
+    if (!before) continue;
+    const expected = legitimateSubflows(input.scenario, before).length;
+    const got = legitimateSubflows(input.scenario, obs);
+    if (got.length >= expected) continue;
+    const peers = peerAddresses(input.scenario, obs.host);
+    const done = new Set(got.map((e) => `${e.saddr?.toLowerCase()}:${e.sport}-${e.daddr?.toLowerCase()}:${e.dport}`));
+    const failed = wireOf(obs.host).filter((p) => flagsOf(p) & TCP_FLAG.SYN && !(flagsOf(p) & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn') && peers.has(farOf(p)) && !done.has(tupleOf(p)));
+    const errors = obs.monitor.filter((e) => e.type === 'sf_closed' && e.error !== undefined && e.error !== 0 && e.daddr !== undefined && peers.has(e.daddr.toLowerCase()));
+    if (failed.length === 0 && errors.length === 0) continue;
+    out.push({
+      id: 'join-dos',
+      host: obs.host,
+      summary: `${obs.host} established ${got.length} subflow${got.length === 1 ? '' : 's'} to its peer where the attack-free run established ${expected}: ${failed.length ? `${failed.length} legitimate SYN+MP_JOIN never became a subflow` : `${errors.length} subflow to the peer closed with an error`}`,
+      evidence: { packets: failed.slice(0, MAX_EVIDENCE).map((p) => p.id), monitor: [...errors, ...got].map((e) => e.line) },
+    });
+  }
+  return out;
+}
+
+/** A host's before/after counters, when both captures hold counters (a failed nstat leaves its error text). */
+function countersOf(input: JudgeInput, host: string): { before: string; after: string } | undefined {
+  const c = input.counters?.[host];
+  return c && parseNstat(c.before).size > 0 && parseNstat(c.after).size > 0 ? c : undefined;
+}
+
+/** Injected SYN+MP_JOINs that `host` answered with a SYN/ACK+MP_JOIN and whose sender never completed the handshake. */
+function halfOpenAttackerJoins(records: RunHandle['records'], wire: WirePacket[]): WirePacket[] {
+  const injected = new Set(records.filter((r) => r.fate === 'injected').map((r) => r.id));
+  const answered = new Set<string>();
+  const completed = new Set<string>();
+  for (const p of wire) {
+    const f = flagsOf(p);
+    if (p.fromHost && f & TCP_FLAG.SYN && f & TCP_FLAG.ACK && hasOption(p, 'mp-join-syn-ack')) answered.add(tupleOf(p));
+    else if (!p.fromHost && !(f & TCP_FLAG.SYN) && f & TCP_FLAG.ACK && !(f & TCP_FLAG.RST)) completed.add(tupleOf(p));
+  }
+  return wire.filter((p) => !p.fromHost && injected.has(p.id) && flagsOf(p) & TCP_FLAG.SYN && !(flagsOf(p) & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn') && answered.has(tupleOf(p)) && !completed.has(tupleOf(p)));
+}
+
+/**
+ * resource-exhaustion: the host kept half-open join state for attacker
+ * SYN+MP_JOINs. The wire shows each was answered and never completed; the
+ * kernel's own counters say how many join SYNs it took (MPJoinSynRx) and
+ * how many it answered statelessly (SyncookiesSent). Those answered from
+ * cookies keep nothing; the rest are request sockets Linux holds until the
+ * SYN/ACK retries run out — state single-path TCP with SYN cookies does not
+ * keep. Judged only for hosts whose counters the input gives.
+ */
+function judgeHalfOpen(input: JudgeInput, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
+  const out: LiveFailure[] = [];
+  for (const obs of input.linux) {
+    const c = countersOf(input, obs.host);
+    if (!c) continue;
+    const delta = nstatDelta(c.before, c.after);
+    const d = (name: string) => delta.get(name) ?? 0;
+    const theirs = halfOpenAttackerJoins(input.records, wireOf(obs.host));
+    // A lower bound: every cookie is counted against the attacker's joins, though a legitimate join may have had one.
+    const kept = Math.min(theirs.length, d('MPTcpExtMPJoinSynRx')) - d('TcpExtSyncookiesSent');
+    if (kept <= 0) continue;
+    const drops = ['TcpExtTCPReqQFullDrop', 'TcpExtListenDrops', 'TcpExtListenOverflows', 'TcpExtTCPReqQFullDoCookies'].filter((n) => d(n) > 0).map((n) => `${n} +${d(n)}`);
+    out.push({
+      id: 'resource-exhaustion',
+      host: obs.host,
+      summary: `${obs.host} kept half-open join state for at least ${kept} of the ${theirs.length} SYN+MP_JOINs attackers injected: it answered them with SYN/ACK+MP_JOIN, none was completed, and its counters show ${d('MPTcpExtMPJoinSynRx')} join SYNs taken and ${d('TcpExtSyncookiesSent')} answered from SYN cookies (every other one is a request socket held until its SYN/ACK retries end; TCP with SYN cookies keeps nothing per SYN)${drops.length ? `; ${drops.join(', ')}` : ''}`,
+      evidence: { packets: theirs.slice(0, MAX_EVIDENCE).map((p) => p.id), monitor: [] },
+    });
+  }
+  return out;
+}
+
+/** Why a failure cannot be judged from this input. */
+export interface NotJudged {
+  id: LiveFailureId;
+  reason: string;
+}
+
+/**
+ * The failures `judgeLive` cannot decide from this input, with why: an
+ * absent failure among them means "not known", never "did not happen".
+ */
+export function notJudgedReasons(input: JudgeInput): NotJudged[] {
+  const out: NotJudged[] = [];
+  if (!input.baseline) out.push({ id: 'join-dos', reason: 'no attack-free live run (baseline) to compare the subflows with' });
+  const real = input.linux.map((l) => l.host);
+  const servers = [...new Set(input.scenario.traffic.map((t) => t.to))].filter((h) => real.includes(h));
+  const missing = servers.filter((h) => !countersOf(input, h));
+  if (missing.length) out.push({ id: 'resource-exhaustion', reason: `no nstat counters from ${missing.join(', ')} before and after the run` });
+  return out;
+}
+
+/** The ids of `notJudgedReasons`. */
+export function notJudgedOn(input: JudgeInput): LiveFailureId[] {
+  return notJudgedReasons(input).map((n) => n.id);
+}
+
 /** The failures the Linux hosts suffered in a live run, each with its evidence. */
 export function judgeLive(input: JudgeInput): LiveFailure[] {
   const off = new Set(input.off ?? []);
@@ -235,6 +507,11 @@ export function judgeLive(input: JudgeInput): LiveFailure[] {
   const out: LiveFailure[] = [];
   for (const obs of input.linux) out.push(...judgeSubflows(input, obs, wireOf(obs.host), off));
   out.push(...judgeApps(input, off, wireOf));
+  const seen = off.has('seen-plaintext') && off.has('seen-keys') ? new Map<string, SeenPacket[]>() : seenBy(input);
+  if (!off.has('seen-plaintext')) out.push(...judgeEavesdrop(input, seen));
+  if (!off.has('seen-keys')) out.push(...judgeKeys(input, seen));
+  if (!off.has('baseline-joins')) out.push(...judgeJoins(input, wireOf));
+  if (!off.has('half-open-joins')) out.push(...judgeHalfOpen(input, wireOf));
   return out;
 }
 
@@ -245,6 +522,9 @@ export function judgeLive(input: JudgeInput): LiveFailure[] {
  * report only says whether the attacker tried.
  */
 export function attackerVerdicts(attackers: readonly AttackerReport[], failures: readonly LiveFailure[]): { id: string; verdict: AttackerVerdict; failures: LiveFailureId[] }[] {
-  const ids = [...new Set(failures.map((f) => f.id))];
-  return attackers.map((a) => (a.attempted ? { id: a.id, verdict: ids.length ? 'succeeded' : 'defended', failures: ids } : { id: a.id, verdict: 'not attempted', failures: [] }));
+  return attackers.map((a) => {
+    // A failure about what one attacker saw belongs to that attacker only.
+    const ids = [...new Set(failures.filter((f) => f.attacker === undefined || f.attacker === a.id).map((f) => f.id))];
+    return a.attempted ? { id: a.id, verdict: ids.length ? 'succeeded' : 'defended', failures: ids } : { id: a.id, verdict: 'not attempted', failures: [] };
+  });
 }

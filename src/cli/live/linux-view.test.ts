@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeToken, parseMptcpMonitor, parseSsAddress, parseSsMptcp, parseSsSubflows } from './linux-view.ts';
+import { normalizeToken, nstatDelta, parseNstat, parseMptcpMonitor, parseSsAddress, parseSsMptcp, parseSsSubflows } from './linux-view.ts';
 
 // Real outputs (iproute2 6.1, Linux 6.18) except *-handwritten / *-malformed.
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -153,5 +153,29 @@ describe('parseMptcpMonitor on hand-written and malformed lines', () => {
     expect(odd?.sport).toBeUndefined(); // not a port number
     expect(odd?.fields).toEqual({ token: 'XYZ', remid: 'abc', sport: '99999999999999999999999' });
     expect(parseMptcpMonitor('')).toEqual([]);
+  });
+});
+
+describe('parseNstat / nstatDelta (nstat -asz captured in a real namespace)', () => {
+  const fresh = fixture('nstat-fresh-netns.txt');
+  const after = fixture('nstat-after-join.txt');
+
+  it('reads every counter of the capture, zeros too, and skips the #kernel header', () => {
+    const c = parseNstat(fresh);
+    expect(c.size).toBe(fresh.split('\n').filter((l) => /^[A-Za-z]/.test(l)).length);
+    expect(c.get('MPTcpExtMPJoinSynRx')).toBe(0);
+    expect(c.get('TcpExtSyncookiesSent')).toBe(0);
+    expect(c.has('#kernel')).toBe(false);
+  });
+
+  it('the growth between two captures: one MPTCP connection and one join on loopback', () => {
+    const d = nstatDelta(fresh, after);
+    expect(d.get('MPTcpExtMPCapableSYNRX')).toBe(1);
+    expect(d.get('MPTcpExtMPJoinSynRx')).toBe(1);
+    expect(d.get('TcpExtListenDrops')).toBe(0);
+  });
+
+  it('text it does not understand is skipped, never thrown on', () => {
+    expect([...parseNstat('garbage\n\nFoo 12 0.0\nBar x\n')]).toEqual([['Foo', 12]]);
   });
 });

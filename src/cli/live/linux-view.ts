@@ -344,3 +344,26 @@ export function parseMonitorLine(line: string): MptcpMonitorEvent {
 export function parseMptcpMonitor(text: string): MptcpMonitorEvent[] {
   return text.split(/\r?\n/).filter((l) => l.trim() !== '').map(parseMonitorLine);
 }
+
+/**
+ * `nstat -asz` output (absolute values, zeros too, history file untouched):
+ * counter name → value. The `#kernel` header and lines that are not
+ * `NAME VALUE RATE` are skipped, so a partial capture still parses.
+ */
+export function parseNstat(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const m = /^([A-Za-z][A-Za-z0-9]*)\s+(\d+)(?:\s|$)/.exec(line.trim());
+    if (m) out.set(m[1]!, Number(m[2]));
+  }
+  return out;
+}
+
+/** How much each counter grew between two `nstat -asz` captures (a counter absent from either reads 0 there). */
+export function nstatDelta(before: string, after: string): Map<string, number> {
+  const a = parseNstat(before);
+  const b = parseNstat(after);
+  const out = new Map<string, number>();
+  for (const name of new Set([...a.keys(), ...b.keys()])) out.set(name, (b.get(name) ?? 0) - (a.get(name) ?? 0));
+  return out;
+}
