@@ -7,7 +7,7 @@
  */
 import { BUILTIN_SCENARIOS, builtinScenario, matrixScenario, newBaselineCache, planMatrix, runMatrixCell, runScenario, type FailureId, type MatrixCell, type Scenario } from '../../engine/index.ts';
 import type { LiveFailureId } from './linux-judge.ts';
-import { liveRun } from './live-run.ts';
+import { liveRun, type LiveRunResult } from './live-run.ts';
 import { livePhases, liveWindow, type Phases } from './live-windows.ts';
 
 export interface CompareRow {
@@ -39,9 +39,9 @@ export interface CompareOptions {
   log?: (line: string) => void;
 }
 
-/** The failures the Linux side judges (linux-judge.ts). */
+/** The failures the Linux side judges (linux-judge.ts), when it has a baseline and the server's counters. */
 export function judgedOnLinux(): LiveFailureId[] {
-  return ['hijack', 'mitm', 'data-injection', 'connection-dos'];
+  return ['hijack', 'mitm', 'data-injection', 'connection-dos', 'eavesdrop-data', 'key-compromise', 'join-dos', 'resource-exhaustion'];
 }
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();
@@ -74,14 +74,16 @@ export async function liveCompare(options: CompareOptions): Promise<CompareResul
   const cache = newBaselineCache();
   const rows: CompareRow[] = [];
   let kernel = '';
-  const judged = judgedOnLinux();
-  const row = async (attack: string, s: Scenario, attackerClass: string, engine: CompareRow['engine']): Promise<CompareRow> => {
-    const notJudged = uniq(engine.failures.filter((f) => !judged.includes(f as LiveFailureId)));
+  const row = async (attack: string, s: Scenario, attackerClass: string, engine: CompareRow['engine'], baseline: LiveRunResult): Promise<CompareRow> => {
     const started = Date.now();
+    let notJudged = uniq(engine.failures.filter((f) => !judgedOnLinux().includes(f as LiveFailureId)));
     try {
-      const { result } = await liveRun(s, { outside: bothHosts(s), ...(options.prefix ? { prefix: options.prefix } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+      const { result } = await liveRun(s, { outside: bothHosts(s), baseline, ...(options.prefix ? { prefix: options.prefix } : {}), ...(options.signal ? { signal: options.signal } : {}) });
       kernel = result.live.kernel;
-      const failures = uniq(result.failures.map((f) => f.id));
+      const unjudged = new Set<string>(result.notJudged.map((n) => n.id));
+      const judged = judgedOnLinux().filter((f) => !unjudged.has(f));
+      notJudged = uniq(engine.failures.filter((f) => !judged.includes(f as LiveFailureId)));
+      const failures = uniq(result.failures.map((f) => f.id).filter((f) => judged.includes(f)));
       const v = result.verdicts[0];
       const linux = { failures, attempted: result.attackers.some((x) => x.attempted), verdict: v?.verdict ?? 'no attacker', wallMs: Date.now() - started };
       const mine = uniq(engine.failures.filter((f) => judged.includes(f as LiveFailureId)));
@@ -93,20 +95,21 @@ export async function liveCompare(options: CompareOptions): Promise<CompareResul
   for (const s of builtins) {
     if (options.signal?.aborted) break;
     const attack = s.attackers[0]!.attack;
-    log(`${s.id}: engine, then Linux`);
-    const r = runScenario(s, { trace: 'count' });
-    rows.push(await row(attack, s, 'built-in', { failures: uniq(r.failures.map((f) => f.id)), attempted: r.attackers.some((a) => a.attempted) }));
-    if (!options.classes) continue;
-    // The phases of this network under Linux, for the windows: one attack-free live run.
+    // The network under Linux without the attacker: the baseline the judge compares joins and completion with, and the phases for the windows.
+    log(`${s.id}: attack-free on Linux`);
     const free = await liveRun({ ...s, attackers: [] }, { outside: bothHosts(s), ...(options.prefix ? { prefix: options.prefix } : {}) });
     const phases = livePhases(free.records, s);
+    log(`${s.id}: engine, then Linux`);
+    const r = runScenario(s, { trace: 'count' });
+    rows.push(await row(attack, s, 'built-in', { failures: uniq(r.failures.map((f) => f.id)), attempted: r.attackers.some((a) => a.attempted) }, free.result));
+    if (!options.classes) continue;
     const cells = planMatrix({ attacks: [attack as MatrixCell['attack']], protocols: ['v1'], mitigations: [] }).filter((c) => c.scenario === s.id);
     for (const cell of cells) {
       if (options.signal?.aborted) break;
       const name = cell.variant ? `${attack}:${cell.variant}` : attack;
       log(`${name} ${classOf(cell)}`);
       const e = runMatrixCell(cell, cache, () => 0);
-      rows.push(await row(name, liveCellScenario(cell, matrixScenario(cell, cache), phases), classOf(cell), { failures: uniq(e.failures), attempted: e.attempted }));
+      rows.push(await row(name, liveCellScenario(cell, matrixScenario(cell, cache), phases), classOf(cell), { failures: uniq(e.failures), attempted: e.attempted }, free.result));
     }
   }
   return { kernel, rows, agreeing: rows.filter((r) => r.agree).length };

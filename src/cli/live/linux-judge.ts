@@ -60,6 +60,12 @@ export interface LinuxObservation {
   host: string;
   monitor: readonly MptcpMonitorEvent[];
   ss: readonly SsSnapshot[];
+  /**
+   * The host's tokens of the traffic's own connections (its applications'
+   * MPTCP_INFO). With them, monitor events of other connections (an
+   * attacker's own, opened to the same server) are not read as subflows.
+   */
+  tokens?: readonly string[];
 }
 
 /** The checks that decide verdicts; each can be switched off (tests show each one matters). */
@@ -157,8 +163,11 @@ function foreignSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePac
   const entry = (far: string) => found.get(far) ?? found.set(far, { monitor: [], packets: [], tuples: new Set() }).get(far)!;
   if (!off.has('monitor-subflows')) {
     // The kernel's own word: SF_ESTABLISHED (and ESTABLISHED for the first subflow) name the remote address in daddr.
+    const mine = obs.tokens ? new Set(obs.tokens.map((t) => t.toLowerCase().padStart(8, '0'))) : null;
     for (const e of obs.monitor) {
       if ((e.type !== 'sf_established' && e.type !== 'established') || !e.daddr || peers.has(e.daddr.toLowerCase())) continue;
+      // Another connection to the same host (an attacker may open its own, as any client may) is no subflow of this one.
+      if (mine && e.token && !mine.has(e.token.toLowerCase().padStart(8, '0'))) continue;
       const f = entry(e.daddr.toLowerCase());
       f.monitor.push(e.line);
       if (e.saddr && e.sport !== undefined && e.dport !== undefined) f.tuples.add(`${e.saddr.toLowerCase()}:${e.sport}-${e.daddr.toLowerCase()}:${e.dport}`);

@@ -10,7 +10,7 @@ import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } fro
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
 import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, sh, tunName } from './namespace.ts';
 import { startMptcpMonitor, startSsSampler, type MptcpMonitor, type SsSnapshot, type TimedMonitorEvent } from './linux-observer.ts';
-import { attackerVerdicts, judgeLive, type AttackerVerdict, type LiveFailure } from './linux-judge.ts';
+import { attackerVerdicts, judgeLive, notJudgedReasons, type AttackerVerdict, type LiveFailure, type NotJudged } from './linux-judge.ts';
 import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
 import { startTunBridge, type TunBridge } from './tun-bridge.ts';
 
@@ -19,6 +19,8 @@ export interface LiveRunOptions {
   outside: readonly string[];
   /** Namespace names start with this (default `mlab-<pid>-`). */
   prefix?: string;
+  /** An attack-free live run of the same scenario, which the judge compares joins and completion with. */
+  baseline?: LiveRunResult;
   /** Stops the run where it is (Ctrl-C); it is still cleaned up and reported. */
   signal?: AbortSignal;
   /** Progress lines for people (stderr). */
@@ -49,6 +51,8 @@ export interface LinuxHostView {
 export interface LiveRunResult extends LiveEngineResult {
   /** What the Linux hosts suffered, judged from their own side (linux-judge.ts), never from an attacker's log. */
   failures: LiveFailure[];
+  /** Failures the Linux side could not judge in this run, and why (no baseline, no counters). */
+  notJudged: NotJudged[];
   /** Each attacker: succeeded, defended, or not attempted (it never acted). */
   verdicts: { id: string; verdict: AttackerVerdict; failures: LiveFailure['id'][] }[];
   live: {
@@ -215,10 +219,21 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
         wallMs: Date.now() - started,
       },
       failures: [],
+      notJudged: [],
       verdicts: [],
     };
     // ---- live-attacks: the verdict from the Linux side (linux-judge.ts) ----
-    result.failures = judgeLive({ scenario: s, apps: result.apps, records: session.sim.trace.packets, linux: result.live.linux.map((l) => ({ host: l.host, monitor: l.monitor, ss: l.ss ? [l.ss] : [] })) });
+    const observed = (views: readonly LinuxHostView[]) => views.map((l) => ({ host: l.host, monitor: l.monitor, ss: l.ss ? [l.ss] : [], tokens: l.apps.flatMap((a) => (a.mptcp ? [a.mptcp.token] : [])) }));
+    const judging = {
+      scenario: s,
+      apps: result.apps,
+      records: session.sim.trace.packets,
+      linux: observed(result.live.linux),
+      counters: Object.fromEntries(result.live.linux.map((l) => [l.host, l.counters])),
+      ...(options.baseline ? { baseline: { linux: observed(options.baseline.live.linux), apps: options.baseline.apps } } : {}),
+    };
+    result.failures = judgeLive(judging);
+    result.notJudged = notJudgedReasons(judging);
     result.verdicts = attackerVerdicts(result.attackers, result.failures);
     // ---- end live-attacks ----
     return { result, records: session.sim.trace.packets };
