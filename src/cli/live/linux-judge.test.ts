@@ -37,7 +37,7 @@ const hijackWire: Rec[] = [
   rec(10, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.SYN, [joinSyn])),
   rec(11, 'client-r1', 'r1', 'client', packet('198.18.66.6', '198.18.1.1', 8080, 40000, TCP_FLAG.SYN | TCP_FLAG.ACK, [joinSynAck]), 'injected'),
   rec(12, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.ACK, [joinAck])),
-  rec(13, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.ACK, [], 100)),
+  rec(13, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.ACK, [], applicationBytes(100))),
   rec(20, 'client-r2', 'client', 'r2', packet('198.18.2.1', '198.18.2.2', 40001, 8080, TCP_FLAG.SYN, [joinSyn])),
   rec(21, 'client-r2', 'r2', 'client', packet('198.18.2.2', '198.18.2.1', 8080, 40001, TCP_FLAG.SYN | TCP_FLAG.ACK, [joinSynAck])),
 ];
@@ -82,7 +82,8 @@ const ids = (fs: { id: string }[]) => fs.map((f) => f.id).sort();
 
 describe('judgeLive: hijack and mitm', () => {
   it('names the subflow to a foreign address from the monitor and the answered join on the wire, and the data relayed over it', () => {
-    const fs = judgeLive(input({ records: hijackWire, client: { monitor: [sfToMallory, sfLegit] } }));
+    // (The relayed plaintext also crossed the attacker's link: eavesdrop-data, another check's verdict.)
+    const fs = judgeLive({ ...input({ records: hijackWire, client: { monitor: [sfToMallory, sfLegit] } }), off: ['seen-plaintext'] });
     expect(ids(fs)).toEqual(['hijack', 'mitm']);
     const hijack = fs.find((f) => f.id === 'hijack')!;
     expect(hijack.host).toBe('client');
@@ -119,13 +120,24 @@ describe('judgeLive: hijack and mitm', () => {
 
   it('relayed-data check off: no mitm, the hijack stays', () => {
     const all = input({ records: hijackWire, client: { monitor: [sfToMallory] } });
-    expect(ids(judgeLive({ ...all, off: ['relayed-data'] }))).toEqual(['hijack']);
+    expect(ids(judgeLive({ ...all, off: ['seen-plaintext'] }))).toEqual(['hijack', 'mitm']);
+    expect(ids(judgeLive({ ...all, off: ['relayed-data', 'seen-plaintext'] }))).toEqual(['hijack']);
   });
 
-  it('an ss subflow to the foreign address that moved bytes is mitm evidence too', () => {
+  it('bytes on the foreign subflow that no application wrote (an ss count, or data the attacker forged) are no relay: no mitm', () => {
     const sub = { state: 'ESTAB', recvQ: 0, sendQ: 0, local: { address: '198.18.1.1', port: 40000, raw: '198.18.1.1:40000' }, remote: { address: '198.18.66.6', port: 8080, raw: '198.18.66.6:8080' }, fields: {}, flags: [], mptcp: true, mptcpFields: {}, bytesAcked: 5000 };
-    const fs = judgeLive(input({ client: { monitor: [sfToMallory], ss: [{ mptcp: [], subflows: [sub], raw: { mptcp: '', tcp: '' } }] } }));
-    expect(ids(fs)).toEqual(['hijack', 'mitm']);
+    expect(ids(judgeLive(input({ client: { monitor: [sfToMallory], ss: [{ mptcp: [], subflows: [sub], raw: { mptcp: '', tcp: '' } }] } })))).toEqual(['hijack']);
+    const forged = hijackWire.map((r) => (r.id === 13 ? { ...r, fate: 'injected' as const } : r));
+    expect(ids(judgeLive(input({ records: forged, client: { monitor: [sfToMallory] } })))).toEqual(['hijack']);
+    const zeros = hijackWire.map((r) => (r.id === 13 ? rec(13, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.66.6', 40000, 8080, TCP_FLAG.ACK, [], 100)) : r));
+    expect(ids(judgeLive(input({ records: zeros, client: { monitor: [sfToMallory] } })))).toEqual(['hijack']);
+  });
+
+  it('a connection of its own that an attacker opens to the server (another token) is no subflow of the traffic\'s', () => {
+    const own = parseMonitorLine('[   ESTABLISHED] token=abcdef01 remid=0 locid=0 saddr4=198.18.1.1 daddr4=198.18.66.6 sport=40000 dport=8080');
+    expect(ids(judgeLive(input({ client: { monitor: [own] } })))).toEqual(['hijack']);
+    expect(judgeLive(input({ client: { monitor: [own], tokens: ['12345678'] } }))).toEqual([]);
+    expect(ids(judgeLive(input({ client: { monitor: [sfToMallory], tokens: ['12345678'] } })))).toEqual(['hijack']);
   });
 });
 

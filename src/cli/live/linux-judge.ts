@@ -122,6 +122,7 @@ function peerAddresses(s: Scenario, host: string): Set<string> {
 
 interface WirePacket {
   id: number;
+  bytes: Uint8Array;
   /** The Linux host sent it (else it was delivered to the host). */
   fromHost: boolean;
   d: DecodedPacket;
@@ -136,9 +137,14 @@ function hostPackets(records: RunHandle['records'], host: string): WirePacket[] 
     if (!r.bytes || r.fate === 'dropped' || (r.from !== host && r.to !== host)) continue;
     const d = decodePacket(r.bytes);
     if (!d.ok || !d.value.tcp) continue;
-    out.push({ id: r.id, fromHost: r.from === host, d: d.value, src: formatIp(d.value.ip.src).toLowerCase(), dst: formatIp(d.value.ip.dst).toLowerCase() });
+    out.push({ id: r.id, bytes: r.bytes, fromHost: r.from === host, d: d.value, src: formatIp(d.value.ip.src).toLowerCase(), dst: formatIp(d.value.ip.dst).toLowerCase() });
   }
   return out;
+}
+
+/** Ids of the packets an attacker made (their first record is 'injected'; a router's forward of one keeps its id). */
+function forgedIds(records: RunHandle['records']): Set<number> {
+  return new Set(records.filter((r) => r.fate === 'injected').map((r) => r.id));
 }
 
 const hasOption = (p: WirePacket, kind: string): boolean => p.d.tcp!.header.options.some((o) => o.kind === kind);
@@ -200,9 +206,14 @@ function foreignSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePac
 }
 
 /** Payload packets over the given subflows on the host's links, and ss subflows to `far` that moved bytes. */
-function relayedData(obs: LinuxObservation, wire: WirePacket[], far: string, tuples: Set<string>): { packets: number[]; ss: string[]; count: number } {
-  const hits = wire.filter((p) => p.d.payloadLength > 0 && tuples.has(tupleOf(p)));
-  const ss = obs.ss.flatMap((snap) => snap.subflows.filter((sf) => sf.remote.address.toLowerCase() === far && ((sf.bytesAcked ?? 0) > 1 || (sf.bytesReceived ?? 0) > 0)).map((sf) => `${sf.local.raw} → ${sf.remote.raw}: acked ${sf.bytesAcked ?? 0}, received ${sf.bytesReceived ?? 0} bytes`));
+/**
+ * The connection's own data on a foreign subflow: payloads that carry what
+ * an application wrote (the traffic's byte pattern), in packets a host sent
+ * (not ones the attacker forged, which are data injection, not a relay).
+ */
+function relayedData(obs: LinuxObservation, wire: WirePacket[], far: string, tuples: Set<string>, forged: ReadonlySet<number>): { packets: number[]; ss: string[]; count: number } {
+  const hits = wire.filter((p) => p.d.payloadLength > 0 && tuples.has(tupleOf(p)) && !forged.has(p.id) && applicationRun(payloadOf(p)) !== null);
+  const ss = hits.length === 0 ? [] : obs.ss.flatMap((snap) => snap.subflows.filter((sf) => sf.remote.address.toLowerCase() === far && ((sf.bytesAcked ?? 0) > 1 || (sf.bytesReceived ?? 0) > 0)).map((sf) => `${sf.local.raw} → ${sf.remote.raw}: acked ${sf.bytesAcked ?? 0}, received ${sf.bytesReceived ?? 0} bytes`));
   return { packets: hits.slice(0, MAX_EVIDENCE).map((p) => p.id), ss, count: hits.length };
 }
 
@@ -218,8 +229,8 @@ function judgeSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePacke
       evidence: { packets, monitor: f.monitor },
     });
     if (off.has('relayed-data')) continue;
-    const data = relayedData(obs, wire, far, f.tuples);
-    if (data.count === 0 && data.ss.length === 0) continue;
+    const data = relayedData(obs, wire, far, f.tuples, forgedIds(input.records));
+    if (data.count === 0) continue;
     out.push({
       id: 'mitm',
       host: obs.host,
