@@ -75,6 +75,7 @@ export function liveSummary(r: LiveRunResult, wire: WireCheck, title: string): s
     `${r.scenario}: ${title}`,
     `  live against Linux ${r.live.kernel}: ${[...linuxHosts].join(', ')} real, the rest in the engine; ${(r.live.wallMs / 1000).toFixed(2)} s wall, ${r.packetCount} packets on links, ${r.live.driver.injected} from Linux${r.live.driver.ignored ? ` (${r.live.driver.ignored} non-TCP left out)` : ''}; ended: ${r.live.driver.ended}`,
   ];
+  if (r.live.notOnLinux.length) lines.push(`  the Linux hosts ran without: ${r.live.notOnLinux.join('; ')}`);
   for (const a of r.apps) {
     const who = (side: 'client' | 'server') => `${side === 'client' ? a.client : a.server}${linuxHosts.has(side === 'client' ? a.client : a.server) ? ' (Linux)' : ' (engine)'}`;
     lines.push(

@@ -20,6 +20,8 @@ export interface CompareRow {
   linux: { failures: LiveFailureId[]; attempted: boolean; verdict: string; wallMs: number; error?: string };
   /** Engine failures the Linux side cannot judge (listed, not compared). */
   notJudged: FailureId[];
+  /** The scenario's settings the Linux hosts ran without (what-ifs): a disagreement there is expected. */
+  notOnLinux: string[];
   agree: boolean;
 }
 
@@ -87,9 +89,9 @@ export async function liveCompare(options: CompareOptions): Promise<CompareResul
       const v = result.verdicts[0];
       const linux = { failures, attempted: result.attackers.some((x) => x.attempted), verdict: v?.verdict ?? 'no attacker', wallMs: Date.now() - started };
       const mine = uniq(engine.failures.filter((f) => judged.includes(f as LiveFailureId)));
-      return { attack, scenario: s.id, attackerClass, engine, linux, notJudged, agree: mine.join() === failures.join() };
+      return { attack, scenario: s.id, attackerClass, engine, linux, notJudged, notOnLinux: result.live.notOnLinux, agree: mine.join() === failures.join() };
     } catch (e) {
-      return { attack, scenario: s.id, attackerClass, engine, linux: { failures: [], attempted: false, verdict: 'error', wallMs: Date.now() - started, error: e instanceof Error ? e.message : String(e) }, notJudged, agree: false };
+      return { attack, scenario: s.id, attackerClass, engine, linux: { failures: [], attempted: false, verdict: 'error', wallMs: Date.now() - started, error: e instanceof Error ? e.message : String(e) }, notJudged, notOnLinux: [], agree: false };
     }
   };
   for (const s of builtins) {
@@ -124,7 +126,7 @@ export function compareText(c: CompareResult): string {
     r.attackerClass,
     `${list(r.engine.failures.filter((f) => !r.notJudged.includes(f)))}${r.engine.attempted ? '' : ' (not attempted)'}${r.notJudged.length ? ` [not judged on Linux: ${r.notJudged.join(', ')}]` : ''}`,
     r.linux.error ? `ERROR: ${r.linux.error}` : `${list(r.linux.failures)}${r.linux.attempted ? '' : ' (not attempted)'}`,
-    r.agree ? 'yes' : 'NO',
+    r.agree ? 'yes' : r.notOnLinux.length ? `NO (Linux ran without ${r.notOnLinux.map((x) => x.split(' ')[0]).join(', ')})` : 'NO',
   ]);
   const widths = head.map((h, i) => Math.min(70, Math.max(h.length, ...body.map((b) => b[i]!.length))));
   const line = (cells: string[]) => cells.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();

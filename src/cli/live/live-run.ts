@@ -62,6 +62,8 @@ export interface LiveRunResult extends LiveEngineResult {
     driver: RealtimeStats;
     /** Wall time of the run, ms. */
     wallMs: number;
+    /** The scenario's settings the Linux hosts ran without (`notOnLinux`): empty when they ran it all. */
+    notOnLinux: string[];
   };
 }
 
@@ -74,6 +76,20 @@ const GRACE_US = 3_000_000;
 const SETTLE_US = 1_000_000;
 /** How often each real host's sockets are listed with ss during a run. */
 const SS_EVERY_MS = 100;
+
+/**
+ * The scenario's settings a real Linux host cannot apply: the engine's
+ * what-ifs (RFC 7430's proposals, the RFC's SHOULDs Linux leaves out) and
+ * the TLS record layer (the Linux application writes plain bytes). A live
+ * run goes on without them, and says so: its Linux hosts run as Linux does.
+ */
+export function notOnLinux(s: Scenario): string[] {
+  const kernel = new Set(['add-addr-hmac', 'syn-cookies']);
+  const out = s.mptcp.mitigations.filter((m) => !kernel.has(m)).map((m) => `${m} (${m === 'tls' ? 'the Linux application writes plain bytes' : 'a what-if the kernel does not have'})`);
+  if (s.mptcp.macAlgorithm !== 'version-default') out.push(`macAlgorithm ${s.mptcp.macAlgorithm} (Linux uses HMAC-SHA256)`);
+  if (s.mptcp.halfOpenJoinLimit !== null) out.push(`halfOpenJoinLimit ${s.mptcp.halfOpenJoinLimit} (Linux has no per-connection half-open join limit)`);
+  return out;
+}
 
 export function checkLiveScenario(s: Scenario, outside: readonly string[]): void {
   if (s.protocol !== 'mptcp-v1') throw new Error(`live runs need MPTCP v1 (Linux speaks only v1); ${s.id} is ${s.protocol}`);
@@ -217,6 +233,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
         ),
         driver,
         wallMs: Date.now() - started,
+        notOnLinux: notOnLinux(s),
       },
       failures: [],
       notJudged: [],

@@ -76,6 +76,8 @@ export async function configureHost(ns: string, host: HostSpec, s: Scenario): Pr
   const ip = (...args: string[]) => sh('ip', ['-n', ns, ...args]);
   const sysctl = (k: string, v: string) => sh('ip', ['netns', 'exec', ns, 'sysctl', '-qw', `${k}=${v}`]);
   await sysctl('net.mptcp.checksum_enabled', s.mptcp.checksums ? '1' : '0');
+  // The engine's syn-cookies is Linux's tcp_syncookies=2 (always); Linux's default, 1, answers from cookies only once the queue is full.
+  await sysctl('net.ipv4.tcp_syncookies', s.mptcp.mitigations.includes('syn-cookies') ? '2' : '1');
   await sysctl('net.mptcp.allow_join_initial_addr_port', host.mptcp?.allowJoinInitialAddrPort === false ? '0' : '1');
   let table = 100;
   for (const [i, iface] of host.interfaces.entries()) {
