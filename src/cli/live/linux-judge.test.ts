@@ -257,14 +257,23 @@ describe('judgeLive: key-compromise', () => {
 
 describe('judgeLive: join-dos against an attack-free live run', () => {
   const baseline = { linux: [{ host: 'client', monitor: [sfLegit], ss: [] }, { host: 'server', monitor: [], ss: [] }], apps: [app()] };
-  const refused = hijackWire.filter((r) => r.id === 20);
+  const joinSyn20 = hijackWire.filter((r) => r.id === 20);
+  const reset = rec(22, 'client-r2', 'r2', 'client', packet('198.18.2.2', '198.18.2.1', 8080, 40001, TCP_FLAG.RST | TCP_FLAG.ACK, []));
+  const refused = [...joinSyn20, reset];
+  /** The connection goes on 3 s after the join's SYN (timeUs = id ms). */
+  const later = rec(3000, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.1.2', 40000, 8080, TCP_FLAG.ACK, []));
 
-  it('fewer subflows to the peer than without the attacker; the unanswered join as evidence; the check off, no verdict', () => {
+  it('fewer subflows to the peer than without the attacker; the refused join as evidence; the check off, no verdict', () => {
     const attacked = { ...input({ records: refused }), baseline };
     const fs = judgeLive(attacked);
     expect(ids(fs)).toEqual(['join-dos']);
     expect(fs[0]).toMatchObject({ host: 'client', evidence: { packets: [20] } });
     expect(judgeLive({ ...attacked, off: ['baseline-joins'] })).toEqual([]);
+  });
+
+  it('a join left unanswered while the connection went on for more than a second is kept out; one still open when the transfer ended is not', () => {
+    expect(ids(judgeLive({ ...input({ records: [...joinSyn20, later] }), baseline }))).toEqual(['join-dos']);
+    expect(judgeLive({ ...input({ records: joinSyn20 }), baseline })).toEqual([]);
   });
 
   it('a subflow to the peer closed with an error is evidence too; fewer subflows without a failed join are not (a join never tried)', () => {

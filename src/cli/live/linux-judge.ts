@@ -122,6 +122,7 @@ function peerAddresses(s: Scenario, host: string): Set<string> {
 
 interface WirePacket {
   id: number;
+  timeUs: number;
   bytes: Uint8Array;
   /** The Linux host sent it (else it was delivered to the host). */
   fromHost: boolean;
@@ -137,7 +138,7 @@ function hostPackets(records: RunHandle['records'], host: string): WirePacket[] 
     if (!r.bytes || r.fate === 'dropped' || (r.from !== host && r.to !== host)) continue;
     const d = decodePacket(r.bytes);
     if (!d.ok || !d.value.tcp) continue;
-    out.push({ id: r.id, bytes: r.bytes, fromHost: r.from === host, d: d.value, src: formatIp(d.value.ip.src).toLowerCase(), dst: formatIp(d.value.ip.dst).toLowerCase() });
+    out.push({ id: r.id, timeUs: r.timeUs, bytes: r.bytes, fromHost: r.from === host, d: d.value, src: formatIp(d.value.ip.src).toLowerCase(), dst: formatIp(d.value.ip.dst).toLowerCase() });
   }
   return out;
 }
@@ -404,6 +405,9 @@ function judgeKeys(input: JudgeInput, seen: Map<string, SeenPacket[]>): LiveFail
   return out;
 }
 
+/** How long a join SYN may go unanswered, the connection still running, before it counts as kept out: Linux's first SYN retransmission comes after 1 s. */
+const JOIN_GIVEN_UP_US = 1_000_000;
+
 /** The host's `sf_established` events to one of its real peer's addresses. */
 function legitimateSubflows(s: Scenario, obs: LinuxObservation): MptcpMonitorEvent[] {
   const peers = peerAddresses(s, obs.host);
@@ -414,7 +418,9 @@ function legitimateSubflows(s: Scenario, obs: LinuxObservation): MptcpMonitorEve
  * join-dos: a Linux host established fewer subflows to its peer than in the
  * attack-free run, and a legitimate join was refused or never completed: a
  * SYN+MP_JOIN to or from the peer (on the wire) whose subflow the monitor
- * never reported established, or a subflow to the peer closed with an error.
+ * never reported established and which was reset, or left unanswered for
+ * more than a second while the connection went on; or a subflow to the
+ * peer closed with an error.
  * Fewer subflows alone is not enough: whether Linux tries an ADD_ADDR's join
  * before a short transfer ends varies from run to run (real baselines of the
  * same scenario showed 1 and 2), and a join never tried was not refused.
@@ -431,7 +437,14 @@ function judgeJoins(input: JudgeInput, wireOf: (host: string) => WirePacket[]): 
     if (got.length >= expected) continue;
     const peers = peerAddresses(input.scenario, obs.host);
     const done = new Set(got.map((e) => `${e.saddr?.toLowerCase()}:${e.sport}-${e.daddr?.toLowerCase()}:${e.dport}`));
-    const failed = wireOf(obs.host).filter((p) => flagsOf(p) & TCP_FLAG.SYN && !(flagsOf(p) & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn') && peers.has(farOf(p)) && !done.has(tupleOf(p)));
+    const wire = wireOf(obs.host);
+    const lastUs = wire.reduce((t, p) => Math.max(t, p.timeUs), 0);
+    // Refused (a reset on its four-tuple), or left unanswered while the connection went on for a SYN timeout and
+    // more; a join still open when a short transfer ended was neither (whether Linux tries it in time varies).
+    const refusedOrIgnored = (syn: WirePacket) =>
+      wire.some((p) => tupleOf(p) === tupleOf(syn) && flagsOf(p) & TCP_FLAG.RST) ||
+      (!wire.some((p) => tupleOf(p) === tupleOf(syn) && flagsOf(p) & TCP_FLAG.SYN && flagsOf(p) & TCP_FLAG.ACK) && lastUs - syn.timeUs > JOIN_GIVEN_UP_US);
+    const failed = wire.filter((p) => flagsOf(p) & TCP_FLAG.SYN && !(flagsOf(p) & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn') && peers.has(farOf(p)) && !done.has(tupleOf(p)) && refusedOrIgnored(p));
     const errors = obs.monitor.filter((e) => e.type === 'sf_closed' && e.error !== undefined && e.error !== 0 && e.daddr !== undefined && peers.has(e.daddr.toLowerCase()));
     if (failed.length === 0 && errors.length === 0) continue;
     out.push({
