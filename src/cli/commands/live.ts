@@ -7,12 +7,12 @@ import { liveRun, type LiveRunResult } from '../live/live-run.ts';
 import { deleteNamespace, listNamespaces } from '../live/namespace.ts';
 import { liveUnavailable } from '../live/preflight.ts';
 import { wireCheck, type WireCheck } from '../live/wire-check.ts';
-import { compareText, liveCompare } from '../live/compare.ts';
+import { compareMarkdown, compareText, liveCompare } from '../live/compare.ts';
 import { listOption } from '../list-option.ts';
 import type { CliIo, Command } from './command.ts';
 
 const USAGE = `Usage: lab live run <scenario.json | builtin-id> [--linux server|client|both|HOST,...] [--json FILE] [--pcap FILE]
-       lab live compare [--quick] [--attacks ID,...] [--json]
+       lab live compare [--quick] [--attacks ID,...] [--json | --markdown]
        lab live clean
 
 Runs a scenario against the real Linux kernel: the hosts named by --linux
@@ -41,7 +41,8 @@ and prints the failures each found, row by row, and whether they agree.
 Only the failures the Linux side judges are compared; the rest are listed as
 not judged there. The windows of the Linux rows are the same protocol phases,
 read off an attack-free live run (Linux's phases fall a few ms elsewhere).
---json prints the rows as JSON. It takes a few minutes (--quick: about one).
+--json prints the rows as JSON, --markdown as the table docs/attacks.md
+quotes. It takes a few minutes (--quick, the built-ins only: about one).
 
 lab live clean removes network namespaces a killed live run left behind
 (their names start with "mlab-").
@@ -154,7 +155,8 @@ async function runLive(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function compare(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { quick: { type: 'boolean' }, attacks: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { quick: { type: 'boolean' }, attacks: { type: 'string' }, json: { type: 'boolean' }, markdown: { type: 'boolean' } } });
+  if (values.json && values.markdown) throw new UsageError('--json and --markdown: pick one');
   if (positionals.length) throw new UsageError(`lab live compare takes no scenario (it runs the attack built-ins); got "${positionals[0]}"`);
   const attacks = listOption(values.attacks, ATTACKS.map((a) => a.id), '--attacks');
   const missing = liveUnavailable();
@@ -168,7 +170,7 @@ async function compare(argv: string[], io: CliIo): Promise<number> {
   try {
     const started = Date.now();
     const result = await liveCompare({ classes: !values.quick, ...(attacks ? { attacks } : {}), signal: stop.signal, log: (l) => io.err(`lab live compare: ${l} (${((Date.now() - started) / 1000).toFixed(0)} s)`) });
-    io.out(values.json ? JSON.stringify(result, null, 1) : compareText(result));
+    io.out(values.json ? JSON.stringify(result, null, 1) : values.markdown ? compareMarkdown(result) : compareText(result));
     return result.rows.every((r) => r.agree) ? 0 : 1;
   } finally {
     process.off('SIGINT', onInterrupt);

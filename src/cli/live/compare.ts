@@ -133,3 +133,21 @@ export function compareText(c: CompareResult): string {
   const n = c.rows.length;
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '', `agreement: ${c.agreeing}/${n} rows${n ? ` (${((100 * c.agreeing) / n).toFixed(0)} %)` : ''}; compared: the failures the Linux side judges (${judgedOnLinux().join(', ')})`].join('\n');
 }
+
+/** The comparison as a Markdown table (docs/attacks.md quotes it): the engine's failures and Linux's side by side. */
+export function compareMarkdown(c: CompareResult): string {
+  const n = c.rows.length;
+  const cell = (xs: readonly string[], attempted: boolean) => `${xs.length ? xs.map((x) => `\`${x}\``).join(', ') : 'none'}${attempted ? '' : ' (not attempted)'}`;
+  const lines = [
+    `| attack | attacker | engine | Linux ${c.kernel} | agree |`,
+    '|---|---|---|---|---|',
+    ...c.rows.map((r) => {
+      const engine = `${cell(r.engine.failures.filter((f) => !r.notJudged.includes(f)), r.engine.attempted)}${r.notJudged.length ? ` (and ${r.notJudged.map((f) => `\`${f}\``).join(', ')}, not judged on Linux)` : ''}`;
+      const linux = r.linux.error ? `error: ${r.linux.error}` : cell(r.linux.failures, r.linux.attempted);
+      return `| ${r.attack} | ${r.attackerClass} | ${engine} | ${linux} | ${r.agree ? 'yes' : '**no**'} |`;
+    }),
+    '',
+    `Agreement: ${c.agreeing}/${n} rows${n ? ` (${((100 * c.agreeing) / n).toFixed(0)} %)` : ''}.`,
+  ];
+  return lines.join('\n');
+}
