@@ -221,6 +221,12 @@ describe('judgeLive: eavesdrop-data', () => {
     expect(attackerVerdicts([{ id: mallory.id, attempted: true } as AttackerReport, { id: 'other', attempted: true } as AttackerReport], fs).map((v) => v.verdict)).toEqual(['succeeded', 'defended']);
   });
 
+  it('a packet its relay rewrote (recorded with the attacker’s address as source) is still the sending host’s plaintext', () => {
+    const relayed = rec(43, 'client-r1', 'client', 'r1', packet('198.18.66.6', '198.18.1.2', 40000, 8080, TCP_FLAG.ACK, [], applicationBytes(64)), 'modified');
+    const fs = judgeLive(input({ records: [relayed] }));
+    expect(fs.filter((f) => f.id === 'eavesdrop-data').map((f) => f.host)).toEqual(['client']);
+  });
+
   it('payloads without the pattern, links it does not watch, an off-path attacker, outside its window, and TLS: nothing seen', () => {
     expect(judgeLive(input({ records: [noise, elsewhere] }))).toEqual([]);
     expect(judgeLive(input({ records: [plain], scenario: variant({ location: 'off-path' }) }))).toEqual([]);

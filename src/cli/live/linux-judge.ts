@@ -308,6 +308,8 @@ interface SeenPacket {
   id: number;
   d: DecodedPacket;
   bytes: Uint8Array;
+  /** The node that put it on the link. */
+  from: string;
 }
 
 /**
@@ -330,13 +332,13 @@ function seenBy(input: JudgeInput): Map<string, SeenPacket[]> {
       const d = decodePacket(r.bytes);
       if (!d.ok || !d.value.tcp) continue;
       ids.add(r.id);
-      seen.push({ id: r.id, d: d.value, bytes: r.bytes });
+      seen.push({ id: r.id, d: d.value, bytes: r.bytes, from: r.from });
     }
   }
   return out;
 }
 
-const payloadOf = (p: SeenPacket): Uint8Array => p.bytes.subarray(p.d.payloadOffset, p.d.payloadOffset + p.d.payloadLength);
+const payloadOf = (p: Pick<SeenPacket, 'd' | 'bytes'>): Uint8Array => p.bytes.subarray(p.d.payloadOffset, p.d.payloadOffset + p.d.payloadLength);
 
 /** eavesdrop-data: per attacker and per Linux host whose application wrote them, the plaintext payloads it saw. */
 function judgeEavesdrop(input: JudgeInput, seen: Map<string, SeenPacket[]>): LiveFailure[] {
@@ -348,7 +350,8 @@ function judgeEavesdrop(input: JudgeInput, seen: Map<string, SeenPacket[]>): Liv
     const byHost = new Map<string, SeenPacket[]>();
     for (const p of packets) {
       if (p.d.payloadLength === 0 || applicationRun(payloadOf(p)) === null) continue;
-      const host = hostOfAddress(input.scenario, formatIp(p.d.ip.src));
+      // A packet the attacker rewrote on this link (a relay) is recorded with its new source; the host that sent it is the link's sender.
+      const host = real.has(p.from) ? p.from : hostOfAddress(input.scenario, formatIp(p.d.ip.src));
       if (host && real.has(host)) byHost.set(host, [...(byHost.get(host) ?? []), p]);
     }
     for (const [host, plain] of byHost) {
