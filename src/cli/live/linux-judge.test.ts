@@ -205,6 +205,25 @@ function applicationBytes(n: number): Uint8Array {
   return Uint8Array.from(out);
 }
 
+describe('judgeLive: a forged REMOVE_ADDR acted on', () => {
+  const removeAddr: TcpOption = { kind: 'remove-addr', addressIds: [0], reserved: 0 };
+  const forged = rec(50, 'client-r1', 'r1', 'client', packet('198.18.1.2', '198.18.1.1', 8080, 40000, TCP_FLAG.ACK, [removeAddr]), 'injected');
+  const removed = parseMonitorLine('[       REMOVED] token=12345678 remid=0');
+
+  it('the client removed an address when only the attacker sent a REMOVE_ADDR: hijack; the check off, no verdict', () => {
+    const fs = judgeLive(input({ records: [forged], client: { monitor: [removed] } }));
+    expect(fs.map((f) => [f.id, f.host])).toEqual([['hijack', 'client']]);
+    expect(fs[0]!.evidence.packets).toEqual([50]);
+    expect(judgeLive({ ...input({ records: [forged], client: { monitor: [removed] } }), off: ['forged-remove-addr'] })).toEqual([]);
+  });
+
+  it('a REMOVE_ADDR from the peer, or a forged one the host did not act on, is no hijack', () => {
+    const genuine = { ...forged, fate: 'delivered' as const };
+    expect(judgeLive(input({ records: [genuine], client: { monitor: [removed] } }))).toEqual([]);
+    expect(judgeLive(input({ records: [forged] }))).toEqual([]);
+  });
+});
+
 describe('judgeLive: eavesdrop-data', () => {
   const plain = rec(40, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.1.2', 40000, 8080, TCP_FLAG.ACK, [], applicationBytes(64)));
   const noise = rec(41, 'client-r1', 'client', 'r1', packet('198.18.1.1', '198.18.1.2', 40000, 8080, TCP_FLAG.ACK, [], 64));

@@ -69,7 +69,7 @@ export interface LinuxObservation {
 }
 
 /** The checks that decide verdicts; each can be switched off (tests show each one matters). */
-export type JudgeCheck = 'monitor-subflows' | 'wire-joins' | 'relayed-data' | 'app-integrity' | 'completion' | 'resets' | 'seen-plaintext' | 'seen-keys' | 'baseline-joins' | 'half-open-joins';
+export type JudgeCheck = 'monitor-subflows' | 'wire-joins' | 'relayed-data' | 'app-integrity' | 'completion' | 'resets' | 'seen-plaintext' | 'seen-keys' | 'baseline-joins' | 'half-open-joins' | 'forged-remove-addr';
 
 export interface JudgeInput {
   scenario: Scenario;
@@ -548,6 +548,33 @@ export function judgeLive(input: JudgeInput): LiveFailure[] {
   if (!off.has('seen-keys')) out.push(...judgeKeys(input, seen));
   if (!off.has('baseline-joins')) out.push(...judgeJoins(input, wireOf));
   if (!off.has('half-open-joins')) out.push(...judgeHalfOpen(input, wireOf));
+  if (!off.has('forged-remove-addr')) out.push(...judgeForgedRemoveAddr(input, wireOf));
+  return out;
+}
+
+/**
+ * hijack by signalling: a Linux host acted on a REMOVE_ADDR (its monitor
+ * says REMOVED: the path manager took the address away, closing its
+ * subflows) when every REMOVE_ADDR that reached it was one an attacker
+ * forged — the peer never sent one. The engine's hijack monitor counts the
+ * same: a host acting on a control signal an attacker sent.
+ */
+function judgeForgedRemoveAddr(input: JudgeInput, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
+  const forged = forgedIds(input.records);
+  const out: LiveFailure[] = [];
+  for (const obs of input.linux) {
+    const removed = obs.monitor.filter((e) => e.type === 'removed');
+    if (!removed.length) continue;
+    const arrived = wireOf(obs.host).filter((p) => !p.fromHost && hasOption(p, 'remove-addr'));
+    const theirs = arrived.filter((p) => forged.has(p.id));
+    if (!theirs.length || arrived.some((p) => !forged.has(p.id))) continue;
+    out.push({
+      id: 'hijack',
+      host: obs.host,
+      summary: `${obs.host} acted on a REMOVE_ADDR an attacker forged (its path manager removed ${removed.length} address${removed.length === 1 ? '' : 'es'}; its peer sent none)`,
+      evidence: { packets: [...new Set(theirs.map((p) => p.id))].slice(0, MAX_EVIDENCE), monitor: removed.map((e) => e.line) },
+    });
+  }
   return out;
 }
 
