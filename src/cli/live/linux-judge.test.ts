@@ -296,6 +296,11 @@ describe('judgeLive: join-dos against an attack-free live run', () => {
     expect(judgeLive({ ...attacked, off: ['baseline-joins'] })).toEqual([]);
   });
 
+  it('a join the host reset itself (Linux, before its connection is fully established) is its own race, not a refusal', () => {
+    const ownReset = rec(22, 'client-r2', 'client', 'r2', packet('198.18.2.1', '198.18.2.2', 40001, 8080, TCP_FLAG.RST | TCP_FLAG.ACK, []));
+    expect(judgeLive({ ...input({ records: [...joinSyn20, ownReset] }), baseline })).toEqual([]);
+  });
+
   it('a join left unanswered while the connection went on for more than a second is kept out; one still open when the transfer ended is not', () => {
     expect(ids(judgeLive({ ...input({ records: [...joinSyn20, later] }), baseline }))).toEqual(['join-dos']);
     expect(judgeLive({ ...input({ records: joinSyn20 }), baseline })).toEqual([]);

@@ -444,8 +444,11 @@ function judgeJoins(input: JudgeInput, wireOf: (host: string) => WirePacket[]): 
     const lastUs = wire.reduce((t, p) => Math.max(t, p.timeUs), 0);
     // Refused (a reset on its four-tuple), or left unanswered while the connection went on for a SYN timeout and
     // more; a join still open when a short transfer ended was neither (whether Linux tries it in time varies).
+    // Only a reset from the far side refuses a join: a Linux client resets its own join when the SYN/ACK comes
+    // before its connection is fully established (mptcp_finish_join, net/mptcp/protocol.c: MPTCP_RST_EMPTCP),
+    // attacked or not, which is its own race and no attacker's doing.
     const refusedOrIgnored = (syn: WirePacket) =>
-      wire.some((p) => tupleOf(p) === tupleOf(syn) && flagsOf(p) & TCP_FLAG.RST) ||
+      wire.some((p) => tupleOf(p) === tupleOf(syn) && flagsOf(p) & TCP_FLAG.RST && p.fromHost !== syn.fromHost) ||
       (!wire.some((p) => tupleOf(p) === tupleOf(syn) && flagsOf(p) & TCP_FLAG.SYN && flagsOf(p) & TCP_FLAG.ACK) && lastUs - syn.timeUs > JOIN_GIVEN_UP_US);
     const failed = wire.filter((p) => flagsOf(p) & TCP_FLAG.SYN && !(flagsOf(p) & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn') && peers.has(farOf(p)) && !done.has(tupleOf(p)) && refusedOrIgnored(p));
     const errors = obs.monitor.filter((e) => e.type === 'sf_closed' && e.error !== undefined && e.error !== 0 && e.daddr !== undefined && peers.has(e.daddr.toLowerCase()));
