@@ -223,3 +223,14 @@ describe('lab run: a scenario file with many problems', () => {
     expect(lines.at(-1)).toBe('  … and 4,902 more problems');
   });
 });
+
+describe('lab live (usage; the runs themselves are in src/cli/live/*.interop.test.ts)', () => {
+  it('names its subcommands, refuses a v0 scenario and a host it does not have, and lists what it needs in --help', async () => {
+    expect(await run('live')).toMatchObject({ code: 2, err: expect.stringContaining('lab live needs a subcommand: run, compare or clean') });
+    expect(await run('live', 'compare', '--json', '--markdown')).toMatchObject({ code: 2, err: expect.stringContaining('pick one') });
+    expect(await run('live', 'run', 'two-path-v1', '--linux', 'mallory')).toMatchObject({ code: 2, err: expect.stringContaining('no host "mallory" in two-path-v1 (hosts: client, server)') });
+    expect(await run('live', 'run', 'two-path-v0')).toMatchObject({ code: 2, err: expect.stringContaining('live runs need MPTCP v1 (Linux speaks only v1); two-path-v0 is mptcp-v0') });
+    const help = await run('live', '--help');
+    expect(help.out).toContain('Needs: Linux, root, /dev/net/tun');
+  });
+});

@@ -3,7 +3,7 @@ import { ATTACKS, LabError, isLabError, type Scenario } from '../../engine/index
 import { UsageError } from '../cli-error.ts';
 import { scenarioFrom } from '../load-scenario.ts';
 import { checkWritable, writeOutput } from '../output-file.ts';
-import { liveRun, type LiveRunResult } from '../live/live-run.ts';
+import { checkLiveScenario, liveRun, type LiveRunResult } from '../live/live-run.ts';
 import { deleteNamespace, listNamespaces } from '../live/namespace.ts';
 import { liveUnavailable } from '../live/preflight.ts';
 import { wireCheck, type WireCheck } from '../live/wire-check.ts';
@@ -118,24 +118,14 @@ async function runLive(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('lab live run takes one scenario (a JSON file or a built-in id)');
   const scenario = scenarioFrom(positionals[0]!);
   const outside = whoIsLinux(scenario, values.linux);
+  try {
+    checkLiveScenario(scenario, outside);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   if (values.pcap !== undefined) checkWritable(values.pcap, '--pcap');
   if (values.json !== undefined && values.json !== '-') checkWritable(values.json, '--json');
-  const missing = liveUnavailable();
-  if (missing) throw new LabError('CLI_LIVE_UNAVAILABLE', missing);
-  const stop = new AbortController();
-  const onInterrupt = () => {
-    io.err('lab live: stopping; removing the namespaces');
-    stop.abort();
-  };
-  process.on('SIGINT', onInterrupt);
-  let run: Awaited<ReturnType<typeof liveRun>>;
-  try {
-    run = await liveRun(scenario, { outside, signal: stop.signal, log: (l) => io.err(`lab live: ${l}`) });
-  } catch (e) {
-    throw isLabError(e) ? e : new LabError('CLI_LIVE', e instanceof Error ? e.message : String(e));
-  } finally {
-    process.off('SIGINT', onInterrupt);
-  }
+  const run = await interruptibly(io, 'lab live: stopping; removing the namespaces', (signal) => liveRun(scenario, { outside, signal, log: (l) => io.err(`lab live: ${l}`) }));
   const { pcapng, check } = wireCheck(run.records);
   if (values.pcap !== undefined) {
     writeOutput(values.pcap, '--pcap', pcapng);
@@ -159,19 +149,31 @@ async function compare(argv: string[], io: CliIo): Promise<number> {
   if (values.json && values.markdown) throw new UsageError('--json and --markdown: pick one');
   if (positionals.length) throw new UsageError(`lab live compare takes no scenario (it runs the attack built-ins); got "${positionals[0]}"`);
   const attacks = listOption(values.attacks, ATTACKS.map((a) => a.id), '--attacks');
+  const started = Date.now();
+  const result = await interruptibly(io, 'lab live compare: stopping after this row; removing the namespaces', (signal) =>
+    liveCompare({ classes: !values.quick, ...(attacks ? { attacks } : {}), signal, log: (l) => io.err(`lab live compare: ${l} (${((Date.now() - started) / 1000).toFixed(0)} s)`) }),
+  );
+  io.out(values.json ? JSON.stringify(result, null, 1) : values.markdown ? compareMarkdown(result) : compareText(result));
+  return result.rows.every((r) => r.agree) ? 0 : 1;
+}
+
+/**
+ * Runs live work once the machine can, with Ctrl-C stopping it cleanly (its
+ * namespaces are still removed) and any failure as a coded CLI_LIVE error.
+ */
+async function interruptibly<T>(io: CliIo, stopping: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const missing = liveUnavailable();
   if (missing) throw new LabError('CLI_LIVE_UNAVAILABLE', missing);
   const stop = new AbortController();
   const onInterrupt = () => {
-    io.err('lab live compare: stopping after this row; removing the namespaces');
+    io.err(stopping);
     stop.abort();
   };
   process.on('SIGINT', onInterrupt);
   try {
-    const started = Date.now();
-    const result = await liveCompare({ classes: !values.quick, ...(attacks ? { attacks } : {}), signal: stop.signal, log: (l) => io.err(`lab live compare: ${l} (${((Date.now() - started) / 1000).toFixed(0)} s)`) });
-    io.out(values.json ? JSON.stringify(result, null, 1) : values.markdown ? compareMarkdown(result) : compareText(result));
-    return result.rows.every((r) => r.agree) ? 0 : 1;
+    return await work(stop.signal);
+  } catch (e) {
+    throw isLabError(e) ? e : new LabError('CLI_LIVE', e instanceof Error ? e.message : String(e));
   } finally {
     process.off('SIGINT', onInterrupt);
   }
