@@ -209,11 +209,12 @@ function foreignSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePac
 /** Payload packets over the given subflows on the host's links, and ss subflows to `far` that moved bytes. */
 /**
  * The connection's own data on a foreign subflow: payloads that carry what
- * an application wrote (the traffic's byte pattern), in packets a host sent
- * (not ones the attacker forged, which are data injection, not a relay).
+ * an application wrote (the traffic's byte pattern). A relay re-sends the
+ * peer's bytes from its own address (its packets are the attacker's, their
+ * bytes the peer's); data an attacker made up is injection, not a relay.
  */
-function relayedData(obs: LinuxObservation, wire: WirePacket[], far: string, tuples: Set<string>, forged: ReadonlySet<number>): { packets: number[]; ss: string[]; count: number } {
-  const hits = wire.filter((p) => p.d.payloadLength > 0 && tuples.has(tupleOf(p)) && !forged.has(p.id) && applicationRun(payloadOf(p)) !== null);
+function relayedData(obs: LinuxObservation, wire: WirePacket[], far: string, tuples: Set<string>): { packets: number[]; ss: string[]; count: number } {
+  const hits = wire.filter((p) => p.d.payloadLength > 0 && tuples.has(tupleOf(p)) && applicationRun(payloadOf(p)) !== null);
   const ss = hits.length === 0 ? [] : obs.ss.flatMap((snap) => snap.subflows.filter((sf) => sf.remote.address.toLowerCase() === far && ((sf.bytesAcked ?? 0) > 1 || (sf.bytesReceived ?? 0) > 0)).map((sf) => `${sf.local.raw} → ${sf.remote.raw}: acked ${sf.bytesAcked ?? 0}, received ${sf.bytesReceived ?? 0} bytes`));
   return { packets: hits.slice(0, MAX_EVIDENCE).map((p) => p.id), ss, count: hits.length };
 }
@@ -230,7 +231,7 @@ function judgeSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePacke
       evidence: { packets, monitor: f.monitor },
     });
     if (off.has('relayed-data')) continue;
-    const data = relayedData(obs, wire, far, f.tuples, forgedIds(input.records));
+    const data = relayedData(obs, wire, far, f.tuples);
     if (data.count === 0) continue;
     out.push({
       id: 'mitm',
