@@ -11,7 +11,7 @@
  * event (host = its id) and an entry in `actions`.
  */
 import type { Rng } from '../core/rng.ts';
-import type { Host } from '../host/host.ts';
+import type { AddressHolder } from '../net/node.ts';
 import type { Link, LinkTap, TapVerdict } from '../net/link.ts';
 import type { Router } from '../net/router.ts';
 import type { AttackerSpec } from '../scenario/types.ts';
@@ -45,8 +45,8 @@ const MAX_SAMPLES = 2048;
 /** Where the attacker's packets can enter the network. */
 export interface AttackerPlace {
   links: Link[];
-  /** Hosts and routers by id, to find which way a destination lies. */
-  hosts: ReadonlyMap<string, Host>;
+  /** Hosts (engine hosts and, in a live run, real ones) and routers by id, to find which way a destination lies. */
+  hosts: ReadonlyMap<string, AddressHolder>;
   routers: ReadonlyMap<string, Router>;
   /** The router its own address is reached through, when it has one. */
   home?: Router;
@@ -57,13 +57,6 @@ export interface AttackerPlace {
   mac: AttackContext['mac'];
   addAddrMac: AttackContext['addAddrMac'];
   statelessJoin: boolean;
-  /**
-   * Addresses of hosts played by real stacks (a live run's `OutsideHost`
-   * nodes, which are not in `hosts`), by node id and interface index, from
-   * the scenario's host specs: so an injection toward a real host still
-   * finds the link its address is on. Absent in simulated runs.
-   */
-  outside?: ReadonlyMap<string, readonly (readonly IpAddress[])[]>;
 }
 
 export class Attacker implements LinkTap {
@@ -278,17 +271,13 @@ export class Attacker implements LinkTap {
       for (const end of [0, 1] as const) {
         const at = link.ends[end]!;
         const host = this.place.hosts.get(at.node.id);
-        const addresses = host ? host.interfaces[at.iface]?.addresses : this.place.outside?.get(at.node.id)?.[at.iface];
-        if (addresses?.some((a) => addressKey(a) === key)) return { link, end: other(end) };
+        if (host?.interfaces[at.iface]?.addresses.some((a) => addressKey(a) === key)) return { link, end: other(end) };
       }
     }
     for (const link of this.place.links) {
       for (const end of [0, 1] as const) {
-        const id = link.ends[end]!.node.id;
-        const host = this.place.hosts.get(id);
+        const host = this.place.hosts.get(link.ends[end]!.node.id);
         if (host?.ownsAddress(dst)) return { link, end: other(end) };
-        // A real host (live run): it owns what its scenario spec gives it.
-        if (!host && this.place.outside?.get(id)?.some((addrs) => addrs.some((a) => addressKey(a) === key))) return { link, end: other(end) };
       }
       // Toward a router that forwards it onward (not back over this link): the router does the rest.
       for (const end of [0, 1] as const) {

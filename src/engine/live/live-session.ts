@@ -94,9 +94,9 @@ export class LiveSession {
     const out = new Set(options.outside);
     this.sim = new Simulation(scenario.seed, 'full');
     this.outside = new Map();
-    this.net = buildNetwork(this.sim, scenario, undefined, (spec) => {
+    this.net = buildNetwork(this.sim, scenario, undefined, (spec, addrs) => {
       if (!out.has(spec.id)) return undefined;
-      const node = new OutsideHost(spec.id, (iface, bytes) => deliver(spec.id, iface, bytes));
+      const node = new OutsideHost(spec.id, addrs, (iface, bytes) => deliver(spec.id, iface, bytes));
       this.outside.set(spec.id, node);
       return node;
     });
@@ -105,8 +105,8 @@ export class LiveSession {
     const real = (a: Scenario['actions'][number]) => 'host' in a && out.has(a.host);
     this.outsideActions = scenario.actions.filter(real);
     scheduleActions(this.sim, { ...scenario, actions: scenario.actions.filter((a) => !real(a)) }, this.net, this.transport);
-    // As runScenarioSteps does (same order, so the same rng forks): the real hosts' addresses come from their specs.
-    this.attackers = buildAttackers(this.sim, scenario, this.net, out);
+    // As runScenarioSteps does (same order, so the same rng forks), the real hosts findable like engine ones.
+    this.attackers = buildAttackers(this.sim, scenario, this.net, this.outside);
     if (this.attackers.length) for (const h of this.net.hosts.values()) h.destinations = new Map();
     for (const a of this.attackers) a.start();
     startTraffic(scenario, this.net, this.transport, this.reports, out);

@@ -7,18 +7,31 @@
  * delay, bandwidth, loss and taps apply to them as to any other packet.
  */
 import { LabError } from '../core/errors.ts';
+import { addressKey } from '../net/address-key.ts';
 import type { Link } from '../net/link.ts';
-import type { NetNode } from '../net/node.ts';
+import type { AddressHolder, NetNode } from '../net/node.ts';
+import type { IpAddress } from '../wire/ip-address.ts';
 
 export type Deliver = (iface: number, bytes: Uint8Array, packetId: number) => void;
 
-export class OutsideHost implements NetNode {
+export class OutsideHost implements NetNode, AddressHolder {
   private readonly links: ({ link: Link; end: 0 | 1 } | undefined)[] = [];
+  /** Its addresses by interface, from the scenario (the real host is given the same ones). */
+  readonly interfaces: readonly { readonly addresses: readonly IpAddress[] }[];
+  private readonly owned: ReadonlySet<string>;
 
   constructor(
     readonly id: string,
+    addresses: readonly (readonly IpAddress[])[],
     private readonly deliver: Deliver,
-  ) {}
+  ) {
+    this.interfaces = addresses.map((a) => ({ addresses: a }));
+    this.owned = new Set(addresses.flat().map(addressKey));
+  }
+
+  ownsAddress(a: IpAddress): boolean {
+    return this.owned.has(addressKey(a));
+  }
 
   attach(iface: number, link: Link, end: 0 | 1): void {
     this.links[iface] = { link, end };
@@ -33,10 +46,5 @@ export class OutsideHost implements NetNode {
     const at = this.links[iface];
     if (!at) throw new LabError('INTERNAL', `${this.id} has no link on interface ${iface}`);
     at.link.send(at.end, bytes);
-  }
-
-  /** Interfaces with a link. */
-  get linkedInterfaces(): number[] {
-    return this.links.flatMap((l, i) => (l ? [i] : []));
   }
 }

@@ -39,7 +39,7 @@ const addressesOf = (ifaces: readonly InterfaceSpec[]) => ifaces.map((i) => i.ad
  * A host a live run leaves to a real stack outside the engine: the network
  * routes to its addresses as usual, and what reaches it leaves the engine.
  */
-export type OutsideNodeFactory = (spec: Scenario['hosts'][number]) => NetNode | undefined;
+export type OutsideNodeFactory = (spec: Scenario['hosts'][number], addrs: IpAddress[][]) => NetNode | undefined;
 
 export function buildNetwork(
   sim: Simulation,
@@ -55,7 +55,7 @@ export function buildNetwork(
 
   for (const h of s.hosts) {
     const addrs = addressesOf(h.interfaces);
-    const node = outside(h);
+    const node = outside(h, addrs);
     if (node) nodes.set(h.id, node);
     else {
       const host = hostFactory(h, addrs);

@@ -8,6 +8,7 @@ import { attackInfo } from '../attacks/catalog.ts';
 import { strategyFor } from '../attacks/registry.ts';
 import { LabError } from '../core/errors.ts';
 import type { Link } from '../net/link.ts';
+import type { AddressHolder } from '../net/node.ts';
 import type { Network } from '../net/topology.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
@@ -36,12 +37,12 @@ function macsOf(s: Scenario): { mac: MacAlgorithm; addAddrMac: MacAlgorithm } {
 }
 
 /**
- * The scenario's attackers on `net`, not yet started. `outside`: ids of
- * hosts real stacks play (a live run); their addresses come from the
- * scenario's specs, since they are not engine hosts.
+ * The scenario's attackers on `net`, not yet started. `outside`: the hosts
+ * real stacks play (a live run), which are not engine hosts but whose links
+ * an attacker must find all the same.
  */
-export function buildAttackers(sim: Simulation, s: Scenario, net: Network, outside: ReadonlySet<string> = new Set()): Attacker[] {
-  const real = new Map(s.hosts.filter((h) => outside.has(h.id)).map((h) => [h.id, h.interfaces.map((i) => i.addresses.map(parseCidrAddress))]));
+export function buildAttackers(sim: Simulation, s: Scenario, net: Network, outside: ReadonlyMap<string, AddressHolder> = new Map()): Attacker[] {
+  const hosts: ReadonlyMap<string, AddressHolder> = outside.size ? new Map<string, AddressHolder>([...net.hosts, ...outside]) : net.hosts;
   return s.attackers.map((spec) => {
     const def = strategyFor(spec.attack);
     if (!def) throw new LabError('INTERNAL', `attack ${spec.attack} has no strategy (the validator should have refused it)`);
@@ -55,6 +56,6 @@ export function buildAttackers(sim: Simulation, s: Scenario, net: Network, outsi
     const params = attackInfo(spec.attack).params.fill(spec.params) as Record<string, unknown>;
     const homeId = spec.address !== undefined ? homeRouter(s, spec.at) : undefined;
     const home = homeId === undefined ? undefined : net.routers.get(homeId);
-    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts: net.hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), statelessJoin: s.mptcp.mitigations.includes('stateless-join'), ...macsOf(s), ...(home ? { home } : {}), ...(real.size ? { outside: real } : {}) });
+    return new Attacker(sim, spec, () => def.create(params), params, { links, hosts, routers: net.routers, services: publicServices(s), protocol: s.protocol, tls: s.mptcp.mitigations.includes('tls'), statelessJoin: s.mptcp.mitigations.includes('stateless-join'), ...macsOf(s), ...(home ? { home } : {}) });
   });
 }
