@@ -6,7 +6,7 @@ import { checkWritable, writeOutput } from '../output-file.ts';
 import { checkLiveScenario, liveRun, type LiveRunResult } from '../live/live-run.ts';
 import { deleteNamespace, listNamespaces } from '../live/namespace.ts';
 import { liveUnavailable } from '../live/preflight.ts';
-import { wireCheck, type WireCheck } from '../live/wire-check.ts';
+import type { WireCheck } from '../live/wire-check.ts';
 import { compareMarkdown, compareText, liveCompare } from '../live/compare.ts';
 import { listOption } from '../list-option.ts';
 import type { CliIo, Command } from './command.ts';
@@ -126,13 +126,13 @@ async function runLive(argv: string[], io: CliIo): Promise<number> {
   if (values.pcap !== undefined) checkWritable(values.pcap, '--pcap');
   if (values.json !== undefined && values.json !== '-') checkWritable(values.json, '--json');
   const run = await interruptibly(io, 'lab live: stopping; removing the namespaces', (signal) => liveRun(scenario, { outside, signal, log: (l) => io.err(`lab live: ${l}`) }));
-  const { pcapng, check } = wireCheck(run.records);
+  const check = run.result.wire;
   if (values.pcap !== undefined) {
-    writeOutput(values.pcap, '--pcap', pcapng);
+    writeOutput(values.pcap, '--pcap', run.pcapng);
     io.err(`wrote ${values.pcap}`);
   }
   if (values.json !== undefined) {
-    const text = JSON.stringify({ ...run.result, wire: check }, null, 1);
+    const text = JSON.stringify(run.result, null, 1);
     if (values.json === '-') io.out(text);
     else {
       writeOutput(values.json, '--json', `${text}\n`);

@@ -81,47 +81,45 @@ function launch(ns: string, traffic: string, host: string, side: 'client' | 'ser
   };
 }
 
-/** Waits until the application has written `file` (it is set up), or throws with its own reason. */
-async function untilReady(app: LinuxApp, file: string, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !existsSync(file) && !app.exited; i++) await new Promise((r) => setTimeout(r, 25));
-  if (!existsSync(file)) {
-    app.kill();
-    const r = await app.report;
-    throw new Error(`${what}: ${r.error ?? 'no reason given'}`);
+/**
+ * Launches the application with a ready file and waits until it has written
+ * it (it is set up: listening, or a client's socket made), or throws with
+ * its own reason.
+ */
+async function launchReady(ns: string, traffic: string, host: string, side: 'client' | 'server', args: string[], what: string): Promise<LinuxApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'mlab-app-'));
+  const ready = join(dir, 'ready');
+  const app = launch(ns, traffic, host, side, [...args, '--ready-file', ready]);
+  try {
+    for (let i = 0; i < 200 && !existsSync(ready) && !app.exited; i++) await new Promise((r) => setTimeout(r, 25));
+    if (!existsSync(ready)) {
+      app.kill();
+      const r = await app.report;
+      throw new Error(`${what}: ${r.error ?? 'no reason given'}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+  return app;
 }
 
 /** Starts the server side of `t` in `ns` and resolves once it listens. */
-export async function startLinuxServer(ns: string, s: Scenario, t: TrafficSpec, timeoutS: number): Promise<LinuxApp> {
+export function startLinuxServer(ns: string, s: Scenario, t: TrafficSpec, timeoutS: number): Promise<LinuxApp> {
   if (t.kind !== 'bulk') throw new Error(`traffic ${t.id}: live runs carry bulk transfers only (this one is ${t.kind})`);
-  const dir = mkdtempSync(join(tmpdir(), 'mlab-app-'));
-  const ready = join(dir, 'ready');
   const phases = trafficPhases(t);
   const family = trafficDestination(s, t).includes(':') ? '6' : '4';
   const client = s.hosts.find((h) => h.id === t.from);
   const clientAddrs = client ? client.interfaces.flatMap((i) => i.addresses.map((x) => x.split('/')[0]!)) : [];
-  const app = launch(ns, t.id, t.to, 'server', ['server', '--port', String(t.port), '--family', family, '--recv-phase', String(phases.client), '--ready-file', ready, '--timeout', String(timeoutS), ...(clientAddrs.length ? ['--client-addrs', clientAddrs.join(',')] : [])]);
-  try {
-    await untilReady(app, ready, `the Linux server for traffic ${t.id} did not start listening on port ${t.port}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return app;
+  const args = ['server', '--port', String(t.port), '--family', family, '--recv-phase', String(phases.client), '--timeout', String(timeoutS), ...(clientAddrs.length ? ['--client-addrs', clientAddrs.join(',')] : [])];
+  return launchReady(ns, t.id, t.to, 'server', args, `the Linux server for traffic ${t.id} did not start listening on port ${t.port}`);
 }
 
 /** Starts the client side of `t` in `ns`, set up but not connected: `go()` connects it. */
-export async function startLinuxClient(ns: string, s: Scenario, t: TrafficSpec, timeoutS: number): Promise<LinuxApp> {
+export function startLinuxClient(ns: string, s: Scenario, t: TrafficSpec, timeoutS: number): Promise<LinuxApp> {
   if (t.kind !== 'bulk') throw new Error(`traffic ${t.id}: live runs carry bulk transfers only (this one is ${t.kind})`);
   const phases = trafficPhases(t);
-  const dir = mkdtempSync(join(tmpdir(), 'mlab-app-'));
-  const ready = join(dir, 'ready');
-  const app = launch(ns, t.id, t.from, 'client', ['client', '--connect', trafficDestination(s, t), '--port', String(t.port), '--send-bytes', String(t.bytes), '--send-phase', String(phases.client), '--recv-phase', String(phases.server), '--timeout', String(timeoutS), '--ready-file', ready]);
-  try {
-    await untilReady(app, ready, `the Linux client for traffic ${t.id} did not start`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  return app;
+  const args = ['client', '--connect', trafficDestination(s, t), '--port', String(t.port), '--send-bytes', String(t.bytes), '--send-phase', String(phases.client), '--recv-phase', String(phases.server), '--timeout', String(timeoutS)];
+  return launchReady(ns, t.id, t.from, 'client', args, `the Linux client for traffic ${t.id} did not start`);
 }
 
 /** A Linux report as the engine's `OutsideApp`, its monotonic times mapped onto the run's µs. */

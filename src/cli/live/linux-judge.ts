@@ -30,7 +30,7 @@
  * An attacker's report only says whether it acted at all: one that did not
  * is "not attempted", never "defended" (`attackerVerdicts`).
  */
-import { analyzeCapture, applicationRun, decodePacket, exportPcapng, formatIp, TCP_FLAG, type AppReport, type AttackerReport, type DecodedPacket, type RunHandle, type Scenario } from '../../engine/index.ts';
+import { analyzeCapture, applicationRun, decodePacket, exportPcapng, formatIp, TCP_FLAG, type AnalysisReport, type AppReport, type AttackerReport, type DecodedPacket, type RunHandle, type Scenario } from '../../engine/index.ts';
 import type { SsSnapshot } from './linux-observer.ts';
 import { nstatDelta, parseNstat, type MptcpMonitorEvent } from './linux-view.ts';
 
@@ -96,6 +96,8 @@ export interface JudgeInput {
    * is not judged.
    */
   counters?: Record<string, { before: string; after: string }>;
+  /** The run's capture analysis, when the caller has made it already (otherwise made here from `records`). */
+  capture?: AnalysisReport;
   /** Checks switched off (default: none). */
   off?: readonly JudgeCheck[];
 }
@@ -386,7 +388,7 @@ function judgeKeys(input: JudgeInput, seen: Map<string, SeenPacket[]>): LiveFail
   if (![...seen.values()].some((p) => p.length)) return [];
   const real = new Set(input.linux.map((l) => l.host));
   const out: LiveFailure[] = [];
-  for (const c of analyzeCapture(exportPcapng(input.records)).connections) {
+  for (const c of (input.capture ?? analyzeCapture(exportPcapng(input.records))).connections) {
     if (c.clientKey === null || c.serverKey === null || c.clientIdsnVerified !== true || c.serverIdsnVerified !== true) continue;
     const client = hostOfAddress(input.scenario, endpointAddress(c.client));
     const server = hostOfAddress(input.scenario, endpointAddress(c.server));
@@ -472,7 +474,7 @@ function countersOf(input: JudgeInput, host: string): { before: string; after: s
 
 /** Injected SYN+MP_JOINs that `host` answered with a SYN/ACK+MP_JOIN and whose sender never completed the handshake. */
 function halfOpenAttackerJoins(records: RunHandle['records'], wire: WirePacket[]): WirePacket[] {
-  const injected = new Set(records.filter((r) => r.fate === 'injected').map((r) => r.id));
+  const injected = forgedIds(records);
   const answered = new Set<string>();
   const completed = new Set<string>();
   for (const p of wire) {

@@ -10,7 +10,6 @@ import { builtinScenario, type Scenario } from '../../engine/index.ts';
 import { liveRun } from './live-run.ts';
 import { deleteNamespace, listNamespaces } from './namespace.ts';
 import { liveUnavailable } from './preflight.ts';
-import { wireCheck } from './wire-check.ts';
 
 const skipReason = liveUnavailable();
 if (skipReason) console.warn(`live interop skipped: ${skipReason}`);
@@ -24,7 +23,7 @@ describe.skipIf(skipReason !== null)(`lab live run against Linux (skipped unless
   const twoPath = builtinScenario('two-path-v1')!;
 
   it('engine client ↔ Linux server: a two-path transfer, every byte intact, every HMAC verified on the wire', async () => {
-    const { result, records } = await liveRun(twoPath, { outside: ['server'], prefix: PREFIX });
+    const { result } = await liveRun(twoPath, { outside: ['server'], prefix: PREFIX });
     const app = result.apps[0]!;
     expect([app.bytesWritten.client, app.bytesRead.server, app.intact]).toEqual([300_000, 300_000, true]);
     expect(app.closedBy).toEqual({ client: 'fin', server: 'fin' });
@@ -36,19 +35,19 @@ describe.skipIf(skipReason !== null)(`lab live run against Linux (skipped unless
     expect(linux.apps[0]!.mptcp?.token).toBe(engine.remoteToken);
     expect(linux.monitor.map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'established', 'sf_established', 'closed']));
     expect(linux.monitor.find((e) => e.type === 'sf_established')?.daddr).toBe('198.18.2.1');
-    const { check } = wireCheck(records);
+    const check = result.wire;
     expect([check.ok, check.idsn.verified, check.joinHmac.verified, check.addAddrHmac.verified]).toEqual([true, 2, 1, 1]);
     expect(await listNamespaces(PREFIX)).toEqual([]);
   }, 30_000);
 
   it('Linux client ↔ engine server: the Linux client joins the address the engine announces', async () => {
-    const { result, records } = await liveRun(twoPath, { outside: ['client'], prefix: PREFIX });
+    const { result } = await liveRun(twoPath, { outside: ['client'], prefix: PREFIX });
     const app = result.apps[0]!;
     expect([app.bytesWritten.client, app.bytesRead.server, app.intact]).toEqual([300_000, 300_000, true]);
     const engine = result.connections[0]!;
     expect([engine.role, engine.subflows]).toEqual(['server', 2]);
     expect(result.live.linux[0]!.apps[0]!.mptcp?.addAddrAccepted).toBe(1);
-    const { check } = wireCheck(records);
+    const check = result.wire;
     expect([check.ok, check.joinHmac.verified, check.addAddrHmac.verified]).toEqual([true, 1, 1]);
     expect(await listNamespaces(PREFIX)).toEqual([]);
   }, 30_000);

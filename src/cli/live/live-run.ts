@@ -6,6 +6,7 @@
  * did is gathered into one result. Everything the run creates is removed
  * at the end, whatever happens.
  */
+import { release } from 'node:os';
 import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } from '../../engine/index.ts';
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
 import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, sh, tunName } from './namespace.ts';
@@ -13,6 +14,7 @@ import { startMptcpMonitor, startSsSampler, type MptcpMonitor, type SsSnapshot, 
 import { attackerVerdicts, judgeLive, notJudgedReasons, type AttackerVerdict, type LiveFailure, type NotJudged } from './linux-judge.ts';
 import { createRealtime, monotonicUs, type RealtimeStats } from './realtime.ts';
 import { startTunBridge, type TunBridge } from './tun-bridge.ts';
+import { captureOf, wireCheckOf, type WireCheck } from './wire-check.ts';
 
 export interface LiveRunOptions {
   /** Host ids that real Linux hosts play. */
@@ -65,6 +67,8 @@ export interface LiveRunResult extends LiveEngineResult {
     /** The scenario's settings the Linux hosts ran without (`notOnLinux`): empty when they ran it all. */
     notOnLinux: string[];
   };
+  /** The run's capture, analyzed as `lab analyze` analyzes any capture: keys, IDSNs and HMACs verified. */
+  wire: WireCheck;
 }
 
 /** A namespace's counters as `nstat` prints them: absolute (-a), zeros too (-z), without touching its history file (-s). */
@@ -103,8 +107,8 @@ export function checkLiveScenario(s: Scenario, outside: readonly string[]): void
   }
 }
 
-/** A live run's result, and its packet records with their bytes (for pcap export and the wire check). */
-export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ result: LiveRunResult; records: RunHandle['records'] }> {
+/** A live run's result, its packet records with their bytes, and the capture they make (what `--pcap` writes). */
+export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ result: LiveRunResult; records: RunHandle['records']; pcapng: Uint8Array }> {
   checkLiveScenario(s, options.outside);
   const log = options.log ?? (() => {});
   const prefix = options.prefix ?? `mlab-${process.pid}-`;
@@ -184,9 +188,8 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       },
     });
     inboxPush = rt.inbox.push;
-    // What each real host's sockets look like, several times a second (ss needs the connection still open),
-    // from one sampler process per namespace: spawning ss each time held the event loop for tens of ms.
-    // Started before the clock runs: a spawn holds the event loop for tens of ms.
+    // What each real host's sockets look like, several times a second (ss needs the connection still open), from
+    // one sampler process per namespace, started before the clock runs: each spawn holds the event loop for tens of ms.
     const samplers = [...namespaces].map(([host, ns]) =>
       startSsSampler(ns, SS_EVERY_MS, (snap) => {
         const atUs = monotonicUs() - rt.t0Us;
@@ -210,7 +213,9 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
     for (const [host, ns] of namespaces) counters.get(host)!.after = await nstat(ns);
     const t0Us = rt.t0Us;
     const engine = session.result(reports.map(({ app, report }) => outsideApp(app, report, t0Us)));
-    const kernel = (await import('node:os')).release();
+    const kernel = release();
+    const records = session.sim.trace.packets;
+    const capture = captureOf(records);
     const result: LiveRunResult = {
       ...engine,
       live: {
@@ -235,16 +240,18 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
         wallMs: Date.now() - started,
         notOnLinux: notOnLinux(s),
       },
+      wire: wireCheckOf(capture.analysis),
       failures: [],
       notJudged: [],
       verdicts: [],
     };
-    // ---- live-attacks: the verdict from the Linux side (linux-judge.ts) ----
+    // The verdict from the Linux side (linux-judge.ts).
     const observed = (views: readonly LinuxHostView[]) => views.map((l) => ({ host: l.host, monitor: l.monitor, ss: l.ss ? [l.ss] : [], tokens: l.apps.flatMap((a) => (a.mptcp ? [a.mptcp.token] : [])) }));
     const judging = {
       scenario: s,
       apps: result.apps,
-      records: session.sim.trace.packets,
+      records,
+      capture: capture.analysis,
       linux: observed(result.live.linux),
       counters: Object.fromEntries(result.live.linux.map((l) => [l.host, l.counters])),
       ...(options.baseline ? { baseline: { linux: observed(options.baseline.live.linux), apps: options.baseline.apps } } : {}),
@@ -252,8 +259,7 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
     result.failures = judgeLive(judging);
     result.notJudged = notJudgedReasons(judging);
     result.verdicts = attackerVerdicts(result.attackers, result.failures);
-    // ---- end live-attacks ----
-    return { result, records: session.sim.trace.packets };
+    return { result, records, pcapng: capture.pcapng };
   } finally {
     inboxPush = undefined;
     for (const a of apps) if (!a.exited) a.kill();

@@ -38,8 +38,8 @@ export function wireCheckOf(report: AnalysisReport): WireCheck {
   return c;
 }
 
-/** Exports the run's packets and analyzes them. */
-export function wireCheck(records: RunHandle['records']): { pcapng: Uint8Array; check: WireCheck } {
+/** Exports the run's packets and analyzes them, once: the judge reads the same analysis. */
+export function captureOf(records: RunHandle['records']): { pcapng: Uint8Array; analysis: AnalysisReport } {
   const pcapng = exportPcapng(records);
-  return { pcapng, check: wireCheckOf(analyzeCapture(pcapng)) };
+  return { pcapng, analysis: analyzeCapture(pcapng) };
 }
