@@ -100,7 +100,7 @@ export function liveSummary(r: LiveRunResult, wire: WireCheck, title: string): s
     const seen = l.monitor.filter((e) => !e.type.startsWith('listener')).map((e) => `${e.type}${e.daddr && e.type !== 'created' && e.type !== 'established' ? ` ${e.daddr}` : ''} @${(e.atUs / 1e6).toFixed(3)}`);
     if (seen.length) lines.push(`  Linux ${l.host} ip mptcp monitor: ${seen.slice(0, 12).join(', ')}${seen.length > 12 ? `, … ${seen.length - 12} more (--json)` : ''}`);
   }
-  lines.push(`  wire (lab analyze on the capture): ${wire.connections} MPTCP connection${wire.connections === 1 ? '' : 's'}; IDSNs ${tallyText(wire.idsn)}; MP_JOIN HMACs ${tallyText(wire.joinHmac)}; ADD_ADDR HMACs ${tallyText(wire.addAddrHmac)}`);
+  lines.push(`  wire (lab analyze on the capture): ${wire.connections} MPTCP connection${wire.connections === 1 ? '' : 's'}; IDSNs ${tallyText(wire.idsn)}; MP_JOIN HMACs ${tallyText(wire.joinHmac)}; ADD_ADDR HMACs ${tallyText(wire.addAddrHmac)}${wire.fastcloseKey.verified + wire.fastcloseKey.mismatch + wire.fastcloseKey.notCheckable ? `; MP_FASTCLOSE keys ${tallyText(wire.fastcloseKey)}` : ''}`);
   // The verdict from the Linux side (linux-judge.ts): each attacker's outcome, then each failure with its evidence.
   for (const v of r.verdicts ?? []) {
     const a = r.attackers.find((x) => x.id === v.id);

@@ -34,6 +34,7 @@ const NOTABLE: ReadonlySet<TraceEventKind> = new Set<TraceEventKind>([
   'mptcp-subflow-active',
   'link-down',
   'link-up',
+  'app-abort',
 ]);
 
 /** "2s", "150ms", "300us" or a bare number of microseconds. */

@@ -24,6 +24,10 @@ export interface LinuxAppReport {
   mptcp: { subflows: number; addAddrSignal: number; addAddrAccepted: number; subflowsMax: number; flags: number; token: string; fallback: boolean } | null;
   mostSubflows: number;
   error: string | null;
+  /** When a scenario's app-abort closed the connection with SO_LINGER 0 (MP_FASTCLOSE); `end` is then "aborted". */
+  abortedAtMs?: number | null;
+  /** An app-abort that came before the connection was open (nothing to abort). */
+  abortBeforeOpenAtMs?: number;
   /** The server's: the peer of the connection reported, and other connections it served (an attacker's own). */
   peer?: string;
   otherConnections?: Omit<LinuxAppReport, 'otherConnections'>[];
@@ -38,6 +42,8 @@ export interface LinuxApp {
   readonly exited: boolean;
   /** A client started ahead: connect now. */
   go(): void;
+  /** The scenario's app-abort: the application closes its connection with SO_LINGER 0 now (SIGUSR1). */
+  abort(): void;
   kill(): void;
 }
 
@@ -72,6 +78,7 @@ function launch(ns: string, traffic: string, host: string, side: 'client' | 'ser
       return exited;
     },
     go: () => void child.stdin.end('go\n'),
+    abort: () => void (!exited && child.kill('SIGUSR1')),
     // SIGTERM first: the application then reports what it did so far; SIGKILL if it does not go.
     kill: () => {
       if (exited) return;
@@ -125,6 +132,6 @@ export function startLinuxClient(ns: string, s: Scenario, t: TrafficSpec, timeou
 /** A Linux report as the engine's `OutsideApp`, its monotonic times mapped onto the run's µs. */
 export function outsideApp(app: Pick<LinuxApp, 'traffic' | 'side'>, r: LinuxAppReport, t0Us: number): OutsideApp {
   const at = (ms: number | null) => (ms === null || ms === 0 ? null : Math.max(0, Math.round(ms * 1000 - t0Us)));
-  const closedBy = r.error ? `error: ${r.error}` : r.end === 'eof' || r.end === 'closed-unread' ? 'fin' : r.end === 'reset' ? 'reset-received' : r.end;
+  const closedBy = r.error ? `error: ${r.error}` : r.end === 'eof' || r.end === 'closed-unread' ? 'fin' : r.end === 'reset' ? 'reset-received' : r.end; // "aborted" as the engine's
   return { traffic: app.traffic, side: app.side, bytesRead: r.bytesRead, bytesWritten: r.bytesWritten, firstMismatch: r.firstMismatch, mismatchBytes: r.mismatchBytes, closedBy, readDoneAtUs: at(r.readDoneAtMs), closedAtUs: at(r.closedAtMs) };
 }

@@ -169,6 +169,38 @@ describe('judgeLive: data-injection and connection-dos', () => {
     expect(judgeLive({ ...reset, off: ['resets'] })).toEqual([]);
   });
 
+  describe('a connection the scenario aborts itself (app-abort: MP_FASTCLOSE from the peer)', () => {
+    const aborting: Scenario = { ...scenario, actions: [{ atUs: 150_000, kind: 'app-abort', traffic: 'upload', side: 'server' }] };
+    const fastclose = (fate: Rec['fate']) => rec(30, 'client-r1', 'r1', 'client', packet('198.18.1.2', '198.18.1.1', 8080, 40000, TCP_FLAG.RST | TCP_FLAG.ACK, [{ kind: 'mp-fastclose', receiverKey: 5n, reserved: 0 }]), fate);
+    const cut = app({ bytesRead: { client: 0, server: 120000 }, completedUs: null, closedBy: { client: 'reset-received', server: 'aborted' } });
+
+    it('the peer ended it: no failure, neither a reset nor an incomplete transfer', () => {
+      expect(judgeLive(input({ scenario: aborting, records: [fastclose('delivered')], apps: [cut] }))).toEqual([]);
+    });
+
+    it('an attacker forged the MP_FASTCLOSE that ended it: connection-dos all the same', () => {
+      const forged = input({ scenario: aborting, records: [fastclose('injected')], apps: [cut] });
+      expect(ids(judgeLive(forged))).toEqual(['connection-dos']);
+      expect(judgeLive({ ...forged, off: ['resets'] })).toEqual([]);
+    });
+
+    it('without the app-abort the same end is a failure (the check that makes the difference)', () => {
+      expect(ids(judgeLive(input({ records: [fastclose('delivered')], apps: [cut] })))).toEqual(['connection-dos']);
+    });
+
+    it('an attack-free run with a reset ended it the same way: not the attacker', () => {
+      const same = { ...input({ records: [fastclose('delivered')], apps: [cut] }), baseline: { linux: [], apps: [cut] } };
+      expect(judgeLive(same)).toEqual([]);
+    });
+  });
+
+  it('a run without attackers has no failures, however its connections ended', () => {
+    const rst = rec(30, 'client-r1', 'r1', 'client', packet('198.18.1.2', '198.18.1.1', 8080, 40000, TCP_FLAG.RST | TCP_FLAG.ACK, []), 'injected');
+    const quiet = input({ scenario: { ...scenario, attackers: [] }, records: [rst], apps: [app({ closedBy: { client: 'reset-received', server: 'fin' } })] });
+    expect(judgeLive(quiet)).toEqual([]);
+    expect(ids(judgeLive({ ...quiet, scenario }))).toEqual(['connection-dos']);
+  });
+
   it('a complete, intact transfer is no failure', () => {
     expect(judgeLive(input())).toEqual([]);
   });

@@ -245,6 +245,15 @@ function judgeSubflows(input: JudgeInput, obs: LinuxObservation, wire: WirePacke
   return out;
 }
 
+/** The scenario aborts this traffic itself (an app-abort action): a RST or MP_FASTCLOSE is then what it asked for. */
+const abortedByScenario = (s: Scenario, traffic: string): boolean => s.actions.some((a) => a.kind === 'app-abort' && a.traffic === traffic);
+
+/** Whether the attack-free run's connection ended at `side` with a reset too (undefined without a baseline). */
+function endedInBaseline(input: JudgeInput, traffic: string, side: 'client' | 'server'): boolean | undefined {
+  const app = input.baseline?.apps.find((a) => a.id === traffic);
+  return app ? /reset|fastclose|abort/i.test(app.closedBy[side] ?? '') : undefined;
+}
+
 /** Whether the attack-free run's server read the whole transfer (undefined without a baseline). */
 function completedInBaseline(input: JudgeInput, traffic: string): boolean | undefined {
   const spec = input.scenario.traffic.find((t) => t.id === traffic);
@@ -256,6 +265,7 @@ function completedInBaseline(input: JudgeInput, traffic: string): boolean | unde
 function judgeApps(input: JudgeInput, off: Set<JudgeCheck>, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
   const s = input.scenario;
   const real = new Set(input.linux.map((l) => l.host));
+  const forged = forgedIds(input.records);
   const out: LiveFailure[] = [];
   for (const app of input.apps) {
     const spec = s.traffic.find((t) => t.id === app.id);
@@ -275,12 +285,15 @@ function judgeApps(input: JudgeInput, off: Set<JudgeCheck>, wireOf: (host: strin
       if (!off.has('resets') && closed !== null && /reset|fastclose/i.test(closed)) {
         // The packets that ended it: RST, MP_FASTCLOSE or MP_TCPRST delivered to this host.
         const resets = wireOf(host).filter((p) => !p.fromHost && (flagsOf(p) & TCP_FLAG.RST || hasOption(p, 'mp-fastclose') || hasOption(p, 'mp-tcprst')));
+        // An end the scenario itself makes (its app-abort), or the attack-free run's too, is the attacker's only if it forged one of those packets.
+        const expected = abortedByScenario(s, app.id) || endedInBaseline(input, app.id, side) === true;
+        if (expected && !resets.some((p) => forged.has(p.id))) continue;
         const monitor = input.linux.find((l) => l.host === host)!.monitor.filter((e) => e.type === 'closed' || (e.type === 'sf_closed' && e.error !== undefined)).map((e) => e.line);
         out.push({ id: 'connection-dos', host, summary: `a reset ended the connection of traffic ${app.id} at ${host} (${side}: ${closed})`, evidence: { packets: resets.slice(0, MAX_EVIDENCE).map((p) => p.id), monitor, app: { traffic: app.id, side, detail: `closedBy ${closed}` } } });
       }
     }
     if (off.has('completion') || !spec || spec.kind !== 'bulk' || !real.has(app.server)) continue;
-    const expected = input.completesWithoutAttack?.(app.id) ?? completedInBaseline(input, app.id) ?? true;
+    const expected = input.completesWithoutAttack?.(app.id) ?? completedInBaseline(input, app.id) ?? !abortedByScenario(s, app.id);
     if (!expected || app.bytesRead.server >= spec.bytes) continue;
     if (out.some((f) => f.id === 'connection-dos' && f.evidence.app?.traffic === app.id)) continue;
     out.push({
@@ -543,6 +556,8 @@ export function notJudgedOn(input: JudgeInput): LiveFailureId[] {
 
 /** The failures the Linux hosts suffered in a live run, each with its evidence. */
 export function judgeLive(input: JudgeInput): LiveFailure[] {
+  // Failures are attacks' (security-model.md §2): a run without attackers has none, however its connections ended.
+  if (input.scenario.attackers.length === 0) return [];
   const off = new Set(input.off ?? []);
   const cache = new Map<string, WirePacket[]>();
   const wireOf = (host: string) => cache.get(host) ?? cache.set(host, hostPackets(input.records, host)).get(host)!;

@@ -11,7 +11,9 @@ the lab knows exactly what the Linux application wrote and read.
 The server accepts ONE connection on the wildcard address (joins to its
 other addresses need the listener), reads to the end checking every byte,
 writes its reply and closes.  The client connects, writes, half-closes and
-reads to the end.  Either prints one JSON line on stdout when done:
+reads to the end.  SIGUSR1 (a scenario's app-abort) makes either abort its
+connection at once: close() with SO_LINGER 0, unread data and all, which
+Linux turns into MP_FASTCLOSE (__mptcp_close in net/mptcp/protocol.c).  Either prints one JSON line on stdout when done:
 bytes read and written, the first wrong offset, how the stream ended, the
 connection's MPTCP_INFO (the last seen, and the most subflows seen), and
 CLOCK_MONOTONIC times in ms (the same clock as Node's process.hrtime).
@@ -66,6 +68,33 @@ def mptcp_info(sock):
 REPORTS = []
 
 
+class Aborted(Exception):
+    """SIGUSR1 arrived while the traffic's connection was open."""
+
+
+# armed: the traffic's connection is open, so SIGUSR1 aborts it; otherwise it is only noted.
+ABORT = {"armed": False, "early": None}
+
+
+def on_abort(_sig, _frame):
+    if ABORT["armed"]:
+        ABORT["armed"] = False
+        raise Aborted()
+    ABORT["early"] = ABORT["early"] or now_ms()
+
+
+def abort_close(sock, rep):
+    """close() with SO_LINGER {on, 0 s}: Linux sends MP_FASTCLOSE instead of a DATA_FIN."""
+    rep.info(sock)
+    rep.r["abortedAtMs"] = now_ms()
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
+    sock.close()
+    rep.r["end"] = "aborted"
+
+
 def on_term(_sig, _frame):
     """Stopped from outside (the run's deadline): report what was done so far."""
     main = [r for r in REPORTS if r.main]
@@ -83,18 +112,22 @@ class Report:
     def __init__(self, role):
         self.r = {"role": role, "startedAtMs": now_ms(), "bytesRead": 0, "bytesWritten": 0,
                   "firstMismatch": None, "mismatchBytes": None, "readDoneAtMs": None,
-                  "end": None, "closedAtMs": None, "mptcp": None, "mostSubflows": 0, "error": None}
+                  "end": None, "closedAtMs": None, "mptcp": None, "mostSubflows": 0, "error": None,
+                  "abortedAtMs": None}
         self.main = role == "client"
         REPORTS.append(self)
 
     def info(self, sock):
         info = mptcp_info(sock)
-        if info:
+        # A reset connection reads as all zeros: keep the last real view (its token names the connection).
+        if info and (info["token"] != "00000000" or self.r["mptcp"] is None):
             self.r["mptcp"] = info
             self.r["mostSubflows"] = max(self.r["mostSubflows"], info["subflows"])
 
     def emit(self):
         self.r["closedAtMs"] = self.r["closedAtMs"] or now_ms()
+        if self.main and ABORT["early"]:
+            self.r["abortBeforeOpenAtMs"] = ABORT["early"]
         print(json.dumps(self.r), flush=True)
 
 
@@ -136,6 +169,17 @@ def write_all(sock, rep, total, phase):
         rep.r["bytesWritten"] += n
         rep.info(sock)
     return True
+
+
+def serve_main(conn, a, rep):
+    """The traffic's own connection, which SIGUSR1 aborts."""
+    try:
+        ABORT["armed"] = True
+        serve_one(conn, a, rep)
+    except Aborted:
+        abort_close(conn, rep)
+    finally:
+        ABORT["armed"] = False
 
 
 def serve_one(conn, a, rep):
@@ -192,7 +236,7 @@ def server(a):
             others.append(rep)
             threading.Thread(target=serve_one, args=(conn, a, rep), daemon=True).start()
             continue
-        serve_one(conn, a, rep)
+        serve_main(conn, a, rep)
         rep.r["otherConnections"] = [o.r for o in others]
         rep.emit()
         done.set()
@@ -217,21 +261,27 @@ def client(a):
         rep.r["error"] = f"connect: {e}"
         rep.emit()
         return 1
-    rep.info(s)
-    if write_all(s, rep, a.send_bytes, a.send_phase):
-        try:
-            s.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
-        read_to_end(s, rep, a.recv_phase)
-    rep.info(s)
-    s.close()
+    try:
+        ABORT["armed"] = True
+        rep.info(s)
+        if write_all(s, rep, a.send_bytes, a.send_phase):
+            try:
+                s.shutdown(socket.SHUT_WR)
+            except OSError:
+                pass
+            read_to_end(s, rep, a.recv_phase)
+        ABORT["armed"] = False
+        rep.info(s)
+        s.close()
+    except Aborted:
+        abort_close(s, rep)
     rep.emit()
     return 0
 
 
 def main():
     signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGUSR1, on_abort)
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     sv = sub.add_parser("server")

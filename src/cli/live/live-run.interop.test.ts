@@ -81,6 +81,30 @@ describe.skipIf(skipReason !== null)(`lab live run against Linux (skipped unless
     expect(await listNamespaces(PREFIX)).toEqual([]);
   }, 60_000);
 
+  it('MP_FASTCLOSE from a Linux application that aborts reaches the engine client, and from the engine server a Linux client', async () => {
+    const fastclose = builtinScenario('fastclose-v1')!;
+    const fromLinux = (await liveRun(fastclose, { outside: ['server'], prefix: PREFIX })).result;
+    const linuxServer = fromLinux.live.linux[0]!;
+    expect(linuxServer.actions.map((a) => a.command)).toEqual([expect.stringContaining('SO_LINGER 0')]);
+    expect(linuxServer.apps[0]!.end).toBe('aborted');
+    // The engine accepted it: the key it carries is the engine client's own (security-checks fastcloseKeyValid).
+    expect(fromLinux.events.filter((e) => e.host === 'client' && e.kind.startsWith('mptcp-fastclose')).map((e) => e.kind)).toEqual(['mptcp-fastclose-accepted']);
+    expect(fromLinux.apps[0]!.closedBy).toEqual({ client: 'fastclose', server: 'aborted' });
+    expect(fromLinux.apps[0]!.intact).toBe(true);
+    expect([fromLinux.wire.ok, fromLinux.wire.fastcloseKey.mismatch]).toEqual([true, 0]);
+    expect(fromLinux.wire.fastcloseKey.verified).toBeGreaterThanOrEqual(1);
+    expect(fromLinux.failures).toEqual([]);
+
+    const toLinux = (await liveRun(fastclose, { outside: ['client'], prefix: PREFIX })).result;
+    expect(toLinux.events.filter((e) => e.host === 'server' && e.kind === 'mptcp-fastclose-sent')).toHaveLength(1);
+    // Linux checked the key and reset the connection: its application's read or write failed with ECONNRESET.
+    expect(toLinux.live.linux[0]!.apps[0]!.end).toBe('reset');
+    expect(toLinux.apps[0]!.closedBy).toEqual({ client: 'reset-received', server: 'aborted' });
+    expect([toLinux.wire.ok, toLinux.wire.fastcloseKey.mismatch]).toEqual([true, 0]);
+    expect(toLinux.wire.fastcloseKey.verified).toBeGreaterThanOrEqual(1);
+    expect(await listNamespaces(PREFIX)).toEqual([]);
+  }, 60_000);
+
   it('removes what it made even when the run fails, and refuses addresses outside the lab blocks', async () => {
     const s: Scenario = structuredClone(twoPath);
     s.hosts[1]!.interfaces[1]!.addresses = ['192.0.2.2/24'];

@@ -7,7 +7,7 @@
  * at the end, whatever happens.
  */
 import { release } from 'node:os';
-import { LiveSession, type LiveEngineResult, type RunHandle, type Scenario } from '../../engine/index.ts';
+import { LiveSession, actionHost, type LiveEngineResult, type RunHandle, type Scenario } from '../../engine/index.ts';
 import { outsideApp, startLinuxClient, startLinuxServer, type LinuxApp, type LinuxAppReport } from './linux-app.ts';
 import { applyEndpointAction, configureHost, createNamespace, deleteNamespace, sh, tunName } from './namespace.ts';
 import { startMptcpMonitor, startSsSampler, type MptcpMonitor, type SsSnapshot, type TimedMonitorEvent } from './linux-observer.ts';
@@ -173,13 +173,22 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
       onStart: (t0) => {
         // Real clients start at their traffic's time (set up beforehand: Python starts slowly).
         for (const [t, app] of clients) if (t !== holdFor) at(t0, t.startUs, () => app.go());
-        // Each real host's path manager actions, at their times on the run's clock.
+        // Each real host's actions, at their times on the run's clock: its path manager's, its application's abort.
         for (const a of session!.outsideActions) {
-          if (!('host' in a)) continue;
-          const view = views.get(a.host)!;
+          const host = actionHost(s, a)!;
+          const view = views.get(host)!;
+          if (a.kind === 'app-abort') {
+            const app = apps.find((x) => x.traffic === a.traffic && x.side === a.side)!;
+            at(t0, a.atUs, () => {
+              app.abort();
+              view.actions.push({ atUs: monotonicUs() - t0, command: `app-abort: SIGUSR1 to the ${a.side} application of ${a.traffic}, which closes with SO_LINGER 0` });
+            });
+            continue;
+          }
+          if (a.kind === 'link-down' || a.kind === 'link-up') continue;
           at(t0, a.atUs, () => {
             const atUs = monotonicUs() - t0;
-            applyEndpointAction(namespaces.get(a.host)!, a).then(
+            applyEndpointAction(namespaces.get(host)!, a).then(
               (command) => view.actions.push({ atUs, command }),
               (e: Error) => view.actions.push({ atUs, command: a.kind, error: e.message }),
             );

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { HostSpec, Scenario } from '../../engine/index.ts';
+import type { EndpointAction, HostSpec, Scenario } from '../../engine/index.ts';
 
 const exec = promisify(execFile);
 
@@ -125,14 +125,13 @@ export async function endpointId(ns: string, address: string): Promise<number> {
 }
 
 /** A scenario action on a real host, done there as its `ip mptcp` command. */
-export async function applyEndpointAction(ns: string, action: { kind: string; address?: string; backup?: boolean }): Promise<string> {
-  if (action.kind !== 'endpoint-remove' && action.kind !== 'endpoint-backup') throw new Error(`a real host cannot carry out a ${action.kind} action`);
+export async function applyEndpointAction(ns: string, action: EndpointAction): Promise<string> {
   // The address a connection began on has no endpoint: it is address ID 0, which `delete id 0 ADDRESS` removes.
-  const id = await endpointId(ns, action.address!).catch(() => null);
+  const id = await endpointId(ns, action.address).catch(() => null);
   if (id === null && action.kind === 'endpoint-backup') throw new Error(`no MPTCP endpoint for ${action.address} in namespace ${ns} to change`);
   const args =
     action.kind === 'endpoint-remove'
-      ? ['mptcp', 'endpoint', 'delete', 'id', String(id ?? 0), ...(id === null ? [action.address!] : [])]
+      ? ['mptcp', 'endpoint', 'delete', 'id', String(id ?? 0), ...(id === null ? [action.address] : [])]
       : ['mptcp', 'endpoint', 'change', 'id', String(id), action.backup ? 'backup' : 'nobackup'];
   await sh('ip', ['-n', ns, ...args]);
   return `ip mptcp ${args.slice(1).join(' ')}`;

@@ -65,6 +65,8 @@ export interface EventReport {
   /** Index into the connection's subflows. */
   subflow: number | null;
   detail: string;
+  /** MP_FASTCLOSE only: it carries its receiver's key (null when that key is not in the capture). */
+  keyVerified?: boolean | null;
 }
 
 export interface ProblemReport {

@@ -223,6 +223,7 @@ function fastcloseEvent(c: ConnectionState, e: EventReport): EventReport {
   if (!f) return e;
   const target = otherSide(f.from);
   const key = keyOf(c, target);
-  const verdict = key === null ? `the ${target}'s key is not in the capture` : key === f.receiverKey ? `carries the ${target}'s key: accepted` : `does not carry the ${target}'s key: ignored`;
-  return { ...e, detail: `MP_FASTCLOSE ${verdict}` };
+  const keyVerified = key === null ? null : key === f.receiverKey;
+  const verdict = keyVerified === null ? `the ${target}'s key is not in the capture` : keyVerified ? `carries the ${target}'s key: accepted` : `does not carry the ${target}'s key: ignored`;
+  return { ...e, detail: `MP_FASTCLOSE ${verdict}`, keyVerified };
 }

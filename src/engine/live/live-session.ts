@@ -19,7 +19,8 @@ import { buildNetwork, type Network } from '../net/topology.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { scheduleActions } from '../runner/actions.ts';
-import { startTraffic } from '../runner/traffic.ts';
+import { startTraffic, type TrafficSockets } from '../runner/traffic.ts';
+import { actionHost } from '../scenario/derived.ts';
 import { transportFor, type Transport } from '../runner/transport.ts';
 import { connectionStatsOf, packetJsonOf, subflowStatsOf } from '../runner/run-stats.ts';
 import type { ConnectionStats, PacketJson, SubflowStats } from '../runner/run-scenario.ts';
@@ -101,15 +102,16 @@ export class LiveSession {
       return node;
     });
     this.transport = transportFor(scenario, this.net.hosts.values());
-    // A real host's endpoint changes are made on that host (`ip mptcp endpoint`), by the driver, at their times.
-    const real = (a: Scenario['actions'][number]) => 'host' in a && out.has(a.host);
+    // A real host's actions are carried out on that host (`ip mptcp endpoint`, its application's abort), by the driver, at their times.
+    const real = (a: Scenario['actions'][number]) => out.has(actionHost(scenario, a) ?? '');
     this.outsideActions = scenario.actions.filter(real);
-    scheduleActions(this.sim, { ...scenario, actions: scenario.actions.filter((a) => !real(a)) }, this.net, this.transport);
+    const sockets: TrafficSockets = new Map();
+    scheduleActions(this.sim, { ...scenario, actions: scenario.actions.filter((a) => !real(a)) }, this.net, this.transport, sockets);
     // As runScenarioSteps does (same order, so the same rng forks), the real hosts findable like engine ones.
     this.attackers = buildAttackers(this.sim, scenario, this.net, this.outside);
     if (this.attackers.length) for (const h of this.net.hosts.values()) h.destinations = new Map();
     for (const a of this.attackers) a.start();
-    startTraffic(scenario, this.net, this.transport, this.reports, out);
+    startTraffic(scenario, this.net, this.transport, this.reports, out, sockets);
   }
 
   /** Runs every event due by `nowUs`; the simulator's clock is then `nowUs`. */

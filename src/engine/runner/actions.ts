@@ -1,16 +1,20 @@
 /**
  * Scenario actions at their times: links going down or up, path-manager
- * endpoints deleted or changed. Each is recorded as an event, then left to
- * the protocols: what follows (timeouts, stale subflows, REMOVE_ADDR,
- * MP_PRIO, reinjection) is the hosts' own doing.
+ * endpoints deleted or changed, applications aborting. Each is recorded as
+ * an event, then left to the protocols: what follows (timeouts, stale
+ * subflows, REMOVE_ADDR, MP_PRIO, reinjection, MP_FASTCLOSE) is the hosts'
+ * own doing.
  */
 import type { Network } from '../net/topology.ts';
 import { parseCidrAddress } from '../net/topology.ts';
+import { actionHost } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Simulation } from '../sim/simulation.ts';
+import type { TrafficSockets } from './traffic.ts';
 import type { Transport } from './transport.ts';
 
-export function scheduleActions(sim: Simulation, s: Scenario, net: Network, transport: Transport): void {
+/** `sockets` is filled by `startTraffic` (called after this) before any action is due. */
+export function scheduleActions(sim: Simulation, s: Scenario, net: Network, transport: Transport, sockets: TrafficSockets): void {
   for (const a of s.actions) {
     if (a.kind === 'link-down' || a.kind === 'link-up') {
       const link = net.links.find((l) => l.id === a.link)!;
@@ -21,7 +25,16 @@ export function scheduleActions(sim: Simulation, s: Scenario, net: Network, tran
       });
       continue;
     }
-    const host = net.hosts.get(a.host)!;
+    const host = net.hosts.get(actionHost(s, a)!)!;
+    if (a.kind === 'app-abort') {
+      host.later(a.atUs, () => {
+        const sock = sockets.get(a.traffic)?.[a.side];
+        const open = sock !== undefined && sock.state !== 'closed';
+        host.event({ kind: 'app-abort', traffic: a.traffic, side: a.side, open });
+        if (open) sock.abort();
+      });
+      continue;
+    }
     const stack = transport.stacks.get(a.host);
     if (!stack) continue; // plain TCP: the validator refuses endpoint actions there
     const addr = parseCidrAddress(a.address);

@@ -8,7 +8,7 @@
 import type { AppReport } from '../host/apps.ts';
 import type { Host } from '../host/host.ts';
 import { buildNetwork } from '../net/topology.ts';
-import { startTraffic } from './traffic.ts';
+import { startTraffic, type TrafficSockets } from './traffic.ts';
 import { connectionStatsOf, connectionTruthOf, packetJsonOf, subflowStatsOf } from './run-stats.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { Simulation } from '../sim/simulation.ts';
@@ -246,11 +246,12 @@ export function* runScenarioSteps(s: Scenario, options: RunOptions = {}, phase: 
   const net = buildNetwork(sim, s);
   const transport = transportFor(s, net.hosts.values());
   const reports: AppReport[] = [];
-  scheduleActions(sim, s, net, transport);
+  const sockets: TrafficSockets = new Map();
+  scheduleActions(sim, s, net, transport, sockets);
   const attackers = buildAttackers(sim, s, net);
   if (attackers.length) for (const h of net.hosts.values()) h.destinations = new Map();
   for (const a of attackers) a.start();
-  startTraffic(s, net, transport, reports);
+  startTraffic(s, net, transport, reports, new Set(), sockets);
 
   const until = options.untilUs ?? s.durationUs;
   const allDone = () => reports.length > 0 && reports.every((r) => r.closedBy.client !== null && r.closedBy.server !== null);
@@ -472,7 +473,7 @@ export function singlePathBaseline(s: Scenario): Scenario {
   const mptcp = { ...s.mptcp, mitigations: s.mptcp.mitigations.filter((m) => m === 'tls' || m === 'syn-cookies'), macAlgorithm: 'version-default' as const, halfOpenJoinLimit: null, checksums: false };
   // Hosts' own MPTCP settings (versions, C flag) go too: the baseline stays a valid document.
   const hosts = s.hosts.map(({ mptcp: _mptcp, ...h }) => h);
-  return { ...s, protocol: 'tcp', hosts, attackers, mptcp, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up') };
+  return { ...s, protocol: 'tcp', hosts, attackers, mptcp, actions: s.actions.filter((a) => a.kind === 'link-down' || a.kind === 'link-up' || a.kind === 'app-abort') };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Cross-reference checks of timed actions: the link or host they name
  * exists, an endpoint action names one of its host's addresses and runs
- * where there is MPTCP, and the action happens before the run ends.
+ * where there is MPTCP, an app-abort names a traffic entry, and the action
+ * happens before the run ends.
  */
 import type { ActionSpec, HostSpec, LinkAction, Scenario, ScenarioProblem } from './types.ts';
 import type { Topology } from './references.ts';
@@ -22,6 +23,13 @@ export function checkActions(s: Scenario, topology: Topology, problems: Scenario
     if (isLinkAction(a)) {
       if (!linkIds.includes(a.link)) {
         problems.push({ path: childPath(path, 'link'), code: 'SCENARIO_REFERENCE', message: `${quote(a.link)} is not a link: expected one of ${listOf(linkIds)}${didYouMean(a.link, linkIds)}` });
+      }
+      return;
+    }
+    if (a.kind === 'app-abort') {
+      const ids = s.traffic.map((t) => t.id);
+      if (!ids.includes(a.traffic)) {
+        problems.push({ path: childPath(path, 'traffic'), code: 'SCENARIO_REFERENCE', message: `${quote(a.traffic)} is not a traffic entry: expected one of ${listOf(ids)}${didYouMean(a.traffic, ids)}` });
       }
       return;
     }

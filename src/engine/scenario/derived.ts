@@ -3,7 +3,7 @@
  * `applyDefaults` on purpose (see `defaults.ts`); every layer that needs one
  * calls these, so the rule is written once.
  */
-import type { HostSpec, MptcpVersionName, NatSpec, PathManagerSpec, Scenario, TrafficSpec } from './types.ts';
+import type { ActionSpec, HostSpec, MptcpVersionName, NatSpec, PathManagerSpec, Scenario, TrafficSpec } from './types.ts';
 import { LabError } from '../core/errors.ts';
 
 /** "198.18.1.1/24" → "198.18.1.1". */
@@ -18,6 +18,14 @@ export function trafficDestination(s: Scenario, t: TrafficSpec): string {
   const first = s.hosts.find((h) => h.id === t.to)?.interfaces[0]?.addresses[0];
   if (first === undefined) throw new LabError('INTERNAL', `traffic ${t.id}: no host ${t.to} (the scenario was not validated)`);
   return cidrAddress(first);
+}
+
+/** The host that carries out an action (an app-abort's traffic end), or undefined for a link's. */
+export function actionHost(s: Pick<Scenario, 'traffic'>, a: ActionSpec): string | undefined {
+  if (a.kind === 'link-down' || a.kind === 'link-up') return undefined;
+  if (a.kind !== 'app-abort') return a.host;
+  const t = s.traffic.find((x) => x.id === a.traffic);
+  return t && (a.side === 'client' ? t.from : t.to);
 }
 
 /** The source address a NAT gives: `publicAddress`, else its outside interface's first address. */

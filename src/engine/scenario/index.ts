@@ -10,7 +10,7 @@ export { applyDefaults } from './defaults.ts';
 export type { ScenarioInput } from './scenario-schema.ts';
 export { migrateScenario, defineScenarioMigrations, SCENARIO_MIGRATIONS } from './migrations.ts';
 export type { Migration as ScenarioMigration, MigrationRegistry as ScenarioMigrationRegistry, MigrateResult as ScenarioMigrateResult } from './migrations.ts';
-export { trafficDestination, natPublicAddress, endpointAddressIds, cidrAddress, hostMptcpVersions, hostAllowsJoinInitialAddrPort } from './derived.ts';
+export { trafficDestination, actionHost, natPublicAddress, endpointAddressIds, cidrAddress, hostMptcpVersions, hostAllowsJoinInitialAddrPort } from './derived.ts';
 export { BUILTIN_SCENARIOS, BUILTIN_DOCUMENTS, builtinScenario } from './builtin/index.ts';
 export { withSwitches, switchesFor, reproduceCommand, runTitle, SWITCH_PROTOCOLS, type Switches } from './switches.ts';
 export { LIMITS, checkLimits } from './limits.ts';

@@ -307,6 +307,18 @@ const endpointBackup = named(
     { description: '`ip mptcp endpoint change ADDR backup|nobackup`: MP_PRIO on the subflows from the address.' },
   ),
 );
+const appAbort = named(
+  'appAbortAction',
+  obj(
+    {
+      atUs: actionAt,
+      kind: literal('app-abort'),
+      traffic: id('Id of the traffic entry whose connection goes.'),
+      side: enumOf(['client', 'server'], { noun: 'a side', description: "Whose application aborts: the traffic's from (client) or to (server)." }),
+    },
+    { description: 'The application tears its connection down with unread data: MP_FASTCLOSE under MPTCP, a RST under TCP.' },
+  ),
+);
 const action = union(
   'kind',
   {
@@ -314,6 +326,7 @@ const action = union(
     'link-up': linkAction('link-up', 'The link carries packets again.'),
     'endpoint-remove': endpointRemove,
     'endpoint-backup': endpointBackup,
+    'app-abort': appAbort,
   },
   { noun: 'an action kind' },
 );

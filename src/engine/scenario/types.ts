@@ -226,8 +226,25 @@ export interface EndpointBackupAction {
   backup: boolean;
 }
 
+/**
+ * An application tears its connection down at once, unread data and all:
+ * MP_FASTCLOSE under MPTCP (RFC 8684 §3.5; Linux does it on close() with
+ * unread data or SO_LINGER 0), a RST under plain TCP.
+ */
+export interface AppAbortAction {
+  atUs: number;
+  kind: 'app-abort';
+  /** Id of the traffic entry whose connection goes. */
+  traffic: string;
+  /** Which end's application aborts: the traffic's `from` (client) or `to` (server). */
+  side: 'client' | 'server';
+}
+
+/** Actions a host's path manager carries out on its endpoints. */
+export type EndpointAction = EndpointRemoveAction | EndpointBackupAction;
+
 /** Something that happens at a set time during the run. */
-export type ActionSpec = LinkAction | EndpointRemoveAction | EndpointBackupAction;
+export type ActionSpec = LinkAction | EndpointAction | AppAbortAction;
 
 /** The attacks of security-model.md §3. */
 export type AttackId =

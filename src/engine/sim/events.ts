@@ -201,7 +201,9 @@ export type NetEvent =
   | { kind: 'middlebox-split'; pieces: number; bytes: number }
   | { kind: 'middlebox-coalesce'; segments: number; bytes: number }
   | { kind: 'link-down'; link: string }
-  | { kind: 'link-up'; link: string };
+  | { kind: 'link-up'; link: string }
+  /** A scenario's app-abort: the application tore its connection down (`open`: there was one to tear down). */
+  | { kind: 'app-abort'; traffic: string; side: 'client' | 'server'; open: boolean };
 
 /** Attacker actions (host = the attacker's id). */
 export type AttackerEvent =
@@ -615,6 +617,8 @@ function netText(e: Extract<HostEvent, NetEvent>): string {
       return `link ${e.link} goes down: every packet put on it is dropped`;
     case 'link-up':
       return `link ${e.link} is up again`;
+    case 'app-abort':
+      return e.open ? `${e.host}: the ${e.side} application of ${e.traffic} aborts its connection, unread data and all` : `${e.host}: the ${e.side} application of ${e.traffic} would abort, but has no open connection`;
   }
 }
 

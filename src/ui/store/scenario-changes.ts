@@ -4,7 +4,7 @@
  * them and every view edits the same way. Validity is the engine's to judge:
  * the app runs the edited document, and a refused one keeps the work.
  */
-import { findingKey, type ActionSpec, type AttackerSpec, type HostMitigation, type InterfaceSpec, type LinkSpec, type Protocol, type ReviewDecision, type Scenario, type TimeWindow } from '../../engine/index.ts';
+import { findingKey, type ActionSpec, type AttackerSpec, type EndpointAction, type HostMitigation, type InterfaceSpec, type LinkSpec, type Protocol, type ReviewDecision, type Scenario, type TimeWindow } from '../../engine/index.ts';
 
 export type LinkPatch = Partial<Pick<LinkSpec, 'delayUs' | 'bandwidthBps' | 'lossRate' | 'queuePackets' | 'mtuBytes'>>;
 export type AttackerPatch = Partial<Pick<AttackerSpec, 'label' | 'capability' | 'attack' | 'location' | 'at' | 'params' | 'guessBudget' | 'address'>>;
@@ -232,8 +232,10 @@ function removeInterface(s: Scenario, end: string): Scenario {
     }
     return out;
   });
-  return withoutActions(t, (a) => a.kind !== 'link-down' && a.kind !== 'link-up' && a.host === node && gone.has(a.address));
+  return withoutActions(t, (a) => isEndpointAction(a) && a.host === node && gone.has(a.address));
 }
+
+const isEndpointAction = (a: ActionSpec): a is EndpointAction => a.kind === 'endpoint-remove' || a.kind === 'endpoint-backup';
 
 function withoutActions(s: Scenario, drop: (a: ActionSpec) => boolean): Scenario {
   return s.actions.some(drop) ? { ...s, actions: s.actions.filter((a) => !drop(a)) } : s;
@@ -274,7 +276,7 @@ function removeNode(s: Scenario, id: string): Scenario {
     middleboxes: t.middleboxes.filter((n) => n.id !== id),
     ...(ui ? { ui } : {}),
   };
-  return withoutPlaces(withoutActions(u, (a) => a.kind !== 'link-down' && a.kind !== 'link-up' && a.host === id), new Set([id]));
+  return withoutPlaces(withoutActions(u, (a) => isEndpointAction(a) && a.host === id), new Set([id]));
 }
 
 /** Keys sorted and without repeats, as the engine's `withDecision` keeps them. */

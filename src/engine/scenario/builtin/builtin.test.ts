@@ -29,11 +29,11 @@ function everyAddress(s: Scenario): string[] {
 const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z])/).length;
 
 describe('built-in scenarios', () => {
-  it('are the eleven the lab ships, in order, then one per attack of the security model (v0 too where the version matters)', () => {
+  it('are the twelve the lab ships, in order, then one per attack of the security model (v0 too where the version matters)', () => {
     const ids = BUILTIN_SCENARIOS.map((s) => s.id);
-    expect(ids.slice(0, 11)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'wifi-handover', 'nat-client', 'middlebox-strip', 'fallback-midstream', 'checksum-fail-single-path', 'lossy-handshake', 'single-path-tcp', 'bulk-100mb']);
+    expect(ids.slice(0, 12)).toEqual(['two-path-v1', 'two-path-v0', 'wifi-lte', 'wifi-handover', 'fastclose-v1', 'nat-client', 'middlebox-strip', 'fallback-midstream', 'checksum-fail-single-path', 'lossy-handshake', 'single-path-tcp', 'bulk-100mb']);
     for (const a of ATTACKS) expect(ids).toContain(`attack-${a.id}`);
-    for (const s of BUILTIN_SCENARIOS.slice(11)) expect(s.attackers.map((a) => `attack-${a.attack}`)).toEqual([s.id.replace(/-v0$/, '')]);
+    for (const s of BUILTIN_SCENARIOS.slice(12)) expect(s.attackers.map((a) => `attack-${a.attack}`)).toEqual([s.id.replace(/-v0$/, '')]);
   });
   it('every JSON file here is listed, under its own id', () => {
     expect(jsonFiles(here)).toEqual(BUILTIN_SCENARIOS.map((s) => `${s.id}.json`).sort());

@@ -19,6 +19,7 @@ import attackBlindReset from './attack-blind-reset.json' with { type: 'json' };
 import attackDataInjection from './attack-data-injection.json' with { type: 'json' };
 import bulk100mb from './bulk-100mb.json' with { type: 'json' };
 import middleboxStrip from './middlebox-strip.json' with { type: 'json' };
+import fastcloseV1 from './fastclose-v1.json' with { type: 'json' };
 import fallbackMidstream from './fallback-midstream.json' with { type: 'json' };
 import checksumFailSinglePath from './checksum-fail-single-path.json' with { type: 'json' };
 import lossyHandshake from './lossy-handshake.json' with { type: 'json' };
@@ -30,7 +31,7 @@ import wifiHandover from './wifi-handover.json' with { type: 'json' };
 import wifiLte from './wifi-lte.json' with { type: 'json' };
 
 /** The documents as written, in the order the app lists them. */
-export const BUILTIN_DOCUMENTS: readonly unknown[] = [twoPathV1, twoPathV0, wifiLte, wifiHandover, natClient, middleboxStrip, fallbackMidstream, checksumFailSinglePath, lossyHandshake, singlePathTcp, bulk100mb,
+export const BUILTIN_DOCUMENTS: readonly unknown[] = [twoPathV1, twoPathV0, wifiLte, wifiHandover, fastcloseV1, natClient, middleboxStrip, fallbackMidstream, checksumFailSinglePath, lossyHandshake, singlePathTcp, bulk100mb,
   // One per attack (security-model.md §3), v0 as well where the version matters.
   attackPassiveEavesdrop, attackAddAddrHijack, attackAddAddrHijackV0, attackJoinDos, attackSynFloodAmplification, attackHandshakeEavesdropHijack, attackSynJoinRedirect, attackAddAddrFlooding, attackTimeShiftedHijack, attackBlindReset, attackDataInjection,
 ];
