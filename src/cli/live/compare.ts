@@ -43,7 +43,7 @@ export interface CompareOptions {
 
 /** The failures the Linux side judges (linux-judge.ts), when it has a baseline and the server's counters. */
 export function judgedOnLinux(): LiveFailureId[] {
-  return ['hijack', 'mitm', 'data-injection', 'connection-dos', 'eavesdrop-data', 'key-compromise', 'join-dos', 'resource-exhaustion'];
+  return ['hijack', 'mitm', 'data-injection', 'connection-dos', 'eavesdrop-data', 'key-compromise', 'join-dos', 'resource-exhaustion', 'degradation'];
 }
 
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();

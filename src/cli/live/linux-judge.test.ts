@@ -243,17 +243,50 @@ describe('judgeLive: a forged REMOVE_ADDR acted on', () => {
   const forged = rec(50, 'client-r1', 'r1', 'client', packet('198.18.1.2', '198.18.1.1', 8080, 40000, TCP_FLAG.ACK, [removeAddr]), 'injected');
   const removed = parseMonitorLine('[       REMOVED] token=12345678 remid=0');
 
-  it('the client removed an address when only the attacker sent a REMOVE_ADDR: hijack; the check off, no verdict', () => {
+  it('the client removed an address when only the attacker sent a REMOVE_ADDR: hijack and degradation; each check off, no such verdict', () => {
     const fs = judgeLive(input({ records: [forged], client: { monitor: [removed] } }));
-    expect(fs.map((f) => [f.id, f.host])).toEqual([['hijack', 'client']]);
-    expect(fs[0]!.evidence.packets).toEqual([50]);
-    expect(judgeLive({ ...input({ records: [forged], client: { monitor: [removed] } }), off: ['forged-remove-addr'] })).toEqual([]);
+    expect(fs.map((f) => [f.id, f.host])).toEqual([
+      ['hijack', 'client'],
+      ['degradation', 'client'],
+    ]);
+    expect(fs.map((f) => f.evidence.packets)).toEqual([[50], [50]]);
+    expect(ids(judgeLive({ ...input({ records: [forged], client: { monitor: [removed] } }), off: ['forged-remove-addr'] }))).toEqual(['degradation']);
+    expect(ids(judgeLive({ ...input({ records: [forged], client: { monitor: [removed] } }), off: ['forged-path-change'] }))).toEqual(['hijack']);
+  });
+
+  it('a subflow made a backup on a forged MP_PRIO: degradation; with the peer’s own MP_PRIO there too, none', () => {
+    const prio: TcpOption = { kind: 'mp-prio', backup: true, addressId: 0, reserved: 0 } as TcpOption;
+    const forgedPrio = rec(51, 'client-r1', 'r1', 'client', packet('198.18.1.2', '198.18.1.1', 8080, 40000, TCP_FLAG.ACK, [prio]), 'injected');
+    const demoted = parseMonitorLine('[        SF_PRIO] token=12345678 remid=0 locid=0 saddr4=198.18.1.1 daddr4=198.18.1.2 sport=40000 dport=8080 backup=1');
+    expect(ids(judgeLive(input({ records: [forgedPrio], client: { monitor: [demoted] } })))).toEqual(['degradation']);
+    expect(judgeLive({ ...input({ records: [forgedPrio], client: { monitor: [demoted] } }), off: ['forged-path-change'] })).toEqual([]);
+    const own = { ...forgedPrio, id: 52, fate: 'delivered' as const };
+    expect(judgeLive(input({ records: [forgedPrio, own], client: { monitor: [demoted] } }))).toEqual([]);
   });
 
   it('a REMOVE_ADDR from the peer, or a forged one the host did not act on, is no hijack', () => {
     const genuine = { ...forged, fate: 'delivered' as const };
     expect(judgeLive(input({ records: [genuine], client: { monitor: [removed] } }))).toEqual([]);
     expect(judgeLive(input({ records: [forged] }))).toEqual([]);
+  });
+});
+
+describe('judgeLive: degradation against the attack-free live run', () => {
+  const rst = rec(30, 'client-r1', 'r1', 'client', packet('198.18.1.2', '198.18.1.1', 8080, 40000, TCP_FLAG.ACK, []), 'injected');
+  const slow = app({ startedUs: 0, completedUs: 900_000 });
+  const baseline = { linux: [], apps: [app({ startedUs: 0, completedUs: 400_000 })] };
+
+  it('goodput down by more than the threshold with forged packets delivered: degradation; the check off, none', () => {
+    const run = { ...input({ records: [rst], apps: [slow] }), baseline };
+    const fs = judgeLive(run);
+    expect(ids(fs)).toEqual(['degradation']);
+    expect(fs[0]!.summary).toMatch(/0\.900 s instead of 0\.400 s/);
+    expect(judgeLive({ ...run, off: ['baseline-goodput'] })).toEqual([]);
+  });
+
+  it('no forged packet reached the hosts, or the slowdown is within the threshold: none', () => {
+    expect(judgeLive({ ...input({ records: [], apps: [slow] }), baseline })).toEqual([]);
+    expect(judgeLive({ ...input({ records: [rst], apps: [app({ startedUs: 0, completedUs: 500_000 })] }), baseline })).toEqual([]);
   });
 });
 
