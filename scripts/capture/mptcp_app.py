@@ -38,10 +38,9 @@ import struct
 import sys
 import time
 
-IPPROTO_MPTCP = 262
-SOL_MPTCP = 284
-MPTCP_INFO = 1
-MPTCP_INFO_FLAG_FALLBACK = 1
+# MPTCP_INFO is read as the live mode's helpers read it (src/cli/live/mptcp_info.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "cli", "live"))
+from mptcp_info import IPPROTO_MPTCP, mptcp_info  # noqa: E402
 
 LINE = 64
 
@@ -68,21 +67,6 @@ def family_of(addr: str) -> int:
 
 def mptcp_socket(addr: str) -> socket.socket:
     return socket.socket(family_of(addr), socket.SOCK_STREAM, IPPROTO_MPTCP)
-
-
-def mptcp_info(sock: socket.socket):
-    """Return (subflows, add_addr_signal, add_addr_accepted, flags, token)."""
-    try:
-        raw = sock.getsockopt(SOL_MPTCP, MPTCP_INFO, 64)
-    except OSError:
-        return None
-    if len(raw) < 16:
-        return None
-    subflows, signal, accepted, _sf_max, _sig_max, _acc_max = struct.unpack_from("6B", raw, 0)
-    flags, token = struct.unpack_from("=II", raw, 8)
-    return {"subflows": subflows, "addAddrSignal": signal, "addAddrAccepted": accepted,
-            "flags": flags, "token": f"{token:08x}",
-            "fallback": bool(flags & MPTCP_INFO_FLAG_FALLBACK)}
 
 
 def recv_exact(sock: socket.socket, tag: str, want: int, role: str, until_eof: bool) -> int:

@@ -30,9 +30,8 @@ import sys
 import threading
 import time
 
-IPPROTO_MPTCP = 262
-SOL_MPTCP = 284
-MPTCP_INFO = 1
+from mptcp_info import IPPROTO_MPTCP, mptcp_info
+
 PERIOD = 251
 PATTERN = bytes((((i % PERIOD) * 167 + 13) & 0xFF) ^ 0x5A for i in range(PERIOD))
 BLOCK = PATTERN * (65536 // PERIOD + 2)
@@ -50,19 +49,6 @@ def pattern(phase: int, offset: int, length: int) -> bytes:
         n = min(length - len(out), 65536)
         out += BLOCK[start:start + n]
     return bytes(out)
-
-
-def mptcp_info(sock):
-    try:
-        raw = sock.getsockopt(SOL_MPTCP, MPTCP_INFO, 64)
-    except OSError:
-        return None
-    if len(raw) < 16:
-        return None
-    subflows, signal, accepted, sf_max, sig_max, acc_max = struct.unpack_from("6B", raw, 0)
-    flags, token = struct.unpack_from("=II", raw, 8)
-    return {"subflows": subflows, "addAddrSignal": signal, "addAddrAccepted": accepted,
-            "subflowsMax": sf_max, "flags": flags, "token": f"{token:08x}", "fallback": bool(flags & 1)}
 
 
 REPORTS = []
