@@ -36,7 +36,7 @@
  * An attacker's report only says whether it acted at all: one that did not
  * is "not attempted", never "defended" (`attackerVerdicts`).
  */
-import { analyzeCapture, applicationRun, decodePacket, exportPcapng, formatIp, TCP_FLAG, type AnalysisReport, type AppReport, type AttackerReport, type DecodedPacket, type RunHandle, type Scenario } from '../../engine/index.ts';
+import { analyzeCapture, applicationRun, cidrAddress, decodePacket, exportPcapng, formatIp, TCP_FLAG, type AnalysisReport, type AppReport, type AttackerReport, type DecodedPacket, type RunHandle, type Scenario } from '../../engine/index.ts';
 import type { SsSnapshot } from './linux-observer.ts';
 import { nstatDelta, parseNstat, type MptcpMonitorEvent } from './linux-view.ts';
 
@@ -111,7 +111,7 @@ export interface JudgeInput {
 /** An attacker's outcome as a person reads it. */
 export type AttackerVerdict = 'succeeded' | 'defended' | 'not attempted';
 
-const bare = (cidr: string): string => cidr.split('/')[0]!.toLowerCase();
+const bare = (cidr: string): string => cidrAddress(cidr).toLowerCase();
 
 /** Evidence lists stay readable: the first packets, in order. */
 const MAX_EVIDENCE = 20;
@@ -134,19 +134,21 @@ interface WirePacket {
   bytes: Uint8Array;
   /** The Linux host sent it (else it was delivered to the host). */
   fromHost: boolean;
+  /** An attacker made it (`forgedIds`). */
+  forged: boolean;
   d: DecodedPacket;
   src: string;
   dst: string;
 }
 
 /** The TCP packets that left or reached `host` on its links (dropped ones never reached it). */
-function hostPackets(records: RunHandle['records'], host: string): WirePacket[] {
+function hostPackets(records: RunHandle['records'], host: string, forged: ReadonlySet<number>): WirePacket[] {
   const out: WirePacket[] = [];
   for (const r of records) {
     if (!r.bytes || r.fate === 'dropped' || (r.from !== host && r.to !== host)) continue;
     const d = decodePacket(r.bytes);
     if (!d.ok || !d.value.tcp) continue;
-    out.push({ id: r.id, timeUs: r.timeUs, bytes: r.bytes, fromHost: r.from === host, d: d.value, src: formatIp(d.value.ip.src).toLowerCase(), dst: formatIp(d.value.ip.dst).toLowerCase() });
+    out.push({ id: r.id, timeUs: r.timeUs, bytes: r.bytes, fromHost: r.from === host, forged: forged.has(r.id), d: d.value, src: formatIp(d.value.ip.src).toLowerCase(), dst: formatIp(d.value.ip.dst).toLowerCase() });
   }
   return out;
 }
@@ -271,7 +273,6 @@ function completedInBaseline(input: JudgeInput, traffic: string): boolean | unde
 function judgeApps(input: JudgeInput, off: Set<JudgeCheck>, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
   const s = input.scenario;
   const real = new Set(input.linux.map((l) => l.host));
-  const forged = forgedIds(input.records);
   const out: LiveFailure[] = [];
   for (const app of input.apps) {
     const spec = s.traffic.find((t) => t.id === app.id);
@@ -293,7 +294,7 @@ function judgeApps(input: JudgeInput, off: Set<JudgeCheck>, wireOf: (host: strin
         const resets = wireOf(host).filter((p) => !p.fromHost && (flagsOf(p) & TCP_FLAG.RST || hasOption(p, 'mp-fastclose') || hasOption(p, 'mp-tcprst')));
         // An end the scenario itself makes (its app-abort), or the attack-free run's too, is the attacker's only if it forged one of those packets.
         const expected = abortedByScenario(s, app.id) || endedInBaseline(input, app.id, side) === true;
-        if (expected && !resets.some((p) => forged.has(p.id))) continue;
+        if (expected && !resets.some((p) => p.forged)) continue;
         const monitor = input.linux.find((l) => l.host === host)!.monitor.filter((e) => e.type === 'closed' || (e.type === 'sf_closed' && e.error !== undefined)).map((e) => e.line);
         out.push({ id: 'connection-dos', host, summary: `a reset ended the connection of traffic ${app.id} at ${host} (${side}: ${closed})`, evidence: { packets: resets.slice(0, MAX_EVIDENCE).map((p) => p.id), monitor, app: { traffic: app.id, side, detail: `closedBy ${closed}` } } });
       }
@@ -492,8 +493,7 @@ function countersOf(input: JudgeInput, host: string): { before: string; after: s
 }
 
 /** Injected SYN+MP_JOINs that `host` answered with a SYN/ACK+MP_JOIN and whose sender never completed the handshake. */
-function halfOpenAttackerJoins(records: RunHandle['records'], wire: WirePacket[]): WirePacket[] {
-  const injected = forgedIds(records);
+function halfOpenAttackerJoins(wire: WirePacket[]): WirePacket[] {
   const answered = new Set<string>();
   const completed = new Set<string>();
   for (const p of wire) {
@@ -501,7 +501,7 @@ function halfOpenAttackerJoins(records: RunHandle['records'], wire: WirePacket[]
     if (p.fromHost && f & TCP_FLAG.SYN && f & TCP_FLAG.ACK && hasOption(p, 'mp-join-syn-ack')) answered.add(tupleOf(p));
     else if (!p.fromHost && !(f & TCP_FLAG.SYN) && f & TCP_FLAG.ACK && !(f & TCP_FLAG.RST)) completed.add(tupleOf(p));
   }
-  return wire.filter((p) => !p.fromHost && injected.has(p.id) && flagsOf(p) & TCP_FLAG.SYN && !(flagsOf(p) & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn') && answered.has(tupleOf(p)) && !completed.has(tupleOf(p)));
+  return wire.filter((p) => !p.fromHost && p.forged && flagsOf(p) & TCP_FLAG.SYN && !(flagsOf(p) & TCP_FLAG.ACK) && hasOption(p, 'mp-join-syn') && answered.has(tupleOf(p)) && !completed.has(tupleOf(p)));
 }
 
 /**
@@ -520,7 +520,7 @@ function judgeHalfOpen(input: JudgeInput, wireOf: (host: string) => WirePacket[]
     if (!c) continue;
     const delta = nstatDelta(c.before, c.after);
     const d = (name: string) => delta.get(name) ?? 0;
-    const theirs = halfOpenAttackerJoins(input.records, wireOf(obs.host));
+    const theirs = halfOpenAttackerJoins(wireOf(obs.host));
     // A lower bound: every cookie is counted against the attacker's joins, though a legitimate join may have had one.
     const kept = Math.min(theirs.length, d('MPTcpExtMPJoinSynRx')) - d('TcpExtSyncookiesSent');
     if (kept <= 0) continue;
@@ -566,7 +566,8 @@ export function judgeLive(input: JudgeInput): LiveFailure[] {
   if (input.scenario.attackers.length === 0) return [];
   const off = new Set(input.off ?? []);
   const cache = new Map<string, WirePacket[]>();
-  const wireOf = (host: string) => cache.get(host) ?? cache.set(host, hostPackets(input.records, host)).get(host)!;
+  const forged = forgedIds(input.records);
+  const wireOf = (host: string) => cache.get(host) ?? cache.set(host, hostPackets(input.records, host, forged)).get(host)!;
   const out: LiveFailure[] = [];
   for (const obs of input.linux) out.push(...judgeSubflows(input, obs, wireOf(obs.host), off));
   out.push(...judgeApps(input, off, wireOf));
@@ -575,66 +576,62 @@ export function judgeLive(input: JudgeInput): LiveFailure[] {
   if (!off.has('seen-keys')) out.push(...judgeKeys(input, seen));
   if (!off.has('baseline-joins')) out.push(...judgeJoins(input, wireOf));
   if (!off.has('half-open-joins')) out.push(...judgeHalfOpen(input, wireOf));
-  if (!off.has('forged-remove-addr')) out.push(...judgeForgedRemoveAddr(input, wireOf));
-  out.push(...judgeDegradation(input, wireOf, off));
+  out.push(...judgeForgedSignals(input, wireOf, off));
   return out;
 }
 
-/**
- * `degradation`, as the engine's monitor counts path changes: one a host
- * made on an attacker's signal (its monitor's REMOVED when every
- * REMOVE_ADDR that reached it was forged; SF_PRIO backup=1 when every
- * MP_PRIO was). The goodput half of the engine's monitor is not judged
- * live (see the top of this file).
- */
-function judgeDegradation(input: JudgeInput, wireOf: (host: string) => WirePacket[], off: Set<JudgeCheck>): LiveFailure[] {
-  const forged = forgedIds(input.records);
-  const out: LiveFailure[] = [];
-  if (!off.has('forged-path-change')) {
-    for (const obs of input.linux) {
-      const arrivals = wireOf(obs.host).filter((p) => !p.fromHost);
-      for (const [option, changed, what] of [
-        ['remove-addr', obs.monitor.filter((e) => e.type === 'removed'), 'removed an address and its subflows'],
-        ['mp-prio', obs.monitor.filter((e) => e.type === 'sf_prio' && e.backup === true), 'made a subflow a backup'],
-      ] as const) {
-        if (!changed.length) continue;
-        const arrived = arrivals.filter((p) => hasOption(p, option));
-        const theirs = arrived.filter((p) => forged.has(p.id));
-        if (!theirs.length || arrived.some((p) => !forged.has(p.id))) continue;
-        out.push({
-          id: 'degradation',
-          host: obs.host,
-          summary: `${obs.host} ${what} on ${option === 'remove-addr' ? 'a REMOVE_ADDR' : 'an MP_PRIO'} an attacker forged (its peer sent none)`,
-          evidence: { packets: [...new Set(theirs.map((p) => p.id))].slice(0, MAX_EVIDENCE), monitor: changed.map((e) => e.line) },
-        });
-      }
+/** A path change a host made (its monitor's lines) when every packet with `option` that reached it was forged. */
+interface ForgedPathChange {
+  host: string;
+  option: 'remove-addr' | 'mp-prio';
+  monitor: string[];
+  packets: number[];
+}
+
+function forgedPathChanges(input: JudgeInput, wireOf: (host: string) => WirePacket[]): ForgedPathChange[] {
+  const out: ForgedPathChange[] = [];
+  for (const obs of input.linux) {
+    const arrivals = wireOf(obs.host).filter((p) => !p.fromHost);
+    for (const [option, changed] of [
+      ['remove-addr', obs.monitor.filter((e) => e.type === 'removed')],
+      ['mp-prio', obs.monitor.filter((e) => e.type === 'sf_prio' && e.backup === true)],
+    ] as const) {
+      if (!changed.length) continue;
+      const arrived = arrivals.filter((p) => hasOption(p, option));
+      const theirs = arrived.filter((p) => p.forged);
+      // The peer sent one too: the change may be its doing.
+      if (!theirs.length || theirs.length < arrived.length) continue;
+      out.push({ host: obs.host, option, monitor: changed.map((e) => e.line), packets: [...new Set(theirs.map((p) => p.id))].slice(0, MAX_EVIDENCE) });
     }
   }
   return out;
 }
 
 /**
- * hijack by signalling: a Linux host acted on a REMOVE_ADDR (its monitor
- * says REMOVED: the path manager took the address away, closing its
- * subflows) when every REMOVE_ADDR that reached it was one an attacker
- * forged — the peer never sent one. The engine's hijack monitor counts the
- * same: a host acting on a control signal an attacker sent.
+ * Control signals only an attacker sent, acted on, as the engine's monitors
+ * count them:
+ * - `hijack`: a Linux host acted on a REMOVE_ADDR (its monitor says
+ *   REMOVED: the path manager took the address away, closing its subflows)
+ *   when every REMOVE_ADDR that reached it was one an attacker forged — the
+ *   peer never sent one: a host acting on a control signal an attacker sent.
+ * - `degradation`: the same removal, or a subflow made a backup (SF_PRIO
+ *   backup=1) when every MP_PRIO was forged. The goodput half of the
+ *   engine's monitor is not judged live (see the top of this file).
  */
-function judgeForgedRemoveAddr(input: JudgeInput, wireOf: (host: string) => WirePacket[]): LiveFailure[] {
-  const forged = forgedIds(input.records);
+function judgeForgedSignals(input: JudgeInput, wireOf: (host: string) => WirePacket[], off: Set<JudgeCheck>): LiveFailure[] {
+  const changes = off.has('forged-remove-addr') && off.has('forged-path-change') ? [] : forgedPathChanges(input, wireOf);
   const out: LiveFailure[] = [];
-  for (const obs of input.linux) {
-    const removed = obs.monitor.filter((e) => e.type === 'removed');
-    if (!removed.length) continue;
-    const arrived = wireOf(obs.host).filter((p) => !p.fromHost && hasOption(p, 'remove-addr'));
-    const theirs = arrived.filter((p) => forged.has(p.id));
-    if (!theirs.length || arrived.some((p) => !forged.has(p.id))) continue;
-    out.push({
-      id: 'hijack',
-      host: obs.host,
-      summary: `${obs.host} acted on a REMOVE_ADDR an attacker forged (its path manager removed ${removed.length} address${removed.length === 1 ? '' : 'es'}; its peer sent none)`,
-      evidence: { packets: [...new Set(theirs.map((p) => p.id))].slice(0, MAX_EVIDENCE), monitor: removed.map((e) => e.line) },
-    });
+  if (!off.has('forged-remove-addr')) {
+    for (const c of changes.filter((x) => x.option === 'remove-addr')) {
+      const n = c.monitor.length;
+      out.push({ id: 'hijack', host: c.host, summary: `${c.host} acted on a REMOVE_ADDR an attacker forged (its path manager removed ${n} address${n === 1 ? '' : 'es'}; its peer sent none)`, evidence: { packets: c.packets, monitor: c.monitor } });
+    }
+  }
+  if (!off.has('forged-path-change')) {
+    for (const c of changes) {
+      const what = c.option === 'remove-addr' ? 'removed an address and its subflows on a REMOVE_ADDR' : 'made a subflow a backup on an MP_PRIO';
+      out.push({ id: 'degradation', host: c.host, summary: `${c.host} ${what} an attacker forged (its peer sent none)`, evidence: { packets: c.packets, monitor: c.monitor } });
+    }
   }
   return out;
 }
