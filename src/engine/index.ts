@@ -76,4 +76,3 @@ export * from './review/index.ts';
 export { usedAddresses, freeAttackerAddress } from './scenario/attacker-address.ts';
 export { LiveSession, type LiveSessionOptions, type LiveEngineResult, type OutsideApp } from './live/live-session.ts';
 export { trafficPhases } from './host/apps.ts';
-export { trafficDestination } from './runner/traffic.ts';

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trafficDestination, trafficPhases, type OutsideApp, type Scenario, type TrafficSpec } from '../../engine/index.ts';
+import { cidrAddress, trafficDestination, trafficPhases, type OutsideApp, type Scenario, type TrafficSpec } from '../../engine/index.ts';
 import { liveScript } from './live-files.ts';
 
 /** What `linux_app.py` prints. */
@@ -116,7 +116,7 @@ export function startLinuxServer(ns: string, s: Scenario, t: TrafficSpec, timeou
   const phases = trafficPhases(t);
   const family = trafficDestination(s, t).includes(':') ? '6' : '4';
   const client = s.hosts.find((h) => h.id === t.from);
-  const clientAddrs = client ? client.interfaces.flatMap((i) => i.addresses.map((x) => x.split('/')[0]!)) : [];
+  const clientAddrs = client ? client.interfaces.flatMap((i) => i.addresses.map(cidrAddress)) : [];
   const args = ['server', '--port', String(t.port), '--family', family, '--recv-phase', String(phases.client), '--timeout', String(timeoutS), ...(clientAddrs.length ? ['--client-addrs', clientAddrs.join(',')] : [])];
   return launchReady(ns, t.id, t.to, 'server', args, `the Linux server for traffic ${t.id} did not start listening on port ${t.port}`);
 }

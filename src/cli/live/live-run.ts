@@ -185,7 +185,6 @@ export async function liveRun(s: Scenario, options: LiveRunOptions): Promise<{ r
             });
             continue;
           }
-          if (a.kind === 'link-down' || a.kind === 'link-up') continue;
           at(t0, a.atUs, () => {
             const atUs = monotonicUs() - t0;
             applyEndpointAction(namespaces.get(host)!, a).then(

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { EndpointAction, HostSpec, Scenario } from '../../engine/index.ts';
+import { cidrAddress, type EndpointAction, type HostSpec, type Scenario } from '../../engine/index.ts';
 
 const exec = promisify(execFile);
 
@@ -25,7 +25,7 @@ export async function sh(cmd: string, args: readonly string[]): Promise<string> 
 
 /** The lab's address blocks (RFC 2544's benchmarking block, RFC 3849's documentation prefix). */
 export function isLabAddress(address: string): boolean {
-  const a = address.split('/')[0]!;
+  const a = cidrAddress(address);
   if (a.includes(':')) return /^2001:0?db8:/i.test(a);
   const [x, y] = a.split('.').map(Number);
   return x === 198 && (y === 18 || y === 19);
@@ -90,7 +90,7 @@ export async function configureHost(ns: string, host: HostSpec, s: Scenario): Pr
     await ip('link', 'set', dev, 'up');
     for (const cidr of iface.addresses) {
       const v6 = cidr.includes(':');
-      const addr = cidr.split('/')[0]!;
+      const addr = cidrAddress(cidr);
       const lab = v6 ? '2001:db8::/32' : '198.18.0.0/15';
       const fam = v6 ? ['-6'] : ['-4'];
       table++;
@@ -106,7 +106,7 @@ export async function configureHost(ns: string, host: HostSpec, s: Scenario): Pr
   if (pm) {
     await ip('mptcp', 'limits', 'set', 'subflows', String(pm.limits.subflows), 'add_addr_accepted', String(pm.limits.addAddrAccepted));
     for (const ep of pm.endpoints) {
-      const dev = host.interfaces.findIndex((f) => f.addresses.some((a) => a.split('/')[0] === ep.address));
+      const dev = host.interfaces.findIndex((f) => f.addresses.some((a) => cidrAddress(a) === ep.address));
       await ip('mptcp', 'endpoint', 'add', ep.address, ...(ep.id !== undefined ? ['id', String(ep.id)] : []), ...(ep.port !== undefined ? ['port', String(ep.port)] : []), ...(dev >= 0 ? ['dev', tunName(dev)] : []), ...ep.flags);
     }
   } else {

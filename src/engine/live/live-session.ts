@@ -16,7 +16,7 @@
 import { LabError } from '../core/errors.ts';
 import type { AppReport } from '../host/apps.ts';
 import { buildNetwork, type Network } from '../net/topology.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { HostAction, Scenario } from '../scenario/types.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { scheduleActions } from '../runner/actions.ts';
 import { startTraffic, type TrafficSockets } from '../runner/traffic.ts';
@@ -82,7 +82,7 @@ export class LiveSession {
   /** The scenario's attackers, on the real packets as on simulated ones (same strategy, class and window). */
   readonly attackers: Attacker[];
   /** The scenario's actions on real hosts, which the live driver carries out there. */
-  readonly outsideActions: Scenario['actions'];
+  readonly outsideActions: HostAction[];
 
   constructor(
     readonly scenario: Scenario,
@@ -103,7 +103,7 @@ export class LiveSession {
     });
     this.transport = transportFor(scenario, this.net.hosts.values());
     // A real host's actions are carried out on that host (`ip mptcp endpoint`, its application's abort), by the driver, at their times.
-    const real = (a: Scenario['actions'][number]) => out.has(actionHost(scenario, a) ?? '');
+    const real = (a: Scenario['actions'][number]): a is HostAction => out.has(actionHost(scenario, a) ?? '');
     this.outsideActions = scenario.actions.filter(real);
     const sockets: TrafficSockets = new Map();
     scheduleActions(this.sim, { ...scenario, actions: scenario.actions.filter((a) => !real(a)) }, this.net, this.transport, sockets);

@@ -8,19 +8,13 @@
 import { bulkApp, requestResponseApp, startBulk, type AppReport } from '../host/apps.ts';
 import type { Host } from '../host/host.ts';
 import { parseCidrAddress, type Network } from '../net/topology.ts';
-import type { Scenario, TrafficSpec } from '../scenario/types.ts';
+import { trafficDestination } from '../scenario/derived.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { AppSocket } from '../host/app-socket.ts';
 import type { Transport } from './transport.ts';
 
 /** Each traffic entry's sockets, by id, once opened: what an `app-abort` action tears down. */
 export type TrafficSockets = Map<string, { client?: AppSocket; server?: AppSocket }>;
-
-/** The address a traffic entry's client connects to. */
-export function trafficDestination(s: Scenario, t: TrafficSpec): string {
-  if (t.toAddress) return t.toAddress.split('/')[0]!;
-  const server = s.hosts.find((h) => h.id === t.to)!;
-  return server.interfaces[0]!.addresses[0]!.split('/')[0]!;
-}
 
 /**
  * Starts every traffic entry whose hosts are in the engine, pushing each

@@ -243,8 +243,11 @@ export interface AppAbortAction {
 /** Actions a host's path manager carries out on its endpoints. */
 export type EndpointAction = EndpointRemoveAction | EndpointBackupAction;
 
+/** Actions a host carries out (its path manager, its application). */
+export type HostAction = EndpointAction | AppAbortAction;
+
 /** Something that happens at a set time during the run. */
-export type ActionSpec = LinkAction | EndpointAction | AppAbortAction;
+export type ActionSpec = LinkAction | HostAction;
 
 /** The attacks of security-model.md §3. */
 export type AttackId =
